@@ -1,0 +1,29 @@
+/** JSON shapes of the REST API between the tabs and the server (`/api/...`). */
+import type { Person, QuarterId, Role, RoleAssignment, Unit } from './types.js';
+
+export interface MeResponse {
+  person: Person;
+  roles: RoleAssignment[];
+  /** Units the person belongs to (líder, enlace, miembro…); every unit for ETI, OAP and leadership. */
+  units: Unit[];
+  /** The quarter that is current today in Bogotá. */
+  currentQuarter: QuarterId;
+  /** True when the server lets a browser pick a seeded identity (local development only). */
+  devIdentity: boolean;
+}
+
+export interface DevPerson {
+  id: string;
+  name: string;
+  jobTitle: string;
+  roles: Array<{ role: Role; unitName: string | null }>;
+}
+
+/** Every error body of the API: a Spanish sentence for people and a code for programs. */
+export interface ApiError {
+  code: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+  message: string;
+  details?: unknown;
+}
+
+export type { OkrTreeView, ObjectiveView, KeyResultView } from './tree.js';
