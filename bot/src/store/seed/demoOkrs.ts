@@ -1,0 +1,191 @@
+import {
+  keyResultProgress,
+  quarterMonths,
+  quarterOf,
+  periodOf,
+  previousQuarter,
+  type CheckIn,
+  type IsoDate,
+  type KeyResult,
+  type Objective,
+  type OkrSet,
+  type QuarterId,
+  type Unit,
+} from '@okr/core';
+import type { SeedData } from '../Store.js';
+import { buildDemoDirectory } from './demoDirectory.js';
+
+type KrTemplate = Pick<KeyResult, 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>;
+interface TacticalTemplate {
+  title: string;
+  krs: [KrTemplate, KrTemplate, KrTemplate];
+}
+
+const pct = (title: string, target = 100, baseline = 0): KrTemplate => ({ title, kind: 'percentage', unitOfMeasure: '%', baseline, target, direction: 'increase' });
+const num = (title: string, unitOfMeasure: string, baseline: number, target: number): KrTemplate => ({
+  title,
+  kind: 'number',
+  unitOfMeasure,
+  baseline,
+  target,
+  direction: target >= baseline ? 'increase' : 'decrease',
+});
+const hito = (title: string): KrTemplate => ({ title, kind: 'milestone', unitOfMeasure: 'hito', baseline: 0, target: 1, direction: 'increase' });
+
+const ALCALDIA_STRATEGIC = 'Acercar la gestión de la alcaldía local a la ciudadanía con resultados visibles en el territorio';
+const ALCALDIA_TACTICAL: TacticalTemplate[] = [
+  {
+    title: 'Agilizar la respuesta a los requerimientos ciudadanos',
+    krs: [num('Reducir el tiempo promedio de respuesta a PQRS', 'días', 15, 10), pct('Responder a tiempo el 95 % de las PQRS del trimestre', 95), num('Depurar el rezago de PQRS sin respuesta', 'PQRS', 120, 0)],
+  },
+  {
+    title: 'Fortalecer la participación ciudadana en el territorio',
+    krs: [num('Realizar encuentros ciudadanos por UPZ', 'encuentros', 0, 12), num('Vincular organizaciones sociales a las mesas locales', 'organizaciones', 20, 45), hito('Publicar el informe de rendición de cuentas local')],
+  },
+  {
+    title: 'Avanzar en la ejecución del Fondo de Desarrollo Local',
+    krs: [pct('Comprometer el presupuesto de inversión del FDL', 90), pct('Girar los recursos de obligaciones por pagar', 60), num('Liquidar contratos de vigencias anteriores', 'contratos', 0, 40)],
+  },
+  {
+    title: 'Ordenar el espacio público y la convivencia',
+    krs: [num('Realizar operativos de control al espacio público', 'operativos', 0, 36), num('Resolver actuaciones de policía represadas', 'actuaciones', 0, 300), pct('Atender los comparendos remitidos por la Policía', 80)],
+  },
+  {
+    title: 'Fortalecer el equipo y la cultura de trabajo inteligente',
+    krs: [hito('Realizar la plenaria menor del trimestre'), pct('Cumplir el plan de capacitación del equipo', 100), num('Reconocer logros del equipo en plenaria', 'reconocimientos', 0, 6)],
+  },
+];
+
+const CENTRAL_STRATEGIC = (unit: Unit) => `Cumplir la misión de ${unit.name.replace(/^(Dirección|Subdirección|Oficina|Subsecretaría|Despacho)( Asesora)?( de| del| para la| para)?\s*/i, '').replace(/^la /, '')} con servicios oportunos y de calidad`;
+const CENTRAL_TACTICAL: TacticalTemplate[] = [
+  {
+    title: 'Entregar a tiempo los productos del plan de gestión',
+    krs: [pct('Cumplir las metas del plan de gestión del trimestre', 100), hito('Presentar el reporte trimestral del plan de gestión a la OAP'), num('Reducir los hallazgos abiertos de auditoría', 'hallazgos', 12, 4)],
+  },
+  {
+    title: 'Mejorar la experiencia de las dependencias y la ciudadanía',
+    krs: [pct('Resolver solicitudes dentro del tiempo acordado', 90), num('Reducir el tiempo de trámite interno', 'días', 20, 12), pct('Lograr satisfacción favorable en la encuesta de servicio', 85, 70)],
+  },
+  {
+    title: 'Digitalizar los procesos de la dependencia',
+    krs: [num('Automatizar trámites internos en la intranet', 'trámites', 0, 5), pct('Migrar expedientes a gestión documental electrónica', 70, 20), hito('Publicar el tablero de seguimiento en Power BI')],
+  },
+  {
+    title: 'Fortalecer el equipo y la cultura de trabajo inteligente',
+    krs: [hito('Realizar la plenaria menor del trimestre'), pct('Cumplir el plan de capacitación del equipo', 100), num('Reconocer logros del equipo en plenaria', 'reconocimientos', 0, 6)],
+  },
+  {
+    title: 'Articular la gestión con las alcaldías locales',
+    krs: [num('Realizar mesas técnicas con alcaldías locales', 'mesas', 0, 20), pct('Atender las solicitudes de las alcaldías', 95), hito('Adoptar el lineamiento conjunto con la Subsecretaría de Gestión Local')],
+  },
+];
+
+const INSTITUTIONAL_BY_UNIT = (unit: Unit, i: number): string => {
+  if (unit.kind === 'alcaldia') return i % 2 === 0 ? 'oe1' : 'oe3';
+  if (['sggd', 'ddhh', 'dae', 'dcds', 'drp', 'salrc'].includes(unit.id)) return 'oe2';
+  if (['sgl', 'dgdl', 'dgp', 'dgaep'].includes(unit.id)) return 'oe3';
+  if (['oap', 'oci', 'ocdi', 'oac', 'despacho'].includes(unit.id)) return 'oe5';
+  return 'oe4';
+};
+
+/** Small deterministic PRNG (mulberry32) so every fresh start seeds the same demo. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Reporting profile of a unit this quarter, to show every status in the demo. */
+type Profile = 'al_dia' | 'falta_mes_actual' | 'sin_reportes' | 'adelantada' | 'rezagada';
+const PROFILES: Profile[] = ['al_dia', 'falta_mes_actual', 'al_dia', 'rezagada', 'adelantada', 'falta_mes_actual', 'al_dia', 'sin_reportes'];
+
+/** Units whose current month is always pending in the demo, so the walkthrough has something to report. */
+export const DEMO_PENDING_UNITS = new Set(['al-usaquen', 'dgth', 'sgd']);
+
+const COMMENTS = [
+  'Avance según el cronograma; se adjuntan actas y listados de asistencia.',
+  'Se cumplió lo programado del mes con apoyo del equipo territorial.',
+  'El avance es menor al esperado por demoras en la contratación; se ajustó el plan de trabajo.',
+  'Se consolidó la información con la OAP y se validaron las cifras del mes.',
+  'Se realizaron las mesas previstas; quedan compromisos para el próximo mes.',
+];
+
+function roundFor(kr: KrTemplate, v: number): number {
+  if (kr.kind === 'milestone') return v >= 0.999 ? 1 : 0;
+  return kr.kind === 'percentage' ? Math.round(v * 10) / 10 : Math.round(v);
+}
+
+/**
+ * The demo OKRs: an active 1 / 3 / 9 set for every unit in the quarter of `today` and the one
+ * before it, with check-ins in varied states (on time, behind, at risk, done, nothing yet).
+ */
+export function buildDemoSeed(today: IsoDate): SeedData {
+  const directory = buildDemoDirectory();
+  const sets: OkrSet[] = [];
+  const objectives: Objective[] = [];
+  const keyResults: KeyResult[] = [];
+  const checkIns: CheckIn[] = [];
+  const current = quarterOf(today);
+  const currentPeriod = periodOf(today);
+
+  const addQuarter = (quarter: QuarterId, closed: boolean) => {
+    directory.units.forEach((unit, i) => {
+      const rand = prng(i * 7919 + Number(quarter.slice(-1)) * 104729 + Number(quarter.slice(0, 4)));
+      const setId = `set-${unit.id}-${quarter}`;
+      sets.push({ id: setId, unitId: unit.id, quarter, state: closed ? 'closed' : 'active', institutionalObjectiveId: INSTITUTIONAL_BY_UNIT(unit, i) });
+      const strategicId = `${setId}-oe`;
+      objectives.push({
+        id: strategicId,
+        setId,
+        parentId: null,
+        level: 'strategic',
+        title: unit.kind === 'alcaldia' ? `${ALCALDIA_STRATEGIC} de ${unit.name.replace('Alcaldía Local de ', '')}` : CENTRAL_STRATEGIC(unit),
+        order: 0,
+      });
+      const pool = unit.kind === 'alcaldia' ? ALCALDIA_TACTICAL : CENTRAL_TACTICAL;
+      const start = (i + (closed ? 1 : 0)) % pool.length;
+      const profile: Profile = DEMO_PENDING_UNITS.has(unit.id) ? 'falta_mes_actual' : PROFILES[i % PROFILES.length]!;
+      for (let t = 0; t < 3; t++) {
+        const template = pool[(start + t) % pool.length]!;
+        const objectiveId = `${setId}-ot${t + 1}`;
+        objectives.push({ id: objectiveId, setId, parentId: strategicId, level: 'tactical', title: template.title, order: t + 1 });
+        template.krs.forEach((krTemplate, k) => {
+          const kr: KeyResult = { ...krTemplate, id: `${objectiveId}-kr${k + 1}`, setId, objectiveId, ownerId: `enlace-${unit.id}`, order: k + 1 };
+          keyResults.push(kr);
+          const months = quarterMonths(quarter).filter((p) => closed || p < currentPeriod || (p === currentPeriod && !['falta_mes_actual', 'sin_reportes'].includes(profile)));
+          if (!closed && profile === 'sin_reportes') return;
+          months.forEach((period, m) => {
+            const share = (m + 1) / 3;
+            const pace = closed ? 0.85 + rand() * 0.3 : profile === 'adelantada' ? 1.1 : profile === 'rezagada' ? 0.45 + rand() * 0.2 : 0.8 + rand() * 0.3;
+            const fraction = Math.min(1.05, share * pace);
+            const raw = krTemplate.kind === 'milestone' ? (fraction >= 0.95 ? 1 : 0) : krTemplate.baseline + (krTemplate.target - krTemplate.baseline) * fraction;
+            const value = roundFor(krTemplate, raw);
+            const at = `${period}-${String(Math.min(28, 24 + Math.floor(rand() * 4))).padStart(2, '0')}T15:00:00.000Z`;
+            const progress = keyResultProgress(kr, value);
+            checkIns.push({
+              id: `ci-${kr.id}-${period}`,
+              keyResultId: kr.id,
+              unitId: unit.id,
+              period,
+              value,
+              comment: `${COMMENTS[Math.floor(rand() * COMMENTS.length)]!} Avance acumulado: ${Math.round(progress * 100)} %.`,
+              evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unit.id}/Evidencias/${period}`,
+              authorId: `enlace-${unit.id}`,
+              createdAt: at,
+              updatedAt: at,
+              version: 1,
+            });
+          });
+        });
+      }
+    });
+  };
+  addQuarter(previousQuarter(current), true);
+  addQuarter(current, false);
+  return { ...directory, sets, objectives, keyResults, checkIns };
+}

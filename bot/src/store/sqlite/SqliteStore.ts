@@ -1,0 +1,311 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type {
+  AuditEntry,
+  CheckIn,
+  InstitutionalObjective,
+  KeyResult,
+  Objective,
+  OkrSet,
+  Period,
+  Person,
+  QuarterId,
+  RoleAssignment,
+  Unit,
+} from '@okr/core';
+import type { CheckInWrite, SavedCheckIn, SeedData, Store } from '../Store.js';
+import { migrations } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+const toUnit = (r: Row): Unit => ({
+  id: r.id as string,
+  name: r.name as string,
+  kind: r.kind as Unit['kind'],
+  level: r.level as Unit['level'],
+  parentId: (r.parent_id as string | null) ?? null,
+});
+const toPerson = (r: Row): Person => ({
+  id: r.id as string,
+  aadObjectId: r.aad_object_id as string,
+  name: r.name as string,
+  email: r.email as string,
+  jobTitle: r.job_title as string,
+});
+const toRole = (r: Row): RoleAssignment => ({
+  personId: r.person_id as string,
+  role: r.role as RoleAssignment['role'],
+  unitId: (r.unit_id as string | null) ?? null,
+});
+const toSet = (r: Row): OkrSet => ({
+  id: r.id as string,
+  unitId: r.unit_id as string,
+  quarter: r.quarter as QuarterId,
+  state: r.state as OkrSet['state'],
+  institutionalObjectiveId: r.institutional_objective_id as string,
+});
+const toObjective = (r: Row): Objective => ({
+  id: r.id as string,
+  setId: r.set_id as string,
+  parentId: (r.parent_id as string | null) ?? null,
+  level: r.level as Objective['level'],
+  title: r.title as string,
+  order: r.ord as number,
+  weight: (r.weight as number | null) ?? null,
+});
+const toKeyResult = (r: Row): KeyResult => ({
+  id: r.id as string,
+  setId: r.set_id as string,
+  objectiveId: r.objective_id as string,
+  title: r.title as string,
+  kind: r.kind as KeyResult['kind'],
+  unitOfMeasure: r.unit_of_measure as string,
+  baseline: r.baseline as number,
+  target: r.target as number,
+  direction: r.direction as KeyResult['direction'],
+  ownerId: (r.owner_id as string | null) ?? null,
+  order: r.ord as number,
+  weight: (r.weight as number | null) ?? null,
+});
+const toCheckIn = (r: Row): CheckIn => ({
+  id: r.id as string,
+  keyResultId: r.key_result_id as string,
+  unitId: r.unit_id as string,
+  period: r.period as string,
+  value: r.value as number,
+  comment: r.comment as string,
+  evidenceUrl: r.evidence_url as string,
+  authorId: r.author_id as string,
+  createdAt: r.created_at as string,
+  updatedAt: r.updated_at as string,
+  version: r.version as number,
+});
+const toAudit = (r: Row): AuditEntry => ({
+  id: r.id as number,
+  at: r.at as string,
+  actorId: r.actor_id as string,
+  entity: r.entity as string,
+  entityId: r.entity_id as string,
+  action: r.action as AuditEntry['action'],
+  before: r.before_json === null ? null : JSON.parse(r.before_json as string),
+  after: r.after_json === null ? null : JSON.parse(r.after_json as string),
+});
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:' for tests. */
+  path: string;
+  now?: () => Date;
+}
+
+/** The embedded store: one SQLite file under `.data/`, schema migrated at open. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.now = options.now ?? (() => new Date());
+    this.migrate();
+  }
+
+  /** Applies pending migrations; returns the versions applied now. */
+  private migrate(): number[] {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => r.version as number));
+    const applied: number[] = [];
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, this.now().toISOString());
+      })();
+      applied.push(m.version);
+    }
+    return applied;
+  }
+
+  schemaVersion(): number {
+    return ((this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as Row).v as number) ?? 0;
+  }
+
+  private audit(actorId: string, entity: string, entityId: string, action: AuditEntry['action'], before: unknown, after: unknown): void {
+    this.db
+      .prepare('INSERT INTO audit (at, actor_id, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(this.now().toISOString(), actorId, entity, entityId, action, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM units').get() as Row).n === 0;
+  }
+
+  async seed(data: SeedData): Promise<void> {
+    const db = this.db;
+    db.transaction(() => {
+      const unit = db.prepare('INSERT INTO units (id, name, kind, level, parent_id) VALUES (?, ?, ?, ?, ?)');
+      // Parents first so the foreign key holds whatever order the seed lists units in.
+      const pending = [...data.units];
+      const inserted = new Set<string>();
+      while (pending.length > 0) {
+        const i = pending.findIndex((u) => u.parentId === null || inserted.has(u.parentId));
+        if (i < 0) throw new Error(`Unidades con padre desconocido: ${pending.map((u) => u.id).join(', ')}`);
+        const [u] = pending.splice(i, 1) as [Unit];
+        unit.run(u.id, u.name, u.kind, u.level, u.parentId);
+        inserted.add(u.id);
+      }
+      const person = db.prepare('INSERT INTO people (id, aad_object_id, name, email, job_title) VALUES (?, ?, ?, ?, ?)');
+      for (const p of data.people) person.run(p.id, p.aadObjectId, p.name, p.email, p.jobTitle);
+      const role = db.prepare('INSERT INTO role_assignments (person_id, role, unit_id) VALUES (?, ?, ?)');
+      for (const r of data.roles) role.run(r.personId, r.role, r.unitId);
+      const io = db.prepare('INSERT INTO institutional_objectives (id, code, title) VALUES (?, ?, ?)');
+      for (const o of data.institutionalObjectives) io.run(o.id, o.code, o.title);
+      const set = db.prepare('INSERT INTO okr_sets (id, unit_id, quarter, state, institutional_objective_id) VALUES (?, ?, ?, ?, ?)');
+      for (const s of data.sets) set.run(s.id, s.unitId, s.quarter, s.state, s.institutionalObjectiveId);
+      const objective = db.prepare('INSERT INTO objectives (id, set_id, parent_id, level, title, ord, weight) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const objectives = [...data.objectives].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+      for (const o of objectives) objective.run(o.id, o.setId, o.parentId, o.level, o.title, o.order, o.weight ?? null);
+      const kr = db.prepare(
+        'INSERT INTO key_results (id, set_id, objective_id, title, kind, unit_of_measure, baseline, target, direction, owner_id, ord, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const k of data.keyResults) {
+        kr.run(k.id, k.setId, k.objectiveId, k.title, k.kind, k.unitOfMeasure, k.baseline, k.target, k.direction, k.ownerId, k.order, k.weight ?? null);
+      }
+      const checkIn = db.prepare(
+        'INSERT INTO check_ins (id, key_result_id, unit_id, period, value, comment, evidence_url, author_id, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const c of data.checkIns) {
+        checkIn.run(c.id, c.keyResultId, c.unitId, c.period, c.value, c.comment, c.evidenceUrl, c.authorId, c.createdAt, c.updatedAt, c.version);
+      }
+      this.audit('system', 'store', 'seed', 'create', null, {
+        units: data.units.length,
+        people: data.people.length,
+        sets: data.sets.length,
+        checkIns: data.checkIns.length,
+      });
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async listUnits(): Promise<Unit[]> {
+    return (this.db.prepare('SELECT * FROM units ORDER BY name').all() as Row[]).map(toUnit);
+  }
+
+  async getUnit(id: string): Promise<Unit | null> {
+    const row = this.db.prepare('SELECT * FROM units WHERE id = ?').get(id) as Row | undefined;
+    return row ? toUnit(row) : null;
+  }
+
+  async listPeople(): Promise<Person[]> {
+    return (this.db.prepare('SELECT * FROM people ORDER BY name').all() as Row[]).map(toPerson);
+  }
+
+  async getPerson(id: string): Promise<Person | null> {
+    const row = this.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as Row | undefined;
+    return row ? toPerson(row) : null;
+  }
+
+  async findPersonByAadObjectId(aadObjectId: string): Promise<Person | null> {
+    const row = this.db.prepare('SELECT * FROM people WHERE aad_object_id = ? COLLATE NOCASE').get(aadObjectId) as Row | undefined;
+    return row ? toPerson(row) : null;
+  }
+
+  async listRoles(): Promise<RoleAssignment[]> {
+    return (this.db.prepare('SELECT * FROM role_assignments').all() as Row[]).map(toRole);
+  }
+
+  async rolesOf(personId: string): Promise<RoleAssignment[]> {
+    return (this.db.prepare('SELECT * FROM role_assignments WHERE person_id = ?').all(personId) as Row[]).map(toRole);
+  }
+
+  async listInstitutionalObjectives(): Promise<InstitutionalObjective[]> {
+    return this.db.prepare('SELECT id, code, title FROM institutional_objectives ORDER BY code').all() as InstitutionalObjective[];
+  }
+
+  async getSet(unitId: string, quarter: QuarterId) {
+    const row = this.db.prepare('SELECT * FROM okr_sets WHERE unit_id = ? AND quarter = ?').get(unitId, quarter) as Row | undefined;
+    if (!row) return null;
+    const set = toSet(row);
+    return {
+      set,
+      objectives: (this.db.prepare('SELECT * FROM objectives WHERE set_id = ? ORDER BY ord').all(set.id) as Row[]).map(toObjective),
+      keyResults: (this.db.prepare('SELECT * FROM key_results WHERE set_id = ? ORDER BY ord').all(set.id) as Row[]).map(toKeyResult),
+    };
+  }
+
+  async listCheckIns(unitId: string, periods: readonly Period[]): Promise<CheckIn[]> {
+    if (periods.length === 0) return [];
+    const marks = periods.map(() => '?').join(',');
+    return (
+      this.db.prepare(`SELECT * FROM check_ins WHERE unit_id = ? AND period IN (${marks}) ORDER BY period`).all(unitId, ...periods) as Row[]
+    ).map(toCheckIn);
+  }
+
+  async saveCheckIns(write: CheckInWrite): Promise<SavedCheckIn[]> {
+    const db = this.db;
+    const find = db.prepare('SELECT * FROM check_ins WHERE key_result_id = ? AND period = ?');
+    const insert = db.prepare(
+      'INSERT INTO check_ins (id, key_result_id, unit_id, period, value, comment, evidence_url, author_id, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)',
+    );
+    const update = db.prepare(
+      'UPDATE check_ins SET value = ?, comment = ?, evidence_url = ?, author_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+    );
+    return db.transaction((): SavedCheckIn[] => {
+      const at = this.now().toISOString();
+      return write.checkIns.map((c): SavedCheckIn => {
+        const existingRow = find.get(c.keyResultId, write.period) as Row | undefined;
+        if (!existingRow) {
+          const id = randomUUID();
+          insert.run(id, c.keyResultId, write.unitId, write.period, c.value, c.comment, c.evidenceUrl, write.actorId, at, at);
+          const created = toCheckIn(find.get(c.keyResultId, write.period) as Row);
+          this.audit(write.actorId, 'checkIn', id, 'create', null, created);
+          return { checkIn: created, outcome: 'created' };
+        }
+        const existing = toCheckIn(existingRow);
+        if (existing.value === c.value && existing.comment === c.comment && existing.evidenceUrl === c.evidenceUrl) {
+          return { checkIn: existing, outcome: 'unchanged' };
+        }
+        update.run(c.value, c.comment, c.evidenceUrl, write.actorId, at, existing.id, existing.version);
+        const updated = toCheckIn(find.get(c.keyResultId, write.period) as Row);
+        this.audit(write.actorId, 'checkIn', existing.id, 'update', existing, updated);
+        return { checkIn: updated, outcome: 'updated' };
+      });
+    })();
+  }
+
+  async saveConversationReference(personId: string, reference: unknown): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO conversation_refs (person_id, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT(person_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
+      )
+      .run(personId, JSON.stringify(reference), this.now().toISOString());
+  }
+
+  async getConversationReference(personId: string): Promise<unknown | null> {
+    const row = this.db.prepare('SELECT reference FROM conversation_refs WHERE person_id = ?').get(personId) as Row | undefined;
+    return row ? JSON.parse(row.reference as string) : null;
+  }
+
+  async listAudit(filter: { entity?: string; entityId?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.entity) {
+      where.push('entity = ?');
+      args.push(filter.entity);
+    }
+    if (filter.entityId) {
+      where.push('entity_id = ?');
+      args.push(filter.entityId);
+    }
+    const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, filter.limit ?? 100) as Row[]).map(toAudit);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Versioned schema of the embedded store. Append new migrations; never edit an applied one.
+ * Applied in order at start-up inside a transaction, recorded in `schema_migrations`.
+ */
+export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'directory, okr sets, check-ins, conversation references, audit',
+    sql: `
+      CREATE TABLE units (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('central','alcaldia')),
+        level TEXT NOT NULL,
+        parent_id TEXT REFERENCES units(id)
+      );
+      CREATE TABLE people (
+        id TEXT PRIMARY KEY,
+        aad_object_id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        job_title TEXT NOT NULL DEFAULT ''
+      );
+      CREATE TABLE role_assignments (
+        person_id TEXT NOT NULL REFERENCES people(id),
+        role TEXT NOT NULL,
+        unit_id TEXT REFERENCES units(id)
+      );
+      CREATE UNIQUE INDEX role_assignments_unique ON role_assignments(person_id, role, IFNULL(unit_id, ''));
+      CREATE INDEX role_assignments_unit ON role_assignments(unit_id);
+      CREATE TABLE institutional_objectives (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        title TEXT NOT NULL
+      );
+      CREATE TABLE okr_sets (
+        id TEXT PRIMARY KEY,
+        unit_id TEXT NOT NULL REFERENCES units(id),
+        quarter TEXT NOT NULL,
+        state TEXT NOT NULL,
+        institutional_objective_id TEXT NOT NULL REFERENCES institutional_objectives(id),
+        UNIQUE (unit_id, quarter)
+      );
+      CREATE TABLE objectives (
+        id TEXT PRIMARY KEY,
+        set_id TEXT NOT NULL REFERENCES okr_sets(id),
+        parent_id TEXT REFERENCES objectives(id),
+        level TEXT NOT NULL CHECK (level IN ('strategic','tactical')),
+        title TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        weight REAL
+      );
+      CREATE INDEX objectives_set ON objectives(set_id);
+      CREATE TABLE key_results (
+        id TEXT PRIMARY KEY,
+        set_id TEXT NOT NULL REFERENCES okr_sets(id),
+        objective_id TEXT NOT NULL REFERENCES objectives(id),
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('percentage','number','milestone')),
+        unit_of_measure TEXT NOT NULL,
+        baseline REAL NOT NULL,
+        target REAL NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('increase','decrease')),
+        owner_id TEXT REFERENCES people(id),
+        ord INTEGER NOT NULL,
+        weight REAL
+      );
+      CREATE INDEX key_results_set ON key_results(set_id);
+      CREATE TABLE check_ins (
+        id TEXT PRIMARY KEY,
+        key_result_id TEXT NOT NULL REFERENCES key_results(id),
+        unit_id TEXT NOT NULL REFERENCES units(id),
+        period TEXT NOT NULL,
+        value REAL NOT NULL,
+        comment TEXT NOT NULL,
+        evidence_url TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        UNIQUE (key_result_id, period)
+      );
+      CREATE INDEX check_ins_unit_period ON check_ins(unit_id, period);
+      CREATE TABLE conversation_refs (
+        person_id TEXT PRIMARY KEY REFERENCES people(id),
+        reference TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create','update','delete')),
+        before_json TEXT,
+        after_json TEXT
+      );
+      CREATE INDEX audit_entity ON audit(entity, entity_id);
+    `,
+  },
+];

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { quarterMonths } from '@okr/core';
+import type { Store } from './Store.js';
+import { buildDemoSeed } from './seed/demoOkrs.js';
+
+/**
+ * The behaviour every Store adapter must have. Each adapter's test file calls this with a factory
+ * that returns an empty store whose clock reads 2026-11-23.
+ */
+export function storeContract(name: string, makeStore: () => Promise<Store>): void {
+  const seeded = async () => {
+    const store = await makeStore();
+    await store.seed(buildDemoSeed('2026-11-23'));
+    return store;
+  };
+  const checkIn = (keyResultId: string, value: number) => ({
+    keyResultId,
+    value,
+    comment: 'Avance del mes con soporte.',
+    evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencia',
+  });
+
+  describe(`Store contract: ${name}`, () => {
+    it('starts empty and holds the seeded directory of 44 units', async () => {
+      const store = await makeStore();
+      expect(await store.isEmpty()).toBe(true);
+      await store.seed(buildDemoSeed('2026-11-23'));
+      expect(await store.isEmpty()).toBe(false);
+      const units = await store.listUnits();
+      expect(units).toHaveLength(44);
+      expect(units.filter((u) => u.kind === 'alcaldia')).toHaveLength(20);
+      expect(units.map((u) => u.name)).toContain('Alcaldía Local de Ciudad Bolívar');
+      await store.close();
+    });
+
+    it('finds people by id and by Entra object id, with their roles', async () => {
+      const store = await seeded();
+      const enlace = await store.getPerson('enlace-al-usaquen');
+      expect(enlace).not.toBeNull();
+      expect(await store.findPersonByAadObjectId(enlace!.aadObjectId.toUpperCase())).toEqual(enlace);
+      expect(await store.rolesOf(enlace!.id)).toEqual([{ personId: enlace!.id, role: 'enlace', unitId: 'al-usaquen' }]);
+      expect(await store.findPersonByAadObjectId('no-such-id')).toBeNull();
+      expect(await store.getPerson('nadie')).toBeNull();
+      await store.close();
+    });
+
+    it('returns a unit’s set for a quarter with its 1 strategic, 3 tactical and 9 key results', async () => {
+      const store = await seeded();
+      const bundle = await store.getSet('al-kennedy', '2026-Q4');
+      expect(bundle?.set).toMatchObject({ unitId: 'al-kennedy', quarter: '2026-Q4', state: 'active' });
+      expect(bundle?.objectives.filter((o) => o.level === 'strategic')).toHaveLength(1);
+      expect(bundle?.objectives.filter((o) => o.level === 'tactical')).toHaveLength(3);
+      expect(bundle?.keyResults).toHaveLength(9);
+      expect(await store.getSet('al-kennedy', '2025-Q1')).toBeNull();
+      expect((await store.getSet('al-kennedy', '2026-Q3'))?.set.state).toBe('closed');
+      await store.close();
+    });
+
+    it('saves check-ins once per KR and month: created, unchanged on resubmit, updated with a new version', async () => {
+      const store = await seeded();
+      const bundle = (await store.getSet('al-usaquen', '2026-Q4'))!;
+      const kr = bundle.keyResults[0]!;
+      const write = (value: number) => store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: [checkIn(kr.id, value)] });
+      expect((await write(40)).map((s) => s.outcome)).toEqual(['created']);
+      expect((await write(40)).map((s) => s.outcome)).toEqual(['unchanged']);
+      const [updated] = await write(55);
+      expect(updated).toMatchObject({ outcome: 'updated', checkIn: { value: 55, version: 2 } });
+      const month = (await store.listCheckIns('al-usaquen', ['2026-11'])).filter((c) => c.keyResultId === kr.id);
+      expect(month).toHaveLength(1);
+      const audit = await store.listAudit({ entity: 'checkIn', entityId: updated!.checkIn.id });
+      expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
+      expect(audit[0]).toMatchObject({ actorId: 'enlace-al-usaquen', before: { value: 40 }, after: { value: 55 } });
+      await store.close();
+    });
+
+    it('lists a unit’s check-ins for the months asked, and nothing for no months', async () => {
+      const store = await seeded();
+      const october = await store.listCheckIns('al-chapinero', ['2026-10']);
+      expect(october.length).toBeGreaterThan(0);
+      expect(october.every((c) => c.unitId === 'al-chapinero' && c.period === '2026-10')).toBe(true);
+      const quarter = await store.listCheckIns('al-chapinero', quarterMonths('2026-Q4'));
+      expect(quarter.length).toBeGreaterThanOrEqual(october.length);
+      expect(await store.listCheckIns('al-chapinero', [])).toEqual([]);
+      await store.close();
+    });
+
+    it('keeps conversation references for proactive messages, replacing the old one', async () => {
+      const store = await seeded();
+      expect(await store.getConversationReference('enlace-al-usaquen')).toBeNull();
+      await store.saveConversationReference('enlace-al-usaquen', { conversation: { id: 'a' } });
+      await store.saveConversationReference('enlace-al-usaquen', { conversation: { id: 'b' } });
+      expect(await store.getConversationReference('enlace-al-usaquen')).toEqual({ conversation: { id: 'b' } });
+      await store.close();
+    });
+  });
+}
