@@ -1,0 +1,93 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { isQuarterId, msg, type DevPerson, type MeResponse, type QuarterId } from '@okr/core';
+import type { Logger } from 'pino';
+import type { Store } from '../store/Store.js';
+import type { CheckInService } from '../services/checkIns.js';
+import { canSeeUnit, visibleUnits } from '../services/access.js';
+import { today, type Clock } from '../services/clock.js';
+import { loadTree } from '../services/okrTree.js';
+import { HttpError, forbidden, notFound } from './errors.js';
+import { identify } from './identity.js';
+
+export interface ApiDeps {
+  store: Store;
+  checkIns: CheckInService;
+  clock: Clock;
+  devIdentity: boolean;
+  log: Logger;
+}
+
+type Handler = (req: Request, res: Response) => Promise<unknown>;
+
+/** Wraps a route: JSON out, HttpError → its status and Spanish message, anything else → 500. */
+function route(log: Logger, handler: Handler) {
+  return (req: Request, res: Response) => {
+    handler(req, res)
+      .then((body) => {
+        if (!res.headersSent) res.json(200, body);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          res.json(error.status, error.body());
+          return;
+        }
+        log.error({ err: error, url: req.url }, 'api request failed');
+        res.json(500, { code: 'internal', message: msg.errors.internal });
+      });
+  };
+}
+
+const checkInBody = z.object({
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  checkIns: z
+    .array(z.object({ keyResultId: z.string().min(1), value: z.unknown(), comment: z.unknown(), evidenceUrl: z.unknown() }))
+    .min(1)
+    .max(50),
+});
+
+/** The REST API the tabs call, under /api. Every route checks who may see or change what. */
+export function registerApiRoutes(server: Server, deps: ApiDeps): void {
+  const { store, log } = deps;
+  const who = (req: Request) => identify(req, store, deps.devIdentity);
+
+  server.get('/api/me', route(log, async (req): Promise<MeResponse> => {
+    const person = await who(req);
+    const [roles, units] = await Promise.all([store.rolesOf(person.id), store.listUnits()]);
+    return { person, roles, units: visibleUnits(roles, units), currentQuarter: today(deps.clock).quarter, devIdentity: deps.devIdentity };
+  }));
+
+  server.get('/api/dev/people', route(log, async (): Promise<DevPerson[]> => {
+    if (!deps.devIdentity) throw notFound();
+    const [people, roles, units] = await Promise.all([store.listPeople(), store.listRoles(), store.listUnits()]);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    return people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      jobTitle: p.jobTitle,
+      roles: roles
+        .filter((r) => r.personId === p.id)
+        .map((r) => ({ role: r.role, unitName: r.unitId ? (unitName.get(r.unitId) ?? r.unitId) : null })),
+    }));
+  }));
+
+  server.get('/api/units/:unitId/tree', route(log, async (req) => {
+    const person = await who(req);
+    const unit = await store.getUnit(req.params.unitId);
+    if (!unit) throw notFound();
+    if (!canSeeUnit(await store.rolesOf(person.id), unit.id)) throw forbidden();
+    const q = typeof req.query?.quarter === 'string' ? req.query.quarter : today(deps.clock).quarter;
+    if (!isQuarterId(q)) throw new HttpError('invalid', `«${q}» no es un trimestre válido (use el formato 2026-Q4).`);
+    return loadTree(store, unit, q as QuarterId, today(deps.clock).date);
+  }));
+
+  server.post('/api/units/:unitId/check-ins', route(log, async (req) => {
+    const person = await who(req);
+    const parsed = checkInBody.safeParse(req.body);
+    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
+    const result = await deps.checkIns.submit(person, req.params.unitId, parsed.data.period, parsed.data.checkIns);
+    if (result.kind === 'invalid') throw new HttpError('invalid', result.errors.map((e) => e.message).join(' '), result.errors);
+    if (result.kind === 'refused') throw forbidden(result.message);
+    return { saved: result.saved, tree: result.tree };
+  }));
+}

@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import pino from 'pino';
+import { loadConfig, ConfigError } from './config.js';
+import { openStore } from './store/openStore.js';
+import { fixedClock, systemClock, today } from './services/clock.js';
+import { buildDemoSeed } from './store/seed/demoOkrs.js';
+import { createAdapter } from './teams/adapter.js';
+import { createBot } from './teams/initialize.js';
+import { createServer } from './server.js';
+import { writePlaygroundConfig } from './dev/playgroundConfig.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.LOG_LEVEL, base: undefined });
+  const clock = config.OKR_NOW ? fixedClock(config.OKR_NOW) : systemClock;
+  const store = openStore(config, clock, root);
+  if (config.SEED_DEMO && (await store.isEmpty())) {
+    const seed = buildDemoSeed(today(clock).date);
+    await store.seed(seed);
+    log.info({ units: seed.units.length, people: seed.people.length, checkIns: seed.checkIns.length }, 'demo data seeded');
+  }
+  if (config.DEV_IDENTITY) {
+    await writePlaygroundConfig(store, resolve(root, config.PLAYGROUND_CONFIG_PATH));
+  }
+  const adapter = createAdapter(config, log);
+  const { bot, deps } = createBot({ store, clock, config, log });
+  const server = createServer({
+    adapter,
+    bot,
+    api: { store, checkIns: deps.checkIns, clock, devIdentity: config.DEV_IDENTITY, log },
+    tabsDist: resolve(root, 'tabs/dist'),
+    log,
+  });
+  server.listen(config.PORT, config.HOST, () => log.info({ url: config.PUBLIC_URL }, 'server listening'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,35 @@
+import type { Person } from '@okr/core';
+import type { Logger } from 'pino';
+import type { CheckInService } from '../services/checkIns.js';
+import type { Clock } from '../services/clock.js';
+import type { Store } from '../store/Store.js';
+import type { AdaptiveCard } from './cards/elements.js';
+
+/** What commands and card actions need; built once in `initialize.ts`. */
+export interface BotDeps {
+  store: Store;
+  checkIns: CheckInService;
+  clock: Clock;
+  /** Link to the OKR tab, optionally on one unit. */
+  tabUrl(unitId?: string): string;
+  log: Logger;
+}
+
+/** Who is acting: the directory person behind the Teams user. */
+export interface Actor {
+  person: Person;
+  deps: BotDeps;
+}
+
+/** A text command typed in chat. One file per command under `commands/`. */
+export interface Command {
+  /** Normalised phrases (lower case, no accents) that trigger it. */
+  phrases: readonly string[];
+  run(actor: Actor): Promise<AdaptiveCard>;
+}
+
+/** A card button, matched by its `Action.Execute` verb (or the `action` of its `Action.Submit` fallback). */
+export interface CardAction {
+  verb: string;
+  run(actor: Actor, data: Record<string, unknown>): Promise<AdaptiveCard>;
+}

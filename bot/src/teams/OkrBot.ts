@@ -1,0 +1,95 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { Person } from '@okr/core';
+import type { BotDeps } from './BotDeps.js';
+import { findCardAction } from './cardActions/index.js';
+import { findCommand } from './commands/index.js';
+import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/simpleCards.js';
+import type { AdaptiveCard } from './cards/elements.js';
+import { normalizeCommand } from './commands/normalize.js';
+
+const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+
+const invokeCard = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card as unknown as Record<string, unknown>,
+});
+
+/**
+ * The Teams bot: routes typed commands and card actions to their handlers. Holds no state of its
+ * own — what a card needs travels in its data or lives in the store — so a restart loses nothing.
+ */
+export class OkrBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      const person = await this.identify(context);
+      const value = context.activity.value as Record<string, unknown> | undefined;
+      if (value && typeof value.action === 'string') {
+        // Action.Submit: the fallback of every Action.Execute (Teams mobile cannot execute).
+        const card = person ? await this.runCardAction(person, value.action, value) : notRegisteredCard();
+        await context.sendActivity(cardActivity(card));
+      } else {
+        await context.sendActivity(cardActivity(person ? await this.runCommand(person, context.activity.text ?? '') : notRegisteredCard()));
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const person = await this.identify(context, { welcome: true });
+      if (!person) await context.sendActivity(cardActivity(notRegisteredCard()));
+      await next();
+    });
+  }
+
+  /** The directory person behind this Teams user; stores their conversation for proactive messages. */
+  private async identify(context: TurnContext, opts: { welcome?: boolean } = {}): Promise<Person | null> {
+    const aadObjectId = context.activity.from?.aadObjectId;
+    const person = aadObjectId ? await this.deps.store.findPersonByAadObjectId(aadObjectId) : null;
+    if (!person) return null;
+    if (context.activity.conversation?.conversationType === 'personal') {
+      const known = await this.deps.store.getConversationReference(person.id);
+      await this.deps.store.saveConversationReference(person.id, TurnContext.getConversationReference(context.activity));
+      if (opts.welcome && !known) {
+        const [roles, units] = await Promise.all([this.deps.store.rolesOf(person.id), this.deps.store.listUnits()]);
+        await context.sendActivity(cardActivity(welcomeCard(person, roles, units)));
+      }
+    }
+    return person;
+  }
+
+  private async runCommand(person: Person, text: string): Promise<AdaptiveCard> {
+    const command = findCommand(text);
+    if (command) return command.run({ person, deps: this.deps });
+    const typed = normalizeCommand(text);
+    if (!typed) return helpCard();
+    return messageCard('No entendí ese mensaje', `No reconozco «${text.trim().slice(0, 80)}». Escribe **ayuda** para ver lo que puedo hacer.`);
+  }
+
+  private async runCardAction(person: Person, verb: string, data: Record<string, unknown>): Promise<AdaptiveCard> {
+    const action = findCardAction(verb);
+    if (!action) return messageCard('Esta tarjeta ya no está vigente', 'Escribe **ayuda** para ver lo que puedo hacer.');
+    try {
+      return await action.run({ person, deps: this.deps }, data);
+    } catch (error) {
+      this.deps.log.error({ err: error, verb, person: person.id }, 'card action failed');
+      return messageCard('No pudimos completar la acción', 'Algo salió mal de nuestro lado y no se guardó nada. Intenta de nuevo en un momento; si persiste, avisa a la DTI.');
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const person = await this.identify(context);
+    if (!person) return invokeCard(notRegisteredCard());
+    const action = invokeValue.action;
+    const data = { ...(action.data as Record<string, unknown>), action: action.verb };
+    return invokeCard(await this.runCardAction(person, action.verb, data));
+  }
+}

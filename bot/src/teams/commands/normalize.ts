@@ -1,0 +1,11 @@
+/** Lower case, no accents, no bot @mention, single spaces: "  Check-In " → "check-in". */
+export function normalizeCommand(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[¿?¡!.,;:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

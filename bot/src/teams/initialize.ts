@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { CheckInService } from '../services/checkIns.js';
+import type { Clock } from '../services/clock.js';
+import type { Store } from '../store/Store.js';
+import type { BotDeps } from './BotDeps.js';
+import { OkrBot } from './OkrBot.js';
+
+/** Links to the OKR tab: a Teams deep link in a real tenant, the local page otherwise. */
+export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' | 'PUBLIC_URL'>) {
+  return (unitId?: string): string => {
+    if (config.MicrosoftAppId) {
+      const context = encodeURIComponent(JSON.stringify(unitId ? { subEntityId: unitId } : {}));
+      return `https://teams.microsoft.com/l/entity/${config.TEAMS_APP_ID}/misokr?context=${context}`;
+    }
+    return `${config.PUBLIC_URL}/${unitId ? `?unit=${encodeURIComponent(unitId)}` : ''}`;
+  };
+}
+
+/** All bot wiring in one place. */
+export function createBot(args: { store: Store; clock: Clock; config: Config; log: Logger }): { bot: OkrBot; deps: BotDeps } {
+  const deps: BotDeps = {
+    store: args.store,
+    clock: args.clock,
+    checkIns: new CheckInService(args.store, args.clock),
+    tabUrl: tabLinks(args.config),
+    log: args.log,
+  };
+  return { bot: new OkrBot(deps), deps };
+}
