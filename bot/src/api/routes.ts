@@ -88,6 +88,6 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
     const result = await deps.checkIns.submit(person, req.params.unitId, parsed.data.period, parsed.data.checkIns);
     if (result.kind === 'invalid') throw new HttpError('invalid', result.errors.map((e) => e.message).join(' '), result.errors);
     if (result.kind === 'refused') throw forbidden(result.message);
-    return { saved: result.saved, tree: result.tree };
+    return { saved: result.saved, tree: result.form.tree };
   }));
 }

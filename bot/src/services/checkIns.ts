@@ -1,4 +1,5 @@
 import {
+  checkInsEditable,
   msg,
   periodLabel,
   quarterLabel,
@@ -7,6 +8,8 @@ import {
   type CheckIn,
   type CheckInDraft,
   type CheckInError,
+  type KeyResult,
+  type MonthReview,
   type OkrSetBundle,
   type OkrTreeView,
   type Period,
@@ -26,14 +29,33 @@ export interface CheckInForm {
   tree: OkrTreeView;
   /** Check-ins already stored for this month, by key result id. */
   thisMonth: Map<string, CheckIn>;
+  /** The latest check-in of an earlier month, by key result id ("last month's value and comment"). */
+  previous: Map<string, CheckIn>;
+  /** The ETI's review of this month, null while open. */
+  review: MonthReview | null;
 }
 
 export type FormResult = { ok: true; form: CheckInForm } | { ok: false; message: string };
 
 export type SubmitResult =
-  | { kind: 'saved'; saved: SavedCheckIn[]; tree: OkrTreeView; period: Period }
+  | { kind: 'saved'; saved: SavedCheckIn[]; form: CheckInForm }
   | { kind: 'invalid'; errors: CheckInError[] }
   | { kind: 'refused'; message: string };
+
+/** What is still missing this month for one unit a person reports for. */
+export interface PendingForUnit {
+  unit: Unit;
+  period: Period;
+  missing: KeyResult[];
+  total: number;
+  /** Set when there is nothing to report: no active set, or the month is closed. */
+  note: string | null;
+}
+
+function previousPeriod(period: Period): Period {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
 
 /** The monthly check-in use case, shared by the bot's cards and the REST API. */
 export class CheckInService {
@@ -42,48 +64,81 @@ export class CheckInService {
     private readonly clock: Clock,
   ) {}
 
-  /** Units the person reports for, in name order. */
+  /** Units the person reports for (enlace or líder), in name order. */
   async reportingUnits(person: Person): Promise<Unit[]> {
     const ids = reportingUnitIds(await this.store.rolesOf(person.id));
     const units = await Promise.all(ids.map((id) => this.store.getUnit(id)));
     return units.filter((u): u is Unit => u !== null).sort((a, b) => a.name.localeCompare(b.name, 'es'));
   }
 
-  /** Months a check-in may be written for today: the current one and, as a grace period, the previous one. */
-  private openPeriods(): Period[] {
-    const { period } = today(this.clock);
-    const [y, m] = period.split('-').map(Number) as [number, number];
-    const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-    return [period, prev];
+  currentPeriod(): Period {
+    return today(this.clock).period;
   }
 
-  async form(person: Person, unitId: string, period: Period = today(this.clock).period): Promise<FormResult> {
+  /** Months a check-in may be written for today: the current one and, as a grace period, the previous one. */
+  private isOpenPeriod(period: Period): boolean {
+    const current = this.currentPeriod();
+    return period === current || period === previousPeriod(current);
+  }
+
+  async form(person: Person, unitId: string, period: Period = this.currentPeriod()): Promise<FormResult> {
     const unit = await this.store.getUnit(unitId);
     if (!unit) return { ok: false, message: msg.errors.notFound };
     if (!canReportFor(await this.store.rolesOf(person.id), unitId)) return { ok: false, message: msg.errors.notAllowedUnit(unit.name) };
     const quarter = quarterOf(`${period}-01`);
     const bundle = await this.store.getSet(unitId, quarter);
     if (!bundle || bundle.set.state !== 'active') return { ok: false, message: msg.errors.noActiveSet(unit.name, quarterLabel(quarter)) };
-    const tree = await loadTree(this.store, unit, quarter, today(this.clock).date);
-    const monthCheckIns = await this.store.listCheckIns(unitId, [period]);
-    return { ok: true, form: { unit, period, bundle, tree, thisMonth: new Map(monthCheckIns.map((c) => [c.keyResultId, c])) } };
+    const [tree, review] = await Promise.all([loadTree(this.store, unit, quarter, today(this.clock).date), this.store.getMonthReview(unitId, period)]);
+    const quarterCheckIns = await this.store.listCheckIns(unitId, [previousPeriod(period), period]);
+    const thisMonth = new Map(quarterCheckIns.filter((c) => c.period === period).map((c) => [c.keyResultId, c]));
+    const previous = new Map(quarterCheckIns.filter((c) => c.period < period).map((c) => [c.keyResultId, c]));
+    return { ok: true, form: { unit, period, bundle, tree, thisMonth, previous, review } };
+  }
+
+  /** The form of a month that still takes reports (the current month, or the previous as grace). */
+  async editableForm(person: Person, unitId: string, period: Period): Promise<FormResult> {
+    if (!this.isOpenPeriod(period)) return { ok: false, message: msg.checkIn.periodNotOpen(periodLabel(period)) };
+    return this.form(person, unitId, period);
   }
 
   /**
-   * Validates and stores a month's check-ins for a unit, all or nothing. Resubmitting the same
-   * card (double click, retried invoke, an old card) never duplicates: one check-in per KR and month.
+   * Validates and stores check-ins of a unit's month — all the KRs of a card, or just one — all or
+   * nothing. Resubmitting (double click, retried invoke, an old card) never duplicates: there is one
+   * check-in per KR and month, and identical content changes nothing.
    */
   async submit(person: Person, unitId: string, period: Period, drafts: readonly CheckInDraft[]): Promise<SubmitResult> {
-    if (!this.openPeriods().includes(period)) {
-      return { kind: 'refused', message: `El periodo de ${periodLabel(period)} ya no recibe reportes desde esta tarjeta. Escribe «check-in» para reportar el mes actual.` };
-    }
-    const formResult = await this.form(person, unitId, period);
+    const formResult = await this.editableForm(person, unitId, period);
     if (!formResult.ok) return { kind: 'refused', message: formResult.message };
-    const { bundle, unit } = formResult.form;
+    const { bundle, unit, review } = formResult.form;
+    const editable = checkInsEditable(review, unit.name);
+    if (!editable.ok) return { kind: 'refused', message: editable.message };
+    if (drafts.length === 0) return { kind: 'invalid', errors: [{ keyResultId: '', field: 'value', message: msg.checkIn.nothingTyped }] };
     const validation = validateCheckIns(bundle.keyResults, drafts);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
     const saved = await this.store.saveCheckIns({ actorId: person.id, unitId, period, checkIns: validation.checkIns });
-    const tree = await loadTree(this.store, unit, bundle.set.quarter, today(this.clock).date);
-    return { kind: 'saved', saved, tree, period };
+    const after = await this.form(person, unitId, period);
+    if (!after.ok) return { kind: 'refused', message: after.message };
+    return { kind: 'saved', saved, form: after.form };
+  }
+
+  /** For each unit the person reports for: the KRs with no check-in yet this month. */
+  async pending(person: Person): Promise<PendingForUnit[]> {
+    const period = this.currentPeriod();
+    const units = await this.reportingUnits(person);
+    return Promise.all(
+      units.map(async (unit): Promise<PendingForUnit> => {
+        const result = await this.form(person, unit.id, period);
+        if (!result.ok) return { unit, period, missing: [], total: 0, note: result.message };
+        const { bundle, thisMonth, review } = result.form;
+        const closed = checkInsEditable(review, unit.name);
+        return {
+          unit,
+          period,
+          missing: bundle.keyResults.filter((kr) => !thisMonth.has(kr.id)),
+          total: bundle.keyResults.length,
+          note: closed.ok ? null : closed.message,
+        };
+      }),
+    );
   }
 }

@@ -3,6 +3,7 @@ import type {
   CheckIn,
   InstitutionalObjective,
   KeyResult,
+  MonthReview,
   Objective,
   OkrSet,
   OkrSetBundle,
@@ -79,6 +80,11 @@ export interface Store {
    * the same content changes nothing; different content updates it and bumps its version.
    */
   saveCheckIns(write: CheckInWrite): Promise<SavedCheckIn[]>;
+
+  /** The ETI's review of a unit's month; null while the month is open. */
+  getMonthReview(unitId: string, period: Period): Promise<MonthReview | null>;
+  /** Records (or replaces) the review of a unit's month, with its audit entry. */
+  saveMonthReview(review: MonthReview): Promise<void>;
 
   saveConversationReference(personId: string, reference: unknown): Promise<void>;
   getConversationReference(personId: string): Promise<unknown | null>;

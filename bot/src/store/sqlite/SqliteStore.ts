@@ -7,6 +7,7 @@ import type {
   CheckIn,
   InstitutionalObjective,
   KeyResult,
+  MonthReview,
   Objective,
   OkrSet,
   Period,
@@ -81,6 +82,14 @@ const toCheckIn = (r: Row): CheckIn => ({
   createdAt: r.created_at as string,
   updatedAt: r.updated_at as string,
   version: r.version as number,
+});
+const toMonthReview = (r: Row): MonthReview => ({
+  unitId: r.unit_id as string,
+  period: r.period as string,
+  state: r.state as MonthReview['state'],
+  actorId: r.actor_id as string,
+  at: r.at as string,
+  note: (r.note as string | null) ?? null,
 });
 const toAudit = (r: Row): AuditEntry => ({
   id: r.id as number,
@@ -278,6 +287,24 @@ export class SqliteStore implements Store {
         this.audit(write.actorId, 'checkIn', existing.id, 'update', existing, updated);
         return { checkIn: updated, outcome: 'updated' };
       });
+    })();
+  }
+
+  async getMonthReview(unitId: string, period: Period): Promise<MonthReview | null> {
+    const row = this.db.prepare('SELECT * FROM month_reviews WHERE unit_id = ? AND period = ?').get(unitId, period) as Row | undefined;
+    return row ? toMonthReview(row) : null;
+  }
+
+  async saveMonthReview(review: MonthReview): Promise<void> {
+    this.db.transaction(() => {
+      const before = this.db.prepare('SELECT * FROM month_reviews WHERE unit_id = ? AND period = ?').get(review.unitId, review.period) as Row | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO month_reviews (unit_id, period, state, actor_id, at, note) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT(unit_id, period) DO UPDATE SET state = excluded.state, actor_id = excluded.actor_id, at = excluded.at, note = excluded.note`,
+        )
+        .run(review.unitId, review.period, review.state, review.actorId, review.at, review.note);
+      this.audit(review.actorId, 'monthReview', `${review.unitId}/${review.period}`, before ? 'update' : 'create', before ? toMonthReview(before) : null, review);
     })();
   }
 

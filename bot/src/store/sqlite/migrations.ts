@@ -99,4 +99,19 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX audit_entity ON audit(entity, entity_id);
     `,
   },
+  {
+    version: 2,
+    name: 'monthly review of each unit by the ETI team (closed / correction requested)',
+    sql: `
+      CREATE TABLE month_reviews (
+        unit_id TEXT NOT NULL REFERENCES units(id),
+        period TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('closed','correction_requested')),
+        actor_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (unit_id, period)
+      );
+    `,
+  },
 ];

@@ -1,31 +1,67 @@
-import type { CheckInDraft } from '@okr/core';
-import type { CardAction } from '../BotDeps.js';
-import { CHECK_IN_SUBMIT, checkInCard, inputIds } from '../cards/checkInCard.js';
+import type { CheckInDraft, KeyResult } from '@okr/core';
+import type { Actor, CardAction } from '../BotDeps.js';
+import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, checkInCard, inputIds } from '../cards/checkInCard.js';
 import { checkInSavedCard } from '../cards/checkInSavedCard.js';
 import { messageCard } from '../cards/simpleCards.js';
+import type { AdaptiveCard } from '../cards/elements.js';
 
-/** "Guardar check-in": validates every field, stores all or nothing, and answers with the result card. */
+const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
+
+/** A KR counts as typed when any of its own fields has content (a milestone's choice alone does not). */
+function typedFor(kr: KeyResult, data: Record<string, unknown>): boolean {
+  const ids = inputIds(kr.id);
+  return !blank(data[ids.comment]) || !blank(data[ids.evidenceUrl]) || (kr.kind !== 'milestone' && !blank(data[ids.value]));
+}
+
+function draftOf(kr: KeyResult, data: Record<string, unknown>): CheckInDraft {
+  const ids = inputIds(kr.id);
+  return { keyResultId: kr.id, value: data[ids.value], comment: data[ids.comment], evidenceUrl: data[ids.evidenceUrl] };
+}
+
+/**
+ * Saves check-ins from the card: one KR ("Guardar este resultado") or every KR with something typed
+ * ("Guardar todo"). Errors come back on the same card with what was typed; once the month is
+ * complete the card becomes the confirmation.
+ */
+async function save(actor: Actor, data: Record<string, unknown>, only: string | null): Promise<AdaptiveCard> {
+  const unitId = String(data.unitId ?? '');
+  const period = String(data.period ?? '');
+  const service = actor.deps.checkIns;
+  const formResult = await service.editableForm(actor.person, unitId, period);
+  if (!formResult.ok) return messageCard('No se guardó el check-in', formResult.message);
+  const krs = formResult.form.bundle.keyResults;
+  const chosen = only ? krs.filter((kr) => kr.id === only) : krs.filter((kr) => typedFor(kr, data));
+  if (only && chosen.length === 0) return messageCard('No se guardó el check-in', 'Ese resultado clave ya no hace parte del set del trimestre. Escribe «check-in» para abrir la tarjeta actual.');
+  const result = await service.submit(actor.person, unitId, period, chosen.map((kr) => draftOf(kr, data)));
+  switch (result.kind) {
+    case 'invalid':
+      return checkInCard(formResult.form, { errors: result.errors, typed: data });
+    case 'refused':
+      return messageCard('No se guardó el check-in', result.message);
+    case 'saved': {
+      actor.deps.log.info({ person: actor.person.id, unitId, period, saved: result.saved.map((s) => s.outcome) }, 'check-ins saved');
+      const { form } = result;
+      const missing = form.bundle.keyResults.filter((kr) => !form.thisMonth.has(kr.id)).length;
+      if (missing === 0) return checkInSavedCard({ form, saved: result.saved, tabUrl: actor.deps.tabUrl(unitId) });
+      const changed = result.saved.filter((s) => s.outcome !== 'unchanged').length;
+      const titles = chosen.map((kr) => `«${kr.title}»`);
+      const notice =
+        changed === 0
+          ? 'No había cambios: lo que enviaste ya estaba guardado.'
+          : `✅ Guardado${chosen.length === 1 ? '' : 's'}: ${titles.join(', ')}. Faltan ${missing} por reportar.`;
+      // Keep what the person typed in the other KRs: the card is rebuilt from the store plus the typed values.
+      const typed = Object.fromEntries(Object.entries(data).filter(([key]) => !chosen.some((kr) => key.endsWith(`:${kr.id}`))));
+      return checkInCard(form, { notice, typed });
+    }
+  }
+}
+
 export const submitCheckInAction: CardAction = {
   verb: CHECK_IN_SUBMIT,
-  async run(actor, data) {
-    const unitId = String(data.unitId ?? '');
-    const period = String(data.period ?? '');
-    const service = actor.deps.checkIns;
-    const formResult = await service.form(actor.person, unitId, period);
-    if (!formResult.ok) return messageCard('No se guardó el check-in', formResult.message);
-    const drafts: CheckInDraft[] = formResult.form.bundle.keyResults.map((kr) => {
-      const ids = inputIds(kr.id);
-      return { keyResultId: kr.id, value: data[ids.value], comment: data[ids.comment], evidenceUrl: data[ids.evidenceUrl] };
-    });
-    const result = await service.submit(actor.person, unitId, period, drafts);
-    switch (result.kind) {
-      case 'invalid':
-        return checkInCard(formResult.form, { errors: result.errors, typed: data });
-      case 'refused':
-        return messageCard('No se guardó el check-in', result.message);
-      case 'saved':
-        actor.deps.log.info({ person: actor.person.id, unitId, period, saved: result.saved.map((s) => s.outcome) }, 'check-in saved');
-        return checkInSavedCard({ tree: result.tree, period: result.period, saved: result.saved, tabUrl: actor.deps.tabUrl(unitId) });
-    }
-  },
+  run: (actor, data) => save(actor, data, null),
+};
+
+export const saveOneCheckInAction: CardAction = {
+  verb: CHECK_IN_SAVE_ONE,
+  run: (actor, data) => save(actor, data, String(data.keyResultId ?? '')),
 };

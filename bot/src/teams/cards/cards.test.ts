@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import * as AC from 'adaptivecards';
 import { botHarness } from '../../testing/harness.js';
-import { CHECK_IN_SUBMIT, inputIds } from './checkInCard.js';
-import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './simpleCards.js';
+import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './checkInCard.js';
+import { CHECK_IN_OPEN, helpCard, messageCard, notRegisteredCard, welcomeCard } from './simpleCards.js';
 import type { AdaptiveCard } from './elements.js';
 
 /** Parses a card with the official Adaptive Cards library; returns every parse event (errors and warnings). */
@@ -39,8 +39,27 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
     cards.push(await h.execute('enlace-al-usaquen', CHECK_IN_SUBMIT, data));
     const person = (await h.store.getPerson('enlace-al-usaquen'))!;
     cards.push(helpCard(), notRegisteredCard(), messageCard('Título', 'Texto'), welcomeCard(person, await h.store.rolesOf(person.id), await h.store.listUnits()));
+    // Every command, for people with one unit, two units, and none to report for.
+    for (const [who, phrase] of [
+      ['enlace-al-usaquen', 'pendientes'],
+      ['enlace-dgth', 'pendientes'],
+      ['enlace-al-usaquen', 'mis okr'],
+      ['eti-1', 'mis okr'],
+      ['miembro-al-usaquen', 'check-in'],
+      ['enlace-al-usaquen', 'ayuda'],
+      ['enlace-al-usaquen', 'xyz'],
+    ] as const) {
+      cards.push(...(await h.say(who, phrase)));
+    }
+    cards.push(await h.execute('enlace-al-usaquen', CHECK_IN_OPEN, { unitId: 'al-usaquen' }));
+    cards.push(await h.execute('enlace-al-chapinero', CHECK_IN_SUBMIT, data));
+    cards.push(...(await h.event('coach-1', { type: 'installationUpdate', action: 'add' })));
+    // A partial save and a correction request show their banners.
+    const first = bundle.keyResults[0]!;
+    await h.store.saveMonthReview({ unitId: 'al-usaquen', period: '2026-11', state: 'correction_requested', actorId: 'eti-1', at: '2026-11-23T16:00:00.000Z', note: 'Revisa la evidencia.' });
+    cards.push(await h.execute('enlace-al-usaquen', CHECK_IN_SAVE_ONE, { ...data, keyResultId: first.id, [inputIds(first.id).value]: '4' }));
 
-    expect(cards).toHaveLength(8);
+    expect(cards).toHaveLength(19);
     for (const card of cards) {
       expect(card.version).toBe('1.5');
       expect(parseEvents(card), JSON.stringify(card).slice(0, 200)).toEqual([]);

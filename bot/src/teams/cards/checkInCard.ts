@@ -1,9 +1,12 @@
 import { formatPercent, periodLabel, type CheckInError } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
 import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
-import { describeKeyResult, describeLast } from './format.js';
+import { describeKeyResult, formatValue } from './format.js';
 
+/** "Guardar todo": every KR with something typed. */
 export const CHECK_IN_SUBMIT = 'checkin.submit';
+/** "Guardar este resultado": one KR. */
+export const CHECK_IN_SAVE_ONE = 'checkin.saveOne';
 
 /** Input ids of one KR's fields on the card. */
 export const inputIds = (keyResultId: string) => ({
@@ -15,32 +18,44 @@ export const inputIds = (keyResultId: string) => ({
 /** What the person typed, keyed by input id, to put back on the card after an error. */
 export type TypedValues = Record<string, unknown>;
 
-function str(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  return String(v);
+const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export interface CheckInCardOptions {
+  errors?: CheckInError[];
+  typed?: TypedValues;
+  /** A success line shown on top after a partial save. */
+  notice?: string;
 }
 
 /**
  * The monthly check-in card: the unit's key results grouped by tactical objective, each with its
- * target, last report and expected progress, and three inputs (value, comment, evidence link).
- * Built again with `errors` and the typed values when validation fails.
+ * target, last month's report, whether it is already reported this month, its three inputs and its
+ * own save button; "Guardar todo" saves every KR with something typed. Laid out in one column so
+ * it reads on Teams mobile. Built again with `errors` and the typed values when validation fails.
  */
-export function checkInCard(form: CheckInForm, opts: { errors?: CheckInError[]; typed?: TypedValues } = {}): AdaptiveCard {
-  const { unit, period, tree, thisMonth } = form;
+export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): AdaptiveCard {
+  const { unit, period, tree, thisMonth, previous } = form;
   const errors = opts.errors ?? [];
   const typed = opts.typed ?? {};
   const krCount = form.bundle.keyResults.length;
-  const missing = form.bundle.keyResults.filter((kr) => !thisMonth.has(kr.id)).length;
+  const missing = form.bundle.keyResults.filter((kr) => !thisMonth.has(kr.id));
 
   const body: CardElement[] = [
     heading(`Check-in de ${periodLabel(period)}`),
     text(unit.name, { weight: 'Bolder', spacing: 'None' }),
-    subtle(
-      missing === 0
-        ? `Ya reportaste los ${krCount} resultados clave este mes; puedes corregirlos antes del cierre.`
-        : `Faltan ${missing} de ${krCount} resultados clave por reportar este mes. Progreso esperado hoy: ${formatPercent(tree.expected)}.`,
+    subtle(`Progreso esperado hoy: ${formatPercent(tree.expected)} del trimestre. Puedes guardar cada resultado clave por separado; lo que guardes no se pierde.`),
+    text(
+      missing.length === 0
+        ? `Ya reportaste los ${krCount} resultados clave este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`
+        : `Faltan ${missing.length} de ${krCount} resultados clave por reportar este mes.`,
+      { weight: 'Bolder', color: missing.length === 0 ? 'Good' : 'Warning', id: 'missingSummary' },
     ),
   ];
+  if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good', id: 'notice' }));
+  if (form.review?.state === 'correction_requested') {
+    body.push(container([text(`El equipo ETI pidió una corrección: ${form.review.note ?? 'revisa los reportes del mes.'}`, { color: 'Warning' })], { style: 'warning' }));
+  }
   if (errors.length > 0) {
     body.push(
       container(
@@ -58,6 +73,7 @@ export function checkInCard(form: CheckInForm, opts: { errors?: CheckInError[]; 
     for (const kr of objective.keyResults) {
       const ids = inputIds(kr.id);
       const stored = thisMonth.get(kr.id);
+      const last = previous.get(kr.id);
       const fieldErrors = errors.filter((e) => e.keyResultId === kr.id);
       const errorFor = (field: CheckInError['field']) => fieldErrors.filter((e) => e.field === field).map((e) => attention(e.message, { spacing: 'None' }));
       const current = (id: string, fallback: unknown) => str(id in typed ? typed[id] : fallback);
@@ -68,7 +84,7 @@ export function checkInCard(form: CheckInForm, opts: { errors?: CheckInError[]; 
               id: ids.value,
               label: 'Estado del hito',
               style: 'compact',
-              value: current(ids.value, stored?.value ?? kr.latest?.value ?? 0),
+              value: current(ids.value, stored?.value ?? last?.value ?? 0),
               choices: [
                 { title: 'Cumplido', value: '1' },
                 { title: 'No cumplido', value: '0' },
@@ -85,7 +101,11 @@ export function checkInCard(form: CheckInForm, opts: { errors?: CheckInError[]; 
         container(
           [
             text(kr.title, { weight: 'Bolder' }),
-            subtle(`${describeKeyResult(kr)} · ${describeLast(kr, kr.latest)}`),
+            subtle(describeKeyResult(kr)),
+            subtle(last ? `${periodLabel(last.period)}: ${formatValue(kr, last.value)} — «${clip(last.comment, 140)}»` : 'Sin reporte del mes anterior.'),
+            stored
+              ? text(`✅ Reportado este mes: ${formatValue(kr, stored.value)}${stored.version > 1 ? ` (editado ${stored.version - 1} ${stored.version === 2 ? 'vez' : 'veces'})` : ''}`, { color: 'Good', size: 'Small' })
+              : text('Pendiente este mes', { color: 'Warning', size: 'Small' }),
             valueInput,
             ...errorFor('value'),
             {
@@ -104,15 +124,17 @@ export function checkInCard(form: CheckInForm, opts: { errors?: CheckInError[]; 
               label: 'Enlace a la evidencia (https)',
               placeholder: 'https://…sharepoint.com/…',
               style: 'Url',
+              maxLength: 2048,
               value: current(ids.evidenceUrl, stored?.evidenceUrl),
             },
             ...errorFor('evidenceUrl'),
+            { type: 'ActionSet', actions: [executeAction('Guardar este resultado', CHECK_IN_SAVE_ONE, { unitId: unit.id, period, keyResultId: kr.id })] },
           ],
-          { spacing: 'Medium', ...(fieldErrors.length > 0 ? { style: 'attention' } : {}) },
+          { spacing: 'Medium', id: `kr:${kr.id}`, ...(fieldErrors.length > 0 ? { style: 'attention' } : {}) },
         ),
       );
     }
   }
 
-  return card(body, [executeAction('Guardar check-in', CHECK_IN_SUBMIT, { unitId: unit.id, period }, { style: 'positive' })]);
+  return card(body, [executeAction('Guardar todo', CHECK_IN_SUBMIT, { unitId: unit.id, period }, { style: 'positive' })]);
 }

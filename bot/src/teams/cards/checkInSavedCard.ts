@@ -1,20 +1,22 @@
-import { formatPercent, periodLabel, statusLabels, type OkrTreeView, type Period } from '@okr/core';
+import { formatPercent, periodLabel, statusLabels } from '@okr/core';
+import type { CheckInForm } from '../../services/checkIns.js';
 import type { SavedCheckIn } from '../../store/Store.js';
-import { card, container, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
+import { card, container, executeAction, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
 import { formatValue } from './format.js';
+import { CHECK_IN_OPEN } from './simpleCards.js';
 
-/** Replaces the check-in card once saved: each KR's new progress and status, and the objectives' roll-up. */
-export function checkInSavedCard(args: { tree: OkrTreeView; period: Period; saved: SavedCheckIn[]; tabUrl: string }): AdaptiveCard {
-  const { tree, period, saved } = args;
+/** Replaces the check-in card once the month is complete: each KR's new progress and status, and the objectives' roll-up. */
+export function checkInSavedCard(args: { form: CheckInForm; saved: SavedCheckIn[]; tabUrl: string }): AdaptiveCard {
+  const { form, saved } = args;
+  const { tree, period, thisMonth } = form;
   const changed = saved.filter((s) => s.outcome !== 'unchanged').length;
-  const savedIds = new Set(saved.map((s) => s.checkIn.keyResultId));
   const body: CardElement[] = [
     heading(`✅ Check-in de ${periodLabel(period)} guardado`),
     text(tree.unit.name, { weight: 'Bolder', spacing: 'None' }),
     subtle(
       changed === 0
         ? 'No había cambios: este check-in ya estaba guardado tal cual.'
-        : `Se guardaron ${changed} ${changed === 1 ? 'resultado clave' : 'resultados clave'}. Progreso esperado hoy: ${formatPercent(tree.expected)}.`,
+        : `Se guardaron ${changed} ${changed === 1 ? 'resultado clave' : 'resultados clave'}; los ${thisMonth.size} del mes están reportados. Progreso esperado hoy: ${formatPercent(tree.expected)}.`,
     ),
   ];
   if (tree.strategic) {
@@ -30,16 +32,16 @@ export function checkInSavedCard(args: { tree: OkrTreeView; period: Period; save
     const rows: CardElement[] = [
       text(`${objective.title} — ${formatPercent(objective.displayProgress)} · ${statusLabels[objective.status]}`, { weight: 'Bolder', spacing: 'Medium' }),
     ];
-    for (const kr of objective.keyResults.filter((k) => savedIds.has(k.id))) {
+    for (const kr of objective.keyResults.filter((k) => thisMonth.has(k.id))) {
       rows.push(
-        text(`${kr.title}`, { spacing: 'Small' }),
-        subtle(
-          `${kr.latest ? formatValue(kr, kr.latest.value) : '—'} · Progreso ${formatPercent(kr.progress ?? 0)} · ${statusLabels[kr.status]}`,
-          { color: statusColor[kr.status], isSubtle: false },
-        ),
+        text(kr.title, { spacing: 'Small' }),
+        subtle(`${formatValue(kr, thisMonth.get(kr.id)!.value)} · Progreso ${formatPercent(kr.progress ?? 0)} · ${statusLabels[kr.status]}`, {
+          color: statusColor[kr.status],
+          isSubtle: false,
+        }),
       );
     }
     body.push(container(rows));
   }
-  return card(body, [openUrl('Ver el árbol de OKR', args.tabUrl)]);
+  return card(body, [openUrl('Ver el árbol de OKR', args.tabUrl), executeAction('Corregir un reporte', CHECK_IN_OPEN, { unitId: tree.unit.id })]);
 }

@@ -1,4 +1,4 @@
-import { roleLabels, type Person, type RoleAssignment, type Unit } from '@okr/core';
+import { roleLabels, type Person, type Role, type RoleAssignment, type Unit } from '@okr/core';
 import { card, executeAction, heading, subtle, text, type AdaptiveCard } from './elements.js';
 
 export const CHECK_IN_OPEN = 'checkin.open';
@@ -10,21 +10,35 @@ export function helpCard(): AdaptiveCard {
     text('Escribe uno de estos comandos en este chat:'),
     { type: 'FactSet', facts: [
       { title: 'check-in', value: 'Reporta el avance mensual de los resultados clave de tu unidad (también «reportar» o «avance»).' },
+      { title: 'pendientes', value: 'Lo que falta por reportar este mes en cada unidad que reportas.' },
+      { title: 'mis okr', value: 'Resumen de los objetivos de tus unidades, con enlace a la pestaña.' },
       { title: 'ayuda', value: 'Muestra esta lista.' },
     ] },
     subtle('El árbol de OKR de tu unidad está en la pestaña «Mis OKR» de esta aplicación.'),
   ]);
 }
 
+/** What the bot does for each role, for the welcome message. */
+const WHAT_I_DO: Record<Role, string> = {
+  enlace: 'Te envío la tarjeta de check-in mensual de los 9 resultados clave y te recuerdo lo que falta.',
+  lider: 'Puedes reportar los avances de tu unidad y ver cómo van sus objetivos.',
+  coach: 'Verás el estado de los OKR de todas las unidades para acompañar su formulación.',
+  eti: 'Verás el avance y el cumplimiento de los reportes de las 44 unidades.',
+  oap: 'Verás el avance de los OKR de todas las unidades.',
+  dti: 'Verás el estado de la plataforma y de todas las unidades.',
+  secretario: 'Verás el avance de los OKR de toda la Secretaría.',
+  miembro: 'Verás los OKR de tu unidad y su progreso.',
+};
+
 export function welcomeCard(person: Person | null, roles: RoleAssignment[], units: Unit[]): AdaptiveCard {
   if (!person) return notRegisteredCard();
   const unitName = (id: string | null) => units.find((u) => u.id === id)?.name;
-  const lines = roles.map((r) => `• ${roleLabels[r.role]}${r.unitId ? ` de ${unitName(r.unitId) ?? r.unitId}` : ''}`);
+  const lines = roles.map((r) => `• **${roleLabels[r.role]}${r.unitId ? ` de ${unitName(r.unitId) ?? r.unitId}` : ''}**: ${WHAT_I_DO[r.role]}`);
   return card([
     heading(`Hola, ${person.name.split(' ')[0]} 👋`),
-    text('Soy el asistente de OKR de la Secretaría Distrital de Gobierno. Reemplazo a Viva Goals dentro de Teams: aquí reportas los avances mensuales y ves el árbol de OKR de tu unidad.'),
+    text('Soy el asistente de OKR de la Secretaría Distrital de Gobierno. Reemplazo a Viva Goals dentro de Teams: aquí se reportan los avances mensuales y se ve el árbol de OKR de cada unidad.'),
     text(`En el directorio figuras como:\n\n${lines.join('\n\n')}`),
-    text('Escribe **check-in** para reportar el avance del mes o **ayuda** para ver todo lo que entiendo.'),
+    text('Escribe **check-in** para reportar el avance del mes, **pendientes** para ver lo que falta, **mis okr** para un resumen o **ayuda** para ver todo lo que entiendo.'),
   ]);
 }
 

@@ -1,9 +1,11 @@
 import type { Command } from '../BotDeps.js';
 import { checkInCommand } from './checkInCommand.js';
 import { helpCommand } from './helpCommand.js';
+import { myOkrCommand } from './myOkrCommand.js';
+import { pendingCommand } from './pendingCommand.js';
 import { normalizeCommand } from './normalize.js';
 
-export const commands: readonly Command[] = [checkInCommand, helpCommand];
+export const commands: readonly Command[] = [checkInCommand, pendingCommand, myOkrCommand, helpCommand];
 
 export function findCommand(text: string): Command | undefined {
   const normalized = normalizeCommand(text);

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyResult } from '@okr/core';
+import { botHarness, cardText } from '../testing/harness.js';
+import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './cards/checkInCard.js';
+
+const ENLACE = 'enlace-al-usaquen';
+const UNIT = 'al-usaquen';
+const PERIOD = '2026-11';
+
+function fill(kr: KeyResult, value = kr.kind === 'milestone' ? '1' : kr.kind === 'percentage' ? '60' : String(kr.target)) {
+  const ids = inputIds(kr.id);
+  return {
+    [ids.value]: value,
+    [ids.comment]: `Se avanzó en ${kr.title.toLowerCase()} según el plan.`,
+    [ids.evidenceUrl]: `https://gobiernobogota.sharepoint.com/sites/OKR/${UNIT}/${kr.id}`,
+  };
+}
+
+async function setup(now?: string) {
+  const h = await botHarness(now);
+  const keyResults = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults;
+  return { ...h, keyResults };
+}
+
+describe('monthly check-ins: partial saves, pending list, summaries, month close', () => {
+  it('saves one KR on its own, keeps what was typed in the others, and says what is still missing', async () => {
+    const h = await setup();
+    const [first, second] = h.keyResults as [KeyResult, KeyResult];
+    const half = { [inputIds(second.id).comment]: 'Borrador sin terminar' };
+    const card = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: first.id, ...fill(first), ...half });
+    const text = cardText(card);
+    expect(text).toContain(`✅ Guardado: «${first.title}». Faltan 8 por reportar.`);
+    expect(text).toContain('Faltan 8 de 9 resultados clave por reportar este mes.');
+    expect(text).toContain('Borrador sin terminar');
+    expect(await h.store.listCheckIns(UNIT, [PERIOD])).toHaveLength(1);
+  });
+
+  it('«Guardar todo» saves only the KRs with something typed, and refuses an empty card', async () => {
+    const h = await setup();
+    const [a, b] = h.keyResults as [KeyResult, KeyResult];
+    const card = await h.execute(ENLACE, CHECK_IN_SUBMIT, { unitId: UNIT, period: PERIOD, ...fill(a), ...fill(b) });
+    expect(cardText(card)).toContain('Faltan 7 por reportar');
+    expect(await h.store.listCheckIns(UNIT, [PERIOD])).toHaveLength(2);
+    const empty = await h.execute(ENLACE, CHECK_IN_SUBMIT, { unitId: UNIT, period: PERIOD });
+    expect(cardText(empty)).toContain('No escribiste ningún avance');
+    expect(await h.store.listCheckIns(UNIT, [PERIOD])).toHaveLength(2);
+  });
+
+  it('shows each KR’s target, last month’s value and comment, and whether it is reported', async () => {
+    const h = await setup();
+    const [card] = await h.say(ENLACE, 'check-in');
+    const text = cardText(card);
+    const october = (await h.store.listCheckIns(UNIT, ['2026-10']))[0]!;
+    expect(text).toContain('octubre de 2026:');
+    expect(text).toContain(october.comment.slice(0, 60));
+    expect(text).toContain('Pendiente este mes');
+    expect(text).toMatch(/Progreso esperado hoy: 59 %/);
+    expect(text).toContain('Guardar este resultado');
+  });
+
+  it('validates a single KR’s fields and names them in Spanish', async () => {
+    const h = await setup();
+    const kr = h.keyResults.find((k) => k.kind === 'number')!;
+    const ids = inputIds(kr.id);
+    const card = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, [ids.value]: '-3', [ids.comment]: '<script>alert(1)</script>', [ids.evidenceUrl]: 'javascript:alert(1)' });
+    const text = cardText(card);
+    expect(text).toContain(`«${kr.title}» — Avance: no puede ser negativo.`);
+    expect(text).toContain(`«${kr.title}» — Comentario: no puede contener etiquetas HTML ni código.`);
+    expect(text).toContain(`«${kr.title}» — Enlace a la evidencia: debe ser un enlace https://`);
+    expect(await h.store.listCheckIns(UNIT, [PERIOD])).toHaveLength(0);
+  });
+
+  it('lists what is missing with «pendientes», per unit, and says when a unit is up to date', async () => {
+    const h = await setup();
+    const [before] = await h.say(ENLACE, 'Pendientes');
+    expect(cardText(before)).toContain('Pendientes de noviembre de 2026');
+    expect(cardText(before)).toContain('Faltan 9 de 9 resultados clave:');
+    const all = Object.assign({ unitId: UNIT, period: PERIOD }, ...h.keyResults.map((kr) => fill(kr)));
+    await h.execute(ENLACE, CHECK_IN_SUBMIT, all);
+    const [after] = await h.say(ENLACE, 'pendientes');
+    expect(cardText(after)).toContain('✅ Al día: los 9 resultados clave están reportados.');
+
+    const [two] = await h.say('enlace-dgth', 'pendientes');
+    expect(cardText(two)).toContain('Dirección de Gestión del Talento Humano');
+    expect(cardText(two)).toContain('Subdirección de Gestión Documental');
+  });
+
+  it('summarises the unit’s objectives with «mis okr» and links to the tab on that unit', async () => {
+    const h = await setup();
+    const [card] = await h.say(ENLACE, 'Mis OKR');
+    const text = cardText(card);
+    expect(text).toContain('Alcaldía Local de Usaquén');
+    expect(text).toContain('T4 2026 (octubre–diciembre)');
+    expect(text).toMatch(/Alineado a OE\d/);
+    const tree = (await h.store.getSet(UNIT, '2026-Q4'))!;
+    for (const o of tree.objectives) expect(text).toContain(o.title);
+    expect(card!.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Abrir en la pestaña Mis OKR', url: 'http://localhost:3978/?unit=al-usaquen' });
+  });
+
+  it('edits a check-in before the month is closed; refuses after, unless the ETI requested a correction', async () => {
+    const h = await setup();
+    const kr = h.keyResults.find((k) => k.kind === 'percentage')!;
+    const save = (value: string) => h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, ...fill(kr, value) });
+    await save('40');
+    expect(cardText(await save('45'))).toContain('(editado 1 vez)');
+
+    await h.store.saveMonthReview({ unitId: UNIT, period: PERIOD, state: 'closed', actorId: 'eti-1', at: '2026-11-23T16:00:00.000Z', note: null });
+    const refused = await save('50');
+    expect(cardText(refused)).toContain('El equipo ETI ya cerró el reporte de noviembre de 2026 de Alcaldía Local de Usaquén');
+    expect((await h.store.listCheckIns(UNIT, [PERIOD]))[0]).toMatchObject({ value: 45, version: 2 });
+
+    await h.store.saveMonthReview({ unitId: UNIT, period: PERIOD, state: 'correction_requested', actorId: 'eti-1', at: '2026-11-23T17:00:00.000Z', note: 'El 45 % no coincide con el comentario.' });
+    const [card] = await h.say(ENLACE, 'check-in');
+    expect(cardText(card)).toContain('El equipo ETI pidió una corrección: El 45 % no coincide con el comentario.');
+    await save('50');
+    expect((await h.store.listCheckIns(UNIT, [PERIOD]))[0]).toMatchObject({ value: 50, version: 3 });
+    const history = await h.store.listAudit({ entity: 'checkIn' });
+    expect(history.map((a) => (a.after as { value: number }).value)).toEqual([50, 45, 40]);
+  });
+
+  it('refuses an old card from a month that no longer takes reports', async () => {
+    const h = await setup();
+    const kr = h.keyResults[0]!;
+    const card = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: '2026-09', keyResultId: kr.id, ...fill(kr) });
+    expect(cardText(card)).toContain('El periodo de septiembre de 2026 ya no recibe reportes');
+  });
+
+  it('welcomes each role with what the bot does for it', async () => {
+    const h = await setup();
+    const [lider] = await h.event('lider-al-usaquen', { type: 'installationUpdate', action: 'add' });
+    expect(cardText(lider)).toContain('Líder de Alcaldía Local de Usaquén');
+    expect(cardText(lider)).toContain('Puedes reportar los avances de tu unidad');
+    const [eti] = await h.event('eti-1', { type: 'installationUpdate', action: 'add' });
+    expect(cardText(eti)).toContain('las 44 unidades');
+  });
+});

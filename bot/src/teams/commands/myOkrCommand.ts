@@ -1,0 +1,19 @@
+import type { Unit } from '@okr/core';
+import type { Command } from '../BotDeps.js';
+import { myOkrCard } from '../cards/summaryCards.js';
+import { today } from '../../services/clock.js';
+import { loadTree } from '../../services/okrTree.js';
+
+/** `mis okr`: a summary of the objectives of each unit the person belongs to, with a link to the tab. */
+export const myOkrCommand: Command = {
+  phrases: ['mis okr', 'mis okrs', 'okr', 'mi unidad', 'resumen'],
+  async run(actor) {
+    const { store, clock } = actor.deps;
+    const roles = await store.rolesOf(actor.person.id);
+    const unitIds = [...new Set(roles.map((r) => r.unitId).filter((u): u is string => u !== null))];
+    const units = (await Promise.all(unitIds.map((id) => store.getUnit(id)))).filter((u): u is Unit => u !== null);
+    const { quarter, date } = today(clock);
+    const trees = await Promise.all(units.map((unit) => loadTree(store, unit, quarter, date)));
+    return myOkrCard(trees, actor.deps.tabUrl);
+  },
+};
