@@ -18,7 +18,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Serves the built tab (tabs/dist): files by path, and index.html for the app's own routes. */
 function staticTab(distDir: string) {
-  return (req: restify.Request, res: restify.Response) => {
+  return async (req: restify.Request, res: restify.Response) => {
     const path = decodeURIComponent((req.path?.() ?? '/').split('?')[0]!);
     const candidate = normalize(join(distDir, path));
     const file = candidate.startsWith(distDir) && existsSync(candidate) && extname(candidate) ? candidate : join(distDir, 'index.html');
@@ -42,8 +42,10 @@ export function createServer(args: { adapter: CloudAdapter; bot: OkrBot; api: Ap
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000 }));
 
-  server.post('/api/messages', (req, res) => args.adapter.process(req, res, (context) => args.bot.run(context)));
-  server.get('/healthz', (_req, res) => {
+  server.post('/api/messages', async (req, res) => {
+    await args.adapter.process(req, res, (context) => args.bot.run(context));
+  });
+  server.get('/healthz', async (_req, res) => {
     res.json(200, { status: 'ok', store: args.api.store.kind });
   });
   registerApiRoutes(server, args.api);

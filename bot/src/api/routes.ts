@@ -22,19 +22,18 @@ type Handler = (req: Request, res: Response) => Promise<unknown>;
 
 /** Wraps a route: JSON out, HttpError → its status and Spanish message, anything else → 500. */
 function route(log: Logger, handler: Handler) {
-  return (req: Request, res: Response) => {
-    handler(req, res)
-      .then((body) => {
-        if (!res.headersSent) res.json(200, body);
-      })
-      .catch((error: unknown) => {
-        if (error instanceof HttpError) {
-          res.json(error.status, error.body());
-          return;
-        }
-        log.error({ err: error, url: req.url }, 'api request failed');
-        res.json(500, { code: 'internal', message: msg.errors.internal });
-      });
+  return async (req: Request, res: Response) => {
+    try {
+      const body = await handler(req, res);
+      if (!res.headersSent) res.json(200, body);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        res.json(error.status, error.body());
+        return;
+      }
+      log.error({ err: error, url: req.url }, 'api request failed');
+      res.json(500, { code: 'internal', message: msg.errors.internal });
+    }
   };
 }
 
