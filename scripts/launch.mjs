@@ -1,0 +1,107 @@
+// Starts the project's real parts as child processes: the bot server and the Microsoft 365 Agents
+// Playground. Used by `npm start` and by the end-to-end tests.
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Variables of an env/ file; the shell's own environment wins over the file. */
+export function readEnvFile(name) {
+  return parseEnv(readFileSync(resolve(root, 'env', name), 'utf8'));
+}
+
+function pipeLines(stream, onLine) {
+  let buffer = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    buffer += chunk;
+    let i;
+    while ((i = buffer.indexOf('\n')) >= 0) {
+      onLine(buffer.slice(0, i));
+      buffer = buffer.slice(i + 1);
+    }
+  });
+}
+
+function stopper(child) {
+  return () =>
+    new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 4000).unref();
+    });
+}
+
+/** Starts the bot server and resolves once /healthz answers. */
+export async function startBot({ env, port, onLog = () => {} }) {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'bot/src/index.ts')], {
+    cwd: root,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  pipeLines(child.stdout, onLog);
+  pipeLines(child.stderr, onLog);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The bot server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return { url, child, stop: stopper(child) };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stopper(child)();
+  throw new Error('The bot server did not answer /healthz within 60 s');
+}
+
+/**
+ * Starts the Agents Playground on `port` against the bot. Telemetry is off and Application
+ * Insights' statsbeat disabled, or it probes outside addresses; it must not open a browser.
+ */
+export async function startPlayground({ port, botUrl, configPath, cwd, onLog = () => {} }) {
+  mkdirSync(cwd, { recursive: true });
+  const cli = resolve(root, 'node_modules/@microsoft/m365agentsplayground/cli.js');
+  const child = spawn(process.execPath, [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+    cwd,
+    env: {
+      ...process.env,
+      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = stopper(child);
+  const listening = new Promise((resolveListen, reject) => {
+    const timer = setTimeout(() => reject(new Error('The Agents Playground did not start within 30 s')), 30_000);
+    const onLine = (line) => {
+      onLog(line);
+      const m = /Listening on (\d+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        if (Number(m[1]) !== port) reject(new Error(`The Agents Playground took port ${m[1]} instead of ${port}: is ${port} in use?`));
+        else resolveListen();
+      }
+    };
+    pipeLines(child.stdout, onLine);
+    pipeLines(child.stderr, onLine);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The Agents Playground exited with code ${code} (see ${cwd}/devTools/)`));
+    });
+  });
+  try {
+    await listening;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `http://localhost:${port}`, child, stop };
+}

@@ -1,0 +1,56 @@
+// `npm start`: the bot server on the embedded store with demo data, and the Agents Playground as
+// the local Teams client. Ctrl-C stops both.
+import { resolve } from 'node:path';
+import { readEnvFile, root, startBot, startPlayground } from './launch.mjs';
+
+const env = { ...readEnvFile('.env.local'), ...process.env };
+const port = Number(env.PORT ?? 3978);
+const playgroundPort = Number(env.PLAYGROUND_PORT ?? 56150);
+const verbose = env.VERBOSE === 'true';
+const log = (line) => {
+  if (verbose || /"level":(40|50|60)/.test(line)) console.log(line);
+};
+
+const bot = await startBot({ env, port, onLog: log });
+let playground;
+try {
+  playground = await startPlayground({
+    port: playgroundPort,
+    botUrl: bot.url,
+    configPath: resolve(root, '.data/m365agentsplayground.yml'),
+    cwd: resolve(root, '.data/playground'),
+    onLog: verbose ? console.log : () => {},
+  });
+} catch (error) {
+  console.error(String(error.message ?? error));
+  await bot.stop();
+  process.exit(1);
+}
+
+console.log(`
+  OKR SDG está corriendo (almacén local SQLite con datos de demostración de las 44 unidades)
+
+  Teams local (Agents Playground):  ${playground.url}
+      Entras como la enlace OKR de la Alcaldía Local de Usaquén. Escribe «check-in» o «ayuda».
+  Pestaña Mis OKR:                  http://localhost:${port}/?as=enlace-al-usaquen&unit=al-usaquen
+      Identidad de desarrollo: cámbiala con el selector de la pestaña.
+
+  Ctrl-C para detener.
+`);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nDeteniendo…');
+  await Promise.all([playground.stop(), bot.stop()]);
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+bot.child.once('exit', (code) => {
+  if (!stopping) {
+    console.error(`El servidor del bot terminó inesperadamente (código ${code}).`);
+    void shutdown();
+  }
+});
