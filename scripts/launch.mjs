@@ -38,7 +38,7 @@ function stopper(child) {
 
 /** Starts the bot server and resolves once /healthz answers. */
 export async function startBot({ env, port, onLog = () => {} }) {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'bot/src/index.ts')], {
+  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', resolve(root, 'bot/src/index.ts')], {
     cwd: root,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,11 +97,15 @@ export async function startPlayground({ port, botUrl, configPath, cwd, onLog = (
       reject(new Error(`The Agents Playground exited with code ${code} (see ${cwd}/devTools/)`));
     });
   });
+  const url = `http://localhost:${port}`;
   try {
     await listening;
+    // It prints "Listening" before loading its config: only a config that parsed answers here.
+    const res = await fetch(`${url}/_internal/v1/config`).catch(() => null);
+    if (!res?.ok) throw new Error(`The Agents Playground could not load ${configPath} (see ${cwd}/devTools/m365agentsplayground.log)`);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: `http://localhost:${port}`, child, stop };
+  return { url, child, stop };
 }

@@ -5,8 +5,8 @@ import type { Store } from '../store/Store.js';
 
 /** The seeded person the Playground's current user is: the enlace of the Alcaldía Local de Usaquén. */
 export const PLAYGROUND_CURRENT_USER = 'enlace-al-usaquen';
-/** Other people of the directory the Playground can act as (it needs at least 5 users). */
-const PLAYGROUND_OTHERS = ['lider-al-usaquen', 'enlace-dgth', 'coach-1', 'eti-1', 'oap-1', 'miembro-al-usaquen'];
+/** The five other people of the directory in the Playground's tenant (its schema wants exactly 5). */
+const PLAYGROUND_OTHERS = ['lider-al-usaquen', 'miembro-al-usaquen', 'enlace-dgth', 'coach-1', 'eti-1'];
 
 const playgroundUser = (p: Person) => {
   const [givenName, ...rest] = p.name.split(' ');
@@ -20,20 +20,21 @@ const playgroundUser = (p: Person) => {
 export async function writePlaygroundConfig(store: Store, path: string, currentUserId = PLAYGROUND_CURRENT_USER): Promise<Person> {
   const current = await store.getPerson(currentUserId);
   if (!current) throw new Error(`Playground user ${currentUserId} is not in the directory`);
-  const others = (await Promise.all(PLAYGROUND_OTHERS.filter((id) => id !== currentUserId).map((id) => store.getPerson(id)))).filter((p): p is Person => p !== null);
+  const candidates = [...PLAYGROUND_OTHERS, 'oap-1'].filter((id) => id !== currentUserId).slice(0, 5);
+  const others = (await Promise.all(candidates.map((id) => store.getPerson(id)))).filter((p): p is Person => p !== null);
   const config = {
-    version: '0.0.1',
+    version: '0.1.0',
     tenantId: '00000000-0000-4000-8000-0000000050d6',
     bot: { id: 'okr-bot', name: 'OKR SDG' },
     currentUser: playgroundUser(current),
-    users: [current, ...others].map(playgroundUser),
+    users: others.map(playgroundUser),
     personalChat: { id: 'personal-chat-okr' },
     groupChat: { id: 'group-chat-okr', name: 'Equipo OKR Usaquén' },
     team: {
       id: 'team-okr',
       name: 'Alcaldía Local de Usaquén',
       aadGroupId: '00000000-0000-4000-8000-0000000050d7',
-      channels: [{ id: 'channel-okr-general', name: 'General' }],
+      channels: [{ id: 'channel-okr-plenarias', name: 'Plenarias' }],
     },
   };
   mkdirSync(dirname(path), { recursive: true });

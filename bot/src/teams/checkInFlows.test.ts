@@ -51,7 +51,7 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     const [card] = await h.say(ENLACE, 'check-in');
     const text = cardText(card);
     const october = (await h.store.listCheckIns(UNIT, ['2026-10']))[0]!;
-    expect(text).toContain('octubre de 2026:');
+    expect(text).toContain('Último reporte (octubre de 2026):');
     expect(text).toContain(october.comment.slice(0, 60));
     expect(text).toContain('Pendiente este mes');
     expect(text).toMatch(/Progreso esperado hoy: 59 %/);

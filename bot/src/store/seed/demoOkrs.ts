@@ -107,13 +107,25 @@ const PROFILES: Profile[] = ['al_dia', 'falta_mes_actual', 'al_dia', 'rezagada',
 /** Units whose current month is always pending in the demo, so the walkthrough has something to report. */
 export const DEMO_PENDING_UNITS = new Set(['al-usaquen', 'dgth', 'sgd']);
 
-const COMMENTS = [
-  'Avance según el cronograma; se adjuntan actas y listados de asistencia.',
-  'Se cumplió lo programado del mes con apoyo del equipo territorial.',
-  'El avance es menor al esperado por demoras en la contratación; se ajustó el plan de trabajo.',
-  'Se consolidó la información con la OAP y se validaron las cifras del mes.',
-  'Se realizaron las mesas previstas; quedan compromisos para el próximo mes.',
-];
+/** Demo comments that agree with the reported figure: on pace, behind, or a milestone not yet done. */
+const COMMENTS = {
+  onPace: [
+    'Avance según el cronograma; se adjuntan actas y listados de asistencia.',
+    'Se cumplió lo programado del mes con apoyo del equipo territorial.',
+    'Se consolidó la información con la OAP y se validaron las cifras del mes.',
+    'Se realizaron las mesas previstas; quedan compromisos para el próximo mes.',
+  ],
+  behind: [
+    'El avance es menor al esperado por demoras en la contratación; se ajustó el plan de trabajo.',
+    'Se reprogramaron actividades por la emergencia invernal; se recuperará el ritmo el próximo mes.',
+    'Falta la información de dos dependencias; se enviaron los requerimientos.',
+  ],
+  milestonePending: [
+    'El hito está en preparación: se definió la agenda y el equipo responsable.',
+    'Se avanzó en los insumos del hito; su cierre está previsto para el último mes del trimestre.',
+  ],
+  milestoneDone: ['Hito cumplido; el soporte está en la carpeta de evidencias.'],
+};
 
 function roundFor(kr: KrTemplate, v: number): number {
   if (kr.kind === 'milestone') return v >= 0.999 ? 1 : 0;
@@ -167,13 +179,17 @@ export function buildDemoSeed(today: IsoDate): SeedData {
             const value = roundFor(krTemplate, raw);
             const at = `${period}-${String(Math.min(28, 24 + Math.floor(rand() * 4))).padStart(2, '0')}T15:00:00.000Z`;
             const progress = keyResultProgress(kr, value);
+            const pool =
+              krTemplate.kind === 'milestone'
+                ? value >= 1 ? COMMENTS.milestoneDone : COMMENTS.milestonePending
+                : progress >= share * 0.85 ? COMMENTS.onPace : COMMENTS.behind;
             checkIns.push({
               id: `ci-${kr.id}-${period}`,
               keyResultId: kr.id,
               unitId: unit.id,
               period,
               value,
-              comment: `${COMMENTS[Math.floor(rand() * COMMENTS.length)]!} Avance acumulado: ${Math.round(progress * 100)} %.`,
+              comment: krTemplate.kind === 'milestone' ? pool[Math.floor(rand() * pool.length)]! : `${pool[Math.floor(rand() * pool.length)]!} Avance acumulado: ${Math.round(progress * 100)} %.`,
               evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unit.id}/Evidencias/${period}`,
               authorId: `enlace-${unit.id}`,
               createdAt: at,

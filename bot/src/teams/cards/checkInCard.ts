@@ -102,7 +102,7 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
           [
             text(kr.title, { weight: 'Bolder' }),
             subtle(describeKeyResult(kr)),
-            subtle(last ? `${periodLabel(last.period)}: ${formatValue(kr, last.value)} — «${clip(last.comment, 140)}»` : 'Sin reporte del mes anterior.'),
+            subtle(last ? `Último reporte (${periodLabel(last.period)}): ${formatValue(kr, last.value)} — «${clip(last.comment, 140)}»` : 'Sin reporte del mes anterior.'),
             stored
               ? text(`✅ Reportado este mes: ${formatValue(kr, stored.value)}${stored.version > 1 ? ` (editado ${stored.version - 1} ${stored.version === 2 ? 'vez' : 'veces'})` : ''}`, { color: 'Good', size: 'Small' })
               : text('Pendiente este mes', { color: 'Warning', size: 'Small' }),

@@ -1,4 +1,4 @@
-import { formatPercent, kindLabels, periodLabel, type CheckIn, type KeyResult } from '@okr/core';
+import { kindLabels, type KeyResult } from '@okr/core';
 
 /** "45" / "45,5" in the KR's unit, e.g. "45 %", "12 días", "Cumplido". */
 export function formatValue(kr: Pick<KeyResult, 'kind' | 'unitOfMeasure'>, value: number): string {
@@ -12,9 +12,3 @@ export function describeKeyResult(kr: KeyResult): string {
   if (kr.kind === 'milestone') return `${kindLabels.milestone} · Cumplido / No cumplido`;
   return `${kindLabels[kr.kind]} · ${formatValue(kr, kr.baseline)} → ${formatValue(kr, kr.target)}`;
 }
-
-export function describeLast(kr: KeyResult, last: Pick<CheckIn, 'period' | 'value'> | null): string {
-  return last ? `Último reporte (${periodLabel(last.period)}): ${formatValue(kr, last.value)}` : 'Sin reportes anteriores';
-}
-
-export { formatPercent };

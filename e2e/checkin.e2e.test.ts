@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, playgroundClient, screenshotsDir, startStack, type Stack } from './support.js';
+
+/**
+ * The walking skeleton end to end: an enlace checks in through the Agents Playground (the local
+ * Teams client) and the OKR tab, in headless Chromium, shows the new progress.
+ */
+describe('monthly check-in from a Teams card to the OKR tree', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+    mkdirSync(screenshotsDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('stores the check-in sent from the card and shows it on the tab', async () => {
+    const pg = await playgroundClient(stack.playgroundUrl);
+    const chatId: string = pg.config.personalChat.id;
+    const me = { id: pg.config.currentUser.id as string };
+
+    await pg.send(chatId, me, 'check-in');
+    const cardMessage = await pg.waitFor((m) => JSON.stringify(m).includes('Check-in de noviembre de 2026'));
+    const card = cardMessage.attachments[0].content;
+
+    // Fill every input the way a person would: numbers in es-CO format, a comment, an https link.
+    const data: Record<string, unknown> = { ...card.actions[0].data };
+    const walk = (node: any) => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'Input.ChoiceSet') data[node.id] = '1';
+      else if (node.type === 'Input.Text' && node.id.startsWith('value:')) data[node.id] = node.label === 'Avance (%)' ? '72,5' : '5';
+      else if (node.type === 'Input.Text' && node.id.startsWith('comment:')) data[node.id] = 'Se cumplió lo programado para noviembre.';
+      else if (node.type === 'Input.Text' && node.id.startsWith('evidence:')) data[node.id] = 'https://gobiernobogota.sharepoint.com/sites/OKR/al-usaquen/Evidencias/2026-11';
+      Object.values(node).forEach(walk);
+    };
+    walk(card.body);
+
+    // First an invalid submission: it comes back on the same card and stores nothing.
+    const firstValue = Object.keys(data).find((k) => k.startsWith('value:') && data[k] === '72,5')!;
+    const invalid = await pg.invoke(chatId, me, cardMessage.messageId, card.actions[0].verb, { ...data, [firstValue]: '150' });
+    expect(JSON.stringify(invalid)).toContain('debe estar entre 0 y 100');
+
+    const saved = await pg.invoke(chatId, me, cardMessage.messageId, card.actions[0].verb, data);
+    expect(JSON.stringify(saved)).toContain('Check-in de noviembre de 2026 guardado');
+    pg.close();
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
+    await page.goto(`${stack.botUrl}/?as=enlace-al-usaquen&unit=al-usaquen&quarter=2026-Q4`);
+    const krKey = firstValue.slice('value:'.length);
+    const row = page.getByTestId(`kr-${krKey}`);
+    await row.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => row.innerText(), { timeout: 10_000 }).toContain('73 %');
+    expect(await row.innerText()).toContain('Se cumplió lo programado para noviembre.');
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-tab-after-checkin.png'), fullPage: true });
+    await page.close();
+  }, 120_000);
+});

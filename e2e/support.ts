@@ -1,0 +1,128 @@
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import WebSocket from 'ws';
+import { chromium, type Browser } from 'playwright-core';
+// @ts-expect-error plain JS module shared with `npm start`
+import { readEnvFile, root, startBot, startPlayground } from '../scripts/launch.mjs';
+
+export const E2E_NOW = '2026-11-23T15:00:00.000Z';
+
+/** A free TCP port below 32768 (the Playground must not collide with ephemeral client ports). */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    const free = await new Promise<boolean>((done) => {
+      const srv = createServer();
+      srv.once('error', () => done(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => done(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port');
+}
+
+export interface Stack {
+  botUrl: string;
+  playgroundUrl: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the real bot server (fresh SQLite file, demo seed) and the Agents Playground against it. */
+export async function startStack(): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'okr-e2e-'));
+  const logs: string[] = [];
+  const [botPort, playgroundPort] = [await freePort(), await freePort()];
+  const configPath = join(dir, 'playground.yml');
+  const env = {
+    ...process.env,
+    ...readEnvFile('.env.local'),
+    SQLITE_PATH: join(dir, 'okr.db'),
+    PLAYGROUND_CONFIG_PATH: configPath,
+    PUBLIC_URL: `http://localhost:${botPort}`,
+    OKR_NOW: E2E_NOW,
+    LOG_LEVEL: 'warn',
+  };
+  const bot = await startBot({ env, port: botPort, onLog: (l: string) => logs.push(`[bot] ${l}`) });
+  try {
+    const playground = await startPlayground({
+      port: playgroundPort,
+      botUrl: `http://localhost:${botPort}`,
+      configPath,
+      cwd: join(dir, 'playground'),
+      onLog: (l: string) => logs.push(`[playground] ${l}`),
+    });
+    return {
+      botUrl: bot.url,
+      playgroundUrl: playground.url,
+      logs,
+      async stop() {
+        await Promise.all([playground.stop(), bot.stop()]);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await bot.stop();
+    throw new Error(`${(error as Error).message}\n${logs.join('\n')}`);
+  }
+}
+
+/** A client of the Playground's own HTTP and WebSocket API (what its web UI uses). */
+export async function playgroundClient(baseUrl: string) {
+  const { config } = (await (await fetch(`${baseUrl}/_internal/v1/config`)).json()) as { config: Record<string, any> };
+  const messages: any[] = [];
+  const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/_ws_conversation/v1/conversations/stream`);
+  await new Promise<void>((done, fail) => {
+    ws.once('open', () => done());
+    ws.once('error', fail);
+  });
+  ws.on('message', (raw) => {
+    const event = JSON.parse(raw.toString());
+    if (event.action === 'createMessage' || event.action === 'updateMessage') messages.push(event.message);
+  });
+  return {
+    config,
+    messages,
+    async send(conversationId: string, from: { id: string }, text: string) {
+      const res = await fetch(`${baseUrl}/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'text', text, textFormat: 'plain', from }),
+      });
+      if (!res.ok) throw new Error(`send failed: ${res.status} ${await res.text()}`);
+      return res.json().catch(() => null);
+    },
+    async invoke(conversationId: string, from: { id: string }, replyToId: string, verb: string, data: Record<string, unknown>) {
+      const res = await fetch(`${baseUrl}/_conversation/v1/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, from, conversation: { id: conversationId }, replyToId }),
+      });
+      if (!res.ok) throw new Error(`invoke failed: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<any>;
+    },
+    /** Waits for the next bot message whose text or card matches. */
+    async waitFor(predicate: (message: any) => boolean, timeoutMs = 15_000): Promise<any> {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const found = messages.find(predicate);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no matching bot message; got ${JSON.stringify(messages).slice(0, 2000)}`);
+    },
+    close: () => ws.close(),
+  };
+}
+
+/** Debian's Chromium, headless, with nothing reaching outside addresses. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const screenshotsDir = resolve(root, 'screenshots');
