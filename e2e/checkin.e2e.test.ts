@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, playgroundClient, screenshotsDir, startStack, type Stack } from './support.js';
+import { fillCard, launchChromium, mainAction, playgroundClient, screenshotsDir, startStack, type Stack } from './support.js';
 
 /**
  * The walking skeleton end to end: an enlace checks in through the Agents Playground (the local
@@ -31,18 +31,7 @@ describe('monthly check-in from a Teams card to the OKR tree', () => {
     const cardMessage = await pg.waitFor((m) => JSON.stringify(m).includes('Check-in de noviembre de 2026'));
     const card = cardMessage.attachments[0].content;
 
-    // Fill every input the way a person would: numbers in es-CO format, a comment, an https link.
-    const data: Record<string, unknown> = { ...card.actions[0].data };
-    const walk = (node: any) => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (!node || typeof node !== 'object') return;
-      if (node.type === 'Input.ChoiceSet') data[node.id] = '1';
-      else if (node.type === 'Input.Text' && node.id.startsWith('value:')) data[node.id] = node.label === 'Avance (%)' ? '72,5' : '5';
-      else if (node.type === 'Input.Text' && node.id.startsWith('comment:')) data[node.id] = 'Se cumplió lo programado para noviembre.';
-      else if (node.type === 'Input.Text' && node.id.startsWith('evidence:')) data[node.id] = 'https://gobiernobogota.sharepoint.com/sites/OKR/al-usaquen/Evidencias/2026-11';
-      Object.values(node).forEach(walk);
-    };
-    walk(card.body);
+    const data: Record<string, unknown> = { ...mainAction(card).data, ...fillCard(card) };
 
     // First an invalid submission: it comes back on the same card and stores nothing.
     const firstValue = Object.keys(data).find((k) => k.startsWith('value:') && data[k] === '72,5')!;

@@ -24,6 +24,8 @@ export async function freePort(): Promise<number> {
 }
 
 export interface Stack {
+  /** The SQLite file the server writes: tests read what was stored. */
+  dbPath: string;
   botUrl: string;
   playgroundUrl: string;
   logs: string[];
@@ -31,7 +33,7 @@ export interface Stack {
 }
 
 /** Starts the real bot server (fresh SQLite file, demo seed) and the Agents Playground against it. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'okr-e2e-'));
   const logs: string[] = [];
   const [botPort, playgroundPort] = [await freePort(), await freePort()];
@@ -44,6 +46,7 @@ export async function startStack(): Promise<Stack> {
     PUBLIC_URL: `http://localhost:${botPort}`,
     OKR_NOW: E2E_NOW,
     LOG_LEVEL: 'warn',
+    ...overrides,
   };
   const bot = await startBot({ env, port: botPort, onLog: (l: string) => logs.push(`[bot] ${l}`) });
   try {
@@ -55,6 +58,7 @@ export async function startStack(): Promise<Stack> {
       onLog: (l: string) => logs.push(`[playground] ${l}`),
     });
     return {
+      dbPath: env.SQLITE_PATH,
       botUrl: bot.url,
       playgroundUrl: playground.url,
       logs,
@@ -116,6 +120,28 @@ export async function playgroundClient(baseUrl: string) {
     close: () => ws.close(),
   };
 }
+
+/** Every input of a card filled the way a person would: es-CO numbers, a comment, an https link. */
+export function fillCard(card: any, percentage = '72,5'): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const walk = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'Input.ChoiceSet') data[node.id] = '1';
+    else if (node.type === 'Input.Text' && node.id.startsWith('value:')) data[node.id] = node.label === 'Avance (%)' ? percentage : '5';
+    else if (node.type === 'Input.Text' && node.id.startsWith('comment:')) data[node.id] = 'Se cumplió lo programado para noviembre.';
+    else if (node.type === 'Input.Text' && node.id.startsWith('evidence:')) data[node.id] = 'https://gobiernobogota.sharepoint.com/sites/OKR/Evidencias/2026-11';
+    Object.values(node).forEach(walk);
+  };
+  walk(card.body);
+  return data;
+}
+
+/** The main action of a card ("Guardar todo"). */
+export const mainAction = (card: any) => card.actions[0] as { verb: string; data: Record<string, unknown> };
+
+/** What a person reads on a card, flattened. */
+export const textOf = (value: unknown) => JSON.stringify(value);
 
 /** Debian's Chromium, headless, with nothing reaching outside addresses. */
 export async function launchChromium(): Promise<Browser> {

@@ -21,6 +21,8 @@ const schema = z
     PUBLIC_URL: z.string().url().optional(),
     /** Where the development server writes the Agents Playground's config (its users = seeded people). */
     PLAYGROUND_CONFIG_PATH: z.string().default('.data/m365agentsplayground.yml'),
+    /** The seeded person who is the Playground's current user. */
+    PLAYGROUND_CURRENT_USER: z.string().default('enlace-al-usaquen'),
     /** Pins "now" (ISO instant) for demos and tests; development only. */
     OKR_NOW: z.string().datetime({ offset: true }).optional(),
     MicrosoftAppId: z.string().default(''),

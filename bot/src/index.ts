@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     log.info({ units: seed.units.length, people: seed.people.length, checkIns: seed.checkIns.length }, 'demo data seeded');
   }
   if (config.DEV_IDENTITY) {
-    await writePlaygroundConfig(store, resolve(root, config.PLAYGROUND_CONFIG_PATH));
+    await writePlaygroundConfig(store, resolve(root, config.PLAYGROUND_CONFIG_PATH), config.PLAYGROUND_CURRENT_USER);
   }
   const adapter = createAdapter(config, log);
   const { bot, deps } = createBot({ store, clock, config, log });

@@ -3,8 +3,6 @@ import { dirname } from 'node:path';
 import type { Person } from '@okr/core';
 import type { Store } from '../store/Store.js';
 
-/** The seeded person the Playground's current user is: the enlace of the Alcaldía Local de Usaquén. */
-export const PLAYGROUND_CURRENT_USER = 'enlace-al-usaquen';
 /** The five other people of the directory in the Playground's tenant (its schema wants exactly 5). */
 const PLAYGROUND_OTHERS = ['lider-al-usaquen', 'miembro-al-usaquen', 'enlace-dgth', 'coach-1', 'eti-1'];
 
@@ -17,7 +15,7 @@ const playgroundUser = (p: Person) => {
  * Writes the Microsoft 365 Agents Playground's config (`M365_AGENTS_PLAYGROUND_CONFIG_PATH`) so
  * its users are people of the seeded directory. YAML is a superset of JSON, so JSON is written.
  */
-export async function writePlaygroundConfig(store: Store, path: string, currentUserId = PLAYGROUND_CURRENT_USER): Promise<Person> {
+export async function writePlaygroundConfig(store: Store, path: string, currentUserId: string): Promise<Person> {
   const current = await store.getPerson(currentUserId);
   if (!current) throw new Error(`Playground user ${currentUserId} is not in the directory`);
   const candidates = [...PLAYGROUND_OTHERS, 'oap-1'].filter((id) => id !== currentUserId).slice(0, 5);

@@ -30,6 +30,12 @@ export class OkrBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
 
+    this.onTurn(async (context, next) => {
+      const a = context.activity;
+      this.deps.log.debug({ type: a.type, name: a.name, conversationType: a.conversation?.conversationType, from: a.from?.aadObjectId }, 'activity');
+      await next();
+    });
+
     this.onMessage(async (context, next) => {
       const person = await this.identify(context);
       const value = context.activity.value as Record<string, unknown> | undefined;
