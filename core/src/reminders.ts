@@ -1,0 +1,150 @@
+import type { IsoDate, Period } from './types.js';
+import { businessDaysBetween, isBusinessDay, lastBusinessDaysOfMonth, nextBusinessDay } from './calendar.js';
+import { periodOf } from './quarter.js';
+
+/**
+ * Which reminders are due, from the procedure's calendar (seed 000, activities 6–7) and the
+ * Colombian business days. Pure: the scheduler passes what the store knows and sends what comes back.
+ *
+ * Every reminder has a key — kind, person, subject, period, step — that the store records when it
+ * is sent; a key is sent at most once, so a restart, a crash or two schedulers never double-send,
+ * and a day missed while the server was down is caught up once (rules say "on or after").
+ */
+export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest';
+
+export interface ReminderKey {
+  kind: ReminderKind;
+  personId: string;
+  /** The unit it is about, or "entity" for digests. */
+  subject: string;
+  period: Period;
+  step: number;
+}
+
+export const reminderKeyString = (k: ReminderKey): string => [k.kind, k.personId, k.subject, k.period, k.step].join('|');
+
+export interface ReminderSettings {
+  /** The monthly check-in window: the last N business days of the month. */
+  checkInWindowBusinessDays: number;
+  /** Escalate to the líder when the unit is this many business days late. */
+  escalationBusinessDays: number;
+  /** Sending hours in America/Bogota, [from, until). */
+  sendFromHour: number;
+  sendUntilHour: number;
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  checkInWindowBusinessDays: 3,
+  escalationBusinessDays: 3,
+  sendFromHour: 8,
+  sendUntilHour: 17,
+};
+
+/** A unit's reporting state for one month, as the scheduler reads it from the store. */
+export interface UnitMonthStatus {
+  unitId: string;
+  unitName: string;
+  period: Period;
+  /** Titles of the key results with no check-in for the month. */
+  missing: string[];
+  total: number;
+  /** Closed by the ETI: nothing more to ask. */
+  closed: boolean;
+  enlaceIds: string[];
+  liderIds: string[];
+}
+
+export interface DueReminder {
+  key: ReminderKey;
+  /** What the message says is pending (KR titles or unit names). */
+  items: string[];
+  unitName: string | null;
+}
+
+/** Hour and date in Bogotá (UTC−5 all year) of an instant. */
+export function bogotaClock(instant: Date): { date: IsoDate; hour: number; minute: number } {
+  const local = new Date(instant.getTime() - 5 * 3_600_000);
+  return { date: local.toISOString().slice(0, 10), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+}
+
+/** Reminders go out only on Colombian business days, between 08:00 and 17:00 in Bogotá. */
+export function isSendingTime(instant: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): boolean {
+  const { date, hour } = bogotaClock(instant);
+  return isBusinessDay(date) && hour >= settings.sendFromHour && hour < settings.sendUntilHour;
+}
+
+/** The next instant reminders may be sent (now if within hours), for snoozes and the admin view. */
+export function nextSendingTime(instant: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Date {
+  if (isSendingTime(instant, settings)) return instant;
+  const { date, hour } = bogotaClock(instant);
+  const day = isBusinessDay(date) && hour < settings.sendFromHour ? date : nextBusinessDay(date);
+  return new Date(`${day}T${String(settings.sendFromHour + 5).padStart(2, '0')}:00:00.000Z`);
+}
+
+/** The business day a "Recordarme mañana" snooze wakes on: the next business day, at the opening hour. */
+export function snoozeUntil(instant: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Date {
+  const { date } = bogotaClock(instant);
+  return new Date(`${nextBusinessDay(date)}T${String(settings.sendFromHour + 5).padStart(2, '0')}:00:00.000Z`);
+}
+
+function lastDayOf(period: Period): IsoDate {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export function previousPeriodOf(period: Period): Period {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * The reminders due on `today` (a business day) for the current month's window and the previous
+ * month's missing reports. `statuses` holds the units' state for the current and previous month.
+ */
+export function dueReminders(today: IsoDate, statuses: readonly UnitMonthStatus[], settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): DueReminder[] {
+  if (!isBusinessDay(today)) return [];
+  const current = periodOf(today);
+  const previous = previousPeriodOf(current);
+  const due: DueReminder[] = [];
+
+  // 1. The check-in window of the current month is open: enlaces of units with something missing.
+  const window = lastBusinessDaysOfMonth(current, settings.checkInWindowBusinessDays);
+  if (window[0] !== undefined && today >= window[0]) {
+    for (const s of statuses.filter((x) => x.period === current && !x.closed && x.missing.length > 0)) {
+      for (const personId of s.enlaceIds) {
+        due.push({ key: { kind: 'checkin_window', personId, subject: s.unitId, period: current, step: 0 }, items: s.missing, unitName: s.unitName });
+      }
+    }
+  }
+
+  // 2. The previous month ended with reports missing: enlaces from its first business day after,
+  //    the líder once the unit is N business days late, and one digest for each ETI member.
+  const monthEnd = lastDayOf(previous);
+  const late = businessDaysBetween(monthEnd, today);
+  const behind = statuses.filter((x) => x.period === previous && !x.closed && x.missing.length > 0);
+  if (late >= 1) {
+    for (const s of behind) {
+      for (const personId of s.enlaceIds) {
+        due.push({ key: { kind: 'checkin_missing', personId, subject: s.unitId, period: previous, step: 1 }, items: s.missing, unitName: s.unitName });
+      }
+    }
+  }
+  if (late >= settings.escalationBusinessDays) {
+    for (const s of behind) {
+      for (const personId of s.liderIds) {
+        due.push({ key: { kind: 'leader_escalation', personId, subject: s.unitId, period: previous, step: 2 }, items: s.missing, unitName: s.unitName });
+      }
+    }
+  }
+  return due;
+}
+
+/** The ETI digest: units still missing reports of the previous month, once per ETI member and month. */
+export function etiDigest(today: IsoDate, statuses: readonly UnitMonthStatus[], etiIds: readonly string[]): DueReminder[] {
+  if (!isBusinessDay(today)) return [];
+  const previous = previousPeriodOf(periodOf(today));
+  if (businessDaysBetween(lastDayOf(previous), today) < 1) return [];
+  const behind = statuses.filter((x) => x.period === previous && !x.closed && x.missing.length > 0).map((s) => `${s.unitName} (faltan ${s.missing.length} de ${s.total})`);
+  if (behind.length === 0) return [];
+  return etiIds.map((personId) => ({ key: { kind: 'eti_digest', personId, subject: 'entity', period: previous, step: 0 }, items: behind, unitName: null }));
+}
