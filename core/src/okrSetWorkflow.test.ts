@@ -54,7 +54,7 @@ describe('OKR set formulation workflow', () => {
     expect(transition('active', 'submit', ['enlace'])).toEqual({
       ok: false,
       reason: 'invalid_state',
-      message: 'No se puede «enviar a revisión» un set en estado «Activo (cargado)».',
+      message: 'No se puede «enviar a revisión» un set en estado «Cargado».',
     });
   });
 

@@ -1,4 +1,5 @@
 import type { OkrSetState, Role } from './types.js';
+import { setStateLabels as stateLabels } from './i18n/es-CO.js';
 
 /**
  * The formulation workflow of a unit's quarterly OKR set (seed 000, activity 3):
@@ -37,16 +38,6 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, Transition>> = {
 
 /** States in which the enlace may still edit the set's objectives and key results. */
 export const EDITABLE_STATES: ReadonlySet<OkrSetState> = new Set(['draft', 'returned', 'rejected']);
-
-export const stateLabels: Record<OkrSetState, string> = {
-  draft: 'Borrador',
-  coach_review: 'En revisión del OKR Coach',
-  returned: 'Devuelto con observaciones',
-  leader_approval: 'En aprobación del líder',
-  rejected: 'Rechazado por el líder',
-  active: 'Activo (cargado)',
-  closed: 'Cerrado',
-};
 
 export const actionLabels: Record<WorkflowAction, string> = {
   submit: 'Enviar a revisión',

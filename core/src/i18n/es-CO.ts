@@ -2,7 +2,7 @@
  * Every user-facing string of the app (es-CO). Bot cards, REST errors and tabs all read from here.
  * Functions take what varies; plain strings do not.
  */
-import type { Role } from '../types.js';
+import type { OkrSetState, Role } from '../types.js';
 import type { Status } from '../status.js';
 
 export const statusLabels: Record<Status, string> = {
@@ -22,6 +22,17 @@ export const roleLabels: Record<Role, string> = {
   dti: 'DTI',
   secretario: 'Secretario/a',
   miembro: 'Integrante',
+};
+
+/** States of a unit's quarterly OKR set (formulation workflow). */
+export const setStateLabels: Record<OkrSetState, string> = {
+  draft: 'Borrador',
+  coach_review: 'En revisión del OKR Coach',
+  returned: 'Devuelto con observaciones',
+  leader_approval: 'En aprobación del líder',
+  rejected: 'Rechazado por el líder',
+  active: 'Cargado',
+  closed: 'Cerrado',
 };
 
 export const kindLabels = { percentage: 'Porcentaje', number: 'Número', milestone: 'Hito' } as const;
@@ -65,4 +76,81 @@ export const msg = {
     forbidden: 'No tienes permiso para ver esta información.',
     internal: 'Algo salió mal de nuestro lado. Intenta de nuevo en un momento; si persiste, avisa a la DTI.',
   },
+} as const;
+
+/** Texts of the Mis OKR tab. */
+export const tabText = {
+  appTitle: 'Mis OKR',
+  organisation: 'Secretaría Distrital de Gobierno',
+  starting: 'Iniciando…',
+  loadingMe: 'Cargando tu información…',
+  loadingTree: 'Cargando los OKR…',
+  loadingPeople: 'Cargando el directorio de demostración…',
+  greeting: (name: string) => `Hola, ${name}`,
+  retry: 'Reintentar',
+
+  unitLabel: 'Dependencia',
+  unitPlaceholder: 'Elige una dependencia',
+  quarterLabel: 'Trimestre',
+  currentQuarter: 'actual',
+  centralGroup: 'Nivel central',
+  alcaldiasGroup: 'Alcaldías locales',
+  requestedUnitUnavailable: (requested: string, shown: string) =>
+    `El enlace pedía la dependencia «${requested}», que no está entre las tuyas. Te mostramos ${shown}.`,
+
+  meErrorTitle: 'No pudimos cargar tu información',
+  treeErrorTitle: 'No pudimos cargar los OKR',
+  networkError: 'No pudimos comunicarnos con el servidor. Revisa tu conexión e intenta de nuevo.',
+  ssoError: 'No pudimos obtener tu sesión de Microsoft Teams. Cierra y vuelve a abrir la pestaña; si el problema sigue, avisa a la DTI.',
+
+  noUnitsTitle: 'Aún no tienes dependencias asignadas',
+  noUnitsBody: 'Pide al equipo ETI que te registre en el directorio de enlaces OKR de tu dependencia.',
+
+  emptyTitle: (quarter: string) => `Sin OKR para ${quarter}`,
+  emptyBody: (unit: string) =>
+    `${unit} no tiene un set de OKR para este trimestre. El enlace OKR lo formula con el equipo; cuando el OKR Coach lo revise y el líder lo apruebe, aparecerá aquí. Mientras tanto puedes consultar otro trimestre.`,
+  noStrategic: 'El set de este trimestre todavía no tiene objetivo estratégico.',
+
+  strategicEyebrow: 'Objetivo estratégico',
+  tacticalEyebrow: (n: number) => `Objetivo táctico ${n}`,
+  alignedWith: 'Aporta al objetivo institucional',
+  setState: setStateLabels,
+  asOf: (date: string) => `Corte: ${date}`,
+  expectedToday: (percent: string) => `Avance esperado a hoy: ${percent}`,
+  expectedShort: (percent: string) => `esperado ${percent}`,
+  markerLegend: 'La línea vertical en cada barra marca el avance esperado a la fecha de corte.',
+  keyResultsCount: (n: number) => (n === 1 ? '1 resultado clave' : `${n} resultados clave`),
+  statusSummaryLabel: 'Resultados clave por estado',
+
+  progressAria: (title: string) => `Avance de «${title}»`,
+  progressValueText: (percent: string, expected: string) => `${percent}; esperado a hoy ${expected}`,
+  realProgress: (percent: string) => `Avance real: ${percent}`,
+  baselineToTarget: (baseline: string, target: string) => `Línea base ${baseline} → meta ${target}`,
+  lessIsBetter: 'menos es mejor',
+  milestoneTarget: 'Meta: cumplir el hito',
+  milestoneDone: 'Cumplido',
+  milestoneNotDone: 'No cumplido',
+  latestValue: (value: string) => `Valor reportado: ${value}`,
+  latestMonth: (month: string) => `Reporte de ${month}`,
+  noReports: 'Sin reportes este trimestre',
+  evidence: 'Ver evidencia',
+  evidenceAria: (title: string) => `Ver evidencia de «${title}» (se abre en una pestaña nueva)`,
+
+  shapeTitle: 'Este set no sigue la forma estándar',
+  shapeIntro:
+    'El procedimiento pide 1 objetivo estratégico, 3 objetivos tácticos y 3 resultados clave por cada uno (9 en total). El OKR Coach revisa estas diferencias con el equipo.',
+
+  devSwitch: 'Cambiar identidad (desarrollo)',
+  devPickerTitle: 'Elige con quién entrar',
+  devPickerIntro:
+    'Fuera de Microsoft Teams la pestaña actúa en nombre de una persona del directorio de demostración. Esta opción solo existe en el entorno de desarrollo.',
+  devSearchLabel: 'Buscar persona',
+  devSearchPlaceholder: 'Nombre, cargo, rol o dependencia',
+  devNoMatches: 'Nadie coincide con la búsqueda.',
+  devCount: (shown: number, total: number) => (shown === total ? `${total} personas` : `${shown} de ${total} personas`),
+  devCurrent: 'Identidad actual',
+  devCancel: 'Volver',
+  devUnavailable:
+    'Este servidor no permite identidades de desarrollo. Abre la pestaña desde Microsoft Teams para entrar con tu cuenta.',
+  devEntityWide: 'Toda la entidad',
 } as const;

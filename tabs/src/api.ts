@@ -1,0 +1,89 @@
+/**
+ * The tab's client of the server's REST API (same origin, under /api). Adds who is asking and
+ * turns the API's error bodies (`ApiError`) into thrown errors carrying their Spanish message.
+ */
+import type { ApiError, DevPerson, MeResponse, OkrTreeView, QuarterId } from '@okr/core';
+import { msg } from './core.js';
+import { t } from './strings.js';
+
+export const DEV_PERSON_HEADER = 'x-dev-person-id';
+
+/** How the tab proves who the user is. */
+export type Identity =
+  /** Inside Teams: the SSO token from teams-js, sent as a bearer token. */
+  | { kind: 'sso'; getToken: () => Promise<string> }
+  /** Outside Teams, local development only: a seeded person's id. */
+  | { kind: 'dev'; personId: string }
+  | { kind: 'none' };
+
+export type ApiErrorCode = ApiError['code'] | 'network' | 'sso';
+
+/** A failed API call; `message` is a Spanish sentence ready to show. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+const FALLBACK_BY_STATUS: Record<number, [ApiError['code'], string]> = {
+  401: ['unauthenticated', msg.errors.unauthenticated],
+  403: ['forbidden', msg.errors.forbidden],
+  404: ['not_found', msg.errors.notFound],
+  409: ['conflict', msg.errors.conflict],
+  422: ['invalid', msg.errors.invalidRequest],
+};
+
+function isApiError(body: unknown): body is ApiError {
+  return typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string' && typeof (body as ApiError).code === 'string';
+}
+
+export interface ApiClient {
+  devPeople(signal?: AbortSignal): Promise<DevPerson[]>;
+  me(signal?: AbortSignal): Promise<MeResponse>;
+  tree(unitId: string, quarter: QuarterId, signal?: AbortSignal): Promise<OkrTreeView>;
+}
+
+export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
+  async function headers(withIdentity: boolean): Promise<Record<string, string>> {
+    const h: Record<string, string> = { accept: 'application/json' };
+    if (!withIdentity) return h;
+    if (identity.kind === 'dev') h[DEV_PERSON_HEADER] = identity.personId;
+    if (identity.kind === 'sso') {
+      try {
+        h.authorization = `Bearer ${await identity.getToken()}`;
+      } catch {
+        throw new ApiRequestError(401, 'sso', t.ssoError);
+      }
+    }
+    return h;
+  }
+
+  async function get<T>(path: string, signal: AbortSignal | undefined, withIdentity = true): Promise<T> {
+    const init: RequestInit = { headers: await headers(withIdentity), credentials: 'same-origin' };
+    if (signal) init.signal = signal;
+    let res: Response;
+    try {
+      res = await fetchImpl(path, init);
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error;
+      throw new ApiRequestError(0, 'network', t.networkError);
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok) return body as T;
+    if (isApiError(body)) throw new ApiRequestError(res.status, body.code, body.message);
+    const [code, message] = FALLBACK_BY_STATUS[res.status] ?? ['internal', msg.errors.internal];
+    throw new ApiRequestError(res.status, code, message);
+  }
+
+  return {
+    devPeople: (signal) => get<DevPerson[]>('/api/dev/people', signal, false),
+    me: (signal) => get<MeResponse>('/api/me', signal),
+    tree: (unitId, quarter, signal) =>
+      get<OkrTreeView>(`/api/units/${encodeURIComponent(unitId)}/tree?quarter=${encodeURIComponent(quarter)}`, signal),
+  };
+}

@@ -1,0 +1,283 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  OptionGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { PersonSwap20Regular } from '@fluentui/react-icons';
+import type { MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiRequestError, type ApiClient } from '../api.js';
+import { previousQuarter, quarterLabel, roleLabels } from '../core.js';
+import { writeDeepLink, type DeepLink } from '../location.js';
+import { t } from '../strings.js';
+import { OkrTree } from './OkrTree.js';
+
+const useStyles = makeStyles({
+  page: {
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '1240px',
+    marginInline: 'auto',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    '@media (max-width: 640px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXL}` },
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  headerText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightBold },
+  who: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+  },
+  unitField: { flex: '1 1 320px', minWidth: 0, maxWidth: '520px' },
+  quarterField: { flex: '0 1 280px', minWidth: 0 },
+  dropdown: { width: '100%', minWidth: 0 },
+  listbox: { maxHeight: 'min(60vh, 440px)' },
+  status: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} 0` },
+});
+
+/** The current quarter and the three before it, newest first (plus a deep-linked older one). */
+export function quarterOptions(current: QuarterId, extra: QuarterId | null): QuarterId[] {
+  const list: QuarterId[] = [current];
+  while (list.length < 4) list.push(previousQuarter(list[list.length - 1]!));
+  if (extra && !list.includes(extra)) list.push(extra);
+  return list.sort().reverse();
+}
+
+/** The unit shown first: the deep-linked one if the person may see it, else their own unit. */
+export function defaultUnit(me: MeResponse, requested: string | null): Unit | null {
+  const byId = new Map(me.units.map((u) => [u.id, u]));
+  if (requested && byId.has(requested)) return byId.get(requested)!;
+  const own = me.roles.map((r) => (r.unitId ? byId.get(r.unitId) : undefined)).find((u) => u !== undefined);
+  return own ?? me.units[0] ?? null;
+}
+
+function describeRoles(me: MeResponse): string {
+  const unitName = new Map(me.units.map((u) => [u.id, u.name]));
+  return me.roles
+    .map((r) => (r.unitId ? `${roleLabels[r.role]} · ${unitName.get(r.unitId) ?? r.unitId}` : roleLabels[r.role]))
+    .join(' — ');
+}
+
+type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
+
+function errorMessage(error: unknown): string {
+  return error instanceof ApiRequestError ? error.message : t.networkError;
+}
+
+export interface MisOkrProps {
+  api: ApiClient;
+  deepLink: DeepLink;
+  /** Shown outside Teams: opens the development identity picker. */
+  onSwitchIdentity: (() => void) | null;
+  /** The server does not know who we are (dev identity missing or stale). */
+  onUnauthenticated: (message: string) => void;
+}
+
+/** "Mis OKR": who I am, which unit and quarter, and that unit's OKR tree. */
+export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthenticated }: MisOkrProps) {
+  const styles = useStyles();
+  const [me, setMe] = useState<Load<MeResponse>>({ state: 'loading' });
+  const [meAttempt, setMeAttempt] = useState(0);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [quarter, setQuarter] = useState<QuarterId | null>(null);
+  const [unitNotice, setUnitNotice] = useState<string | null>(null);
+  const [tree, setTree] = useState<Load<OkrTreeView>>({ state: 'loading' });
+  const [treeAttempt, setTreeAttempt] = useState(0);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setMe({ state: 'loading' });
+    api.me(abort.signal).then(
+      (data) => {
+        const unit = defaultUnit(data, deepLink.unitId);
+        setUnitId(unit?.id ?? null);
+        setQuarter(deepLink.quarter ?? data.currentQuarter);
+        setUnitNotice(deepLink.unitId && unit && unit.id !== deepLink.unitId ? t.requestedUnitUnavailable(deepLink.unitId, unit.name) : null);
+        setMe({ state: 'ready', data });
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        if (error instanceof ApiRequestError && error.status === 401 && onSwitchIdentity) onUnauthenticated(error.message);
+        else setMe({ state: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => abort.abort();
+    // deepLink is read once, when the person's data arrives
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, meAttempt]);
+
+  useEffect(() => {
+    if (!unitId || !quarter) return;
+    writeDeepLink({ unitId, quarter });
+    const abort = new AbortController();
+    setTree({ state: 'loading' });
+    api.tree(unitId, quarter, abort.signal).then(
+      (data) => setTree({ state: 'ready', data }),
+      (error: unknown) => {
+        if (!abort.signal.aborted) setTree({ state: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => abort.abort();
+  }, [api, unitId, quarter, treeAttempt]);
+
+  const meData = me.state === 'ready' ? me.data : null;
+  const quarters = useMemo(() => (meData ? quarterOptions(meData.currentQuarter, quarter) : []), [meData, quarter]);
+  const groups = useMemo(() => {
+    const units = meData?.units ?? [];
+    return [
+      { label: t.centralGroup, units: units.filter((u) => u.kind === 'central') },
+      { label: t.alcaldiasGroup, units: units.filter((u) => u.kind === 'alcaldia') },
+    ].filter((g) => g.units.length > 0);
+  }, [meData]);
+
+  const switchButton = onSwitchIdentity && (
+    <Button appearance="subtle" size="small" icon={<PersonSwap20Regular />} onClick={onSwitchIdentity} data-testid="switch-identity">
+      {t.devSwitch}
+    </Button>
+  );
+
+  if (me.state !== 'ready') {
+    return (
+      <main className={styles.page}>
+        {switchButton && <div className={styles.header}>{switchButton}</div>}
+        {me.state === 'loading' ? (
+          <div className={styles.status}>
+            <Spinner label={t.loadingMe} />
+          </div>
+        ) : (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.meErrorTitle}</MessageBarTitle>
+              {me.message}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => setMeAttempt((n) => n + 1)}>{t.retry}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </main>
+    );
+  }
+
+  const data = me.data;
+  const unit = data.units.find((u) => u.id === unitId) ?? null;
+  const roles = describeRoles(data);
+  const renderOptions = (units: Unit[]) =>
+    units.map((u) => (
+      <Option key={u.id} value={u.id}>
+        {u.name}
+      </Option>
+    ));
+
+  return (
+    <main className={styles.page}>
+      <header className={styles.header}>
+        <div className={styles.headerText}>
+          <h1 className={styles.h1}>{t.appTitle}</h1>
+          <Text className={styles.who}>
+            <Text weight="semibold" data-testid="person-name">
+              {t.greeting(data.person.name)}
+            </Text>
+            {roles && ` · ${roles}`}
+          </Text>
+        </div>
+        {switchButton}
+      </header>
+
+      {data.units.length === 0 ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.noUnitsTitle}</MessageBarTitle>
+            {t.noUnitsBody}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <div className={styles.filters} role="search">
+            <Field label={t.unitLabel} className={styles.unitField}>
+              <Dropdown
+                className={styles.dropdown}
+                listbox={{ className: styles.listbox }}
+                data-testid="unit-picker"
+                placeholder={t.unitPlaceholder}
+                value={unit?.name ?? ''}
+                selectedOptions={unitId ? [unitId] : []}
+                onOptionSelect={(_, d) => {
+                  if (d.optionValue) {
+                    setUnitNotice(null);
+                    setUnitId(d.optionValue);
+                  }
+                }}
+              >
+                {groups.length > 1
+                  ? groups.map((g) => (
+                      <OptionGroup key={g.label} label={g.label}>
+                        {renderOptions(g.units)}
+                      </OptionGroup>
+                    ))
+                  : renderOptions(data.units)}
+              </Dropdown>
+            </Field>
+            <Field label={t.quarterLabel} className={styles.quarterField}>
+              <Dropdown
+                className={styles.dropdown}
+                data-testid="quarter-picker"
+                value={quarter ? quarterLabel(quarter) : ''}
+                selectedOptions={quarter ? [quarter] : []}
+                onOptionSelect={(_, d) => d.optionValue && setQuarter(d.optionValue as QuarterId)}
+              >
+                {quarters.map((q) => (
+                  <Option key={q} value={q} text={quarterLabel(q)}>
+                    {q === data.currentQuarter ? `${quarterLabel(q)} · ${t.currentQuarter}` : quarterLabel(q)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </div>
+
+          {unitNotice && (
+            <MessageBar intent="info">
+              <MessageBarBody>{unitNotice}</MessageBarBody>
+            </MessageBar>
+          )}
+
+          <section aria-busy={tree.state === 'loading'}>
+            {tree.state === 'loading' && (
+              <div className={styles.status}>
+                <Spinner label={t.loadingTree} />
+              </div>
+            )}
+            {tree.state === 'error' && (
+              <MessageBar intent="error" layout="multiline" data-testid="tree-error">
+                <MessageBarBody>
+                  <MessageBarTitle>{t.treeErrorTitle}</MessageBarTitle>
+                  {tree.message}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button onClick={() => setTreeAttempt((n) => n + 1)}>{t.retry}</Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+            {tree.state === 'ready' && <OkrTree tree={tree.data} />}
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * The pure helpers of `@okr/core` the tab uses at run time.
+ *
+ * Types come from the package (`import type … from '@okr/core'`, erased at build time). Values are
+ * imported file by file here so that the browser bundle only ever contains these small, pure
+ * modules: the package's index also re-exports modules the tab has no use for (the business-day
+ * calendar with its holiday tables, workflows), and none of them must end up in the first paint.
+ */
+export { formatPercent } from '../../core/src/progress.js';
+export { quarterLabel, periodLabel, previousQuarter, isQuarterId } from '../../core/src/quarter.js';
+export { statusLabels, kindLabels, roleLabels, msg } from '../../core/src/i18n/es-CO.js';
