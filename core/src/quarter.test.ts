@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bogotaDate,
+  expectedProgress,
+  isQuarterId,
+  periodLabel,
+  periodOf,
+  previousQuarter,
+  quarterLabel,
+  quarterMonths,
+  quarterOf,
+  quarterRange,
+} from './quarter.js';
+
+describe('quarters and months', () => {
+  it('finds the calendar quarter of a date and its range, leap years included', () => {
+    expect(quarterOf('2026-11-23')).toBe('2026-Q4');
+    expect(quarterOf('2026-01-01')).toBe('2026-Q1');
+    expect(quarterOf('2026-06-30')).toBe('2026-Q2');
+    expect(quarterRange('2028-Q1')).toEqual({ start: '2028-01-01', end: '2028-03-31' });
+    expect(quarterRange('2026-Q4')).toEqual({ start: '2026-10-01', end: '2026-12-31' });
+    expect(quarterMonths('2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(previousQuarter('2026-Q1')).toBe('2025-Q4');
+    expect(previousQuarter('2026-Q3')).toBe('2026-Q2');
+    expect(isQuarterId('2026-Q4')).toBe(true);
+    expect(isQuarterId('2026-Q5')).toBe(false);
+    expect(periodOf('2026-11-23')).toBe('2026-11');
+  });
+
+  it('expects progress in proportion to the quarter’s elapsed calendar days', () => {
+    expect(expectedProgress('2026-Q4', '2026-09-30')).toBe(0);
+    expect(expectedProgress('2026-Q4', '2026-10-01')).toBeCloseTo(1 / 92);
+    expect(expectedProgress('2026-Q4', '2026-11-23')).toBeCloseTo(54 / 92);
+    expect(expectedProgress('2026-Q4', '2026-12-31')).toBe(1);
+    expect(expectedProgress('2026-Q4', '2027-01-15')).toBe(1);
+  });
+
+  it('takes today’s date in Bogotá (UTC−5) near midnight UTC', () => {
+    expect(bogotaDate(new Date('2026-12-01T04:59:00Z'))).toBe('2026-11-30');
+    expect(bogotaDate(new Date('2026-12-01T05:00:00Z'))).toBe('2026-12-01');
+  });
+
+  it('names months and quarters in Spanish', () => {
+    expect(periodLabel('2026-11')).toBe('noviembre de 2026');
+    expect(quarterLabel('2026-Q4')).toBe('T4 2026 (octubre–diciembre)');
+    expect(quarterLabel('2027-Q1')).toBe('T1 2027 (enero–marzo)');
+  });
+});
