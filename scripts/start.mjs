@@ -1,5 +1,6 @@
 // `npm start`: the bot server on the embedded store with demo data, and the Agents Playground as
 // the local Teams client. Ctrl-C stops both.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readEnvFile, root, startBot, startPlayground } from './launch.mjs';
 
@@ -11,13 +12,14 @@ const log = (line) => {
   if (verbose || /"level":(40|50|60)/.test(line)) console.log(line);
 };
 
+const configPath = resolve(root, env.PLAYGROUND_CONFIG_PATH ?? '.data/m365agentsplayground.yml');
 const bot = await startBot({ env, port, onLog: log });
 let playground;
 try {
   playground = await startPlayground({
     port: playgroundPort,
     botUrl: bot.url,
-    configPath: resolve(root, '.data/m365agentsplayground.yml'),
+    configPath,
     cwd: resolve(root, '.data/playground'),
     onLog: verbose ? console.log : () => {},
   });
@@ -27,12 +29,15 @@ try {
   process.exit(1);
 }
 
+// The Playground's config is JSON (YAML's superset), written by the server from the seeded directory.
+const me = JSON.parse(readFileSync(configPath, 'utf8')).currentUser;
+const personId = env.PLAYGROUND_CURRENT_USER ?? 'enlace-al-usaquen';
 console.log(`
   OKR SDG está corriendo (almacén local SQLite con datos de demostración de las 44 unidades)
 
   Teams local (Agents Playground):  ${playground.url}
-      Entras como la enlace OKR de la Alcaldía Local de Usaquén. Escribe «check-in» o «ayuda».
-  Pestaña Mis OKR:                  http://localhost:${port}/?as=enlace-al-usaquen&unit=al-usaquen
+      Entras como ${me.name} (${personId}). Escribe «check-in» o «ayuda».
+  Pestaña Mis OKR:                  http://localhost:${port}/?as=${personId}
       Identidad de desarrollo: cámbiala con el selector de la pestaña.
 
   Ctrl-C para detener.
