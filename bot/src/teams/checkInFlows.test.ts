@@ -56,6 +56,8 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     expect(text).toContain('Pendiente este mes');
     expect(text).toMatch(/Progreso esperado hoy: 59 %/);
     expect(text).toContain('Guardar este resultado');
+    // Each KR's expected value today, in its own unit: 59 % of the way from baseline to target.
+    expect(text).toContain('Porcentaje · 0 % → 95 % · esperado hoy: 55,8 %');
   });
 
   it('validates a single KR’s fields and names them in Spanish', async () => {

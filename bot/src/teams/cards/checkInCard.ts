@@ -21,6 +21,12 @@ export type TypedValues = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** The value a KR would show today if it advanced evenly through the quarter, in its own unit. */
+function expectedValue(kr: { baseline: number; target: number; kind: string }, expected: number): number {
+  const v = kr.baseline + (kr.target - kr.baseline) * expected;
+  return kr.kind === 'percentage' ? Math.round(v * 10) / 10 : Math.round(v);
+}
+
 export interface CheckInCardOptions {
   errors?: CheckInError[];
   typed?: TypedValues;
@@ -101,7 +107,7 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
         container(
           [
             text(kr.title, { weight: 'Bolder' }),
-            subtle(describeKeyResult(kr)),
+            subtle(`${describeKeyResult(kr)}${kr.kind === 'milestone' ? '' : ` · esperado hoy: ${formatValue(kr, expectedValue(kr, tree.expected))}`}`),
             subtle(last ? `Último reporte (${periodLabel(last.period)}): ${formatValue(kr, last.value)} — «${clip(last.comment, 140)}»` : 'Sin reporte del mes anterior.'),
             stored
               ? text(`✅ Reportado este mes: ${formatValue(kr, stored.value)}${stored.version > 1 ? ` (editado ${stored.version - 1} ${stored.version === 2 ? 'vez' : 'veces'})` : ''}`, { color: 'Good', size: 'Small' })
