@@ -53,4 +53,32 @@ describe('monthly check-in from a Teams card to the OKR tree', () => {
     await page.screenshot({ path: join(screenshotsDir, 'e2e-tab-after-checkin.png'), fullPage: true });
     await page.close();
   }, 120_000);
+
+  it('reports a key result from the tab with the same validation, and shows the new progress', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
+    await page.goto(`${stack.botUrl}/?as=lider-al-suba&unit=al-suba&quarter=2026-Q4`);
+    const tree = page.getByTestId('okr-tree');
+    await tree.waitFor({ timeout: 20_000 });
+    const button = page.locator('[data-testid^="report-"]').first();
+    const krId = (await button.getAttribute('data-testid'))!.slice('report-'.length);
+    await button.click();
+    const value = page.getByTestId('checkin-value');
+    const isMilestone = (await value.count()) === 0;
+    if (!isMilestone) await value.fill('150');
+    await page.getByTestId('checkin-comment').fill('');
+    await page.getByTestId('checkin-evidence').fill('http://intranet/evidencia');
+    await page.getByTestId('checkin-save').click();
+    await expect.poll(() => page.getByRole('dialog').innerText()).toContain('Debe ser un enlace https:// válido');
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-tab-checkin-dialog-errors.png') });
+    if (!isMilestone) await value.fill('3');
+    else await page.getByLabel('Cumplido', { exact: true }).check();
+    await page.getByTestId('checkin-comment').fill('Avance reportado desde la pestaña.');
+    await page.getByTestId('checkin-evidence').fill('https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/2026-11');
+    await page.getByTestId('checkin-save').click();
+    await page.getByTestId('checkin-saved').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId(`kr-${krId}`).innerText()).toContain('Avance reportado desde la pestaña.');
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-tab-checkin-saved.png') });
+    await page.close();
+  }, 60_000);
 });

@@ -8,6 +8,8 @@ export interface MeResponse {
   units: Unit[];
   /** The quarter that is current today in Bogotá. */
   currentQuarter: QuarterId;
+  /** The month that check-ins are reported for today ("2026-11"). */
+  currentPeriod: string;
   /** True when the server lets a browser pick a seeded identity (local development only). */
   devIdentity: boolean;
 }

@@ -2,7 +2,7 @@
  * The tab's client of the server's REST API (same origin, under /api). Adds who is asking and
  * turns the API's error bodies (`ApiError`) into thrown errors carrying their Spanish message.
  */
-import type { ApiError, DevPerson, MeResponse, OkrTreeView, QuarterId } from '@okr/core';
+import type { ApiError, CheckInDraft, DevPerson, MeResponse, OkrTreeView, QuarterId } from '@okr/core';
 import { msg } from './core.js';
 import { t } from './strings.js';
 
@@ -46,6 +46,8 @@ export interface ApiClient {
   devPeople(signal?: AbortSignal): Promise<DevPerson[]>;
   me(signal?: AbortSignal): Promise<MeResponse>;
   tree(unitId: string, quarter: QuarterId, signal?: AbortSignal): Promise<OkrTreeView>;
+  /** Reports a key result's check-in for a month; the server validates it again and answers with the updated tree. */
+  checkIn(unitId: string, period: string, draft: CheckInDraft): Promise<{ tree: OkrTreeView }>;
 }
 
 export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
@@ -63,8 +65,13 @@ export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (.
     return h;
   }
 
-  async function get<T>(path: string, signal: AbortSignal | undefined, withIdentity = true): Promise<T> {
+  async function request<T>(path: string, signal: AbortSignal | undefined, withIdentity = true, payload?: unknown): Promise<T> {
     const init: RequestInit = { headers: await headers(withIdentity), credentials: 'same-origin' };
+    if (payload !== undefined) {
+      init.method = 'POST';
+      init.body = JSON.stringify(payload);
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    }
     if (signal) init.signal = signal;
     let res: Response;
     try {
@@ -81,9 +88,11 @@ export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (.
   }
 
   return {
-    devPeople: (signal) => get<DevPerson[]>('/api/dev/people', signal, false),
-    me: (signal) => get<MeResponse>('/api/me', signal),
+    devPeople: (signal) => request<DevPerson[]>('/api/dev/people', signal, false),
+    me: (signal) => request<MeResponse>('/api/me', signal),
     tree: (unitId, quarter, signal) =>
-      get<OkrTreeView>(`/api/units/${encodeURIComponent(unitId)}/tree?quarter=${encodeURIComponent(quarter)}`, signal),
+      request<OkrTreeView>(`/api/units/${encodeURIComponent(unitId)}/tree?quarter=${encodeURIComponent(quarter)}`, signal),
+    checkIn: (unitId, period, draft) =>
+      request<{ tree: OkrTreeView }>(`/api/units/${encodeURIComponent(unitId)}/check-ins`, undefined, true, { period, checkIns: [draft] }),
   };
 }

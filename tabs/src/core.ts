@@ -9,3 +9,4 @@
 export { formatPercent } from '../../core/src/progress.js';
 export { quarterLabel, periodLabel, previousQuarter, isQuarterId } from '../../core/src/quarter.js';
 export { statusLabels, kindLabels, roleLabels, msg } from '../../core/src/i18n/es-CO.js';
+export { validateCheckIn } from '../../core/src/checkInValidation.js';

@@ -44,6 +44,7 @@ describe('pickers', () => {
       roles: [{ personId: 'p', role: 'enlace', unitId: 'al-suba' }],
       units: [unit('al-bosa'), unit('al-suba')],
       currentQuarter: '2026-Q4',
+      currentPeriod: '2026-11',
       devIdentity: true,
     } satisfies MeResponse;
     expect(defaultUnit(me, null)?.id).toBe('al-suba');

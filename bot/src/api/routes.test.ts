@@ -60,6 +60,7 @@ describe('tab REST API', () => {
     expect(me.person.id).toBe('enlace-al-usaquen');
     expect(me.units.map((u) => u.id)).toEqual(['al-usaquen']);
     expect(me.currentQuarter).toBe('2026-Q4');
+    expect(me.currentPeriod).toBe('2026-11');
     const eti = (await call('/api/me', 'eti-1')).body as MeResponse;
     expect(eti.units).toHaveLength(44);
   });

@@ -53,7 +53,8 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   server.get('/api/me', route(log, async (req): Promise<MeResponse> => {
     const person = await who(req);
     const [roles, units] = await Promise.all([store.rolesOf(person.id), store.listUnits()]);
-    return { person, roles, units: visibleUnits(roles, units), currentQuarter: today(deps.clock).quarter, devIdentity: deps.devIdentity };
+    const now = today(deps.clock);
+    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity: deps.devIdentity };
   }));
 
   server.get('/api/dev/people', route(log, async (): Promise<DevPerson[]> => {

@@ -140,6 +140,20 @@ export const tabText = {
   shapeIntro:
     'El procedimiento pide 1 objetivo estratégico, 3 objetivos tácticos y 3 resultados clave por cada uno (9 en total). El OKR Coach revisa estas diferencias con el equipo.',
 
+  report: 'Reportar avance',
+  reportAria: (title: string) => `Reportar avance de «${title}»`,
+  reportTitle: (month: string) => `Reportar avance de ${month}`,
+  reportMilestone: 'Estado del hito',
+  reportValuePercent: 'Avance (%)',
+  reportValue: (unit: string) => `Avance (${unit})`,
+  reportComment: 'Comentario del avance',
+  reportCommentHint: 'Qué se logró este mes, con cifras (hasta 2.000 caracteres).',
+  reportEvidence: 'Enlace a la evidencia (https)',
+  reportCancel: 'Cancelar',
+  reportSave: 'Guardar',
+  reportSaving: 'Guardando…',
+  reportSaved: (title: string) => `Se guardó el avance de «${title}».`,
+
   devSwitch: 'Cambiar identidad (desarrollo)',
   devPickerTitle: 'Elige con quién entrar',
   devPickerIntro:

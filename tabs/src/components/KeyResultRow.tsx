@@ -1,4 +1,4 @@
-import { Caption1, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Open16Regular } from '@fluentui/react-icons';
 import type { KeyResultView } from '@okr/core';
 import { formatPercent, kindLabels, periodLabel } from '../core.js';
@@ -63,7 +63,8 @@ function safeHref(url: string): string | null {
   }
 }
 
-export function KeyResultRow({ kr, expected }: { kr: KeyResultView; expected: number }) {
+/** One key result; `onReport` (enlaces and líderes, current quarter) adds the "Reportar avance" button. */
+export function KeyResultRow({ kr, expected, onReport }: { kr: KeyResultView; expected: number; onReport?: (kr: KeyResultView) => void }) {
   const styles = useStyles();
   const titleId = `kr-title-${kr.id}`;
   const percent = formatPercent(kr.displayProgress);
@@ -102,6 +103,13 @@ export function KeyResultRow({ kr, expected }: { kr: KeyResultView; expected: nu
           </>
         ) : (
           <Caption1 className={mergeClasses(styles.muted)}>{t.noReports}</Caption1>
+        )}
+        {onReport && (
+          <div>
+            <Button size="small" appearance="outline" onClick={() => onReport(kr)} aria-label={t.reportAria(kr.title)} data-testid={`report-${kr.id}`}>
+              {t.report}
+            </Button>
+          </div>
         )}
       </div>
     </li>

@@ -14,8 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PersonSwap20Regular } from '@fluentui/react-icons';
-import type { MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
-import { useEffect, useMemo, useState } from 'react';
+import type { KeyResultView, MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, type ApiClient } from '../api.js';
 import { previousQuarter, quarterLabel, roleLabels } from '../core.js';
 import { writeDeepLink, type DeepLink } from '../location.js';
@@ -89,6 +89,8 @@ export interface MisOkrProps {
   onUnauthenticated: (message: string) => void;
 }
 
+const CheckInDialog = lazy(() => import('./CheckInDialog.js'));
+
 /** "Mis OKR": who I am, which unit and quarter, and that unit's OKR tree. */
 export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthenticated }: MisOkrProps) {
   const styles = useStyles();
@@ -99,6 +101,8 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const [unitNotice, setUnitNotice] = useState<string | null>(null);
   const [tree, setTree] = useState<Load<OkrTreeView>>({ state: 'loading' });
   const [treeAttempt, setTreeAttempt] = useState(0);
+  const [reporting, setReporting] = useState<KeyResultView | null>(null);
+  const [savedNotice, setSavedNotice] = useState<string | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -274,10 +278,47 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                 </MessageBarActions>
               </MessageBar>
             )}
-            {tree.state === 'ready' && <OkrTree tree={tree.data} />}
+            {savedNotice && (
+              <MessageBar intent="success" data-testid="checkin-saved">
+                <MessageBarBody>{savedNotice}</MessageBarBody>
+              </MessageBar>
+            )}
+            {tree.state === 'ready' && (
+              <OkrTree
+                tree={tree.data}
+                onReport={
+                  me.state === 'ready' && canReport(me.data, tree.data) ? (kr) => { setSavedNotice(null); setReporting(kr); } : undefined
+                }
+              />
+            )}
+            {reporting && me.state === 'ready' && tree.state === 'ready' && (
+              <Suspense fallback={null}>
+                <CheckInDialog
+                  api={api}
+                  unitId={tree.data.unit.id}
+                  period={me.data.currentPeriod}
+                  kr={reporting}
+                  onClose={() => setReporting(null)}
+                  onSaved={(updated) => {
+                    setTree({ state: 'ready', data: updated });
+                    setSavedNotice(t.reportSaved(reporting.title));
+                    setReporting(null);
+                  }}
+                />
+              </Suspense>
+            )}
           </section>
         </>
       )}
     </main>
+  );
+}
+
+/** Enlaces and líderes report for their unit, on the current quarter's active set; the server checks again. */
+function canReport(me: MeResponse, tree: OkrTreeView): boolean {
+  return (
+    tree.quarter === me.currentQuarter &&
+    tree.set?.state === 'active' &&
+    me.roles.some((r) => (r.role === 'enlace' || r.role === 'lider') && r.unitId === tree.unit.id)
   );
 }

@@ -166,7 +166,7 @@ function StrategicCard({ tree, objective }: { tree: OkrTreeView; objective: Obje
   );
 }
 
-function TacticalCard({ objective, index, expected }: { objective: ObjectiveView; index: number; expected: number }) {
+function TacticalCard({ objective, index, expected, onReport }: { objective: ObjectiveView; index: number; expected: number; onReport?: ((kr: KeyResultView) => void) | undefined }) {
   const styles = useStyles();
   const titleId = `objective-title-${objective.id}`;
   return (
@@ -190,7 +190,7 @@ function TacticalCard({ objective, index, expected }: { objective: ObjectiveView
         {objective.keyResults.length > 0 && (
           <ul className={styles.krList}>
             {objective.keyResults.map((kr) => (
-              <KeyResultRow key={kr.id} kr={kr} expected={expected} />
+              <KeyResultRow key={kr.id} kr={kr} expected={expected} onReport={onReport} />
             ))}
           </ul>
         )}
@@ -200,7 +200,7 @@ function TacticalCard({ objective, index, expected }: { objective: ObjectiveView
 }
 
 /** A unit's quarter: strategic objective → tactical objectives → key results. */
-export function OkrTree({ tree }: { tree: OkrTreeView }) {
+export function OkrTree({ tree, onReport }: { tree: OkrTreeView; onReport?: ((kr: KeyResultView) => void) | undefined }) {
   const styles = useStyles();
   if (!tree.set) {
     return (
@@ -233,7 +233,7 @@ export function OkrTree({ tree }: { tree: OkrTreeView }) {
           {strategic.children.length > 0 && (
             <ol className={styles.tacticalList}>
               {strategic.children.map((child, i) => (
-                <TacticalCard key={child.id} objective={child} index={i} expected={tree.expected} />
+                <TacticalCard key={child.id} objective={child} index={i} expected={tree.expected} onReport={onReport} />
               ))}
             </ol>
           )}
