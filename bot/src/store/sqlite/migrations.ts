@@ -114,4 +114,32 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 3,
+    name: 'formulation workflow: set versions, workflow events, cards to update',
+    sql: `
+      ALTER TABLE okr_sets ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE set_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        set_id TEXT NOT NULL REFERENCES okr_sets(id),
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_state TEXT NOT NULL,
+        to_state TEXT NOT NULL,
+        set_version INTEGER NOT NULL,
+        comment TEXT
+      );
+      CREATE INDEX set_events_set ON set_events(set_id);
+      CREATE TABLE card_messages (
+        set_id TEXT NOT NULL REFERENCES okr_sets(id),
+        purpose TEXT NOT NULL,
+        person_id TEXT NOT NULL REFERENCES people(id),
+        activity_id TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (set_id, purpose, person_id)
+      );
+    `,
+  },
 ];
