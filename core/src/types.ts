@@ -60,6 +60,8 @@ export interface OkrSet {
   quarter: QuarterId;
   state: OkrSetState;
   institutionalObjectiveId: string;
+  /** Bumped by every change of content or state: a card or editor working on an older version is stale. */
+  version: number;
 }
 
 export type ObjectiveLevel = 'strategic' | 'tactical';

@@ -6,6 +6,7 @@ import type {
   MonthReview,
   Objective,
   OkrSet,
+  OkrSetState,
   OkrSetBundle,
   Period,
   Person,
@@ -13,6 +14,7 @@ import type {
   RoleAssignment,
   Unit,
   ValidCheckIn,
+  WorkflowAction,
 } from '@okr/core';
 
 /** Everything a fresh store is filled with on first start (demo data, or an imported directory). */
@@ -38,6 +40,37 @@ export interface CheckInWrite {
 export interface SavedCheckIn {
   checkIn: CheckIn;
   outcome: 'created' | 'updated' | 'unchanged';
+}
+
+/** One step of a set's formulation workflow, as everyone involved sees it in its history. */
+export interface SetEvent {
+  id: number;
+  setId: string;
+  at: string;
+  actorId: string;
+  /** A workflow action, or 'create' / 'edit' for the enlace's drafting. */
+  action: WorkflowAction | 'create' | 'edit';
+  fromState: OkrSetState;
+  toState: OkrSetState;
+  setVersion: number;
+  comment: string | null;
+}
+
+/** The content of a set the enlace drafts: everything but ids of the set itself. */
+export interface SetContent {
+  institutionalObjectiveId: string;
+  objectives: Array<Omit<Objective, 'setId'>>;
+  keyResults: Array<Omit<KeyResult, 'setId'>>;
+}
+
+/** A card the bot sent about a set, to update in place (updateActivity) when the set moves on. */
+export interface CardMessage {
+  setId: string;
+  /** What the card is for: 'coach_review', 'leader_approval', 'returned'… */
+  purpose: string;
+  personId: string;
+  activityId: string;
+  reference: unknown;
 }
 
 /** Raised when a write is based on data someone else has changed meanwhile (eTag / version mismatch). */
@@ -72,6 +105,28 @@ export interface Store {
 
   /** The unit's OKR set for the quarter, with its objectives and key results; null when none. */
   getSet(unitId: string, quarter: QuarterId): Promise<OkrSetBundle | null>;
+
+  getSetById(setId: string): Promise<OkrSetBundle | null>;
+  /** Creates a unit's set for a quarter in draft; ConflictError if the unit already has one for that quarter. */
+  createSet(args: { actorId: string; setId: string; unitId: string; quarter: QuarterId; content: SetContent }): Promise<OkrSetBundle>;
+  /** Replaces a set's objectives and key results; ConflictError unless the set is still at `expectedVersion`. */
+  replaceSetContent(args: { actorId: string; setId: string; expectedVersion: number; content: SetContent }): Promise<OkrSetBundle>;
+  /**
+   * Moves a set along its workflow, compare-and-set: only if it is still in `from` at
+   * `expectedVersion` (else ConflictError — someone acted first). Records the event and the audit entry.
+   */
+  transitionSet(args: {
+    actorId: string;
+    setId: string;
+    action: WorkflowAction;
+    from: OkrSetState;
+    to: OkrSetState;
+    expectedVersion: number;
+    comment: string | null;
+  }): Promise<OkrSet>;
+  listSetEvents(setId: string): Promise<SetEvent[]>;
+  saveCardMessage(card: CardMessage): Promise<void>;
+  listCardMessages(setId: string): Promise<CardMessage[]>;
 
   /** Check-ins of a unit for the given months (a quarter's three). */
   listCheckIns(unitId: string, periods: readonly Period[]): Promise<CheckIn[]>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterMonths } from '@okr/core';
-import type { Store } from './Store.js';
+import { ConflictError, type SetContent, type Store } from './Store.js';
 import { buildDemoSeed } from './seed/demoOkrs.js';
 
 /**
@@ -95,6 +95,61 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(await store.getMonthReview('al-usaquen', '2026-11')).toBeNull();
       const audit = await store.listAudit({ entity: 'monthReview', entityId: 'al-usaquen/2026-10' });
       expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
+      await store.close();
+    });
+
+    it('creates a draft set, edits it by version, and moves it along the workflow compare-and-set', async () => {
+      const store = await seeded();
+      const content = (title: string): SetContent => ({
+        institutionalObjectiveId: 'oe1',
+        objectives: [
+          { id: 'n-oe', parentId: null, level: 'strategic', title, order: 0 },
+          { id: 'n-ot1', parentId: 'n-oe', level: 'tactical', title: 'Táctico 1', order: 1 },
+        ],
+        keyResults: [
+          { id: 'n-kr1', objectiveId: 'n-ot1', title: 'KR 1', kind: 'percentage', unitOfMeasure: '%', baseline: 0, target: 100, direction: 'increase', ownerId: null, order: 1 },
+        ],
+      });
+      const created = await store.createSet({ actorId: 'enlace-al-usaquen', setId: 'n', unitId: 'al-usaquen', quarter: '2027-Q1', content: content('Primera versión') });
+      expect(created.set).toMatchObject({ id: 'n', state: 'draft', version: 1, quarter: '2027-Q1' });
+      expect(created.objectives).toHaveLength(2);
+      await expect(store.createSet({ actorId: 'enlace-al-usaquen', setId: 'n2', unitId: 'al-usaquen', quarter: '2027-Q1', content: content('x') })).rejects.toBeInstanceOf(ConflictError);
+
+      const edited = await store.replaceSetContent({ actorId: 'enlace-al-usaquen', setId: 'n', expectedVersion: 1, content: content('Segunda versión') });
+      expect(edited.set.version).toBe(2);
+      expect(edited.objectives.find((o) => o.level === 'strategic')?.title).toBe('Segunda versión');
+      await expect(store.replaceSetContent({ actorId: 'enlace-al-usaquen', setId: 'n', expectedVersion: 1, content: content('Tarde') })).rejects.toBeInstanceOf(ConflictError);
+
+      const submitted = await store.transitionSet({ actorId: 'enlace-al-usaquen', setId: 'n', action: 'submit', from: 'draft', to: 'coach_review', expectedVersion: 2, comment: null });
+      expect(submitted).toMatchObject({ state: 'coach_review', version: 3 });
+      // Two coaches click at once: the second acts on a stale card.
+      await store.transitionSet({ actorId: 'coach-1', setId: 'n', action: 'approveForm', from: 'coach_review', to: 'leader_approval', expectedVersion: 3, comment: null });
+      await expect(
+        store.transitionSet({ actorId: 'coach-2', setId: 'n', action: 'returnToEnlace', from: 'coach_review', to: 'returned', expectedVersion: 3, comment: 'x' }),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect((await store.getSetById('n'))?.set).toMatchObject({ state: 'leader_approval', version: 4 });
+
+      const events = await store.listSetEvents('n');
+      expect(events.map((e) => [e.action, e.actorId, e.fromState, e.toState])).toEqual([
+        ['create', 'enlace-al-usaquen', 'draft', 'draft'],
+        ['edit', 'enlace-al-usaquen', 'draft', 'draft'],
+        ['submit', 'enlace-al-usaquen', 'draft', 'coach_review'],
+        ['approveForm', 'coach-1', 'coach_review', 'leader_approval'],
+      ]);
+      expect((await store.listAudit({ entity: 'okrSet', entityId: 'n' })).map((a) => a.action)).toEqual(['update', 'update', 'update', 'create']);
+      expect(await store.getSetById('nada')).toBeNull();
+      await store.close();
+    });
+
+    it('remembers the cards sent about a set, one per purpose and person', async () => {
+      const store = await seeded();
+      const setId = 'set-al-usaquen-2026-Q4';
+      await store.saveCardMessage({ setId, purpose: 'leader_approval', personId: 'lider-al-usaquen', activityId: 'a1', reference: { c: 1 } });
+      await store.saveCardMessage({ setId, purpose: 'leader_approval', personId: 'lider-al-usaquen', activityId: 'a2', reference: { c: 2 } });
+      await store.saveCardMessage({ setId, purpose: 'coach_review', personId: 'coach-1', activityId: 'b1', reference: { c: 3 } });
+      const cards = await store.listCardMessages(setId);
+      expect(cards).toHaveLength(2);
+      expect(cards.find((c) => c.purpose === 'leader_approval')).toEqual({ setId, purpose: 'leader_approval', personId: 'lider-al-usaquen', activityId: 'a2', reference: { c: 2 } });
       await store.close();
     });
 

@@ -4,7 +4,7 @@ import type { CheckIn, KeyResult, Objective, OkrSetBundle, Unit } from '../types
 export const unit: Unit = { id: 'al-usaquen', name: 'Alcaldía Local de Usaquén', kind: 'alcaldia', level: 'alcaldia', parentId: null };
 
 export function sampleBundle(): OkrSetBundle {
-  const set = { id: 's', unitId: unit.id, quarter: '2026-Q4' as const, state: 'active' as const, institutionalObjectiveId: 'oe1' };
+  const set = { id: 's', unitId: unit.id, quarter: '2026-Q4' as const, state: 'active' as const, institutionalObjectiveId: 'oe1', version: 1 };
   const objectives: Objective[] = [
     { id: 'oe', setId: 's', parentId: null, level: 'strategic', title: 'Acercar la alcaldía a la ciudadanía', order: 0 },
     ...[1, 2, 3].map((n): Objective => ({ id: `ot${n}`, setId: 's', parentId: 'oe', level: 'tactical', title: `Táctico ${n}`, order: n })),

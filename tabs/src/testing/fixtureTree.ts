@@ -91,7 +91,7 @@ export function fixtureTree(options: { quarter?: QuarterId; asOf?: string; dropK
     unit: { ...FIXTURE_UNIT },
     quarter,
     asOf: options.asOf ?? '2026-11-23',
-    bundle: options.empty ? null : { set: { id: SET_ID, unitId: FIXTURE_UNIT.id, quarter, state: 'active', institutionalObjectiveId: 'oe1' }, objectives, keyResults },
+    bundle: options.empty ? null : { set: { id: SET_ID, unitId: FIXTURE_UNIT.id, quarter, state: 'active', institutionalObjectiveId: 'oe1', version: 1 }, objectives, keyResults },
     checkIns,
     institutionalObjectives: [
       { id: 'oe1', code: 'OE1', title: 'Fortalecer la gobernabilidad democrática local y la participación ciudadana en los territorios.' },

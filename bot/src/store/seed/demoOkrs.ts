@@ -149,7 +149,7 @@ export function buildDemoSeed(today: IsoDate): SeedData {
     directory.units.forEach((unit, i) => {
       const rand = prng(i * 7919 + Number(quarter.slice(-1)) * 104729 + Number(quarter.slice(0, 4)));
       const setId = `set-${unit.id}-${quarter}`;
-      sets.push({ id: setId, unitId: unit.id, quarter, state: closed ? 'closed' : 'active', institutionalObjectiveId: INSTITUTIONAL_BY_UNIT(unit, i) });
+      sets.push({ id: setId, unitId: unit.id, quarter, state: closed ? 'closed' : 'active', institutionalObjectiveId: INSTITUTIONAL_BY_UNIT(unit, i), version: 1 });
       const strategicId = `${setId}-oe`;
       objectives.push({
         id: strategicId,

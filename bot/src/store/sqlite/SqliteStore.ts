@@ -10,13 +10,16 @@ import type {
   MonthReview,
   Objective,
   OkrSet,
+  OkrSetBundle,
+  OkrSetState,
   Period,
   Person,
   QuarterId,
   RoleAssignment,
   Unit,
+  WorkflowAction,
 } from '@okr/core';
-import type { CheckInWrite, SavedCheckIn, SeedData, Store } from '../Store.js';
+import { ConflictError, type CardMessage, type CheckInWrite, type SavedCheckIn, type SeedData, type SetContent, type SetEvent, type Store } from '../Store.js';
 import { migrations } from './migrations.js';
 
 type Row = Record<string, unknown>;
@@ -46,6 +49,7 @@ const toSet = (r: Row): OkrSet => ({
   quarter: r.quarter as QuarterId,
   state: r.state as OkrSet['state'],
   institutionalObjectiveId: r.institutional_objective_id as string,
+  version: r.version as number,
 });
 const toObjective = (r: Row): Objective => ({
   id: r.id as string,
@@ -90,6 +94,17 @@ const toMonthReview = (r: Row): MonthReview => ({
   actorId: r.actor_id as string,
   at: r.at as string,
   note: (r.note as string | null) ?? null,
+});
+const toSetEvent = (r: Row): SetEvent => ({
+  id: r.id as number,
+  setId: r.set_id as string,
+  at: r.at as string,
+  actorId: r.actor_id as string,
+  action: r.action as SetEvent['action'],
+  fromState: r.from_state as OkrSetState,
+  toState: r.to_state as OkrSetState,
+  setVersion: r.set_version as number,
+  comment: (r.comment as string | null) ?? null,
 });
 const toAudit = (r: Row): AuditEntry => ({
   id: r.id as number,
@@ -174,8 +189,8 @@ export class SqliteStore implements Store {
       for (const r of data.roles) role.run(r.personId, r.role, r.unitId);
       const io = db.prepare('INSERT INTO institutional_objectives (id, code, title) VALUES (?, ?, ?)');
       for (const o of data.institutionalObjectives) io.run(o.id, o.code, o.title);
-      const set = db.prepare('INSERT INTO okr_sets (id, unit_id, quarter, state, institutional_objective_id) VALUES (?, ?, ?, ?, ?)');
-      for (const s of data.sets) set.run(s.id, s.unitId, s.quarter, s.state, s.institutionalObjectiveId);
+      const set = db.prepare('INSERT INTO okr_sets (id, unit_id, quarter, state, institutional_objective_id, version) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const s of data.sets) set.run(s.id, s.unitId, s.quarter, s.state, s.institutionalObjectiveId, s.version);
       const objective = db.prepare('INSERT INTO objectives (id, set_id, parent_id, level, title, ord, weight) VALUES (?, ?, ?, ?, ?, ?, ?)');
       const objectives = [...data.objectives].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
       for (const o of objectives) objective.run(o.id, o.setId, o.parentId, o.level, o.title, o.order, o.weight ?? null);
@@ -242,12 +257,114 @@ export class SqliteStore implements Store {
   async getSet(unitId: string, quarter: QuarterId) {
     const row = this.db.prepare('SELECT * FROM okr_sets WHERE unit_id = ? AND quarter = ?').get(unitId, quarter) as Row | undefined;
     if (!row) return null;
-    const set = toSet(row);
+    return this.bundleOf(toSet(row));
+  }
+
+  async getSetById(setId: string): Promise<OkrSetBundle | null> {
+    const row = this.db.prepare('SELECT * FROM okr_sets WHERE id = ?').get(setId) as Row | undefined;
+    return row ? this.bundleOf(toSet(row)) : null;
+  }
+
+  private bundleOf(set: OkrSet): OkrSetBundle {
     return {
       set,
       objectives: (this.db.prepare('SELECT * FROM objectives WHERE set_id = ? ORDER BY ord').all(set.id) as Row[]).map(toObjective),
       keyResults: (this.db.prepare('SELECT * FROM key_results WHERE set_id = ? ORDER BY ord').all(set.id) as Row[]).map(toKeyResult),
     };
+  }
+
+  private insertContent(setId: string, content: SetContent): void {
+    const objective = this.db.prepare('INSERT INTO objectives (id, set_id, parent_id, level, title, ord, weight) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const parentsFirst = [...content.objectives].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+    for (const o of parentsFirst) objective.run(o.id, setId, o.parentId, o.level, o.title, o.order, o.weight ?? null);
+    const kr = this.db.prepare(
+      'INSERT INTO key_results (id, set_id, objective_id, title, kind, unit_of_measure, baseline, target, direction, owner_id, ord, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const k of content.keyResults) {
+      kr.run(k.id, setId, k.objectiveId, k.title, k.kind, k.unitOfMeasure, k.baseline, k.target, k.direction, k.ownerId, k.order, k.weight ?? null);
+    }
+  }
+
+  private event(setId: string, actorId: string, action: SetEvent['action'], from: OkrSetState, to: OkrSetState, version: number, comment: string | null): void {
+    this.db
+      .prepare('INSERT INTO set_events (set_id, at, actor_id, action, from_state, to_state, set_version, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(setId, this.now().toISOString(), actorId, action, from, to, version, comment);
+  }
+
+  async createSet(args: { actorId: string; setId: string; unitId: string; quarter: QuarterId; content: SetContent }): Promise<OkrSetBundle> {
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT id FROM okr_sets WHERE unit_id = ? AND quarter = ?').get(args.unitId, args.quarter);
+      if (existing) throw new ConflictError('set exists');
+      this.db
+        .prepare("INSERT INTO okr_sets (id, unit_id, quarter, state, institutional_objective_id, version) VALUES (?, ?, ?, 'draft', ?, 1)")
+        .run(args.setId, args.unitId, args.quarter, args.content.institutionalObjectiveId);
+      this.insertContent(args.setId, args.content);
+      const bundle = this.bundleOf(toSet(this.db.prepare('SELECT * FROM okr_sets WHERE id = ?').get(args.setId) as Row));
+      this.event(args.setId, args.actorId, 'create', 'draft', 'draft', 1, null);
+      this.audit(args.actorId, 'okrSet', args.setId, 'create', null, bundle);
+      return bundle;
+    })();
+  }
+
+  async replaceSetContent(args: { actorId: string; setId: string; expectedVersion: number; content: SetContent }): Promise<OkrSetBundle> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM okr_sets WHERE id = ?').get(args.setId) as Row | undefined;
+      if (!row || (row.version as number) !== args.expectedVersion) throw new ConflictError('stale set');
+      const before = this.bundleOf(toSet(row));
+      this.db.prepare('DELETE FROM key_results WHERE set_id = ?').run(args.setId);
+      this.db.prepare('DELETE FROM objectives WHERE set_id = ? AND parent_id IS NOT NULL').run(args.setId);
+      this.db.prepare('DELETE FROM objectives WHERE set_id = ?').run(args.setId);
+      this.db.prepare('UPDATE okr_sets SET institutional_objective_id = ?, version = version + 1 WHERE id = ?').run(args.content.institutionalObjectiveId, args.setId);
+      this.insertContent(args.setId, args.content);
+      const after = this.bundleOf(toSet(this.db.prepare('SELECT * FROM okr_sets WHERE id = ?').get(args.setId) as Row));
+      this.event(args.setId, args.actorId, 'edit', before.set.state, after.set.state, after.set.version, null);
+      this.audit(args.actorId, 'okrSet', args.setId, 'update', before, after);
+      return after;
+    })();
+  }
+
+  async transitionSet(args: {
+    actorId: string;
+    setId: string;
+    action: WorkflowAction;
+    from: OkrSetState;
+    to: OkrSetState;
+    expectedVersion: number;
+    comment: string | null;
+  }): Promise<OkrSet> {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare('UPDATE okr_sets SET state = ?, version = version + 1 WHERE id = ? AND state = ? AND version = ?')
+        .run(args.to, args.setId, args.from, args.expectedVersion).changes;
+      if (changed === 0) throw new ConflictError('set changed');
+      const set = toSet(this.db.prepare('SELECT * FROM okr_sets WHERE id = ?').get(args.setId) as Row);
+      this.event(args.setId, args.actorId, args.action, args.from, args.to, set.version, args.comment);
+      this.audit(args.actorId, 'okrSet', args.setId, 'update', { state: args.from, version: args.expectedVersion }, { state: args.to, version: set.version, action: args.action, comment: args.comment });
+      return set;
+    })();
+  }
+
+  async listSetEvents(setId: string): Promise<SetEvent[]> {
+    return (this.db.prepare('SELECT * FROM set_events WHERE set_id = ? ORDER BY id').all(setId) as Row[]).map(toSetEvent);
+  }
+
+  async saveCardMessage(card: CardMessage): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO card_messages (set_id, purpose, person_id, activity_id, reference, at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(set_id, purpose, person_id) DO UPDATE SET activity_id = excluded.activity_id, reference = excluded.reference, at = excluded.at`,
+      )
+      .run(card.setId, card.purpose, card.personId, card.activityId, JSON.stringify(card.reference), this.now().toISOString());
+  }
+
+  async listCardMessages(setId: string): Promise<CardMessage[]> {
+    return (this.db.prepare('SELECT * FROM card_messages WHERE set_id = ? ORDER BY at').all(setId) as Row[]).map((r) => ({
+      setId: r.set_id as string,
+      purpose: r.purpose as string,
+      personId: r.person_id as string,
+      activityId: r.activity_id as string,
+      reference: JSON.parse(r.reference as string),
+    }));
   }
 
   async listCheckIns(unitId: string, periods: readonly Period[]): Promise<CheckIn[]> {
