@@ -3,6 +3,7 @@ export * from './status.js';
 export * from './progress.js';
 export * from './quarter.js';
 export * from './shape.js';
+export * from './setQuality.js';
 export * from './checkInValidation.js';
 export * from './tree.js';
 export * from './monthReview.js';

@@ -45,6 +45,16 @@ export const msg = {
     tactical: (n: number, std: number) => `El set tiene ${n} objetivos tácticos; el estándar es ${std}.`,
     keyResults: (title: string, n: number, std: number) => `«${title}» tiene ${n} resultados clave; el estándar es ${std}.`,
   },
+  quality: {
+    longTitle: (title: string, max: number) => `«${title.slice(0, 40)}…» supera ${max} caracteres: un título corto se lee mejor en las plenarias.`,
+    noKrs: (title: string) => `«${title}» no tiene resultados clave.`,
+    tooManyKrs: (title: string, n: number) => `«${title}» tiene ${n} resultados clave; el estándar es 3.`,
+    noTarget: (title: string) => `«${title}» no tiene meta.`,
+    targetEqualsBaseline: (title: string) => `«${title}»: la meta es igual a la línea base; no mediría ningún avance.`,
+    directionMismatch: (title: string) => `«${title}»: la dirección (aumentar o disminuir) no coincide con la línea base y la meta.`,
+    percentageRange: (title: string) => `«${title}»: un porcentaje va de 0 a 100.`,
+    milestoneWithNumber: (title: string) => `«${title}» es un hito pero menciona una cifra: ¿no sería mejor un resultado numérico?`,
+  },
   checkIn: {
     valueRequired: 'escribe el avance.',
     valueNotNumber: (raw: string) => `«${raw}» no es un número. Usa cifras, por ejemplo 45 o 45,5.`,
