@@ -107,6 +107,8 @@ export interface Store {
   getSet(unitId: string, quarter: QuarterId): Promise<OkrSetBundle | null>;
 
   getSetById(setId: string): Promise<OkrSetBundle | null>;
+  /** Sets (without content) in the given states, e.g. all waiting for a coach's review. */
+  listSetsByState(states: readonly OkrSetState[]): Promise<OkrSet[]>;
   /** Creates a unit's set for a quarter in draft; ConflictError if the unit already has one for that quarter. */
   createSet(args: { actorId: string; setId: string; unitId: string; quarter: QuarterId; content: SetContent }): Promise<OkrSetBundle>;
   /** Replaces a set's objectives and key results; ConflictError unless the set is still at `expectedVersion`. */

@@ -138,6 +138,9 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       ]);
       expect((await store.listAudit({ entity: 'okrSet', entityId: 'n' })).map((a) => a.action)).toEqual(['update', 'update', 'update', 'create']);
       expect(await store.getSetById('nada')).toBeNull();
+      expect((await store.listSetsByState(['leader_approval'])).map((s) => s.id)).toEqual(['n']);
+      expect(await store.listSetsByState(['coach_review'])).toEqual([]);
+      expect((await store.listSetsByState(['active'])).length).toBe(44);
       await store.close();
     });
 

@@ -1,6 +1,7 @@
 import type { Person } from '@okr/core';
 import type { Logger } from 'pino';
 import type { CheckInService } from '../services/checkIns.js';
+import type { FormulationService } from '../services/formulation.js';
 import type { Clock } from '../services/clock.js';
 import type { Store } from '../store/Store.js';
 import type { AdaptiveCard } from './cards/elements.js';
@@ -9,6 +10,7 @@ import type { AdaptiveCard } from './cards/elements.js';
 export interface BotDeps {
   store: Store;
   checkIns: CheckInService;
+  formulation: FormulationService;
   clock: Clock;
   /** Link to the OKR tab, optionally on one unit. */
   tabUrl(unitId?: string): string;
@@ -25,11 +27,19 @@ export interface Actor {
 export interface Command {
   /** Normalised phrases (lower case, no accents) that trigger it. */
   phrases: readonly string[];
-  run(actor: Actor): Promise<AdaptiveCard>;
+  /** One card, or several (each sent as its own message). */
+  run(actor: Actor): Promise<AdaptiveCard | AdaptiveCard[]>;
 }
+
+/**
+ * What a card action answers: the card for the person who clicked, and optionally the card everyone
+ * else in the conversation should now see on the original message (`updateActivity`): an invoke
+ * response only changes the clicker's view.
+ */
+export type CardReply = AdaptiveCard | { card: AdaptiveCard; everyone: AdaptiveCard };
 
 /** A card button, matched by its `Action.Execute` verb (or the `action` of its `Action.Submit` fallback). */
 export interface CardAction {
   verb: string;
-  run(actor: Actor, data: Record<string, unknown>): Promise<AdaptiveCard>;
+  run(actor: Actor, data: Record<string, unknown>): Promise<CardReply>;
 }

@@ -7,7 +7,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { Person } from '@okr/core';
-import type { BotDeps } from './BotDeps.js';
+import type { BotDeps, CardReply } from './BotDeps.js';
 import { findCardAction } from './cardActions/index.js';
 import { findCommand } from './commands/index.js';
 import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/simpleCards.js';
@@ -15,6 +15,8 @@ import type { AdaptiveCard } from './cards/elements.js';
 import { normalizeCommand } from './commands/normalize.js';
 
 const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+
+const forClicker = (reply: CardReply): AdaptiveCard => ('everyone' in reply ? reply.card : reply);
 
 const invokeCard = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
@@ -41,10 +43,15 @@ export class OkrBot extends TeamsActivityHandler {
       const value = context.activity.value as Record<string, unknown> | undefined;
       if (value && typeof value.action === 'string') {
         // Action.Submit: the fallback of every Action.Execute (Teams mobile cannot execute).
-        const card = person ? await this.runCardAction(person, value.action, value) : notRegisteredCard();
-        await context.sendActivity(cardActivity(card));
+        if (!person) await context.sendActivity(cardActivity(notRegisteredCard()));
+        else {
+          const reply = await this.runCardAction(person, value.action, value);
+          await this.updateOriginal(context, reply);
+          await context.sendActivity(cardActivity(forClicker(reply)));
+        }
       } else {
-        await context.sendActivity(cardActivity(person ? await this.runCommand(person, context.activity.text ?? '') : notRegisteredCard()));
+        const cards = person ? await this.runCommand(person, context.activity.text ?? '') : [notRegisteredCard()];
+        for (const card of cards) await context.sendActivity(cardActivity(card));
       }
       await next();
     });
@@ -72,15 +79,26 @@ export class OkrBot extends TeamsActivityHandler {
     return person;
   }
 
-  private async runCommand(person: Person, text: string): Promise<AdaptiveCard> {
+  private async runCommand(person: Person, text: string): Promise<AdaptiveCard[]> {
     const command = findCommand(text);
-    if (command) return command.run({ person, deps: this.deps });
+    if (command) return [await command.run({ person, deps: this.deps })].flat();
     const typed = normalizeCommand(text);
-    if (!typed) return helpCard();
-    return messageCard('No entendí ese mensaje', `No reconozco «${text.trim().slice(0, 80)}». Escribe **ayuda** para ver lo que puedo hacer.`);
+    if (!typed) return [helpCard()];
+    return [messageCard('No entendí ese mensaje', `No reconozco «${text.trim().slice(0, 80)}». Escribe **ayuda** para ver lo que puedo hacer.`)];
   }
 
-  private async runCardAction(person: Person, verb: string, data: Record<string, unknown>): Promise<AdaptiveCard> {
+  /** After a decision, the original message shows everyone the new state (an invoke response reaches only the clicker). */
+  private async updateOriginal(context: TurnContext, reply: CardReply): Promise<void> {
+    const messageId = context.activity.replyToId;
+    if (!('everyone' in reply) || !messageId) return;
+    try {
+      await context.updateActivity({ id: messageId, type: 'message', attachments: [CardFactory.adaptiveCard(reply.everyone)] });
+    } catch (error) {
+      this.deps.log.warn({ err: error, messageId }, 'could not update the original card');
+    }
+  }
+
+  private async runCardAction(person: Person, verb: string, data: Record<string, unknown>): Promise<CardReply> {
     const action = findCardAction(verb);
     if (!action) return messageCard('Esta tarjeta ya no está vigente', 'Escribe **ayuda** para ver lo que puedo hacer.');
     try {
@@ -96,6 +114,8 @@ export class OkrBot extends TeamsActivityHandler {
     if (!person) return invokeCard(notRegisteredCard());
     const action = invokeValue.action;
     const data = { ...(action.data as Record<string, unknown>), action: action.verb };
-    return invokeCard(await this.runCardAction(person, action.verb, data));
+    const reply = await this.runCardAction(person, action.verb, data);
+    await this.updateOriginal(context, reply);
+    return invokeCard(forClicker(reply));
   }
 }

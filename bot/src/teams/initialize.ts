@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { CheckInService } from '../services/checkIns.js';
+import { FormulationService } from '../services/formulation.js';
 import type { Clock } from '../services/clock.js';
 import type { Store } from '../store/Store.js';
 import type { BotDeps } from './BotDeps.js';
@@ -23,6 +24,7 @@ export function createBot(args: { store: Store; clock: Clock; config: Config; lo
     store: args.store,
     clock: args.clock,
     checkIns: new CheckInService(args.store, args.clock),
+    formulation: new FormulationService(args.store),
     tabUrl: tabLinks(args.config),
     log: args.log,
   };

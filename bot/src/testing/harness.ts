@@ -28,6 +28,13 @@ export async function botHarness(now = TEST_NOW) {
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
   const { bot } = createBot({ store, clock, config, log: silentLog });
   const adapter = new TestAdapter(async (context) => bot.run(context));
+  /** Messages the bot updated in place (updateActivity), newest last. */
+  const updated: Partial<Activity>[] = [];
+  const update = adapter.updateActivity.bind(adapter);
+  adapter.updateActivity = async (context, activity) => {
+    updated.push(activity);
+    return update(context, activity);
+  };
 
   const activityFrom = (person: Pick<Person, 'aadObjectId' | 'name'> | { aadObjectId: string; name: string }, extra: Partial<Activity>): Partial<Activity> => ({
     channelId: 'msteams',
@@ -55,10 +62,10 @@ export async function botHarness(now = TEST_NOW) {
   }
 
   /** Clicks an Action.Execute: returns the card of the invoke response. */
-  async function execute(personId: string, verb: string, data: Record<string, unknown>): Promise<AdaptiveCard> {
+  async function execute(personId: string, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<AdaptiveCard> {
     const person = await as(personId);
     await adapter.processActivity(
-      activityFrom(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }),
+      activityFrom(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, ...(replyToId ? { replyToId } : {}) }),
     );
     const replies = await drain();
     const invoke = replies.find((a) => a.type === 'invokeResponse');
@@ -81,7 +88,7 @@ export async function botHarness(now = TEST_NOW) {
     return cardsOf(await drain());
   }
 
-  return { store, clock, adapter, say, execute, submit, event, as };
+  return { store, clock, adapter, say, execute, submit, event, as, updated };
 }
 
 export function cardsOf(activities: Partial<Activity>[]): AdaptiveCard[] {

@@ -45,6 +45,14 @@ export const msg = {
     tactical: (n: number, std: number) => `El set tiene ${n} objetivos tácticos; el estándar es ${std}.`,
     keyResults: (title: string, n: number, std: number) => `«${title}» tiene ${n} resultados clave; el estándar es ${std}.`,
   },
+  formulation: {
+    stale: (what: string) => `Esta tarjeta ya no está al día: ${what} No se hizo ningún cambio.`,
+    lastStep: (who: string, action: string, state: string, at: string) => `${who} hizo «${action}» y el set quedó «${state}» (${at}).`,
+    nowIn: (state: string) => `el set está «${state}».`,
+    onlyEnlace: (unit: string) => `Solo el enlace OKR de ${unit} puede formular su set.`,
+    locked: (state: string) => `El set está «${state}» y no se puede editar. Para cambiar un set cargado se inicia un nuevo ciclo de formulación.`,
+    nothingToCopy: (quarter: string) => `No hay un set de ${quarter} para copiar.`,
+  },
   quality: {
     longTitle: (title: string, max: number) => `«${title.slice(0, 40)}…» supera ${max} caracteres: un título corto se lee mejor en las plenarias.`,
     noKrs: (title: string) => `«${title}» no tiene resultados clave.`,

@@ -265,6 +265,12 @@ export class SqliteStore implements Store {
     return row ? this.bundleOf(toSet(row)) : null;
   }
 
+  async listSetsByState(states: readonly OkrSetState[]): Promise<OkrSet[]> {
+    if (states.length === 0) return [];
+    const marks = states.map(() => '?').join(',');
+    return (this.db.prepare(`SELECT * FROM okr_sets WHERE state IN (${marks}) ORDER BY quarter, unit_id`).all(...states) as Row[]).map(toSet);
+  }
+
   private bundleOf(set: OkrSet): OkrSetBundle {
     return {
       set,

@@ -1,8 +1,9 @@
 import type { CardAction } from '../BotDeps.js';
 import { openCheckInAction } from './openCheckInAction.js';
+import { setActAction, setRefreshAction } from './setActions.js';
 import { saveOneCheckInAction, submitCheckInAction } from './submitCheckInAction.js';
 
-export const cardActions: readonly CardAction[] = [submitCheckInAction, saveOneCheckInAction, openCheckInAction];
+export const cardActions: readonly CardAction[] = [submitCheckInAction, saveOneCheckInAction, openCheckInAction, setActAction, setRefreshAction];
 
 export function findCardAction(verb: string): CardAction | undefined {
   return cardActions.find((a) => a.verb === verb);

@@ -59,7 +59,20 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
     await h.store.saveMonthReview({ unitId: 'al-usaquen', period: '2026-11', state: 'correction_requested', actorId: 'eti-1', at: '2026-11-23T16:00:00.000Z', note: 'Revisa la evidencia.' });
     cards.push(await h.execute('enlace-al-usaquen', CHECK_IN_SAVE_ONE, { ...data, keyResultId: first.id, [inputIds(first.id).value]: '4' }));
 
-    expect(cards).toHaveLength(19);
+    // The formulation workflow's cards: the enlace's draft, the coach's review with its comment box and refresh.
+    const enlace = (await h.store.getPerson('enlace-dgth'))!;
+    const { FormulationService } = await import('../../services/formulation.js');
+    const draft = await new FormulationService(h.store).reformulate(enlace, 'dgth', '2026-Q4', '2027-Q1');
+    if (draft.kind !== 'done') throw new Error('draft');
+    cards.push(...(await h.say('enlace-dgth', 'revisar')));
+    const submitted = cards.at(-1)!.actions![0]!.data as Record<string, unknown>;
+    cards.push(await h.execute('enlace-dgth', 'set.act', submitted));
+    cards.push(...(await h.say('coach-1', 'revisar')), ...(await h.say('coach-2', 'revisar')));
+    await h.store.saveConversationReference('coach-1', { user: { id: '29:coach-1' }, conversation: { id: 'c' } });
+    cards.push(await h.execute('coach-1', 'set.refresh', { setId: draft.view.bundle.set.id }));
+    expect(cards.at(-1)!.refresh).toBeDefined();
+
+    expect(cards).toHaveLength(24);
     for (const card of cards) {
       expect(card.version).toBe('1.5');
       expect(parseEvents(card), JSON.stringify(card).slice(0, 200)).toEqual([]);

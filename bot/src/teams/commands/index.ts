@@ -3,9 +3,10 @@ import { checkInCommand } from './checkInCommand.js';
 import { helpCommand } from './helpCommand.js';
 import { myOkrCommand } from './myOkrCommand.js';
 import { pendingCommand } from './pendingCommand.js';
+import { reviewCommand } from './reviewCommand.js';
 import { normalizeCommand } from './normalize.js';
 
-export const commands: readonly Command[] = [checkInCommand, pendingCommand, myOkrCommand, helpCommand];
+export const commands: readonly Command[] = [checkInCommand, pendingCommand, myOkrCommand, reviewCommand, helpCommand];
 
 export function findCommand(text: string): Command | undefined {
   const normalized = normalizeCommand(text);

@@ -1,0 +1,178 @@
+import {
+  EDITABLE_STATES,
+  actionLabels,
+  msg,
+  qualityAlerts,
+  quarterLabel,
+  setStateLabels,
+  transition,
+  type KeyResult,
+  type Objective,
+  type OkrSet,
+  type OkrSetBundle,
+  type Person,
+  type QualityAlert,
+  type QuarterId,
+  type Role,
+  type WorkflowAction,
+} from '@okr/core';
+import { ConflictError, type SetContent, type SetEvent, type Store } from '../store/Store.js';
+
+/** A set with its history and the alerts its form raises, as the cards and the tab show it. */
+export interface SetView {
+  bundle: OkrSetBundle;
+  unitName: string;
+  events: Array<SetEvent & { actorName: string }>;
+  alerts: QualityAlert[];
+}
+
+export type ActResult =
+  | { kind: 'done'; view: SetView; action: WorkflowAction | 'create' | 'edit' }
+  /** Not allowed, or a comment is missing: nothing changed. */
+  | { kind: 'refused'; message: string; view: SetView | null }
+  /** The card or editor was behind: someone else acted first, or the set was edited. */
+  | { kind: 'stale'; message: string; view: SetView };
+
+const ENTITY_WIDE: readonly Role[] = ['coach', 'eti', 'oap', 'dti', 'secretario'];
+
+function when(iso: string): string {
+  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
+  return d.toISOString().slice(0, 16).replace('T', ' a las ');
+}
+
+/** The formulation workflow of a unit's quarterly set (seed 000, activity 3), for every surface. */
+export class FormulationService {
+  constructor(private readonly store: Store) {}
+
+  /** The person's roles that apply to a unit's set: their roles on the unit and their entity-wide roles. */
+  async rolesFor(person: Person, unitId: string): Promise<Role[]> {
+    const roles = await this.store.rolesOf(person.id);
+    return roles.filter((r) => r.unitId === unitId || (r.unitId === null && ENTITY_WIDE.includes(r.role))).map((r) => r.role);
+  }
+
+  async view(setId: string): Promise<SetView | null> {
+    const bundle = await this.store.getSetById(setId);
+    if (!bundle) return null;
+    const [unit, events] = await Promise.all([this.store.getUnit(bundle.set.unitId), this.store.listSetEvents(setId)]);
+    const names = new Map<string, string>();
+    for (const id of new Set(events.map((e) => e.actorId))) names.set(id, (await this.store.getPerson(id))?.name ?? id);
+    return {
+      bundle,
+      unitName: unit?.name ?? bundle.set.unitId,
+      events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
+      alerts: qualityAlerts(bundle.objectives, bundle.keyResults),
+    };
+  }
+
+  /** "Ana Gómez lo pasó a «En aprobación del líder» el 2026-11-23 a las 10:05." */
+  private describeLast(view: SetView): string {
+    const last = view.events.at(-1);
+    const state = setStateLabels[view.bundle.set.state];
+    if (!last) return msg.formulation.nowIn(state);
+    return msg.formulation.lastStep(last.actorName, last.action in actionLabels ? actionLabels[last.action as WorkflowAction] : last.action, state, when(last.at));
+  }
+
+  /**
+   * Takes a workflow step from a card or the tab. The card says which version it showed: if the set
+   * moved on since, nothing is done twice and the person is told what happened instead.
+   */
+  async act(person: Person, setId: string, action: WorkflowAction, expectedVersion: number, comment: string | null): Promise<ActResult> {
+    const view = await this.view(setId);
+    if (!view) return { kind: 'refused', message: msg.errors.notFound, view: null };
+    const { set } = view.bundle;
+    if (set.version !== expectedVersion) return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
+    const roles = await this.rolesFor(person, set.unitId);
+    const decision = transition(set.state, action, roles, comment);
+    if (!decision.ok) return { kind: 'refused', message: decision.message, view };
+    try {
+      await this.store.transitionSet({ actorId: person.id, setId, action, from: set.state, to: decision.to, expectedVersion, comment: comment?.trim() || null });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const now = (await this.view(setId))!;
+      return { kind: 'stale', message: msg.formulation.stale(this.describeLast(now)), view: now };
+    }
+    return { kind: 'done', view: (await this.view(setId))!, action };
+  }
+
+  /** Sets waiting for this person: coaches review the form, líderes approve, enlaces fix what came back. */
+  async awaiting(person: Person): Promise<SetView[]> {
+    const roles = await this.store.rolesOf(person.id);
+    const isCoach = roles.some((r) => r.role === 'coach');
+    const lider = new Set(roles.filter((r) => r.role === 'lider').map((r) => r.unitId));
+    const enlace = new Set(roles.filter((r) => r.role === 'enlace').map((r) => r.unitId));
+    const sets = await this.store.listSetsByState(['draft', 'coach_review', 'leader_approval', 'returned', 'rejected']);
+    const mine = sets.filter(
+      (s: OkrSet) =>
+        (s.state === 'coach_review' && isCoach) ||
+        (s.state === 'leader_approval' && lider.has(s.unitId)) ||
+        ((s.state === 'draft' || s.state === 'returned' || s.state === 'rejected') && enlace.has(s.unitId)),
+    );
+    return (await Promise.all(mine.map((s) => this.view(s.id)))).filter((v): v is SetView => v !== null);
+  }
+
+  /**
+   * The enlace's draft of a unit's set for a quarter: created, or replaced while still editable
+   * (draft, returned, rejected). `expectedVersion` guards against overwriting someone else's edit.
+   */
+  async saveDraft(person: Person, unitId: string, quarter: QuarterId, content: SetContent, expectedVersion: number | null): Promise<ActResult> {
+    const roles = await this.rolesFor(person, unitId);
+    const unit = await this.store.getUnit(unitId);
+    if (!unit) return { kind: 'refused', message: msg.errors.notFound, view: null };
+    if (!roles.includes('enlace')) return { kind: 'refused', message: msg.formulation.onlyEnlace(unit.name), view: null };
+    const existing = await this.store.getSet(unitId, quarter);
+    try {
+      if (!existing) {
+        const setId = `set-${unitId}-${quarter}`;
+        await this.store.createSet({ actorId: person.id, setId, unitId, quarter, content: withIds(setId, content) });
+        return { kind: 'done', view: (await this.view(setId))!, action: 'create' };
+      }
+      const view = (await this.view(existing.set.id))!;
+      if (!EDITABLE_STATES.has(existing.set.state)) return { kind: 'refused', message: msg.formulation.locked(setStateLabels[existing.set.state]), view };
+      if (expectedVersion !== existing.set.version) return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
+      await this.store.replaceSetContent({ actorId: person.id, setId: existing.set.id, expectedVersion, content: withIds(existing.set.id, content) });
+      return { kind: 'done', view: (await this.view(existing.set.id))!, action: 'edit' };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const now = (await this.store.getSet(unitId, quarter))!;
+      const view = (await this.view(now.set.id))!;
+      return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
+    }
+  }
+
+  /** "Reformular": a new draft for `quarter` copied from the unit's previous set, with progress reset. */
+  async reformulate(person: Person, unitId: string, from: QuarterId, to: QuarterId): Promise<ActResult> {
+    const source = await this.store.getSet(unitId, from);
+    if (!source) return { kind: 'refused', message: msg.formulation.nothingToCopy(quarterLabel(from)), view: null };
+    return this.saveDraft(person, unitId, to, contentOf(source), null);
+  }
+}
+
+/** A set's content, ready to copy or edit. */
+export function contentOf(bundle: OkrSetBundle): SetContent {
+  return {
+    institutionalObjectiveId: bundle.set.institutionalObjectiveId,
+    objectives: bundle.objectives.map(({ setId: _s, ...o }) => o),
+    keyResults: bundle.keyResults.map(({ setId: _s, ...k }) => k),
+  };
+}
+
+/** Gives a set's content ids of its own (a copy must not reuse another quarter's ids). */
+function withIds(setId: string, content: SetContent): SetContent {
+  const ids = new Map<string, string>();
+  const objectives = [...content.objectives].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || a.order - b.order);
+  let t = 0;
+  for (const o of objectives) ids.set(o.id, o.parentId === null ? `${setId}-oe` : `${setId}-ot${++t}`);
+  const krCount = new Map<string, number>();
+  const keyResults = content.keyResults.map((k): Omit<KeyResult, 'setId'> => {
+    const objectiveId = ids.get(k.objectiveId) ?? k.objectiveId;
+    const n = (krCount.get(objectiveId) ?? 0) + 1;
+    krCount.set(objectiveId, n);
+    return { ...k, id: `${objectiveId}-kr${n}`, objectiveId };
+  });
+  return {
+    institutionalObjectiveId: content.institutionalObjectiveId,
+    objectives: objectives.map((o): Omit<Objective, 'setId'> => ({ ...o, id: ids.get(o.id)!, parentId: o.parentId === null ? null : (ids.get(o.parentId) ?? o.parentId) })),
+    keyResults,
+  };
+}
+

@@ -1,0 +1,55 @@
+import type { Role, WorkflowAction } from '@okr/core';
+import { WORKFLOW, actionLabels } from '@okr/core';
+import type { Actor, CardAction } from '../BotDeps.js';
+import { SET_ACT, SET_COMMENT_INPUT, SET_REFRESH, setCard } from '../cards/setCard.js';
+import { messageCard } from '../cards/simpleCards.js';
+
+/** Teams ids of the people involved in a unit's set (enlaces, líder, coaches) known from their chats. */
+async function involvedTeamsIds(actor: Actor, unitId: string): Promise<string[]> {
+  const { store } = actor.deps;
+  const roles = await store.listRoles();
+  const people = roles.filter((r) => (r.unitId === unitId && (r.role === 'enlace' || r.role === 'lider')) || r.role === 'coach').map((r) => r.personId);
+  const ids: string[] = [];
+  for (const personId of new Set(people)) {
+    const ref = (await store.getConversationReference(personId)) as { user?: { id?: string } } | null;
+    if (ref?.user?.id) ids.push(ref.user.id);
+  }
+  return ids;
+}
+
+const NEUTRAL: readonly Role[] = [];
+
+/** "Aprobar forma", "Devolver con observaciones", "Aprobar", "Rechazar", "Enviar…": one workflow step. */
+export const setActAction: CardAction = {
+  verb: SET_ACT,
+  async run(actor, data) {
+    const setId = String(data.setId ?? '');
+    const action = String(data.workflowAction ?? '') as WorkflowAction;
+    if (!(action in WORKFLOW)) return messageCard('Esta tarjeta ya no está vigente', 'Escribe **revisar** para ver los sets que esperan tu revisión.');
+    const version = Number(data.version);
+    const comment = typeof data[SET_COMMENT_INPUT] === 'string' ? (data[SET_COMMENT_INPUT] as string) : null;
+    const result = await actor.deps.formulation.act(actor.person, setId, action, version, comment);
+    if (!result.view) return messageCard('No se pudo completar', result.kind === 'done' ? '' : result.message);
+    const unitId = result.view.bundle.set.unitId;
+    const roles = await actor.deps.formulation.rolesFor(actor.person, unitId);
+    const refreshUserIds = await involvedTeamsIds(actor, unitId);
+    if (result.kind === 'done') {
+      actor.deps.log.info({ person: actor.person.id, setId, action, state: result.view.bundle.set.state }, 'set workflow step');
+      const notice = `Listo: «${actionLabels[action]}» quedó registrado. El set está ahora como se ve abajo.`;
+      return { card: setCard(result.view, roles, { notice, refreshUserIds }), everyone: setCard(result.view, NEUTRAL, { refreshUserIds }) };
+    }
+    // Refused (wrong person, missing comment) or stale (someone acted first): nothing changed.
+    return setCard(result.view, roles, { warning: result.message, refreshUserIds });
+  },
+};
+
+/** Universal Actions refresh: the set's current card, with the buttons of whoever is looking. */
+export const setRefreshAction: CardAction = {
+  verb: SET_REFRESH,
+  async run(actor, data) {
+    const view = await actor.deps.formulation.view(String(data.setId ?? ''));
+    if (!view) return messageCard('Set no encontrado', 'Este set de OKR ya no existe.');
+    const roles = await actor.deps.formulation.rolesFor(actor.person, view.bundle.set.unitId);
+    return setCard(view, roles, { refreshUserIds: await involvedTeamsIds(actor, view.bundle.set.unitId) });
+  },
+};

@@ -1,0 +1,93 @@
+import { actionLabels, availableActions, kindLabels, quarterLabel, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
+import type { SetView } from '../../services/formulation.js';
+import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { formatValue } from './format.js';
+
+export const SET_ACT = 'set.act';
+export const SET_REFRESH = 'set.refresh';
+/** Input id of the observations / reason typed on the card. */
+export const SET_COMMENT_INPUT = 'setComment';
+
+const HISTORY_SHOWN = 6;
+
+function when(iso: string): string {
+  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
+}
+
+/**
+ * A unit's OKR set as the coach, the líder or the enlace sees it: its objectives and key results,
+ * the form alerts, the history of the workflow, and the buttons this viewer may use now. With
+ * `refresh`, Teams asks the bot again whenever someone opens it, so each viewer sees the current
+ * state and their own buttons (Universal Actions).
+ */
+export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { notice?: string; warning?: string; refreshUserIds?: string[] } = {}): AdaptiveCard {
+  const { bundle } = view;
+  const { set } = bundle;
+  const strategic = bundle.objectives.find((o) => o.level === 'strategic');
+  const tactical = bundle.objectives.filter((o) => o.level === 'tactical').sort((a, b) => a.order - b.order);
+  const body: CardElement[] = [
+    heading(`Set de OKR · ${quarterLabel(set.quarter)}`),
+    text(view.unitName, { weight: 'Bolder', spacing: 'None' }),
+    text(`Estado: ${setStateLabels[set.state]}`, { color: set.state === 'active' ? 'Good' : set.state === 'rejected' || set.state === 'returned' ? 'Warning' : 'Accent', spacing: 'Small', id: 'setState' }),
+  ];
+  if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
+  if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
+  if (strategic) body.push(text(strategic.title, { size: 'Medium', weight: 'Bolder', separator: true }));
+  for (const o of tactical) {
+    const krs = bundle.keyResults.filter((k) => k.objectiveId === o.id).sort((a, b) => a.order - b.order);
+    body.push(
+      container(
+        [
+          text(o.title, { weight: 'Bolder' }),
+          ...krs.map((k) =>
+            subtle(
+              `• ${k.title} — ${k.kind === 'milestone' ? kindLabels.milestone : `${kindLabels[k.kind]}: ${formatValue(k, k.baseline)} → ${formatValue(k, k.target)}`}`,
+              { isSubtle: false },
+            ),
+          ),
+          ...(krs.length === 0 ? [subtle('Sin resultados clave')] : []),
+        ],
+        { spacing: 'Medium' },
+      ),
+    );
+  }
+  if (view.alerts.length > 0) {
+    body.push(
+      container([text(`Alertas de forma (${view.alerts.length})`, { weight: 'Bolder', color: 'Warning' }), ...view.alerts.map((a) => attention(`• ${a.message}`, { spacing: 'None', color: 'Warning' }))], {
+        style: 'warning',
+        separator: true,
+      }),
+    );
+  } else {
+    body.push(subtle('Sin alertas de forma: 1 objetivo estratégico, 3 tácticos y 9 resultados clave.', { separator: true }));
+  }
+  const history = view.events.slice(-HISTORY_SHOWN);
+  if (history.length > 0) {
+    body.push(text('Historial', { weight: 'Bolder', spacing: 'Medium' }));
+    for (const e of history) {
+      const label = e.action === 'create' ? 'Creó el borrador' : e.action === 'edit' ? 'Editó el borrador' : actionLabels[e.action];
+      body.push(subtle(`${when(e.at)} · ${e.actorName} · ${label}${e.comment ? `: «${e.comment}»` : ''}`));
+    }
+  }
+
+  const actions = availableActions(set.state, viewerRoles).filter((a) => a !== 'close');
+  const data = (action: WorkflowAction) => ({ setId: set.id, workflowAction: action, version: set.version });
+  if (actions.some((a) => WORKFLOW[a].needsComment)) {
+    body.push({
+      type: 'Input.Text',
+      id: SET_COMMENT_INPUT,
+      label: actions.includes('reject') ? 'Motivo (obligatorio para rechazar)' : 'Observaciones (obligatorias para devolver)',
+      isMultiline: true,
+      maxLength: 2000,
+      placeholder: 'Escribe aquí',
+      separator: true,
+    });
+  }
+  const buttons = actions.map((a) => executeAction(actionLabels[a], SET_ACT, data(a), WORKFLOW[a].needsComment ? {} : { style: 'positive' }));
+  const result = card(body, buttons);
+  if (opts.refreshUserIds && opts.refreshUserIds.length > 0) {
+    result.refresh = { action: { type: 'Action.Execute', verb: SET_REFRESH, data: { setId: set.id } }, userIds: opts.refreshUserIds.slice(0, 60) };
+  }
+  return result;
+}

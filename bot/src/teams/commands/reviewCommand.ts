@@ -1,0 +1,18 @@
+import type { Command } from '../BotDeps.js';
+import { messageCard } from '../cards/simpleCards.js';
+import { setCard } from '../cards/setCard.js';
+import type { AdaptiveCard } from '../cards/elements.js';
+
+const MAX_CARDS = 10;
+
+/** `revisar`: the sets waiting for this person — coach review, líder approval, or returned to the enlace. */
+export const reviewCommand: Command = {
+  phrases: ['revisar', 'revision', 'aprobaciones', 'aprobar', 'por aprobar', 'formulacion'],
+  async run(actor) {
+    const views = await actor.deps.formulation.awaiting(actor.person);
+    if (views.length === 0) return messageCard('Nada por revisar', 'No hay sets de OKR esperando tu revisión o aprobación.');
+    const cards: AdaptiveCard[] = [];
+    for (const view of views.slice(0, MAX_CARDS)) cards.push(setCard(view, await actor.deps.formulation.rolesFor(actor.person, view.bundle.set.unitId)));
+    return cards.length === 1 ? cards[0]! : cards;
+  },
+};
