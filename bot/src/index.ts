@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const server = createServer({
     adapter,
     bot,
-    api: { store, checkIns: deps.checkIns, clock, devIdentity: config.DEV_IDENTITY, log },
+    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity: config.DEV_IDENTITY, log },
     tabsDist: resolve(root, 'tabs/dist'),
     log,
   });

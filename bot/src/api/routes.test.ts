@@ -1,61 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import type { MeResponse, OkrTreeView } from '@okr/core';
-import { loadConfig } from '../config.js';
-import { createServer } from '../server.js';
-import { createAdapter } from '../teams/adapter.js';
-import { createBot } from '../teams/initialize.js';
-import { fixedClock } from '../services/clock.js';
-import { TEST_NOW, seededStore, silentLog } from '../testing/harness.js';
-
-const servers: Array<{ close(): void }> = [];
-afterEach(() => servers.splice(0).forEach((s) => s.close()));
-
-async function start(devIdentity = true) {
-  const store = await seededStore();
-  const clock = fixedClock(TEST_NOW);
-  const config = loadConfig({ DEV_IDENTITY: String(devIdentity) });
-  const { bot, deps } = createBot({ store, clock, config, log: silentLog });
-  const server = createServer({
-    adapter: createAdapter(config, silentLog),
-    bot,
-    api: { store, checkIns: deps.checkIns, clock, devIdentity, log: silentLog },
-    tabsDist: '/nonexistent',
-    log: silentLog,
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  servers.push(server);
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const call = async (path: string, as?: string, init: RequestInit = {}) => {
-    const res = await fetch(`${base}${path}`, {
-      ...init,
-      headers: { 'content-type': 'application/json', ...(as ? { 'x-dev-person-id': as } : {}), ...(init.headers as Record<string, string>) },
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  };
-  return { store, call };
-}
+import { startApi } from '../testing/apiServer.js';
 
 describe('tab REST API', () => {
   it('answers /healthz', async () => {
-    const { call } = await start();
+    const { call } = await startApi();
     expect(await call('/healthz')).toEqual({ status: 200, body: { status: 'ok', store: 'sqlite' } });
   });
 
   it('refuses a request with no identity, in Spanish', async () => {
-    const { call } = await start();
+    const { call } = await startApi();
     const res = await call('/api/me');
     expect(res).toMatchObject({ status: 401, body: { code: 'unauthenticated', message: 'Inicia sesión para continuar.' } });
   });
 
   it('ignores the development identity header when the server runs without it', async () => {
-    const { call } = await start(false);
+    const { call } = await startApi(false);
     expect((await call('/api/me', 'enlace-al-usaquen')).status).toBe(401);
     expect((await call('/api/dev/people')).status).toBe(404);
   });
 
   it('tells a member their units; tells ETI every unit', async () => {
-    const { call } = await start();
+    const { call } = await startApi();
     const me = (await call('/api/me', 'enlace-al-usaquen')).body as MeResponse;
     expect(me.person.id).toBe('enlace-al-usaquen');
     expect(me.units.map((u) => u.id)).toEqual(['al-usaquen']);
@@ -66,13 +32,13 @@ describe('tab REST API', () => {
   });
 
   it('lists seeded people for the development picker', async () => {
-    const { call } = await start();
+    const { call } = await startApi();
     const people = (await call('/api/dev/people')).body as Array<{ id: string; roles: Array<{ role: string; unitName: string | null }> }>;
     expect(people.find((p) => p.id === 'enlace-al-usaquen')?.roles).toEqual([{ role: 'enlace', unitName: 'Alcaldía Local de Usaquén' }]);
   });
 
   it('returns a unit’s OKR tree for a quarter, and refuses another unit’s member', async () => {
-    const { call } = await start();
+    const { call } = await startApi();
     const tree = (await call('/api/units/al-usaquen/tree?quarter=2026-Q4', 'miembro-al-usaquen')).body as OkrTreeView;
     expect(tree.unit.name).toBe('Alcaldía Local de Usaquén');
     expect(tree.strategic?.children).toHaveLength(3);
@@ -84,7 +50,7 @@ describe('tab REST API', () => {
   });
 
   it('takes check-ins with the same validation as the card, and refuses other units', async () => {
-    const { call, store } = await start();
+    const { call, store } = await startApi();
     const kr = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage')!;
     const body = (value: unknown, evidenceUrl = 'https://gobiernobogota.sharepoint.com/e') =>
       JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value, comment: 'Avance del mes.', evidenceUrl }] });

@@ -4,6 +4,8 @@ import { isQuarterId, msg, type DevPerson, type MeResponse, type QuarterId } fro
 import type { Logger } from 'pino';
 import type { Store } from '../store/Store.js';
 import type { CheckInService } from '../services/checkIns.js';
+import type { FormulationService } from '../services/formulation.js';
+import { registerFormulationRoutes } from './formulationRoutes.js';
 import { canSeeUnit, visibleUnits } from '../services/access.js';
 import { today, type Clock } from '../services/clock.js';
 import { loadTree } from '../services/okrTree.js';
@@ -13,6 +15,7 @@ import { identify } from './identity.js';
 export interface ApiDeps {
   store: Store;
   checkIns: CheckInService;
+  formulation: FormulationService;
   clock: Clock;
   devIdentity: boolean;
   log: Logger;
@@ -90,4 +93,6 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
     if (result.kind === 'refused') throw forbidden(result.message);
     return { saved: result.saved, tree: result.form.tree };
   }));
+
+  registerFormulationRoutes(server, { store, formulation: deps.formulation, who, route: (handler) => route(log, handler) });
 }

@@ -29,7 +29,7 @@ export interface SetView {
 export type ActResult =
   | { kind: 'done'; view: SetView; action: WorkflowAction | 'create' | 'edit' }
   /** Not allowed, or a comment is missing: nothing changed. */
-  | { kind: 'refused'; message: string; view: SetView | null }
+  | { kind: 'refused'; message: string; view: SetView | null; notFound?: true }
   /** The card or editor was behind: someone else acted first, or the set was edited. */
   | { kind: 'stale'; message: string; view: SetView };
 
@@ -78,7 +78,7 @@ export class FormulationService {
    */
   async act(person: Person, setId: string, action: WorkflowAction, expectedVersion: number, comment: string | null): Promise<ActResult> {
     const view = await this.view(setId);
-    if (!view) return { kind: 'refused', message: msg.errors.notFound, view: null };
+    if (!view) return { kind: 'refused', message: msg.errors.notFound, view: null, notFound: true };
     const { set } = view.bundle;
     if (set.version !== expectedVersion) return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
     const roles = await this.rolesFor(person, set.unitId);
@@ -117,7 +117,7 @@ export class FormulationService {
   async saveDraft(person: Person, unitId: string, quarter: QuarterId, content: SetContent, expectedVersion: number | null): Promise<ActResult> {
     const roles = await this.rolesFor(person, unitId);
     const unit = await this.store.getUnit(unitId);
-    if (!unit) return { kind: 'refused', message: msg.errors.notFound, view: null };
+    if (!unit) return { kind: 'refused', message: msg.errors.notFound, view: null, notFound: true };
     if (!roles.includes('enlace')) return { kind: 'refused', message: msg.formulation.onlyEnlace(unit.name), view: null };
     const existing = await this.store.getSet(unitId, quarter);
     try {

@@ -1,0 +1,92 @@
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import { WORKFLOW, isQuarterId, msg, type Person, type QuarterId, type WorkflowAction } from '@okr/core';
+import type { FormulationService, SetView, ActResult } from '../services/formulation.js';
+import type { Store } from '../store/Store.js';
+import { canSeeUnit } from '../services/access.js';
+import { HttpError, forbidden, notFound } from './errors.js';
+
+type Route = (handler: (req: Request) => Promise<unknown>) => (req: Request, res: import('restify').Response) => Promise<void>;
+
+const number = z.number().finite();
+const contentBody = z.object({
+  expectedVersion: z.number().int().positive().nullable(),
+  content: z.object({
+    institutionalObjectiveId: z.string().min(1),
+    objectives: z
+      .array(z.object({ id: z.string().min(1), parentId: z.string().nullable(), level: z.enum(['strategic', 'tactical']), title: z.string().trim().min(1).max(300), order: z.number().int(), weight: number.nullable().optional() }))
+      .min(1)
+      .max(10),
+    keyResults: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          objectiveId: z.string().min(1),
+          title: z.string().trim().min(1).max(300),
+          kind: z.enum(['percentage', 'number', 'milestone']),
+          unitOfMeasure: z.string().trim().min(1).max(40),
+          baseline: number,
+          target: number,
+          direction: z.enum(['increase', 'decrease']),
+          ownerId: z.string().nullable(),
+          order: z.number().int(),
+          weight: number.nullable().optional(),
+        }),
+      )
+      .max(30),
+  }),
+});
+const actBody = z.object({ action: z.enum(Object.keys(WORKFLOW) as [WorkflowAction, ...WorkflowAction[]]), version: z.number().int().positive(), comment: z.string().max(2000).nullable().optional() });
+
+/** Answers a workflow result: the set's view, or a Spanish refusal / conflict. */
+function answer(result: ActResult): SetView {
+  if (result.kind === 'done') return result.view;
+  if (result.kind === 'stale') throw new HttpError('conflict', result.message, { view: result.view });
+  throw new HttpError(result.notFound ? 'not_found' : 'forbidden', result.message);
+}
+
+/** The formulation workflow over REST, for the tab's editor: a unit's set for a quarter, its history, edits and steps. */
+export function registerFormulationRoutes(server: Server, deps: { store: Store; formulation: FormulationService; who: (req: Request) => Promise<Person>; route: Route }): void {
+  const { store, formulation, who, route } = deps;
+  const quarterOf = (req: Request): QuarterId => {
+    const q = req.params.quarter as string;
+    if (!isQuarterId(q)) throw new HttpError('invalid', `«${q}» no es un trimestre válido (use el formato 2026-Q4).`);
+    return q;
+  };
+  const visible = async (person: Person, unitId: string) => {
+    if (!(await store.getUnit(unitId))) throw notFound();
+    if (!canSeeUnit(await store.rolesOf(person.id), unitId)) throw forbidden();
+  };
+
+  // The set with its state, history and form alerts (null when the unit has none for that quarter).
+  server.get('/api/units/:unitId/sets/:quarter', route(async (req) => {
+    const person = await who(req);
+    await visible(person, req.params.unitId);
+    const bundle = await store.getSet(req.params.unitId, quarterOf(req));
+    return bundle ? formulation.view(bundle.set.id) : null;
+  }));
+
+  // The enlace saves the draft (creates it, or replaces it at the version they edited).
+  server.put('/api/units/:unitId/sets/:quarter', route(async (req) => {
+    const person = await who(req);
+    const parsed = contentBody.safeParse(req.body);
+    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
+    return answer(await formulation.saveDraft(person, req.params.unitId, quarterOf(req), parsed.data.content, parsed.data.expectedVersion));
+  }));
+
+  // "Reformular": a draft for this quarter copied from the previous quarter's set.
+  server.post('/api/units/:unitId/sets/:quarter/reformulate', route(async (req) => {
+    const person = await who(req);
+    const from = typeof req.body?.from === 'string' && isQuarterId(req.body.from) ? req.body.from : null;
+    if (!from) throw new HttpError('invalid', msg.errors.invalidRequest);
+    return answer(await formulation.reformulate(person, req.params.unitId, from, quarterOf(req)));
+  }));
+
+  // A workflow step (submit, approve form, return, approve, reject, resubmit).
+  server.post('/api/sets/:setId/actions', route(async (req) => {
+    const person = await who(req);
+    const parsed = actBody.safeParse(req.body);
+    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
+    return answer(await formulation.act(person, req.params.setId, parsed.data.action, parsed.data.version, parsed.data.comment ?? null));
+  }));
+}

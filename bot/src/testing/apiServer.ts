@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { loadConfig } from '../config.js';
+import { createServer } from '../server.js';
+import { createAdapter } from '../teams/adapter.js';
+import { createBot } from '../teams/initialize.js';
+import { fixedClock } from '../services/clock.js';
+import { TEST_NOW, seededStore, silentLog } from './harness.js';
+
+const servers: Array<{ close(): void }> = [];
+afterEach(() => servers.splice(0).forEach((s) => s.close()));
+
+/** The real HTTP server on a free port over a seeded in-memory store; `call` acts as a seeded person. */
+export async function startApi(devIdentity = true) {
+  const store = await seededStore();
+  const clock = fixedClock(TEST_NOW);
+  const config = loadConfig({ DEV_IDENTITY: String(devIdentity) });
+  const { bot, deps } = createBot({ store, clock, config, log: silentLog });
+  const server = createServer({
+    adapter: createAdapter(config, silentLog),
+    bot,
+    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity, log: silentLog },
+    tabsDist: '/nonexistent',
+    log: silentLog,
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  servers.push(server);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const call = async (path: string, as?: string, init: RequestInit = {}) => {
+    const res = await fetch(`${base}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(as ? { 'x-dev-person-id': as } : {}), ...(init.headers as Record<string, string>) },
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as any };
+  };
+  return { store, call, base };
+}
