@@ -107,6 +107,20 @@ export async function playgroundClient(baseUrl: string) {
       if (!res.ok) throw new Error(`invoke failed: ${res.status} ${await res.text()}`);
       return res.json() as Promise<any>;
     },
+    /**
+     * Sends an activity as any user of the Playground's tenant (its "mock an activity" feature):
+     * how tests act as the coach or the líder while the Playground's own user is the enlace.
+     */
+    async asUser(userId: string, conversationId: string, activity: Record<string, unknown>) {
+      const tpl = await (await fetch(`${baseUrl}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}&type=install`)).json();
+      const user = [config.currentUser, ...config.users].find((u: { id: string }) => u.id === userId);
+      const res = await fetch(`${baseUrl}/_internal/v1/customActivities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...tpl, action: undefined, ...activity, from: { id: user.id, aadObjectId: user.aadObjectId, name: user.name } }),
+      });
+      if (!res.ok) throw new Error(`custom activity failed: ${res.status} ${await res.text()}`);
+    },
     /** Waits for the next bot message whose text or card matches. */
     async waitFor(predicate: (message: any) => boolean, timeoutMs = 15_000): Promise<any> {
       const deadline = Date.now() + timeoutMs;
