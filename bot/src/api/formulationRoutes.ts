@@ -58,6 +58,12 @@ export function registerFormulationRoutes(server: Server, deps: { store: Store; 
     if (!canSeeUnit(await store.rolesOf(person.id), unitId)) throw forbidden();
   };
 
+  // The entity's institutional strategic objectives, to align a strategic objective to one.
+  server.get('/api/institutional-objectives', route(async (req) => {
+    await who(req);
+    return store.listInstitutionalObjectives();
+  }));
+
   // The set with its state, history and form alerts (null when the unit has none for that quarter).
   server.get('/api/units/:unitId/sets/:quarter', route(async (req) => {
     const person = await who(req);

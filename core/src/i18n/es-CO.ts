@@ -37,6 +37,19 @@ export const setStateLabels: Record<OkrSetState, string> = {
 
 export const kindLabels = { percentage: 'Porcentaje', number: 'Número', milestone: 'Hito' } as const;
 
+/** Names of workflow steps as the history shows them (create and edit are the enlace's drafting). */
+export const setEventLabels: Record<string, string> = {
+  create: 'Creó el borrador',
+  edit: 'Editó el borrador',
+  submit: 'Envió a revisión',
+  approveForm: 'Aprobó la forma',
+  returnToEnlace: 'Devolvió con observaciones',
+  approve: 'Aprobó',
+  reject: 'Rechazó',
+  resubmit: 'Envió de nuevo al líder',
+  close: 'Cerró el trimestre',
+};
+
 export const fieldLabels = { value: 'Avance', comment: 'Comentario', evidenceUrl: 'Enlace a la evidencia' } as const;
 
 export const msg = {
@@ -171,6 +184,50 @@ export const tabText = {
   reportSave: 'Guardar',
   reportSaving: 'Guardando…',
   reportSaved: (title: string) => `Se guardó el avance de «${title}».`,
+
+  viewsLabel: 'Vistas de la dependencia',
+  viewTree: 'Árbol de OKR',
+  viewFormulation: 'Formulación',
+  nextQuarter: 'en formulación',
+
+  editor: {
+    title: (quarter: string) => `Formulación · ${quarter}`,
+    intro: 'El enlace formula el set con el equipo: 1 objetivo estratégico alineado a un objetivo institucional, 3 objetivos tácticos y 3 resultados clave por cada uno. El OKR Coach revisa la forma y el líder lo aprueba.',
+    noSet: (quarter: string) => `Aún no hay un set para ${quarter}.`,
+    reformulate: (quarter: string) => `Reformular desde ${quarter}`,
+    startBlank: 'Empezar en blanco',
+    strategic: 'Objetivo estratégico',
+    institutional: 'Se alinea al objetivo institucional',
+    tactical: (n: number) => `Objetivo táctico ${n}`,
+    krTitle: (t: number, k: number) => `Resultado clave ${t}.${k}`,
+    kind: 'Tipo',
+    unit: 'Unidad de medida',
+    baseline: 'Línea base',
+    target: 'Meta',
+    addKr: 'Agregar resultado clave',
+    removeKr: (t: number, k: number) => `Quitar el resultado clave ${t}.${k}`,
+    addTactical: 'Agregar objetivo táctico',
+    removeTactical: (n: number) => `Quitar el objetivo táctico ${n}`,
+    characters: (n: number, max: number) => `${n}/${max} caracteres`,
+    shapeOk: 'Forma estándar: 1 objetivo estratégico, 3 tácticos y 9 resultados clave.',
+    alertsTitle: (n: number) => (n === 1 ? '1 alerta de forma' : `${n} alertas de forma`),
+    alertsHint: 'Son avisos para ti y para el OKR Coach; no impiden guardar.',
+    blockingTitle: 'Antes de guardar',
+    save: 'Guardar borrador',
+    saving: 'Guardando…',
+    saved: 'Borrador guardado.',
+    copied: (quarter: string) => `Se copió el set de ${quarter} como borrador, sin avances. Ajústalo con el equipo y guárdalo.`,
+    submit: 'Enviar a revisión del OKR Coach',
+    resubmit: 'Enviar de nuevo al líder',
+    submitted: 'Enviado. El OKR Coach lo revisará y recibirás sus observaciones aquí y en el chat.',
+    readOnly: (state: string) => `El set está «${state}»: solo se puede leer. Para cambiar un set cargado se inicia un nuevo ciclo de formulación.`,
+    onlyEnlace: 'Solo el enlace OKR de la unidad edita el set; aquí puedes consultarlo.',
+    returnedTitle: 'El OKR Coach devolvió el set con observaciones',
+    rejectedTitle: 'El líder rechazó el set',
+    history: 'Historial',
+    historyEmpty: 'Sin movimientos todavía.',
+    state: 'Estado',
+  },
 
   devSwitch: 'Cambiar identidad (desarrollo)',
   devPickerTitle: 'Elige con quién entrar',

@@ -9,6 +9,8 @@ import {
   Option,
   OptionGroup,
   Spinner,
+  Tab,
+  TabList,
   Text,
   makeStyles,
   tokens,
@@ -17,7 +19,7 @@ import { PersonSwap20Regular } from '@fluentui/react-icons';
 import type { KeyResultView, MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, type ApiClient } from '../api.js';
-import { previousQuarter, quarterLabel, roleLabels } from '../core.js';
+import { nextQuarter, previousQuarter, quarterLabel, roleLabels } from '../core.js';
 import { writeDeepLink, type DeepLink } from '../location.js';
 import { t } from '../strings.js';
 import { OkrTree } from './OkrTree.js';
@@ -51,10 +53,10 @@ const useStyles = makeStyles({
   status: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} 0` },
 });
 
-/** The current quarter and the three before it, newest first (plus a deep-linked older one). */
+/** The next quarter (being formulated), the current one and the three before it, newest first (plus a deep-linked older one). */
 export function quarterOptions(current: QuarterId, extra: QuarterId | null): QuarterId[] {
-  const list: QuarterId[] = [current];
-  while (list.length < 4) list.push(previousQuarter(list[list.length - 1]!));
+  const list: QuarterId[] = [nextQuarter(current), current];
+  while (list.length < 5) list.push(previousQuarter(list[list.length - 1]!));
   if (extra && !list.includes(extra)) list.push(extra);
   return list.sort().reverse();
 }
@@ -90,6 +92,7 @@ export interface MisOkrProps {
 }
 
 const CheckInDialog = lazy(() => import('./CheckInDialog.js'));
+const SetEditor = lazy(() => import('./SetEditor.js'));
 
 /** "Mis OKR": who I am, which unit and quarter, and that unit's OKR tree. */
 export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthenticated }: MisOkrProps) {
@@ -103,6 +106,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const [treeAttempt, setTreeAttempt] = useState(0);
   const [reporting, setReporting] = useState<KeyResultView | null>(null);
   const [savedNotice, setSavedNotice] = useState<string | null>(null);
+  const [mode, setMode] = useState<'tree' | 'formulation'>('tree');
 
   useEffect(() => {
     const abort = new AbortController();
@@ -248,20 +252,31 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
               >
                 {quarters.map((q) => (
                   <Option key={q} value={q} text={quarterLabel(q)}>
-                    {q === data.currentQuarter ? `${quarterLabel(q)} · ${t.currentQuarter}` : quarterLabel(q)}
+                    {q === data.currentQuarter ? `${quarterLabel(q)} · ${t.currentQuarter}` : q > data.currentQuarter ? `${quarterLabel(q)} · ${t.nextQuarter}` : quarterLabel(q)}
                   </Option>
                 ))}
               </Dropdown>
             </Field>
           </div>
 
-          {unitNotice && (
+          <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'tree' | 'formulation')} aria-label={t.viewsLabel}>
+            <Tab value="tree" data-testid="view-tree">{t.viewTree}</Tab>
+            <Tab value="formulation" data-testid="view-formulation">{t.viewFormulation}</Tab>
+          </TabList>
+
+          {mode === 'formulation' && unitId && quarter && me.state === 'ready' && (
+            <Suspense fallback={<Spinner label={t.loadingTree} />}>
+              <SetEditor api={api} me={me.data} unitId={unitId} quarter={quarter} />
+            </Suspense>
+          )}
+
+          {mode === 'tree' && unitNotice && (
             <MessageBar intent="info">
               <MessageBarBody>{unitNotice}</MessageBarBody>
             </MessageBar>
           )}
 
-          <section aria-busy={tree.state === 'loading'}>
+          {mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
             {tree.state === 'loading' && (
               <div className={styles.status}>
                 <Spinner label={t.loadingTree} />
@@ -307,7 +322,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                 />
               </Suspense>
             )}
-          </section>
+          </section>}
         </>
       )}
     </main>

@@ -1,4 +1,4 @@
-import { actionLabels, availableActions, kindLabels, quarterLabel, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
+import { actionLabels, availableActions, kindLabels, quarterLabel, setEventLabels, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
 import type { SetView } from '../../services/formulation.js';
 import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { formatValue } from './format.js';
@@ -66,8 +66,7 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   if (history.length > 0) {
     body.push(text('Historial', { weight: 'Bolder', spacing: 'Medium' }));
     for (const e of history) {
-      const label = e.action === 'create' ? 'Creó el borrador' : e.action === 'edit' ? 'Editó el borrador' : actionLabels[e.action];
-      body.push(subtle(`${when(e.at)} · ${e.actorName} · ${label}${e.comment ? `: «${e.comment}»` : ''}`));
+      body.push(subtle(`${when(e.at)} · ${e.actorName} · ${setEventLabels[e.action] ?? e.action}${e.comment ? `: «${e.comment}»` : ''}`));
     }
   }
 
