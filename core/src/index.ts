@@ -9,6 +9,7 @@ export * from './tree.js';
 export * from './monthReview.js';
 export * from './okrSetWorkflow.js';
 export * from './reminders.js';
+export * from './actas.js';
 export * from './calendar.js';
 export * from './api.js';
 export * from './i18n/es-CO.js';

@@ -58,6 +58,15 @@ export const msg = {
     tactical: (n: number, std: number) => `El set tiene ${n} objetivos tácticos; el estándar es ${std}.`,
     keyResults: (title: string, n: number, std: number) => `«${title}» tiene ${n} resultados clave; el estándar es ${std}.`,
   },
+  actas: {
+    alreadySigned: 'El acta ya está firmada por ambas partes; una corrección se hace en una nueva versión.',
+    onlySecretary: 'Solo el secretario designado puede firmar como secretario.',
+    onlyPresiding: 'Solo quien preside la plenaria puede firmar como presidente.',
+    signedTwice: 'Ya firmaste esta acta.',
+    mayorOutsideWindow: (days: number, last: string) => `La plenaria mayor debe hacerse en los primeros ${days} días hábiles del semestre (hasta el ${last}).`,
+    noMenor: (unit: string) => `${unit} no tiene plenaria menor en el trimestre.`,
+    copyStatus: { a_tiempo: 'A tiempo', vencida: 'Vencida', pendiente: 'Pendiente' },
+  },
   formulation: {
     stale: (what: string) => `Esta tarjeta ya no está al día: ${what} No se hizo ningún cambio.`,
     lastStep: (who: string, action: string, state: string, at: string) => `${who} hizo «${action}» y el set quedó «${state}» (${at}).`,

@@ -1,0 +1,109 @@
+import type { IsoDate, QuarterId, Unit } from './types.js';
+import { addBusinessDays, isWithinFirstBusinessDays, nthBusinessDayFrom } from './calendar.js';
+import { quarterOf } from './quarter.js';
+import { msg } from './i18n/es-CO.js';
+
+/**
+ * Plenarias and their actas (seed 000, activities 8–9; seed 004 for dialogue sessions).
+ * A plenaria menor is held once a quarter in every unit; a plenaria mayor twice a year, within the
+ * first 20 business days of the semester; a "diálogo" ("Un café con el Secretario") monthly. Every
+ * plenaria has an acta (GDI-GPD-F029) signed by the presiding líder and a designated secretary; a
+ * copy goes to the OAP within 8 business days.
+ */
+export type PlenariaKind = 'menor' | 'mayor' | 'dialogo';
+export type Modality = 'presencial' | 'virtual' | 'mixta';
+
+export const OAP_COPY_BUSINESS_DAYS = 8;
+export const MAYOR_WINDOW_BUSINESS_DAYS = 20;
+
+export interface Plenaria {
+  id: string;
+  kind: PlenariaKind;
+  /** The unit (menor, or a subsecretaría's mayor); null for the entity-wide plenaria mayor. */
+  unitId: string | null;
+  date: IsoDate;
+  modality: Modality;
+  /** Place, or the meeting link for virtual and mixed ones. */
+  location: string;
+}
+
+export type SignatureRole = 'secretary' | 'presiding';
+
+export interface ActaSignatures {
+  secretary: { personId: string; at: string } | null;
+  presiding: { personId: string; at: string } | null;
+}
+
+export type ActaState = 'draft' | 'partially_signed' | 'signed';
+
+/** An acta is immutable once both have signed; a correction is a new version. */
+export function actaState(signatures: ActaSignatures): ActaState {
+  if (signatures.secretary && signatures.presiding) return 'signed';
+  return signatures.secretary || signatures.presiding ? 'partially_signed' : 'draft';
+}
+
+export type SignResult = { ok: true; signatures: ActaSignatures } | { ok: false; message: string };
+
+/** Signs one part: only the designated person, once, and never after the acta is complete. */
+export function sign(
+  signatures: ActaSignatures,
+  part: SignatureRole,
+  designated: { secretaryId: string; presidingId: string },
+  personId: string,
+  at: string,
+): SignResult {
+  if (actaState(signatures) === 'signed') return { ok: false, message: msg.actas.alreadySigned };
+  const designee = part === 'secretary' ? designated.secretaryId : designated.presidingId;
+  if (designee !== personId) {
+    return { ok: false, message: part === 'secretary' ? msg.actas.onlySecretary : msg.actas.onlyPresiding };
+  }
+  if (signatures[part]) return { ok: false, message: msg.actas.signedTwice };
+  return { ok: true, signatures: { ...signatures, [part]: { personId, at } } };
+}
+
+/** The last day to send the OAP its copy: 8 business days after the plenaria. */
+export function oapDeadline(plenariaDate: IsoDate): IsoDate {
+  return addBusinessDays(plenariaDate, OAP_COPY_BUSINESS_DAYS);
+}
+
+export type OapCopyStatus = 'a_tiempo' | 'vencida' | 'pendiente';
+
+/**
+ * Where an acta's copy to the OAP stands: sent by the deadline (a tiempo), not sent yet but still in
+ * time (pendiente), or late — sent after the deadline or still missing once it passed (vencida).
+ */
+export function oapCopyStatus(plenariaDate: IsoDate, sentOn: IsoDate | null, today: IsoDate): OapCopyStatus {
+  const due = oapDeadline(plenariaDate);
+  if (sentOn) return sentOn <= due ? 'a_tiempo' : 'vencida';
+  return today <= due ? 'pendiente' : 'vencida';
+}
+
+/** The semester (January–June, July–December) a date falls in, by its first day. */
+export function semesterStart(date: IsoDate): IsoDate {
+  return `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? '01' : '07'}-01`;
+}
+
+export interface PlenariaWarning {
+  code: 'mayor_outside_window' | 'unit_without_menor';
+  unitId?: string;
+  message: string;
+}
+
+/** A plenaria mayor must fall within the first 20 business days of its semester. */
+export function mayorWindowWarning(date: IsoDate): PlenariaWarning | null {
+  const start = semesterStart(date);
+  if (isWithinFirstBusinessDays(date, start, MAYOR_WINDOW_BUSINESS_DAYS)) return null;
+  const last = nthBusinessDayFrom(start, MAYOR_WINDOW_BUSINESS_DAYS);
+  return {
+    code: 'mayor_outside_window',
+    message: msg.actas.mayorOutsideWindow(MAYOR_WINDOW_BUSINESS_DAYS, last),
+  };
+}
+
+/** Units with no plenaria menor scheduled or held in a quarter. */
+export function unitsWithoutMenor(quarter: QuarterId, units: readonly Unit[], plenarias: readonly Plenaria[]): PlenariaWarning[] {
+  const covered = new Set(plenarias.filter((p) => p.kind === 'menor' && quarterOf(p.date) === quarter).map((p) => p.unitId));
+  return units
+    .filter((u) => !covered.has(u.id))
+    .map((u) => ({ code: 'unit_without_menor' as const, unitId: u.id, message: msg.actas.noMenor(u.name) }));
+}
