@@ -27,6 +27,30 @@ export interface Plenaria {
   location: string;
 }
 
+/** What an acta records (format GDI-GPD-F029, "Evidencia de reunión"). */
+export interface ActaContent {
+  plenaria: Plenaria;
+  /** The unit's name, or "Secretaría Distrital de Gobierno" for an entity-wide plenaria mayor. */
+  unitName: string;
+  startTime: string;
+  endTime: string;
+  objective: string;
+  attendees: Array<{ name: string; role: string }>;
+  guests: string[];
+  agenda: string[];
+  development: string;
+  /** The unit's OKR results as reviewed, frozen at the plenaria's date (plenarias menores). */
+  okrResults: Array<{ objective: string; keyResult: string; progress: string; status: string }>;
+  /** Proposals raised (dialogue sessions). */
+  proposals: string[];
+  cfr: { conversations: string; feedback: string; recognitions: Array<{ to: string; reason: string }> };
+  decisions: string[];
+  commitments: Array<{ task: string; owner: string; due: IsoDate }>;
+  presiding: { name: string; title: string };
+  secretary: { name: string; title: string };
+  version: number;
+}
+
 export type SignatureRole = 'secretary' | 'presiding';
 
 export interface ActaSignatures {

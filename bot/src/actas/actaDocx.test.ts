@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import type { ActaContent } from '@okr/core';
+import { actaDocx } from './actaDocx.js';
+
+const acta: ActaContent = {
+  plenaria: { id: 'p1', kind: 'menor', unitId: 'al-suba', date: '2026-11-20', modality: 'virtual', location: 'https://teams.microsoft.com/l/meetup-join/suba' },
+  unitName: 'Alcaldía Local de Suba',
+  startTime: '09:00',
+  endTime: '11:00',
+  objective: 'Revisar el avance de los OKR del cuarto trimestre.',
+  attendees: [
+    { name: 'Carlos Vargas Díaz', role: 'Alcalde Local' },
+    { name: 'Diana Martínez Rojas', role: 'Enlace OKR' },
+  ],
+  guests: ['Invitada de la Personería'],
+  agenda: ['Saludo', 'Revisión de OKR', 'Reconocimientos'],
+  development: 'Se revisó cada objetivo táctico.\nEl equipo acordó reforzar la respuesta a PQRS.',
+  okrResults: [{ objective: 'Agilizar la respuesta a los requerimientos ciudadanos', keyResult: 'Responder a tiempo el 95 % de las PQRS', progress: '45 %', status: 'Atrasado' }],
+  proposals: [],
+  cfr: { conversations: 'Conversación sobre cargas de trabajo.', feedback: 'Mejorar la calidad de las evidencias.', recognitions: [{ to: 'Equipo de PQRS', reason: 'Redujo el rezago a la mitad.' }] },
+  decisions: ['Priorizar las PQRS vencidas.'],
+  commitments: [{ task: 'Depurar el rezago de PQRS', owner: 'Diana Martínez Rojas', due: '2026-12-15' }],
+  presiding: { name: 'Carlos Vargas Díaz', title: 'Alcalde Local de Suba' },
+  secretary: { name: 'Diana Martínez Rojas', title: 'Enlace OKR' },
+  version: 1,
+};
+
+async function documentText(buffer: Buffer): Promise<{ body: string; header: string }> {
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+  const text = (x: string) => [...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+  return { body: text(xml), header: headers.map(text).join(' ') };
+}
+
+describe('acta export as .docx (GDI-GPD-F029)', () => {
+  it('produces a Word file with the format header and every section of the acta', async () => {
+    const buffer = await actaDocx(acta, { secretary: { personId: 'enlace-al-suba', at: '2026-11-20T18:00:00Z' }, presiding: { personId: 'lider-al-suba', at: '2026-11-21T14:30:00Z' } });
+    expect(buffer.subarray(0, 2).toString()).toBe('PK');
+    const { body, header } = await documentText(buffer);
+    expect(header).toContain('GDI-GPD-F029');
+    expect(header).toContain('EVIDENCIA DE REUNIÓN');
+    expect(header).toContain('SECRETARÍA DISTRITAL DE GOBIERNO');
+    for (const expected of [
+      'Alcaldía Local de Suba',
+      'Plenaria menor',
+      'Virtual',
+      '09:00 a 11:00',
+      'https://teams.microsoft.com/l/meetup-join/suba',
+      'Revisar el avance de los OKR del cuarto trimestre.',
+      'Invitada de la Personería',
+      'Responder a tiempo el 95 % de las PQRS',
+      'Atrasado',
+      'Equipo de PQRS',
+      'Redujo el rezago a la mitad.',
+      'Priorizar las PQRS vencidas.',
+      'Depurar el rezago de PQRS',
+      '2026-12-15',
+      'Firmado electrónicamente en Microsoft Teams el 2026-11-21 09:30 (hora de Bogotá)',
+    ]) {
+      expect(body).toContain(expected);
+    }
+  });
+
+  it('shows proposals instead of OKR results for a dialogue session, and pending signatures', async () => {
+    const dialogue: ActaContent = { ...acta, plenaria: { ...acta.plenaria, kind: 'dialogo' }, proposals: ['Ampliar los horarios de atención en la alcaldía'], okrResults: [] };
+    const { body } = await documentText(await actaDocx(dialogue, { secretary: null, presiding: null }));
+    expect(body).toContain('Propuestas');
+    expect(body).toContain('Ampliar los horarios de atención en la alcaldía');
+    expect(body).not.toContain('Resultados de los OKR revisados');
+    expect(body).toContain('Pendiente de firma');
+  });
+});
