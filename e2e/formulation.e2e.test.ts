@@ -53,8 +53,7 @@ describe('formulation from Teams cards, through the Agents Playground', () => {
     await expect.poll(state, { timeout: 10_000 }).toBe('returned');
     await pg.waitFor((m) => m.messageId === review.id && textOf(m).includes('Devuelto con observaciones'));
 
-    // 3. The enlace sees the observations and resubmits.
-    await pg.send(personal, me, 'revisar');
+    // 3. The enlace gets the set back in their chat, unasked (a proactive card), and resubmits.
     const back = await pg.waitFor((m) => textOf(m).includes('Ajustar la meta del KR 1.1.') && textOf(m).includes('Devuelto con observaciones') && m.messageId !== review.id);
     await pg.invoke(personal, me, back.messageId, 'set.act', buttonOf(back.attachments[0].content, 'Enviar a revisión').data);
     expect(await state()).toBe('coach_review');

@@ -7,6 +7,7 @@ import { fixedClock, systemClock, today } from './services/clock.js';
 import { buildDemoSeed } from './store/seed/demoOkrs.js';
 import { createAdapter } from './teams/adapter.js';
 import { createBot } from './teams/initialize.js';
+import { TeamsProactiveCards } from './teams/teamsProactiveCards.js';
 import { createServer } from './server.js';
 import { writePlaygroundConfig } from './dev/playgroundConfig.js';
 
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     await writePlaygroundConfig(store, resolve(root, config.PLAYGROUND_CONFIG_PATH), config.PLAYGROUND_CURRENT_USER);
   }
   const adapter = createAdapter(config, log);
-  const { bot, deps } = createBot({ store, clock, config, log });
+  const proactive = new TeamsProactiveCards(adapter, config.MicrosoftAppId, store, log);
+  const { bot, deps } = createBot({ store, clock, config, log, proactive });
   const server = createServer({
     adapter,
     bot,

@@ -42,7 +42,11 @@ function when(iso: string): string {
 
 /** The formulation workflow of a unit's quarterly set (seed 000, activity 3), for every surface. */
 export class FormulationService {
-  constructor(private readonly store: Store) {}
+  /** `afterStep` runs after every workflow step that took effect (the bot sends the next people their cards). */
+  constructor(
+    private readonly store: Store,
+    private readonly afterStep: (view: SetView) => Promise<void> = async () => {},
+  ) {}
 
   /** The person's roles that apply to a unit's set: their roles on the unit and their entity-wide roles. */
   async rolesFor(person: Person, unitId: string): Promise<Role[]> {
@@ -91,7 +95,9 @@ export class FormulationService {
       const now = (await this.view(setId))!;
       return { kind: 'stale', message: msg.formulation.stale(this.describeLast(now)), view: now };
     }
-    return { kind: 'done', view: (await this.view(setId))!, action };
+    const done = (await this.view(setId))!;
+    await this.afterStep(done);
+    return { kind: 'done', view: done, action };
   }
 
   /** Sets waiting for this person: coaches review the form, líderes approve, enlaces fix what came back. */

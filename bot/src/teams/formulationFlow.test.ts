@@ -127,6 +127,34 @@ describe('formulation: enlace → OKR coach → líder, from Teams cards', () =>
     expect((await h.store.getSetById(h.setId))!.set.state).toBe('leader_approval');
   });
 
+  it('sends the next people their card in chat, and turns earlier cards into read-only ones', async () => {
+    const h = await setup();
+    const [draft] = await h.say('enlace-al-usaquen', 'revisar');
+    await h.execute('enlace-al-usaquen', SET_ACT, dataOf(draft!, 'Enviar a revisión'));
+    // Both OKR coaches get the review card, with their buttons.
+    expect(h.proactive.sent.map((s) => s.personId)).toEqual(['coach-1', 'coach-2']);
+    expect(buttons(h.proactive.sent[0]!.card as AdaptiveCard)).toEqual(['Aprobar forma', 'Devolver con observaciones']);
+
+    const coachCard = h.proactive.sent[0]!.card as AdaptiveCard;
+    await h.execute('coach-1', SET_ACT, { ...dataOf(coachCard, 'Devolver con observaciones'), [SET_COMMENT_INPUT]: 'Revisar la meta del KR 1.2.' });
+    // The coaches' cards now show the decision without buttons; the enlace gets it back with the comments.
+    expect(h.proactive.updated.map((u) => u.activityId)).toEqual(['proactive-1', 'proactive-2']);
+    expect(h.proactive.updated.every((u) => buttons(u.card as AdaptiveCard).length === 0)).toBe(true);
+    const toEnlace = h.proactive.sent.at(-1)!;
+    expect(toEnlace.personId).toBe('enlace-al-usaquen');
+    expect(cardText(toEnlace.card)).toContain('Revisar la meta del KR 1.2.');
+    expect(buttons(toEnlace.card as AdaptiveCard)).toEqual(['Enviar a revisión']);
+
+    await h.execute('enlace-al-usaquen', SET_ACT, dataOf(toEnlace.card as AdaptiveCard, 'Enviar a revisión'));
+    const again = h.proactive.sent.at(-1)!.card as AdaptiveCard;
+    await h.execute('coach-2', SET_ACT, dataOf(again, 'Aprobar forma'));
+    // The unit's líder, and only them, is asked to approve.
+    const toLeader = h.proactive.sent.at(-1)!;
+    expect(toLeader.personId).toBe('lider-al-usaquen');
+    expect(buttons(toLeader.card as AdaptiveCard)).toEqual(['Aprobar', 'Rechazar']);
+    expect((await h.store.listCardMessages(h.setId)).map((c) => `${c.purpose}:${c.personId}`)).toContain('leader_approval:lider-al-usaquen');
+  });
+
   it('says so when nothing waits', async () => {
     const h = await botHarness();
     const [card] = await h.say('coach-1', 'revisar');

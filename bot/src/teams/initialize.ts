@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { CheckInService } from '../services/checkIns.js';
 import { FormulationService } from '../services/formulation.js';
+import type { ProactiveCards } from '../services/proactiveCards.js';
+import { formulationNotices } from './formulationNotices.js';
 import type { Clock } from '../services/clock.js';
 import type { Store } from '../store/Store.js';
 import type { BotDeps } from './BotDeps.js';
@@ -19,12 +21,12 @@ export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' 
 }
 
 /** All bot wiring in one place. */
-export function createBot(args: { store: Store; clock: Clock; config: Config; log: Logger }): { bot: OkrBot; deps: BotDeps } {
+export function createBot(args: { store: Store; clock: Clock; config: Config; log: Logger; proactive?: ProactiveCards }): { bot: OkrBot; deps: BotDeps } {
   const deps: BotDeps = {
     store: args.store,
     clock: args.clock,
     checkIns: new CheckInService(args.store, args.clock),
-    formulation: new FormulationService(args.store),
+    formulation: new FormulationService(args.store, args.proactive ? formulationNotices(args.store, args.proactive) : undefined),
     tabUrl: tabLinks(args.config),
     log: args.log,
   };

@@ -5,6 +5,7 @@ import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import { buildDemoSeed } from '../store/seed/demoOkrs.js';
 import { fixedClock, today } from '../services/clock.js';
 import { createBot } from '../teams/initialize.js';
+import { RecordingProactiveCards } from '../services/proactiveCards.js';
 import { loadConfig } from '../config.js';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
 
@@ -26,7 +27,8 @@ export async function botHarness(now = TEST_NOW) {
   const store = await seededStore(now);
   const clock = fixedClock(now);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
-  const { bot } = createBot({ store, clock, config, log: silentLog });
+  const proactive = new RecordingProactiveCards();
+  const { bot } = createBot({ store, clock, config, log: silentLog, proactive });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   /** Messages the bot updated in place (updateActivity), newest last. */
   const updated: Partial<Activity>[] = [];
@@ -88,7 +90,7 @@ export async function botHarness(now = TEST_NOW) {
     return cardsOf(await drain());
   }
 
-  return { store, clock, adapter, say, execute, submit, event, as, updated };
+  return { store, clock, adapter, say, execute, submit, event, as, updated, proactive };
 }
 
 export function cardsOf(activities: Partial<Activity>[]): AdaptiveCard[] {
