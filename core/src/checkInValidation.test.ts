@@ -80,6 +80,36 @@ describe('check-in validation (one place for card, API and tab)', () => {
     expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: '' })).toEqual(['evidenceUrl: «Responder PQRS a tiempo» — Enlace a la evidencia: pega el enlace donde se consulta la evidencia.']);
     const long = `https://gobiernobogota.sharepoint.com/${'a'.repeat(2048)}`;
     expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: long })[0]).toContain('no puede superar 2.048 caracteres');
+    const base = 'https://gobiernobogota.sharepoint.com/';
+    const exactly = (n: number) => base + 'a'.repeat(n - base.length);
+    expect(exactly(2048)).toHaveLength(2048);
+    expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: exactly(2048) })).toEqual([]);
+    expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: exactly(2049) })).toEqual([
+      'evidenceUrl: «Responder PQRS a tiempo» — Enlace a la evidencia: no puede superar 2.048 caracteres.',
+    ]);
+    for (const url of ['https://gobiernobogota.sharepoint.com/sites/OKR/Documentos/acta.pdf', 'https://onedrive.live.com/?id=1']) {
+      expect(validateCheckIn(kr({}), { keyResultId: 'kr', value: '5', comment: ok.comment, evidenceUrl: `  ${url} ` })).toMatchObject({ ok: true, checkIn: { evidenceUrl: url } });
+    }
+  });
+
+  it('rejects negative values for number KRs and trims what it keeps', () => {
+    const tramites = kr({ kind: 'number', unitOfMeasure: 'trámites', baseline: 0, target: 50 });
+    expect(errorsOf(tramites, { value: '-1', ...ok })).toEqual(['value: «Responder PQRS a tiempo» — Avance: no puede ser negativo.']);
+    expect(errorsOf(tramites, { value: 0, ...ok })).toEqual([]);
+    expect(errorsOf(tramites, { value: '500', ...ok })).toEqual([]); // ten times the target is still plausible
+    expect(errorsOf(tramites, { value: '501', ...ok })).toEqual(['value: «Responder PQRS a tiempo» — Avance: es demasiado grande para este resultado clave (máximo 500). Revisa la cifra.']);
+    expect(validateCheckIn({ ...tramites, target: 2000 }, { keyResultId: 'kr', value: ' 1.234,5 ', comment: '  Avance del mes.  ', evidenceUrl: ok.evidenceUrl })).toEqual({
+      ok: true,
+      checkIn: { keyResultId: 'kr', value: 1234.5, comment: 'Avance del mes.', evidenceUrl: ok.evidenceUrl },
+    });
+  });
+
+  it('reports every bad field of one KR, in order', () => {
+    expect(errorsOf(kr({ title: 'Sedes abiertas' }), { value: 'diez', comment: '', evidenceUrl: 'www.sharepoint.com' })).toEqual([
+      'value: «Sedes abiertas» — Avance: «diez» no es un número. Usa cifras, por ejemplo 45 o 45,5.',
+      'comment: «Sedes abiertas» — Comentario: escribe un comentario que muestre el avance.',
+      'evidenceUrl: «Sedes abiertas» — Enlace a la evidencia: debe ser un enlace https:// válido (por ejemplo, la carpeta de SharePoint o OneDrive).',
+    ]);
   });
 
   it('validates a whole card all or nothing, and flags KRs not in the set', () => {
@@ -89,5 +119,12 @@ describe('check-in validation (one place for card, API and tab)', () => {
     const mixed = validateCheckIns([a, b], [{ keyResultId: 'a', value: '5', ...ok }, { keyResultId: 'b', value: '600', ...ok }, { keyResultId: 'zz', value: '1', ...ok }]);
     expect(mixed.ok).toBe(false);
     expect(!mixed.ok && mixed.errors.map((e) => e.keyResultId)).toEqual(['b', 'zz']);
+    expect(!mixed.ok && mixed.errors[1]).toEqual({
+      keyResultId: 'zz',
+      field: 'value',
+      message: 'Este resultado clave ya no hace parte del set del trimestre. Pide de nuevo la tarjeta con «check-in».',
+    });
+    expect(mixed).not.toHaveProperty('checkIns'); // nothing is saved when one KR fails
+    expect(validateCheckIns([a], [])).toEqual({ ok: true, checkIns: [] });
   });
 });

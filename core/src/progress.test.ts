@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { clampProgress, formatPercent, keyResultProgress, rollUp } from './progress.js';
-import { statusFor, STATUS_THRESHOLDS } from './status.js';
 
 describe('key-result progress', () => {
   it('is (value − baseline) / (target − baseline) for increasing KRs', () => {
@@ -26,6 +25,13 @@ describe('key-result progress', () => {
     expect(keyResultProgress({ kind: 'milestone', baseline: 0, target: 1 }, 0)).toBe(0);
     expect(keyResultProgress({ kind: 'number', baseline: 5, target: 5 }, 5)).toBe(1);
     expect(keyResultProgress({ kind: 'number', baseline: 5, target: 5 }, 4)).toBe(0);
+    expect(keyResultProgress({ kind: 'milestone', baseline: 0, target: 1 }, 0.99)).toBe(0);
+  });
+
+  it('keeps a decrease KR that beats its target above 1', () => {
+    expect(keyResultProgress({ kind: 'number', baseline: 15, target: 10 }, 5)).toBeCloseTo(2);
+    expect(clampProgress(2)).toBe(1);
+    expect(clampProgress(0.42)).toBe(0.42);
   });
 
   it('rolls up as a mean (or weighted mean) of children clamped to 0..1; null when nothing is reported', () => {
@@ -35,32 +41,15 @@ describe('key-result progress', () => {
     expect(rollUp([{ progress: 0.6 }, { progress: null }])).toBeCloseTo(0.3);
     expect(rollUp([{ progress: null }, { progress: null }])).toBeNull();
     expect(rollUp([])).toBeNull();
+    expect(rollUp([{ progress: 0.9, weight: null }, { progress: 0.3 }])).toBeCloseTo(0.6); // null weight counts as 1
+    expect(rollUp([{ progress: 0.5, weight: 2 }, { progress: null, weight: 2 }])).toBeCloseTo(0.25);
+    expect(rollUp([{ progress: 0.5, weight: 0 }, { progress: 1, weight: 0 }])).toBeNull();
+    expect(rollUp([{ progress: -0.4 }, { progress: 1 }])).toBeCloseTo(0.5); // a regression counts as 0
   });
 
   it('formats percentages the Colombian way', () => {
     expect(formatPercent(0.725)).toBe('73 %');
     expect(formatPercent(0.7251, 1)).toBe('72,5 %');
     expect(formatPercent(1.4452, 2)).toBe('144,52 %');
-  });
-});
-
-describe('status from progress against expected', () => {
-  it('is no iniciado without a check-in and completado at 100 %', () => {
-    expect(statusFor(null, 0.5)).toBe('no_iniciado');
-    expect(statusFor(1, 0.5)).toBe('completado');
-    expect(statusFor(1.2, 1)).toBe('completado');
-  });
-
-  it('uses the documented thresholds, boundaries included', () => {
-    const { onTrackMaxGap, behindMaxGap } = STATUS_THRESHOLDS;
-    expect(onTrackMaxGap).toBe(0.1);
-    expect(behindMaxGap).toBe(0.25);
-    expect(statusFor(0.6, 0.5)).toBe('en_curso'); // ahead
-    expect(statusFor(0.5, 0.6)).toBe('en_curso'); // exactly 10 points behind
-    expect(statusFor(0.49, 0.6)).toBe('atrasado');
-    expect(statusFor(0.5, 0.75)).toBe('atrasado'); // exactly 25 points behind
-    expect(statusFor(0.49, 0.75)).toBe('en_riesgo');
-    expect(statusFor(0, 0.05)).toBe('en_curso'); // nothing expected yet
-    expect(statusFor(-0.2, 0.5)).toBe('en_riesgo');
   });
 });

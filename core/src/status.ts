@@ -18,6 +18,9 @@ export const STATUS_THRESHOLDS = {
   behindMaxGap: 0.25,
 } as const;
 
+/** Gaps are differences of binary fractions (0.8 − 0.7 = 0.10000000000000009): compare with this slack. */
+const GAP_EPSILON = 1e-9;
+
 /**
  * @param progress raw progress (0..1, may exceed either end), or null when nothing was reported
  * @param expected expected progress for today (0..1)
@@ -26,7 +29,7 @@ export function statusFor(progress: number | null, expected: number): Status {
   if (progress === null) return 'no_iniciado';
   if (progress >= 1) return 'completado';
   const gap = expected - progress;
-  if (gap <= STATUS_THRESHOLDS.onTrackMaxGap) return 'en_curso';
-  if (gap <= STATUS_THRESHOLDS.behindMaxGap) return 'atrasado';
+  if (gap <= STATUS_THRESHOLDS.onTrackMaxGap + GAP_EPSILON) return 'en_curso';
+  if (gap <= STATUS_THRESHOLDS.behindMaxGap + GAP_EPSILON) return 'atrasado';
   return 'en_riesgo';
 }

@@ -47,7 +47,7 @@ export function latestByKeyResult(checkIns: readonly CheckIn[]): Map<string, Che
 }
 
 export function keyResultView(kr: KeyResult, checkIns: readonly CheckIn[], expected: number): KeyResultView {
-  const mine = checkIns.filter((c) => c.keyResultId === kr.id).sort((a, b) => a.period.localeCompare(b.period));
+  const mine = checkIns.filter((c) => c.keyResultId === kr.id).sort((a, b) => a.period.localeCompare(b.period) || a.version - b.version);
   const latest = mine.at(-1) ?? null;
   const progress = latest ? keyResultProgress(kr, latest.value) : null;
   return {
