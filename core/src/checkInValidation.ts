@@ -36,7 +36,8 @@ export interface CheckInError {
 
 export type CheckInValidation = { ok: true; checkIn: ValidCheckIn } | { ok: false; errors: CheckInError[] };
 
-const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript\s*:|\bon[a-z]+\s*=/i;
+/** HTML tags (event handlers live inside them) and script URLs; plain text such as "ONGs = 12" passes. */
+const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript\s*:/i;
 
 /** Parses a number typed by a person in Colombia: "45", "45,5", "45.5", "1.234,5", "80 %". */
 export function parseLocaleNumber(raw: unknown): number | null {
