@@ -46,6 +46,7 @@ const recordKey = (what: string): ColumnSpec => ({ name: 'RecordKey', type: 'tex
 const idempotencyKey: ColumnSpec = { name: 'IdempotencyKey', type: 'text', description: 'Identificador de la operación que creó el elemento (reintentos sin duplicados)' };
 const unitQuarter: ColumnSpec = { name: 'UnitQuarter', type: 'text', indexed: true, description: 'Unidad y trimestre, p. ej. al-usaquen|2026-Q4' };
 const quarter: ColumnSpec = { name: 'Quarter', type: 'text', indexed: true, description: 'Trimestre, p. ej. 2026-Q4' };
+const setId: ColumnSpec = { name: 'SetId', type: 'text', indexed: true, description: 'id del conjunto de OKR' };
 const text = (name: string, description: string): ColumnSpec => ({ name, type: 'text', description });
 const note = (name: string, description: string): ColumnSpec => ({ name, type: 'note', description });
 const number = (name: string, description: string): ColumnSpec => ({ name, type: 'number', description });
@@ -57,11 +58,17 @@ export type ListKey =
   | 'roles'
   | 'institutionalObjectives'
   | 'sets'
+  | 'setEvents'
+  | 'cardMessages'
   | 'objectives'
   | 'keyResults'
   | 'checkIns'
   | 'monthReviews'
   | 'conversationRefs'
+  | 'reminderLog'
+  | 'reminderControl'
+  | 'reminderSnoozes'
+  | 'reminderPreferences'
   | 'audit';
 
 export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
@@ -107,8 +114,39 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { ...unitQuarter, unique: true },
       quarter,
       text('UnitId', 'id de la unidad'),
-      text('State', 'estado del conjunto'),
+      { name: 'State', type: 'text', indexed: true, description: 'estado del conjunto en el flujo de formulación' },
       text('InstitutionalObjectiveId', 'objetivo institucional al que aporta'),
+      number('SetVersion', 'versión; sube con cada cambio de contenido o de estado'),
+    ],
+  },
+  setEvents: {
+    name: 'OkrEventosConjunto',
+    description: 'Historia del flujo de formulación de cada conjunto',
+    columns: [
+      recordKey('id del evento'),
+      idempotencyKey,
+      setId,
+      text('At', 'cuándo (ISO 8601)'),
+      text('ActorId', 'quién'),
+      text('EventAction', 'acción del flujo, create o edit'),
+      text('FromState', 'estado anterior'),
+      text('ToState', 'estado nuevo'),
+      number('SetVersion', 'versión del conjunto tras el evento'),
+      note('EventComment', 'observación'),
+    ],
+  },
+  cardMessages: {
+    name: 'OkrTarjetas',
+    description: 'Tarjetas enviadas sobre un conjunto, para actualizarlas en su lugar',
+    columns: [
+      recordKey('conjunto|propósito|persona'),
+      idempotencyKey,
+      setId,
+      text('Purpose', 'para qué es la tarjeta'),
+      text('PersonId', 'a quién se envió'),
+      text('ActivityId', 'id de la actividad en Teams'),
+      note('Reference', 'referencia de conversación (JSON)'),
+      text('At', 'enviada (ISO 8601)'),
     ],
   },
   objectives: {
@@ -119,7 +157,7 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       idempotencyKey,
       unitQuarter,
       quarter,
-      text('SetId', 'id del conjunto'),
+      setId,
       text('ParentId', 'objetivo estratégico del que cuelga (tácticos)'),
       text('Level', 'strategic o tactical'),
       note('Statement', 'enunciado completo'),
@@ -135,7 +173,7 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       idempotencyKey,
       unitQuarter,
       quarter,
-      text('SetId', 'id del conjunto'),
+      setId,
       text('ObjectiveId', 'id del objetivo táctico'),
       note('Statement', 'enunciado completo'),
       text('Kind', 'percentage, number o milestone'),
@@ -187,6 +225,50 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
     name: 'OkrConversaciones',
     description: 'Referencias de conversación de Teams para mensajes proactivos',
     columns: [recordKey('id de la persona'), idempotencyKey, note('Reference', 'referencia (JSON)'), text('UpdatedAt', 'actualizada (ISO 8601)')],
+  },
+  reminderLog: {
+    name: 'OkrRecordatorios',
+    description: 'Registro de recordatorios: cada clave se reclama una sola vez (exactamente un envío)',
+    columns: [
+      recordKey('tipo|persona|asunto|mes|paso'),
+      idempotencyKey,
+      text('Kind', 'tipo de recordatorio'),
+      { name: 'PersonId', type: 'text', indexed: true, description: 'a quién' },
+      text('Subject', 'unidad, o entity para resúmenes'),
+      { name: 'Period', type: 'text', indexed: true, description: 'mes del que trata' },
+      number('Step', 'paso de la secuencia'),
+      { name: 'State', type: 'text', indexed: true, description: 'claimed, sent o failed' },
+      text('Owner', 'instancia del programador que lo reclamó'),
+      text('ClaimedAt', 'reclamado (ISO 8601)'),
+      text('SentAt', 'enviado (ISO 8601)'),
+      note('ErrorText', 'error de Teams'),
+      number('Attempts', 'intentos'),
+    ],
+  },
+  reminderControl: {
+    name: 'OkrControlRecordatorios',
+    description: 'Interruptor global de los recordatorios',
+    columns: [recordKey('global'), idempotencyKey, number('Paused', '1 = en pausa'), text('ActorId', 'quién lo cambió'), text('At', 'cuándo (ISO 8601)')],
+  },
+  reminderSnoozes: {
+    name: 'OkrAplazamientos',
+    description: '«Recordarme mañana»: recordatorios aplazados',
+    columns: [
+      recordKey('tipo|persona|asunto|mes|paso'),
+      idempotencyKey,
+      text('Kind', 'tipo de recordatorio'),
+      { name: 'PersonId', type: 'text', indexed: true, description: 'a quién' },
+      text('Subject', 'unidad, o entity'),
+      text('Period', 'mes'),
+      number('Step', 'paso'),
+      text('Until', 'vuelve a enviarse desde (ISO 8601)'),
+      number('SnoozeCount', 'veces aplazado'),
+    ],
+  },
+  reminderPreferences: {
+    name: 'OkrPreferenciasRecordatorio',
+    description: 'Tipos de recordatorio que cada persona silenció',
+    columns: [recordKey('id de la persona'), idempotencyKey, text('MutedKinds', 'tipos silenciados (JSON)'), text('UpdatedAt', 'actualizado (ISO 8601)')],
   },
   audit: {
     name: 'OkrAuditoria',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { quarterMonths, reminderKeyString } from '@okr/core';
 import type {
   AuditEntry,
   CheckIn,
@@ -15,11 +16,30 @@ import type {
   Period,
   Person,
   QuarterId,
+  ReminderKey,
+  ReminderKind,
   RoleAssignment,
   Unit,
   WorkflowAction,
 } from '@okr/core';
-import { ConflictError, type CardMessage, type CheckInWrite, type SavedCheckIn, type SeedData, type SetContent, type SetEvent, type Store } from '../Store.js';
+import {
+  ConflictError,
+  type CardMessage,
+  type CheckInWrite,
+  type EntityQuarterData,
+  REMINDER_MAX_ATTEMPTS,
+  type ReminderControl,
+  type ReminderLogEntry,
+  type ReminderLogState,
+  type ReminderPreferences,
+  type ReminderSnooze,
+  type SavedCheckIn,
+  type SeedData,
+  type SetContent,
+  type SetEvent,
+  type Store,
+  type UnitQuarterData,
+} from '../Store.js';
 import { migrations } from './migrations.js';
 
 type Row = Record<string, unknown>;
@@ -115,6 +135,26 @@ const toAudit = (r: Row): AuditEntry => ({
   action: r.action as AuditEntry['action'],
   before: r.before_json === null ? null : JSON.parse(r.before_json as string),
   after: r.after_json === null ? null : JSON.parse(r.after_json as string),
+});
+
+const toReminderLog = (r: Row): ReminderLogEntry => ({
+  key: r.key as string,
+  kind: r.kind as ReminderKind,
+  personId: r.person_id as string,
+  subject: r.subject as string,
+  period: r.period as string,
+  step: r.step as number,
+  state: r.state as ReminderLogState,
+  owner: r.owner as string,
+  claimedAt: r.claimed_at as string,
+  sentAt: (r.sent_at as string | null) ?? null,
+  error: (r.error as string | null) ?? null,
+  attempts: r.attempts as number,
+});
+const toSnooze = (r: Row): ReminderSnooze => ({
+  key: { kind: r.kind as ReminderKind, personId: r.person_id as string, subject: r.subject as string, period: r.period as string, step: r.step as number },
+  until: r.until as string,
+  count: r.count as number,
 });
 
 export interface SqliteStoreOptions {
@@ -373,6 +413,24 @@ export class SqliteStore implements Store {
     }));
   }
 
+  async loadUnitQuarter(unitId: string, quarter: QuarterId): Promise<UnitQuarterData> {
+    const [bundle, checkIns, institutionalObjectives] = await Promise.all([
+      this.getSet(unitId, quarter),
+      this.listCheckIns(unitId, quarterMonths(quarter)),
+      this.listInstitutionalObjectives(),
+    ]);
+    return { bundle, checkIns, institutionalObjectives };
+  }
+
+  async loadEntityQuarter(quarter: QuarterId): Promise<EntityQuarterData> {
+    const periods = quarterMonths(quarter);
+    const sets = (this.db.prepare('SELECT * FROM okr_sets WHERE quarter = ? ORDER BY unit_id').all(quarter) as Row[]).map(toSet);
+    const checkIns = (
+      this.db.prepare(`SELECT * FROM check_ins WHERE period IN (${periods.map(() => '?').join(',')}) ORDER BY unit_id, period`).all(...periods) as Row[]
+    ).map(toCheckIn);
+    return { units: await this.listUnits(), bundles: sets.map((s) => this.bundleOf(s)), checkIns, institutionalObjectives: await this.listInstitutionalObjectives() };
+  }
+
   async listCheckIns(unitId: string, periods: readonly Period[]): Promise<CheckIn[]> {
     if (periods.length === 0) return [];
     const marks = periods.map(() => '?').join(',');
@@ -442,6 +500,128 @@ export class SqliteStore implements Store {
   async getConversationReference(personId: string): Promise<unknown | null> {
     const row = this.db.prepare('SELECT reference FROM conversation_refs WHERE person_id = ?').get(personId) as Row | undefined;
     return row ? JSON.parse(row.reference as string) : null;
+  }
+
+  async listConversationPersonIds(): Promise<string[]> {
+    return (this.db.prepare('SELECT person_id FROM conversation_refs ORDER BY person_id').all() as Row[]).map((r) => r.person_id as string);
+  }
+
+  async claimReminder(key: ReminderKey, owner: string, at: string): Promise<boolean> {
+    const id = reminderKeyString(key);
+    // One statement each, so two connections (two server instances) can never both win.
+    const inserted = this.db
+      .prepare(
+        `INSERT INTO reminder_log (key, kind, person_id, subject, period, step, state, owner, claimed_at, attempts)
+         VALUES (?, ?, ?, ?, ?, ?, 'claimed', ?, ?, 1) ON CONFLICT(key) DO NOTHING`,
+      )
+      .run(id, key.kind, key.personId, key.subject, key.period, key.step, owner, at).changes;
+    if (inserted === 1) return true;
+    const retaken = this.db
+      .prepare(
+        `UPDATE reminder_log SET state = 'claimed', owner = ?, claimed_at = ?, attempts = attempts + 1
+         WHERE key = ? AND state = 'failed' AND attempts < ?`,
+      )
+      .run(owner, at, id, REMINDER_MAX_ATTEMPTS).changes;
+    return retaken === 1;
+  }
+
+  async markReminderSent(key: string, owner: string, at: string): Promise<void> {
+    this.db.prepare("UPDATE reminder_log SET state = 'sent', sent_at = ?, error = NULL WHERE key = ? AND owner = ? AND state = 'claimed'").run(at, key, owner);
+  }
+
+  async markReminderFailed(key: string, owner: string, at: string, error: string): Promise<void> {
+    this.db
+      .prepare("UPDATE reminder_log SET state = 'failed', error = ?, claimed_at = ? WHERE key = ? AND owner = ? AND state = 'claimed'")
+      .run(error.slice(0, 500), at, key, owner);
+  }
+
+  async retryReminder(key: string, actorId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const before = this.db.prepare('SELECT * FROM reminder_log WHERE key = ?').get(key) as Row | undefined;
+      if (!before || before.state === 'sent') return false;
+      this.db.prepare("UPDATE reminder_log SET state = 'failed', attempts = 0, owner = ?, error = ? WHERE key = ?").run(actorId, 'reenvío pedido', key);
+      const after = this.db.prepare('SELECT * FROM reminder_log WHERE key = ?').get(key) as Row;
+      this.audit(actorId, 'reminder', key, 'update', toReminderLog(before), toReminderLog(after));
+      return true;
+    })();
+  }
+
+  async listReminderLog(filter: { personId?: string; states?: readonly ReminderLogState[]; periods?: readonly Period[]; limit?: number } = {}): Promise<ReminderLogEntry[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.personId) {
+      where.push('person_id = ?');
+      args.push(filter.personId);
+    }
+    if (filter.states) {
+      if (filter.states.length === 0) return [];
+      where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
+      args.push(...filter.states);
+    }
+    if (filter.periods) {
+      if (filter.periods.length === 0) return [];
+      where.push(`period IN (${filter.periods.map(() => '?').join(',')})`);
+      args.push(...filter.periods);
+    }
+    const sql = `SELECT * FROM reminder_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY COALESCE(sent_at, claimed_at) DESC, key LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, filter.limit ?? 200) as Row[]).map(toReminderLog);
+  }
+
+  async getReminderControl(): Promise<ReminderControl> {
+    const row = this.db.prepare('SELECT * FROM reminder_control WHERE id = 1').get() as Row | undefined;
+    return row ? { paused: row.paused === 1, actorId: (row.actor_id as string | null) ?? null, at: (row.at as string | null) ?? null } : { paused: false, actorId: null, at: null };
+  }
+
+  async setRemindersPaused(paused: boolean, actorId: string): Promise<ReminderControl> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM reminder_control WHERE id = 1').get() as Row | undefined;
+      const before = row ? { paused: row.paused === 1, actorId: row.actor_id as string | null, at: row.at as string | null } : null;
+      const after: ReminderControl = { paused, actorId, at: this.now().toISOString() };
+      this.db
+        .prepare('INSERT INTO reminder_control (id, paused, actor_id, at) VALUES (1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET paused = excluded.paused, actor_id = excluded.actor_id, at = excluded.at')
+        .run(paused ? 1 : 0, actorId, after.at);
+      this.audit(actorId, 'reminderControl', 'global', before ? 'update' : 'create', before, after);
+      return after;
+    })();
+  }
+
+  async snoozeReminder(key: ReminderKey, until: string): Promise<ReminderSnooze> {
+    const id = reminderKeyString(key);
+    this.db
+      .prepare(
+        `INSERT INTO reminder_snoozes (key, kind, person_id, subject, period, step, until, count) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+         ON CONFLICT(key) DO UPDATE SET until = excluded.until, count = count + 1`,
+      )
+      .run(id, key.kind, key.personId, key.subject, key.period, key.step, until);
+    return toSnooze(this.db.prepare('SELECT * FROM reminder_snoozes WHERE key = ?').get(id) as Row);
+  }
+
+  async listReminderSnoozes(filter: { personId?: string } = {}): Promise<ReminderSnooze[]> {
+    const rows = filter.personId
+      ? this.db.prepare('SELECT * FROM reminder_snoozes WHERE person_id = ? ORDER BY until, key').all(filter.personId)
+      : this.db.prepare('SELECT * FROM reminder_snoozes ORDER BY until, key').all();
+    return (rows as Row[]).map(toSnooze);
+  }
+
+  async listReminderPreferences(personId?: string): Promise<ReminderPreferences[]> {
+    const rows = personId
+      ? this.db.prepare('SELECT * FROM reminder_preferences WHERE person_id = ?').all(personId)
+      : this.db.prepare('SELECT * FROM reminder_preferences ORDER BY person_id').all();
+    return (rows as Row[]).map((r) => ({ personId: r.person_id as string, mutedKinds: JSON.parse(r.muted_kinds as string) as ReminderKind[] }));
+  }
+
+  async setReminderPreferences(prefs: ReminderPreferences, actorId: string): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM reminder_preferences WHERE person_id = ?').get(prefs.personId) as Row | undefined;
+      const mutedKinds = [...new Set(prefs.mutedKinds)].sort();
+      this.db
+        .prepare(
+          'INSERT INTO reminder_preferences (person_id, muted_kinds, updated_at) VALUES (?, ?, ?) ON CONFLICT(person_id) DO UPDATE SET muted_kinds = excluded.muted_kinds, updated_at = excluded.updated_at',
+        )
+        .run(prefs.personId, JSON.stringify(mutedKinds), this.now().toISOString());
+      const before = row ? { personId: prefs.personId, mutedKinds: JSON.parse(row.muted_kinds as string) } : null;
+      this.audit(actorId, 'reminderPreferences', prefs.personId, row ? 'update' : 'create', before, { personId: prefs.personId, mutedKinds });
+    })();
   }
 
   async listAudit(filter: { entity?: string; entityId?: string; limit?: number } = {}): Promise<AuditEntry[]> {

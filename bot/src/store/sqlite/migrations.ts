@@ -142,4 +142,49 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 4,
+    name: 'reminders: log keyed by reminder key (claim once), global pause switch, snoozes, preferences',
+    sql: `
+      CREATE TABLE reminder_log (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        period TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed','sent','failed')),
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        sent_at TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX reminder_log_person ON reminder_log(person_id);
+      CREATE INDEX reminder_log_state ON reminder_log(state);
+      CREATE INDEX reminder_log_period ON reminder_log(period);
+      CREATE TABLE reminder_control (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        paused INTEGER NOT NULL,
+        actor_id TEXT,
+        at TEXT
+      );
+      CREATE TABLE reminder_snoozes (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        period TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        until TEXT NOT NULL,
+        count INTEGER NOT NULL
+      );
+      CREATE INDEX reminder_snoozes_person ON reminder_snoozes(person_id);
+      CREATE TABLE reminder_preferences (
+        person_id TEXT PRIMARY KEY,
+        muted_kinds TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,0 +1,39 @@
+// Microsoft Graph requests and SharePoint resource units per screen, for the SharePoint store over
+// the Graph fake (issue 8). The site holds the demo's 44 units and a check-in list that already
+// has 100,000 items; pages are Graph's largest (5,000). The store is warm (site and list ids
+// resolved once per process, as on a running server). Goals: tree ≤ 2 requests, dashboard ≤ 3,
+// one KR's check-in = 1 write request + at most 1 read.
+import { quarterOf } from '@okr/core';
+import { loadTree } from '../bot/src/services/okrTree.js';
+import { buildDemoSeed } from '../bot/src/store/seed/demoOkrs.js';
+import { checkInHistory, fakeSharePoint } from '../bot/src/store/sharepoint/fake/harness.js';
+
+const today = '2026-11-23';
+const quarter = quarterOf(today);
+const seed = buildDemoSeed(today);
+const h = fakeSharePoint({ now: () => new Date(`${today}T15:00:00.000Z`), checkInHistory: checkInHistory(seed.units.map((u) => u.id)) });
+await h.store.seed(seed);
+const unit = (await h.store.getUnit('al-usaquen'))!;
+const keyResult = (await h.store.getSet(unit.id, quarter))!.keyResults[0]!;
+
+async function measure(name: string, run: () => Promise<unknown>, ru: boolean): Promise<void> {
+  h.fake.resetStats();
+  await run();
+  if (h.fake.stats.thresholdErrors > 0 || h.fake.stats.throttled > 0) throw new Error(`${name}: unexpected ${JSON.stringify(h.fake.stats)}`);
+  console.log(`graph_requests_${name} ${h.fake.stats.requests}`);
+  if (ru) console.log(`graph_ru_${name} ${h.fake.stats.ru}`);
+}
+
+await measure('tree', () => loadTree(h.store, unit, quarter, today), true);
+await measure('dashboard', () => h.store.loadEntityQuarter(quarter), true);
+await measure(
+  'checkin',
+  () =>
+    h.store.saveCheckIns({
+      actorId: `enlace-${unit.id}`,
+      unitId: unit.id,
+      period: today.slice(0, 7),
+      checkIns: [{ keyResultId: keyResult.id, value: 40, comment: 'Avance del mes con soporte.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencia' }],
+    }),
+  false,
+);

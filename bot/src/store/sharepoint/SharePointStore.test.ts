@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckIn } from '@okr/core';
+import { ConflictError, type SeedData } from '../Store.js';
+import { buildDemoSeed } from '../seed/demoOkrs.js';
+import { SqliteStore } from '../sqlite/SqliteStore.js';
+import { checkInHistory, fakeSharePoint, SITE_URL, type FakeSharePointOptions } from './fake/harness.js';
+import { contractOverFake } from './fake/contractOverFake.js';
+import { FakeGraph } from './fake/FakeGraph.js';
+import { GraphGateway } from './graph.js';
+import { describe as describeReport, provision } from './provision.js';
+import { LISTS } from './schema.js';
+import { SharePointSchemaError } from './SharePointStore.js';
+import { GraphUnavailableError, retryAfterMs } from './throttling.js';
+
+const now = () => new Date('2026-11-23T15:00:00.000Z');
+const demo = buildDemoSeed('2026-11-23');
+const unitIds = demo.units.map((u) => u.id);
+/** The demo cut to two units (tests about one unit's writes need no more, and seed 20× faster). */
+const twoUnits: SeedData = (() => {
+  const keep = new Set(['al-usaquen', 'al-chapinero']);
+  const sets = demo.sets.filter((s) => keep.has(s.unitId));
+  const setIds = new Set(sets.map((s) => s.id));
+  return {
+    ...demo,
+    units: demo.units.filter((u) => keep.has(u.id)).map((u) => ({ ...u, parentId: null })),
+    roles: demo.roles.filter((r) => r.unitId === null || keep.has(r.unitId)),
+    sets,
+    objectives: demo.objectives.filter((o) => setIds.has(o.setId)),
+    keyResults: demo.keyResults.filter((k) => setIds.has(k.setId)),
+    checkIns: demo.checkIns.filter((c) => keep.has(c.unitId)),
+  };
+})();
+
+// The unchanged contract over the fake with pages of 7 items (every list read follows
+// @odata.nextLink); the throttled and 100,000-item runs are in the *.throttled / *.large test files.
+contractOverFake('sharepoint over the Graph fake (pages of 7)', { pageSize: 7 });
+
+const seededPair = async () => {
+  const sqlite = new SqliteStore({ path: ':memory:', now });
+  const sp = fakeSharePoint({ now, pageSize: 40 });
+  await Promise.all([sqlite.seed(demo), sp.store.seed(demo)]);
+  return { sqlite, sp };
+};
+const withoutIds = (c: CheckIn) => ({ ...c, id: '' });
+
+describe('SharePoint store and SQLite store give the same answers', () => {
+  it('for every read of the seeded demo, including the one-screen reads', async () => {
+    const { sqlite, sp } = await seededPair();
+    const store = sp.store;
+    expect(await store.listUnits()).toEqual(await sqlite.listUnits());
+    expect(await store.listPeople()).toEqual(await sqlite.listPeople());
+    expect(await store.listRoles()).toEqual(await sqlite.listRoles());
+    expect(await store.listInstitutionalObjectives()).toEqual(await sqlite.listInstitutionalObjectives());
+    expect(await store.listSetsByState(['active', 'closed'])).toEqual(await sqlite.listSetsByState(['active', 'closed']));
+    for (const unit of ['al-usaquen', 'dgth', 'sgd', 'al-sumapaz']) {
+      expect(await store.getSet(unit, '2026-Q4')).toEqual(await sqlite.getSet(unit, '2026-Q4'));
+      expect(await store.loadUnitQuarter(unit, '2026-Q4')).toEqual(await sqlite.loadUnitQuarter(unit, '2026-Q4'));
+      expect(await store.listCheckIns(unit, ['2026-09', '2026-10', '2026-11'])).toEqual(await sqlite.listCheckIns(unit, ['2026-09', '2026-10', '2026-11']));
+    }
+    expect(await store.getSetById('set-al-usaquen-2026-Q3')).toEqual(await sqlite.getSetById('set-al-usaquen-2026-Q3'));
+    const entity = await store.loadEntityQuarter('2026-Q4');
+    expect(entity).toEqual(await sqlite.loadEntityQuarter('2026-Q4'));
+    expect(entity.bundles).toHaveLength(44);
+    expect(entity.checkIns.length).toBeGreaterThan(300); // pages of 40: many nextLinks, batched
+    expect(await store.findPersonByAadObjectId((await sqlite.listPeople())[3]!.aadObjectId.toUpperCase())).toEqual((await sqlite.listPeople())[3]);
+    await sqlite.close();
+  });
+
+  it('for the same sequence of writes, with the same audit trail', async () => {
+    const { sqlite, sp } = await seededPair();
+    const kr = (await sqlite.getSet('al-usaquen', '2026-Q4'))!.keyResults;
+    const write = (value: number, krs = kr.slice(0, 9)) => ({
+      actorId: 'enlace-al-usaquen',
+      unitId: 'al-usaquen',
+      period: '2026-11',
+      checkIns: krs.map((k, i) => ({ keyResultId: k.id, value: value + i, comment: `Avance ${value}`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' })),
+    });
+    for (const w of [write(10), write(10), write(20, kr.slice(0, 3)), write(20)]) {
+      const [a, b] = [await sqlite.saveCheckIns(w), await sp.store.saveCheckIns(w)];
+      expect(b.map((s) => [s.outcome, withoutIds(s.checkIn)])).toEqual(a.map((s) => [s.outcome, withoutIds(s.checkIn)]));
+    }
+    const review = { unitId: 'al-usaquen', period: '2026-10', state: 'closed' as const, actorId: 'eti-1', at: '2026-11-05T14:00:00.000Z', note: null };
+    for (const s of [sqlite, sp.store]) {
+      await s.saveMonthReview(review);
+      await s.saveMonthReview({ ...review, state: 'correction_requested', note: 'Falta soporte.' });
+    }
+    expect(await sp.store.getMonthReview('al-usaquen', '2026-10')).toEqual(await sqlite.getMonthReview('al-usaquen', '2026-10'));
+    expect((await sp.store.listCheckIns('al-usaquen', ['2026-11'])).map(withoutIds)).toEqual((await sqlite.listCheckIns('al-usaquen', ['2026-11'])).map(withoutIds));
+    const trail = async (s: typeof sqlite | typeof sp.store) =>
+      (await s.listAudit({ limit: 1000 })).map((a) => ({ ...a, id: 0, entityId: a.entity === 'checkIn' ? '' : a.entityId, before: strip(a.before), after: strip(a.after) }));
+    const [a, b] = [await trail(sqlite), await trail(sp.store)];
+    expect(b).toEqual(a);
+    expect(a.length).toBe(1 + 9 + 3 + 6 + 2); // seed, 9 created, 3 updated, 6 updated, review ×2
+    expect(await sp.store.listAudit({ entity: 'monthReview', limit: 1 })).toHaveLength(1);
+    await sqlite.close();
+  });
+});
+
+/** This unit's check-ins of November in the list's storage. */
+const mine = (rows: Array<Record<string, unknown>>) => rows.filter((r) => r.Period === '2026-11' && r.UnitId === 'al-usaquen');
+
+/** Check-in ids differ between stores (random): compare the rest. */
+function strip(v: unknown): unknown {
+  return v && typeof v === 'object' && 'keyResultId' in v ? { ...(v as object), id: '' } : v;
+}
+
+describe('Requests per screen', () => {
+  it('a unit’s tree is one request, the 44-unit dashboard one, a check-in one read and one write', async () => {
+    const h = fakeSharePoint({ now, checkInHistory: checkInHistory(unitIds) });
+    await h.store.seed(demo);
+    const kr = (await h.store.getSet('al-usaquen', '2026-Q4'))!.keyResults[0]!;
+    h.fake.resetStats();
+    const tree = await h.store.loadUnitQuarter('al-usaquen', '2026-Q4');
+    expect(tree.bundle?.keyResults).toHaveLength(9);
+    expect(h.fake.stats).toMatchObject({ requests: 1, innerRequests: 5, ru: 10 });
+    h.fake.resetStats();
+    const entity = await h.store.loadEntityQuarter('2026-Q4');
+    expect(entity.bundles).toHaveLength(44);
+    expect(h.fake.stats).toMatchObject({ requests: 1, innerRequests: 6, ru: 12 });
+    h.fake.resetStats();
+    const [saved] = await h.store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 5, comment: 'ok', evidenceUrl: 'https://x.sharepoint.com/e' }] });
+    expect(saved!.outcome).toBe('created');
+    expect(h.fake.stats).toMatchObject({ requests: 2, innerRequests: 4, ru: 8 });
+    expect(h.fake.stats.thresholdErrors).toBe(0);
+  });
+});
+
+describe('The audit trail past the list view threshold', () => {
+  it('pages month by month on indexed columns, newest first, without scanning the list', async () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+    const rows = months.flatMap((month) =>
+      Array.from({ length: 1000 }, (_, i) => {
+        const entity = i % 10 === 0 ? 'monthReview' : 'checkIn';
+        return { RecordKey: `${month}-${i}`, Title: 'x', At: `${month}-15T12:00:00.000Z`, ActorId: 'eti-1', Entity: entity, EntityId: `${entity}-${month}-${i}`, AuditAction: 'update', Month: month, EntityMonth: `${entity}|${month}` };
+      }),
+    );
+    const h = fakeSharePoint({ now, pageSize: 500 });
+    h.list('audit').bulkInsert(rows);
+    await h.store.seed(twoUnits);
+    const latest = await h.store.listAudit();
+    expect(latest).toHaveLength(100);
+    expect(latest[0]).toMatchObject({ entity: 'store', entityId: 'seed' });
+    expect(latest[1]).toMatchObject({ entity: 'checkIn', at: '2025-12-15T12:00:00.000Z' });
+    const reviews = await h.store.listAudit({ entity: 'monthReview', limit: 150 });
+    expect(reviews).toHaveLength(150);
+    expect(reviews.every((a) => a.entity === 'monthReview')).toBe(true);
+    expect(reviews.map((a) => a.id)).toEqual([...reviews.map((a) => a.id)].sort((a, b) => b - a));
+    expect(await h.store.listAudit({ entityId: 'checkIn-2025-03-7' })).toHaveLength(1);
+    expect([h.fake.stats.thresholdErrors, h.fake.stats.nonIndexedErrors]).toEqual([0, 0]);
+  });
+});
+
+describe('Writes under conflict, loss and failure', () => {
+  const setup = async (options: FakeSharePointOptions = {}) => {
+    const h = fakeSharePoint({ now, ...options });
+    await h.store.seed(twoUnits);
+    const krs = (await h.store.getSet('al-usaquen', '2026-Q4'))!.keyResults;
+    const write = (values: number[]) =>
+      h.store.saveCheckIns({
+        actorId: 'enlace-al-usaquen',
+        unitId: 'al-usaquen',
+        period: '2026-11',
+        checkIns: values.map((value, i) => ({ keyResultId: krs[i]!.id, value, comment: 'Avance', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' })),
+      });
+    const checkInsList = h.list('checkIns');
+    return { ...h, krs, write, checkInsList, itemsUrl: `/lists/${checkInsList.id}/items` };
+  };
+
+  it('turns someone else’s edit between read and write (412) into a ConflictError and writes nothing', async () => {
+    const h = await setup();
+    await h.write([40]);
+    h.fake.inject({
+      kind: 'before',
+      method: 'PATCH',
+      urlIncludes: h.itemsUrl,
+      run: () => {
+        const item = [...h.checkInsList.all()].find((i) => i.fields.Period === '2026-11' && i.fields.UnitId === 'al-usaquen')!;
+        h.checkInsList.update(item, { Value: 41, RecordVersion: 2 });
+      },
+    });
+    await expect(h.write([55])).rejects.toBeInstanceOf(ConflictError);
+    expect((await h.store.listCheckIns('al-usaquen', ['2026-11']))[0]).toMatchObject({ value: 41, version: 2 });
+    expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('a create whose answer is lost is retried without a second item (idempotency key)', async () => {
+    const h = await setup();
+    h.fake.inject({ kind: 'lose-response', method: 'POST', urlIncludes: h.itemsUrl });
+    const [saved] = await h.write([40]);
+    expect(saved!.outcome).toBe('created');
+    expect(mine(h.checkInsList.rows())).toHaveLength(1);
+    expect(await h.store.listAudit({ entity: 'checkIn' })).toHaveLength(1);
+    // An update whose answer is lost: the retry sees its own change (412 on the old eTag) and is fine.
+    h.fake.inject({ kind: 'lose-response', method: 'PATCH', urlIncludes: h.itemsUrl });
+    const [updated] = await h.write([45]);
+    expect(updated).toMatchObject({ outcome: 'updated', checkIn: { value: 45, version: 2 } });
+    expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['update', 'create']);
+  });
+
+  it('a create that meets someone else’s item with the same key is a conflict, not an overwrite', async () => {
+    const h = await setup();
+    h.fake.inject({
+      kind: 'before',
+      method: 'POST',
+      urlIncludes: h.itemsUrl,
+      run: () =>
+        h.checkInsList.create({ RecordKey: `${h.krs[0]!.id}|2026-11`, Title: 'x', UnitQuarter: 'al-usaquen|2026-Q4', Quarter: '2026-Q4', UnitId: 'al-usaquen', Period: '2026-11', Value: 1, IdempotencyKey: 'someone-else' }),
+    });
+    await expect(h.write([40])).rejects.toBeInstanceOf(ConflictError);
+    expect(mine(h.checkInsList.rows()).map((r) => r.Value)).toEqual([1]);
+  });
+
+  it('undoes the changes already made when a later one fails, audit entries included', async () => {
+    const h = await setup();
+    await h.write([10]);
+    h.fake.inject({
+      kind: 'before',
+      method: 'POST',
+      urlIncludes: h.itemsUrl,
+      run: () => h.fake.inject({ kind: 'status', status: 500, method: 'POST', urlIncludes: h.itemsUrl }),
+    });
+    await expect(h.write([11, 20, 30])).rejects.toThrow(/500/);
+    expect((await h.store.listCheckIns('al-usaquen', ['2026-11'])).map((c) => [c.value, c.version])).toEqual([[10, 1]]);
+    expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('when a batch’s answer never comes, finds what it changed and undoes it before reporting failure', async () => {
+    const h = await setup({ maxRetries: 0 });
+    h.fake.inject({ kind: 'lose-response', method: 'POST', urlIncludes: h.itemsUrl });
+    await expect(h.write([40])).rejects.toBeInstanceOf(GraphUnavailableError);
+    expect(mine(h.checkInsList.rows())).toEqual([]);
+    expect(await h.store.listAudit({ entity: 'checkIn' })).toEqual([]);
+  });
+
+  it('waits what Retry-After says inside a batch and for the whole batch, and gives up past the bound', async () => {
+    const h = await setup();
+    h.fake.inject({ kind: 'status', status: 429, retryAfter: 7, method: 'POST', urlIncludes: h.itemsUrl });
+    h.fake.inject({ kind: 'status', status: 503, retryAfter: 3, method: 'GET', urlIncludes: h.itemsUrl });
+    await h.write([40]);
+    expect(h.waits).toEqual([3000, 7000]);
+    expect(mine(h.checkInsList.rows())).toHaveLength(1);
+
+    const stubborn = await setup({ maxRetries: 2 });
+    stubborn.fake.throttleRate = 1;
+    await expect(stubborn.write([40])).rejects.toBeInstanceOf(GraphUnavailableError);
+    stubborn.fake.throttleRate = 0;
+    expect(await stubborn.store.listCheckIns('al-usaquen', ['2026-11'])).toEqual([]);
+    expect(await stubborn.store.listAudit({ entity: 'checkIn' })).toEqual([]);
+    expect(stubborn.waits).toEqual([2000, 2000]);
+  });
+
+  it('sends a set’s replacement (more than 20 changes) as several sequential batches', async () => {
+    const h = await setup();
+    const bundle = (await h.store.getSet('al-usaquen', '2026-Q4'))!;
+    h.fake.resetStats();
+    const content = { institutionalObjectiveId: 'oe1', objectives: bundle.objectives, keyResults: bundle.keyResults };
+    const after = await h.store.replaceSetContent({ actorId: 'enlace-al-usaquen', setId: bundle.set.id, expectedVersion: 1, content });
+    expect(after.set.version).toBe(2);
+    expect(after.keyResults.map((k) => k.id)).toEqual(bundle.keyResults.map((k) => k.id));
+    expect(h.fake.stats.requests).toBe(3); // 1 read; 1 + 13 deletes + 13 creates + event + audit = 29 writes → 2 batches
+    expect(await h.store.getSetById(bundle.set.id)).toEqual(after);
+  });
+});
+
+describe('The Graph fake behaves like Graph where the adapter depends on it', () => {
+  it('refuses filters on columns without index, scans past 5,000 items, and batches over 20', async () => {
+    const h = fakeSharePoint({ checkInHistory: checkInHistory(unitIds) });
+    await h.store.isEmpty(); // resolves site and lists
+    const list = h.list('checkIns');
+    const url = (filter: string) => `/sites/${h.site.id}/lists/${list.id}/items?$expand=fields&$top=10&$filter=${encodeURIComponent(filter)}`;
+    const [noIndex, prefer, tooWide, fine] = await h.gateway.batch(
+      [
+        { method: 'GET', url: url("fields/Period eq '2001-01'") },
+        { method: 'GET', url: url("fields/Period eq '2001-01'"), headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
+        { method: 'GET', url: url("fields/UnitId eq 'al-usaquen'"), headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
+        { method: 'GET', url: url("fields/Quarter eq '2001-Q1'") },
+      ],
+      { mode: 'parallel' },
+    );
+    expect(noIndex!.status).toBe(400);
+    expect(noIndex!.body.error.message).toMatch(/HonorNonIndexedQueriesWarningMayFailRandomly/);
+    expect([prefer!.status, tooWide!.status]).toEqual([500, 500]);
+    expect(prefer!.body.error.message).toMatch(/list view threshold/);
+    expect(fine!.status).toBe(200);
+    expect(fine!.body['@odata.nextLink']).toContain('$skiptoken=');
+    const tooMany = await h.gateway.call({ method: 'POST', url: '/$batch', body: { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: `/sites/${h.site.id}` })) } });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('answers 412 for a stale eTag and counts resource units as Microsoft documents them', async () => {
+    const fake = new FakeGraph();
+    const site = fake.addSite(SITE_URL);
+    const list = site.createList('Prueba', '', [{ name: 'RecordKey', text: {}, indexed: true, enforceUniqueValues: true }]);
+    const gateway = new GraphGateway({ tokenProvider: async () => 't', transport: fake.transport() });
+    const items = `/sites/${site.id}/lists/${list.id}/items`;
+    const [created] = await gateway.batch([{ method: 'POST', url: items, body: { fields: { Title: 'a', RecordKey: 'k' } } }], { mode: 'parallel' });
+    const eTag = created!.body.eTag as string;
+    const [first, second, dup, single] = await gateway.batch(
+      [
+        { method: 'PATCH', url: `${items}/${created!.body.id}/fields`, headers: { 'If-Match': eTag }, body: { Title: 'b' } },
+        { method: 'PATCH', url: `${items}/${created!.body.id}/fields`, headers: { 'If-Match': eTag }, body: { Title: 'c' } },
+        { method: 'POST', url: items, body: { fields: { Title: 'd', RecordKey: 'K' } } },
+        { method: 'GET', url: `${items}/${created!.body.id}` },
+      ],
+      { mode: 'parallel' },
+    );
+    expect([first!.status, second!.status, dup!.status, single!.status]).toEqual([200, 412, 409, 200]);
+    expect(fake.stats).toMatchObject({ requests: 2, innerRequests: 5, ru: 2 + 2 + 2 + 2 + 1 });
+  });
+});
+
+describe('Provisioning', () => {
+  const snapshot = (fake: FakeGraph) =>
+    JSON.stringify([...fake.sites.values()].map((s) => [...s.lists.values()].map((l) => [l.id, l.name, [...l.columns.values()]])));
+
+  it('creates every list and column once; a second run changes nothing and says so', async () => {
+    const h = fakeSharePoint({ provisioned: false });
+    await expect(h.store.isEmpty()).rejects.toBeInstanceOf(SharePointSchemaError);
+    const dry = await provision(h.gateway, { url: SITE_URL }, { dryRun: true });
+    expect(dry.actions.filter((a) => a.action === 'create-list')).toHaveLength(Object.keys(LISTS).length);
+    expect(h.site.lists.size).toBe(0);
+    const first = await provision(h.gateway, { url: SITE_URL });
+    expect(first.actions.map((a) => a.action)).toEqual(Object.keys(LISTS).map(() => 'create-list'));
+    const after = snapshot(h.fake);
+    const second = await provision(h.gateway, { url: SITE_URL });
+    expect(second).toEqual({ siteId: h.site.id, actions: [], problems: [] });
+    expect(describeReport(second)).toEqual([`Sin cambios: las ${Object.keys(LISTS).length} listas y sus columnas ya están como define el esquema.`]);
+    expect(snapshot(h.fake)).toBe(after);
+    expect(await h.store.isEmpty()).toBe(true);
+  });
+
+  it('completes a list that drifted: adds the missing column, indexes the one that lost its index, reports a retyped one', async () => {
+    const h = fakeSharePoint();
+    const checkIns = h.list('checkIns');
+    checkIns.dropColumn('EvidenceUrl');
+    checkIns.updateColumn(checkIns.column('UnitQuarter')!, { indexed: false });
+    const people = h.list('people');
+    people.dropColumn('JobTitle');
+    people.addColumn({ name: 'JobTitle', number: {} });
+    const refused = await h.store.isEmpty().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SharePointSchemaError);
+    expect(String(refused)).toMatch(/OkrCheckIns\.UnitQuarter is not indexed; OkrCheckIns\.EvidenceUrl is missing/);
+    const report = await provision(h.gateway, { url: SITE_URL });
+    expect(report.actions.map((a) => `${a.action} ${a.list} ${a.detail}`)).toEqual(['index-column OkrCheckIns UnitQuarter', 'create-column OkrCheckIns EvidenceUrl (note)']);
+    expect(report.problems).toEqual(['OkrPersonas.JobTitle is number, the schema wants text: change or remove it by hand']);
+    expect(checkIns.column('UnitQuarter')!.indexed).toBe(true);
+    expect((await provision(h.gateway, { url: SITE_URL })).actions).toEqual([]);
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(retryAfterMs('7')).toBe(7000);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:05 GMT', () => Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);
+    expect(retryAfterMs(undefined)).toBeNull();
+    expect(retryAfterMs('soon')).toBeNull();
+  });
+});
+

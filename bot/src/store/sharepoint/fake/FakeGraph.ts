@@ -1,0 +1,811 @@
+/**
+ * TEST CODE ONLY — never imported by production code.
+ *
+ * An in-process fake of the part of Microsoft Graph the SharePoint store uses, plugged in as the
+ * last middleware of the real `@microsoft/microsoft-graph-client` (so URLs, headers and bodies are
+ * the client's own). It behaves like Graph/SharePoint Online where it matters for correctness and
+ * cost, and nowhere else:
+ *
+ * - sites by id or by `{hostname}:/{path}`; lists with columns (`columnDefinition`: text, note,
+ *   number; `indexed`, `enforceUniqueValues`); list items with `fields`.
+ * - `$expand=fields($select=…)`, `$select`, `$top`, `$filter` with `eq` clauses joined by `and`;
+ *   text comparison is case-insensitive, as SharePoint's.
+ * - a filter on a column that is not indexed answers 400 unless the request carries
+ *   `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`; on a list of more than 5,000 items
+ *   (the list view threshold) a query whose first clause is not on an indexed column, or whose
+ *   indexed clause still matches more than 5,000 items, fails with SharePoint's threshold message
+ *   (counted in `stats.thresholdErrors`). Unfiltered queries page by item id and are allowed.
+ * - pages of at most `pageSize` items with `@odata.nextLink` (`$skiptoken=Paged=TRUE&p_ID=n`).
+ * - eTags that change with every update; `If-Match` mismatches answer 412; unique columns answer
+ *   409 on a duplicate; single-line text over 255 characters and unknown fields answer 400. A
+ *   create answers the new item's id and eTag (Graph also echoes its fields; nothing reads them).
+ * - not modelled: `$orderby`, other filter operators, lookups, views, permissions.
+ * - `$batch`: at most 20 requests (else 400), `dependsOn` (a failed dependency answers 424), a
+ *   status per inner request; each inner request can be throttled on its own.
+ * - throttling injected at `throttleRate` on every request, outer or inner: 429 or 503 with
+ *   `Retry-After` (nothing is applied); one-shot faults (lose the response after applying it,
+ *   force a status, run a callback first — a concurrent writer).
+ * - counters: HTTP requests, inner requests, and SharePoint resource units as Microsoft documents
+ *   them for Graph: 1 for a single-item read, 2 for a multi-item query or any write; requests in a
+ *   batch count one by one (the envelope itself costs nothing); throttled requests count too.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+
+const ROOT = 'https://graph.microsoft.com/v1.0';
+const THRESHOLD_MESSAGE = 'The attempted operation is prohibited because it exceeds the list view threshold.';
+const TEXT_MAX = 255;
+
+export type FakeFields = Record<string, unknown>;
+
+export interface FakeColumn {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  indexed: boolean;
+  enforceUniqueValues: boolean;
+  readOnly: boolean;
+  text?: { allowMultipleLines?: boolean; maxLength?: number; textType?: string; linesForEditing?: number };
+  number?: Record<string, unknown>;
+}
+
+export interface FakeItem {
+  id: number;
+  version: number;
+  created: string;
+  modified: string;
+  fields: FakeFields;
+}
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface FakeGraphOptions {
+  /** Largest page the fake serves, whatever `$top` asks (Graph may also serve less than asked). */
+  pageSize?: number;
+  /** SharePoint's list view threshold. */
+  threshold?: number;
+  /** Share of requests (outer and inner) answered 429/503 with Retry-After. */
+  throttleRate?: number;
+  /** Retry-After of injected throttling, in seconds. */
+  retryAfterSeconds?: number;
+  /** Seed of the fake's random choices (throttling), for repeatable runs. */
+  seed?: number;
+}
+
+export type Fault =
+  /** Apply the matching request, then fail the HTTP exchange as a dropped connection would. */
+  | { kind: 'lose-response'; method?: string; urlIncludes?: string }
+  /** Answer the matching (inner or outer) request with this status without applying it. */
+  | { kind: 'status'; status: number; method?: string; urlIncludes?: string; retryAfter?: number }
+  /** Run a callback just before the matching request is handled (e.g. someone else's edit). */
+  | { kind: 'before'; method?: string; urlIncludes?: string; run: () => void };
+
+export interface FakeStats {
+  /** HTTP requests that reached "Graph" (a `$batch` is one). */
+  requests: number;
+  /** Requests inside batches. */
+  innerRequests: number;
+  /** SharePoint resource units. */
+  ru: number;
+  /** Requests answered 429/503 by injected throttling. */
+  throttled: number;
+  /** Queries refused for the list view threshold. */
+  thresholdErrors: number;
+  /** Queries refused for filtering on a column that is not indexed. */
+  nonIndexedErrors: number;
+}
+
+const emptyStats = (): FakeStats => ({ requests: 0, innerRequests: 0, ru: 0, throttled: 0, thresholdErrors: 0, nonIndexedErrors: 0 });
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({ status, body: { error: { code, message } }, ...(headers ? { headers } : {}) });
+
+class HttpError extends Error {
+  constructor(readonly answer: Answer) {
+    super(String((answer.body as { error?: { message?: string } })?.error?.message ?? answer.status));
+  }
+}
+const fail = (status: number, code: string, message: string): never => {
+  throw new HttpError(error(status, code, message));
+};
+
+/**
+ * Rows put in with `bulkInsert` into an empty list become a shared, read-only base layer (ids
+ * 1..n) with indexes built once per process and column; the list keeps its own changes on top
+ * (new items, replaced items, deleted ids). A 100,000-item list then costs nothing per test.
+ */
+interface Base {
+  rows: readonly FakeFields[];
+  at: string;
+  indexes: Map<string, Map<string, number[]>>;
+}
+const bases = new WeakMap<readonly FakeFields[], Base>();
+
+function baseIndex(base: Base, column: string): Map<string, number[]> {
+  let index = base.indexes.get(column);
+  if (!index) {
+    index = new Map();
+    base.rows.forEach((fields, i) => {
+      const v = normalise(fields[column]);
+      if (v === null) return;
+      const ids = index!.get(v);
+      if (ids) ids.push(i + 1);
+      else index!.set(v, [i + 1]);
+    });
+    base.indexes.set(column, index);
+  }
+  return index;
+}
+
+/** A SharePoint list in the fake, with indexes kept for its indexed columns. */
+export class FakeList {
+  readonly id = randomUUID();
+  readonly columns = new Map<string, FakeColumn>();
+  private base: Base | null = null;
+  /** Items created or replaced since the base layer (or all items when there is none). */
+  private readonly own = new Map<number, FakeItem>();
+  private readonly removed = new Set<number>();
+  private nextId = 1;
+  private count = 0;
+  /** indexed column → normalised value → ids, over the list's own items */
+  private readonly indexes = new Map<string, Map<string, Set<number>>>();
+
+  constructor(
+    readonly name: string,
+    readonly displayName: string,
+    readonly description: string,
+  ) {
+    this.addColumn({ name: 'Title', text: { allowMultipleLines: false, maxLength: TEXT_MAX } });
+    for (const name of ['Created', 'Modified']) this.addColumn({ name, readOnly: true, dateTime: {} } as Record<string, unknown>);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(id: number): FakeItem | undefined {
+    if (this.removed.has(id)) return undefined;
+    const own = this.own.get(id);
+    if (own) return own;
+    const base = this.base;
+    if (!base || id < 1 || id > base.rows.length) return undefined;
+    return { id, version: 1, created: base.at, modified: base.at, fields: base.rows[id - 1]! };
+  }
+
+  /** Every item, in id order. */
+  *all(): Generator<FakeItem> {
+    const baseCount = this.base?.rows.length ?? 0;
+    for (let id = 1; id <= baseCount; id++) {
+      const item = this.get(id);
+      if (item) yield item;
+    }
+    for (const [id, item] of this.own) if (id > baseCount) yield item;
+  }
+
+  etag(item: FakeItem): string {
+    return `"${this.id.slice(0, 24)}${item.id.toString(16).padStart(12, '0')},${item.version}"`;
+  }
+
+  addColumn(definition: Record<string, unknown>): FakeColumn {
+    const name = String(definition.name ?? '');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(400, 'invalidRequest', `Invalid column name '${name}'`);
+    if (this.columns.has(name.toLowerCase())) fail(409, 'nameAlreadyExists', `A column named '${name}' already exists`);
+    const column: FakeColumn = {
+      id: randomUUID(),
+      name,
+      displayName: String(definition.displayName ?? name),
+      description: String(definition.description ?? ''),
+      indexed: Boolean(definition.indexed),
+      enforceUniqueValues: Boolean(definition.enforceUniqueValues),
+      readOnly: Boolean(definition.readOnly),
+      ...(definition.text ? { text: definition.text as FakeColumn['text'] } : {}),
+      ...(definition.number ? { number: definition.number as Record<string, unknown> } : {}),
+    };
+    if (column.enforceUniqueValues && !column.indexed) fail(400, 'invalidRequest', 'A column that enforces unique values must be indexed');
+    this.columns.set(name.toLowerCase(), column);
+    this.exactCache = null;
+    if (column.indexed) this.buildIndex(column);
+    return column;
+  }
+
+  updateColumn(column: FakeColumn, patch: Record<string, unknown>): FakeColumn {
+    const next = { ...column };
+    if ('indexed' in patch) next.indexed = Boolean(patch.indexed);
+    if ('enforceUniqueValues' in patch) next.enforceUniqueValues = Boolean(patch.enforceUniqueValues);
+    if ('description' in patch) next.description = String(patch.description);
+    if ('displayName' in patch) next.displayName = String(patch.displayName);
+    if (next.enforceUniqueValues && !next.indexed) fail(400, 'invalidRequest', 'A column that enforces unique values must be indexed');
+    if (next.enforceUniqueValues && !column.enforceUniqueValues) {
+      const seen = new Set<string>();
+      for (const item of this.all()) {
+        const v = normalise(item.fields[column.name]);
+        if (v === null) continue;
+        if (seen.has(v)) fail(400, 'invalidRequest', `Column '${column.name}' has duplicate values`);
+        seen.add(v);
+      }
+    }
+    this.columns.set(column.name.toLowerCase(), next);
+    this.exactCache = null;
+    if (next.indexed && !column.indexed) this.buildIndex(next);
+    if (!next.indexed) this.indexes.delete(column.name);
+    return next;
+  }
+
+  /** Removes a column (tests that make a list drift from the schema). */
+  dropColumn(name: string): void {
+    const column = this.column(name);
+    if (!column) return;
+    this.columns.delete(name.toLowerCase());
+    this.exactCache = null;
+    this.indexes.delete(column.name);
+  }
+
+  column(name: string): FakeColumn | undefined {
+    return this.columns.get(name.toLowerCase());
+  }
+
+  /** Columns by their exact name (the fast path of field checks). */
+  private get exact(): Map<string, FakeColumn> {
+    this.exactCache ??= new Map([...this.columns.values()].map((c) => [c.name, c]));
+    return this.exactCache;
+  }
+  private exactCache: Map<string, FakeColumn> | null = null;
+
+  private buildIndex(column: FakeColumn): void {
+    const index = new Map<string, Set<number>>();
+    for (const item of this.own.values()) if (!this.removed.has(item.id)) addTo(index, normalise(item.fields[column.name]), item.id);
+    this.indexes.set(column.name, index);
+  }
+
+  /** Ids of the live items whose value in an indexed column equals `value`; undefined when not indexed. */
+  indexLookup(column: string, value: unknown): number[] | undefined {
+    const name = this.column(column)?.name ?? column;
+    const index = this.indexes.get(name);
+    if (!index) return undefined;
+    const v = normalise(value) ?? '';
+    const ids = [...(index.get(v) ?? [])];
+    if (this.base) {
+      for (const id of baseIndex(this.base, name).get(v) ?? []) if (!this.removed.has(id) && !this.own.has(id)) ids.push(id);
+    }
+    return ids.sort((a, b) => a - b);
+  }
+
+  /** Checks and normalises the fields of a create or an update (SharePoint drops empty values). */
+  private clean(fields: FakeFields, partial: boolean): FakeFields {
+    const out: FakeFields = {};
+    for (const key in fields) {
+      const raw = fields[key];
+      if (key.startsWith('@odata')) continue;
+      const column = this.exact.get(key) ?? this.column(key);
+      if (!column || column.readOnly) fail(400, 'invalidRequest', `Field '${key}' is not recognized`);
+      const c = column!;
+      if (raw === null || raw === undefined || raw === '') {
+        if (partial) out[c.name] = null;
+        continue;
+      }
+      if (c.number) {
+        const n = typeof raw === 'number' ? raw : Number(raw);
+        if (!Number.isFinite(n)) fail(400, 'invalidRequest', `Field '${key}' expects a number`);
+        out[c.name] = n;
+      } else {
+        const s = String(raw);
+        if (!c.text?.allowMultipleLines && s.length > TEXT_MAX) fail(400, 'invalidRequest', `The value of field '${key}' exceeds ${TEXT_MAX} characters`);
+        out[c.name] = s;
+      }
+    }
+    return out;
+  }
+
+  private checkUnique(fields: FakeFields, selfId: number | null): void {
+    for (const column of this.columns.values()) {
+      if (!column.enforceUniqueValues || fields[column.name] === null || fields[column.name] === undefined) continue;
+      if (this.taken(column.name, fields[column.name], selfId)) {
+        fail(409, 'nameAlreadyExists', 'The list item could not be added or updated because duplicate values were found in one or more fields in the list.');
+      }
+    }
+  }
+
+  /** Whether another live item holds this value in an indexed column. */
+  private taken(name: string, value: unknown, selfId: number | null): boolean {
+    const v = normalise(value) ?? '';
+    for (const id of this.indexes.get(name)?.get(v) ?? []) if (id !== selfId) return true;
+    if (this.base) for (const id of baseIndex(this.base, name).get(v) ?? []) if (id !== selfId && !this.removed.has(id) && !this.own.has(id)) return true;
+    return false;
+  }
+
+  private index(item: FakeItem, remove: boolean): void {
+    for (const [name, index] of this.indexes) {
+      const v = normalise(item.fields[name]);
+      if (remove) index.get(v ?? '')?.delete(item.id);
+      else addTo(index, v, item.id);
+    }
+  }
+
+  create(fields: FakeFields, at = new Date().toISOString()): FakeItem {
+    const clean = this.clean(fields, false);
+    this.checkUnique(clean, null);
+    const item: FakeItem = { id: this.nextId++, version: 1, created: at, modified: at, fields: clean };
+    this.own.set(item.id, item);
+    this.count++;
+    this.index(item, false);
+    return item;
+  }
+
+  update(item: FakeItem, fields: FakeFields, at = new Date().toISOString()): FakeItem {
+    const clean = this.clean(fields, true);
+    const merged: FakeFields = { ...item.fields };
+    for (const [k, v] of Object.entries(clean)) {
+      if (v === null) delete merged[k];
+      else merged[k] = v;
+    }
+    this.checkUnique(merged, item.id);
+    if (this.own.has(item.id)) this.index(item, true);
+    const next: FakeItem = { ...item, fields: merged, version: item.version + 1, modified: at };
+    this.own.set(item.id, next);
+    this.index(next, false);
+    return next;
+  }
+
+  delete(item: FakeItem): void {
+    if (this.own.has(item.id)) this.index(item, true);
+    this.own.delete(item.id);
+    this.removed.add(item.id);
+    this.count--;
+  }
+
+  /**
+   * Fills an empty list straight into storage, without HTTP, counters or checks (large-list tests:
+   * 100,000 items). The same rows array given to several lists is shared, indexes included: pass
+   * rows nobody mutates (the list replaces, never mutates, an item's fields on update).
+   */
+  bulkInsert(rows: readonly FakeFields[], at = '2020-01-01T00:00:00.000Z'): void {
+    if (this.count > 0 || this.nextId > 1) {
+      for (const fields of rows) this.create(fields, at);
+      return;
+    }
+    let base = bases.get(rows);
+    if (!base) bases.set(rows, (base = { rows, at, indexes: new Map() }));
+    this.base = base;
+    this.nextId = rows.length + 1;
+    this.count = rows.length;
+  }
+
+  /** The fields of every item, in id order (for assertions). */
+  rows(): FakeFields[] {
+    return [...this.all()].map((i) => ({ ...i.fields }));
+  }
+}
+
+function normalise(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return typeof value === 'string' ? value.toLowerCase() : String(value);
+}
+
+function addTo(index: Map<string, Set<number>>, value: string | null, id: number): void {
+  if (value === null) return;
+  let set = index.get(value);
+  if (!set) index.set(value, (set = new Set()));
+  set.add(id);
+}
+
+export class FakeSite {
+  readonly lists = new Map<string, FakeList>();
+  constructor(
+    readonly id: string,
+    readonly hostname: string,
+    readonly path: string,
+  ) {}
+
+  /** By id, or by name (Graph accepts a list's title in the URL too). */
+  list(ref: string): FakeList | undefined {
+    const direct = this.lists.get(ref);
+    if (direct) return direct;
+    const lower = decodeURIComponent(ref).toLowerCase();
+    return [...this.lists.values()].find((l) => l.name.toLowerCase() === lower || l.displayName.toLowerCase() === lower);
+  }
+
+  /** Creates a list directly in storage (tests that start from a provisioned site). */
+  createList(displayName: string, description = '', columns: ReadonlyArray<Record<string, unknown>> = []): FakeList {
+    if (this.list(displayName)) fail(409, 'nameAlreadyExists', `A list named '${displayName}' already exists`);
+    const list = new FakeList(displayName.replace(/\s+/g, ''), displayName, description);
+    for (const c of columns) list.addColumn(c);
+    this.lists.set(list.id, list);
+    return list;
+  }
+}
+
+interface Clause {
+  column: string;
+  value: string | number;
+}
+
+/** `fields/A eq 'x' and fields/B eq 5` → clauses; anything else is a 400, as unsupported. */
+function parseFilter(filter: string): Clause[] {
+  const clauses: Clause[] = [];
+  const re = /^\s*fields\/([A-Za-z_][A-Za-z0-9_]*)\s+eq\s+('(?:[^']|'')*'|-?\d+(?:\.\d+)?)\s*/;
+  let rest = filter;
+  for (;;) {
+    const m = re.exec(rest);
+    if (!m) fail(400, 'invalidRequest', `Invalid filter clause: ${filter}`);
+    const literal = m![2]!;
+    clauses.push({ column: m![1]!, value: literal.startsWith("'") ? literal.slice(1, -1).replace(/''/g, "'") : Number(literal) });
+    rest = rest.slice(m![0].length);
+    if (rest.trim() === '') return clauses;
+    const and = /^and\s+/i.exec(rest);
+    if (!and) fail(400, 'invalidRequest', `Invalid filter clause: ${filter}`);
+    rest = rest.slice(and![0].length);
+  }
+}
+
+/** `fields($select=A,B)` → ['A','B']; `fields` → null (all); absent → undefined (no fields). */
+function expandedFields(expand: string | undefined): string[] | null | undefined {
+  if (expand === undefined) return undefined;
+  const m = /^fields(?:\(\$select=([^)]*)\))?$/.exec(expand.trim());
+  if (!m) fail(400, 'invalidRequest', `Unsupported $expand: ${expand}`);
+  return m![1] === undefined ? null : m![1]!.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function parseQuery(query: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of query.split('&')) {
+    if (!part) continue;
+    const i = part.indexOf('=');
+    const key = decodeURIComponent(i < 0 ? part : part.slice(0, i));
+    out[key] = i < 0 ? '' : decodeURIComponent(part.slice(i + 1).replace(/\+/g, ' '));
+  }
+  return out;
+}
+
+export class FakeGraph {
+  readonly sites = new Map<string, FakeSite>();
+  stats: FakeStats = emptyStats();
+  private readonly options: Required<FakeGraphOptions>;
+  private readonly random: () => number;
+  private faults: Fault[] = [];
+
+  constructor(options: FakeGraphOptions = {}) {
+    this.options = { pageSize: 5000, threshold: 5000, throttleRate: 0, retryAfterSeconds: 2, seed: 42, ...options };
+    this.random = mulberry32(this.options.seed);
+  }
+
+  set throttleRate(rate: number) {
+    this.options.throttleRate = rate;
+  }
+
+  resetStats(): void {
+    this.stats = emptyStats();
+  }
+
+  addSite(url: string): FakeSite {
+    const u = new URL(url);
+    const site = new FakeSite(`${u.hostname},${randomUUID()},${randomUUID()}`, u.hostname, u.pathname.replace(/\/+$/, ''));
+    this.sites.set(site.id, site);
+    return site;
+  }
+
+  /** Queues a one-shot fault for the next matching request. */
+  inject(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  /** The last middleware of the Graph client: every HTTP request ends here. */
+  transport(): Middleware {
+    return {
+      execute: async (context: Context) => {
+        const request = context.request as string | Request;
+        const url = typeof request === 'string' ? request : request.url;
+        const options = (context.options ?? {}) as { method?: string; headers?: unknown; body?: unknown };
+        const headers = headerRecord(options.headers);
+        const body = typeof options.body === 'string' && options.body !== '' ? JSON.parse(options.body) : undefined;
+        const lost = { value: false };
+        const answer = this.outer(options.method ?? 'GET', url, headers, body, lost);
+        if (lost.value) throw new TypeError('fetch failed (connection reset by the Graph fake)');
+        context.response = jsonResponse(answer);
+      },
+    };
+  }
+
+  private takeFault(method: string, url: string): Fault | undefined {
+    const i = this.faults.findIndex((f) => (!f.method || f.method === method) && (!f.urlIncludes || decodeURIComponent(url).includes(f.urlIncludes)));
+    if (i < 0) return undefined;
+    return this.faults.splice(i, 1)[0];
+  }
+
+  private throttle(): Answer | null {
+    if (this.options.throttleRate <= 0 || this.random() >= this.options.throttleRate) return null;
+    this.stats.throttled++;
+    const status = this.random() < 0.5 ? 429 : 503;
+    return error(status, status === 429 ? 'activityLimitReached' : 'serviceNotAvailable', 'The request has been throttled', {
+      'retry-after': String(this.options.retryAfterSeconds),
+    });
+  }
+
+  private outer(method: string, url: string, headers: Record<string, string>, body: unknown, lost: { value: boolean }): Answer {
+    this.stats.requests++;
+    if (!/^Bearer \S+/.test(headers['authorization'] ?? '')) return error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    const path = url.startsWith(ROOT) ? url.slice(ROOT.length) : url;
+    if (method === 'POST' && path.split('?')[0] === '/$batch') {
+      const throttled = this.throttle();
+      if (throttled) return throttled;
+      return this.batch(body, lost);
+    }
+    return this.one(method, path, headers, body, lost);
+  }
+
+  /** One request (outer, or inside a batch): faults, throttling, RU, then the route. */
+  private one(method: string, path: string, headers: Record<string, string>, body: unknown, lost: { value: boolean }): Answer {
+    const fault = this.takeFault(method, path);
+    if (fault?.kind === 'before') fault.run();
+    const cost = resourceUnits(method, path);
+    this.stats.ru += cost;
+    if (fault?.kind === 'status') return error(fault.status, 'injected', 'injected failure', fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : undefined);
+    const throttled = this.throttle();
+    if (throttled) return throttled;
+    if (fault?.kind === 'lose-response') lost.value = true;
+    try {
+      return this.route(method, path, headers, body);
+    } catch (e) {
+      if (e instanceof HttpError) return e.answer;
+      throw e;
+    }
+  }
+
+  private batch(body: unknown, lost: { value: boolean }): Answer {
+    const requests = (body as { requests?: unknown })?.requests;
+    if (!Array.isArray(requests) || requests.length === 0) return error(400, 'BadRequest', 'Invalid batch payload.');
+    if (requests.length > 20) return error(400, 'BadRequest', 'Number of batch request steps exceeds the maximum of 20.');
+    const ids = new Set<string>();
+    for (const r of requests as Array<{ id?: unknown }>) {
+      const id = String(r.id ?? '');
+      if (!id || ids.has(id)) return error(400, 'BadRequest', 'Batch request ids must be unique.');
+      ids.add(id);
+    }
+    const statusById = new Map<string, number>();
+    const responses = (requests as Array<{ id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown; dependsOn?: string[] }>).map((r) => {
+      this.stats.innerRequests++;
+      for (const d of r.dependsOn ?? []) {
+        if (!ids.has(d)) return { id: r.id, status: 400, body: error(400, 'BadRequest', `dependsOn '${d}' is not in the batch`).body };
+      }
+      const blocked = (r.dependsOn ?? []).some((d) => (statusById.get(d) ?? 424) >= 400);
+      let answer: Answer;
+      if (blocked) answer = error(424, 'FailedDependency', 'A request this one depends on failed.');
+      else {
+        const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+        const path = r.url.startsWith('/') ? r.url : `/${r.url}`;
+        answer = this.one(r.method.toUpperCase(), path, headers, r.body, lost);
+      }
+      statusById.set(r.id, answer.status);
+      return { id: r.id, status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, ...(answer.status === 204 ? {} : { body: answer.body ?? {} }) };
+    });
+    return { status: 200, body: { responses } };
+  }
+
+  private site(ref: string): FakeSite {
+    const site = this.sites.get(decodeURIComponent(ref));
+    if (!site) fail(404, 'itemNotFound', 'Requested site could not be found');
+    return site!;
+  }
+
+  private list(site: FakeSite, ref: string): FakeList {
+    const list = site.list(ref);
+    if (!list) fail(404, 'itemNotFound', 'The specified list was not found');
+    return list!;
+  }
+
+  private route(method: string, path: string, headers: Record<string, string>, body: unknown): Answer {
+    const [rawPath, rawQuery = ''] = path.split(/\?(.*)/s, 2) as [string, string?];
+    const query = parseQuery(rawQuery);
+    let m: RegExpExecArray | null;
+
+    // List items first: nearly every request is one.
+    if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items$/.exec(rawPath))) {
+      const list = this.list(this.site(m[1]!), m[2]!);
+      if (method === 'GET') return this.query(list, rawPath, query, headers);
+      if (method === 'POST') {
+        const fields = ((body ?? {}) as { fields?: FakeFields }).fields ?? {};
+        const item = list.create(fields);
+        // Graph also echoes the item's fields here; the adapter reads only id and eTag, and leaving
+        // the echo out halves the JSON of a seed (the tests' main cost).
+        return { status: 201, body: itemJson(list, item, null, undefined) };
+      }
+    }
+    if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/(\d+)(\/fields)?$/.exec(rawPath))) {
+      const list = this.list(this.site(m[1]!), m[2]!);
+      const item = list.get(Number(m[3]));
+      if (!item) fail(404, 'itemNotFound', 'The requested item was not found');
+      const ifMatch = headers['if-match'];
+      const matches = () => ifMatch === undefined || ifMatch === '*' || ifMatch === list.etag(item!);
+      if (method === 'GET' && !m[4]) return { status: 200, body: itemJson(list, item!, itemSelect(query), expandedFields(query.$expand)) };
+      if (method === 'PATCH' && m[4]) {
+        if (!matches()) fail(412, 'preconditionFailed', 'The eTag of the item does not match If-Match');
+        const next = list.update(item!, (body ?? {}) as FakeFields);
+        return { status: 200, body: { '@odata.etag': list.etag(next), ...next.fields } };
+      }
+      if (method === 'DELETE' && !m[4]) {
+        if (!matches()) fail(412, 'preconditionFailed', 'The eTag of the item does not match If-Match');
+        list.delete(item!);
+        return { status: 204 };
+      }
+    }
+    // GET /sites/{hostname}:/{server-relative-path}
+    if ((m = /^\/sites\/([^/:,]+):(\/[^:]*?):?$/.exec(rawPath)) && method === 'GET') {
+      const [, host, sitePath] = m as unknown as [string, string, string];
+      const site = [...this.sites.values()].find((s) => s.hostname === host && s.path.toLowerCase() === decodeURIComponent(sitePath).replace(/\/+$/, '').toLowerCase());
+      if (!site) fail(404, 'itemNotFound', 'Requested site could not be found');
+      return { status: 200, body: siteJson(site!) };
+    }
+    if ((m = /^\/sites\/([^/]+)$/.exec(rawPath)) && method === 'GET') return { status: 200, body: siteJson(this.site(m[1]!)) };
+
+    if ((m = /^\/sites\/([^/]+)\/lists$/.exec(rawPath))) {
+      const site = this.site(m[1]!);
+      if (method === 'GET') return { status: 200, body: { value: [...site.lists.values()].map(listJson) } };
+      if (method === 'POST') {
+        const b = (body ?? {}) as { displayName?: string; description?: string; columns?: Array<Record<string, unknown>> };
+        if (!b.displayName) fail(400, 'invalidRequest', 'displayName is required');
+        const list = site.createList(b.displayName!, b.description ?? '', b.columns ?? []);
+        return { status: 201, body: listJson(list) };
+      }
+    }
+    if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)$/.exec(rawPath)) && method === 'GET') {
+      const list = this.list(this.site(m[1]!), m[2]!);
+      return { status: 200, body: { ...listJson(list), ...(query.$expand === 'columns' ? { columns: [...list.columns.values()] } : {}) } };
+    }
+    if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns$/.exec(rawPath))) {
+      const list = this.list(this.site(m[1]!), m[2]!);
+      if (method === 'GET') return { status: 200, body: { value: [...list.columns.values()] } };
+      if (method === 'POST') return { status: 201, body: list.addColumn((body ?? {}) as Record<string, unknown>) };
+    }
+    if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns\/([^/]+)$/.exec(rawPath)) && method === 'PATCH') {
+      const list = this.list(this.site(m[1]!), m[2]!);
+      const column = [...list.columns.values()].find((c) => c.id === m![3] || c.name === m![3]);
+      if (!column) fail(404, 'itemNotFound', 'Column not found');
+      return { status: 200, body: list.updateColumn(column!, (body ?? {}) as Record<string, unknown>) };
+    }
+    return error(400, 'invalidRequest', `The Graph fake does not support ${method} ${rawPath}`);
+  }
+
+  private query(list: FakeList, path: string, query: Record<string, string>, headers: Record<string, string>): Answer {
+    if (query.$orderby) fail(400, 'invalidRequest', 'The Graph fake does not support $orderby (the adapter never needs it)');
+    const pageSize = Math.min(Number(query.$top ?? 200), this.options.pageSize);
+    if (!Number.isInteger(pageSize) || pageSize < 1) fail(400, 'invalidRequest', 'Invalid $top');
+    const clauses = query.$filter ? parseFilter(query.$filter) : [];
+    const prefer = (headers['prefer'] ?? '').includes('HonorNonIndexedQueriesWarningMayFailRandomly');
+    for (const clause of clauses) {
+      const column = list.column(clause.column);
+      if (!column) fail(400, 'invalidRequest', `Field '${clause.column}' is not recognized`);
+      if (!column!.indexed && !prefer) {
+        this.stats.nonIndexedErrors++;
+        fail(
+          400,
+          'invalidRequest',
+          `Field '${column!.name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+        );
+      }
+    }
+    let candidates: Iterable<number>;
+    const first = clauses[0];
+    const firstIndexed = first ? list.indexLookup(first.column, first.value) : undefined;
+    if (clauses.length > 0 && list.size > this.options.threshold) {
+      // Past the threshold SharePoint needs the first clause to be an indexed one that narrows the
+      // list below the threshold; anything else would scan the list.
+      if (!firstIndexed || firstIndexed.length > this.options.threshold) {
+        this.stats.thresholdErrors++;
+        fail(500, 'generalException', THRESHOLD_MESSAGE);
+      }
+    }
+    if (firstIndexed) candidates = firstIndexed;
+    else candidates = (function* () {
+      for (const item of list.all()) yield item.id;
+    })();
+    const after = Number(/p_ID=(\d+)/.exec(query.$skiptoken ?? '')?.[1] ?? 0);
+    const page: FakeItem[] = [];
+    let more = false;
+    for (const id of candidates) {
+      if (id <= after) continue;
+      const item = list.get(id);
+      if (!item) continue;
+      if (!clauses.every((c) => normalise(item.fields[list.column(c.column)!.name]) === normalise(c.value))) continue;
+      if (page.length === pageSize) {
+        more = true;
+        break;
+      }
+      page.push(item);
+    }
+    const select = itemSelect(query);
+    const fields = expandedFields(query.$expand);
+    const body: Record<string, unknown> = { value: page.map((i) => itemJson(list, i, select, fields)) };
+    if (more) {
+      const rest = Object.entries(query)
+        .filter(([k]) => k !== '$skiptoken')
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+      rest.push(`$skiptoken=${encodeURIComponent(`Paged=TRUE&p_ID=${page[page.length - 1]!.id}`)}`);
+      body['@odata.nextLink'] = `${ROOT}${path}?${rest.join('&')}`;
+    }
+    return { status: 200, body };
+  }
+}
+
+/**
+ * What fetch would return, minus the stream machinery (which costs more than the fake itself):
+ * the body still goes through JSON text, so the client never shares objects with the fake.
+ */
+function jsonResponse(answer: Answer): Response {
+  const text = answer.status === 204 ? '' : JSON.stringify(answer.body ?? {});
+  const headers = new Headers({ 'content-type': 'application/json', ...answer.headers });
+  const response = {
+    status: answer.status,
+    ok: answer.status >= 200 && answer.status < 300,
+    statusText: String(answer.status),
+    headers,
+    body: null,
+    bodyUsed: false,
+    json: async () => JSON.parse(text),
+    text: async () => text,
+    arrayBuffer: async () => new TextEncoder().encode(text).buffer,
+    blob: async () => new Blob([text], { type: 'application/json' }),
+    clone: () => jsonResponse(answer),
+  };
+  return response as unknown as Response;
+}
+
+function resourceUnits(method: string, path: string): number {
+  if (method !== 'GET') return 2;
+  const p = path.split('?')[0]!;
+  // Collections (list items, lists, columns) are multi-item queries; the rest are single items.
+  return /\/(items|lists|columns)$/.test(p) ? 2 : 1;
+}
+
+function itemSelect(query: Record<string, string>): string[] | null {
+  return query.$select ? query.$select.split(',').map((s) => s.trim()) : null;
+}
+
+function itemJson(list: FakeList, item: FakeItem, select: string[] | null, fields: string[] | null | undefined): Record<string, unknown> {
+  const etag = list.etag(item);
+  const all: Record<string, unknown> = {
+    '@odata.etag': etag,
+    id: String(item.id),
+    eTag: etag,
+    createdDateTime: item.created,
+    lastModifiedDateTime: item.modified,
+  };
+  const out: Record<string, unknown> = select ? Object.fromEntries(Object.entries(all).filter(([k]) => k === '@odata.etag' || select.includes(k))) : all;
+  if (fields !== undefined) {
+    const stored = fields ? Object.fromEntries(fields.filter((f) => f in item.fields).map((f) => [f, item.fields[f]])) : { ...item.fields, id: String(item.id), Created: item.created, Modified: item.modified };
+    out.fields = { '@odata.etag': etag, ...stored };
+  }
+  return out;
+}
+
+function siteJson(site: FakeSite): Record<string, unknown> {
+  return { id: site.id, webUrl: `https://${site.hostname}${site.path}`, displayName: site.path.split('/').pop() || site.hostname };
+}
+
+function listJson(list: FakeList): Record<string, unknown> {
+  return { id: list.id, name: list.name, displayName: list.displayName, description: list.description, list: { template: 'genericList' } };
+}
+
+function headerRecord(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  if (typeof (headers as Headers).forEach === 'function' && !(headers instanceof Array)) {
+    (headers as Headers).forEach((v, k) => (out[k.toLowerCase()] = v));
+    return out;
+  }
+  for (const [k, v] of Object.entries(headers as Record<string, string>)) out[k.toLowerCase()] = String(v);
+  return out;
+}

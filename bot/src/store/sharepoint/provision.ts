@@ -1,0 +1,139 @@
+import type { GraphGateway } from './graph.js';
+import { relativeUrl } from './graph.js';
+import { columnDefinition, columnTypeOf, isIndexed, LIST_KEYS, listDefinition, LISTS, type ListSpec } from './schema.js';
+import { resolveSiteId, type SiteRef } from './SharePointStore.js';
+
+/** One thing provisioning did (or, in a dry run, would do). */
+export interface ProvisionAction {
+  list: string;
+  action: 'create-list' | 'create-column' | 'index-column';
+  detail: string;
+}
+
+export interface ProvisionReport {
+  siteId: string;
+  actions: ProvisionAction[];
+  /** Differences provisioning will not fix by itself (a column of another type). */
+  problems: string[];
+}
+
+/** Provisioning failed; the message says what and, for 401/403, which permission is missing. */
+export class ProvisionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProvisionError';
+  }
+}
+
+interface Column {
+  id: string;
+  name: string;
+  indexed?: boolean;
+  enforceUniqueValues?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * Creates or completes the store's lists on the site from the schema, idempotently: a list that is
+ * missing is created with all its columns; in a list that exists, missing columns are added and
+ * columns that should be indexed (or unique) are made so. Nothing is ever deleted, renamed or
+ * retyped — a column of another type is reported as a problem for a person to look at. Running it
+ * again on a provisioned site changes nothing and reports no action.
+ */
+export async function provision(gateway: GraphGateway, site: SiteRef, options: { dryRun?: boolean } = {}): Promise<ProvisionReport> {
+  const siteId = await resolveSiteId(gateway, site);
+  const actions: ProvisionAction[] = [];
+  const problems: string[] = [];
+  const existing = await getAll(gateway, `/sites/${siteId}/lists?$select=id,name,displayName`);
+  const byName = new Map(existing.map((l) => [String(l.name).toLowerCase(), String(l.id)]));
+
+  for (const key of LIST_KEYS) {
+    const spec = LISTS[key];
+    let listId = byName.get(spec.name.toLowerCase());
+    if (!listId) {
+      actions.push({ list: spec.name, action: 'create-list', detail: `${spec.columns.length} columns, ${spec.columns.filter(isIndexed).length} indexed` });
+      if (options.dryRun) continue;
+      const created = await send(gateway, 'POST', `/sites/${siteId}/lists`, listDefinition(spec), `create list ${spec.name}`);
+      listId = String(created.id);
+    }
+    // Also right after creating a list: check that every column came out as defined.
+    await completeColumns(gateway, siteId, listId, spec, options, actions, problems);
+  }
+  return { siteId, actions, problems };
+}
+
+async function completeColumns(
+  gateway: GraphGateway,
+  siteId: string,
+  listId: string,
+  spec: ListSpec,
+  options: { dryRun?: boolean },
+  actions: ProvisionAction[],
+  problems: string[],
+): Promise<void> {
+  const columns = (await getAll(gateway, `/sites/${siteId}/lists/${listId}/columns`)) as Column[];
+  const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+  for (const column of spec.columns) {
+    const found = byName.get(column.name.toLowerCase());
+    if (!found) {
+      actions.push({ list: spec.name, action: 'create-column', detail: `${column.name} (${column.type}${isIndexed(column) ? ', indexed' : ''}${column.unique ? ', unique' : ''})` });
+      if (!options.dryRun) await send(gateway, 'POST', `/sites/${siteId}/lists/${listId}/columns`, columnDefinition(column), `create column ${spec.name}.${column.name}`);
+      continue;
+    }
+    const type = columnTypeOf(found);
+    if (type !== column.type) {
+      problems.push(`${spec.name}.${column.name} is ${type ?? 'of another type'}, the schema wants ${column.type}: change or remove it by hand`);
+      continue;
+    }
+    const wantIndexed = isIndexed(column);
+    const wantUnique = Boolean(column.unique);
+    if ((wantIndexed && !found.indexed) || (wantUnique && !found.enforceUniqueValues)) {
+      actions.push({ list: spec.name, action: 'index-column', detail: `${column.name}${wantUnique ? ' (unique)' : ''}` });
+      if (!options.dryRun) {
+        await send(
+          gateway,
+          'PATCH',
+          `/sites/${siteId}/lists/${listId}/columns/${found.id}`,
+          { indexed: true, ...(wantUnique ? { enforceUniqueValues: true } : {}) },
+          `index column ${spec.name}.${column.name}`,
+        );
+      }
+    }
+  }
+}
+
+async function getAll(gateway: GraphGateway, url: string): Promise<Array<Record<string, unknown>>> {
+  const out: Array<Record<string, unknown>> = [];
+  let next: string | undefined = url;
+  while (next) {
+    const answer = await gateway.call({ method: 'GET', url: next });
+    if (answer.status !== 200) throw failure(`GET ${url}`, answer.status, answer.body);
+    out.push(...((answer.body?.value ?? []) as Array<Record<string, unknown>>));
+    const link = answer.body?.['@odata.nextLink'] as string | undefined;
+    next = link ? relativeUrl(link) : undefined;
+  }
+  return out;
+}
+
+async function send(gateway: GraphGateway, method: 'POST' | 'PATCH', url: string, body: unknown, what: string): Promise<Record<string, unknown>> {
+  const answer = await gateway.call({ method, url, body });
+  if (answer.status >= 300) throw failure(what, answer.status, answer.body);
+  return (answer.body ?? {}) as Record<string, unknown>;
+}
+
+function failure(what: string, status: number, body: unknown): ProvisionError {
+  const message = (body as { error?: { message?: string } } | null)?.error?.message ?? '';
+  const hint =
+    status === 401 || status === 403
+      ? ' — the app needs Sites.Selected with the "manage" (or "fullcontrol") role on this site to create lists and columns, or Sites.Manage.All (see README, "SharePoint store")'
+      : '';
+  return new ProvisionError(`${what}: ${status} ${message}${hint}`);
+}
+
+/** The report as lines for a person. */
+export function describe(report: ProvisionReport, dryRun = false): string[] {
+  const lines = report.actions.map((a) => `${dryRun ? 'haría' : 'hecho'}: ${a.action} ${a.list}${a.detail ? ` — ${a.detail}` : ''}`);
+  if (report.actions.length === 0) lines.push(`Sin cambios: las ${LIST_KEYS.length} listas y sus columnas ya están como define el esquema.`);
+  for (const p of report.problems) lines.push(`REVISAR: ${p}`);
+  return lines;
+}
