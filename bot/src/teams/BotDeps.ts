@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { CheckInService } from '../services/checkIns.js';
 import type { FormulationService } from '../services/formulation.js';
 import type { Clock } from '../services/clock.js';
+import type { ReminderService } from '../services/reminders.js';
 import type { Store } from '../store/Store.js';
 import type { AdaptiveCard } from './cards/elements.js';
 
@@ -12,6 +13,8 @@ export interface BotDeps {
   checkIns: CheckInService;
   formulation: FormulationService;
   clock: Clock;
+  /** `recordatorios`, the reminder card's buttons and the ETI's reminders view. */
+  reminders: ReminderService;
   /** Link to the OKR tab, optionally on one unit. */
   tabUrl(unitId?: string): string;
   log: Logger;

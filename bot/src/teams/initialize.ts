@@ -5,6 +5,8 @@ import { FormulationService } from '../services/formulation.js';
 import type { ProactiveCards } from '../services/proactiveCards.js';
 import { formulationNotices } from './formulationNotices.js';
 import type { Clock } from '../services/clock.js';
+import { ReminderService } from '../services/reminders.js';
+import type { ReminderSettings } from '@okr/core';
 import type { Store } from '../store/Store.js';
 import type { BotDeps } from './BotDeps.js';
 import { OkrBot } from './OkrBot.js';
@@ -21,12 +23,13 @@ export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' 
 }
 
 /** All bot wiring in one place. */
-export function createBot(args: { store: Store; clock: Clock; config: Config; log: Logger; proactive?: ProactiveCards }): { bot: OkrBot; deps: BotDeps } {
+export function createBot(args: { store: Store; clock: Clock; config: Config; log: Logger; proactive?: ProactiveCards; reminderSettings?: ReminderSettings }): { bot: OkrBot; deps: BotDeps } {
   const deps: BotDeps = {
     store: args.store,
     clock: args.clock,
     checkIns: new CheckInService(args.store, args.clock),
     formulation: new FormulationService(args.store, args.proactive ? formulationNotices(args.store, args.proactive) : undefined),
+    reminders: new ReminderService(args.store, args.clock, args.reminderSettings),
     tabUrl: tabLinks(args.config),
     log: args.log,
   };

@@ -5,8 +5,9 @@ import { myOkrCommand } from './myOkrCommand.js';
 import { pendingCommand } from './pendingCommand.js';
 import { reviewCommand } from './reviewCommand.js';
 import { normalizeCommand } from './normalize.js';
+import { remindersAdminCommand, remindersCommand } from './remindersCommand.js';
 
-export const commands: readonly Command[] = [checkInCommand, pendingCommand, myOkrCommand, reviewCommand, helpCommand];
+export const commands: readonly Command[] = [checkInCommand, pendingCommand, myOkrCommand, reviewCommand, remindersCommand, remindersAdminCommand, helpCommand];
 
 export function findCommand(text: string): Command | undefined {
   const normalized = normalizeCommand(text);

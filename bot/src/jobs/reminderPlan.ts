@@ -1,0 +1,105 @@
+import {
+  bogotaClock,
+  DEFAULT_REMINDER_SETTINGS,
+  dueReminders,
+  etiDigest,
+  periodOf,
+  previousPeriodOf,
+  quarterOf,
+  reminderKeyString,
+  type DueReminder,
+  type IsoDate,
+  type Period,
+  type ReminderKey,
+  type ReminderSettings,
+  type UnitMonthStatus,
+} from '@okr/core';
+import type { EntityQuarterData, ReminderLogEntry, Store } from '../store/Store.js';
+
+/** Snoozed reminders come back with a new key: the step moves by this much per snooze. */
+export const SNOOZE_STEP = 100;
+
+/** The key a reminder snoozed `count` times comes back with. */
+export const snoozedKey = (key: ReminderKey, count: number): ReminderKey => ({ ...key, step: baseStep(key.step) + SNOOZE_STEP * count });
+/** The reminder a (possibly snoozed) key belongs to. */
+export const baseKey = (key: ReminderKey): ReminderKey => ({ ...key, step: baseStep(key.step) });
+const baseStep = (step: number) => step % SNOOZE_STEP;
+
+/** A reminder due now, with what the planner knows about it. */
+export interface PlannedReminder extends DueReminder {
+  id: string;
+  /** Back from a «Recordarme mañana». */
+  snoozed: boolean;
+  /** Muted by the person. */
+  muted: boolean;
+  /** The bot has a conversation reference for the person. */
+  reachable: boolean;
+  /** Its entry in the log, if a scheduler already took it. */
+  log: ReminderLogEntry | null;
+}
+
+export interface ReminderPlan {
+  today: IsoDate;
+  reminders: PlannedReminder[];
+}
+
+/** Units' reporting state for the current and the previous month, read from the store. */
+export async function loadUnitMonthStatuses(store: Store, today: IsoDate): Promise<{ statuses: UnitMonthStatus[]; etiIds: string[] }> {
+  const current = periodOf(today);
+  const periods: Period[] = [previousPeriodOf(current), current];
+  const [units, roles] = await Promise.all([store.listUnits(), store.listRoles()]);
+  const quarters = new Map<string, EntityQuarterData>();
+  for (const p of periods) {
+    const q = quarterOf(`${p}-01`);
+    if (!quarters.has(q)) quarters.set(q, await store.loadEntityQuarter(q));
+  }
+  const statuses: UnitMonthStatus[] = [];
+  for (const period of periods) {
+    const data = quarters.get(quarterOf(`${period}-01`))!;
+    for (const unit of units) {
+      const bundle = data.bundles.find((b) => b.set.unitId === unit.id);
+      if (!bundle || bundle.set.state !== 'active') continue;
+      const reported = new Set(data.checkIns.filter((c) => c.unitId === unit.id && c.period === period).map((c) => c.keyResultId));
+      const missing = bundle.keyResults.filter((kr) => !reported.has(kr.id)).map((kr) => kr.title);
+      // Only a unit with something missing needs its review read (fewer requests on SharePoint).
+      const closed = missing.length > 0 ? (await store.getMonthReview(unit.id, period))?.state === 'closed' : false;
+      const holders = (role: string) => [...new Set(roles.filter((r) => r.role === role && r.unitId === unit.id).map((r) => r.personId))];
+      statuses.push({ unitId: unit.id, unitName: unit.name, period, missing, total: bundle.keyResults.length, closed, enlaceIds: holders('enlace'), liderIds: holders('lider') });
+    }
+  }
+  const etiIds = [...new Set(roles.filter((r) => r.role === 'eti').map((r) => r.personId))];
+  return { statuses, etiIds };
+}
+
+/**
+ * What is due at `now`: core's calendar rules on the store's data, plus snoozes that have come
+ * back, each marked muted / reachable and with its log entry. Shared by the scheduler and the cards.
+ */
+export async function planReminders(store: Store, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<ReminderPlan> {
+  const today = bogotaClock(now).date;
+  const { statuses, etiIds } = await loadUnitMonthStatuses(store, today);
+  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds)];
+  const [snoozes, prefs, reachable, log] = await Promise.all([
+    store.listReminderSnoozes(),
+    store.listReminderPreferences(),
+    store.listConversationPersonIds(),
+    store.listReminderLog({ periods: [previousPeriodOf(periodOf(today)), periodOf(today)], limit: 100_000 }),
+  ]);
+  const byId = new Map(due.map((d) => [reminderKeyString(d.key), d]));
+  const withSnoozes: Array<DueReminder & { snoozed: boolean }> = due.map((d) => ({ ...d, snoozed: false }));
+  for (const s of snoozes) {
+    const original = byId.get(reminderKeyString(baseKey(s.key)));
+    // Back only while what it is about is still due (a unit that reported meanwhile is not nagged).
+    if (original && Date.parse(s.until) <= now.getTime()) withSnoozes.push({ ...original, key: snoozedKey(s.key, s.count), snoozed: true });
+  }
+  const muted = new Map(prefs.map((p) => [p.personId, new Set(p.mutedKinds)]));
+  const reach = new Set(reachable);
+  const logById = new Map(log.map((e) => [e.key, e]));
+  return {
+    today,
+    reminders: withSnoozes.map((d) => {
+      const id = reminderKeyString(d.key);
+      return { ...d, id, muted: muted.get(d.key.personId)?.has(d.key.kind) ?? false, reachable: reach.has(d.key.personId), log: logById.get(id) ?? null };
+    }),
+  };
+}

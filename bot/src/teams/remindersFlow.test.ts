@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { botHarness, cardText } from '../testing/harness.js';
+import { planReminders } from '../jobs/reminderPlan.js';
+import { reminderCard } from './cards/reminderCards.js';
+
+/** Thursday 26 Nov 2026, 09:00 in Bogotá: November's check-in window is open. */
+const WINDOW_OPEN = '2026-11-26T14:00:00.000Z';
+
+const actionsOf = (card: { actions?: unknown[] }) => (card.actions ?? []) as Array<{ type: string; title: string; verb: string; data: Record<string, unknown>; fallback: { type: string } }>;
+
+describe('reminder card', () => {
+  it('lists what is missing, opens the check-in in one click, and snoozes to the next business day', async () => {
+    const h = await botHarness(WINDOW_OPEN);
+    const plan = await planReminders(h.store, h.clock.now());
+    const mine = plan.reminders.find((r) => r.key.personId === 'enlace-al-usaquen')!;
+    const card = reminderCard(mine);
+    const text = cardText(card);
+    expect(text).toContain('Se abrió el check-in de noviembre de 2026');
+    expect(text).toContain('Alcaldía Local de Usaquén');
+    expect(text).toContain('faltan 9 resultados clave');
+    const [open, snooze] = actionsOf(card);
+    expect(open).toMatchObject({ type: 'Action.Execute', title: 'Abrir el check-in', verb: 'checkin.open', data: { unitId: 'al-usaquen' }, fallback: { type: 'Action.Submit' } });
+    expect(snooze).toMatchObject({ type: 'Action.Execute', title: 'Recordarme mañana', verb: 'reminder.snooze' });
+
+    expect(cardText(await h.execute('enlace-al-usaquen', open!.verb, open!.data))).toContain('Check-in de noviembre de 2026');
+
+    const snoozed = await h.execute('enlace-al-usaquen', snooze!.verb, snooze!.data);
+    expect(cardText(snoozed)).toContain('te lo recordamos mañana');
+    expect(cardText(snoozed)).toContain('viernes, 27 de noviembre');
+    expect(await h.store.listReminderSnoozes({ personId: 'enlace-al-usaquen' })).toEqual([
+      { key: { kind: 'checkin_window', personId: 'enlace-al-usaquen', subject: 'al-usaquen', period: '2026-11', step: 0 }, until: '2026-11-27T13:00:00.000Z', count: 1 },
+    ]);
+    // The same button on Teams mobile (Action.Submit), and someone else's reminder.
+    const [again] = await h.submit('enlace-al-usaquen', { ...snooze!.data });
+    expect(cardText(again)).toContain('te lo recordamos mañana');
+    expect((await h.store.listReminderSnoozes({ personId: 'enlace-al-usaquen' }))[0]?.count).toBe(2);
+    expect(cardText(await h.execute('lider-al-usaquen', snooze!.verb, snooze!.data))).toContain('Este recordatorio es de otra persona');
+  });
+
+  it('the ETI digest lists the units behind and leads to the administration view', async () => {
+    const h = await botHarness(WINDOW_OPEN);
+    const plan = await planReminders(h.store, new Date('2026-12-01T14:00:00.000Z'));
+    const digest = plan.reminders.find((r) => r.key.kind === 'eti_digest')!;
+    const card = reminderCard(digest);
+    expect(cardText(card)).toContain('Unidades sin check-in completo de noviembre de 2026');
+    expect(cardText(card)).toContain('Alcaldía Local de Usaquén (faltan 9 de 9)');
+    expect(actionsOf(card).map((a) => a.verb)).toEqual(['reminders.admin', 'reminder.snooze']);
+  });
+});
+
+describe('recordatorios', () => {
+  it('shows the person’s kinds, upcoming and last sent reminders, and mutes and unmutes a kind', async () => {
+    const h = await botHarness(WINDOW_OPEN);
+    const [card] = await h.say('enlace-al-usaquen', 'Recordatorios');
+    const text = cardText(card);
+    expect(text).toContain('Tus recordatorios');
+    expect(text).toContain('Apertura del check-in — 🔔 activo');
+    expect(text).toContain('Check-in vencido — 🔔 activo');
+    expect(text).not.toContain('Aviso al líder');
+    expect(text).toContain('Apertura del check-in · Alcaldía Local de Usaquén · noviembre de 2026');
+    expect(text).toContain('Aún no te hemos enviado recordatorios.');
+    expect(actionsOf(card!).map((a) => a.verb)).toEqual([]); // not ETI: no administration button
+
+    const mute = (card!.body as any[]).flatMap((b) => b.items ?? []).find((i: any) => i.type === 'ActionSet').actions[0];
+    expect(mute).toMatchObject({ title: 'Silenciar', verb: 'reminders.mute', data: { kind: 'checkin_window', muted: true } });
+    const muted = await h.execute('enlace-al-usaquen', mute.verb, mute.data);
+    expect(cardText(muted)).toContain('Apertura del check-in — 🔕 silenciado');
+    expect(cardText(muted)).not.toContain('Apertura del check-in · Alcaldía Local de Usaquén');
+    expect(await h.store.listReminderPreferences('enlace-al-usaquen')).toEqual([{ personId: 'enlace-al-usaquen', mutedKinds: ['checkin_window'] }]);
+    const unmuted = await h.execute('enlace-al-usaquen', 'reminders.mute', { kind: 'checkin_window', muted: false });
+    expect(cardText(unmuted)).toContain('Apertura del check-in — 🔔 activo');
+
+    // A reminder sent shows under «Últimos enviados».
+    const key = { kind: 'checkin_window' as const, personId: 'enlace-al-usaquen', subject: 'al-usaquen', period: '2026-11', step: 0 };
+    await h.store.claimReminder(key, 'test', WINDOW_OPEN);
+    await h.store.markReminderSent('checkin_window|enlace-al-usaquen|al-usaquen|2026-11|0', 'test', WINDOW_OPEN);
+    const [after] = await h.say('enlace-al-usaquen', 'recordatorios');
+    expect(cardText(after)).toContain('Apertura del check-in · al-usaquen · noviembre de 2026 — jueves, 26 de noviembre');
+    expect(cardText(after)).toContain('No tienes recordatorios pendientes.');
+  });
+
+  it('the ETI sees upcoming, sent, unreachable and uncertain reminders, pauses everything and resends an uncertain one', async () => {
+    const h = await botHarness(WINDOW_OPEN);
+    expect(cardText((await h.say('enlace-al-usaquen', 'recordatorios admin'))[0])).toContain('Solo para el equipo ETI');
+
+    // A claim from 09:00 never confirmed (the server died): uncertain by 10:00.
+    const key = { kind: 'checkin_window' as const, personId: 'enlace-al-kennedy', subject: 'al-kennedy', period: '2026-11', step: 0 };
+    await h.store.claimReminder(key, 'instancia-1', '2026-11-26T13:00:00.000Z');
+    const [card] = await h.say('eti-1', 'recordatorios admin');
+    const text = cardText(card);
+    expect(text).toContain('Recordatorios: administración');
+    expect(text).toContain('▶️ Activos');
+    expect(text).toMatch(/Por enviar \(\d+\)/);
+    expect(text).toContain('Apertura del check-in:');
+    // Only eti-1 and enlace-al-usaquen ever wrote to the bot here.
+    expect(text).toMatch(/Personas sin conversación con el bot \(\d+\)/);
+    const kennedy = (await h.store.getPerson('enlace-dgth'))!;
+    expect(text).toContain(`• ${kennedy.name} (${kennedy.email})`);
+    const usaquen = (await h.store.getPerson('enlace-al-usaquen'))!;
+    expect(text).not.toContain(`• ${usaquen.name} (`);
+    expect(text).toContain('Envíos inciertos (1)');
+    expect(text).toContain('Puede que haya llegado');
+
+    const [pause, refresh] = actionsOf(card!);
+    expect(pause).toMatchObject({ title: 'Pausar todos los recordatorios', verb: 'reminders.pause', data: { paused: true } });
+    expect(refresh?.verb).toBe('reminders.admin');
+    const paused = await h.execute('eti-1', pause!.verb, pause!.data);
+    expect(cardText(paused)).toContain('⏸️ Pausados por');
+    expect(actionsOf(paused)[0]).toMatchObject({ title: 'Reanudar los recordatorios', data: { paused: false } });
+    expect((await h.store.getReminderControl()).paused).toBe(true);
+    expect((await h.store.listAudit({ entity: 'reminderControl' }))[0]).toMatchObject({ actorId: 'eti-1' });
+    expect(cardText(await h.execute('enlace-al-usaquen', 'reminders.pause', { paused: false }))).toContain('Solo el equipo ETI');
+    expect((await h.store.getReminderControl()).paused).toBe(true);
+
+    const resend = (card!.body as any[]).flatMap((b) => b.items ?? []).flatMap((i: any) => i.items ?? []).find((i: any) => i.type === 'ActionSet');
+    expect(resend.actions[0]).toMatchObject({ title: 'Reenviar', verb: 'reminders.retry', data: { key: 'checkin_window|enlace-al-kennedy|al-kennedy|2026-11|0' } });
+    const afterRetry = await h.execute('eti-1', resend.actions[0].verb, resend.actions[0].data);
+    expect(cardText(afterRetry)).toContain('Envíos inciertos (0)');
+    expect((await h.store.listReminderLog({ personId: 'enlace-al-kennedy' }))[0]).toMatchObject({ state: 'failed', attempts: 0 });
+    // The ETI also reaches the view from their own `recordatorios`.
+    const [own] = await h.say('eti-1', 'recordatorios');
+    expect(cardText(own)).toContain('Resumen para el equipo ETI');
+    expect(actionsOf(own!).map((a) => a.verb)).toEqual(['reminders.admin']);
+  });
+});
