@@ -19,6 +19,17 @@ import { ThemeNameContext } from './themeName.js';
 const misOkrModule = import('./components/MisOkr.js');
 const MisOkr = lazy(() => misOkrModule);
 const DevIdentityPicker = lazy(() => import('./components/DevIdentityPicker.js'));
+const MeetingSidePanel = lazy(() => import('./components/MeetingSidePanel.js'));
+const StageView = lazy(() => import('./components/StageView.js'));
+const ConfigPage = lazy(() => import('./components/ConfigPage.js'));
+
+/** Which surface to show: the configuration page, a meeting side panel or stage, or the tab itself. */
+export function surfaceOf(pathname: string, host: Host): 'config' | 'sidePanel' | 'stage' | 'tab' {
+  if (pathname.replace(/\/+$/, '') === '/config' || host.frame === 'settings') return 'config';
+  if (host.frame === 'sidePanel') return 'sidePanel';
+  if (host.frame === 'meetingStage') return 'stage';
+  return 'tab';
+}
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -65,7 +76,19 @@ export function App() {
     return devPersonId ? { kind: 'dev', personId: devPersonId } : { kind: 'none' };
   }, [host, devPersonId]);
   const api = useMemo(() => createApiClient(identity), [identity]);
-  const deepLink = useMemo(() => readDeepLink(window.location.search, host?.subPageId ?? null), [host]);
+  const [search, setSearch] = useState(() => window.location.search);
+  const deepLink = useMemo(() => readDeepLink(search, host?.subPageId ?? null), [host, search]);
+  const surface = host ? surfaceOf(window.location.pathname, host) : 'tab';
+  // Outside Teams, the side panel's "Vista de presentación" switches this window to the stage view.
+  const previewStage = (unitId: string, quarter: string) => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('unit', unitId);
+    url.searchParams.set('quarter', quarter);
+    url.searchParams.set('frame', 'meetingStage');
+    window.history.pushState(window.history.state, '', url);
+    setSearch(url.search);
+    setHost((h) => h && { ...h, frame: 'meetingStage' });
+  };
 
   const styles = useStyles();
   let content;
@@ -85,6 +108,12 @@ export function App() {
         onCancel={devPersonId && !picker.reason ? () => setPicker({ open: false, reason: null }) : null}
       />
     );
+  } else if (surface === 'config') {
+    content = <ConfigPage api={api} config={host.config} />;
+  } else if (surface === 'sidePanel') {
+    content = <MeetingSidePanel api={api} host={host} deepLink={deepLink} onPreviewStage={previewStage} />;
+  } else if (surface === 'stage') {
+    content = <StageView api={api} deepLink={deepLink} />;
   } else {
     content = (
       <MisOkr

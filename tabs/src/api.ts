@@ -2,7 +2,7 @@
  * The tab's client of the server's REST API (same origin, under /api). Adds who is asking and
  * turns the API's error bodies (`ApiError`) into thrown errors carrying their Spanish message.
  */
-import type { ApiError, CheckInDraft, DevPerson, InstitutionalObjective, MeResponse, OkrTreeView, QuarterId, SetViewResponse, WorkflowAction } from '@okr/core';
+import type { ApiError, CheckInDraft, DevPerson, EntityDashboard, InstitutionalObjective, MeResponse, OkrTreeView, QuarterId, SetViewResponse, WorkflowAction } from '@okr/core';
 import type { SetContentInput } from './setDraft.js';
 import { msg } from './core.js';
 import { t } from './strings.js';
@@ -55,6 +55,8 @@ export interface ApiClient {
   reformulate(unitId: string, quarter: QuarterId, from: QuarterId): Promise<SetViewResponse>;
   act(setId: string, action: WorkflowAction, version: number, comment?: string): Promise<SetViewResponse>;
   institutionalObjectives(): Promise<InstitutionalObjective[]>;
+  /** The entity dashboard of a quarter (ETI, OAP, coaches and leadership only; 403 for others). */
+  dashboard(quarter: QuarterId, signal?: AbortSignal): Promise<EntityDashboard>;
 }
 
 export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
@@ -107,5 +109,6 @@ export function createApiClient(identity: Identity, fetchImpl: typeof fetch = (.
     reformulate: (unitId, quarter, from) => request<SetViewResponse>(`/api/units/${encodeURIComponent(unitId)}/sets/${quarter}/reformulate`, undefined, true, { from }),
     act: (setId, action, version, comment) => request<SetViewResponse>(`/api/sets/${encodeURIComponent(setId)}/actions`, undefined, true, { action, version, comment: comment ?? null }),
     institutionalObjectives: () => request<InstitutionalObjective[]>('/api/institutional-objectives', undefined),
+    dashboard: (quarter, signal) => request<EntityDashboard>(`/api/dashboard?quarter=${encodeURIComponent(quarter)}`, signal),
   };
 }

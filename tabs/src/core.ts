@@ -11,3 +11,4 @@ export { quarterLabel, periodLabel, previousQuarter, nextQuarter, isQuarterId } 
 export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabels } from '../../core/src/i18n/es-CO.js';
 export { qualityAlerts, MAX_TITLE_LENGTH } from '../../core/src/setQuality.js';
 export { validateCheckIn } from '../../core/src/checkInValidation.js';
+export { statusDistribution, complianceDistribution } from '../../core/src/dashboard.js';

@@ -4,6 +4,20 @@
  */
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
+/**
+ * Where Teams shows the page: a tab's content, a meeting's side panel or stage, or the settings
+ * (configuration) page of a channel or chat tab.
+ */
+export type FrameName = 'content' | 'sidePanel' | 'meetingStage' | 'settings';
+
+/** The configuration page's part of teams-js (`pages.config`). */
+export interface TabConfigHost {
+  setValid(valid: boolean): void;
+  /** Teams calls back when the person presses Save; the page then stores the tab's settings. */
+  onSave(handler: (save: { succeed(): void; fail(reason: string): void }) => void): void;
+  setConfig(config: { entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string }): Promise<void>;
+}
+
 export interface Host {
   mode: 'teams' | 'browser';
   theme: ThemeName;
@@ -13,6 +27,16 @@ export interface Host {
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** The Teams SSO token for our API (only inside Teams). */
   getAuthToken: (() => Promise<string>) | null;
+  /** Where the page is shown; outside Teams `?frame=` can preview a meeting surface. */
+  frame: FrameName;
+  /** Shares a URL of this app to the meeting stage (meeting side panel with the permission only). */
+  shareToStage: ((url: string) => Promise<void>) | null;
+  /** Opens a Teams deep link (inside Teams only). */
+  openLink: ((url: string) => Promise<void>) | null;
+  /** The Teams app id, for deep links to the personal tab (inside Teams only). */
+  appId: string | null;
+  /** The configuration page's calls (Teams' settings frame only). */
+  config: TabConfigHost | null;
 }
 
 export const TEAMS_INIT_TIMEOUT_MS = 1500;
@@ -29,6 +53,10 @@ function couldBeInsideTeams(w: Window): boolean {
   return w.parent !== w || Boolean(w.opener) || 'nativeInterface' in w;
 }
 
+export function toFrameName(value: string | null | undefined): FrameName {
+  return value === 'sidePanel' || value === 'meetingStage' || value === 'settings' ? value : 'content';
+}
+
 function browserHost(search: URLSearchParams): Host {
   return {
     mode: 'browser',
@@ -36,6 +64,11 @@ function browserHost(search: URLSearchParams): Host {
     subPageId: null,
     onThemeChange: () => {},
     getAuthToken: null,
+    frame: toFrameName(search.get('frame')),
+    shareToStage: null,
+    openLink: null,
+    appId: null,
+    config: null,
   };
 }
 
@@ -44,17 +77,43 @@ function timeout(ms: number): Promise<never> {
 }
 
 async function teamsHost(timeoutMs: number): Promise<Host> {
-  const { app, authentication } = await import('./teamsSdk.js');
+  const { app, authentication, meeting, pages } = await import('./teamsSdk.js');
   // Outside Teams, inside some other frame, initialize() never settles: give it a short time.
   await Promise.race([app.initialize(), timeout(timeoutMs)]);
   const context = await Promise.race([app.getContext(), timeout(timeoutMs)]);
   app.notifySuccess();
+  const frame = toFrameName(context.page.frameContext);
+  const canShare =
+    frame === 'sidePanel' && Boolean(context.meeting?.id)
+      ? await Promise.race([
+          new Promise<boolean>((done) => meeting.getAppContentStageSharingCapabilities((error, caps) => done(!error && Boolean(caps?.doesAppHaveSharePermission)))),
+          timeout(timeoutMs).catch(() => false),
+        ])
+      : false;
   return {
     mode: 'teams',
     theme: toThemeName(context.app.theme),
     subPageId: context.page.subPageId ?? null,
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
     getAuthToken: () => authentication.getAuthToken(),
+    frame,
+    shareToStage: canShare
+      ? (url) =>
+          new Promise<void>((done, fail) =>
+            meeting.shareAppContentToStage((error) => (error ? fail(new Error(error.message ?? String(error.errorCode))) : done()), url),
+          )
+      : null,
+    openLink: (url) => app.openLink(url),
+    appId: context.app.appId?.toString() ?? null,
+    config:
+      frame === 'settings'
+        ? {
+            setValid: (valid) => pages.config.setValidityState(valid),
+            onSave: (handler) =>
+              pages.config.registerOnSaveHandler((event) => handler({ succeed: () => event.notifySuccess(), fail: (reason) => event.notifyFailure(reason) })),
+            setConfig: (config) => pages.config.setConfig(config),
+          }
+        : null,
   };
 }
 

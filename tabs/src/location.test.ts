@@ -11,9 +11,11 @@ beforeEach(() => {
 
 describe('address and remembered identity', () => {
   it('reads ?unit and ?quarter, else the Teams deep link, and ignores a malformed quarter', () => {
-    expect(readDeepLink('?unit=al-usaquen&quarter=2026-Q4', null)).toEqual({ unitId: 'al-usaquen', quarter: '2026-Q4' });
-    expect(readDeepLink('', 'unit=dgth&quarter=2026-Q3')).toEqual({ unitId: 'dgth', quarter: '2026-Q3' });
-    expect(readDeepLink('?quarter=2026-T4', null)).toEqual({ unitId: null, quarter: null });
+    expect(readDeepLink('?unit=al-usaquen&quarter=2026-Q4', null)).toEqual({ unitId: 'al-usaquen', quarter: '2026-Q4', view: null });
+    expect(readDeepLink('', 'unit=dgth&quarter=2026-Q3')).toEqual({ unitId: 'dgth', quarter: '2026-Q3', view: null });
+    expect(readDeepLink('?quarter=2026-T4', null)).toEqual({ unitId: null, quarter: null, view: null });
+    expect(readDeepLink('?view=tablero', null).view).toBe('tablero');
+    expect(readDeepLink('?view=otra', 'view=tablero').view).toBe('tablero');
   });
 
   it('takes ?as= as the development identity and remembers it; otherwise uses the stored one', () => {

@@ -1,19 +1,45 @@
 import type { Request } from 'restify';
 import type { Person } from '@okr/core';
 import { msg } from '@okr/core';
+import type { Logger } from 'pino';
 import type { Store } from '../store/Store.js';
 import { HttpError } from './errors.js';
+import { SsoError, type SsoValidator } from './sso.js';
 
 export const DEV_PERSON_HEADER = 'x-dev-person-id';
 
+export interface IdentityOptions {
+  /** DEV_IDENTITY: a browser may name a seeded person in a header (local development only). */
+  devIdentity: boolean;
+  /** Validates Teams SSO tokens; null when the server has no Entra app configured. */
+  sso: SsoValidator | null;
+  log?: Logger | undefined;
+}
+
 /**
- * Who is calling the API. Inside Teams the tab sends its SSO token; its validation (signature,
- * issuer, audience, expiry) is the tabs issue's work, so until then a bearer token is refused.
- * With DEV_IDENTITY on (local development only) the browser names a seeded person in a header.
+ * Who is calling the API. Inside Teams the tab sends its SSO token as a bearer token: it is
+ * validated (sso.ts) and its `oid` must be a person of the directory. With DEV_IDENTITY on (local
+ * development only) the browser may instead name a seeded person in a header.
  */
-export async function identify(req: Request, store: Store, devIdentity: boolean): Promise<Person> {
+export async function identify(req: Request, store: Store, options: IdentityOptions): Promise<Person> {
+  const authorization = req.header('authorization');
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (bearer) {
+    if (!options.sso) throw new HttpError('unauthenticated', msg.errors.sessionInvalid);
+    let oid: string;
+    try {
+      ({ oid } = await options.sso.verify(bearer));
+    } catch (error) {
+      if (!(error instanceof SsoError)) throw error;
+      options.log?.info({ reason: error.reason, detail: error.message }, 'SSO token refused');
+      throw new HttpError('unauthenticated', error.reason === 'expired' ? msg.errors.sessionExpired : msg.errors.sessionInvalid);
+    }
+    const person = await store.findPersonByAadObjectId(oid);
+    if (!person) throw new HttpError('forbidden', msg.errors.notInDirectory);
+    return person;
+  }
   const devId = req.header(DEV_PERSON_HEADER);
-  if (devIdentity && devId) {
+  if (options.devIdentity && devId) {
     const person = await store.getPerson(devId);
     if (!person) throw new HttpError('unauthenticated', msg.errors.notInDirectory);
     return person;

@@ -6,11 +6,13 @@ import type { Store } from '../store/Store.js';
 import type { CheckInService } from '../services/checkIns.js';
 import type { FormulationService } from '../services/formulation.js';
 import { registerFormulationRoutes } from './formulationRoutes.js';
-import { canSeeUnit, visibleUnits } from '../services/access.js';
+import { registerDashboardRoutes } from './dashboardRoutes.js';
+import { canSeeUnit, seesWholeEntity, visibleUnits } from '../services/access.js';
 import { today, type Clock } from '../services/clock.js';
 import { loadTree } from '../services/okrTree.js';
 import { HttpError, forbidden, notFound } from './errors.js';
 import { identify } from './identity.js';
+import type { SsoValidator } from './sso.js';
 
 export interface ApiDeps {
   store: Store;
@@ -18,6 +20,8 @@ export interface ApiDeps {
   formulation: FormulationService;
   clock: Clock;
   devIdentity: boolean;
+  /** Validates the tab's Teams SSO tokens; null without an Entra app (then only the dev identity works). */
+  sso?: SsoValidator | null;
   log: Logger;
 }
 
@@ -51,13 +55,13 @@ const checkInBody = z.object({
 /** The REST API the tabs call, under /api. Every route checks who may see or change what. */
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   const { store, log } = deps;
-  const who = (req: Request) => identify(req, store, deps.devIdentity);
+  const who = (req: Request) => identify(req, store, { devIdentity: deps.devIdentity, sso: deps.sso ?? null, log });
 
   server.get('/api/me', route(log, async (req): Promise<MeResponse> => {
     const person = await who(req);
     const [roles, units] = await Promise.all([store.rolesOf(person.id), store.listUnits()]);
     const now = today(deps.clock);
-    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity: deps.devIdentity };
+    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity: deps.devIdentity, entityWide: seesWholeEntity(roles) };
   }));
 
   server.get('/api/dev/people', route(log, async (): Promise<DevPerson[]> => {
@@ -94,5 +98,6 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
     return { saved: result.saved, tree: result.form.tree };
   }));
 
+  registerDashboardRoutes(server, { store, clock: deps.clock, who, route: (handler) => route(log, handler) });
   registerFormulationRoutes(server, { store, formulation: deps.formulation, who, route: (handler) => route(log, handler) });
 }

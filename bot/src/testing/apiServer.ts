@@ -6,12 +6,13 @@ import { createAdapter } from '../teams/adapter.js';
 import { createBot } from '../teams/initialize.js';
 import { fixedClock } from '../services/clock.js';
 import { TEST_NOW, seededStore, silentLog } from './harness.js';
+import type { SsoValidator } from '../api/sso.js';
 
 const servers: Array<{ close(): void }> = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 /** The real HTTP server on a free port over a seeded in-memory store; `call` acts as a seeded person. */
-export async function startApi(devIdentity = true) {
+export async function startApi(devIdentity = true, options: { sso?: SsoValidator | null } = {}) {
   const store = await seededStore();
   const clock = fixedClock(TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity) });
@@ -19,7 +20,7 @@ export async function startApi(devIdentity = true) {
   const server = createServer({
     adapter: createAdapter(config, silentLog),
     bot,
-    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity, log: silentLog },
+    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity, sso: options.sso ?? null, log: silentLog },
     tabsDist: '/nonexistent',
     log: silentLog,
   });

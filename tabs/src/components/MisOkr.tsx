@@ -93,6 +93,9 @@ export interface MisOkrProps {
 
 const CheckInDialog = lazy(() => import('./CheckInDialog.js'));
 const SetEditor = lazy(() => import('./SetEditor.js'));
+const EntityDashboard = lazy(() => import('./EntityDashboard.js'));
+
+type Area = 'mine' | 'dashboard';
 
 /** "Mis OKR": who I am, which unit and quarter, and that unit's OKR tree. */
 export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthenticated }: MisOkrProps) {
@@ -107,6 +110,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const [reporting, setReporting] = useState<KeyResultView | null>(null);
   const [savedNotice, setSavedNotice] = useState<string | null>(null);
   const [mode, setMode] = useState<'tree' | 'formulation'>('tree');
+  const [area, setArea] = useState<Area>(deepLink.view === 'tablero' ? 'dashboard' : 'mine');
 
   useEffect(() => {
     const abort = new AbortController();
@@ -130,8 +134,15 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, meAttempt]);
 
+  const entityWide = me.state === 'ready' && me.data.entityWide === true;
+  const showDashboard = entityWide && area === 'dashboard';
+
   useEffect(() => {
-    if (!unitId || !quarter) return;
+    if (showDashboard && quarter) writeDeepLink({ unitId, quarter, view: 'tablero' });
+  }, [showDashboard, unitId, quarter]);
+
+  useEffect(() => {
+    if (!unitId || !quarter || showDashboard) return;
     writeDeepLink({ unitId, quarter });
     const abort = new AbortController();
     setTree({ state: 'loading' });
@@ -142,7 +153,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       },
     );
     return () => abort.abort();
-  }, [api, unitId, quarter, treeAttempt]);
+  }, [api, unitId, quarter, treeAttempt, showDashboard]);
 
   const meData = me.state === 'ready' ? me.data : null;
   const quarters = useMemo(() => (meData ? quarterOptions(meData.currentQuarter, quarter) : []), [meData, quarter]);
@@ -208,6 +219,13 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
         {switchButton}
       </header>
 
+      {entityWide && (
+        <TabList selectedValue={showDashboard ? 'dashboard' : 'mine'} onTabSelect={(_, d) => setArea(d.value as Area)} aria-label={t.areasLabel} size="large" data-testid="areas">
+          <Tab value="mine" data-testid="area-mine">{t.areaMine}</Tab>
+          <Tab value="dashboard" data-testid="area-dashboard">{t.areaDashboard}</Tab>
+        </TabList>
+      )}
+
       {data.units.length === 0 ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -218,7 +236,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       ) : (
         <>
           <div className={styles.filters} role="search">
-            <Field label={t.unitLabel} className={styles.unitField}>
+            {!showDashboard && <Field label={t.unitLabel} className={styles.unitField}>
               <Dropdown
                 className={styles.dropdown}
                 listbox={{ className: styles.listbox }}
@@ -241,7 +259,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                     ))
                   : renderOptions(data.units)}
               </Dropdown>
-            </Field>
+            </Field>}
             <Field label={t.quarterLabel} className={styles.quarterField}>
               <Dropdown
                 className={styles.dropdown}
@@ -259,24 +277,39 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
             </Field>
           </div>
 
-          <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'tree' | 'formulation')} aria-label={t.viewsLabel}>
+          {showDashboard && quarter && (
+            <Suspense fallback={<div className={styles.status}><Spinner label={t.dashboard.loading} /></div>}>
+              <EntityDashboard
+                api={api}
+                quarter={quarter}
+                onOpenUnit={(id) => {
+                  setUnitNotice(null);
+                  setUnitId(id);
+                  setMode('tree');
+                  setArea('mine');
+                }}
+              />
+            </Suspense>
+          )}
+
+          {!showDashboard && <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'tree' | 'formulation')} aria-label={t.viewsLabel}>
             <Tab value="tree" data-testid="view-tree">{t.viewTree}</Tab>
             <Tab value="formulation" data-testid="view-formulation">{t.viewFormulation}</Tab>
-          </TabList>
+          </TabList>}
 
-          {mode === 'formulation' && unitId && quarter && me.state === 'ready' && (
+          {!showDashboard && mode === 'formulation' && unitId && quarter && me.state === 'ready' && (
             <Suspense fallback={<Spinner label={t.loadingTree} />}>
               <SetEditor api={api} me={me.data} unitId={unitId} quarter={quarter} />
             </Suspense>
           )}
 
-          {mode === 'tree' && unitNotice && (
+          {!showDashboard && mode === 'tree' && unitNotice && (
             <MessageBar intent="info">
               <MessageBarBody>{unitNotice}</MessageBarBody>
             </MessageBar>
           )}
 
-          {mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
+          {!showDashboard && mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
             {tree.state === 'loading' && (
               <div className={styles.status}>
                 <Spinner label={t.loadingTree} />

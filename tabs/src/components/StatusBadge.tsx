@@ -13,10 +13,10 @@ export const statusAppearance: Record<Status, { color: NonNullable<BadgeProps['c
   no_iniciado: { color: 'subtle', icon: <Circle16Regular />, bar: 'brand' },
 };
 
-export function StatusBadge({ status, size = 'medium', count }: { status: Status; size?: BadgeProps['size']; count?: number }) {
+export function StatusBadge({ status, size = 'medium', count, className }: { status: Status; size?: BadgeProps['size']; count?: number; className?: string }) {
   const look = statusAppearance[status];
   return (
-    <Badge appearance="tint" shape="rounded" size={size} color={look.color} icon={look.icon} data-status={status}>
+    <Badge appearance="tint" shape="rounded" size={size} color={look.color} icon={look.icon} data-status={status} className={className}>
       {count === undefined ? statusLabels[status] : `${count} ${statusLabels[status].toLowerCase()}`}
     </Badge>
   );
