@@ -33,10 +33,11 @@ describe('formulation from Teams cards, through the Agents Playground', () => {
     const buttonOf = (card: any, title: string) => card.actions.find((a: any) => a.title === title);
     const invokeAs = (userId: string, replyToId: string, button: any, extra: Record<string, unknown> = {}) =>
       pg.asUser(userId, group, { type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb: button.verb, data: { ...button.data, ...extra } } } });
-    const cardIn = async (userId: string, marker: string) => {
+    /** The card the bot answers `revisar` with in the group chat, once it offers `button`. */
+    const cardIn = async (userId: string, button: string) => {
       const before = pg.messages.length;
       await pg.asUser(userId, group, { type: 'message', text: 'revisar' });
-      const message = await pg.waitFor((m) => pg.messages.indexOf(m) >= before && textOf(m).includes(marker));
+      const message = await pg.waitFor((m) => pg.messages.indexOf(m) >= before && m.attachments?.[0]?.content?.actions?.some((a: { title: string }) => a.title === button));
       return { id: message.messageId as string, card: message.attachments[0].content };
     };
     const state = async () => (await api('/api/units/al-usaquen/sets/2027-Q1', 'eti-1')).bundle.set.state as string;
@@ -48,13 +49,15 @@ describe('formulation from Teams cards, through the Agents Playground', () => {
     expect(textOf(submitted)).toContain('En revisión del OKR Coach');
 
     // 2. The coach returns it with observations; the original card is updated for everyone.
-    const review = await cardIn(coach, 'En revisión del OKR Coach');
+    const review = await cardIn(coach, 'Devolver con observaciones');
     await invokeAs(coach, review.id, buttonOf(review.card, 'Devolver con observaciones'), { setComment: 'Ajustar la meta del KR 1.1.' });
     await expect.poll(state, { timeout: 10_000 }).toBe('returned');
     await pg.waitFor((m) => m.messageId === review.id && textOf(m).includes('Devuelto con observaciones'));
 
     // 3. The enlace gets the set back in their chat, unasked (a proactive card), and resubmits.
-    const back = await pg.waitFor((m) => textOf(m).includes('Ajustar la meta del KR 1.1.') && textOf(m).includes('Devuelto con observaciones') && m.messageId !== review.id);
+    const back = await pg.waitFor(
+      (m) => textOf(m).includes('Ajustar la meta del KR 1.1.') && m.attachments?.[0]?.content?.actions?.some((a: { title: string }) => a.title === 'Enviar a revisión'),
+    );
     await pg.invoke(personal, me, back.messageId, 'set.act', buttonOf(back.attachments[0].content, 'Enviar a revisión').data);
     expect(await state()).toBe('coach_review');
 
@@ -62,7 +65,7 @@ describe('formulation from Teams cards, through the Agents Playground', () => {
     const again = await cardIn(coach, 'Aprobar forma');
     await invokeAs(coach, again.id, buttonOf(again.card, 'Aprobar forma'));
     await expect.poll(state, { timeout: 10_000 }).toBe('leader_approval');
-    const approval = await cardIn(lider, 'En aprobación del líder');
+    const approval = await cardIn(lider, 'Aprobar');
     await invokeAs(lider, approval.id, buttonOf(approval.card, 'Aprobar'));
     await expect.poll(state, { timeout: 10_000 }).toBe('active');
     await pg.waitFor((m) => m.messageId === approval.id && textOf(m).includes('Estado: Cargado'));

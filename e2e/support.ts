@@ -46,6 +46,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     PUBLIC_URL: `http://localhost:${botPort}`,
     OKR_NOW: E2E_NOW,
     LOG_LEVEL: 'warn',
+    // No proactive reminders unless a test asks (they would land in the Playground's chats).
+    REMINDERS_ENABLED: 'false',
     ...overrides,
   };
   const bot = await startBot({ env, port: botPort, onLog: (l: string) => logs.push(`[bot] ${l}`) });

@@ -8,8 +8,10 @@ import { buildDemoSeed } from './store/seed/demoOkrs.js';
 import { createAdapter } from './teams/adapter.js';
 import { createBot } from './teams/initialize.js';
 import { TeamsProactiveCards } from './teams/teamsProactiveCards.js';
+import { reminderSettingsFrom, startReminders } from './teams/startReminders.js';
 import { createServer } from './server.js';
 import { writePlaygroundConfig } from './dev/playgroundConfig.js';
+import { SsoValidator, entraSigningKeys, ssoSettingsFrom } from './api/sso.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,14 +39,18 @@ async function main(): Promise<void> {
   }
   const adapter = createAdapter(config, log);
   const proactive = new TeamsProactiveCards(adapter, config.MicrosoftAppId, store, log);
-  const { bot, deps } = createBot({ store, clock, config, log, proactive });
+  const { bot, deps } = createBot({ store, clock, config, log, proactive, reminderSettings: reminderSettingsFrom(config) });
+  const ssoSettings = ssoSettingsFrom(config);
+  const sso = ssoSettings && new SsoValidator(ssoSettings, entraSigningKeys(ssoSettings.tenantId));
+  if (!sso && !config.DEV_IDENTITY) log.warn('no Teams SSO configured (AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, TAB_DOMAIN) and DEV_IDENTITY is off: the tab API will refuse every request');
   const server = createServer({
     adapter,
     bot,
-    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity: config.DEV_IDENTITY, log },
+    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity: config.DEV_IDENTITY, sso, log },
     tabsDist: resolve(root, 'tabs/dist'),
     log,
   });
+  const reminders = startReminders({ config, store, clock, adapter, server, log });
   server.listen(config.PORT, config.HOST, () => log.info({ url: config.PUBLIC_URL }, 'server listening'));
 
   let stopping = false;
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    reminders?.stop();
     server.close(() => {
       void store.close().then(() => process.exit(0));
     });

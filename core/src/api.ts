@@ -12,6 +12,8 @@ export interface MeResponse {
   currentPeriod: string;
   /** True when the server lets a browser pick a seeded identity (local development only). */
   devIdentity: boolean;
+  /** True for the ETI team, OAP, coaches and leadership: they see every unit and the entity dashboard. */
+  entityWide?: boolean;
 }
 
 export interface DevPerson {
@@ -29,6 +31,7 @@ export interface ApiError {
 }
 
 export type { OkrTreeView, ObjectiveView, KeyResultView } from './tree.js';
+export type { EntityDashboard, DashboardUnitRow, DashboardObjective, Compliance, MonthCompliance, ComplianceBand } from './dashboard.js';
 
 /** A set being formulated, as `/api/units/:unitId/sets/:quarter` returns it (null when there is none). */
 export interface SetViewResponse {

@@ -6,6 +6,7 @@ export * from './shape.js';
 export * from './setQuality.js';
 export * from './checkInValidation.js';
 export * from './tree.js';
+export * from './dashboard.js';
 export * from './monthReview.js';
 export * from './okrSetWorkflow.js';
 export * from './reminders.js';
