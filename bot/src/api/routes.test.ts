@@ -69,4 +69,25 @@ describe('tab REST API', () => {
     const malformed = await call('/api/units/al-usaquen/check-ins', 'enlace-al-usaquen', { method: 'POST', body: '{"period":"noviembre"}' });
     expect(malformed).toMatchObject({ status: 422, body: { code: 'invalid', message: 'La solicitud no es válida.' } });
   });
+
+  it('answers in Spanish when the store is busy or someone else changed the data, and claims nothing was saved', async () => {
+    const { call, store } = await startApi();
+    const kr = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage')!;
+    const body = JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 50, comment: 'Avance.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' }] });
+    const { ConflictError, StoreUnavailableError } = await import('../store/Store.js');
+    store.saveCheckIns = async () => {
+      throw new StoreUnavailableError('throttled');
+    };
+    expect(await call('/api/units/al-usaquen/check-ins', 'enlace-al-usaquen', { method: 'POST', body })).toMatchObject({
+      status: 503,
+      body: { message: 'SharePoint está ocupado en este momento y no se guardó nada. Intenta de nuevo en unos minutos.' },
+    });
+    store.saveCheckIns = async () => {
+      throw new ConflictError('412');
+    };
+    expect(await call('/api/units/al-usaquen/check-ins', 'enlace-al-usaquen', { method: 'POST', body })).toMatchObject({
+      status: 409,
+      body: { code: 'conflict', message: 'Otra persona cambió este dato; recarga para ver la versión actual.' },
+    });
+  });
 });

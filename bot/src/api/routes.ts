@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { isQuarterId, msg, type DevPerson, type MeResponse, type QuarterId } from '@okr/core';
 import type { Logger } from 'pino';
-import type { Store } from '../store/Store.js';
+import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
 import type { CheckInService } from '../services/checkIns.js';
 import type { FormulationService } from '../services/formulation.js';
 import { registerFormulationRoutes } from './formulationRoutes.js';
@@ -34,6 +34,14 @@ function route(log: Logger, handler: Handler) {
       const body = await handler(req, res);
       if (!res.headersSent) res.json(200, body);
     } catch (error) {
+      if (error instanceof ConflictError) {
+        res.json(409, { code: 'conflict', message: msg.errors.conflict });
+        return;
+      }
+      if (error instanceof StoreUnavailableError) {
+        res.json(503, { code: 'internal', message: msg.errors.storeBusy });
+        return;
+      }
       if (error instanceof HttpError) {
         res.json(error.status, error.body());
         return;

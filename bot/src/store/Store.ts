@@ -140,6 +140,14 @@ export interface ReminderPreferences {
   mutedKinds: ReminderKind[];
 }
 
+/** Raised when the store cannot be reached for now (throttled past the retry bound, outage); nothing was saved. */
+export class StoreUnavailableError extends Error {
+  constructor(message = 'store unavailable') {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /** Raised when a write is based on data someone else has changed meanwhile (eTag / version mismatch). */
 export class ConflictError extends Error {
   constructor(message = 'conflict') {

@@ -6,7 +6,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import type { Person } from '@okr/core';
+import { msg, type Person } from '@okr/core';
+import { ConflictError, StoreUnavailableError } from '../store/Store.js';
 import type { BotDeps, CardReply } from './BotDeps.js';
 import { findCardAction } from './cardActions/index.js';
 import { findCommand } from './commands/index.js';
@@ -104,6 +105,8 @@ export class OkrBot extends TeamsActivityHandler {
     try {
       return await action.run({ person, deps: this.deps }, data);
     } catch (error) {
+      if (error instanceof ConflictError) return messageCard('Otra persona cambió este dato', msg.errors.conflict);
+      if (error instanceof StoreUnavailableError) return messageCard('No se guardó nada', msg.errors.storeBusy);
       this.deps.log.error({ err: error, verb, person: person.id }, 'card action failed');
       return messageCard('No pudimos completar la acción', 'Algo salió mal de nuestro lado y no se guardó nada. Intenta de nuevo en un momento; si persiste, avisa a la DTI.');
     }

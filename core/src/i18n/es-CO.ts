@@ -110,6 +110,7 @@ export const msg = {
     notInDirectory: 'No te encontramos en el directorio de enlaces OKR de la Secretaría.',
     noActiveSet: (unit: string, quarter: string) => `${unit} no tiene un set de OKR activo para ${quarter}.`,
     conflict: 'Otra persona cambió este dato; recarga para ver la versión actual.',
+    storeBusy: 'SharePoint está ocupado en este momento y no se guardó nada. Intenta de nuevo en unos minutos.',
     notFound: 'No encontramos lo que buscas.',
     invalidRequest: 'La solicitud no es válida.',
     unauthenticated: 'Inicia sesión para continuar.',

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../Store.js';
 /**
  * Throttling and transient failures, as Microsoft Graph and SharePoint Online produce them.
  *
@@ -52,7 +53,7 @@ export function delayFor(policy: RetryPolicy, attempt: number, retryAfter: numbe
 }
 
 /** Raised when Graph keeps throttling (or failing) past the retry bound. Nothing was reported as saved. */
-export class GraphUnavailableError extends Error {
+export class GraphUnavailableError extends StoreUnavailableError {
   constructor(
     message: string,
     readonly status: number | null,
