@@ -184,6 +184,8 @@ export const tabText = {
   shapeIntro:
     'El procedimiento pide 1 objetivo estratégico, 3 objetivos tácticos y 3 resultados clave por cada uno (9 en total). El OKR Coach revisa estas diferencias con el equipo.',
 
+  historyAria: (values: string) => `Valores mensuales del trimestre: ${values}`,
+  historyCaption: 'mes a mes · meta punteada',
   report: 'Reportar avance',
   reportAria: (title: string) => `Reportar avance de «${title}»`,
   reportTitle: (month: string) => `Reportar avance de ${month}`,

@@ -6,6 +6,7 @@ import { formatBaselineTarget, formatKrValue } from '../format.js';
 import { t } from '../strings.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
+import { HistorySparkline } from './HistorySparkline.js';
 
 const useStyles = makeStyles({
   row: {
@@ -82,6 +83,7 @@ export function KeyResultRow({ kr, expected, onReport }: { kr: KeyResultView; ex
         </div>
         <ProgressWithMarker value={kr.displayProgress} expected={expected} status={kr.status} label={t.progressAria(kr.title)} />
         {showReal && <Caption1 className={styles.real}>{t.realProgress(formatPercent(kr.progress!))}</Caption1>}
+        <HistorySparkline kr={kr} />
       </div>
       <div className={styles.details}>
         <Caption1 className={styles.meta}>

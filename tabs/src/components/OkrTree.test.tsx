@@ -86,4 +86,17 @@ describe('OkrTree', () => {
     expect(empty.textContent).toContain('Alcaldía Local de Usaquén no tiene un set de OKR para este trimestre.');
     expect(el.querySelector('[data-testid^="kr-"]')).toBeNull();
   });
+
+  it('draws each KR’s monthly values when it has two or more, with the values as its text alternative', async () => {
+    const tree = fixtureTree();
+    const withHistory = tree.strategic!.children.flatMap((c) => c.keyResults).find((k) => k.history.length >= 2)!;
+    const el = await show(tree);
+    const chart = byTestId(el, `history-${withHistory.id}`).querySelector('svg')!;
+    expect(chart.getAttribute('role')).toBe('img');
+    expect(chart.getAttribute('aria-label')).toContain(`${withHistory.history[0]!.period}:`);
+    expect(chart.getAttribute('aria-label')).toContain(`${withHistory.history[1]!.period}:`);
+    expect(chart.querySelectorAll('circle')).toHaveLength(withHistory.history.length);
+    const single = tree.strategic!.children.flatMap((c) => c.keyResults).find((k) => k.history.length < 2);
+    if (single) expect(el.querySelector(`[data-testid="history-${single.id}"]`)).toBeNull();
+  });
 });
