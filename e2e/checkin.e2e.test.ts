@@ -1,29 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { fillCard, launchChromium, mainAction, playgroundClient, screenshotsDir, startStack, type Stack } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { fillCard, mainAction, playgroundClient, screenshotsDir, useStackAndBrowser } from './support.js';
 
 /**
  * The walking skeleton end to end: an enlace checks in through the Agents Playground (the local
  * Teams client) and the OKR tab, in headless Chromium, shows the new progress.
  */
 describe('monthly check-in from a Teams card to the OKR tree', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    mkdirSync(screenshotsDir, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = useStackAndBrowser();
 
   it('stores the check-in sent from the card and shows it on the tab', async () => {
-    const pg = await playgroundClient(stack.playgroundUrl);
+    const pg = await playgroundClient(env.stack.playgroundUrl);
     const chatId: string = pg.config.personalChat.id;
     const me = { id: pg.config.currentUser.id as string };
 
@@ -42,9 +29,8 @@ describe('monthly check-in from a Teams card to the OKR tree', () => {
     expect(JSON.stringify(saved)).toContain('Check-in de noviembre de 2026 guardado');
     pg.close();
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route(/^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
-    await page.goto(`${stack.botUrl}/?as=enlace-al-usaquen&unit=al-usaquen&quarter=2026-Q4`);
+    const page = await env.page({ width: 1280, height: 900 });
+    await page.goto(`${env.stack.botUrl}/?as=enlace-al-usaquen&unit=al-usaquen&quarter=2026-Q4`);
     const krKey = firstValue.slice('value:'.length);
     const row = page.getByTestId(`kr-${krKey}`);
     await row.waitFor({ timeout: 20_000 });
@@ -55,9 +41,8 @@ describe('monthly check-in from a Teams card to the OKR tree', () => {
   }, 120_000);
 
   it('reports a key result from the tab with the same validation, and shows the new progress', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route(/^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
-    await page.goto(`${stack.botUrl}/?as=lider-al-suba&unit=al-suba&quarter=2026-Q4`);
+    const page = await env.page({ width: 1280, height: 900 });
+    await page.goto(`${env.stack.botUrl}/?as=lider-al-suba&unit=al-suba&quarter=2026-Q4`);
     const tree = page.getByTestId('okr-tree');
     await tree.waitFor({ timeout: 20_000 });
     const button = page.locator('[data-testid^="report-"]').first();

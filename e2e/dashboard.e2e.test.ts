@@ -1,26 +1,16 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotsDir, startStack, type Stack } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotsDir, useStackAndBrowser } from './support.js';
 import { seriousA11yViolations } from './a11y.js';
 
 /** The ETI team's entity dashboard: 44 units, filters, charts, a keyboard-navigable table, into a unit. */
 describe('the entity dashboard in the tab', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = useStackAndBrowser();
 
   async function open(path: string, width = 1440): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 1000 } });
-    await page.route(/^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
-    await page.goto(`${stack.botUrl}${path}`);
+    const page = await env.page({ width, height: 1000 });
+    await page.goto(`${env.stack.botUrl}${path}`);
     return page;
   }
 

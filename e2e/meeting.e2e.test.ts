@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotsDir, startStack, type Stack } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotsDir, useStackAndBrowser } from './support.js';
 import { seriousA11yViolations } from './a11y.js';
 
 /**
@@ -9,21 +9,11 @@ import { seriousA11yViolations } from './a11y.js';
  * context (side panel, stage), `?theme=` for its theme.
  */
 describe('meeting side panel, stage view, configuration page and themes', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = useStackAndBrowser();
 
   async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    await page.route(/^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
-    await page.goto(`${stack.botUrl}${path}`);
+    const page = await env.page(viewport);
+    await page.goto(`${env.stack.botUrl}${path}`);
     return page;
   }
 
@@ -80,7 +70,7 @@ describe('meeting side panel, stage view, configuration page and themes', () => 
     await page.getByTestId('config-page').waitFor();
     await page.getByTestId('config-unit').click();
     await page.getByRole('option', { name: 'Alcaldía Local de Suba' }).click();
-    expect(await page.getByTestId('config-preview').innerText()).toContain(`${stack.botUrl}/?unit=al-suba`);
+    expect(await page.getByTestId('config-preview').innerText()).toContain(`${env.stack.botUrl}/?unit=al-suba`);
     await page.screenshot({ path: join(screenshotsDir, 'e2e-config.png') });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
@@ -105,7 +95,7 @@ describe('meeting side panel, stage view, configuration page and themes', () => 
       await page.screenshot({ path: join(screenshotsDir, `e2e-tree-${theme}.png`), fullPage: true });
       expect(await seriousA11yViolations(page)).toEqual([]);
       if (theme !== 'default') {
-        await page.goto(`${stack.botUrl}/?as=lider-al-usaquen&unit=al-usaquen&quarter=2026-Q4&frame=meetingStage&theme=${theme}`);
+        await page.goto(`${env.stack.botUrl}/?as=lider-al-usaquen&unit=al-usaquen&quarter=2026-Q4&frame=meetingStage&theme=${theme}`);
         await page.getByTestId('stage-view').waitFor();
         await page.setViewportSize({ width: 1920, height: 1080 });
         await page.screenshot({ path: join(screenshotsDir, `e2e-stage-${theme}.png`) });

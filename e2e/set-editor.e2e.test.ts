@@ -1,25 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, screenshotsDir, startStack, type Stack } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { screenshotsDir, useStackAndBrowser } from './support.js';
 
 /** The enlace formulates next quarter's set in the tab: reformulate, live alerts, save, submit. */
 describe('the formulation editor in the tab', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = useStackAndBrowser();
 
   it('copies the previous set, shows the shape check and alerts as the enlace types, saves and submits', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route(/^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
-    await page.goto(`${stack.botUrl}/?as=enlace-al-usaquen&unit=al-usaquen&quarter=2027-Q1`);
+    const page = await env.page({ width: 1280, height: 900 });
+    await page.goto(`${env.stack.botUrl}/?as=enlace-al-usaquen&unit=al-usaquen&quarter=2027-Q1`);
     await page.getByTestId('view-formulation').click();
     await page.getByTestId('reformulate').click();
     const alerts = page.getByTestId('editor-alerts');

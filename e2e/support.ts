@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error plain JS module shared with `npm start`
 import { readEnvFile, root, startBot, startPlayground } from '../scripts/launch.mjs';
 
@@ -168,3 +169,34 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const screenshotsDir = resolve(root, 'screenshots');
+
+/** Requests a test page may make: this machine only (the Playground's CDN fonts and scripts fail fast). */
+const NOT_LOCAL = /^(?!http:\/\/(localhost|127\.0\.0\.1)[:/])/;
+
+/**
+ * For one test file: the real server and Playground, and Debian's Chromium, started before the
+ * tests and stopped after. `page()` opens a page that can reach only this machine.
+ */
+export function useStackAndBrowser(overrides: Record<string, string> = {}) {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    stack = await startStack(overrides);
+    browser = await launchChromium();
+    mkdirSync(screenshotsDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  return {
+    get stack(): Stack {
+      return stack!;
+    },
+    async page(viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<Page> {
+      const page = await browser!.newPage({ viewport });
+      await page.route(NOT_LOCAL, (route) => route.abort());
+      return page;
+    },
+  };
+}

@@ -14,6 +14,7 @@ import {
 } from '@okr/core';
 import type { SeedData } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
+import { prng } from './prng.js';
 
 type KrTemplate = Pick<KeyResult, 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>;
 interface TacticalTemplate {
@@ -87,18 +88,6 @@ const INSTITUTIONAL_BY_UNIT = (unit: Unit, i: number): string => {
   if (['oap', 'oci', 'ocdi', 'oac', 'despacho'].includes(unit.id)) return 'oe5';
   return 'oe4';
 };
-
-/** Small deterministic PRNG (mulberry32) so every fresh start seeds the same demo. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Reporting profile of a unit this quarter, to show every status in the demo. */
 type Profile = 'al_dia' | 'falta_mes_actual' | 'sin_reportes' | 'adelantada' | 'rezagada';

@@ -30,6 +30,7 @@
  *   batch count one by one (the envelope itself costs nothing); throttled requests count too.
  */
 import { randomUUID } from 'node:crypto';
+import { prng } from '../../seed/prng.js';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 
 const ROOT = 'https://graph.microsoft.com/v1.0';
@@ -101,17 +102,6 @@ export interface FakeStats {
 }
 
 const emptyStats = (): FakeStats => ({ requests: 0, innerRequests: 0, ru: 0, throttled: 0, thresholdErrors: 0, nonIndexedErrors: 0 });
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({ status, body: { error: { code, message } }, ...(headers ? { headers } : {}) });
 
@@ -480,7 +470,7 @@ export class FakeGraph {
 
   constructor(options: FakeGraphOptions = {}) {
     this.options = { pageSize: 5000, threshold: 5000, throttleRate: 0, retryAfterSeconds: 2, seed: 42, ...options };
-    this.random = mulberry32(this.options.seed);
+    this.random = prng(this.options.seed);
   }
 
   set throttleRate(rate: number) {
