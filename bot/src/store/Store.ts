@@ -65,6 +65,23 @@ export interface SetContent {
   keyResults: Array<Omit<KeyResult, 'setId'>>;
 }
 
+/** A new draft set for a unit and quarter. */
+export interface SetCreation { actorId: string; setId: string; unitId: string; quarter: QuarterId; content: SetContent }
+
+/** New content for a set, written only if it is still at `expectedVersion`. */
+export interface SetReplacement { actorId: string; setId: string; expectedVersion: number; content: SetContent }
+
+/** One workflow step, applied only if the set is still in `from` at `expectedVersion`. */
+export interface SetTransition {
+  actorId: string;
+  setId: string;
+  action: WorkflowAction;
+  from: OkrSetState;
+  to: OkrSetState;
+  expectedVersion: number;
+  comment: string | null;
+}
+
 /** A card the bot sent about a set, to update in place (updateActivity) when the set moves on. */
 export interface CardMessage {
   setId: string;
@@ -185,22 +202,14 @@ export interface Store {
   /** Sets (without content) in the given states, e.g. all waiting for a coach's review. */
   listSetsByState(states: readonly OkrSetState[]): Promise<OkrSet[]>;
   /** Creates a unit's set for a quarter in draft; ConflictError if the unit already has one for that quarter. */
-  createSet(args: { actorId: string; setId: string; unitId: string; quarter: QuarterId; content: SetContent }): Promise<OkrSetBundle>;
+  createSet(args: SetCreation): Promise<OkrSetBundle>;
   /** Replaces a set's objectives and key results; ConflictError unless the set is still at `expectedVersion`. */
-  replaceSetContent(args: { actorId: string; setId: string; expectedVersion: number; content: SetContent }): Promise<OkrSetBundle>;
+  replaceSetContent(args: SetReplacement): Promise<OkrSetBundle>;
   /**
    * Moves a set along its workflow, compare-and-set: only if it is still in `from` at
    * `expectedVersion` (else ConflictError — someone acted first). Records the event and the audit entry.
    */
-  transitionSet(args: {
-    actorId: string;
-    setId: string;
-    action: WorkflowAction;
-    from: OkrSetState;
-    to: OkrSetState;
-    expectedVersion: number;
-    comment: string | null;
-  }): Promise<OkrSet>;
+  transitionSet(args: SetTransition): Promise<OkrSet>;
   listSetEvents(setId: string): Promise<SetEvent[]>;
   saveCardMessage(card: CardMessage): Promise<void>;
   listCardMessages(setId: string): Promise<CardMessage[]>;

@@ -15,7 +15,6 @@ import {
   type ReminderKey,
   type RoleAssignment,
   type Unit,
-  type WorkflowAction,
 } from '@okr/core';
 import {
   ConflictError,
@@ -31,6 +30,9 @@ import {
   type SavedCheckIn,
   type SeedData,
   type SetContent,
+  type SetCreation,
+  type SetReplacement,
+  type SetTransition,
   type SetEvent,
   type Store,
   type UnitQuarterData,
@@ -679,7 +681,7 @@ export class SharePointStore implements Store {
     return { kind: 'create', list: 'setEvents', fields: setEventFields(key, { ...e, at: this.now().toISOString() }) };
   }
 
-  async createSet(args: { actorId: string; setId: string; unitId: string; quarter: QuarterId; content: SetContent }): Promise<OkrSetBundle> {
+  async createSet(args: SetCreation): Promise<OkrSetBundle> {
     const set: OkrSet = { id: args.setId, unitId: args.unitId, quarter: args.quarter, state: 'draft', institutionalObjectiveId: args.content.institutionalObjectiveId, version: 1 };
     const content = this.contentOps(args.setId, args, args.content);
     const bundle = bundleFromFields(setFields(set), content.objectives, content.keyResults);
@@ -694,7 +696,7 @@ export class SharePointStore implements Store {
     return bundle;
   }
 
-  async replaceSetContent(args: { actorId: string; setId: string; expectedVersion: number; content: SetContent }): Promise<OkrSetBundle> {
+  async replaceSetContent(args: SetReplacement): Promise<OkrSetBundle> {
     const [sets, objectives, keyResults] = await this.read([
       { list: 'sets', where: ['RecordKey', args.setId] },
       { list: 'objectives', where: ['SetId', args.setId] },
@@ -718,15 +720,7 @@ export class SharePointStore implements Store {
     return after;
   }
 
-  async transitionSet(args: {
-    actorId: string;
-    setId: string;
-    action: WorkflowAction;
-    from: OkrSetState;
-    to: OkrSetState;
-    expectedVersion: number;
-    comment: string | null;
-  }): Promise<OkrSet> {
+  async transitionSet(args: SetTransition): Promise<OkrSet> {
     const [item] = await this.readOne({ list: 'sets', where: ['RecordKey', args.setId] });
     if (!item) throw new ConflictError('set changed');
     const current = toSet(item.fields);

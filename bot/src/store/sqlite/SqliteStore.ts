@@ -20,7 +20,6 @@ import type {
   ReminderKind,
   RoleAssignment,
   Unit,
-  WorkflowAction,
 } from '@okr/core';
 import {
   ConflictError,
@@ -36,6 +35,9 @@ import {
   type SavedCheckIn,
   type SeedData,
   type SetContent,
+  type SetCreation,
+  type SetReplacement,
+  type SetTransition,
   type SetEvent,
   type Store,
   type UnitQuarterData,
@@ -337,7 +339,7 @@ export class SqliteStore implements Store {
       .run(setId, this.now().toISOString(), actorId, action, from, to, version, comment);
   }
 
-  async createSet(args: { actorId: string; setId: string; unitId: string; quarter: QuarterId; content: SetContent }): Promise<OkrSetBundle> {
+  async createSet(args: SetCreation): Promise<OkrSetBundle> {
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT id FROM okr_sets WHERE unit_id = ? AND quarter = ?').get(args.unitId, args.quarter);
       if (existing) throw new ConflictError('set exists');
@@ -352,7 +354,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async replaceSetContent(args: { actorId: string; setId: string; expectedVersion: number; content: SetContent }): Promise<OkrSetBundle> {
+  async replaceSetContent(args: SetReplacement): Promise<OkrSetBundle> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM okr_sets WHERE id = ?').get(args.setId) as Row | undefined;
       if (!row || (row.version as number) !== args.expectedVersion) throw new ConflictError('stale set');
@@ -369,15 +371,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async transitionSet(args: {
-    actorId: string;
-    setId: string;
-    action: WorkflowAction;
-    from: OkrSetState;
-    to: OkrSetState;
-    expectedVersion: number;
-    comment: string | null;
-  }): Promise<OkrSet> {
+  async transitionSet(args: SetTransition): Promise<OkrSet> {
     return this.db.transaction(() => {
       const changed = this.db
         .prepare('UPDATE okr_sets SET state = ?, version = version + 1 WHERE id = ? AND state = ? AND version = ?')
