@@ -19,17 +19,126 @@ export const MAYOR_WINDOW_BUSINESS_DAYS = 20;
 export interface Plenaria {
   id: string;
   kind: PlenariaKind;
-  /** The unit (menor, or a subsecretaría's mayor); null for the entity-wide plenaria mayor. */
+  /** The unit (menor, or a subsecretaría's mayor); null for the entity-wide plenaria mayor and dialogue sessions. */
   unitId: string | null;
   date: IsoDate;
+  /** "09:00", Bogotá time. */
+  startTime: string;
   modality: Modality;
   /** Place, or the meeting link for virtual and mixed ones. */
   location: string;
+  /** Who presides (the unit's líder; the Secretario/a for the entity's plenaria mayor and dialogues) and signs. */
+  presidingId: string;
+  /** The designated secretary, who writes and signs the acta. */
+  secretaryId: string;
+  createdBy: string;
+  createdAt: string;
 }
 
-/** What an acta records (format GDI-GPD-F029, "Evidencia de reunión"). */
+/** A recognition (CFR) to a person of the directory or to a team, with its reason. */
+export interface Recognition {
+  id: string;
+  /** A person of the directory… */
+  personId: string | null;
+  /** …or a team, by name ("Equipo de atención a la ciudadanía"). */
+  team: string | null;
+  reason: string;
+}
+
+/** A commitment as the acta records it (task, owner, due date); tracked as a `Commitment` once signed. */
+export interface ActaCommitment {
+  /** Stable within the acta and its corrections, so the tracker keeps its follow-up across versions. */
+  id: string;
+  task: string;
+  ownerId: string;
+  due: IsoDate;
+}
+
+/** What the people writing the acta edit (format GDI-GPD-F029): everything but the frozen OKR results. */
+export interface ActaDraft {
+  startTime: string;
+  endTime: string;
+  objective: string;
+  /** People of the directory who attended. */
+  attendeeIds: string[];
+  /** Guests from outside the directory, by name (and entity). */
+  guests: string[];
+  agenda: string[];
+  development: string;
+  /** Proposals raised (dialogue sessions, instead of OKR results). */
+  proposals: string[];
+  conversations: string;
+  feedback: string;
+  recognitions: Recognition[];
+  decisions: string[];
+  commitments: ActaCommitment[];
+}
+
+/** One row of the unit's OKR results as reviewed: frozen when the acta is written. */
+export interface OkrResultRow {
+  objective: string;
+  keyResult: string;
+  progress: string;
+  status: string;
+}
+
+/**
+ * One version of a plenaria's acta. Version 1 is written during or after the plenaria; once both
+ * have signed it never changes, and a correction is version 2 (which keeps version 1).
+ * `revision` goes up with every write: a save based on an older revision is refused (stale edit).
+ */
+export interface Acta {
+  plenariaId: string;
+  version: number;
+  revision: number;
+  draft: ActaDraft;
+  /** The unit's OKR results at the plenaria's date (empty for entity-wide plenarias and dialogues). */
+  okrResults: OkrResultRow[];
+  /** When the OKR results were frozen (ISO instant). */
+  snapshotAt: string;
+  signatures: ActaSignatures;
+  /** The copy sent to the OAP: the day (Bogotá) and who recorded it. */
+  sentToOap: { on: IsoDate; by: string } | null;
+  /** Name of the signed .docx stored with the acta (null until both have signed). */
+  fileName: string | null;
+  /** Why this version corrects the previous one (null for version 1). */
+  correctionReason: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export type CommitmentStatus = 'abierto' | 'en_curso' | 'cumplido' | 'cancelado';
+
+export interface CommitmentNote {
+  at: string;
+  by: string;
+  text: string;
+}
+
+/** A commitment followed up across actas and dialogue sessions (seed 004: follow-up and impact). */
+export interface Commitment {
+  /** `${plenariaId}:${actaCommitmentId}` */
+  id: string;
+  plenariaId: string;
+  /** The plenaria's unit (null for entity-wide ones). */
+  unitId: string | null;
+  task: string;
+  ownerId: string;
+  due: IsoDate;
+  status: CommitmentStatus;
+  notes: CommitmentNote[];
+  /** What came of it, required to close it as «cumplido». */
+  impact: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What an acta records (format GDI-GPD-F029, "Evidencia de reunión"), resolved to names for the .docx. */
 export interface ActaContent {
-  plenaria: Plenaria;
+  plenaria: Pick<Plenaria, 'id' | 'kind' | 'unitId' | 'date' | 'modality' | 'location'>;
   /** The unit's name, or "Secretaría Distrital de Gobierno" for an entity-wide plenaria mayor. */
   unitName: string;
   startTime: string;
@@ -40,7 +149,7 @@ export interface ActaContent {
   agenda: string[];
   development: string;
   /** The unit's OKR results as reviewed, frozen at the plenaria's date (plenarias menores). */
-  okrResults: Array<{ objective: string; keyResult: string; progress: string; status: string }>;
+  okrResults: OkrResultRow[];
   /** Proposals raised (dialogue sessions). */
   proposals: string[];
   cfr: { conversations: string; feedback: string; recognitions: Array<{ to: string; reason: string }> };
@@ -125,7 +234,7 @@ export function mayorWindowWarning(date: IsoDate): PlenariaWarning | null {
 }
 
 /** Units with no plenaria menor scheduled or held in a quarter. */
-export function unitsWithoutMenor(quarter: QuarterId, units: readonly Unit[], plenarias: readonly Plenaria[]): PlenariaWarning[] {
+export function unitsWithoutMenor(quarter: QuarterId, units: readonly Unit[], plenarias: ReadonlyArray<Pick<Plenaria, 'kind' | 'unitId' | 'date'>>): PlenariaWarning[] {
   const covered = new Set(plenarias.filter((p) => p.kind === 'menor' && quarterOf(p.date) === quarter).map((p) => p.unitId));
   return units
     .filter((u) => !covered.has(u.id))

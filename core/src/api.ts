@@ -49,3 +49,153 @@ export interface SetViewResponse {
   }>;
   alerts: Array<{ code: string; targetId?: string; message: string }>;
 }
+
+// ─── Plenarias, actas, commitments and recognitions (issue 6) ───────────────────────────────────
+type Acta = import('./actas.js').Acta;
+type ActaState = import('./actas.js').ActaState;
+type Commitment = import('./actas.js').Commitment;
+type OapCopyStatus = import('./actas.js').OapCopyStatus;
+type Plenaria = import('./actas.js').Plenaria;
+type PlenariaKind = import('./actas.js').PlenariaKind;
+type PlenariaWarning = import('./actas.js').PlenariaWarning;
+type SignatureRole = import('./actas.js').SignatureRole;
+type IsoDate = import('./types.js').IsoDate;
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  jobTitle: string;
+}
+
+/** Where a plenaria's acta stands, for lists: its latest version and the copy to the OAP. */
+export interface ActaStatus {
+  /** null while nobody has started the acta. */
+  version: number | null;
+  state: ActaState | null;
+  /** 8 business days after the plenaria. */
+  deadline: IsoDate;
+  oapStatus: OapCopyStatus;
+  sentOn: IsoDate | null;
+}
+
+export interface PlenariaSummary {
+  plenaria: Plenaria;
+  unitName: string;
+  presidingName: string;
+  secretaryName: string;
+  acta: ActaStatus;
+  /** The viewer may write this plenaria's acta (enlace or líder of the unit, secretary, presiding). */
+  canEdit: boolean;
+}
+
+/** GET /api/plenarias?quarter=2026-Q4 */
+export interface PlenariasResponse {
+  quarter: QuarterId;
+  plenarias: PlenariaSummary[];
+  /** Units without a plenaria menor this quarter (of the units the viewer sees), plenarias mayores outside their window. */
+  warnings: PlenariaWarning[];
+  /** What the viewer may schedule: unit ids for a plenaria menor; entity-wide mayor and dialogue sessions. */
+  canSchedule: { menorUnitIds: string[]; mayorUnitIds: string[]; entityWide: boolean };
+  /** People to choose the presiding líder and the secretary from (and attendees, commitment owners). */
+  people: PersonRef[];
+}
+
+/** POST /api/plenarias */
+export interface PlenariaInput {
+  kind: PlenariaKind;
+  unitId: string | null;
+  date: IsoDate;
+  startTime: string;
+  modality: import('./actas.js').Modality;
+  location: string;
+  presidingId: string;
+  secretaryId: string;
+}
+
+export interface ScheduleResponse {
+  plenaria: PlenariaSummary;
+  /** Warnings about this plenaria (outside the mayor window, a second menor in the quarter…): saved anyway. */
+  warnings: PlenariaWarning[];
+}
+
+export interface ActaVersionSummary {
+  version: number;
+  state: ActaState;
+  /** When the second signature came (null until signed). */
+  signedAt: string | null;
+  correctionReason: string | null;
+  fileName: string | null;
+}
+
+/** GET /api/plenarias/:id/acta — the plenaria with its latest acta version and what the viewer may do. */
+export interface ActaView {
+  plenaria: Plenaria;
+  unitName: string;
+  presiding: PersonRef;
+  secretary: PersonRef;
+  /** The latest version; null until someone starts the acta (POST .../acta). */
+  acta: Acta | null;
+  versions: ActaVersionSummary[];
+  state: ActaState | null;
+  canEdit: boolean;
+  /** The parts the viewer may sign now. */
+  canSign: SignatureRole[];
+  canCorrect: boolean;
+  canSendToOap: boolean;
+  /** What must be filled in before signing (Spanish sentences); empty when ready. */
+  missing: string[];
+  oap: ActaStatus;
+  /** The directory to choose attendees and commitment owners from: the unit's people first. */
+  people: PersonRef[];
+  history: Array<{ at: string; actorName: string; action: string }>;
+}
+
+/** PUT /api/plenarias/:id/acta */
+export interface ActaSaveRequest {
+  version: number;
+  revision: number;
+  draft: import('./actas.js').ActaDraft;
+}
+
+/** GET /api/oap/actas?quarter=2026-Q4 — the OAP's follow-up of the copies it must receive. */
+export interface OapActasResponse {
+  quarter: QuarterId;
+  rows: Array<{ plenariaId: string; kind: PlenariaKind; unitId: string | null; unitName: string; date: IsoDate; acta: ActaStatus }>;
+  /** Units with no plenaria menor in the quarter (so no acta will come). */
+  missing: Array<{ unitId: string; unitName: string; message: string }>;
+  counts: { a_tiempo: number; vencida: number; pendiente: number; missing: number };
+}
+
+export interface CommitmentView extends Commitment {
+  ownerName: string;
+  unitName: string;
+  plenariaKind: PlenariaKind;
+  plenariaDate: IsoDate;
+  /** Open or in progress past its due date. */
+  overdue: boolean;
+  canUpdate: boolean;
+  notes: Array<Commitment['notes'][number] & { byName: string }>;
+}
+
+/** GET /api/commitments?scope=mine|unit&unitId=… */
+export interface CommitmentsResponse {
+  commitments: CommitmentView[];
+}
+
+/** POST /api/commitments/:id */
+export interface CommitmentUpdateRequest {
+  revision: number;
+  status: Commitment['status'];
+  note?: string;
+  impact?: string;
+}
+
+/** GET /api/units/:unitId/recognitions — from the unit's signed actas, newest first. */
+export interface RecognitionView {
+  id: string;
+  to: string;
+  reason: string;
+  plenariaId: string;
+  kind: PlenariaKind;
+  date: IsoDate;
+}

@@ -14,3 +14,4 @@ export * from './actas.js';
 export * from './calendar.js';
 export * from './api.js';
 export * from './i18n/es-CO.js';
+export * from './actaRules.js';

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canEditActa,
+  canSchedule,
+  checkPlenaria,
+  commitmentWrites,
+  draftErrors,
+  firstSentOn,
+  followUp,
+  isOverdue,
+  mayCorrect,
+  mayEdit,
+  maySendToOap,
+  missingForSignature,
+  newActaDraft,
+  signableParts,
+} from './actaRules.js';
+import type { Acta, Commitment, Plenaria } from './actas.js';
+import type { RoleAssignment } from './types.js';
+
+const plenaria: Plenaria = {
+  id: 'pl-al-suba-2026-Q4',
+  kind: 'menor',
+  unitId: 'al-suba',
+  date: '2026-11-20',
+  startTime: '09:00',
+  modality: 'virtual',
+  location: 'https://teams.microsoft.com/l/meetup-join/abc',
+  presidingId: 'lider-al-suba',
+  secretaryId: 'enlace-al-suba',
+  createdBy: 'enlace-al-suba',
+  createdAt: '2026-11-10T15:00:00Z',
+};
+const roles: RoleAssignment[] = [
+  { personId: 'lider-al-suba', role: 'lider', unitId: 'al-suba' },
+  { personId: 'enlace-al-suba', role: 'enlace', unitId: 'al-suba' },
+  { personId: 'enlace2-al-suba', role: 'enlace', unitId: 'al-suba' },
+  { personId: 'miembro-al-suba', role: 'miembro', unitId: 'al-suba' },
+  { personId: 'oap-1', role: 'oap', unitId: null },
+  { personId: 'enlace-al-usme', role: 'enlace', unitId: 'al-usme' },
+];
+const people = new Set(['lider-al-suba', 'enlace-al-suba', 'miembro-al-suba', 'enlace2-al-suba']);
+const acta = (over: Partial<Acta> = {}): Acta => ({
+  plenariaId: plenaria.id,
+  version: 1,
+  revision: 3,
+  draft: { ...newActaDraft(plenaria, 'Alcaldía Local de Suba', ['miembro-al-suba']), development: 'Se revisó el avance.', conversations: 'Sobre la meta de trámites.' },
+  okrResults: [],
+  snapshotAt: '2026-11-20T15:00:00Z',
+  signatures: { secretary: null, presiding: null },
+  sentToOap: null,
+  fileName: null,
+  correctionReason: null,
+  createdBy: 'enlace-al-suba',
+  createdAt: '2026-11-20T15:00:00Z',
+  updatedBy: 'enlace-al-suba',
+  updatedAt: '2026-11-20T15:00:00Z',
+  ...over,
+});
+const signed = { secretary: { personId: 'enlace-al-suba', at: '2026-11-20T20:00:00Z' }, presiding: { personId: 'lider-al-suba', at: '2026-11-21T14:00:00Z' } };
+
+describe('who writes and schedules', () => {
+  it('lets the unit’s enlaces and líder, the secretary and who presides write the acta, and nobody else', () => {
+    expect(['lider-al-suba', 'enlace-al-suba', 'enlace2-al-suba'].map((p) => canEditActa(p, roles, plenaria))).toEqual([true, true, true]);
+    expect(canEditActa('miembro-al-suba', roles, plenaria)).toBe(false);
+    expect(canEditActa('oap-1', roles, plenaria)).toBe(false);
+    expect(canEditActa('enlace-al-usme', roles, plenaria)).toBe(false);
+    const mayor = { ...plenaria, kind: 'mayor' as const, unitId: null, presidingId: 'secretario', secretaryId: 'oap-1' };
+    expect(canEditActa('oap-1', roles, mayor)).toBe(true);
+    expect(canEditActa('enlace-al-suba', roles, mayor)).toBe(false);
+  });
+
+  it('lets a unit schedule its plenaria menor and the OAP, ETI or Despacho the entity’s', () => {
+    const of = (id: string) => roles.filter((r) => r.personId === id);
+    expect(canSchedule(of('enlace-al-suba'), 'menor', 'al-suba')).toBe(true);
+    expect(canSchedule(of('enlace-al-usme'), 'menor', 'al-suba')).toBe(false);
+    expect(canSchedule(of('enlace-al-suba'), 'mayor', null)).toBe(false);
+    expect(canSchedule(of('oap-1'), 'mayor', null)).toBe(true);
+    expect(canSchedule(of('oap-1'), 'dialogo', null)).toBe(true);
+  });
+});
+
+describe('scheduling a plenaria', () => {
+  const input = { kind: 'menor' as const, unitId: 'al-suba', date: '2026-12-03', startTime: '09:00', modality: 'virtual' as const, location: 'https://teams.microsoft.com/l/meetup-join/x', presidingId: 'lider-al-suba', secretaryId: 'enlace-al-suba' };
+
+  it('refuses what cannot be a plenaria, in Spanish', () => {
+    expect(checkPlenaria({ ...input, location: 'http://reunion' }, []).errors).toEqual(['El enlace de la reunión debe empezar por https://.']);
+    expect(checkPlenaria({ ...input, modality: 'presencial', location: ' ' }, []).errors).toEqual(['Escribe el lugar de la plenaria.']);
+    expect(checkPlenaria({ ...input, startTime: '25:00', date: '2026-13-01' }, []).errors).toHaveLength(2);
+    expect(checkPlenaria({ ...input, secretaryId: 'lider-al-suba' }, []).errors[0]).toMatch(/personas distintas/);
+    expect(checkPlenaria({ ...input, unitId: null }, []).errors[0]).toMatch(/elige cuál/);
+    expect(checkPlenaria(input, [])).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('warns about a second menor in the quarter and a mayor outside the first 20 business days of the semester', () => {
+    expect(checkPlenaria(input, [{ kind: 'menor', unitId: 'al-suba', date: '2026-10-15' }]).warnings.map((w) => w.message)).toEqual([
+      'La dependencia ya tiene una plenaria menor en este trimestre; esta queda programada también.',
+    ]);
+    expect(checkPlenaria(input, [{ kind: 'menor', unitId: 'al-suba', date: '2026-09-15' }]).warnings).toEqual([]);
+    const mayor = { ...input, kind: 'mayor' as const, unitId: null };
+    expect(checkPlenaria({ ...mayor, date: '2027-02-01' }, []).warnings).toEqual([]);
+    expect(checkPlenaria({ ...mayor, date: '2027-02-02' }, []).warnings[0]?.code).toBe('mayor_outside_window');
+  });
+});
+
+describe('writing the acta', () => {
+  it('starts from the plenaria: the usual agenda, both signers among the attendees', () => {
+    const d = newActaDraft(plenaria, 'Alcaldía Local de Suba', ['miembro-al-suba', 'lider-al-suba']);
+    expect(d.attendeeIds).toEqual(['lider-al-suba', 'enlace-al-suba', 'miembro-al-suba']);
+    expect(d.agenda[1]).toBe('Revisión del avance de los OKR del trimestre');
+    expect(d.endTime).toBe('11:00');
+    expect(missingForSignature(d, 'menor')).toEqual(['el desarrollo de la reunión', 'las conversaciones, la retroalimentación o los reconocimientos (CFR)']);
+  });
+
+  it('refuses a draft with unknown people, recognitions without target or reason, or commitments due before the plenaria', () => {
+    const d = acta().draft;
+    const bad = {
+      ...d,
+      endTime: '08:00',
+      attendeeIds: [...d.attendeeIds, 'fantasma'],
+      recognitions: [{ id: 'r1', personId: 'miembro-al-suba', team: 'Equipo', reason: '' }],
+      commitments: [
+        { id: 'c1', task: 'Publicar el informe', ownerId: 'miembro-al-suba', due: '2026-11-19' },
+        { id: 'c1', task: ' ', ownerId: 'nadie', due: '2026-02-30x' },
+      ],
+    };
+    expect(draftErrors(bad, plenaria, people)).toEqual([
+      'La hora de fin debe ser posterior a la de inicio.',
+      'No están en el directorio: fantasma.',
+      'Reconocimiento 1: indica una persona o un equipo (uno de los dos).',
+      'Reconocimiento 1: escribe el motivo.',
+      'Compromiso 1: la fecha debe ser posterior a la plenaria (2026-11-20).',
+      'Compromiso 2: está repetido.',
+      'Compromiso 2: escribe la tarea.',
+      'Compromiso 2: elige un responsable del directorio.',
+      'Compromiso 2: la fecha no es válida (AAAA-MM-DD).',
+    ]);
+    expect(draftErrors(d, plenaria, people)).toEqual([]);
+  });
+
+  it('asks a dialogue session for proposals instead of CFR', () => {
+    const d = { ...acta().draft, conversations: '' };
+    expect(missingForSignature(d, 'dialogo')).toEqual(['las propuestas del diálogo']);
+    expect(missingForSignature({ ...d, proposals: ['Horarios extendidos'] }, 'dialogo')).toEqual([]);
+  });
+});
+
+describe('the acta state machine: draft → partially signed → signed (immutable) → correction', () => {
+  it('lets only the designated people sign their own part of the latest version', () => {
+    expect(signableParts(acta(), plenaria, 'enlace-al-suba', 1)).toEqual(['secretary']);
+    expect(signableParts(acta(), plenaria, 'lider-al-suba', 1)).toEqual(['presiding']);
+    expect(signableParts(acta(), plenaria, 'enlace2-al-suba', 1)).toEqual([]);
+    expect(signableParts(acta({ signatures: { ...signed, presiding: null } }), plenaria, 'enlace-al-suba', 1)).toEqual([]);
+    expect(signableParts(acta(), plenaria, 'lider-al-suba', 2)).toEqual([]);
+    expect(signableParts(acta({ signatures: signed }), plenaria, 'lider-al-suba', 1)).toEqual([]);
+  });
+
+  it('never edits a signed version or an old one', () => {
+    expect(mayEdit(acta(), true, 1)).toEqual({ ok: true });
+    expect(mayEdit(acta(), false, 1)).toMatchObject({ ok: false });
+    expect(mayEdit(acta({ signatures: signed }), true, 1)).toEqual({ ok: false, message: 'El acta ya está firmada por ambas partes; una corrección se hace en una nueva versión.' });
+    expect(mayEdit(acta(), true, 2)).toEqual({ ok: false, message: 'Esta no es la última versión del acta (la última es la 2).' });
+  });
+
+  it('sends a signed acta to the OAP once, and corrects only a signed one with a reason', () => {
+    expect(maySendToOap(acta(), true)).toMatchObject({ ok: false, message: expect.stringMatching(/firmada/) });
+    expect(maySendToOap(acta({ signatures: signed }), true)).toEqual({ ok: true });
+    expect(maySendToOap(acta({ signatures: signed, sentToOap: { on: '2026-11-24', by: 'x' } }), true)).toEqual({ ok: false, message: 'Esta versión del acta ya se envió a la OAP el 2026-11-24.' });
+    expect(mayCorrect(acta({ signatures: signed }), true, 1, ' ')).toEqual({ ok: false, message: 'Escribe el motivo de la corrección.' });
+    expect(mayCorrect(acta({ signatures: signed }), true, 1, 'Faltaba un asistente')).toEqual({ ok: true });
+    expect(mayCorrect(acta(), true, 1, 'x')).toMatchObject({ ok: false });
+    expect(firstSentOn([acta({ sentToOap: { on: '2026-12-01', by: 'x' } }), acta({ version: 2, sentToOap: { on: '2026-11-25', by: 'x' } }), acta({ version: 3 })])).toBe('2026-11-25');
+  });
+});
+
+describe('commitments', () => {
+  const at = '2026-11-21T14:00:00Z';
+  const withCommitments = acta({
+    signatures: signed,
+    draft: { ...acta().draft, commitments: [{ id: 'c1', task: 'Publicar el informe', ownerId: 'miembro-al-suba', due: '2026-12-15' }] },
+  });
+
+  it('enter the tracker when the acta is signed, and follow its corrections', () => {
+    const first = commitmentWrites(withCommitments, plenaria, [], at, 'lider-al-suba');
+    expect(first).toEqual([{ expectedRevision: null, commitment: expect.objectContaining({ id: 'pl-al-suba-2026-Q4:c1', status: 'abierto', unitId: 'al-suba', due: '2026-12-15' }) }]);
+    const tracked: Commitment = { ...first[0]!.commitment, status: 'en_curso', revision: 2 };
+    expect(commitmentWrites(withCommitments, plenaria, [tracked], at, 'x')).toEqual([]);
+    const v2 = { ...withCommitments, version: 2, draft: { ...withCommitments.draft, commitments: [{ id: 'c1', task: 'Publicar el informe', ownerId: 'miembro-al-suba', due: '2026-12-20' }] } };
+    const moved = commitmentWrites(v2, plenaria, [tracked], at, 'x');
+    expect(moved[0]).toMatchObject({ expectedRevision: 2, commitment: { due: '2026-12-20', status: 'en_curso', notes: [{ text: 'Compromiso modificado en la versión 2 del acta.' }] } });
+    const dropped = commitmentWrites({ ...v2, draft: { ...v2.draft, commitments: [] } }, plenaria, [tracked], at, 'x');
+    expect(dropped[0]).toMatchObject({ commitment: { status: 'cancelado', notes: [{ text: 'Compromiso retirado en la versión 2 del acta.' }] } });
+  });
+
+  it('close as cumplido only with their impact, cancel only with a note, and are overdue past their date while open', () => {
+    const c = commitmentWrites(withCommitments, plenaria, [], at, 'x')[0]!.commitment;
+    expect(followUp(c, { status: 'cumplido' }, true, 'miembro-al-suba', at)).toEqual({ ok: false, message: 'Para cerrar un compromiso como cumplido, describe su impacto.' });
+    expect(followUp(c, { status: 'cancelado' }, true, 'miembro-al-suba', at)).toMatchObject({ ok: false });
+    expect(followUp(c, { status: 'abierto' }, true, 'miembro-al-suba', at)).toEqual({ ok: false, message: 'No hay cambios que guardar.' });
+    expect(followUp(c, { status: 'en_curso', note: 'Borrador listo' }, false, 'enlace-al-usme', at)).toMatchObject({ ok: false });
+    const done = followUp(c, { status: 'cumplido', impact: 'El informe se publicó y lo consultaron 300 personas.' }, true, 'miembro-al-suba', at);
+    expect(done).toMatchObject({ ok: true, commitment: { status: 'cumplido', impact: 'El informe se publicó y lo consultaron 300 personas.' } });
+    expect(isOverdue(c, '2026-12-16')).toBe(true);
+    expect(isOverdue(c, '2026-12-15')).toBe(false);
+    expect(done.ok && isOverdue(done.commitment, '2026-12-16')).toBe(false);
+  });
+});
