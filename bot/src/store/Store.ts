@@ -1,5 +1,8 @@
 import type {
+  Acta,
   AuditEntry,
+  Commitment,
+  Plenaria,
   CheckIn,
   InstitutionalObjective,
   KeyResult,
@@ -29,6 +32,10 @@ export interface SeedData {
   objectives: Objective[];
   keyResults: KeyResult[];
   checkIns: CheckIn[];
+  /** Plenarias already held or scheduled (demo data), with their actas' versions and tracked commitments. */
+  plenarias?: Plenaria[];
+  actas?: Acta[];
+  commitments?: Commitment[];
 }
 
 export interface CheckInWrite {
@@ -82,10 +89,11 @@ export interface SetTransition {
   comment: string | null;
 }
 
-/** A card the bot sent about a set, to update in place (updateActivity) when the set moves on. */
+/** A card the bot sent about a set or an acta, to update in place (updateActivity) when it moves on. */
 export interface CardMessage {
-  setId: string;
-  /** What the card is for: 'coach_review', 'leader_approval', 'returned'… */
+  /** The set's id, or `acta:<plenariaId>` for an acta's sign-off cards. */
+  subjectId: string;
+  /** What the card is for: 'coach_review', 'leader_approval', 'returned', 'acta_signature'… */
   purpose: string;
   personId: string;
   activityId: string;
@@ -157,6 +165,29 @@ export interface ReminderPreferences {
   mutedKinds: ReminderKind[];
 }
 
+/** What a write of an acta does, as the audit trail names it. */
+export type ActaAction = 'create' | 'edit' | 'snapshot' | 'sign' | 'send_oap' | 'correct' | 'file';
+
+/**
+ * Writes one version of an acta: `expectedRevision` null creates it (ConflictError if that version
+ * exists); otherwise it replaces it only if it is still at `expectedRevision` (else ConflictError —
+ * a stale edit) and stores it with `revision = expectedRevision + 1`. Audited with before and after.
+ */
+export interface ActaWrite {
+  actorId: string;
+  action: ActaAction;
+  acta: Acta;
+  expectedRevision: number | null;
+}
+
+/** The signed .docx stored with its acta (in SharePoint, a file in the unit's folder of the `ActasOKR` library). */
+export interface ActaFile {
+  plenariaId: string;
+  version: number;
+  fileName: string;
+  bytes: Buffer;
+}
+
 /** Raised when the store cannot be reached for now (throttled past the retry bound, outage); nothing was saved. */
 export class StoreUnavailableError extends Error {
   constructor(message = 'store unavailable') {
@@ -212,7 +243,28 @@ export interface Store {
   transitionSet(args: SetTransition): Promise<OkrSet>;
   listSetEvents(setId: string): Promise<SetEvent[]>;
   saveCardMessage(card: CardMessage): Promise<void>;
-  listCardMessages(setId: string): Promise<CardMessage[]>;
+  listCardMessages(subjectId: string): Promise<CardMessage[]>;
+
+  /** Schedules a plenaria (or dialogue session); ConflictError if the id exists. Audited. */
+  createPlenaria(plenaria: Plenaria, actorId: string): Promise<void>;
+  getPlenaria(id: string): Promise<Plenaria | null>;
+  /** Plenarias whose date falls in any of the quarters, and/or of one unit; sorted by date, then start time. */
+  listPlenarias(filter: { quarters?: readonly QuarterId[]; unitId?: string }): Promise<Plenaria[]>;
+  /** Every version of the plenarias' actas, oldest version first. */
+  listActas(filter: { plenariaIds?: readonly string[]; quarters?: readonly QuarterId[]; unitId?: string }): Promise<Acta[]>;
+  writeActa(write: ActaWrite): Promise<Acta>;
+  /** Stores (or replaces) the .docx of an acta version. */
+  saveActaFile(file: ActaFile, actorId: string): Promise<void>;
+  getActaFile(plenariaId: string, version: number): Promise<ActaFile | null>;
+
+  /** Commitments by owner, plenaria or unit (any given filter must match), soonest due first. */
+  listCommitments(filter: { ownerId?: string; plenariaId?: string; unitId?: string }): Promise<Commitment[]>;
+  /**
+   * Creates the commitments an acta's signing brings into the tracker, or updates one: `expectedRevision`
+   * null creates (ConflictError if the id exists); otherwise compare-and-set on `revision` as for actas.
+   * All or nothing; audited.
+   */
+  writeCommitments(writes: ReadonlyArray<{ commitment: Commitment; expectedRevision: number | null }>, actorId: string): Promise<Commitment[]>;
 
   /** getSet + listCheckIns of the quarter + listInstitutionalObjectives, in one go. */
   loadUnitQuarter(unitId: string, quarter: QuarterId): Promise<UnitQuarterData>;

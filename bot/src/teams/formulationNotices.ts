@@ -31,7 +31,7 @@ export function formulationNotices(store: Store, cards: ProactiveCards) {
     const people = [...new Set(roles.filter((r) => r.role === role && (role === 'coach' ? true : r.unitId === set.unitId)).map((r) => r.personId))];
     for (const personId of people) {
       const sent = await cards.send(personId, setCard(view, [role]));
-      if (sent) await store.saveCardMessage({ setId: set.id, purpose: set.state, personId, activityId: sent.activityId, reference: sent.reference });
+      if (sent) await store.saveCardMessage({ subjectId: set.id, purpose: set.state, personId, activityId: sent.activityId, reference: sent.reference });
     }
   };
 }

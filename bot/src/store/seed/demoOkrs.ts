@@ -14,6 +14,7 @@ import {
 } from '@okr/core';
 import type { SeedData } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
+import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
 import { prng } from './prng.js';
 
 type KrTemplate = Pick<KeyResult, 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>;
@@ -123,7 +124,8 @@ function roundFor(kr: KrTemplate, v: number): number {
 
 /**
  * The demo OKRs: an active 1 / 3 / 9 set for every unit in the quarter of `today` and the one
- * before it, with check-ins in varied states (on time, behind, at risk, done, nothing yet).
+ * before it, with check-ins in varied states (on time, behind, at risk, done, nothing yet); and the
+ * plenarias of both quarters with their actas and commitments (demoPlenarias.ts).
  */
 export function buildDemoSeed(today: IsoDate): SeedData {
   const directory = buildDemoDirectory();
@@ -192,5 +194,12 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   };
   addQuarter(previousQuarter(current), true);
   addQuarter(current, false);
-  return { ...directory, sets, objectives, keyResults, checkIns };
+  // The plenarias depend only on `today` (the OKRs above are a function of it too) and cost as much
+  // as the rest of the seed (each acta freezes a unit's OKR tree): built once per day and copied,
+  // since tests seed the demo many times.
+  let plenarias = plenariaCache.get(today);
+  if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns })));
+  return { ...directory, sets, objectives, keyResults, checkIns, ...structuredClone(plenarias) };
 }
+
+const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckIn } from '@okr/core';
+import type { CheckIn, Commitment, Plenaria } from '@okr/core';
 import { ConflictError, type SeedData } from '../Store.js';
 import { buildDemoSeed } from '../seed/demoOkrs.js';
 import { SqliteStore } from '../sqlite/SqliteStore.js';
@@ -8,7 +8,7 @@ import { contractOverFake } from './fake/contractOverFake.js';
 import { FakeGraph } from './fake/FakeGraph.js';
 import { GraphGateway } from './graph.js';
 import { describe as describeReport, provision } from './provision.js';
-import { LISTS } from './schema.js';
+import { ACTA_LIBRARY, LISTS } from './schema.js';
 import { SharePointSchemaError } from './SharePointStore.js';
 import { GraphUnavailableError, retryAfterMs } from './throttling.js';
 
@@ -20,6 +20,8 @@ const twoUnits: SeedData = (() => {
   const keep = new Set(['al-usaquen', 'al-chapinero']);
   const sets = demo.sets.filter((s) => keep.has(s.unitId));
   const setIds = new Set(sets.map((s) => s.id));
+  const plenarias = (demo.plenarias ?? []).filter((p) => p.unitId !== null && keep.has(p.unitId));
+  const plenariaIds = new Set(plenarias.map((p) => p.id));
   return {
     ...demo,
     units: demo.units.filter((u) => keep.has(u.id)).map((u) => ({ ...u, parentId: null })),
@@ -28,6 +30,9 @@ const twoUnits: SeedData = (() => {
     objectives: demo.objectives.filter((o) => setIds.has(o.setId)),
     keyResults: demo.keyResults.filter((k) => setIds.has(k.setId)),
     checkIns: demo.checkIns.filter((c) => keep.has(c.unitId)),
+    plenarias,
+    actas: (demo.actas ?? []).filter((a) => plenariaIds.has(a.plenariaId)),
+    commitments: (demo.commitments ?? []).filter((c) => plenariaIds.has(c.plenariaId)),
   };
 })();
 
@@ -63,6 +68,15 @@ describe('SharePoint store and SQLite store give the same answers', () => {
     expect(entity.bundles).toHaveLength(44);
     expect(entity.checkIns.length).toBeGreaterThan(300); // pages of 40: many nextLinks, batched
     expect(await store.findPersonByAadObjectId((await sqlite.listPeople())[3]!.aadObjectId.toUpperCase())).toEqual((await sqlite.listPeople())[3]);
+    for (const filter of [{ quarters: ['2026-Q3' as const] }, { quarters: ['2026-Q3' as const, '2026-Q4' as const], unitId: 'dgth' }, {}]) {
+      expect(await store.listPlenarias(filter)).toEqual(await sqlite.listPlenarias(filter));
+      expect(await store.listActas(filter)).toEqual(await sqlite.listActas(filter));
+    }
+    expect((await store.listActas({ quarters: ['2026-Q3'] })).length).toBeGreaterThan(40);
+    expect(await store.getPlenaria('pl-mayor-2026-S2')).toEqual(await sqlite.getPlenaria('pl-mayor-2026-S2'));
+    for (const filter of [{ unitId: 'al-suba' }, { ownerId: 'lider-dgth' }, { plenariaId: 'pl-dialogo-2026-09' }, {}]) {
+      expect(await store.listCommitments(filter)).toEqual(await sqlite.listCommitments(filter));
+    }
     await sqlite.close();
   });
 
@@ -262,6 +276,116 @@ describe('Writes under conflict, loss and failure', () => {
   });
 });
 
+describe('Plenarias, actas and their files on SharePoint', () => {
+  const plenaria = (id: string, unitId: string | null): Plenaria => ({
+    id,
+    kind: unitId ? 'menor' : 'mayor',
+    unitId,
+    date: '2027-02-10',
+    startTime: '09:00',
+    modality: 'virtual',
+    location: 'https://teams.microsoft.com/l/meetup-join/x',
+    presidingId: 'lider-al-usaquen',
+    secretaryId: 'enlace-al-usaquen',
+    createdBy: 'enlace-al-usaquen',
+    createdAt: '2027-01-20T15:00:00.000Z',
+  });
+  const setup = async () => {
+    const h = fakeSharePoint({ now });
+    await h.store.seed(twoUnits);
+    const demoActa = demo.actas![0]!;
+    for (const p of [plenaria('pl-x', 'al-usaquen'), plenaria('pl-e', null)]) {
+      await h.store.createPlenaria(p, 'enlace-al-usaquen');
+      await h.store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: { ...demoActa, plenariaId: p.id, version: 1, revision: 1 }, expectedRevision: null });
+    }
+    return h;
+  };
+  const docx = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31) % 256));
+
+  it('puts the .docx in the unit’s folder of the ActasOKR library (entidad for entity-wide ones): one read, one upload, one write', async () => {
+    const h = await setup();
+    const name = 'GDI-GPD-F029_al-usaquen_menor_2027-02-10_v1.docx';
+    h.fake.resetStats();
+    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: name, bytes: docx(1000) }, 'enlace-al-usaquen');
+    expect(h.fake.stats.requests).toBe(4); // the first file also looks up the library's drive, once per process
+    h.fake.resetStats();
+    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: name, bytes: docx(90_000) }, 'enlace-al-usaquen');
+    expect(h.fake.stats).toMatchObject({ requests: 3, innerRequests: 5 });
+    expect(h.library().all()).toHaveLength(1);
+    const stored = h.library().file(`al-usaquen/${name}`);
+    expect(stored?.bytes.equals(docx(90_000))).toBe(true);
+    h.fake.resetStats();
+    expect((await h.store.getActaFile('pl-x', 1))?.bytes.equals(docx(90_000))).toBe(true);
+    expect(h.fake.stats).toMatchObject({ requests: 2, ru: 2 + 1 });
+
+    await h.store.saveActaFile({ plenariaId: 'pl-e', version: 1, fileName: 'mayor.docx', bytes: docx(10) }, 'eti-1');
+    expect(h.library().file('entidad/mayor.docx')?.bytes.equals(docx(10))).toBe(true);
+    // Saved again under another name: the old file leaves the folder.
+    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'acta-v1.docx', bytes: docx(20) }, 'enlace-al-usaquen');
+    expect(h.library().all().map((f) => f.path).sort()).toEqual(['al-usaquen/acta-v1.docx', 'entidad/mayor.docx']);
+    await expect(h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'a/b.docx', bytes: docx(1) }, 'x')).rejects.toThrow(/invalid file name/);
+  });
+
+  it('finds the file by its id after someone renames it in the library, by its path after someone uploads it again; null once it is gone', async () => {
+    const h = await setup();
+    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'acta.docx', bytes: docx(100) }, 'enlace-al-usaquen');
+    const drive = h.library();
+    const original = drive.file('al-usaquen/acta.docx')!;
+    // Uploaded again by hand (a new item at the same path): the id is gone, the path is not.
+    drive.delete(original.id);
+    drive.put('al-usaquen/acta.docx', docx(101));
+    expect((await h.store.getActaFile('pl-x', 1))?.bytes.equals(docx(101))).toBe(true);
+    drive.delete(drive.file('al-usaquen/acta.docx')!.id);
+    expect(await h.store.getActaFile('pl-x', 1)).toBeNull();
+  });
+
+  it('a throttled upload waits for Retry-After; an upload that keeps failing saves no record', async () => {
+    const h = await setup();
+    h.fake.inject({ kind: 'status', status: 429, retryAfter: 5, method: 'PUT' });
+    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'acta.docx', bytes: docx(100) }, 'enlace-al-usaquen');
+    expect(h.waits).toEqual([5000]);
+    h.fake.inject({ kind: 'status', status: 500, method: 'PUT' });
+    await expect(h.store.saveActaFile({ plenariaId: 'pl-e', version: 1, fileName: 'mayor.docx', bytes: docx(100) }, 'eti-1')).rejects.toThrow(/500/);
+    expect(await h.store.getActaFile('pl-e', 1)).toBeNull();
+    expect(await h.store.listAudit({ entity: 'actaFile', entityId: 'pl-e#1' })).toEqual([]);
+  });
+
+  it('an acta saved by someone else between our read and our write (412) is a conflict, and nothing changes', async () => {
+    const h = await setup();
+    const actas = h.list('actas');
+    h.fake.inject({
+      kind: 'before',
+      method: 'PATCH',
+      urlIncludes: `/lists/${actas.id}/items`,
+      run: () => {
+        const item = [...actas.all()].find((i) => i.fields.PlenariaId === 'pl-x')!;
+        actas.update(item, { Draft: JSON.stringify({ ...demo.actas![0]!.draft, development: 'Otra persona' }), RecordRevision: 2 });
+      },
+    });
+    const [current] = await h.store.listActas({ plenariaIds: ['pl-x'] });
+    await expect(h.store.writeActa({ actorId: 'lider-al-usaquen', action: 'edit', acta: { ...current!, draft: { ...current!.draft, development: 'Mío' } }, expectedRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
+    expect((await h.store.listActas({ plenariaIds: ['pl-x'] }))[0]).toMatchObject({ revision: 2, draft: { development: 'Otra persona' } });
+    expect((await h.store.listAudit({ entity: 'acta', entityId: 'pl-x#1' })).map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('commitments written half-way when one create fails are undone, audit entries included', async () => {
+    const h = await setup();
+    const list = h.list('commitments');
+    const c = (id: string): Commitment => ({ ...demo.commitments![0]!, id: `pl-x:${id}`, plenariaId: 'pl-x', unitId: 'al-usaquen', ownerId: 'miembro-al-usaquen', revision: 1 });
+    h.fake.inject({
+      kind: 'before',
+      method: 'POST',
+      urlIncludes: `/lists/${list.id}/items`,
+      run: () => h.fake.inject({ kind: 'status', status: 500, method: 'POST', urlIncludes: `/lists/${list.id}/items` }),
+    });
+    await expect(h.store.writeCommitments(['c1', 'c2', 'c3'].map((id) => ({ commitment: c(id), expectedRevision: null })), 'enlace-al-usaquen')).rejects.toThrow(/500/);
+    expect(list.rows().filter((r) => String(r.PlenariaId) === 'pl-x')).toEqual([]);
+    expect(await h.store.listAudit({ entity: 'commitment' })).toEqual([]);
+    expect(await h.store.writeCommitments(['c1', 'c2'].map((id) => ({ commitment: c(id), expectedRevision: null })), 'enlace-al-usaquen')).toHaveLength(2);
+    expect((await h.store.listCommitments({ plenariaId: 'pl-x' })).map((x) => x.id)).toEqual(['pl-x:c1', 'pl-x:c2']);
+  });
+});
+
 describe('The Graph fake behaves like Graph where the adapter depends on it', () => {
   it('refuses filters on columns without index, scans past 5,000 items, and batches over 20', async () => {
     const h = fakeSharePoint({ checkInHistory: checkInHistory(unitIds) });
@@ -285,6 +409,31 @@ describe('The Graph fake behaves like Graph where the adapter depends on it', ()
     expect(fine!.body['@odata.nextLink']).toContain('$skiptoken=');
     const tooMany = await h.gateway.call({ method: 'POST', url: '/$batch', body: { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: `/sites/${h.site.id}` })) } });
     expect(tooMany.status).toBe(400);
+  });
+
+  it('keeps files in a document library’s drive: created then replaced by path, read back as bytes, 404 when missing', async () => {
+    const fake = new FakeGraph();
+    const site = fake.addSite(SITE_URL);
+    const gateway = new GraphGateway({ tokenProvider: async () => 't', transport: fake.transport() });
+    const created = await gateway.call({ method: 'POST', url: `/sites/${site.id}/lists`, body: { displayName: 'Docs', list: { template: 'documentLibrary' } } });
+    expect(created.body.list).toEqual({ template: 'documentLibrary' });
+    const plain = site.createList('Plain');
+    const noDrive = await gateway.call({ method: 'GET', url: `/sites/${site.id}/lists/${plain.id}/drive` });
+    expect(noDrive.status).toBe(404);
+    const drive = await gateway.call({ method: 'GET', url: `/sites/${site.id}/lists/${created.body.id}/drive?$select=id` });
+    const root = `/drives/${drive.body.id}/root:`;
+    const bytes = Buffer.from([0, 1, 2, 253, 254, 255]);
+    const put = (path: string, b: Buffer) => gateway.content({ method: 'PUT', url: `${root}/${path}:/content`, bytes: b, contentType: 'application/octet-stream' });
+    const first = await put('al-suba/acta%201.docx', bytes);
+    expect([first.status, first.body.name, first.body.size]).toEqual([201, 'acta 1.docx', 6]);
+    expect((await put('AL-SUBA/acta%201.docx', Buffer.from([9]))).status).toBe(200);
+    const got = await gateway.content({ method: 'GET', url: `${root}/al-suba/acta%201.docx:/content` });
+    expect([got.status, [...got.bytes!]]).toEqual([200, [9]]);
+    expect((await gateway.content({ method: 'GET', url: `/drives/${drive.body.id}/items/${first.body.id}/content` })).bytes).toEqual(Buffer.from([9]));
+    expect((await gateway.content({ method: 'GET', url: `${root}/al-suba/otra.docx:/content` })).status).toBe(404);
+    expect((await put('al-suba/a%3Fb.docx', bytes)).status).toBe(400);
+    expect((await gateway.content({ method: 'DELETE', url: `/drives/${drive.body.id}/items/${first.body.id}` })).status).toBe(204);
+    expect((await gateway.content({ method: 'GET', url: `${root}/al-suba/acta%201.docx:/content` })).status).toBe(404);
   });
 
   it('answers 412 for a stale eTag and counts resource units as Microsoft documents them', async () => {
@@ -318,15 +467,26 @@ describe('Provisioning', () => {
     await expect(h.store.isEmpty()).rejects.toBeInstanceOf(SharePointSchemaError);
     const dry = await provision(h.gateway, { url: SITE_URL }, { dryRun: true });
     expect(dry.actions.filter((a) => a.action === 'create-list')).toHaveLength(Object.keys(LISTS).length);
+    expect(dry.actions.at(-1)).toMatchObject({ action: 'create-library', list: ACTA_LIBRARY.name });
     expect(h.site.lists.size).toBe(0);
     const first = await provision(h.gateway, { url: SITE_URL });
-    expect(first.actions.map((a) => a.action)).toEqual(Object.keys(LISTS).map(() => 'create-list'));
+    expect(first.actions.map((a) => a.action)).toEqual([...Object.keys(LISTS).map(() => 'create-list'), 'create-library']);
+    expect(h.site.list(ACTA_LIBRARY.name)?.template).toBe('documentLibrary');
     const after = snapshot(h.fake);
     const second = await provision(h.gateway, { url: SITE_URL });
     expect(second).toEqual({ siteId: h.site.id, actions: [], problems: [] });
-    expect(describeReport(second)).toEqual([`Sin cambios: las ${Object.keys(LISTS).length} listas y sus columnas ya están como define el esquema.`]);
+    expect(describeReport(second)).toEqual([`Sin cambios: las ${Object.keys(LISTS).length} listas, sus columnas y la biblioteca ${ACTA_LIBRARY.name} ya están como define el esquema.`]);
     expect(snapshot(h.fake)).toBe(after);
     expect(await h.store.isEmpty()).toBe(true);
+  });
+
+  it('reports a plain list where the acta library should be, and the store refuses to start on it', async () => {
+    const h = fakeSharePoint({ provisioned: false });
+    h.site.createList(ACTA_LIBRARY.name);
+    const report = await provision(h.gateway, { url: SITE_URL });
+    expect(report.actions.map((a) => a.action)).not.toContain('create-library');
+    expect(report.problems).toEqual([`${ACTA_LIBRARY.name} exists as a list of template genericList, the schema wants a document library: rename or remove it by hand`]);
+    await expect(h.store.isEmpty()).rejects.toThrow(/not a document library/);
   });
 
   it('completes a list that drifted: adds the missing column, indexes the one that lost its index, reports a retyped one', async () => {

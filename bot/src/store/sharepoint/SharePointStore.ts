@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   quarterOf,
   reminderKeyString,
+  type Acta,
   type AuditEntry,
   type CheckIn,
+  type Commitment,
+  type Plenaria,
   type InstitutionalObjective,
   type MonthReview,
   type OkrSet,
@@ -19,6 +22,8 @@ import {
 import {
   ConflictError,
   REMINDER_MAX_ATTEMPTS,
+  type ActaFile,
+  type ActaWrite,
   type CardMessage,
   type CheckInWrite,
   type EntityQuarterData,
@@ -39,31 +44,40 @@ import {
 } from '../Store.js';
 import { answerError, BATCH_LIMIT, odataString, type GraphAnswer, type GraphCall, type GraphGateway } from './graph.js';
 import {
+  actaFields,
+  actaFileFields,
+  actaKey,
   auditFields,
   cardMessageFields,
   cardMessageKey,
   checkInFields,
   checkInKey,
+  commitmentFields,
   institutionalObjectiveFields,
   keyResultFields,
   monthReviewFields,
   monthReviewKey,
   objectiveFields,
   personFields,
+  plenariaFields,
   reminderLogFields,
   roleFields,
   sameFields,
   setEventFields,
   setFields,
   snoozeFields,
+  toActa,
+  toActaFileRecord,
   toAudit,
   toCardMessage,
   toCheckIn,
+  toCommitment,
   toInstitutionalObjective,
   toKeyResult,
   toMonthReview,
   toObjective,
   toPerson,
+  toPlenaria,
   toReminderLog,
   toRole,
   toSet,
@@ -76,7 +90,7 @@ import {
   type Fields,
   type SetPlace,
 } from './records.js';
-import { columnsOf, isIndexed, LIST_KEYS, LISTS, type ListKey } from './schema.js';
+import { ACTA_LIBRARY, columnsOf, isIndexed, LIST_KEYS, LISTS, type ListKey } from './schema.js';
 import { GraphUnavailableError, isThrottled } from './throttling.js';
 
 /** Where the store lives: the site id, or its URL (https://tenant.sharepoint.com/sites/OKR). */
@@ -107,6 +121,10 @@ interface Item {
 interface Ctx {
   siteId: string;
   lists: Record<ListKey, string>;
+  /** The «ActasOKR» document library (a list with the documentLibrary template). */
+  libraryId: string;
+  /** Its drive, looked up the first time a file is read or written. */
+  driveId?: Promise<string>;
 }
 
 interface Query {
@@ -139,6 +157,7 @@ const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * creates carry a unique natural key and an idempotency key (a retried create cannot duplicate),
  * throttled requests wait for Retry-After inside batches too, and a change that fails half-way is
  * undone, audit entries included, before the error goes up — as a SQLite transaction would.
+ * The signed .docx of the actas are files in a document library (see `saveActaFile`).
  */
 export class SharePointStore implements Store {
   readonly kind = 'sharepoint' as const;
@@ -168,16 +187,21 @@ export class SharePointStore implements Store {
 
   private async init(): Promise<Ctx> {
     const siteId = await resolveSiteId(this.gateway, this.site);
-    const [lists] = await this.gateway.queryAll([`/sites/${siteId}/lists?$select=id,name,displayName&$top=${this.pageSize}`]);
-    const byName = new Map((lists ?? []).map((l) => [String(l.name), String(l.id)]));
+    const [lists] = await this.gateway.queryAll([`/sites/${siteId}/lists?$select=id,name,displayName,list&$top=${this.pageSize}`]);
+    const byName = new Map((lists ?? []).map((l) => [String(l.name), l]));
     const ids = {} as Record<ListKey, string>;
     const missing: string[] = [];
     for (const key of LIST_KEYS) {
-      const id = byName.get(LISTS[key].name);
-      if (id) ids[key] = id;
+      const list = byName.get(LISTS[key].name);
+      if (list) ids[key] = String(list.id);
       else missing.push(LISTS[key].name);
     }
+    const library = byName.get(ACTA_LIBRARY.name);
+    if (!library) missing.push(`${ACTA_LIBRARY.name} (document library)`);
     if (missing.length > 0) throw new SharePointSchemaError(`Missing SharePoint lists: ${missing.join(', ')}`);
+    if ((library!.list as { template?: string } | undefined)?.template !== 'documentLibrary') {
+      throw new SharePointSchemaError(`${ACTA_LIBRARY.name} is a list, not a document library`);
+    }
     const columns = await this.gateway.queryAll(LIST_KEYS.map((k) => `/sites/${siteId}/lists/${ids[k]}/columns?$select=name,indexed,enforceUniqueValues`));
     const problems: string[] = [];
     LIST_KEYS.forEach((key, i) => {
@@ -189,7 +213,7 @@ export class SharePointStore implements Store {
       }
     });
     if (problems.length > 0) throw new SharePointSchemaError(`SharePoint lists differ from the schema: ${problems.join('; ')}`);
-    return { siteId, lists: ids };
+    return { siteId, lists: ids, libraryId: String(library!.id) };
   }
 
   // ── reads ─────────────────────────────────────────────────────────────────────────────────────
@@ -341,8 +365,8 @@ export class SharePointStore implements Store {
     return (await this.readOne({ list: 'setEvents', where: ['SetId', setId] })).sort(byNumericId).map((i) => toSetEvent(Number(i.id), i.fields));
   }
 
-  async listCardMessages(setId: string): Promise<CardMessage[]> {
-    return (await this.readOne({ list: 'cardMessages', where: ['SetId', setId] }))
+  async listCardMessages(subjectId: string): Promise<CardMessage[]> {
+    return (await this.readOne({ list: 'cardMessages', where: ['SubjectId', subjectId] }))
       .sort((a, b) => binary(String(a.fields.At ?? ''), String(b.fields.At ?? '')) || byNumericId(a, b))
       .map((i) => toCardMessage(i.fields));
   }
@@ -546,6 +570,12 @@ export class SharePointStore implements Store {
       if (!p) throw new Error(`seed: set ${setId} is not in the seed`);
       return p;
     };
+    const plenarias = new Map((data.plenarias ?? []).map((p) => [p.id, p]));
+    const plenariaOf = (id: string): Plenaria => {
+      const p = plenarias.get(id);
+      if (!p) throw new Error(`seed: plenaria ${id} is not in the seed`);
+      return p;
+    };
     const ctx = await this.ctx();
     // Units go last: isEmpty() looks at units, so a seed cut short is simply run again, and the
     // unique RecordKey makes what was already written answer 409 instead of duplicating.
@@ -557,6 +587,9 @@ export class SharePointStore implements Store {
       ...data.objectives.map((o) => this.create('objectives', objectiveFields(o, place(o.setId)))),
       ...data.keyResults.map((k) => this.create('keyResults', keyResultFields(k, place(k.setId)))),
       ...data.checkIns.map((c) => this.create('checkIns', checkInFields(c))),
+      ...(data.plenarias ?? []).map((p) => this.create('plenarias', plenariaFields(p))),
+      ...(data.actas ?? []).map((a) => this.create('actas', actaFields(a, plenariaOf(a.plenariaId)))),
+      ...(data.commitments ?? []).map((c) => this.create('commitments', commitmentFields(c))),
     ];
     const last: WriteOp[] = [
       ...data.units.map((u) => this.create('units', unitFields(u))),
@@ -566,7 +599,13 @@ export class SharePointStore implements Store {
         entityId: 'seed',
         action: 'create',
         before: null,
-        after: { units: data.units.length, people: data.people.length, sets: data.sets.length, checkIns: data.checkIns.length },
+        after: {
+          units: data.units.length,
+          people: data.people.length,
+          sets: data.sets.length,
+          checkIns: data.checkIns.length,
+          ...(data.plenarias ? { plenarias: data.plenarias.length, actas: data.actas?.length ?? 0, commitments: data.commitments?.length ?? 0 } : {}),
+        },
       }),
     ];
     for (const ops of [first, last]) {
@@ -741,6 +780,256 @@ export class SharePointStore implements Store {
     return next;
   }
 
+  // ── plenarias, actas, commitments ─────────────────────────────────────────────────────────────
+
+  /** The unique RecordKey refuses a second plenaria with the same id (409 → ConflictError), before the audit entry. */
+  async createPlenaria(plenaria: Plenaria, actorId: string): Promise<void> {
+    await this.write([
+      this.create('plenarias', plenariaFields(plenaria)),
+      this.audit({ actorId, entity: 'plenaria', entityId: plenaria.id, action: 'create', before: null, after: plenaria }),
+    ]);
+  }
+
+  async getPlenaria(id: string): Promise<Plenaria | null> {
+    const [item] = await this.readOne({ list: 'plenarias', where: ['RecordKey', id] });
+    return item ? toPlenaria(item.fields) : null;
+  }
+
+  /**
+   * By unit: one query on the indexed UnitId (a unit holds about four a year); otherwise one per
+   * quarter on the indexed Quarter, in one batch. The other filter is applied here. With no filter,
+   * the whole list (about 200 a year; an unfiltered read pages by id, never hits the threshold).
+   */
+  async listPlenarias(filter: { quarters?: readonly QuarterId[]; unitId?: string }): Promise<Plenaria[]> {
+    if (filter.quarters?.length === 0) return [];
+    const quarters = filter.quarters ? new Set<string>(filter.quarters) : null;
+    let items: Item[];
+    if (filter.unitId !== undefined) items = await this.readOne({ list: 'plenarias', where: ['UnitId', filter.unitId] });
+    else if (quarters) items = (await this.read([...quarters].map((q) => ({ list: 'plenarias' as const, where: ['Quarter', q] as [string, string] })))).flat();
+    else items = await this.readOne({ list: 'plenarias' });
+    return items
+      .filter((i) => (filter.unitId === undefined || i.fields.UnitId === filter.unitId) && (!quarters || quarters.has(String(i.fields.Quarter))))
+      .map((i) => toPlenaria(i.fields))
+      .sort(byPlenariaTime);
+  }
+
+  /**
+   * Every version of the actas asked for, oldest first. Actas carry their plenaria's quarter and
+   * unit, so each filter is an indexed one: a few plenarias by PlenariaId, else the unit by UnitId,
+   * else the quarters by Quarter, else many plenarias by PlenariaId; the rest is applied here.
+   */
+  async listActas(filter: { plenariaIds?: readonly string[]; quarters?: readonly QuarterId[]; unitId?: string }): Promise<Acta[]> {
+    if (filter.plenariaIds?.length === 0 || filter.quarters?.length === 0) return [];
+    const ids = filter.plenariaIds ? [...new Set(filter.plenariaIds)] : null;
+    const quarters = filter.quarters ? [...new Set<string>(filter.quarters)] : null;
+    const by = (column: string, values: readonly string[]) => values.map((v) => ({ list: 'actas' as const, where: [column, v] as [string, string] }));
+    let queries: Query[];
+    if (ids && ids.length <= 3) queries = by('PlenariaId', ids);
+    else if (filter.unitId !== undefined) queries = by('UnitId', [filter.unitId]);
+    else if (quarters && (!ids || quarters.length <= ids.length)) queries = by('Quarter', quarters);
+    else if (ids) queries = by('PlenariaId', ids);
+    else queries = [{ list: 'actas' }];
+    const wantedIds = ids ? new Set(ids) : null;
+    const wantedQuarters = quarters ? new Set(quarters) : null;
+    const seen = new Set<string>();
+    return (await this.read(queries))
+      .flat()
+      .filter((i) => {
+        const f = i.fields;
+        if (seen.has(i.id)) return false;
+        seen.add(i.id);
+        return (
+          (!wantedIds || wantedIds.has(String(f.PlenariaId))) &&
+          (!wantedQuarters || wantedQuarters.has(String(f.Quarter))) &&
+          (filter.unitId === undefined || f.UnitId === filter.unitId)
+        );
+      })
+      .map((i) => toActa(i.fields))
+      .sort((a, b) => binary(a.plenariaId, b.plenariaId) || a.version - b.version);
+  }
+
+  /**
+   * Creates a version (its unique RecordKey refuses a second create: 409 → ConflictError) or
+   * replaces it compare-and-set: the stored RecordRevision must be the expected one, and the write
+   * carries If-Match with the eTag read, so a save between our read and our write is a 412 →
+   * ConflictError too. The plenaria is read in the same batch: its quarter and unit go on the acta.
+   */
+  async writeActa(write: ActaWrite): Promise<Acta> {
+    const { plenariaId, version } = write.acta;
+    const key = actaKey(plenariaId, version);
+    const [plenarias, actas] = await this.read([
+      { list: 'plenarias', where: ['RecordKey', plenariaId] },
+      { list: 'actas', where: ['RecordKey', key] },
+    ]);
+    const plenariaItem = plenarias![0];
+    if (!plenariaItem) throw new Error(`writeActa: no plenaria ${plenariaId}`);
+    const plenaria = toPlenaria(plenariaItem.fields);
+    const item = actas![0];
+    const before = item ? toActa(item.fields) : null;
+    let stored: Acta;
+    let op: WriteOp;
+    if (write.expectedRevision === null) {
+      if (before) throw new ConflictError(`acta ${key} exists`);
+      stored = write.acta;
+      op = this.create('actas', actaFields(stored, plenaria));
+    } else {
+      if (!item || before!.revision !== write.expectedRevision) throw new ConflictError(`acta ${key} changed`);
+      stored = { ...write.acta, revision: write.expectedRevision + 1 };
+      op = this.update('actas', item, actaFields(stored, plenaria));
+    }
+    await this.write([op, this.audit({ actorId: write.actorId, entity: 'acta', entityId: key, action: before ? 'update' : 'create', before, after: { action: write.action, ...stored } })]);
+    return stored;
+  }
+
+  /** The drive of the acta library, looked up once per process. */
+  private driveOf(ctx: Ctx): Promise<string> {
+    ctx.driveId ??= (async () => {
+      const answer = await this.gateway.call({ method: 'GET', url: `/sites/${ctx.siteId}/lists/${ctx.libraryId}/drive?$select=id` });
+      if (answer.status !== 200 || !answer.body?.id) throw answerError(`GET ${ACTA_LIBRARY.name} drive`, answer);
+      return String(answer.body.id);
+    })().catch((error: unknown) => {
+      delete ctx.driveId; // a transient failure must not stick
+      throw error;
+    });
+    return ctx.driveId;
+  }
+
+  /**
+   * Uploads the .docx to the unit's folder of the «ActasOKR» library ("entidad" for entity-wide
+   * plenarias) with Graph's simple upload — one PUT, right for files under 250 MB; an acta is under
+   * 100 KB — which creates the folder if needed and replaces a file of the same name. Then records
+   * which file belongs to the version (OkrActasArchivos) with its audit entry. Not one transaction:
+   * the file goes first, so the record never points at a file that is not there; if the record's
+   * write fails, the file stays in the folder (replaced, or new and unreferenced) and the error goes
+   * up. A replaced version whose file had another name has its old file removed.
+   */
+  async saveActaFile(file: ActaFile, actorId: string): Promise<void> {
+    const key = actaKey(file.plenariaId, file.version);
+    if (!file.fileName || file.fileName !== file.fileName.trim() || /["*:<>?/\\|]/.test(file.fileName)) {
+      throw new Error(`saveActaFile: invalid file name «${file.fileName}»`);
+    }
+    const [plenarias, actas, records] = await this.read([
+      { list: 'plenarias', where: ['RecordKey', file.plenariaId] },
+      { list: 'actas', where: ['RecordKey', key] },
+      { list: 'actaFiles', where: ['RecordKey', key] },
+    ]);
+    if (!plenarias![0] || !actas![0]) throw new Error(`saveActaFile: no acta ${key}`);
+    const plenaria = toPlenaria(plenarias![0].fields);
+    const ctx = await this.ctx();
+    const driveId = await this.driveOf(ctx);
+    const folderPath = plenaria.unitId ?? 'entidad';
+    const put = await this.gateway.content({
+      method: 'PUT',
+      url: `/drives/${driveId}/root:/${encodeURIComponent(folderPath)}/${encodeURIComponent(file.fileName)}:/content`,
+      bytes: file.bytes,
+      contentType: mediaTypeOf(file.fileName),
+    });
+    if (put.status !== 200 && put.status !== 201) throw answerError(`PUT ${ACTA_LIBRARY.name}/${folderPath}/${file.fileName}`, put);
+    const record = { plenariaId: file.plenariaId, version: file.version, fileName: file.fileName, folderPath, driveItemId: String(put.body?.id ?? ''), size: file.bytes.length, savedBy: actorId, savedAt: this.now().toISOString() };
+    const item = records![0];
+    const previous = item ? toActaFileRecord(item.fields) : null;
+    await this.write([
+      item ? this.update('actaFiles', item, actaFileFields(record), false) : this.create('actaFiles', actaFileFields(record)),
+      this.audit({
+        actorId,
+        entity: 'actaFile',
+        entityId: key,
+        action: previous ? 'update' : 'create',
+        before: previous ? { fileName: previous.fileName, size: previous.size } : null,
+        after: { fileName: record.fileName, size: record.size, folder: `${ACTA_LIBRARY.name}/${folderPath}` },
+      }),
+    ]);
+    if (previous && previous.driveItemId && previous.driveItemId !== record.driveItemId) {
+      // Best effort: an old file left behind is harmless (nothing points at it any more).
+      await this.gateway.content({ method: 'DELETE', url: `/drives/${driveId}/items/${encodeURIComponent(previous.driveItemId)}` }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * The stored .docx: by the file's id (which survives someone renaming or moving it in the
+   * library), else by its path; null when none was saved or the file is gone.
+   */
+  async getActaFile(plenariaId: string, version: number): Promise<ActaFile | null> {
+    const [item] = await this.readOne({ list: 'actaFiles', where: ['RecordKey', actaKey(plenariaId, version)] });
+    if (!item) return null;
+    const record = toActaFileRecord(item.fields);
+    const driveId = await this.driveOf(await this.ctx());
+    const urls = [
+      ...(record.driveItemId ? [`/drives/${driveId}/items/${encodeURIComponent(record.driveItemId)}/content`] : []),
+      `/drives/${driveId}/root:/${encodeURIComponent(record.folderPath)}/${encodeURIComponent(record.fileName)}:/content`,
+    ];
+    for (const url of urls) {
+      const answer = await this.gateway.content({ method: 'GET', url });
+      if (answer.status === 200 && answer.bytes) return { plenariaId, version, fileName: record.fileName, bytes: answer.bytes };
+      if (answer.status !== 404) throw answerError(`GET ${url}`, answer);
+    }
+    return null;
+  }
+
+  /**
+   * Commitments by the most selective indexed column given — plenaria, then owner, then unit —
+   * with the other filters applied here; soonest due first.
+   */
+  async listCommitments(filter: { ownerId?: string; plenariaId?: string; unitId?: string }): Promise<Commitment[]> {
+    const where: [string, string] | undefined =
+      filter.plenariaId !== undefined
+        ? ['PlenariaId', filter.plenariaId]
+        : filter.ownerId !== undefined
+          ? ['OwnerId', filter.ownerId]
+          : filter.unitId !== undefined
+            ? ['UnitId', filter.unitId]
+            : undefined;
+    const items = await this.readOne(where ? { list: 'commitments', where } : { list: 'commitments' });
+    return items
+      .map((i) => toCommitment(i.fields))
+      .filter((c) => (filter.plenariaId === undefined || c.plenariaId === filter.plenariaId) && (filter.ownerId === undefined || c.ownerId === filter.ownerId) && (filter.unitId === undefined || c.unitId === filter.unitId))
+      .sort((a, b) => binary(a.due, b.due) || binary(a.id, b.id));
+  }
+
+  /**
+   * All or nothing, as far as SharePoint allows: the plenarias' commitments are read in one batch
+   * and every write is checked first (a create whose id exists, an update not at its expected
+   * revision: ConflictError, nothing written); then the items and their audit entries go out in
+   * sequence, creates guarded by the unique RecordKey and updates by If-Match, and a failure half-way
+   * undoes what was written before the error goes up (see `write`). What SharePoint cannot give is
+   * isolation: a reader in those few hundred milliseconds may see part of the batch, and if the
+   * undo itself fails the error says the lists may hold a partial change.
+   */
+  async writeCommitments(writes: ReadonlyArray<{ commitment: Commitment; expectedRevision: number | null }>, actorId: string): Promise<Commitment[]> {
+    if (writes.length === 0) return [];
+    const ids = new Set<string>();
+    for (const w of writes) {
+      if (ids.has(w.commitment.id)) throw new Error(`writeCommitments: commitment ${w.commitment.id} appears twice`);
+      ids.add(w.commitment.id);
+    }
+    const plenariaIds = [...new Set(writes.map((w) => w.commitment.plenariaId))];
+    const pages = await this.read([
+      ...plenariaIds.map((p) => ({ list: 'plenarias' as const, where: ['RecordKey', p] as [string, string] })),
+      ...plenariaIds.map((p) => ({ list: 'commitments' as const, where: ['PlenariaId', p] as [string, string] })),
+    ]);
+    const missing = plenariaIds.filter((_, i) => pages[i]!.length === 0);
+    if (missing.length > 0) throw new Error(`writeCommitments: no plenaria ${missing.join(', ')}`);
+    const stored = new Map(pages.slice(plenariaIds.length).flat().map((i) => [String(i.fields.RecordKey), i]));
+    const ops: WriteOp[] = [];
+    const out = writes.map(({ commitment, expectedRevision }): Commitment => {
+      const item = stored.get(commitment.id);
+      const before = item ? toCommitment(item.fields) : null;
+      if (expectedRevision === null) {
+        if (before) throw new ConflictError(`commitment ${commitment.id} exists`);
+        ops.push(this.create('commitments', commitmentFields(commitment)));
+        ops.push(this.audit({ actorId, entity: 'commitment', entityId: commitment.id, action: 'create', before: null, after: commitment }));
+        return commitment;
+      }
+      if (!item || before!.revision !== expectedRevision) throw new ConflictError(`commitment ${commitment.id} changed`);
+      const next: Commitment = { ...commitment, revision: expectedRevision + 1 };
+      ops.push(this.update('commitments', item, commitmentFields(next)));
+      ops.push(this.audit({ actorId, entity: 'commitment', entityId: commitment.id, action: 'update', before, after: next }));
+      return next;
+    });
+    await this.write(ops);
+    return out;
+  }
+
   // ── reminders ─────────────────────────────────────────────────────────────────────────────────
 
   async listConversationPersonIds(): Promise<string[]> {
@@ -885,6 +1174,13 @@ export class SharePointStore implements Store {
       }),
     ]);
   }
+}
+
+const byPlenariaTime = (a: Plenaria, b: Plenaria) => binary(a.date, b.date) || binary(a.startTime, b.startTime) || binary(a.id, b.id);
+
+/** The media type SharePoint serves the file with. */
+function mediaTypeOf(fileName: string): string {
+  return /\.docx$/i.test(fileName) ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : /\.pdf$/i.test(fileName) ? 'application/pdf' : 'application/octet-stream';
 }
 
 function controlOf(f: Fields): ReminderControl {

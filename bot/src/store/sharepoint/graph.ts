@@ -1,4 +1,4 @@
-import { AuthenticationHandler, Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, GraphError, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { defaultRetryPolicy, delayFor, GraphRequestError, GraphUnavailableError, isThrottled, retryAfterMs, type RetryPolicy } from './throttling.js';
 
 /**
@@ -31,6 +31,22 @@ export interface GraphAnswer {
   // Graph JSON, read by the caller that knows its shape.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
+}
+
+/** A request about a file's content in a drive (a document library): its bytes go up or come down. */
+export interface ContentCall {
+  method: 'PUT' | 'GET' | 'DELETE';
+  /** Relative to the v1.0 root, e.g. "/drives/{drive-id}/root:/al-suba/acta.docx:/content". */
+  url: string;
+  /** PUT: the file's bytes. */
+  bytes?: Buffer;
+  /** PUT: the file's media type. */
+  contentType?: string;
+}
+
+export interface ContentAnswer extends GraphAnswer {
+  /** GET with 200: the file's bytes; otherwise null. */
+  bytes: Buffer | null;
 }
 
 export type TokenProvider = () => Promise<string>;
@@ -130,6 +146,37 @@ export class GraphGateway {
       }
       throw new GraphUnavailableError(`Graph ${call.method} ${call.url}: ${error instanceof Error ? error.message : String(error)}`, null);
     }
+  }
+
+  /**
+   * One request with a file's bytes as its body (PUT) or its answer (GET), outside `$batch` (a
+   * batch carries JSON). Throttling and lost connections are retried by the middleware like any
+   * request (a PUT of the same bytes is safe to repeat); a GET of content answers Graph's 302 to a
+   * pre-authenticated download URL, which fetch follows by itself (dropping the Authorization
+   * header on the way to the other host). Errors come back as statuses, not exceptions.
+   */
+  async content(call: ContentCall): Promise<ContentAnswer> {
+    let request = this.client.api(call.url).responseType(ResponseType.RAW);
+    if (call.contentType) request = request.header('Content-Type', call.contentType);
+    let raw: Response;
+    try {
+      raw = (call.method === 'PUT' ? await request.put(call.bytes ?? Buffer.alloc(0)) : call.method === 'GET' ? await request.get() : await request.delete()) as Response;
+    } catch (error) {
+      throw new GraphUnavailableError(`Graph ${call.method} ${call.url}: ${error instanceof Error ? error.message : String(error)}`, null);
+    }
+    const headers = headersOf(raw.headers);
+    if (isThrottled(raw.status)) throw new GraphUnavailableError(`Graph ${call.method} ${call.url}: still throttled after ${this.retry.maxRetries} retries`, raw.status);
+    if (call.method === 'GET' && raw.ok) return { status: raw.status, headers, body: null, bytes: Buffer.from(await raw.arrayBuffer()) };
+    const text = raw.status === 204 ? '' : await raw.text();
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { error: { code: 'unreadable', message: text.slice(0, 200) } };
+      }
+    }
+    return { status: raw.status, headers, body, bytes: null };
   }
 
   /**

@@ -1,5 +1,6 @@
 // `npm run provision [-- --env env/.env.dev] [--dry-run]`: creates or completes the SharePoint lists
-// of the store on the configured site, idempotently, and reports what it did. Reads the same
+// of the store and its «ActasOKR» document library on the configured site, idempotently, and
+// reports what it did. Reads the same
 // variables as the server (SHAREPOINT_SITE_URL or SHAREPOINT_SITE_ID, AZURE_TENANT_ID,
 // AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH).
 import { resolve } from 'node:path';

@@ -1,5 +1,8 @@
 import type {
+  Acta,
   AuditEntry,
+  Commitment,
+  Plenaria,
   CheckIn,
   InstitutionalObjective,
   KeyResult,
@@ -12,9 +15,9 @@ import type {
   RoleAssignment,
   Unit,
 } from '@okr/core';
-import { quarterOf, reminderKeyString, type ReminderKey, type ReminderKind } from '@okr/core';
+import { actaState, quarterOf, reminderKeyString, type ReminderKey, type ReminderKind } from '@okr/core';
 import type { CardMessage, ReminderLogEntry, ReminderSnooze, SetEvent } from '../Store.js';
-import { TEXT_MAX } from './schema.js';
+import { NOTE_MAX, TEXT_MAX } from './schema.js';
 
 /**
  * Domain objects ↔ SharePoint list item `fields`. SharePoint stores an empty text as no value and
@@ -117,11 +120,11 @@ export const toSetEvent = (id: number, f: Fields): SetEvent => ({
   comment: strOrNull(f, 'EventComment'),
 });
 
-export const cardMessageKey = (c: Pick<CardMessage, 'setId' | 'purpose' | 'personId'>): string => `${c.setId}|${c.purpose}|${c.personId}`;
+export const cardMessageKey = (c: Pick<CardMessage, 'subjectId' | 'purpose' | 'personId'>): string => `${c.subjectId}|${c.purpose}|${c.personId}`;
 export const cardMessageFields = (c: CardMessage, at: string): Fields => ({
   RecordKey: cardMessageKey(c),
   Title: title(cardMessageKey(c)),
-  SetId: c.setId,
+  SubjectId: c.subjectId,
   Purpose: c.purpose,
   PersonId: c.personId,
   ActivityId: c.activityId,
@@ -129,7 +132,7 @@ export const cardMessageFields = (c: CardMessage, at: string): Fields => ({
   At: at,
 });
 export const toCardMessage = (f: Fields): CardMessage => ({
-  setId: str(f, 'SetId'),
+  subjectId: str(f, 'SubjectId'),
   purpose: str(f, 'Purpose'),
   personId: str(f, 'PersonId'),
   activityId: str(f, 'ActivityId'),
@@ -247,6 +250,161 @@ export const toMonthReview = (f: Fields): MonthReview => ({
   actorId: str(f, 'ActorId'),
   at: str(f, 'ReviewedAt'),
   note: strOrNull(f, 'ReviewNote'),
+});
+
+/** JSON for a multi-line text column, refused with a clear message when SharePoint could not hold it. */
+function noteJson(value: unknown, what: string): string {
+  const json = JSON.stringify(value);
+  if (json.length > NOTE_MAX) throw new Error(`${what}: ${json.length} caracteres, más de los ${NOTE_MAX} que admite una columna de texto de SharePoint`);
+  return json;
+}
+
+export const plenariaFields = (p: Plenaria): Fields => ({
+  RecordKey: p.id,
+  Title: title(`${p.kind} ${p.unitId ?? 'entidad'} ${p.date}`),
+  Quarter: quarterOf(p.date),
+  UnitId: p.unitId,
+  Kind: p.kind,
+  PlenariaDate: p.date,
+  StartTime: p.startTime,
+  Modality: p.modality,
+  Place: p.location,
+  PresidingId: p.presidingId,
+  SecretaryId: p.secretaryId,
+  CreatedBy: p.createdBy,
+  CreatedAt: p.createdAt,
+});
+export const toPlenaria = (f: Fields): Plenaria => ({
+  id: str(f, 'RecordKey'),
+  kind: str(f, 'Kind') as Plenaria['kind'],
+  unitId: strOrNull(f, 'UnitId'),
+  date: str(f, 'PlenariaDate'),
+  startTime: str(f, 'StartTime'),
+  modality: str(f, 'Modality') as Plenaria['modality'],
+  location: str(f, 'Place'),
+  presidingId: str(f, 'PresidingId'),
+  secretaryId: str(f, 'SecretaryId'),
+  createdBy: str(f, 'CreatedBy'),
+  createdAt: str(f, 'CreatedAt'),
+});
+
+/** An acta version's key: `${plenariaId}#${version}` (also its audit entity id). */
+export const actaKey = (plenariaId: string, version: number): string => `${plenariaId}#${version}`;
+
+/** Actas carry their plenaria's quarter and unit, denormalised for the indexed filters. */
+export type PlenariaPlace = Pick<Plenaria, 'unitId' | 'date'>;
+
+export const actaFields = (a: Acta, plenaria: PlenariaPlace): Fields => ({
+  RecordKey: actaKey(a.plenariaId, a.version),
+  Title: title(`Acta ${a.plenariaId} v${a.version}`),
+  PlenariaId: a.plenariaId,
+  Quarter: quarterOf(plenaria.date),
+  UnitId: plenaria.unitId,
+  ActaVersion: a.version,
+  RecordRevision: a.revision,
+  ActaState: actaState(a.signatures),
+  Draft: noteJson(a.draft, `acta ${actaKey(a.plenariaId, a.version)}`),
+  OkrResults: noteJson(a.okrResults, `resultados del acta ${actaKey(a.plenariaId, a.version)}`),
+  SnapshotAt: a.snapshotAt,
+  SecretarySignedBy: a.signatures.secretary?.personId ?? null,
+  SecretarySignedAt: a.signatures.secretary?.at ?? null,
+  PresidingSignedBy: a.signatures.presiding?.personId ?? null,
+  PresidingSignedAt: a.signatures.presiding?.at ?? null,
+  SentToOapOn: a.sentToOap?.on ?? null,
+  SentToOapBy: a.sentToOap?.by ?? null,
+  FileName: a.fileName,
+  CorrectionReason: a.correctionReason,
+  CreatedBy: a.createdBy,
+  CreatedAt: a.createdAt,
+  UpdatedBy: a.updatedBy,
+  UpdatedAt: a.updatedAt,
+});
+const signatureOf = (f: Fields, by: string, at: string) => {
+  const personId = strOrNull(f, by);
+  return personId ? { personId, at: str(f, at) } : null;
+};
+export const toActa = (f: Fields): Acta => {
+  const sentOn = strOrNull(f, 'SentToOapOn');
+  return {
+    plenariaId: str(f, 'PlenariaId'),
+    version: num(f, 'ActaVersion'),
+    revision: num(f, 'RecordRevision'),
+    draft: JSON.parse(str(f, 'Draft') || 'null'),
+    okrResults: JSON.parse(str(f, 'OkrResults') || '[]'),
+    snapshotAt: str(f, 'SnapshotAt'),
+    signatures: { secretary: signatureOf(f, 'SecretarySignedBy', 'SecretarySignedAt'), presiding: signatureOf(f, 'PresidingSignedBy', 'PresidingSignedAt') },
+    sentToOap: sentOn ? { on: sentOn, by: str(f, 'SentToOapBy') } : null,
+    fileName: strOrNull(f, 'FileName'),
+    correctionReason: strOrNull(f, 'CorrectionReason'),
+    createdBy: str(f, 'CreatedBy'),
+    createdAt: str(f, 'CreatedAt'),
+    updatedBy: str(f, 'UpdatedBy'),
+    updatedAt: str(f, 'UpdatedAt'),
+  };
+};
+
+/** Where an acta's .docx is in the library, and what it is. */
+export interface ActaFileRecord {
+  plenariaId: string;
+  version: number;
+  fileName: string;
+  folderPath: string;
+  driveItemId: string;
+  size: number;
+  savedBy: string;
+  savedAt: string;
+}
+export const actaFileFields = (r: ActaFileRecord): Fields => ({
+  RecordKey: actaKey(r.plenariaId, r.version),
+  Title: title(r.fileName),
+  PlenariaId: r.plenariaId,
+  ActaVersion: r.version,
+  FileName: r.fileName,
+  FolderPath: r.folderPath,
+  DriveItemId: r.driveItemId,
+  SizeBytes: r.size,
+  SavedBy: r.savedBy,
+  SavedAt: r.savedAt,
+});
+export const toActaFileRecord = (f: Fields): ActaFileRecord => ({
+  plenariaId: str(f, 'PlenariaId'),
+  version: num(f, 'ActaVersion'),
+  fileName: str(f, 'FileName'),
+  folderPath: str(f, 'FolderPath'),
+  driveItemId: str(f, 'DriveItemId'),
+  size: num(f, 'SizeBytes'),
+  savedBy: str(f, 'SavedBy'),
+  savedAt: str(f, 'SavedAt'),
+});
+
+export const commitmentFields = (c: Commitment): Fields => ({
+  RecordKey: c.id,
+  Title: title(c.task),
+  PlenariaId: c.plenariaId,
+  UnitId: c.unitId,
+  OwnerId: c.ownerId,
+  Task: c.task,
+  Due: c.due,
+  CommitmentStatus: c.status,
+  FollowUp: noteJson(c.notes, `seguimiento del compromiso ${c.id}`),
+  Impact: c.impact,
+  RecordRevision: c.revision,
+  CreatedAt: c.createdAt,
+  UpdatedAt: c.updatedAt,
+});
+export const toCommitment = (f: Fields): Commitment => ({
+  id: str(f, 'RecordKey'),
+  plenariaId: str(f, 'PlenariaId'),
+  unitId: strOrNull(f, 'UnitId'),
+  task: str(f, 'Task'),
+  ownerId: str(f, 'OwnerId'),
+  due: str(f, 'Due'),
+  status: str(f, 'CommitmentStatus') as Commitment['status'],
+  notes: JSON.parse(str(f, 'FollowUp') || '[]'),
+  impact: strOrNull(f, 'Impact'),
+  revision: num(f, 'RecordRevision'),
+  createdAt: str(f, 'CreatedAt'),
+  updatedAt: str(f, 'UpdatedAt'),
 });
 
 export interface AuditDraft {

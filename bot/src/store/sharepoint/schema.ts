@@ -20,6 +20,11 @@
  * - Timestamps are ISO strings in text columns, so they come back exactly as written (a dateTime
  *   column would drop the milliseconds).
  * - Column names avoid SharePoint's built-in fields (Order, Version, Author, Created, Modified…).
+ * - Multi-line text holds at most 63,999 characters (`NOTE_MAX`): JSON that could outgrow it (an
+ *   acta's draft) is checked before it is written and refused with a clear error.
+ * - Files are not list items: the signed .docx of an acta goes to the «ActasOKR» document library
+ *   (`ACTA_LIBRARY`), in the folder of its unit, where people find the original; the list
+ *   `OkrActasArchivos` says which file belongs to which acta version.
  */
 
 export type ColumnType = 'text' | 'note' | 'number';
@@ -69,6 +74,10 @@ export type ListKey =
   | 'reminderControl'
   | 'reminderSnoozes'
   | 'reminderPreferences'
+  | 'plenarias'
+  | 'actas'
+  | 'actaFiles'
+  | 'commitments'
   | 'audit';
 
 export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
@@ -137,11 +146,11 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   },
   cardMessages: {
     name: 'OkrTarjetas',
-    description: 'Tarjetas enviadas sobre un conjunto, para actualizarlas en su lugar',
+    description: 'Tarjetas enviadas sobre un conjunto o un acta, para actualizarlas en su lugar',
     columns: [
-      recordKey('conjunto|propósito|persona'),
+      recordKey('asunto|propósito|persona'),
       idempotencyKey,
-      setId,
+      { name: 'SubjectId', type: 'text', indexed: true, description: 'id del conjunto de OKR, o acta:<id de la plenaria>' },
       text('Purpose', 'para qué es la tarjeta'),
       text('PersonId', 'a quién se envió'),
       text('ActivityId', 'id de la actividad en Teams'),
@@ -270,6 +279,89 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
     description: 'Tipos de recordatorio que cada persona silenció',
     columns: [recordKey('id de la persona'), idempotencyKey, text('MutedKinds', 'tipos silenciados (JSON)'), text('UpdatedAt', 'actualizado (ISO 8601)')],
   },
+  plenarias: {
+    name: 'OkrPlenarias',
+    description: 'Plenarias menores y mayores y sesiones de diálogo, programadas o realizadas',
+    columns: [
+      recordKey('id de la plenaria'),
+      idempotencyKey,
+      { ...quarter, description: 'trimestre de la fecha de la plenaria, p. ej. 2026-Q4' },
+      { name: 'UnitId', type: 'text', indexed: true, description: 'id de la unidad; vacío = toda la entidad' },
+      text('Kind', 'menor, mayor o dialogo'),
+      text('PlenariaDate', 'fecha (AAAA-MM-DD, Bogotá)'),
+      text('StartTime', 'hora de inicio (HH:MM, Bogotá)'),
+      text('Modality', 'presencial, virtual o mixta'),
+      note('Place', 'lugar, o enlace de la reunión'),
+      text('PresidingId', 'quién preside y firma'),
+      text('SecretaryId', 'secretario/a designado/a, que redacta y firma el acta'),
+      text('CreatedBy', 'quién la programó'),
+      text('CreatedAt', 'programada (ISO 8601)'),
+    ],
+  },
+  actas: {
+    name: 'OkrActas',
+    description: 'Actas de las plenarias (formato GDI-GPD-F029): una por versión; la corrección es otra versión',
+    columns: [
+      recordKey('plenaria#versión'),
+      idempotencyKey,
+      { name: 'PlenariaId', type: 'text', indexed: true, description: 'id de la plenaria' },
+      { ...quarter, description: 'trimestre de la plenaria (copiado de ella, para filtrar)' },
+      { name: 'UnitId', type: 'text', indexed: true, description: 'unidad de la plenaria (copiada de ella); vacío = toda la entidad' },
+      number('ActaVersion', 'versión del acta (1; 2 y siguientes son correcciones)'),
+      number('RecordRevision', 'revisión; sube con cada guardado (un guardado sobre una revisión vieja se rechaza)'),
+      text('ActaState', 'draft, partially_signed o signed'),
+      note('Draft', 'contenido redactado (JSON)'),
+      note('OkrResults', 'resultados de los OKR congelados (JSON)'),
+      text('SnapshotAt', 'cuándo se congelaron los resultados (ISO 8601)'),
+      text('SecretarySignedBy', 'firma del secretario/a: quién'),
+      text('SecretarySignedAt', 'firma del secretario/a: cuándo (ISO 8601)'),
+      text('PresidingSignedBy', 'firma de quien preside: quién'),
+      text('PresidingSignedAt', 'firma de quien preside: cuándo (ISO 8601)'),
+      text('SentToOapOn', 'día del envío de la copia a la OAP'),
+      text('SentToOapBy', 'quién registró el envío a la OAP'),
+      text('FileName', 'nombre del .docx firmado'),
+      note('CorrectionReason', 'motivo de la corrección (versiones 2 y siguientes)'),
+      text('CreatedBy', 'quién creó la versión'),
+      text('CreatedAt', 'creada (ISO 8601)'),
+      text('UpdatedBy', 'quién la guardó por última vez'),
+      text('UpdatedAt', 'último guardado (ISO 8601)'),
+    ],
+  },
+  actaFiles: {
+    name: 'OkrActasArchivos',
+    description: 'Qué archivo de la biblioteca ActasOKR es el .docx firmado de cada versión de un acta',
+    columns: [
+      recordKey('plenaria#versión'),
+      idempotencyKey,
+      { name: 'PlenariaId', type: 'text', indexed: true, description: 'id de la plenaria' },
+      number('ActaVersion', 'versión del acta'),
+      text('FileName', 'nombre del archivo'),
+      text('FolderPath', 'carpeta de la biblioteca: id de la unidad, o entidad'),
+      text('DriveItemId', 'id del archivo en la biblioteca'),
+      number('SizeBytes', 'tamaño en bytes'),
+      text('SavedBy', 'quién lo guardó'),
+      text('SavedAt', 'cuándo (ISO 8601)'),
+    ],
+  },
+  commitments: {
+    name: 'OkrCompromisos',
+    description: 'Compromisos de las actas y de las sesiones de diálogo, con su seguimiento e impacto',
+    columns: [
+      recordKey('plenaria:compromiso'),
+      idempotencyKey,
+      { name: 'PlenariaId', type: 'text', indexed: true, description: 'id de la plenaria' },
+      { name: 'UnitId', type: 'text', indexed: true, description: 'unidad de la plenaria; vacío = toda la entidad' },
+      { name: 'OwnerId', type: 'text', indexed: true, description: 'persona responsable' },
+      note('Task', 'compromiso'),
+      text('Due', 'fecha límite (AAAA-MM-DD)'),
+      text('CommitmentStatus', 'abierto, en_curso, cumplido o cancelado'),
+      note('FollowUp', 'notas de seguimiento (JSON)'),
+      note('Impact', 'impacto logrado (para cerrarlo como cumplido)'),
+      number('RecordRevision', 'revisión; sube con cada cambio'),
+      text('CreatedAt', 'creado (ISO 8601)'),
+      text('UpdatedAt', 'último cambio (ISO 8601)'),
+    ],
+  },
   audit: {
     name: 'OkrAuditoria',
     description: 'Rastro de auditoría: quién cambió qué, cuándo, antes y después (solo se agregan elementos)',
@@ -293,6 +385,23 @@ export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 
 /** Single-line text holds at most 255 characters in SharePoint. */
 export const TEXT_MAX = 255;
+
+/** Multiple lines of (plain) text hold at most 63,999 characters in a SharePoint list. */
+export const NOTE_MAX = 63_999;
+
+/**
+ * The document library that keeps the signed .docx of every acta, one folder per unit ("entidad"
+ * for entity-wide plenarias): the unit's digital folder, where the original stays.
+ */
+export const ACTA_LIBRARY = {
+  name: 'ActasOKR',
+  description: 'Actas de plenaria firmadas (.docx, formato GDI-GPD-F029), en la carpeta de cada unidad',
+} as const;
+
+/** The Graph body that creates the acta library (a list with the documentLibrary template). */
+export function libraryDefinition(): Record<string, unknown> {
+  return { displayName: ACTA_LIBRARY.name, description: ACTA_LIBRARY.description, list: { template: 'documentLibrary' } };
+}
 
 /** SharePoint's list view threshold: a query may not touch more items than this. */
 export const LIST_VIEW_THRESHOLD = 5000;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract } from '../storeContract.js';
 import { SqliteStore } from './SqliteStore.js';
@@ -23,6 +24,24 @@ describe('SqliteStore on a file', () => {
     expect(second.schemaVersion()).toBe(migrations.at(-1)!.version);
     expect(await second.isEmpty()).toBe(true);
     await second.close();
+  });
+
+  it('keeps the cards of a database made before actas (migration 5): the set becomes the card’s subject', async () => {
+    const path = join(dir, 'v4.db');
+    const old = new Database(path);
+    old.pragma('foreign_keys = OFF');
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of migrations.filter((m) => m.version <= 4)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00.000Z');
+    }
+    old.prepare('INSERT INTO people (id, aad_object_id, name, email) VALUES (?, ?, ?, ?)').run('coach-1', 'aad-1', 'Coach', 'coach@x.co');
+    old.prepare('INSERT INTO card_messages (set_id, purpose, person_id, activity_id, reference, at) VALUES (?, ?, ?, ?, ?, ?)').run('set-x', 'coach_review', 'coach-1', 'a1', '{"c":1}', '2026-01-02T00:00:00.000Z');
+    old.close();
+    const store = new SqliteStore({ path, now });
+    expect(store.schemaVersion()).toBe(migrations.at(-1)!.version);
+    expect(await store.listCardMessages('set-x')).toEqual([{ subjectId: 'set-x', purpose: 'coach_review', personId: 'coach-1', activityId: 'a1', reference: { c: 1 } }]);
+    await store.close();
   });
 
   it('rolls back a whole check-in write when one entry fails', async () => {

@@ -2,9 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { quarterMonths, reminderKeyString } from '@okr/core';
+import { quarterMonths, quarterOf, reminderKeyString } from '@okr/core';
 import type {
+  Acta,
   AuditEntry,
+  Commitment,
+  Plenaria,
   CheckIn,
   InstitutionalObjective,
   KeyResult,
@@ -23,6 +26,8 @@ import type {
 } from '@okr/core';
 import {
   ConflictError,
+  type ActaFile,
+  type ActaWrite,
   type CardMessage,
   type CheckInWrite,
   type EntityQuarterData,
@@ -139,6 +144,82 @@ const toAudit = (r: Row): AuditEntry => ({
   after: r.after_json === null ? null : JSON.parse(r.after_json as string),
 });
 
+const toPlenaria = (r: Row): Plenaria => ({
+  id: r.id as string,
+  kind: r.kind as Plenaria['kind'],
+  unitId: (r.unit_id as string | null) ?? null,
+  date: r.date as string,
+  startTime: r.start_time as string,
+  modality: r.modality as Plenaria['modality'],
+  location: r.location as string,
+  presidingId: r.presiding_id as string,
+  secretaryId: r.secretary_id as string,
+  createdBy: r.created_by as string,
+  createdAt: r.created_at as string,
+});
+const signature = (by: unknown, at: unknown) => (by === null || by === undefined ? null : { personId: by as string, at: at as string });
+const toActa = (r: Row): Acta => ({
+  plenariaId: r.plenaria_id as string,
+  version: r.version as number,
+  revision: r.revision as number,
+  draft: JSON.parse(r.draft_json as string),
+  okrResults: JSON.parse(r.okr_results_json as string),
+  snapshotAt: r.snapshot_at as string,
+  signatures: { secretary: signature(r.secretary_signed_by, r.secretary_signed_at), presiding: signature(r.presiding_signed_by, r.presiding_signed_at) },
+  sentToOap: r.sent_to_oap_on === null ? null : { on: r.sent_to_oap_on as string, by: r.sent_to_oap_by as string },
+  fileName: (r.file_name as string | null) ?? null,
+  correctionReason: (r.correction_reason as string | null) ?? null,
+  createdBy: r.created_by as string,
+  createdAt: r.created_at as string,
+  updatedBy: r.updated_by as string,
+  updatedAt: r.updated_at as string,
+});
+/** The acta's columns, in the order of INSERT_ACTA. */
+const actaValues = (a: Acta): unknown[] => [
+  a.plenariaId,
+  a.version,
+  a.revision,
+  JSON.stringify(a.draft),
+  JSON.stringify(a.okrResults),
+  a.snapshotAt,
+  a.signatures.secretary?.personId ?? null,
+  a.signatures.secretary?.at ?? null,
+  a.signatures.presiding?.personId ?? null,
+  a.signatures.presiding?.at ?? null,
+  a.sentToOap?.on ?? null,
+  a.sentToOap?.by ?? null,
+  a.fileName,
+  a.correctionReason,
+  a.createdBy,
+  a.createdAt,
+  a.updatedBy,
+  a.updatedAt,
+];
+const ACTA_COLUMNS =
+  'plenaria_id, version, revision, draft_json, okr_results_json, snapshot_at, secretary_signed_by, secretary_signed_at, presiding_signed_by, presiding_signed_at, sent_to_oap_on, sent_to_oap_by, file_name, correction_reason, created_by, created_at, updated_by, updated_at';
+const INSERT_ACTA = `INSERT INTO actas (${ACTA_COLUMNS}) VALUES (${ACTA_COLUMNS.split(',').map(() => '?').join(', ')})`;
+const INSERT_PLENARIA =
+  'INSERT INTO plenarias (id, kind, unit_id, quarter, date, start_time, modality, location, presiding_id, secretary_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const plenariaValues = (p: Plenaria): unknown[] => [p.id, p.kind, p.unitId, quarterOf(p.date), p.date, p.startTime, p.modality, p.location, p.presidingId, p.secretaryId, p.createdBy, p.createdAt];
+const toCommitment = (r: Row): Commitment => ({
+  id: r.id as string,
+  plenariaId: r.plenaria_id as string,
+  unitId: (r.unit_id as string | null) ?? null,
+  task: r.task as string,
+  ownerId: r.owner_id as string,
+  due: r.due as string,
+  status: r.status as Commitment['status'],
+  notes: JSON.parse(r.notes_json as string),
+  impact: (r.impact as string | null) ?? null,
+  revision: r.revision as number,
+  createdAt: r.created_at as string,
+  updatedAt: r.updated_at as string,
+});
+const INSERT_COMMITMENT =
+  'INSERT INTO commitments (id, plenaria_id, unit_id, task, owner_id, due, status, notes_json, impact, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const commitmentValues = (c: Commitment): unknown[] => [c.id, c.plenariaId, c.unitId, c.task, c.ownerId, c.due, c.status, JSON.stringify(c.notes), c.impact, c.revision, c.createdAt, c.updatedAt];
+const actaKey = (plenariaId: string, version: number) => `${plenariaId}#${version}`;
+
 const toReminderLog = (r: Row): ReminderLogEntry => ({
   key: r.key as string,
   kind: r.kind as ReminderKind,
@@ -248,11 +329,18 @@ export class SqliteStore implements Store {
       for (const c of data.checkIns) {
         checkIn.run(c.id, c.keyResultId, c.unitId, c.period, c.value, c.comment, c.evidenceUrl, c.authorId, c.createdAt, c.updatedAt, c.version);
       }
+      const plenaria = db.prepare(INSERT_PLENARIA);
+      for (const p of data.plenarias ?? []) plenaria.run(...plenariaValues(p));
+      const acta = db.prepare(INSERT_ACTA);
+      for (const a of data.actas ?? []) acta.run(...actaValues(a));
+      const commitment = db.prepare(INSERT_COMMITMENT);
+      for (const c of data.commitments ?? []) commitment.run(...commitmentValues(c));
       this.audit('system', 'store', 'seed', 'create', null, {
         units: data.units.length,
         people: data.people.length,
         sets: data.sets.length,
         checkIns: data.checkIns.length,
+        ...(data.plenarias ? { plenarias: data.plenarias.length, actas: data.actas?.length ?? 0, commitments: data.commitments?.length ?? 0 } : {}),
       });
     })();
   }
@@ -391,20 +479,154 @@ export class SqliteStore implements Store {
   async saveCardMessage(card: CardMessage): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO card_messages (set_id, purpose, person_id, activity_id, reference, at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(set_id, purpose, person_id) DO UPDATE SET activity_id = excluded.activity_id, reference = excluded.reference, at = excluded.at`,
+        `INSERT INTO card_messages (subject_id, purpose, person_id, activity_id, reference, at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(subject_id, purpose, person_id) DO UPDATE SET activity_id = excluded.activity_id, reference = excluded.reference, at = excluded.at`,
       )
-      .run(card.setId, card.purpose, card.personId, card.activityId, JSON.stringify(card.reference), this.now().toISOString());
+      .run(card.subjectId, card.purpose, card.personId, card.activityId, JSON.stringify(card.reference), this.now().toISOString());
   }
 
-  async listCardMessages(setId: string): Promise<CardMessage[]> {
-    return (this.db.prepare('SELECT * FROM card_messages WHERE set_id = ? ORDER BY at').all(setId) as Row[]).map((r) => ({
-      setId: r.set_id as string,
+  async listCardMessages(subjectId: string): Promise<CardMessage[]> {
+    return (this.db.prepare('SELECT * FROM card_messages WHERE subject_id = ? ORDER BY at, rowid').all(subjectId) as Row[]).map((r) => ({
+      subjectId: r.subject_id as string,
       purpose: r.purpose as string,
       personId: r.person_id as string,
       activityId: r.activity_id as string,
       reference: JSON.parse(r.reference as string),
     }));
+  }
+
+  // ── plenarias, actas, commitments ─────────────────────────────────────────────────────────────
+
+  async createPlenaria(plenaria: Plenaria, actorId: string): Promise<void> {
+    this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM plenarias WHERE id = ?').get(plenaria.id)) throw new ConflictError(`plenaria ${plenaria.id} exists`);
+      this.db.prepare(INSERT_PLENARIA).run(...plenariaValues(plenaria));
+      this.audit(actorId, 'plenaria', plenaria.id, 'create', null, plenaria);
+    })();
+  }
+
+  async getPlenaria(id: string): Promise<Plenaria | null> {
+    const row = this.db.prepare('SELECT * FROM plenarias WHERE id = ?').get(id) as Row | undefined;
+    return row ? toPlenaria(row) : null;
+  }
+
+  async listPlenarias(filter: { quarters?: readonly QuarterId[]; unitId?: string }): Promise<Plenaria[]> {
+    if (filter.quarters?.length === 0) return [];
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.quarters) {
+      where.push(`quarter IN (${filter.quarters.map(() => '?').join(',')})`);
+      args.push(...filter.quarters);
+    }
+    if (filter.unitId !== undefined) {
+      where.push('unit_id = ?');
+      args.push(filter.unitId);
+    }
+    const sql = `SELECT * FROM plenarias ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date, start_time, id`;
+    return (this.db.prepare(sql).all(...args) as Row[]).map(toPlenaria);
+  }
+
+  async listActas(filter: { plenariaIds?: readonly string[]; quarters?: readonly QuarterId[]; unitId?: string }): Promise<Acta[]> {
+    if (filter.plenariaIds?.length === 0 || filter.quarters?.length === 0) return [];
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.plenariaIds) {
+      where.push(`a.plenaria_id IN (${filter.plenariaIds.map(() => '?').join(',')})`);
+      args.push(...filter.plenariaIds);
+    }
+    if (filter.quarters) {
+      where.push(`p.quarter IN (${filter.quarters.map(() => '?').join(',')})`);
+      args.push(...filter.quarters);
+    }
+    if (filter.unitId !== undefined) {
+      where.push('p.unit_id = ?');
+      args.push(filter.unitId);
+    }
+    const sql = `SELECT a.* FROM actas a JOIN plenarias p ON p.id = a.plenaria_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.plenaria_id, a.version`;
+    return (this.db.prepare(sql).all(...args) as Row[]).map(toActa);
+  }
+
+  async writeActa(write: ActaWrite): Promise<Acta> {
+    const { plenariaId, version } = write.acta;
+    return this.db.transaction((): Acta => {
+      if (!this.db.prepare('SELECT 1 FROM plenarias WHERE id = ?').get(plenariaId)) throw new Error(`writeActa: no plenaria ${plenariaId}`);
+      const row = this.db.prepare('SELECT * FROM actas WHERE plenaria_id = ? AND version = ?').get(plenariaId, version) as Row | undefined;
+      const before = row ? toActa(row) : null;
+      let stored: Acta;
+      if (write.expectedRevision === null) {
+        if (before) throw new ConflictError(`acta ${actaKey(plenariaId, version)} exists`);
+        stored = write.acta;
+        this.db.prepare(INSERT_ACTA).run(...actaValues(stored));
+      } else {
+        if (!before || before.revision !== write.expectedRevision) throw new ConflictError(`acta ${actaKey(plenariaId, version)} changed`);
+        stored = { ...write.acta, revision: write.expectedRevision + 1 };
+        const [, , ...rest] = actaValues(stored);
+        const sets = ACTA_COLUMNS.split(', ').slice(2).map((c) => `${c} = ?`).join(', ');
+        this.db.prepare(`UPDATE actas SET ${sets} WHERE plenaria_id = ? AND version = ? AND revision = ?`).run(...rest, plenariaId, version, write.expectedRevision);
+      }
+      this.audit(write.actorId, 'acta', actaKey(plenariaId, version), before ? 'update' : 'create', before, { action: write.action, ...stored });
+      return stored;
+    })();
+  }
+
+  async saveActaFile(file: ActaFile, actorId: string): Promise<void> {
+    this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM actas WHERE plenaria_id = ? AND version = ?').get(file.plenariaId, file.version)) {
+        throw new Error(`saveActaFile: no acta ${actaKey(file.plenariaId, file.version)}`);
+      }
+      const row = this.db.prepare('SELECT file_name, length(bytes) AS size FROM acta_files WHERE plenaria_id = ? AND version = ?').get(file.plenariaId, file.version) as Row | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO acta_files (plenaria_id, version, file_name, bytes, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT(plenaria_id, version) DO UPDATE SET file_name = excluded.file_name, bytes = excluded.bytes, saved_by = excluded.saved_by, saved_at = excluded.saved_at`,
+        )
+        .run(file.plenariaId, file.version, file.fileName, file.bytes, actorId, this.now().toISOString());
+      const before = row ? { fileName: row.file_name as string, size: row.size as number } : null;
+      this.audit(actorId, 'actaFile', actaKey(file.plenariaId, file.version), before ? 'update' : 'create', before, { fileName: file.fileName, size: file.bytes.length });
+    })();
+  }
+
+  async getActaFile(plenariaId: string, version: number): Promise<ActaFile | null> {
+    const row = this.db.prepare('SELECT * FROM acta_files WHERE plenaria_id = ? AND version = ?').get(plenariaId, version) as Row | undefined;
+    return row ? { plenariaId, version, fileName: row.file_name as string, bytes: Buffer.from(row.bytes as Uint8Array) } : null;
+  }
+
+  async listCommitments(filter: { ownerId?: string; plenariaId?: string; unitId?: string }): Promise<Commitment[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    for (const [column, value] of [['owner_id', filter.ownerId], ['plenaria_id', filter.plenariaId], ['unit_id', filter.unitId]] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      args.push(value);
+    }
+    const sql = `SELECT * FROM commitments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY due, id`;
+    return (this.db.prepare(sql).all(...args) as Row[]).map(toCommitment);
+  }
+
+  async writeCommitments(writes: ReadonlyArray<{ commitment: Commitment; expectedRevision: number | null }>, actorId: string): Promise<Commitment[]> {
+    const find = this.db.prepare('SELECT * FROM commitments WHERE id = ?');
+    const insert = this.db.prepare(INSERT_COMMITMENT);
+    const update = this.db.prepare(
+      'UPDATE commitments SET plenaria_id = ?, unit_id = ?, task = ?, owner_id = ?, due = ?, status = ?, notes_json = ?, impact = ?, revision = ?, created_at = ?, updated_at = ? WHERE id = ? AND revision = ?',
+    );
+    return this.db.transaction((): Commitment[] =>
+      writes.map(({ commitment, expectedRevision }) => {
+        const row = find.get(commitment.id) as Row | undefined;
+        const before = row ? toCommitment(row) : null;
+        if (expectedRevision === null) {
+          if (before) throw new ConflictError(`commitment ${commitment.id} exists`);
+          insert.run(...commitmentValues(commitment));
+          this.audit(actorId, 'commitment', commitment.id, 'create', null, commitment);
+          return commitment;
+        }
+        if (!before || before.revision !== expectedRevision) throw new ConflictError(`commitment ${commitment.id} changed`);
+        const stored: Commitment = { ...commitment, revision: expectedRevision + 1 };
+        const [id, ...rest] = commitmentValues(stored);
+        update.run(...rest, id, expectedRevision);
+        this.audit(actorId, 'commitment', commitment.id, 'update', before, stored);
+        return stored;
+      }),
+    )();
   }
 
   async loadUnitQuarter(unitId: string, quarter: QuarterId): Promise<UnitQuarterData> {

@@ -187,4 +187,88 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 5,
+    name: 'plenarias, acta versions and their signed .docx, tracked commitments; cards about a set or an acta',
+    sql: `
+      CREATE TABLE plenarias (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('menor','mayor','dialogo')),
+        unit_id TEXT REFERENCES units(id),
+        quarter TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        location TEXT NOT NULL,
+        presiding_id TEXT NOT NULL REFERENCES people(id),
+        secretary_id TEXT NOT NULL REFERENCES people(id),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX plenarias_quarter ON plenarias(quarter);
+      CREATE INDEX plenarias_unit ON plenarias(unit_id);
+      CREATE TABLE actas (
+        plenaria_id TEXT NOT NULL REFERENCES plenarias(id),
+        version INTEGER NOT NULL,
+        revision INTEGER NOT NULL,
+        draft_json TEXT NOT NULL,
+        okr_results_json TEXT NOT NULL,
+        snapshot_at TEXT NOT NULL,
+        secretary_signed_by TEXT,
+        secretary_signed_at TEXT,
+        presiding_signed_by TEXT,
+        presiding_signed_at TEXT,
+        sent_to_oap_on TEXT,
+        sent_to_oap_by TEXT,
+        file_name TEXT,
+        correction_reason TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (plenaria_id, version)
+      );
+      CREATE TABLE acta_files (
+        plenaria_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        saved_by TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (plenaria_id, version),
+        FOREIGN KEY (plenaria_id, version) REFERENCES actas(plenaria_id, version)
+      );
+      CREATE TABLE commitments (
+        id TEXT PRIMARY KEY,
+        plenaria_id TEXT NOT NULL REFERENCES plenarias(id),
+        unit_id TEXT REFERENCES units(id),
+        task TEXT NOT NULL,
+        owner_id TEXT NOT NULL REFERENCES people(id),
+        due TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('abierto','en_curso','cumplido','cancelado')),
+        notes_json TEXT NOT NULL,
+        impact TEXT,
+        revision INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX commitments_owner ON commitments(owner_id);
+      CREATE INDEX commitments_plenaria ON commitments(plenaria_id);
+      CREATE INDEX commitments_unit ON commitments(unit_id);
+      -- A card is about a set or (acta:<plenariaId>) an acta: the subject no longer references okr_sets.
+      CREATE TABLE card_messages_v5 (
+        subject_id TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        person_id TEXT NOT NULL REFERENCES people(id),
+        activity_id TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (subject_id, purpose, person_id)
+      );
+      INSERT INTO card_messages_v5 (subject_id, purpose, person_id, activity_id, reference, at)
+        SELECT set_id, purpose, person_id, activity_id, reference, at FROM card_messages;
+      DROP TABLE card_messages;
+      ALTER TABLE card_messages_v5 RENAME TO card_messages;
+    `,
+  },
 ];

@@ -19,6 +19,14 @@
  * - eTags that change with every update; `If-Match` mismatches answer 412; unique columns answer
  *   409 on a duplicate; single-line text over 255 characters and unknown fields answer 400. A
  *   create answers the new item's id and eTag (Graph also echoes its fields; nothing reads them).
+ * - document libraries (a list created with `list: { template: 'documentLibrary' }`) and their
+ *   drive (`GET /sites/{site}/lists/{list}/drive`): simple upload `PUT /drives/{drive}/root:/{path}:/content`
+ *   (creates the folders on the way, replaces an existing file: 201 / 200 with the driveItem),
+ *   download `GET …/root:/{path}:/content` or `GET /drives/{drive}/items/{id}/content` (the bytes,
+ *   as fetch delivers them after following Graph's 302 to the pre-authenticated URL), delete
+ *   `DELETE /drives/{drive}/items/{id}`; 404 for a missing file; paths are case-insensitive and
+ *   names with characters SharePoint refuses answer 400. Not modelled: upload sessions, versions,
+ *   the library's own list items and columns.
  * - not modelled: `$orderby`, other filter operators, lookups, views, permissions.
  * - `$batch`: at most 20 requests (else 400), `dependsOn` (a failed dependency answers 424), a
  *   status per inner request; each inner request can be throttled on its own.
@@ -63,6 +71,8 @@ interface Answer {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A file's bytes (drive content), instead of a JSON body. */
+  bytes?: Buffer;
 }
 
 export interface FakeGraphOptions {
@@ -142,10 +152,73 @@ function baseIndex(base: Base, column: string): Map<string, number[]> {
   return index;
 }
 
+export interface FakeFile {
+  id: string;
+  /** Folder path and name as first written, e.g. "al-suba/acta.docx". */
+  path: string;
+  name: string;
+  bytes: Buffer;
+  version: number;
+  created: string;
+  modified: string;
+}
+
+/** Characters SharePoint refuses in file and folder names. */
+const INVALID_NAME = /["*:<>?\\|]/;
+
+/** The drive of a document library: files by path (case-insensitive, as SharePoint's URLs). */
+export class FakeDrive {
+  readonly id = `b!${randomUUID().replace(/-/g, '')}`;
+  private readonly files = new Map<string, FakeFile>();
+  private nextId = 1;
+
+  /** The file at this path ("folder/name.docx"), or undefined. */
+  file(path: string): FakeFile | undefined {
+    return this.files.get(path.toLowerCase());
+  }
+
+  byId(id: string): FakeFile | undefined {
+    return [...this.files.values()].find((f) => f.id === id);
+  }
+
+  /** Every file, in upload order (for assertions). */
+  all(): FakeFile[] {
+    return [...this.files.values()];
+  }
+
+  /** Creates the file (and its folders) or replaces its content; `created` says which. */
+  put(path: string, bytes: Buffer, at = new Date().toISOString()): { file: FakeFile; created: boolean } {
+    const segments = path.split('/');
+    if (segments.some((seg) => seg.trim() === '' || seg !== seg.trim() || INVALID_NAME.test(seg))) {
+      fail(400, 'invalidRequest', `The provided name contains characters that are not allowed: '${path}'`);
+    }
+    const existing = this.file(path);
+    if (existing) {
+      const next = { ...existing, bytes: Buffer.from(bytes), version: existing.version + 1, modified: at };
+      this.files.set(path.toLowerCase(), next);
+      return { file: next, created: false };
+    }
+    const file: FakeFile = { id: `01FAKE${String(this.nextId++).padStart(8, '0')}`, path, name: segments.at(-1)!, bytes: Buffer.from(bytes), version: 1, created: at, modified: at };
+    this.files.set(path.toLowerCase(), file);
+    return { file, created: true };
+  }
+
+  delete(id: string): boolean {
+    const file = this.byId(id);
+    if (!file) return false;
+    this.files.delete(file.path.toLowerCase());
+    return true;
+  }
+}
+
+export type FakeListTemplate = 'genericList' | 'documentLibrary';
+
 /** A SharePoint list in the fake, with indexes kept for its indexed columns. */
 export class FakeList {
   readonly id = randomUUID();
   readonly columns = new Map<string, FakeColumn>();
+  /** The files of a document library; null for a generic list. */
+  readonly drive: FakeDrive | null;
   private base: Base | null = null;
   /** Items created or replaced since the base layer (or all items when there is none). */
   private readonly own = new Map<number, FakeItem>();
@@ -159,7 +232,9 @@ export class FakeList {
     readonly name: string,
     readonly displayName: string,
     readonly description: string,
+    readonly template: FakeListTemplate = 'genericList',
   ) {
+    this.drive = template === 'documentLibrary' ? new FakeDrive() : null;
     this.addColumn({ name: 'Title', text: { allowMultipleLines: false, maxLength: TEXT_MAX } });
     for (const name of ['Created', 'Modified']) this.addColumn({ name, readOnly: true, dateTime: {} } as Record<string, unknown>);
   }
@@ -410,9 +485,9 @@ export class FakeSite {
   }
 
   /** Creates a list directly in storage (tests that start from a provisioned site). */
-  createList(displayName: string, description = '', columns: ReadonlyArray<Record<string, unknown>> = []): FakeList {
+  createList(displayName: string, description = '', columns: ReadonlyArray<Record<string, unknown>> = [], template: FakeListTemplate = 'genericList'): FakeList {
     if (this.list(displayName)) fail(409, 'nameAlreadyExists', `A list named '${displayName}' already exists`);
-    const list = new FakeList(displayName.replace(/\s+/g, ''), displayName, description);
+    const list = new FakeList(displayName.replace(/\s+/g, ''), displayName, description, template);
     for (const c of columns) list.addColumn(c);
     this.lists.set(list.id, list);
     return list;
@@ -501,7 +576,14 @@ export class FakeGraph {
         const url = typeof request === 'string' ? request : request.url;
         const options = (context.options ?? {}) as { method?: string; headers?: unknown; body?: unknown };
         const headers = headerRecord(options.headers);
-        const body = typeof options.body === 'string' && options.body !== '' ? JSON.parse(options.body) : undefined;
+        const raw = options.body;
+        // JSON for everything but drive content, whose body is the file's bytes.
+        const body =
+          raw instanceof Uint8Array
+            ? Buffer.from(raw)
+            : typeof raw === 'string' && raw !== ''
+              ? (headers['content-type'] ?? 'application/json').includes('json') ? JSON.parse(raw) : Buffer.from(raw)
+              : undefined;
         const lost = { value: false };
         const answer = this.outer(options.method ?? 'GET', url, headers, body, lost);
         if (lost.value) throw new TypeError('fetch failed (connection reset by the Graph fake)');
@@ -580,6 +662,8 @@ export class FakeGraph {
         answer = this.one(r.method.toUpperCase(), path, headers, r.body, lost);
       }
       statusById.set(r.id, answer.status);
+      // Graph returns a binary body inside a batch as base64.
+      if (answer.bytes) return { id: r.id, status: answer.status, headers: { 'content-type': 'application/octet-stream', ...answer.headers }, body: answer.bytes.toString('base64') };
       return { id: r.id, status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers }, ...(answer.status === 204 ? {} : { body: answer.body ?? {} }) };
     });
     return { status: 200, body: { responses } };
@@ -589,6 +673,11 @@ export class FakeGraph {
     const site = this.sites.get(decodeURIComponent(ref));
     if (!site) fail(404, 'itemNotFound', 'Requested site could not be found');
     return site!;
+  }
+
+  private drive(id: string): FakeDrive {
+    for (const site of this.sites.values()) for (const list of site.lists.values()) if (list.drive?.id === id) return list.drive;
+    return fail(404, 'itemNotFound', 'The drive could not be found');
   }
 
   private list(site: FakeSite, ref: string): FakeList {
@@ -645,10 +734,43 @@ export class FakeGraph {
       const site = this.site(m[1]!);
       if (method === 'GET') return { status: 200, body: { value: [...site.lists.values()].map(listJson) } };
       if (method === 'POST') {
-        const b = (body ?? {}) as { displayName?: string; description?: string; columns?: Array<Record<string, unknown>> };
+        const b = (body ?? {}) as { displayName?: string; description?: string; columns?: Array<Record<string, unknown>>; list?: { template?: string } };
         if (!b.displayName) fail(400, 'invalidRequest', 'displayName is required');
-        const list = site.createList(b.displayName!, b.description ?? '', b.columns ?? []);
+        const template = b.list?.template ?? 'genericList';
+        if (template !== 'genericList' && template !== 'documentLibrary') fail(400, 'invalidRequest', `The Graph fake does not support the list template '${template}'`);
+        const list = site.createList(b.displayName!, b.description ?? '', b.columns ?? [], template as FakeListTemplate);
         return { status: 201, body: listJson(list) };
+      }
+    }
+    // The drive of a document library (a generic list has none).
+    if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)\/drive$/.exec(rawPath)) && method === 'GET') {
+      const list = this.list(this.site(m[1]!), m[2]!);
+      if (!list.drive) fail(404, 'itemNotFound', 'The list is not a document library');
+      return { status: 200, body: { id: list.drive!.id, driveType: 'documentLibrary', name: list.displayName } };
+    }
+    if ((m = /^\/drives\/([^/]+)\/root:\/(.+):\/content$/.exec(rawPath))) {
+      const drive = this.drive(m[1]!);
+      const path = m[2]!.split('/').map(decodeURIComponent).join('/');
+      if (method === 'PUT') {
+        if (!Buffer.isBuffer(body)) fail(400, 'invalidRequest', 'The request body must be the file content');
+        const { file, created } = drive.put(path, body as Buffer);
+        return { status: created ? 201 : 200, body: driveItemJson(drive, file) };
+      }
+      if (method === 'GET') {
+        const file = drive.file(path);
+        if (!file) fail(404, 'itemNotFound', 'The resource could not be found.');
+        return { status: 200, bytes: file!.bytes, headers: { 'content-type': 'application/octet-stream' } };
+      }
+    }
+    if ((m = /^\/drives\/([^/]+)\/items\/([^/]+)(\/content)?$/.exec(rawPath))) {
+      const drive = this.drive(m[1]!);
+      const file = drive.byId(m[2]!);
+      if (!file) fail(404, 'itemNotFound', 'The resource could not be found.');
+      if (method === 'GET' && m[3]) return { status: 200, bytes: file!.bytes, headers: { 'content-type': 'application/octet-stream' } };
+      if (method === 'GET') return { status: 200, body: driveItemJson(drive, file!) };
+      if (method === 'DELETE' && !m[3]) {
+        drive.delete(file!.id);
+        return { status: 204 };
       }
     }
     if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)$/.exec(rawPath)) && method === 'GET') {
@@ -735,6 +857,7 @@ export class FakeGraph {
  * the body still goes through JSON text, so the client never shares objects with the fake.
  */
 function jsonResponse(answer: Answer): Response {
+  if (answer.bytes) return bytesResponse(answer);
   const text = answer.status === 204 ? '' : JSON.stringify(answer.body ?? {});
   const headers = new Headers({ 'content-type': 'application/json', ...answer.headers });
   const response = {
@@ -751,6 +874,40 @@ function jsonResponse(answer: Answer): Response {
     clone: () => jsonResponse(answer),
   };
   return response as unknown as Response;
+}
+
+/** A file's bytes as fetch would return them (a copy: the client never shares memory with the fake). */
+function bytesResponse(answer: Answer): Response {
+  const bytes = Buffer.from(answer.bytes!);
+  const headers = new Headers({ 'content-type': 'application/octet-stream', ...answer.headers, 'content-length': String(bytes.length) });
+  const response = {
+    status: answer.status,
+    ok: answer.status >= 200 && answer.status < 300,
+    statusText: String(answer.status),
+    headers,
+    body: null,
+    bodyUsed: false,
+    json: async () => JSON.parse(bytes.toString('utf8')),
+    text: async () => bytes.toString('utf8'),
+    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+    blob: async () => new Blob([bytes]),
+    clone: () => bytesResponse(answer),
+  };
+  return response as unknown as Response;
+}
+
+function driveItemJson(drive: FakeDrive, file: FakeFile): Record<string, unknown> {
+  const folder = file.path.split('/').slice(0, -1).join('/');
+  return {
+    id: file.id,
+    name: file.name,
+    size: file.bytes.length,
+    eTag: `"{${file.id}},${file.version}"`,
+    createdDateTime: file.created,
+    lastModifiedDateTime: file.modified,
+    file: { mimeType: 'application/octet-stream' },
+    parentReference: { driveId: drive.id, driveType: 'documentLibrary', path: `/drives/${drive.id}/root:${folder ? `/${folder}` : ''}` },
+  };
 }
 
 function resourceUnits(method: string, path: string): number {
@@ -786,7 +943,7 @@ function siteJson(site: FakeSite): Record<string, unknown> {
 }
 
 function listJson(list: FakeList): Record<string, unknown> {
-  return { id: list.id, name: list.name, displayName: list.displayName, description: list.description, list: { template: 'genericList' } };
+  return { id: list.id, name: list.name, displayName: list.displayName, description: list.description, list: { template: list.template } };
 }
 
 function headerRecord(headers: unknown): Record<string, string> {

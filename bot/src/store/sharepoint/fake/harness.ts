@@ -3,9 +3,9 @@
  */
 import { quarterOf } from '@okr/core';
 import { GraphGateway } from '../graph.js';
-import { columnDefinition, LIST_KEYS, LISTS, type ListKey } from '../schema.js';
+import { ACTA_LIBRARY, columnDefinition, LIST_KEYS, LISTS, type ListKey } from '../schema.js';
 import { SharePointStore } from '../SharePointStore.js';
-import { FakeGraph, type FakeFields, type FakeGraphOptions, type FakeList, type FakeSite } from './FakeGraph.js';
+import { FakeGraph, type FakeDrive, type FakeFields, type FakeGraphOptions, type FakeList, type FakeSite } from './FakeGraph.js';
 
 export const SITE_URL = 'https://gobiernobogota.sharepoint.com/sites/OKR';
 
@@ -17,6 +17,8 @@ export interface FakeSharePoint {
   /** Every wait the store asked for (Retry-After or backoff), in ms; nothing really waits. */
   waits: number[];
   list(key: ListKey): FakeList;
+  /** The drive of the «ActasOKR» document library. */
+  library(): FakeDrive;
 }
 
 export interface FakeSharePointOptions extends FakeGraphOptions {
@@ -36,6 +38,7 @@ export function fakeSharePoint(options: FakeSharePointOptions = {}): FakeSharePo
   const site = fake.addSite(SITE_URL);
   if (options.provisioned !== false) {
     for (const key of LIST_KEYS) site.createList(LISTS[key].name, LISTS[key].description, LISTS[key].columns.map(columnDefinition));
+    site.createList(ACTA_LIBRARY.name, ACTA_LIBRARY.description, [], 'documentLibrary');
   }
   const list = (key: ListKey) => {
     const l = site.list(LISTS[key].name);
@@ -60,7 +63,12 @@ export function fakeSharePoint(options: FakeSharePointOptions = {}): FakeSharePo
     ...(options.now ? { now: options.now } : {}),
     ...(options.storePageSize ? { pageSize: options.storePageSize } : {}),
   });
-  return { fake, site, store, gateway, waits, list };
+  const library = () => {
+    const drive = site.list(ACTA_LIBRARY.name)?.drive;
+    if (!drive) throw new Error(`library ${ACTA_LIBRARY.name} is not provisioned`);
+    return drive;
+  };
+  return { fake, site, store, gateway, waits, list, library };
 }
 
 let history: FakeFields[] | null = null;
