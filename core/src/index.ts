@@ -15,3 +15,4 @@ export * from './calendar.js';
 export * from './api.js';
 export * from './i18n/es-CO.js';
 export * from './actaRules.js';
+export * from './digests.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueReminders, etiDigest, isSendingTime, nextSendingTime, reminderKeyString, snoozeUntil, type UnitMonthStatus } from './reminders.js';
+import { dueReminders, etiDigest, isSendingTime, nextSendingTime, reminderKeyString, snoozeUntil, waitingDigests, weeklyDigestDay, type DigestWaiting, type UnitMonthStatus } from './reminders.js';
 
 const status = (period: string, missing: string[], extra: Partial<UnitMonthStatus> = {}): UnitMonthStatus => ({
   unitId: 'al-usaquen',
@@ -68,5 +68,67 @@ describe('reminder calendar', () => {
     expect(nextSendingTime(new Date('2026-11-23T15:00:00Z')).toISOString()).toBe('2026-11-23T15:00:00.000Z');
     expect(snoozeUntil(new Date('2026-12-31T15:00:00Z')).toISOString()).toBe('2027-01-04T13:00:00.000Z');
     expect(snoozeUntil(new Date('2026-11-13T15:00:00Z')).toISOString()).toBe('2026-11-17T13:00:00.000Z');
+  });
+});
+
+describe('weekly digests', () => {
+  const waiting: DigestWaiting[] = [
+    { kind: 'approvals_digest', personId: 'lider-al-usaquen', items: ['Set de OKR 2027-T1 de Alcaldía Local de Usaquén: por aprobar'], topics: ['sets_to_approve'] },
+    { kind: 'coach_digest', personId: 'coach-1', items: [], topics: [] },
+    { kind: 'oap_digest', personId: 'oap-1', items: ['3 unidades sin plenaria menor en 2026-T4'], topics: ['units_without_menor'] },
+  ];
+  /** The keys due on a day, as strings. */
+  const keys = (today: string, w: DigestWaiting[] = waiting) => waitingDigests(today, w).map((r) => reminderKeyString(r.key));
+
+  it('is due on Monday, with the week’s first business day as its key, and never when nothing waits', () => {
+    expect(keys('2026-11-23')).toEqual(['approvals_digest|lider-al-usaquen|entity|2026-11|23', 'oap_digest|oap-1|entity|2026-11|23']);
+    const [digest] = waitingDigests('2026-11-23', waiting);
+    expect(digest).toEqual({ key: { kind: 'approvals_digest', personId: 'lider-al-usaquen', subject: 'entity', period: '2026-11', step: 23 }, items: waiting[0]!.items, unitName: null, topics: ['sets_to_approve'] });
+    // The coach had nothing waiting: no empty digest.
+    expect(keys('2026-11-23').some((k) => k.startsWith('coach_digest'))).toBe(false);
+    expect(keys('2026-11-23', [])).toEqual([]);
+  });
+
+  it('moves to Tuesday when Monday is a holiday, and nothing is due on holidays and weekends', () => {
+    expect(weeklyDigestDay('2026-11-16')).toBeNull(); // Monday holiday
+    expect(keys('2026-11-16')).toEqual([]);
+    expect(weeklyDigestDay('2026-11-17')).toBe('2026-11-17');
+    expect(keys('2026-11-17')).toContain('approvals_digest|lider-al-usaquen|entity|2026-11|17');
+    expect(keys('2026-11-21')).toEqual([]); // Saturday
+    expect(keys('2026-11-22')).toEqual([]); // Sunday
+    expect(keys('2026-12-08')).toEqual([]); // Tuesday holiday
+    expect(weeklyDigestDay('2027-01-11')).toBeNull(); // Reyes, moved to Monday
+    expect(weeklyDigestDay('2027-01-12')).toBe('2027-01-12');
+  });
+
+  it('catches up on a later business day of the same week with the same key (sent once), and a new week has a new key', () => {
+    // Server down on Monday 23 Nov: Wednesday's digest is the same one (the log keeps it to one send).
+    expect(keys('2026-11-25')).toEqual(keys('2026-11-23'));
+    expect(keys('2026-11-27')).toEqual(keys('2026-11-23'));
+    // The week of the Tuesday holiday (7–11 Dec): Monday is the week's day; Wednesday catches up.
+    expect(weeklyDigestDay('2026-12-07')).toBe('2026-12-07');
+    expect(weeklyDigestDay('2026-12-09')).toBe('2026-12-07');
+    // A week starting in one month and running into the next keeps its Monday's month.
+    expect(weeklyDigestDay('2026-12-02')).toBe('2026-11-30');
+    expect(keys('2026-12-02')).toContain('approvals_digest|lider-al-usaquen|entity|2026-11|30');
+    expect(keys('2026-11-30')).not.toEqual(keys('2026-11-23'));
+  });
+
+  it('crosses the year end: the week of 28 Dec (1 Jan a holiday) and the first week of 2027', () => {
+    expect(weeklyDigestDay('2026-12-28')).toBe('2026-12-28');
+    expect(weeklyDigestDay('2026-12-31')).toBe('2026-12-28');
+    expect(keys('2027-01-01')).toEqual([]);
+    expect(keys('2026-12-31')).toContain('approvals_digest|lider-al-usaquen|entity|2026-12|28');
+    expect(keys('2027-01-04')).toContain('approvals_digest|lider-al-usaquen|entity|2027-01|4');
+    expect(weeklyDigestDay('2027-01-08')).toBe('2027-01-04');
+    // The week of Christmas (Friday 25 Dec a holiday): Monday 21 Dec.
+    expect(weeklyDigestDay('2026-12-24')).toBe('2026-12-21');
+  });
+
+  it('keeps steps below the snooze step, so a snoozed digest maps back to its week', () => {
+    for (let d = new Date('2026-01-01T00:00:00Z'); d < new Date('2028-01-01T00:00:00Z'); d = new Date(d.getTime() + 86_400_000)) {
+      const day = weeklyDigestDay(d.toISOString().slice(0, 10));
+      if (day) expect(Number(day.slice(8))).toBeLessThan(100);
+    }
   });
 });

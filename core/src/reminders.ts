@@ -10,7 +10,18 @@ import { periodOf } from './quarter.js';
  * is sent; a key is sent at most once, so a restart, a crash or two schedulers never double-send,
  * and a day missed while the server was down is caught up once (rules say "on or after").
  */
-export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest';
+export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | DigestKind;
+
+/**
+ * Weekly digests of what waits for a person (issue 7): líderes and signers (sets to approve, actas
+ * to sign), coaches (sets to review), the OAP (actas' copies late or falling due, units without a
+ * plenaria menor). See `waitingDigests`.
+ */
+export type DigestKind = 'approvals_digest' | 'coach_digest' | 'oap_digest';
+export const DIGEST_KINDS: readonly DigestKind[] = ['approvals_digest', 'coach_digest', 'oap_digest'];
+
+/** What a digest's items are about, so its card offers the right buttons. */
+export type DigestTopic = 'sets_to_approve' | 'actas_to_sign' | 'sets_to_review' | 'oap_copies' | 'units_without_menor';
 
 export interface ReminderKey {
   kind: ReminderKind;
@@ -59,6 +70,8 @@ export interface DueReminder {
   /** What the message says is pending (KR titles or unit names). */
   items: string[];
   unitName: string | null;
+  /** Digests: what the items are about (the card's buttons follow). */
+  topics?: DigestTopic[];
 }
 
 /** Hour and date in Bogotá (UTC−5 all year) of an instant. */
@@ -147,4 +160,45 @@ export function etiDigest(today: IsoDate, statuses: readonly UnitMonthStatus[], 
   const behind = statuses.filter((x) => x.period === previous && !x.closed && x.missing.length > 0).map((s) => `${s.unitName} (faltan ${s.missing.length} de ${s.total})`);
   if (behind.length === 0) return [];
   return etiIds.map((personId) => ({ key: { kind: 'eti_digest', personId, subject: 'entity', period: previous, step: 0 }, items: behind, unitName: null }));
+}
+
+/** Day number of the week, Monday 0 … Sunday 6. */
+const weekdayIndex = (date: IsoDate): number => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+/**
+ * The day a weekly digest is due in the week (Monday to Sunday) of `today`: the week's first business
+ * day — Monday, or the next business day when Monday is a holiday. Null on a day that is not a
+ * business day, and in a week with no business day at all.
+ */
+export function weeklyDigestDay(today: IsoDate): IsoDate | null {
+  if (!isBusinessDay(today)) return null;
+  const monday = new Date(Date.parse(`${today}T00:00:00Z`) - weekdayIndex(today) * 86_400_000).toISOString().slice(0, 10);
+  const first = isBusinessDay(monday) ? monday : nextBusinessDay(monday);
+  return first <= today ? first : null;
+}
+
+/** What waits for one person, as the planner gathers it for a digest. */
+export interface DigestWaiting {
+  kind: DigestKind;
+  personId: string;
+  /** One short line per thing that waits ("Set de OKR 2027-T1 de …: por aprobar"). */
+  items: string[];
+  topics: DigestTopic[];
+}
+
+/**
+ * The weekly digests due on `today`: once a week, on the week's first business day, and — "on or
+ * after", like the other reminders — on any later business day of the same week that has not sent
+ * it yet (a server down on Monday sends it on Tuesday, once). The key's period is the month of that
+ * first business day and its step its day of the month, so each week has its own key and it falls
+ * in the current or previous month the scheduler reads from the log. An empty digest is never due.
+ */
+export function waitingDigests(today: IsoDate, waiting: readonly DigestWaiting[]): DueReminder[] {
+  const day = weeklyDigestDay(today);
+  if (!day) return [];
+  const period = periodOf(day);
+  const step = Number(day.slice(8, 10));
+  return waiting
+    .filter((w) => w.items.length > 0)
+    .map((w) => ({ key: { kind: w.kind, personId: w.personId, subject: 'entity', period, step }, items: w.items, unitName: null, topics: w.topics }));
 }

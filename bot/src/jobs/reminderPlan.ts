@@ -5,13 +5,20 @@ import {
   etiDigest,
   periodOf,
   previousPeriodOf,
+  previousQuarter,
   quarterOf,
   reminderKeyString,
+  waitingDigests,
+  weeklyDigestDay,
+  whatWaits,
+  type DigestWaiting,
   type DueReminder,
   type IsoDate,
   type Period,
   type ReminderKey,
   type ReminderSettings,
+  type RoleAssignment,
+  type Unit,
   type UnitMonthStatus,
 } from '@okr/core';
 import type { EntityQuarterData, ReminderLogEntry, Store } from '../store/Store.js';
@@ -43,8 +50,8 @@ export interface ReminderPlan {
   reminders: PlannedReminder[];
 }
 
-/** Units' reporting state for the current and the previous month, read from the store. */
-export async function loadUnitMonthStatuses(store: Store, today: IsoDate): Promise<{ statuses: UnitMonthStatus[]; etiIds: string[] }> {
+/** Units' reporting state for the current and the previous month, read from the store (with the units and roles it read). */
+export async function loadUnitMonthStatuses(store: Store, today: IsoDate): Promise<{ statuses: UnitMonthStatus[]; etiIds: string[]; units: Unit[]; roles: RoleAssignment[] }> {
   const current = periodOf(today);
   const periods: Period[] = [previousPeriodOf(current), current];
   const [units, roles] = await Promise.all([store.listUnits(), store.listRoles()]);
@@ -68,7 +75,25 @@ export async function loadUnitMonthStatuses(store: Store, today: IsoDate): Promi
     }
   }
   const etiIds = [...new Set(roles.filter((r) => r.role === 'eti').map((r) => r.personId))];
-  return { statuses, etiIds };
+  return { statuses, etiIds, units, roles };
+}
+
+/**
+ * What waits for líderes, signers, coaches and the OAP (the weekly digests): the sets in review or
+ * approval, and the plenarias of the previous and current quarter with their actas — each list read
+ * once, and only on a business day (core's `whatWaits` decides who waits for what).
+ */
+export async function loadWaiting(store: Store, today: IsoDate, directory: Promise<{ units: Unit[]; roles: RoleAssignment[] }>): Promise<DigestWaiting[]> {
+  if (!weeklyDigestDay(today)) return [];
+  const quarter = quarterOf(today);
+  const quarters = [previousQuarter(quarter), quarter];
+  const [sets, plenarias, actas, { units, roles }] = await Promise.all([
+    store.listSetsByState(['leader_approval', 'coach_review']),
+    store.listPlenarias({ quarters }),
+    store.listActas({ quarters }),
+    directory,
+  ]);
+  return whatWaits({ today, units, roles, sets, plenarias, actas });
 }
 
 /**
@@ -77,8 +102,9 @@ export async function loadUnitMonthStatuses(store: Store, today: IsoDate): Promi
  */
 export async function planReminders(store: Store, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<ReminderPlan> {
   const today = bogotaClock(now).date;
-  const { statuses, etiIds } = await loadUnitMonthStatuses(store, today);
-  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds)];
+  const monthly = loadUnitMonthStatuses(store, today);
+  const [{ statuses, etiIds }, waiting] = await Promise.all([monthly, loadWaiting(store, today, monthly)]);
+  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...waitingDigests(today, waiting)];
   const [snoozes, prefs, reachable, log] = await Promise.all([
     store.listReminderSnoozes(),
     store.listReminderPreferences(),

@@ -32,7 +32,11 @@ async function world(opts: { file?: boolean; unreachable?: string[] } = {}) {
   const connector = new FakeTeamsConnector({ time: instant, limits: null });
   const scheduler = (owner: string, s: Store = store, extra: Partial<ConstructorParameters<typeof ReminderScheduler>[0]> = {}) =>
     new ReminderScheduler({ store: s, notifier: connector, clock, render: (r) => ({ type: 'AdaptiveCard', key: r.id, items: r.items }), log: silentLog, owner, concurrency: 4, ...extra });
-  const sentTo = (personId: string) => connector.deliveries.filter((d) => d.personId === personId).map((d) => d.id.split('|').slice(0, 1).concat(d.id.split('|').slice(3)).join('|'));
+  /** The check-in reminders and ETI digests a person got, as "kind|period|step" (the weekly digests: reminderDigests.test.ts). */
+  const sentTo = (personId: string) =>
+    connector.deliveries
+      .filter((d) => d.personId === personId && !/^(approvals|coach|oap)_digest\|/.test(d.id))
+      .map((d) => d.id.split('|').slice(0, 1).concat(d.id.split('|').slice(3)).join('|'));
   return {
     store,
     path,

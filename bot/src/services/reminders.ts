@@ -11,7 +11,18 @@ import { baseKey, planReminders, type PlannedReminder } from '../jobs/reminderPl
 import type { ReminderControl, ReminderLogEntry, ReminderSnooze, Store } from '../store/Store.js';
 import type { Clock } from './clock.js';
 
-export const REMINDER_KINDS: readonly ReminderKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest'];
+export const REMINDER_KINDS: readonly ReminderKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
+
+/** The role a kind is for (approvals_digest also reaches whoever presides or is secretary of a plenaria). */
+const KIND_ROLE: Record<ReminderKind, string> = {
+  checkin_window: 'enlace',
+  checkin_missing: 'enlace',
+  leader_escalation: 'lider',
+  eti_digest: 'eti',
+  approvals_digest: 'lider',
+  coach_digest: 'coach',
+  oap_digest: 'oap',
+};
 
 /** A claim older than this with no confirmation is shown as «incierto» (the run that held it died). */
 export const UNCERTAIN_AFTER_MS = 15 * 60_000;
@@ -62,12 +73,15 @@ export class ReminderService {
       this.store.listReminderLog({ personId: person.id, limit: 5 }),
     ]);
     const has = (role: string) => roles.some((r) => r.role === role);
-    const kinds = REMINDER_KINDS.filter((k) => (k === 'checkin_window' || k === 'checkin_missing' ? has('enlace') : k === 'leader_escalation' ? has('lider') : has('eti')));
+    const mine = plan.reminders.filter((r) => r.key.personId === person.id);
+    const muted = prefs[0]?.mutedKinds ?? [];
+    // A kind shows when the person's roles get it — or when one is on its way or was sent (a secretary's actas to sign), or muted.
+    const kinds = REMINDER_KINDS.filter((k) => has(KIND_ROLE[k]) || mine.some((r) => r.key.kind === k) || recent.some((e) => e.kind === k) || muted.includes(k));
     return {
       person,
       kinds,
-      muted: prefs[0]?.mutedKinds ?? [],
-      upcoming: plan.reminders.filter((r) => r.key.personId === person.id && !r.log),
+      muted,
+      upcoming: mine.filter((r) => !r.log),
       snoozes: snoozes.filter((s) => Date.parse(s.until) > now.getTime()),
       recent,
       nextSendingAt: nextSendingTime(now, this.settings),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { botHarness, cardText } from '../testing/harness.js';
 import { planReminders } from '../jobs/reminderPlan.js';
 import { reminderCard } from './cards/reminderCards.js';
+import { findCommand } from './commands/index.js';
+import { plenariaWithActa, setIn } from '../testing/waitingFixtures.js';
 
 /** Thursday 26 Nov 2026, 09:00 in Bogotá: November's check-in window is open. */
 const WINDOW_OPEN = '2026-11-26T14:00:00.000Z';
@@ -45,6 +47,87 @@ describe('reminder card', () => {
     expect(cardText(card)).toContain('Unidades sin check-in completo de noviembre de 2026');
     expect(cardText(card)).toContain('Alcaldía Local de Usaquén (faltan 9 de 9)');
     expect(actionsOf(card).map((a) => a.verb)).toEqual(['reminders.admin', 'reminder.snooze']);
+  });
+});
+
+describe('weekly digest cards', () => {
+  /** Monday 30 Nov 2026, 09:00 in Bogotá: a digest week begins. */
+  const MONDAY = new Date('2026-11-30T14:00:00.000Z');
+
+  it('approvals: lists the sets and actas waiting for the líder, with buttons that type «revisar» and «actas», and snoozes', async () => {
+    const h = await botHarness(WINDOW_OPEN);
+    await setIn(h.store, 'al-suba', '2027-Q1', 'leader_approval');
+    await plenariaWithActa(h.store, 'al-suba', '2026-11-20', { secretarySigned: true });
+    const plan = await planReminders(h.store, MONDAY);
+    const digest = plan.reminders.find((r) => r.key.kind === 'approvals_digest' && r.key.personId === 'lider-al-suba')!;
+    expect(digest.id).toBe('approvals_digest|lider-al-suba|entity|2026-11|30');
+    const card = reminderCard(digest);
+    const text = cardText(card);
+    expect(text).toContain('Esperan tu aprobación o tu firma');
+    expect(text).toContain(`${digest.items.length} pendientes`);
+    expect(text).toContain('• Set de OKR 2027-T1 de Alcaldía Local de Suba: por aprobar');
+    expect(text).toContain('• Acta de la plenaria menor de Alcaldía Local de Suba (2026-11-20): falta tu firma como quien preside');
+    expect(text).toContain('También puedes escribir «revisar» o «actas» en este chat.');
+    const actions = actionsOf(card) as unknown as Array<{ type: string; title: string; verb?: string; data: any }>;
+    expect(actions.map((a) => a.title)).toEqual(['Aprobar los sets', 'Firmar las actas', 'Recordarme mañana']);
+    const [sets, actas, snooze] = actions;
+    expect(sets).toEqual({ type: 'Action.Submit', title: 'Aprobar los sets', data: { msteams: { type: 'imBack', value: 'revisar' } } });
+    expect(actas!.data.msteams).toEqual({ type: 'imBack', value: 'actas' });
+    // imBack posts the text as the líder's message: the same as typing it.
+    expect(findCommand(sets!.data.msteams.value)).toBeDefined();
+    const review = await h.say('lider-al-suba', sets!.data.msteams.value);
+    expect(review.map(cardText).join('\n')).toContain('Alcaldía Local de Suba');
+    const toSign = await h.say('lider-al-suba', actas!.data.msteams.value);
+    expect(toSign.map(cardText).join('\n')).toContain('2026-11-20');
+    expect(cardText(await h.execute('lider-al-suba', snooze!.verb!, snooze!.data))).toContain('te lo recordamos mañana');
+    expect((await h.store.listReminderSnoozes({ personId: 'lider-al-suba' }))[0]?.key).toEqual(digest.key);
+  });
+
+  it('coach: «revisar»; OAP: the tab; long lists end in «…y N más»', async () => {
+    const h = await botHarness(WINDOW_OPEN);
+    const units = ['al-usaquen', 'al-suba', 'al-bosa', 'al-kennedy', 'al-usme', 'al-engativa', 'al-fontibon', 'al-tunjuelito', 'al-chapinero', 'al-santa-fe', 'al-teusaquillo', 'al-barrios-unidos'];
+    const known = new Set((await h.store.listUnits()).map((u) => u.id));
+    const some = units.filter((u) => known.has(u));
+    expect(some.length).toBeGreaterThan(10);
+    for (const u of some) await setIn(h.store, u, '2027-Q1', 'coach_review');
+    await plenariaWithActa(h.store, 'al-bosa', '2026-11-05', { acta: false });
+    // Monday 7 Dec: the quarter's last month has started, so the OAP also hears how many units lack a plenaria menor.
+    const plan = await planReminders(h.store, new Date('2026-12-07T14:00:00.000Z'));
+    const coach = plan.reminders.find((r) => r.key.kind === 'coach_digest' && r.key.personId === 'coach-1')!;
+    const coachCard = reminderCard(coach);
+    expect(coach.items.length).toBeGreaterThanOrEqual(some.length);
+    expect(cardText(coachCard)).toContain(`${coach.items.length} sets esperan tu revisión como OKR Coach`);
+    expect(cardText(coachCard)).toContain(`…y ${coach.items.length - 10} más`);
+    expect((actionsOf(coachCard) as any[]).map((a) => a.title)).toEqual(['Revisar los sets', 'Recordarme mañana']);
+    const oap = plan.reminders.find((r) => r.key.kind === 'oap_digest' && r.key.personId === 'oap-1')!;
+    const oapCard = reminderCard(oap, { tabUrl: h.deps.tabUrl() });
+    expect(cardText(oapCard)).toContain('Alcaldía Local de Bosa — plenaria menor del 2026-11-05: copia vencida (plazo hasta el 2026-11-18)');
+    expect(cardText(oapCard)).toMatch(/\d+ unidades sin plenaria menor en 2026-T4/);
+    expect((actionsOf(oapCard) as any[]).map((a) => [a.type, a.title])).toEqual([
+      ['Action.OpenUrl', 'Abrir la pestaña Mis OKR'],
+      ['Action.Execute', 'Recordarme mañana'],
+    ]);
+  });
+
+  it('`recordatorios` shows the digest to who gets it and mutes it; the ETI’s view counts it', async () => {
+    const h = await botHarness('2026-11-30T14:00:00.000Z');
+    await setIn(h.store, 'al-suba', '2027-Q1', 'leader_approval');
+    await plenariaWithActa(h.store, 'al-usme', '2026-11-20', { secretarySigned: false });
+    const [lider] = await h.say('lider-al-suba', 'recordatorios');
+    expect(cardText(lider)).toContain('Resumen de aprobaciones y firmas — 🔔 activo');
+    expect(cardText(lider)).toContain('Resumen de aprobaciones y firmas · noviembre de 2026');
+    // The secretary (an enlace) has no líder role, but an acta waits for their signature.
+    const [secretary] = await h.say('enlace-al-usme', 'recordatorios');
+    expect(cardText(secretary)).toContain('Resumen de aprobaciones y firmas — 🔔 activo');
+    const muted = await h.execute('lider-al-suba', 'reminders.mute', { kind: 'approvals_digest', muted: true });
+    expect(cardText(muted)).toContain('Resumen de aprobaciones y firmas — 🔕 silenciado');
+    const [coach] = await h.say('coach-1', 'recordatorios');
+    expect(cardText(coach)).toContain('Resumen para el OKR Coach — 🔔 activo');
+    const [oap] = await h.say('oap-1', 'recordatorios');
+    expect(cardText(oap)).toContain('Resumen para la OAP — 🔔 activo');
+    const [admin] = await h.say('eti-1', 'recordatorios admin');
+    expect(cardText(admin)).toMatch(/Resumen de aprobaciones y firmas: \d+/);
+    expect(cardText(admin)).toMatch(/Resumen para la OAP: 2/);
   });
 });
 

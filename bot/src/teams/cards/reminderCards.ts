@@ -1,8 +1,8 @@
-import { periodLabel, reminderKindLabels, type ReminderKind } from '@okr/core';
+import { DIGEST_KINDS, periodLabel, reminderKindLabels, type DigestKind, type ReminderKind } from '@okr/core';
 import type { PlannedReminder } from '../../jobs/reminderPlan.js';
 import type { AdminRemindersView, PersonRemindersView } from '../../services/reminders.js';
 import type { ReminderLogEntry } from '../../store/Store.js';
-import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { attention, card, container, executeAction, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { CHECK_IN_OPEN } from './simpleCards.js';
 
 export const REMINDER_SNOOZE = 'reminder.snooze';
@@ -15,13 +15,26 @@ const bogota = (d: Date | string) =>
   new Date(d).toLocaleString('es-CO', { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
 
 const MAX_ITEMS = 9;
-const list = (items: string[]): CardElement[] => [
-  ...items.slice(0, MAX_ITEMS).map((i) => text(`• ${i}`, { spacing: 'None', size: 'Small' })),
-  ...(items.length > MAX_ITEMS ? [subtle(`y ${items.length - MAX_ITEMS} más`)] : []),
+/** Digests list a few more lines before «…y N más» (their lines are what the card is for). */
+const MAX_DIGEST_ITEMS = 10;
+const list = (items: string[], max = MAX_ITEMS): CardElement[] => [
+  ...items.slice(0, max).map((i) => text(`• ${i}`, { spacing: 'None', size: 'Small' })),
+  ...(items.length > max ? [subtle(`…y ${items.length - max} más`)] : []),
 ];
 
-/** The proactive reminder: what is missing, the check-in one click away, and «Recordarme mañana». */
-export function reminderCard(r: PlannedReminder): AdaptiveCard {
+/**
+ * A button that does exactly what typing `command` in the chat does (Teams' `imBack`: the text is
+ * posted as the person's message, and the bot answers it as any typed command, with all its cards).
+ */
+export const typedCommandAction = (title: string, command: string): CardElement => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: command } } });
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The proactive reminder: what is missing or waiting, the next step one click away, and «Recordarme
+ * mañana». `tabUrl`: the OKR tab, for the OAP digest's button.
+ */
+export function reminderCard(r: PlannedReminder, opts: { tabUrl?: string } = {}): AdaptiveCard {
   const month = periodLabel(r.key.period);
   const unit = r.unitName ?? '';
   const body: CardElement[] = [];
@@ -38,14 +51,32 @@ export function reminderCard(r: PlannedReminder): AdaptiveCard {
     case 'eti_digest':
       body.push(heading(`Unidades sin check-in completo de ${month}`), text(`${r.items.length} unidades aún no terminan de reportar:`));
       break;
+    case 'approvals_digest':
+      body.push(heading('Esperan tu aprobación o tu firma'), text(`Tu resumen de la semana: ${count(r.items.length, 'pendiente', 'pendientes')}.`));
+      break;
+    case 'coach_digest':
+      body.push(heading('Sets de OKR por revisar'), text(`Tu resumen de la semana: ${count(r.items.length, 'set espera', 'sets esperan')} tu revisión como OKR Coach.`));
+      break;
+    case 'oap_digest':
+      body.push(heading('Actas y plenarias: seguimiento de la OAP'), text(`Tu resumen de la semana: ${count(r.items.length, 'asunto', 'asuntos')} por atender.`));
+      break;
   }
-  body.push(...list(r.items));
+  const digest = DIGEST_KINDS.includes(r.key.kind as DigestKind);
+  body.push(...list(r.items, digest ? MAX_DIGEST_ITEMS : MAX_ITEMS));
+  const topics = r.topics ?? [];
+  const commands = [topics.includes('sets_to_approve') || topics.includes('sets_to_review') ? '«revisar»' : null, topics.includes('actas_to_sign') ? '«actas»' : null].filter((c) => c !== null);
+  if (commands.length) body.push(subtle(`También puedes escribir ${commands.join(' o ')} en este chat.`, { spacing: 'Small' }));
   if (r.snoozed) body.push(subtle('Te lo recordamos de nuevo, como pediste.'));
   body.push(subtle('Escribe «recordatorios» para ver o ajustar tus recordatorios.'));
   const keyData = { kind: r.key.kind, personId: r.key.personId, subject: r.key.subject, period: r.key.period, step: r.key.step };
   const actions: CardElement[] = [];
   if (r.key.kind === 'eti_digest') actions.push(executeAction('Ver recordatorios', REMINDERS_ADMIN, {}));
-  else actions.push(executeAction('Abrir el check-in', CHECK_IN_OPEN, { unitId: r.key.subject }));
+  else if (digest) {
+    if (topics.includes('sets_to_approve')) actions.push(typedCommandAction('Aprobar los sets', 'revisar'));
+    if (topics.includes('sets_to_review')) actions.push(typedCommandAction('Revisar los sets', 'revisar'));
+    if (topics.includes('actas_to_sign')) actions.push(typedCommandAction('Firmar las actas', 'actas'));
+    if (r.key.kind === 'oap_digest' && opts.tabUrl) actions.push(openUrl('Abrir la pestaña Mis OKR', opts.tabUrl));
+  } else actions.push(executeAction('Abrir el check-in', CHECK_IN_OPEN, { unitId: r.key.subject }));
   actions.push(executeAction('Recordarme mañana', REMINDER_SNOOZE, keyData));
   return card(body, actions);
 }
