@@ -57,6 +57,21 @@ describe('RateLimitedNotifier', () => {
     expect(time.now()).toBeLessThan(9_400);
   });
 
+  it('counts card updates against the same limits as sends, and retries an update after its 429', async () => {
+    let injected = false;
+    const { time, connector, notifier } = setup({ inject429: (n) => (n === 3 && !injected ? ((injected = true), 2000) : null) });
+    const chat = (i: number) => message(i, 'a:one-chat', 'p');
+    const work = Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => notifier.send(chat(i))),
+      ...Array.from({ length: 4 }, (_, i) => notifier.update(chat(10 + i), `activity-${i + 1}`)),
+    ]);
+    await time.run(work);
+    expect(connector.deliveries).toHaveLength(6);
+    expect(connector.updates.map((u) => u.activityId).sort()).toEqual(['activity-1', 'activity-2', 'activity-3', 'activity-4']);
+    expect(connector.violations).toBe(0);
+    expect(notifier.throttled).toBe(1);
+  });
+
   it('on a 429 every sender pauses for Retry-After, and the message is sent once, later', async () => {
     const { time, connector, notifier } = setup({ inject429: (n) => (n === 10 ? 3_000 : null) });
     await time.run(sendAll(notifier, Array.from({ length: 60 }, (_, i) => message(i))));

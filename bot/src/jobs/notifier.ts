@@ -20,11 +20,14 @@ export interface SentMessage {
  */
 export interface Notifier {
   send(message: ProactiveMessage): Promise<SentMessage>;
+  /** Replaces a card sent earlier (`updateActivity`): it counts against the same limits as a send. */
+  update(message: ProactiveMessage, activityId: string): Promise<void>;
 }
 
 /** One attempt on the wire, no retries (the production one is in teams/proactiveSender.ts). */
 export interface ConversationSender {
   send(message: ProactiveMessage): Promise<SentMessage>;
+  update(message: ProactiveMessage, activityId: string): Promise<void>;
 }
 
 /**
@@ -113,12 +116,20 @@ export class RateLimitedNotifier implements Notifier {
     this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 1_000;
   }
 
-  async send(message: ProactiveMessage): Promise<SentMessage> {
+  send(message: ProactiveMessage): Promise<SentMessage> {
+    return this.withinLimits(message, () => this.sender.send(message));
+  }
+
+  update(message: ProactiveMessage, activityId: string): Promise<void> {
+    return this.withinLimits(message, () => this.sender.update(message, activityId));
+  }
+
+  private async withinLimits<T>(message: ProactiveMessage, attemptOnce: () => Promise<T>): Promise<T> {
     const conversationId = conversationIdOf(message.reference);
     for (let attempt = 0; ; attempt++) {
       await this.limiter.acquire(conversationId);
       try {
-        return await this.sender.send(message);
+        return await attemptOnce();
       } catch (error) {
         const failure = toSendError(error);
         if (failure.failure !== 'throttled') throw failure;

@@ -25,4 +25,14 @@ export class BotFrameworkSender implements ConversationSender {
     }
     return { activityId };
   }
+
+  async update(message: ProactiveMessage, activityId: string): Promise<void> {
+    try {
+      await this.adapter.continueConversationAsync(this.appId, message.reference as Partial<ConversationReference>, async (context: TurnContext) => {
+        await context.updateActivity({ id: activityId, type: 'message', attachments: [CardFactory.adaptiveCard(message.card)] });
+      });
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
 }

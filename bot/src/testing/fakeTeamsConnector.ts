@@ -38,7 +38,16 @@ export class FakeTeamsConnector implements ConversationSender {
 
   constructor(private readonly options: FakeConnectorOptions) {}
 
-  async send(message: ProactiveMessage): Promise<SentMessage> {
+  /** Cards replaced in place (updateActivity), in order. */
+  readonly updates: Array<{ activityId: string; personId: string; card: Record<string, unknown> }> = [];
+
+  async update(message: ProactiveMessage, activityId: string): Promise<void> {
+    await this.admit(message);
+    this.updates.push({ activityId, personId: message.personId, card: message.card });
+  }
+
+  /** Enforces the documented limits (429 + Retry-After when exceeded) and injects 429s. */
+  private async admit(message: ProactiveMessage): Promise<void> {
     const { time } = this.options;
     const request = ++this.requests;
     const arrival = time.now();
@@ -63,6 +72,12 @@ export class FakeTeamsConnector implements ConversationSender {
       this.throttled++;
       throw new SendError('429 Too Many Requests (injected)', 'throttled', 429, injected);
     }
+  }
+
+  async send(message: ProactiveMessage): Promise<SentMessage> {
+    const { time } = this.options;
+    await this.admit(message);
+    const conversationId = conversationIdOf(message.reference);
     const failure = this.failNext.get(message.personId)?.shift();
     if (failure === 'refused') throw new SendError('403 Forbidden: the user blocked the bot', 'refused', 403);
     if (failure === 'unknown') throw new SendError('502 Bad Gateway', 'unknown', 502);
