@@ -8,6 +8,8 @@ import { buildDemoSeed } from './store/seed/demoOkrs.js';
 import { createAdapter } from './teams/adapter.js';
 import { createBot } from './teams/initialize.js';
 import { TeamsProactiveCards } from './teams/teamsProactiveCards.js';
+import { BotFrameworkSender } from './teams/proactiveSender.js';
+import { RateLimitedNotifier } from './jobs/notifier.js';
 import { reminderSettingsFrom, startReminders } from './teams/startReminders.js';
 import { createServer } from './server.js';
 import { writePlaygroundConfig } from './dev/playgroundConfig.js';
@@ -38,7 +40,9 @@ async function main(): Promise<void> {
     await writePlaygroundConfig(store, resolve(root, config.PLAYGROUND_CONFIG_PATH), config.PLAYGROUND_CURRENT_USER);
   }
   const adapter = createAdapter(config, log);
-  const proactive = new TeamsProactiveCards(adapter, config.MicrosoftAppId, store, log);
+  // One notifier for every proactive message of this process: one budget of Teams' rate limits.
+  const notifier = new RateLimitedNotifier(new BotFrameworkSender(adapter, config.MicrosoftAppId));
+  const proactive = new TeamsProactiveCards(notifier, store, log);
   const { bot, deps } = createBot({ store, clock, config, log, proactive, reminderSettings: reminderSettingsFrom(config) });
   const ssoSettings = ssoSettingsFrom(config);
   const sso = ssoSettings && new SsoValidator(ssoSettings, entraSigningKeys(ssoSettings.tenantId));
@@ -46,11 +50,11 @@ async function main(): Promise<void> {
   const server = createServer({
     adapter,
     bot,
-    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity: config.DEV_IDENTITY, sso, log },
+    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, actas: deps.actas, clock, devIdentity: config.DEV_IDENTITY, sso, log },
     tabsDist: resolve(root, 'tabs/dist'),
     log,
   });
-  const reminders = startReminders({ config, store, clock, adapter, server, log });
+  const reminders = startReminders({ config, store, clock, notifier, server, log });
   server.listen(config.PORT, config.HOST, () => log.info({ url: config.PUBLIC_URL }, 'server listening'));
 
   let stopping = false;

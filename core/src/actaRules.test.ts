@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actaContentKey,
   canEditActa,
   canSchedule,
   checkPlenaria,
@@ -153,6 +154,12 @@ describe('the acta state machine: draft → partially signed → signed (immutab
     expect(signableParts(acta({ signatures: { ...signed, presiding: null } }), plenaria, 'enlace-al-suba', 1)).toEqual([]);
     expect(signableParts(acta(), plenaria, 'lider-al-suba', 2)).toEqual([]);
     expect(signableParts(acta({ signatures: signed }), plenaria, 'lider-al-suba', 1)).toEqual([]);
+  });
+
+  it('fingerprints what is signed: an edit changes it, a signature does not', () => {
+    const a = acta();
+    expect(actaContentKey(acta({ signatures: signed, revision: 9 }))).toBe(actaContentKey(a));
+    expect(actaContentKey({ ...a, draft: { ...a.draft, decisions: ['Otra'] } })).not.toBe(actaContentKey(a));
   });
 
   it('never edits a signed version or an old one', () => {

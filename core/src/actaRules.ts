@@ -197,6 +197,21 @@ export function signaturesAfterEdit(acta: Acta, contentChanged: boolean): Acta['
   return contentChanged ? { secretary: null, presiding: null } : acta.signatures;
 }
 
+/**
+ * A short fingerprint of what the signers sign (the draft and the frozen OKR results, not the
+ * signatures): a sign-off card carries it, so a card shown before an edit is refused while one
+ * shown before the other party's signature still signs. FNV-1a over the JSON.
+ */
+export function actaContentKey(acta: Pick<Acta, 'draft' | 'okrResults' | 'version'>): string {
+  const text = JSON.stringify([acta.version, acta.draft, acta.okrResults]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
 /** The parts this person may sign now. */
 export function signableParts(acta: Acta | null, plenaria: Plenaria, personId: string, latestVersion: number): SignatureRole[] {
   if (!acta || acta.version !== latestVersion || actaState(acta.signatures) === 'signed') return [];

@@ -40,7 +40,11 @@ export function rollUp(children: readonly Weighted[]): number | null {
   return weights === 0 ? null : total / weights;
 }
 
+const percentFormats = new Map<number, Intl.NumberFormat>();
+
 /** "45 %" style percentage for users (es-CO uses a comma for decimals). */
 export function formatPercent(fraction: number, decimals = 0): string {
-  return `${(fraction * 100).toLocaleString('es-CO', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })} %`;
+  let format = percentFormats.get(decimals);
+  if (!format) percentFormats.set(decimals, (format = new Intl.NumberFormat('es-CO', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })));
+  return `${format.format(fraction * 100)} %`;
 }

@@ -14,13 +14,11 @@ import {
   WidthType,
   type ITableCellOptions,
 } from 'docx';
-import type { ActaContent, ActaSignatures } from '@okr/core';
+import { modalityLabels as MODALITY, plenariaKindLabels as KIND, type ActaContent, type ActaSignatures } from '@okr/core';
 
 /** Format code and name of the SDG's meeting-evidence template (seed 000, activity 9). */
 export const ACTA_FORMAT = { code: 'GDI-GPD-F029', name: 'EVIDENCIA DE REUNIÓN', entity: 'SECRETARÍA DISTRITAL DE GOBIERNO' } as const;
 
-const KIND: Record<ActaContent['plenaria']['kind'], string> = { menor: 'Plenaria menor', mayor: 'Plenaria mayor', dialogo: 'Sesión de diálogo' };
-const MODALITY: Record<ActaContent['plenaria']['modality'], string> = { presencial: 'Presencial', virtual: 'Virtual', mixta: 'Mixta' };
 const FONT = 'Arial';
 
 const run = (text: string, opts: { bold?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: opts.size ?? 20, bold: opts.bold ?? false });

@@ -5,8 +5,11 @@ import type { Logger } from 'pino';
 import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
 import type { CheckInService } from '../services/checkIns.js';
 import type { FormulationService } from '../services/formulation.js';
+import type { ActaService } from '../services/actas.js';
+import { Refusal } from '../services/refusal.js';
 import { registerFormulationRoutes } from './formulationRoutes.js';
 import { registerDashboardRoutes } from './dashboardRoutes.js';
+import { registerActaRoutes } from './actaRoutes.js';
 import { canSeeUnit, seesWholeEntity, visibleUnits } from '../services/access.js';
 import { today, type Clock } from '../services/clock.js';
 import { loadTree } from '../services/okrTree.js';
@@ -18,6 +21,7 @@ export interface ApiDeps {
   store: Store;
   checkIns: CheckInService;
   formulation: FormulationService;
+  actas: ActaService;
   clock: Clock;
   devIdentity: boolean;
   /** Validates the tab's Teams SSO tokens; null without an Entra app (then only the dev identity works). */
@@ -42,6 +46,7 @@ function route(log: Logger, handler: Handler) {
         res.json(503, { code: 'internal', message: msg.errors.storeBusy });
         return;
       }
+      if (error instanceof Refusal) error = new HttpError(error.code, error.message, error.details);
       if (error instanceof HttpError) {
         res.json(error.status, error.body());
         return;
@@ -107,5 +112,6 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   }));
 
   registerDashboardRoutes(server, { store, clock: deps.clock, who, route: (handler) => route(log, handler) });
+  registerActaRoutes(server, { actas: deps.actas, clock: deps.clock, who, route: (handler) => route(log, handler) });
   registerFormulationRoutes(server, { store, formulation: deps.formulation, who, route: (handler) => route(log, handler) });
 }

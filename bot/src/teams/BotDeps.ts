@@ -2,6 +2,7 @@ import type { Person } from '@okr/core';
 import type { Logger } from 'pino';
 import type { CheckInService } from '../services/checkIns.js';
 import type { FormulationService } from '../services/formulation.js';
+import type { ActaService } from '../services/actas.js';
 import type { Clock } from '../services/clock.js';
 import type { ReminderService } from '../services/reminders.js';
 import type { Store } from '../store/Store.js';
@@ -12,6 +13,8 @@ export interface BotDeps {
   store: Store;
   checkIns: CheckInService;
   formulation: FormulationService;
+  /** Plenarias, actas (sign-off cards) and commitments. */
+  actas: ActaService;
   clock: Clock;
   /** `recordatorios`, the reminder card's buttons and the ETI's reminders view. */
   reminders: ReminderService;

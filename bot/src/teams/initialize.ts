@@ -4,6 +4,8 @@ import { CheckInService } from '../services/checkIns.js';
 import { FormulationService } from '../services/formulation.js';
 import type { ProactiveCards } from '../services/proactiveCards.js';
 import { formulationNotices } from './formulationNotices.js';
+import { actaNotices } from './actaNotices.js';
+import { ActaService } from '../services/actas.js';
 import type { Clock } from '../services/clock.js';
 import { ReminderService } from '../services/reminders.js';
 import type { ReminderSettings } from '@okr/core';
@@ -26,6 +28,8 @@ export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' 
 export function createBot(args: { store: Store; clock: Clock; config: Config; log: Logger; proactive?: ProactiveCards; reminderSettings?: ReminderSettings }): { bot: OkrBot; deps: BotDeps } {
   const deps: BotDeps = {
     store: args.store,
+    actas: undefined as unknown as ActaService, // set below: its notices need the finished deps
+
     clock: args.clock,
     checkIns: new CheckInService(args.store, args.clock),
     formulation: new FormulationService(args.store, args.proactive ? formulationNotices(args.store, args.proactive) : undefined),
@@ -33,5 +37,6 @@ export function createBot(args: { store: Store; clock: Clock; config: Config; lo
     tabUrl: tabLinks(args.config),
     log: args.log,
   };
+  deps.actas = new ActaService(args.store, args.clock, args.proactive ? actaNotices(() => deps, args.proactive) : undefined);
   return { bot: new OkrBot(deps), deps };
 }

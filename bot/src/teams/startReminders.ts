@@ -1,4 +1,3 @@
-import type { CloudAdapter } from 'botbuilder';
 import type restify from 'restify';
 import type { Logger } from 'pino';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '@okr/core';
@@ -6,23 +5,23 @@ import type { Config } from '../config.js';
 import type { Clock } from '../services/clock.js';
 import type { Store } from '../store/Store.js';
 import { GraphAppInstaller } from '../jobs/graphAppInstaller.js';
-import { RateLimitedNotifier } from '../jobs/notifier.js';
+import type { Notifier } from '../jobs/notifier.js';
 import { ReminderScheduler } from '../jobs/reminderScheduler.js';
 import { msalTokenProvider } from '../store/sharepoint/auth.js';
 import { reminderCard } from './cards/reminderCards.js';
-import { BotFrameworkSender } from './proactiveSender.js';
+import { tabLinks } from './initialize.js';
 
 export function reminderSettingsFrom(config: Pick<Config, 'REMINDERS_WINDOW_DAYS' | 'REMINDERS_ESCALATION_DAYS'>): ReminderSettings {
   return { ...DEFAULT_REMINDER_SETTINGS, checkInWindowBusinessDays: config.REMINDERS_WINDOW_DAYS, escalationBusinessDays: config.REMINDERS_ESCALATION_DAYS };
 }
 
 /**
- * Starts the reminder scheduler (REMINDERS_ENABLED): proactive cards through the Bot Framework,
- * within Teams' rate limits; optionally installing the app for people it cannot reach. With
+ * Starts the reminder scheduler (REMINDERS_ENABLED): proactive cards through the process's one
+ * notifier, within Teams' rate limits; optionally installing the app for people it cannot reach. With
  * DEV_IDENTITY, `POST /api/dev/reminders/run` runs it once now (demos, end-to-end tests).
  */
-export function startReminders(args: { config: Config; store: Store; clock: Clock; adapter: CloudAdapter; server: restify.Server; log: Logger }): ReminderScheduler | null {
-  const { config, store, clock, adapter, server, log } = args;
+export function startReminders(args: { config: Config; store: Store; clock: Clock; notifier: Notifier; server: restify.Server; log: Logger }): ReminderScheduler | null {
+  const { config, store, clock, notifier, server, log } = args;
   if (!config.REMINDERS_ENABLED) return null;
   const installer =
     config.REMINDERS_AUTO_INSTALL && config.TEAMS_APP_CATALOG_ID && config.AZURE_TENANT_ID && config.AZURE_CLIENT_ID
@@ -43,8 +42,8 @@ export function startReminders(args: { config: Config; store: Store; clock: Cloc
     log,
     installer,
     settings: reminderSettingsFrom(config),
-    notifier: new RateLimitedNotifier(new BotFrameworkSender(adapter, config.MicrosoftAppId)),
-    render: (r) => reminderCard(r) as unknown as Record<string, unknown>,
+    notifier,
+    render: (r) => reminderCard(r, { tabUrl: tabLinks(config)() }) as unknown as Record<string, unknown>,
   });
   scheduler.start(config.REMINDERS_CRON);
   log.info({ cron: config.REMINDERS_CRON, next: scheduler.nextRun(), owner: scheduler.owner }, 'reminder scheduler started');

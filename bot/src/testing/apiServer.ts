@@ -7,6 +7,7 @@ import { createBot } from '../teams/initialize.js';
 import { fixedClock } from '../services/clock.js';
 import { TEST_NOW, seededStore, silentLog } from './harness.js';
 import type { SsoValidator } from '../api/sso.js';
+import { RecordingProactiveCards } from '../services/proactiveCards.js';
 
 const servers: Array<{ close(): void }> = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
@@ -16,11 +17,12 @@ export async function startApi(devIdentity = true, options: { sso?: SsoValidator
   const store = await seededStore();
   const clock = fixedClock(TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity) });
-  const { bot, deps } = createBot({ store, clock, config, log: silentLog });
+  const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');
+  const { bot, deps } = createBot({ store, clock, config, log: silentLog, proactive });
   const server = createServer({
     adapter: createAdapter(config, silentLog),
     bot,
-    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, clock, devIdentity, sso: options.sso ?? null, log: silentLog },
+    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, actas: deps.actas, clock, devIdentity, sso: options.sso ?? null, log: silentLog },
     tabsDist: '/nonexistent',
     log: silentLog,
   });
@@ -34,5 +36,5 @@ export async function startApi(devIdentity = true, options: { sso?: SsoValidator
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
-  return { store, call, base };
+  return { store, call, base, proactive };
 }

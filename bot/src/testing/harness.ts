@@ -28,7 +28,7 @@ export async function botHarness(now = TEST_NOW) {
   const clock = fixedClock(now);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
   const proactive = new RecordingProactiveCards();
-  const { bot } = createBot({ store, clock, config, log: silentLog, proactive });
+  const { bot, deps } = createBot({ store, clock, config, log: silentLog, proactive });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   /** Messages the bot updated in place (updateActivity), newest last. */
   const updated: Partial<Activity>[] = [];
@@ -90,7 +90,7 @@ export async function botHarness(now = TEST_NOW) {
     return cardsOf(await drain());
   }
 
-  return { store, clock, adapter, say, execute, submit, event, as, updated, proactive };
+  return { store, clock, adapter, say, execute, submit, event, as, updated, proactive, deps };
 }
 
 export function cardsOf(activities: Partial<Activity>[]): AdaptiveCard[] {

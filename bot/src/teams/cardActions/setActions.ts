@@ -3,18 +3,12 @@ import { WORKFLOW, actionLabels } from '@okr/core';
 import type { Actor, CardAction } from '../BotDeps.js';
 import { SET_ACT, SET_COMMENT_INPUT, SET_REFRESH, setCard } from '../cards/setCard.js';
 import { messageCard } from '../cards/simpleCards.js';
+import { teamsUserIds } from '../teamsUserIds.js';
 
 /** Teams ids of the people involved in a unit's set (enlaces, líder, coaches) known from their chats. */
 async function involvedTeamsIds(actor: Actor, unitId: string): Promise<string[]> {
-  const { store } = actor.deps;
-  const roles = await store.listRoles();
-  const people = roles.filter((r) => (r.unitId === unitId && (r.role === 'enlace' || r.role === 'lider')) || r.role === 'coach').map((r) => r.personId);
-  const ids: string[] = [];
-  for (const personId of new Set(people)) {
-    const ref = (await store.getConversationReference(personId)) as { user?: { id?: string } } | null;
-    if (ref?.user?.id) ids.push(ref.user.id);
-  }
-  return ids;
+  const roles = await actor.deps.store.listRoles();
+  return teamsUserIds(actor.deps.store, roles.filter((r) => (r.unitId === unitId && (r.role === 'enlace' || r.role === 'lider')) || r.role === 'coach').map((r) => r.personId));
 }
 
 const NEUTRAL: readonly Role[] = [];

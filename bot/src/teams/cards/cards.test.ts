@@ -72,7 +72,18 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
     cards.push(await h.execute('coach-1', 'set.refresh', { setId: draft.view.bundle.set.id }));
     expect(cards.at(-1)!.refresh).toBeDefined();
 
-    expect(cards).toHaveLength(24);
+    // Actas and commitments: the sign-off card (both signers' views), `actas`, `compromisos` with its forms.
+    const lider = (await h.store.getPerson('lider-al-usaquen'))!;
+    const usaquen = (await h.store.getPerson('enlace-al-usaquen'))!;
+    const { plenaria } = await h.deps.actas.schedule(usaquen, { kind: 'menor', unitId: 'al-usaquen', date: '2026-11-23', startTime: '09:00', modality: 'presencial', location: 'Salón comunal Verbenal', presidingId: lider.id, secretaryId: usaquen.id });
+    const started = await h.deps.actas.start(usaquen, plenaria.plenaria.id);
+    await h.deps.actas.save(usaquen, plenaria.plenaria.id, 1, started.acta!.revision, { ...started.acta!.draft, development: 'Revisión del trimestre.', feedback: 'Buen ritmo.', commitments: [{ id: 'c1', task: 'Publicar el tablero', ownerId: usaquen.id, due: '2026-12-11' }] });
+    cards.push(...(await h.say('lider-al-usaquen', 'actas')), ...(await h.say('enlace-al-usaquen', 'actas')), ...(await h.say('miembro-al-usaquen', 'actas')));
+    cards.push(await h.execute('enlace-al-usaquen', 'acta.sign', cards.at(-2)!.actions![0]!.data as Record<string, unknown>));
+    cards.push(await h.execute('lider-al-usaquen', 'acta.sign', cards.at(-4)!.actions![0]!.data as Record<string, unknown>));
+    cards.push(...(await h.say('enlace-al-usaquen', 'compromisos')), ...(await h.say('eti-1', 'compromisos')));
+
+    expect(cards).toHaveLength(31);
     for (const card of cards) {
       expect(card.version).toBe('1.5');
       expect(parseEvents(card), JSON.stringify(card).slice(0, 200)).toEqual([]);

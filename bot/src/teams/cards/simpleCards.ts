@@ -13,6 +13,8 @@ export function helpCard(): AdaptiveCard {
       { title: 'pendientes', value: 'Lo que falta por reportar este mes en cada unidad que reportas.' },
       { title: 'mis okr', value: 'Resumen de los objetivos de tus unidades, con enlace a la pestaña.' },
       { title: 'revisar', value: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace).' },
+      { title: 'actas', value: 'Actas de plenarias que esperan tu firma (secretario/a o quien preside).' },
+      { title: 'compromisos', value: 'Tus compromisos abiertos de plenarias y diálogos: actualiza su estado, una nota o su impacto.' },
       { title: 'recordatorios', value: 'Tus recordatorios: los próximos, los últimos enviados, y cuáles silenciar (el equipo ETI: «recordatorios admin»).' },
       { title: 'ayuda', value: 'Muestra esta lista.' },
     ] },

@@ -1,0 +1,133 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { isQuarterId, msg, type Person, type QuarterId } from '@okr/core';
+import type { ActaService } from '../services/actas.js';
+import { today, type Clock } from '../services/clock.js';
+import { HttpError } from './errors.js';
+
+type Route = (handler: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response) => Promise<void>;
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'AAAA-MM-DD');
+const time = z.string().regex(/^\d{2}:\d{2}$/, 'HH:MM');
+const line = z.string().max(500);
+const long = z.string().max(20_000);
+const id = z.string().min(1).max(120);
+
+const plenariaBody = z.object({
+  kind: z.enum(['menor', 'mayor', 'dialogo']),
+  unitId: id.nullable(),
+  date,
+  startTime: time,
+  modality: z.enum(['presencial', 'virtual', 'mixta']),
+  location: z.string().max(1000),
+  presidingId: id,
+  secretaryId: id,
+});
+
+const draft = z.object({
+  startTime: z.string().max(5),
+  endTime: z.string().max(5),
+  objective: long,
+  attendeeIds: z.array(id).max(300),
+  guests: z.array(line).max(100),
+  agenda: z.array(line).max(50),
+  development: long,
+  proposals: z.array(z.string().max(2000)).max(100),
+  conversations: long,
+  feedback: long,
+  recognitions: z.array(z.object({ id, personId: id.nullable(), team: line.nullable(), reason: z.string().max(2000) })).max(100),
+  decisions: z.array(z.string().max(2000)).max(100),
+  commitments: z.array(z.object({ id, task: z.string().max(1000), ownerId: z.string().max(120), due: z.string().max(10) })).max(100),
+});
+
+const at = z.object({ version: z.number().int().positive(), revision: z.number().int().positive() });
+const saveBody = at.extend({ draft });
+const signBody = at.extend({ part: z.enum(['secretary', 'presiding']) });
+const correctBody = z.object({ version: z.number().int().positive(), reason: z.string().max(2000) });
+const sendBody = z.object({ version: z.number().int().positive() });
+const commitmentBody = z.object({
+  revision: z.number().int().positive(),
+  status: z.enum(['abierto', 'en_curso', 'cumplido', 'cancelado']),
+  note: z.string().max(2000).optional(),
+  impact: z.string().max(2000).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
+  return parsed.data;
+}
+
+/** Plenarias, actas, the OAP's list, commitments and recognitions over REST, for the tab. */
+export function registerActaRoutes(server: Server, deps: { actas: ActaService; clock: Clock; who: (req: Request) => Promise<Person>; route: Route }): void {
+  const { actas, who, route } = deps;
+  const quarter = (req: Request): QuarterId => {
+    const q = typeof req.query?.quarter === 'string' ? req.query.quarter : today(deps.clock).quarter;
+    if (!isQuarterId(q)) throw new HttpError('invalid', `«${q}» no es un trimestre válido (use el formato 2026-Q4).`);
+    return q;
+  };
+  const pid = (req: Request) => String(req.params.plenariaId);
+
+  server.get('/api/plenarias', route(async (req) => actas.plenarias(await who(req), quarter(req))));
+  server.post('/api/plenarias', route(async (req) => actas.schedule(await who(req), parse(plenariaBody, req.body))));
+
+  server.get('/api/plenarias/:plenariaId/acta', route(async (req) => actas.view(await who(req), pid(req))));
+  server.post('/api/plenarias/:plenariaId/acta', route(async (req) => actas.start(await who(req), pid(req))));
+  server.put('/api/plenarias/:plenariaId/acta', route(async (req) => {
+    const person = await who(req);
+    const body = parse(saveBody, req.body);
+    return actas.save(person, pid(req), body.version, body.revision, body.draft);
+  }));
+  server.post('/api/plenarias/:plenariaId/acta/snapshot', route(async (req) => {
+    const person = await who(req);
+    const body = parse(at, req.body);
+    return actas.refreshSnapshot(person, pid(req), body.version, body.revision);
+  }));
+  server.post('/api/plenarias/:plenariaId/acta/request-signatures', route(async (req) => {
+    const person = await who(req);
+    const body = parse(at, req.body);
+    return actas.requestSignatures(person, pid(req), body.version, body.revision);
+  }));
+  server.post('/api/plenarias/:plenariaId/acta/sign', route(async (req) => {
+    const person = await who(req);
+    const body = parse(signBody, req.body);
+    return actas.signFromTab(person, pid(req), body.version, body.revision, body.part);
+  }));
+  server.post('/api/plenarias/:plenariaId/acta/correct', route(async (req) => {
+    const person = await who(req);
+    const body = parse(correctBody, req.body);
+    return actas.correct(person, pid(req), body.version, body.reason);
+  }));
+  server.post('/api/plenarias/:plenariaId/acta/send-oap', route(async (req) => {
+    const person = await who(req);
+    return actas.sendToOap(person, pid(req), parse(sendBody, req.body).version);
+  }));
+  // The .docx: stored once signed; a preview marked «Pendiente de firma» before.
+  server.get('/api/plenarias/:plenariaId/acta/docx', route(async (req, res) => {
+    const person = await who(req);
+    const v = typeof req.query?.version === 'string' && /^\d+$/.test(req.query.version) ? Number(req.query.version) : null;
+    const file = await actas.file(person, pid(req), v);
+    res.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-length': file.bytes.length,
+      'content-disposition': `attachment; filename="${file.fileName}"`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.bytes);
+    return undefined;
+  }));
+
+  server.get('/api/oap/actas', route(async (req) => actas.oapList(await who(req), quarter(req))));
+
+  server.get('/api/commitments', route(async (req) => {
+    const person = await who(req);
+    const unitId = typeof req.query?.unitId === 'string' ? req.query.unitId : null;
+    return { commitments: unitId ? await actas.commitments.ofUnit(person, unitId) : await actas.commitments.mine(person) };
+  }));
+  server.post('/api/commitments/:commitmentId', route(async (req) => {
+    const person = await who(req);
+    const body = parse(commitmentBody, req.body);
+    return actas.commitments.update(person, String(req.params.commitmentId), body.revision, body);
+  }));
+  server.get('/api/units/:unitId/recognitions', route(async (req) => actas.commitments.recognitions(await who(req), String(req.params.unitId))));
+}

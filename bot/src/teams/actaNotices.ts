@@ -1,0 +1,41 @@
+import type { ActaNotices, ActaRecord } from '../services/actas.js';
+import type { ProactiveCards } from '../services/proactiveCards.js';
+import type { BotDeps } from './BotDeps.js';
+import { actaCardFor } from './cardActions/actaActions.js';
+
+const PURPOSE = 'acta_signature';
+const subjectOf = (plenariaId: string) => `acta:${plenariaId}`;
+
+/**
+ * The bot's side of an acta: the sign-off card goes to the secretary's and the presiding líder's
+ * personal chats, and every card sent earlier is brought up to date (without buttons for anyone but
+ * its viewer, through `refresh`) whenever the acta is edited, signed or sent to the OAP.
+ */
+export function actaNotices(deps: () => BotDeps, cards: ProactiveCards): ActaNotices {
+  return {
+    async requestSignatures(record: ActaRecord, personIds: readonly string[]) {
+      const { store } = deps();
+      const sent: string[] = [];
+      const unreachable: string[] = [];
+      for (const personId of personIds) {
+        const person = await store.getPerson(personId);
+        const card = await actaCardFor(deps(), person, record, { notice: 'Te corresponde firmar esta acta. Revísala (el texto completo está en la pestaña) y firma tu parte.' });
+        const delivered = await cards.send(personId, card);
+        const name = record.names.get(personId) ?? personId;
+        if (!delivered) {
+          unreachable.push(name);
+          continue;
+        }
+        sent.push(name);
+        await store.saveCardMessage({ subjectId: subjectOf(record.plenaria.id), purpose: PURPOSE, personId, activityId: delivered.activityId, reference: delivered.reference });
+      }
+      return { sent, unreachable };
+    },
+    async changed(record: ActaRecord) {
+      const { store } = deps();
+      for (const old of await store.listCardMessages(subjectOf(record.plenaria.id))) {
+        await cards.update({ activityId: old.activityId, reference: old.reference }, await actaCardFor(deps(), null, record));
+      }
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { actaContentKey, actaState, actaStateLabels, modalityLabels, oapStatusLabels, plenariaKindLabels, signatureRoleLabels, type SignatureRole } from '@okr/core';
+import type { ActaRecord } from '../../services/actas.js';
+import { card, container, executeAction, facts, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+
+export const ACTA_SIGN = 'acta.sign';
+export const ACTA_SEND_OAP = 'acta.sendOap';
+export const ACTA_REFRESH = 'acta.refresh';
+
+const SHOWN = 8;
+
+function when(iso: string): string {
+  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
+}
+
+const bullets = (title: string, items: string[]): CardElement[] =>
+  items.length === 0 ? [] : [text(title, { weight: 'Bolder', spacing: 'Medium' }), ...items.slice(0, SHOWN).map((i) => subtle(`• ${i}`, { isSubtle: false })), ...(items.length > SHOWN ? [subtle(`…y ${items.length - SHOWN} más en la pestaña.`)] : [])];
+
+export interface ActaCardViewer {
+  /** Parts this viewer may sign now. */
+  parts: SignatureRole[];
+  /** The viewer may record the copy sent to the OAP. */
+  maySendToOap: boolean;
+}
+
+export const NO_ACTIONS: ActaCardViewer = { parts: [], maySendToOap: false };
+
+/**
+ * An acta to sign, as the secretary and the presiding líder see it in Teams: what it records (the
+ * essentials; the full text in the tab and the .docx), who has signed, the copy to the OAP, and the
+ * buttons this viewer may use now. `refresh` makes Teams ask again whenever one of them opens it,
+ * so each sees their own buttons and nobody signs a stale version (Universal Actions).
+ */
+export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { notice?: string; warning?: string; refreshUserIds?: string[]; tabUrl?: string } = {}): AdaptiveCard {
+  const { plenaria, latest: acta } = record;
+  const state = acta ? actaState(acta.signatures) : null;
+  const body: CardElement[] = [
+    heading(state === 'signed' ? 'Acta firmada' : 'Acta para firmar'),
+    text(`${plenariaKindLabels[plenaria.kind]} · ${record.unitName}`, { weight: 'Bolder', spacing: 'None' }),
+    text(`Estado: ${state ? actaStateLabels[state] : actaStateLabels.none}${acta && acta.version > 1 ? ` · versión ${acta.version}` : ''}`, {
+      color: state === 'signed' ? 'Good' : 'Accent',
+      spacing: 'Small',
+      id: 'actaState',
+    }),
+  ];
+  if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
+  if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
+  const signedBy = (part: SignatureRole) => {
+    const s = acta?.signatures[part];
+    return s ? `Firmó el ${when(s.at)}` : 'Pendiente';
+  };
+  body.push(
+    facts([
+      ['Fecha', `${plenaria.date} · ${acta?.draft.startTime ?? plenaria.startTime}${acta ? `–${acta.draft.endTime}` : ''}`],
+      ['Modalidad', `${modalityLabels[plenaria.modality]} · ${plenaria.location}`],
+      [`${signatureRoleLabels.presiding}`, `${record.presiding.name} — ${signedBy('presiding')}`],
+      [`${signatureRoleLabels.secretary}`, `${record.secretary.name} — ${signedBy('secretary')}`],
+      ['Copia a la OAP', record.oap.sentOn ? `${oapStatusLabels[record.oap.oapStatus]}: enviada el ${record.oap.sentOn}` : `${oapStatusLabels[record.oap.oapStatus]} · vence el ${record.oap.deadline}`],
+    ]),
+  );
+  if (acta) {
+    if (acta.correctionReason) body.push(subtle(`Corrección de la versión ${acta.version - 1}: ${acta.correctionReason}`, { spacing: 'Small' }));
+    body.push(text('Objetivo', { weight: 'Bolder', spacing: 'Medium', separator: true }), subtle(acta.draft.objective, { isSubtle: false }));
+    body.push(...bullets('Decisiones', acta.draft.decisions));
+    body.push(...bullets('Compromisos', acta.draft.commitments.map((c) => `${c.task} — ${record.names.get(c.ownerId) ?? c.ownerId}, ${c.due}`)));
+    if (plenaria.kind === 'dialogo') body.push(...bullets('Propuestas', acta.draft.proposals));
+    if (acta.draft.recognitions.length) body.push(subtle(`${acta.draft.recognitions.length} reconocimiento(s) en el acta.`, { spacing: 'Small' }));
+    if (record.missing.length) body.push(container([text(`Antes de firmar falta: ${record.missing.join(', ')}.`, { color: 'Warning', size: 'Small' })], { style: 'warning' }));
+  }
+  const actions: CardElement[] = [];
+  if (acta) {
+    for (const part of viewer.parts) {
+      actions.push(executeAction(part === 'secretary' ? 'Firmar como secretario/a' : 'Firmar como quien preside', ACTA_SIGN, { plenariaId: plenaria.id, version: acta.version, content: actaContentKey(acta), part }, { style: 'positive' }));
+    }
+    if (viewer.maySendToOap) actions.push(executeAction('Enviar a la OAP', ACTA_SEND_OAP, { plenariaId: plenaria.id, version: acta.version }));
+  }
+  if (opts.tabUrl) actions.push(openUrl('Ver el acta completa', opts.tabUrl));
+  const result = card(body, actions);
+  if (opts.refreshUserIds && opts.refreshUserIds.length > 0) {
+    result.refresh = { action: { type: 'Action.Execute', verb: ACTA_REFRESH, data: { plenariaId: plenaria.id } }, userIds: opts.refreshUserIds.slice(0, 60) };
+  }
+  return result;
+}

@@ -1,0 +1,70 @@
+import { commitmentStatusLabels, plenariaKindLabels, type CommitmentView } from '@okr/core';
+import { card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+
+export const COMMITMENT_UPDATE = 'commitment.update';
+export const COMMITMENT_STATUS_INPUT = 'commitmentStatus';
+export const COMMITMENT_NOTE_INPUT = 'commitmentNote';
+export const COMMITMENT_IMPACT_INPUT = 'commitmentImpact';
+
+const SHOWN = 10;
+
+/** One commitment with an «Actualizar» form folded under it (status, note, impact to close it). */
+function commitmentBlock(c: CommitmentView, highlight: boolean): CardElement {
+  const suffix = `-${c.id}`;
+  const items: CardElement[] = [
+    text(c.task, { weight: 'Bolder' }),
+    subtle(`${commitmentStatusLabels[c.status]} · vence el ${c.due}${c.overdue ? ' · VENCIDO' : ''} · ${plenariaKindLabels[c.plenariaKind]} de ${c.unitName} (${c.plenariaDate})`, {
+      ...(c.overdue ? { color: 'Attention', isSubtle: false } : {}),
+    }),
+  ];
+  const last = c.notes.at(-1);
+  if (last) items.push(subtle(`Último seguimiento: «${last.text}» (${last.byName})`));
+  if (c.impact) items.push(subtle(`Impacto: ${c.impact}`));
+  if (c.canUpdate) {
+    items.push({
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.ShowCard',
+          title: 'Actualizar',
+          card: {
+            type: 'AdaptiveCard',
+            body: [
+              {
+                type: 'Input.ChoiceSet',
+                id: `${COMMITMENT_STATUS_INPUT}${suffix}`,
+                label: 'Estado',
+                value: c.status,
+                choices: Object.entries(commitmentStatusLabels).map(([value, title]) => ({ title, value })),
+              },
+              { type: 'Input.Text', id: `${COMMITMENT_NOTE_INPUT}${suffix}`, label: 'Nota de seguimiento (obligatoria para cancelar)', isMultiline: true, maxLength: 2000 },
+              { type: 'Input.Text', id: `${COMMITMENT_IMPACT_INPUT}${suffix}`, label: 'Impacto (obligatorio para cerrarlo como cumplido)', isMultiline: true, maxLength: 2000, value: c.impact ?? '' },
+            ],
+            actions: [executeAction('Guardar', COMMITMENT_UPDATE, { commitmentId: c.id, revision: c.revision }, { style: 'positive' })],
+          },
+        },
+      ],
+    });
+  }
+  return container(items, { separator: true, spacing: 'Medium', ...(highlight ? { style: 'emphasis' } : {}) });
+}
+
+/**
+ * `compromisos`: the person's open commitments from actas and dialogue sessions, overdue first,
+ * each with its last follow-up and a form to update it (seed 004: follow up and measure impact).
+ */
+export function commitmentsCard(list: readonly CommitmentView[], opts: { notice?: string; warning?: string; tabUrl?: string; updatedId?: string } = {}): AdaptiveCard {
+  const open = list.filter((c) => c.status === 'abierto' || c.status === 'en_curso');
+  const overdue = open.filter((c) => c.overdue).length;
+  const body: CardElement[] = [heading('Tus compromisos')];
+  if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
+  if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
+  if (open.length === 0) {
+    body.push(text('No tienes compromisos abiertos. Los compromisos llegan aquí cuando se firma el acta de una plenaria o de una sesión de diálogo que te los asigna.'));
+  } else {
+    body.push(text(`${open.length} abierto(s)${overdue ? `, ${overdue} vencido(s)` : ''}.`, { spacing: 'None', ...(overdue ? { color: 'Attention' } : {}) }));
+    for (const c of open.slice(0, SHOWN)) body.push(commitmentBlock(c, c.id === opts.updatedId));
+    if (open.length > SHOWN) body.push(subtle(`…y ${open.length - SHOWN} más en la pestaña «Compromisos».`));
+  }
+  return card(body, opts.tabUrl ? [{ type: 'Action.OpenUrl', title: 'Ver todos en la pestaña', url: opts.tabUrl }] : []);
+}
