@@ -18,6 +18,16 @@ describe('address and remembered identity', () => {
     expect(readDeepLink('?view=otra', 'view=tablero').view).toBe('tablero');
   });
 
+  it('reads the plenarias, commitments and OAP views and a deep-linked acta, and writes them back', () => {
+    expect(readDeepLink('?view=plenarias&acta=pl-1', null)).toEqual({ unitId: null, quarter: null, view: 'plenarias', acta: 'pl-1' });
+    expect(readDeepLink('', 'view=compromisos&unit=al-suba').view).toBe('compromisos');
+    expect(readDeepLink('?view=actas-oap', null).view).toBe('actas-oap');
+    writeDeepLink({ unitId: 'al-suba', quarter: '2026-Q4', view: 'plenarias', acta: 'pl-1' });
+    expect(window.location.search).toBe('?unit=al-suba&quarter=2026-Q4&view=plenarias&acta=pl-1');
+    writeDeepLink({ unitId: 'al-suba', quarter: '2026-Q4', view: 'plenarias' });
+    expect(window.location.search).toBe('?unit=al-suba&quarter=2026-Q4&view=plenarias');
+  });
+
   it('takes ?as= as the development identity and remembers it; otherwise uses the stored one', () => {
     expect(readDevPersonId('')).toBeNull();
     expect(readDevPersonId('?as=enlace-al-usaquen')).toBe('enlace-al-usaquen');

@@ -6,12 +6,14 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
+  Tab,
+  TabList,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { Open16Regular, ShareScreenStart20Regular, Board20Regular } from '@fluentui/react-icons';
 import type { ObjectiveView, OkrTreeView } from '@okr/core';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { ApiClient } from '../api.js';
 import { formatPercent, quarterLabel } from '../core.js';
 import type { Host } from '../host.js';
@@ -20,6 +22,8 @@ import { t } from '../strings.js';
 import { useUnitQuarter } from '../useUnitQuarter.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
+
+const MeetingActa = lazy(() => import('./MeetingActa.js'));
 
 /** Teams' side panel is 320 px wide: one column, compact type, nothing wider than the panel. */
 const useStyles = makeStyles({
@@ -93,6 +97,7 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
   const styles = useStyles();
   const { me, tree, retry } = useUnitQuarter(api, deepLink);
   const [share, setShare] = useState<'idle' | 'sharing' | 'shared' | 'failed'>('idle');
+  const [pane, setPane] = useState<'okr' | 'acta'>('okr');
 
   if (me.state === 'error' || tree.state === 'error') {
     const message = me.state === 'error' ? me.message : tree.state === 'error' ? tree.message : '';
@@ -136,6 +141,24 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
         <h1 className={styles.h1}>{data.unit.name}</h1>
         <Caption1 className={styles.muted}>{quarterLabel(data.quarter)}</Caption1>
       </header>
+
+      <TabList size="small" selectedValue={pane} onTabSelect={(_, d) => setPane(d.value as 'okr' | 'acta')} aria-label={t.actas.panelViews} data-testid="panel-views">
+        <Tab value="okr" data-testid="panel-view-okr">
+          {t.actas.panelOkr}
+        </Tab>
+        <Tab value="acta" data-testid="panel-view-acta">
+          {t.actas.panelActa}
+        </Tab>
+      </TabList>
+
+      {pane === 'acta' && (
+        <Suspense fallback={<Spinner size="small" label={t.actas.loadingActa} />}>
+          <MeetingActa api={api} unitId={data.unit.id} unitName={data.unit.name} quarter={me.data.currentQuarter} />
+        </Suspense>
+      )}
+
+      {pane === 'okr' && (
+      <>
 
       <section className={styles.links} aria-labelledby="panel-links-title">
         <h2 id="panel-links-title" className={styles.h2}>
@@ -206,6 +229,8 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
           </>
         )}
       </section>
+      </>
+      )}
     </main>
   );
 }

@@ -10,6 +10,7 @@ import { StageSlides, nextStep } from './StageView.js';
 import MeetingSidePanel from './MeetingSidePanel.js';
 import ConfigPage, { shortUnitName, tabConfigFor } from './ConfigPage.js';
 import { surfaceOf } from '../App.js';
+import { actaView, plenariasResponse, summary } from '../testing/fixtureActas.js';
 
 // Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
@@ -113,6 +114,35 @@ describe('meeting side panel', () => {
     expect(byTestId(r.container, 'panel-open-dashboard').getAttribute('href')).toBe('/?view=tablero&quarter=2026-Q4');
     await act(async () => preview.click());
     expect(onPreviewStage).toHaveBeenCalledWith('al-usaquen', '2026-Q4');
+  });
+});
+
+describe('meeting side panel: the acta', () => {
+  it('switches to the acta of the unit’s plenaria, in the compact editor', async () => {
+    const plenarias = vi.fn(async () => plenariasResponse({ plenarias: [summary({}, { id: 'pl-suba', unitId: 'al-suba' }), summary()] }));
+    const acta = vi.fn(async () => actaView());
+    const api = { me: async () => me(), tree: async () => fixtureTree(), plenarias, acta } as unknown as ApiClient;
+    const r = await render(<MeetingSidePanel api={api} host={browserHost()} deepLink={{ unitId: unit.id, quarter: null }} onPreviewStage={() => {}} />);
+    cleanups.push(r.unmount);
+    const tab = await waitFor(() => r.container.querySelector<HTMLButtonElement>('[data-testid="panel-view-acta"]'));
+    await act(async () => tab.click());
+    await waitFor(() => r.container.querySelector('[data-testid="acta-editor"]'));
+    expect(plenarias).toHaveBeenCalledWith('2026-Q4', expect.any(AbortSignal));
+    expect(acta).toHaveBeenCalledWith('pl-usaquen-q4', expect.any(AbortSignal));
+    expect(r.container.querySelector('[data-testid="share-to-stage"], [data-testid="preview-stage"]')).toBeNull();
+    expect(r.container.querySelector('[data-testid="acta-history"]')).toBeNull();
+    expect(byTestId(r.container, 'acta-objective')).toBeTruthy();
+    await act(async () => byTestId(r.container, 'panel-view-okr').click());
+    expect(r.container.querySelector('[data-testid="preview-stage"]')).not.toBeNull();
+  });
+
+  it('says so when the unit has no plenaria in the quarter', async () => {
+    const api = { me: async () => me(), tree: async () => fixtureTree(), plenarias: async () => plenariasResponse({ plenarias: [] }) } as unknown as ApiClient;
+    const r = await render(<MeetingSidePanel api={api} host={browserHost()} deepLink={{ unitId: unit.id, quarter: null }} onPreviewStage={() => {}} />);
+    cleanups.push(r.unmount);
+    await act(async () => (await waitFor(() => r.container.querySelector<HTMLButtonElement>('[data-testid="panel-view-acta"]'))).click());
+    const empty = await waitFor(() => r.container.querySelector('[data-testid="panel-acta-empty"]'));
+    expect(empty.textContent).toContain('Alcaldía Local de Usaquén no tiene plenarias programadas');
   });
 });
 

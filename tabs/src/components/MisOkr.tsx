@@ -51,6 +51,8 @@ const useStyles = makeStyles({
   dropdown: { width: '100%', minWidth: 0 },
   listbox: { maxHeight: 'min(60vh, 440px)' },
   status: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} 0` },
+  /** Four views: on a narrow screen (the Teams mobile app) they wrap instead of overflowing. */
+  viewTabs: { flexWrap: 'wrap' },
 });
 
 /** The next quarter (being formulated), the current one and the three before it, newest first (plus a deep-linked older one). */
@@ -94,8 +96,22 @@ export interface MisOkrProps {
 const CheckInDialog = lazy(() => import('./CheckInDialog.js'));
 const SetEditor = lazy(() => import('./SetEditor.js'));
 const EntityDashboard = lazy(() => import('./EntityDashboard.js'));
+const PlenariasView = lazy(() => import('./PlenariasView.js'));
+const CommitmentsView = lazy(() => import('./CommitmentsView.js'));
+const OapActas = lazy(() => import('./OapActas.js'));
+const Recognitions = lazy(() => import('./Recognitions.js'));
 
-type Area = 'mine' | 'dashboard';
+type Area = 'mine' | 'dashboard' | 'oap';
+type Mode = 'tree' | 'formulation' | 'plenarias' | 'commitments';
+
+function initialArea(link: DeepLink): Area {
+  return link.view === 'tablero' ? 'dashboard' : link.view === 'actas-oap' ? 'oap' : 'mine';
+}
+
+function initialMode(link: DeepLink): Mode {
+  if (link.view === 'compromisos') return 'commitments';
+  return link.view === 'plenarias' || (link.acta && link.view !== 'actas-oap' && link.view !== 'tablero') ? 'plenarias' : 'tree';
+}
 
 /** "Mis OKR": who I am, which unit and quarter, and that unit's OKR tree. */
 export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthenticated }: MisOkrProps) {
@@ -109,8 +125,9 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const [treeAttempt, setTreeAttempt] = useState(0);
   const [reporting, setReporting] = useState<KeyResultView | null>(null);
   const [savedNotice, setSavedNotice] = useState<string | null>(null);
-  const [mode, setMode] = useState<'tree' | 'formulation'>('tree');
-  const [area, setArea] = useState<Area>(deepLink.view === 'tablero' ? 'dashboard' : 'mine');
+  const [mode, setMode] = useState<Mode>(() => initialMode(deepLink));
+  const [area, setArea] = useState<Area>(() => initialArea(deepLink));
+  const [openActa, setOpenActa] = useState<string | null>(deepLink.acta ?? null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -136,14 +153,19 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
 
   const entityWide = me.state === 'ready' && me.data.entityWide === true;
   const showDashboard = entityWide && area === 'dashboard';
+  const showOap = entityWide && area === 'oap';
+  const unitArea = !showDashboard && !showOap;
+  const needTree = unitArea && (mode === 'tree' || mode === 'formulation');
+  const actaOpen = showOap || (unitArea && mode === 'plenarias') ? openActa : null;
 
   useEffect(() => {
-    if (showDashboard && quarter) writeDeepLink({ unitId, quarter, view: 'tablero' });
-  }, [showDashboard, unitId, quarter]);
+    if (me.state !== 'ready' || !quarter) return;
+    const view = showDashboard ? 'tablero' : showOap ? 'actas-oap' : mode === 'plenarias' ? 'plenarias' : mode === 'commitments' ? 'compromisos' : null;
+    writeDeepLink({ unitId, quarter, view, acta: actaOpen });
+  }, [me.state, showDashboard, showOap, mode, unitId, quarter, actaOpen]);
 
   useEffect(() => {
-    if (!unitId || !quarter || showDashboard) return;
-    writeDeepLink({ unitId, quarter });
+    if (!unitId || !quarter || !needTree) return;
     const abort = new AbortController();
     setTree({ state: 'loading' });
     api.tree(unitId, quarter, abort.signal).then(
@@ -153,7 +175,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       },
     );
     return () => abort.abort();
-  }, [api, unitId, quarter, treeAttempt, showDashboard]);
+  }, [api, unitId, quarter, treeAttempt, needTree]);
 
   const meData = me.state === 'ready' ? me.data : null;
   const quarters = useMemo(() => (meData ? quarterOptions(meData.currentQuarter, quarter) : []), [meData, quarter]);
@@ -220,9 +242,20 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       </header>
 
       {entityWide && (
-        <TabList selectedValue={showDashboard ? 'dashboard' : 'mine'} onTabSelect={(_, d) => setArea(d.value as Area)} aria-label={t.areasLabel} size="large" data-testid="areas">
+        <TabList
+          selectedValue={area}
+          onTabSelect={(_, d) => {
+            setArea(d.value as Area);
+            setOpenActa(null);
+          }}
+          aria-label={t.areasLabel}
+          size="large"
+          className={styles.viewTabs}
+          data-testid="areas"
+        >
           <Tab value="mine" data-testid="area-mine">{t.areaMine}</Tab>
           <Tab value="dashboard" data-testid="area-dashboard">{t.areaDashboard}</Tab>
+          <Tab value="oap" data-testid="area-oap">{t.actas.areaOap}</Tab>
         </TabList>
       )}
 
@@ -236,7 +269,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       ) : (
         <>
           <div className={styles.filters} role="search">
-            {!showDashboard && <Field label={t.unitLabel} className={styles.unitField}>
+            {unitArea && <Field label={t.unitLabel} className={styles.unitField}>
               <Dropdown
                 className={styles.dropdown}
                 listbox={{ className: styles.listbox }}
@@ -292,24 +325,52 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
             </Suspense>
           )}
 
-          {!showDashboard && <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'tree' | 'formulation')} aria-label={t.viewsLabel}>
+          {showOap && quarter && (
+            <Suspense fallback={<div className={styles.status}><Spinner label={t.actas.loadingOap} /></div>}>
+              <OapActas api={api} quarter={quarter} openActa={openActa} onOpenActa={setOpenActa} />
+            </Suspense>
+          )}
+
+          {unitArea && <TabList
+            className={styles.viewTabs}
+            selectedValue={mode}
+            onTabSelect={(_, d) => {
+              setMode(d.value as Mode);
+              setOpenActa(null);
+            }}
+            aria-label={t.viewsLabel}
+          >
             <Tab value="tree" data-testid="view-tree">{t.viewTree}</Tab>
             <Tab value="formulation" data-testid="view-formulation">{t.viewFormulation}</Tab>
+            <Tab value="plenarias" data-testid="view-plenarias">{t.actas.viewPlenarias}</Tab>
+            <Tab value="commitments" data-testid="view-commitments">{t.actas.viewCommitments}</Tab>
           </TabList>}
 
-          {!showDashboard && mode === 'formulation' && unitId && quarter && me.state === 'ready' && (
+          {unitArea && mode === 'plenarias' && quarter && (
+            <Suspense fallback={<div className={styles.status}><Spinner label={t.actas.loadingPlenarias} /></div>}>
+              <PlenariasView api={api} me={data} quarter={quarter} unitId={unitId} openActa={openActa} onOpenActa={setOpenActa} />
+            </Suspense>
+          )}
+
+          {unitArea && mode === 'commitments' && (
+            <Suspense fallback={<div className={styles.status}><Spinner label={t.actas.loadingCommitments} /></div>}>
+              <CommitmentsView api={api} unitId={unitId} unitName={unit?.name ?? ''} />
+            </Suspense>
+          )}
+
+          {unitArea && mode === 'formulation' && unitId && quarter && me.state === 'ready' && (
             <Suspense fallback={<Spinner label={t.loadingTree} />}>
               <SetEditor api={api} me={me.data} unitId={unitId} quarter={quarter} />
             </Suspense>
           )}
 
-          {!showDashboard && mode === 'tree' && unitNotice && (
+          {unitArea && mode === 'tree' && unitNotice && (
             <MessageBar intent="info">
               <MessageBarBody>{unitNotice}</MessageBarBody>
             </MessageBar>
           )}
 
-          {!showDashboard && mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
+          {unitArea && mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
             {tree.state === 'loading' && (
               <div className={styles.status}>
                 <Spinner label={t.loadingTree} />
@@ -338,6 +399,11 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                   me.state === 'ready' && canReport(me.data, tree.data) ? (kr) => { setSavedNotice(null); setReporting(kr); } : undefined
                 }
               />
+            )}
+            {tree.state === 'ready' && (
+              <Suspense fallback={null}>
+                <Recognitions api={api} unitId={tree.data.unit.id} unitName={tree.data.unit.name} />
+              </Suspense>
             )}
             {reporting && me.state === 'ready' && tree.state === 'ready' && (
               <Suspense fallback={null}>
