@@ -327,7 +327,7 @@ export class ActaService {
     if (record.latest) throw new Refusal('conflict', msg.actas.alreadyStarted);
     const { plenaria } = record;
     const roles = plenaria.unitId ? await this.store.listRoles() : [];
-    const unitPeople = roles.filter((r) => r.unitId === plenaria.unitId && r.role !== 'miembro').map((r) => r.personId);
+    const unitPeople = roles.filter((r) => r.unitId === plenaria.unitId).map((r) => r.personId);
     const at = this.now();
     const acta: Acta = {
       plenariaId,

@@ -7,6 +7,7 @@ import type { Clock } from '../services/clock.js';
 import type { ReminderService } from '../services/reminders.js';
 import type { Store } from '../store/Store.js';
 import type { AdaptiveCard } from './cards/elements.js';
+import type { TabLinkTarget } from './initialize.js';
 
 /** What commands and card actions need; built once in `initialize.ts`. */
 export interface BotDeps {
@@ -18,8 +19,8 @@ export interface BotDeps {
   clock: Clock;
   /** `recordatorios`, the reminder card's buttons and the ETI's reminders view. */
   reminders: ReminderService;
-  /** Link to the OKR tab, optionally on one unit. */
-  tabUrl(unitId?: string): string;
+  /** Link to the OKR tab, optionally on one unit, a view or one acta. */
+  tabUrl(unitId?: string, target?: TabLinkTarget): string;
   log: Logger;
 }
 

@@ -13,14 +13,28 @@ import type { Store } from '../store/Store.js';
 import type { BotDeps } from './BotDeps.js';
 import { OkrBot } from './OkrBot.js';
 
-/** Links to the OKR tab: a Teams deep link in a real tenant, the local page otherwise. */
+/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`) and one acta. */
+export interface TabLinkTarget {
+  view?: 'plenarias' | 'compromisos' | 'actas-oap';
+  acta?: string;
+}
+
+/**
+ * Links to the OKR tab: a Teams deep link in a real tenant (the tab reads `unit=…&view=…&acta=…`
+ * from its `subEntityId`), the local page with the same query otherwise.
+ */
 export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' | 'PUBLIC_URL'>) {
-  return (unitId?: string): string => {
+  return (unitId?: string, target: TabLinkTarget = {}): string => {
+    const query = new URLSearchParams();
+    if (unitId) query.set('unit', unitId);
+    if (target.view) query.set('view', target.view);
+    if (target.acta) query.set('acta', target.acta);
+    const q = query.toString();
     if (config.MicrosoftAppId) {
-      const context = encodeURIComponent(JSON.stringify(unitId ? { subEntityId: unitId } : {}));
+      const context = encodeURIComponent(JSON.stringify(q ? { subEntityId: q } : {}));
       return `https://teams.microsoft.com/l/entity/${config.TEAMS_APP_ID}/misokr?context=${context}`;
     }
-    return `${config.PUBLIC_URL}/${unitId ? `?unit=${encodeURIComponent(unitId)}` : ''}`;
+    return `${config.PUBLIC_URL}/${q ? `?${q}` : ''}`;
   };
 }
 

@@ -588,7 +588,7 @@ export const tabText = {
     reloadedTitle: 'Revisa antes de guardar',
     reloadedConflicts: 'Cargamos la versión que guardó la otra persona y conservamos lo que escribiste. En estas secciones ambos hicieron cambios y quedó tu texto:',
     reloadedKept: 'Cargamos la versión actual y conservamos lo que escribiste. Revisa y guarda.',
-    reloadedSigned: 'Mientras editabas, el acta quedó firmada y ya no se puede modificar: tus cambios no se guardaron. Si hace falta, ábrela en una nueva versión con «Corregir».',
+    reloadedSigned: 'Mientras editabas, el acta quedó firmada y ya no se puede modificar: tus cambios no se guardaron. Aquí está lo que escribiste, para que lo copies en una nueva versión con «Corregir» si hace falta:',
     sectionSignatures: 'Firmas',
     signSecretaryOf: (name: string) => `Secretario/a: ${name}`,
     signPresidingOf: (name: string) => `Preside: ${name}`,

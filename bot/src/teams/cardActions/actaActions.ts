@@ -10,7 +10,7 @@ import { teamsUserIds } from '../teamsUserIds.js';
 export async function actaCardFor(deps: BotDeps, person: Person | null, record: ActaRecord, opts: { notice?: string; warning?: string } = {}) {
   const viewer = person ? await deps.actas.viewer(person, record) : NO_ACTIONS;
   const refreshUserIds = await teamsUserIds(deps.store, [record.plenaria.secretaryId, record.plenaria.presidingId]);
-  return actaCard(record, viewer, { ...opts, refreshUserIds, tabUrl: deps.tabUrl(record.plenaria.unitId ?? undefined) });
+  return actaCard(record, viewer, { ...opts, refreshUserIds, tabUrl: deps.tabUrl(record.plenaria.unitId ?? undefined, { view: 'plenarias', acta: record.plenaria.id }) });
 }
 
 /** Runs a step; a refusal (wrong person, stale card, already done) comes back on the same card, nothing changed. */

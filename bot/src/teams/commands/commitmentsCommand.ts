@@ -7,7 +7,7 @@ const STATUSES: readonly CommitmentStatus[] = ['abierto', 'en_curso', 'cumplido'
 
 async function myCommitments(actor: Actor, opts: { notice?: string; warning?: string; updatedId?: string } = {}) {
   const list = await actor.deps.actas.commitments.mine(actor.person, { openOnly: true });
-  return commitmentsCard(list, { ...opts, tabUrl: actor.deps.tabUrl() });
+  return commitmentsCard(list, { ...opts, tabUrl: actor.deps.tabUrl(undefined, { view: 'compromisos' }) });
 }
 
 /** `compromisos`: the person's open commitments, to follow them up from the chat. */
