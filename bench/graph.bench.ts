@@ -5,6 +5,8 @@
 // one KR's check-in = 1 write request + at most 1 read.
 import { quarterOf } from '@okr/core';
 import { loadTree } from '../bot/src/services/okrTree.js';
+import { ActaService } from '../bot/src/services/actas.js';
+import { fixedClock } from '../bot/src/services/clock.js';
 import { buildDemoSeed } from '../bot/src/store/seed/demoOkrs.js';
 import { checkInHistory, fakeSharePoint } from '../bot/src/store/sharepoint/fake/harness.js';
 
@@ -37,3 +39,12 @@ await measure(
     }),
   false,
 );
+
+// Plenarias and actas (issue 6): the acta screen, the quarter's plenarias, the OAP's list.
+const actas = new ActaService(h.store, fixedClock(`${today}T15:00:00.000Z`));
+const [signedMenor] = (await h.store.listPlenarias({ quarters: ['2026-Q3'] })).filter((p) => p.kind === 'menor');
+const enlace = (await h.store.getPerson(signedMenor!.secretaryId))!;
+const oap = (await h.store.getPerson('oap-1'))!;
+await measure('acta', () => actas.view(enlace, signedMenor!.id), true);
+await measure('plenarias', () => actas.plenarias(enlace, quarter), true);
+await measure('oap_actas', () => actas.oapList(oap, quarter), true);

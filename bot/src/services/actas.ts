@@ -63,6 +63,8 @@ export interface ActaRecord {
   missing: string[];
   /** Names of the directory's people, by id (attendees, owners, recognitions). */
   names: ReadonlyMap<string, string>;
+  /** The directory, to choose attendees and owners from. */
+  people: readonly Person[];
 }
 
 /** The bot's side of an acta: sign-off cards to send, and cards sent earlier to bring up to date. */
@@ -136,6 +138,7 @@ export class ActaService {
       plenaria,
       unitName,
       names: new Map(people.map((p) => [p.id, p.name])),
+      people,
       presiding: ref(byId.get(plenaria.presidingId), plenaria.presidingId),
       secretary: ref(byId.get(plenaria.secretaryId), plenaria.secretaryId),
       versions,
@@ -156,22 +159,23 @@ export class ActaService {
   }
 
   /** The directory to pick attendees and owners from: the unit's people first, then everyone. */
-  private async people(unitId: string | null): Promise<PersonRef[]> {
-    const [people, roles] = await Promise.all([this.store.listPeople(), this.store.listRoles()]);
+  private directory(record: ActaRecord, roles: readonly RoleAssignment[]): PersonRef[] {
+    const { unitId } = record.plenaria;
     const ofUnit = new Set(roles.filter((r) => unitId && r.unitId === unitId).map((r) => r.personId));
-    return people
+    return record.people
       .map((p) => ref(p, p.id))
       .sort((a, b) => Number(ofUnit.has(b.id)) - Number(ofUnit.has(a.id)) || a.name.localeCompare(b.name, 'es'));
   }
 
   async view(person: Person, plenariaId: string): Promise<ActaView> {
-    const record = await this.record(plenariaId);
-    const roles = await this.store.rolesOf(person.id);
+    const [record, allRoles] = await Promise.all([this.record(plenariaId), this.store.listRoles()]);
+    const roles = allRoles.filter((r) => r.personId === person.id);
     if (!this.mayView(person, roles, record.plenaria)) throw new Refusal('forbidden', msg.errors.forbidden);
     const editor = canEditActa(person.id, roles, record.plenaria);
     const { latest, plenaria } = record;
     const latestVersion = latest?.version ?? 0;
-    const [people, audit] = await Promise.all([this.people(plenaria.unitId), this.history(record)]);
+    const people = this.directory(record, allRoles);
+    const audit = await this.history(record);
     return {
       plenaria,
       unitName: record.unitName,
@@ -195,8 +199,7 @@ export class ActaService {
     const entries = (
       await Promise.all(record.versions.map((v) => this.store.listAudit({ entity: 'acta', entityId: `${record.plenaria.id}#${v.version}` })))
     ).flat();
-    const names = new Map<string, string>();
-    for (const id of new Set(entries.map((e) => e.actorId))) names.set(id, (await this.store.getPerson(id))?.name ?? id);
+    const { names } = record;
     return entries
       .map((e) => {
         const action = (e.after as { action?: ActaAction } | null)?.action;
