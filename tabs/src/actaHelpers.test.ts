@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeResponse } from '@okr/core';
-import { defaultPlenariaDate, formatDay, locationProblem, matchPeople, mergeDrafts, newItemId, pickMeetingPlenaria, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
-import { PEOPLE, draft, oapResponse, summary } from './testing/fixtureActas.js';
+import { changedFields, defaultPlenariaDate, draftFieldText, formatDay, groupByObjective, locationProblem, matchPeople, mergeDrafts, newItemId, pickMeetingPlenaria, reloadNotice, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
+import { PEOPLE, acta, draft, oapResponse, summary } from './testing/fixtureActas.js';
 
 const me = (roles: MeResponse['roles'], personId = 'enlace-al-usaquen'): Pick<MeResponse, 'person' | 'roles'> => ({
   person: { id: personId, aadObjectId: 'x', name: 'X', email: 'x@x', jobTitle: '' },
@@ -31,6 +31,46 @@ describe('acta helpers', () => {
     expect(merged.conflicts).toEqual(['development']);
     expect(mergeDrafts(base, mine, base).conflicts).toEqual([]);
     expect(mergeDrafts(base, mine, mine).conflicts).toEqual([]);
+  });
+
+  it('tells which fields the person changed, and writes each as text they can copy', () => {
+    const nameOf = (id: string) => PEOPLE.find((p) => p.id === id)?.name ?? id;
+    const mine = draft({
+      agenda: ['Bienvenida', 'Cierre'],
+      recognitions: [
+        { id: 'r-1', personId: 'miembro-al-usaquen', team: null, reason: 'Buen trabajo' },
+        { id: 'r-2', personId: null, team: 'Equipo PQRS', reason: 'A tiempo' },
+      ],
+      commitments: [{ id: 'c-1', task: 'Publicar el tablero', ownerId: 'enlace-al-usaquen', due: '2026-12-15' }],
+    });
+    expect(changedFields(draft(), mine)).toEqual(['agenda', 'recognitions', 'commitments']);
+    expect(changedFields(draft(), draft())).toEqual([]);
+    expect(draftFieldText('attendeeIds', draft({ attendeeIds: ['lider-al-usaquen', 'nadie'] }), nameOf)).toBe('Marcela Rincón Páez; nadie');
+    expect(draftFieldText('agenda', mine, nameOf)).toBe('Bienvenida; Cierre');
+    expect(draftFieldText('recognitions', mine, nameOf)).toBe('Luisa Fernanda Díaz — Buen trabajo; Equipo PQRS — A tiempo');
+    expect(draftFieldText('commitments', mine, nameOf)).toBe('Publicar el tablero (Andrés Gómez Torres, 2026-12-15)');
+    expect(draftFieldText('startTime', mine, nameOf)).toBe('09:00');
+  });
+
+  it('after reloading over unsaved changes: the text to copy if it was signed, else the fields both changed', () => {
+    const nameOf = (id: string) => id;
+    const unsaved = { base: draft(), mine: draft({ feedback: 'Mi retroalimentación' }) };
+    const signed = reloadNotice(unsaved, true, [], nameOf);
+    expect(signed).toMatchObject({ intent: 'warning', items: ['Retroalimentación: Mi retroalimentación'] });
+    expect(signed?.text).toContain('Aquí está lo que escribiste');
+    expect(reloadNotice(unsaved, false, ['feedback'], nameOf)).toMatchObject({ intent: 'warning', title: 'Revisa antes de guardar', items: ['Retroalimentación'] });
+    expect(reloadNotice(unsaved, false, [], nameOf)).toMatchObject({ intent: 'info', text: expect.stringContaining('conservamos lo que escribiste') });
+    expect(reloadNotice(null, true, [], nameOf)).toBeNull();
+  });
+
+  it('groups the OKR results under their objective, in order', () => {
+    const rows = acta().okrResults;
+    const other = { objective: 'Otro objetivo', keyResult: 'Otro resultado', progress: '10 %', status: 'En riesgo' };
+    expect(groupByObjective([...rows, other]).map((g) => [g.objective, g.rows.length])).toEqual([
+      ['Agilizar la respuesta a los requerimientos ciudadanos', 2],
+      ['Otro objetivo', 1],
+    ]);
+    expect(groupByObjective([])).toEqual([]);
   });
 
   it('asks for a place, or an https meeting link for virtual and mixed plenarias', () => {

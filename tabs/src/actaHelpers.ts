@@ -1,10 +1,12 @@
 /**
  * Pure helpers of the plenarias, actas and commitments views: dates in Bogotá, the editor's working
- * copy of a draft (dirty check, merge after a stale save), the schedule form's defaults and checks,
+ * copy of a draft (dirty check, merge after a stale save and what to tell the person then, its
+ * fields as text to copy), the OKR results by objective, the schedule form's defaults and checks,
  * and the orderings the lists use. No React here, so the tests can call them directly.
  */
-import type { ActaDraft, IsoDate, MeResponse, Modality, OapActasResponse, PersonRef, PlenariaKind, PlenariaSummary, QuarterId } from '@okr/core';
+import type { ActaDraft, IsoDate, MeResponse, Modality, OapActasResponse, OkrResultRow, PersonRef, PlenariaKind, PlenariaSummary, QuarterId } from '@okr/core';
 import { bogotaDate, msg, quarterOf, quarterRange } from './core.js';
+import { t } from './strings.js';
 
 /** Today's date in Bogotá ("2026-11-23"), whatever the computer's time zone. */
 export function todayInBogota(now: Date = new Date()): IsoDate {
@@ -80,13 +82,65 @@ export type DraftField = (typeof DRAFT_FIELDS)[number];
 export function mergeDrafts(base: ActaDraft, mine: ActaDraft, theirs: ActaDraft): { draft: ActaDraft; conflicts: DraftField[] } {
   const draft = structuredClone(theirs);
   const conflicts: DraftField[] = [];
-  for (const field of DRAFT_FIELDS) {
-    const mineChanged = !sameValue(mine[field], base[field]);
-    if (!mineChanged) continue;
+  for (const field of changedFields(base, mine)) {
     (draft as unknown as Record<DraftField, unknown>)[field] = structuredClone(mine[field]);
     if (!sameValue(theirs[field], base[field]) && !sameValue(theirs[field], mine[field])) conflicts.push(field);
   }
   return { draft, conflicts };
+}
+
+/** The fields of `draft` that differ from `base`, in the acta's order. */
+export function changedFields(base: ActaDraft, draft: ActaDraft): DraftField[] {
+  return DRAFT_FIELDS.filter((field) => !sameValue(draft[field], base[field]));
+}
+
+/** A field of a draft as plain text the person can copy («Ana; Luis», «Tarea (Ana, 2026-12-15)»). */
+export function draftFieldText(field: DraftField, draft: ActaDraft, nameOf: (personId: string) => string): string {
+  switch (field) {
+    case 'attendeeIds':
+      return draft.attendeeIds.map(nameOf).join('; ');
+    case 'recognitions':
+      return draft.recognitions.map((r) => `${r.personId ? nameOf(r.personId) : (r.team ?? '')} — ${r.reason}`).join('; ');
+    case 'commitments':
+      return draft.commitments.map((c) => `${c.task} (${nameOf(c.ownerId)}, ${c.due})`).join('; ');
+    default: {
+      const value = draft[field];
+      return Array.isArray(value) ? value.join('; ') : value;
+    }
+  }
+}
+
+/** A message of the acta editor: `items` lists what it is about, one a line. */
+export interface ActaNotice {
+  intent: 'success' | 'error' | 'warning' | 'info';
+  title?: string;
+  text: string;
+  items?: string[];
+}
+
+/**
+ * What to tell the person after reloading the acta over their unsaved changes (`mine`, typed from
+ * `base`): if it was signed meanwhile, their text to copy into a correction, since nothing typed is
+ * lost; else that their text was kept, naming the fields both changed (`conflicts`). Null when
+ * nothing was unsaved.
+ */
+export function reloadNotice(unsaved: { mine: ActaDraft; base: ActaDraft } | null, signed: boolean, conflicts: readonly DraftField[], nameOf: (personId: string) => string): ActaNotice | null {
+  const a = t.actas;
+  if (!unsaved) return null;
+  if (signed) return { intent: 'warning', text: a.reloadedSigned, items: changedFields(unsaved.base, unsaved.mine).map((f) => `${a.fields[f]}: ${draftFieldText(f, unsaved.mine, nameOf)}`) };
+  if (conflicts.length) return { intent: 'warning', title: a.reloadedTitle, text: a.reloadedConflicts, items: conflicts.map((f) => a.fields[f]) };
+  return { intent: 'info', text: a.reloadedKept };
+}
+
+/** The rows of the OKR results under their objective, in the order they came (an objective's rows are together). */
+export function groupByObjective(rows: readonly OkrResultRow[]): Array<{ objective: string; rows: OkrResultRow[] }> {
+  const groups: Array<{ objective: string; rows: OkrResultRow[] }> = [];
+  for (const r of rows) {
+    const last = groups.at(-1);
+    if (last && last.objective === r.objective) last.rows.push(r);
+    else groups.push({ objective: r.objective, rows: [r] });
+  }
+  return groups;
 }
 
 /** A stable id for a commitment or a recognition of an acta: "c-k3j9x2ab". */

@@ -1,6 +1,7 @@
 import type { MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
 import { useEffect, useState } from 'react';
 import { ApiRequestError, type ApiClient } from './api.js';
+import { errorMessage } from './errorMessage.js';
 import { defaultUnit } from './components/MisOkr.js';
 import type { DeepLink } from './location.js';
 import { t } from './strings.js';
@@ -9,7 +10,7 @@ export type Load<T> = { state: 'loading' } | { state: 'error'; message: string; 
 
 const failure = (error: unknown) => ({
   state: 'error' as const,
-  message: error instanceof ApiRequestError ? error.message : t.networkError,
+  message: errorMessage(error),
   status: error instanceof ApiRequestError ? error.status : 0,
 });
 

@@ -25,6 +25,7 @@ import { Warning16Filled } from '@fluentui/react-icons';
 import type { CommitmentStatus, CommitmentView } from '@okr/core';
 import { useEffect, useState } from 'react';
 import { ApiRequestError, type ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { msg } from '../core.js';
 import { formatInstant, formatShortDay } from '../actaHelpers.js';
 import { t } from '../strings.js';
@@ -102,7 +103,7 @@ export default function CommitmentsView({ api, unitId, unitName }: CommitmentsVi
     api.commitments(scope === 'mine' ? { scope: 'mine' } : { unitId: unitId! }, abort.signal).then(
       (data) => setLoad({ state: 'ready', key, items: data.commitments }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: error instanceof ApiRequestError ? error.message : t.networkError });
+        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
       },
     );
     return () => abort.abort();
@@ -268,7 +269,7 @@ function UpdateDialog({ api, commitment, onClose, onSaved, onReload }: { api: Ap
       const body = { revision: commitment.revision, status, ...(note.trim() ? { note: note.trim() } : {}), ...(impact.trim() ? { impact: impact.trim() } : {}) };
       onSaved(await api.updateCommitment(commitment.id, body));
     } catch (error) {
-      setServerError({ message: error instanceof ApiRequestError ? error.message : t.networkError, conflict: error instanceof ApiRequestError && error.status === 409 });
+      setServerError({ message: errorMessage(error), conflict: error instanceof ApiRequestError && error.status === 409 });
     } finally {
       setSaving(false);
     }

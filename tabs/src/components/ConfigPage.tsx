@@ -1,7 +1,8 @@
 import { Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, OptionGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MeResponse, Unit } from '@okr/core';
 import { useEffect, useRef, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import type { TabConfigHost } from '../host.js';
 import { t } from '../strings.js';
 
@@ -47,7 +48,7 @@ export default function ConfigPage({ api, config, origin = window.location.origi
     const abort = new AbortController();
     api.me(abort.signal).then(
       (data) => setMe({ state: 'ready', data }),
-      (error: unknown) => !abort.signal.aborted && setMe({ state: 'error', message: error instanceof ApiRequestError ? error.message : t.networkError }),
+      (error: unknown) => !abort.signal.aborted && setMe({ state: 'error', message: errorMessage(error) }),
     );
     return () => abort.abort();
   }, [api]);

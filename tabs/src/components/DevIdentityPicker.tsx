@@ -18,6 +18,7 @@ import { Search20Regular } from '@fluentui/react-icons';
 import type { DevPerson } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, type ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { roleLabels } from '../core.js';
 import { t } from '../strings.js';
 
@@ -101,7 +102,7 @@ export default function DevIdentityPicker({ api, currentId, reason, onChoose, on
     api.devPeople(abort.signal).then(setPeople, (e: unknown) => {
       if (abort.signal.aborted) return;
       const unavailable = e instanceof ApiRequestError && e.status === 404;
-      setError({ message: unavailable ? t.devUnavailable : e instanceof ApiRequestError ? e.message : t.networkError, unavailable });
+      setError({ message: unavailable ? t.devUnavailable : errorMessage(e), unavailable });
     });
     return () => abort.abort();
   }, [api, attempt]);

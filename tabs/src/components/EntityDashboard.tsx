@@ -24,7 +24,8 @@ import {
 } from '@fluentui/react-components';
 import type { DashboardUnitRow, EntityDashboard as Dashboard, QuarterId, Status } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { formatPercent, periodLabel, quarterLabel, setStateLabels, statusLabels } from '../core.js';
 import { t } from '../strings.js';
 import { StatusBadge, statusAppearance } from './StatusBadge.js';
@@ -231,7 +232,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
     api.dashboard(quarter, abort.signal).then(
       (data) => setLoad({ state: 'ready', data }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: error instanceof ApiRequestError ? error.message : t.networkError });
+        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
       },
     );
     return () => abort.abort();

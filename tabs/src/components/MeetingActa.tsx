@@ -1,7 +1,8 @@
 import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, Option, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { PlenariaSummary, QuarterId } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { quarterLabel } from '../core.js';
 import { formatShortDay, pickMeetingPlenaria, todayInBogota } from '../actaHelpers.js';
 import { t } from '../strings.js';
@@ -39,7 +40,7 @@ export default function MeetingActa({ api, unitId, unitName, quarter, today }: M
     api.plenarias(quarter, abort.signal).then(
       (data) => setLoad({ state: 'ready', plenarias: data.plenarias.filter((p) => p.plenaria.unitId === unitId) }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: error instanceof ApiRequestError ? error.message : t.networkError });
+        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
       },
     );
     return () => abort.abort();

@@ -19,6 +19,7 @@ import { PersonSwap20Regular } from '@fluentui/react-icons';
 import type { KeyResultView, MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, type ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { nextQuarter, previousQuarter, quarterLabel, roleLabels } from '../core.js';
 import { writeDeepLink, type DeepLink } from '../location.js';
 import { t } from '../strings.js';
@@ -79,10 +80,6 @@ function describeRoles(me: MeResponse): string {
 }
 
 type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
-
-function errorMessage(error: unknown): string {
-  return error instanceof ApiRequestError ? error.message : t.networkError;
-}
 
 export interface MisOkrProps {
   api: ApiClient;

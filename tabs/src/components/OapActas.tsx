@@ -21,7 +21,8 @@ import {
 } from '@fluentui/react-components';
 import type { OapActasResponse, OapCopyStatus, QuarterId } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { msg, quarterLabel } from '../core.js';
 import { formatShortDay, sortOapRows } from '../actaHelpers.js';
 import { t } from '../strings.js';
@@ -94,7 +95,7 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
     api.oapActas(quarter, abort.signal).then(
       (data) => setLoad({ state: 'ready', data }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: error instanceof ApiRequestError ? error.message : t.networkError });
+        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
       },
     );
     return () => abort.abort();

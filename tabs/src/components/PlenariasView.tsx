@@ -14,7 +14,8 @@ import {
 import { CalendarAdd20Regular, DocumentText16Regular } from '@fluentui/react-icons';
 import type { MeResponse, PlenariaSummary, PlenariasResponse, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { quarterLabel } from '../core.js';
 import { formatDay, linkIn } from '../actaHelpers.js';
 import { t } from '../strings.js';
@@ -109,7 +110,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
     api.plenarias(quarter, abort.signal).then(
       (data) => setLoad({ state: 'ready', data }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: error instanceof ApiRequestError ? error.message : t.networkError });
+        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
       },
     );
     return () => abort.abort();

@@ -2,7 +2,8 @@ import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinne
 import { Trophy20Regular } from '@fluentui/react-icons';
 import type { RecognitionView } from '@okr/core';
 import { useEffect, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
 import { formatShortDay } from '../actaHelpers.js';
 import { t } from '../strings.js';
 
@@ -45,7 +46,7 @@ export default function Recognitions({ api, unitId, unitName }: { api: ApiClient
     api.recognitions(unitId, abort.signal).then(
       (items) => setLoad({ state: 'ready', items }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: error instanceof ApiRequestError ? error.message : t.networkError });
+        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
       },
     );
     return () => abort.abort();
