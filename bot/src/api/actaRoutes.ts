@@ -73,35 +73,18 @@ export function registerActaRoutes(server: Server, deps: { actas: ActaService; c
 
   server.get('/api/plenarias/:plenariaId/acta', route(async (req) => actas.view(await who(req), pid(req))));
   server.post('/api/plenarias/:plenariaId/acta', route(async (req) => actas.start(await who(req), pid(req))));
-  server.put('/api/plenarias/:plenariaId/acta', route(async (req) => {
-    const person = await who(req);
-    const body = parse(saveBody, req.body);
-    return actas.save(person, pid(req), body.version, body.revision, body.draft);
-  }));
-  server.post('/api/plenarias/:plenariaId/acta/snapshot', route(async (req) => {
-    const person = await who(req);
-    const body = parse(at, req.body);
-    return actas.refreshSnapshot(person, pid(req), body.version, body.revision);
-  }));
-  server.post('/api/plenarias/:plenariaId/acta/request-signatures', route(async (req) => {
-    const person = await who(req);
-    const body = parse(at, req.body);
-    return actas.requestSignatures(person, pid(req), body.version, body.revision);
-  }));
-  server.post('/api/plenarias/:plenariaId/acta/sign', route(async (req) => {
-    const person = await who(req);
-    const body = parse(signBody, req.body);
-    return actas.signFromTab(person, pid(req), body.version, body.revision, body.part);
-  }));
-  server.post('/api/plenarias/:plenariaId/acta/correct', route(async (req) => {
-    const person = await who(req);
-    const body = parse(correctBody, req.body);
-    return actas.correct(person, pid(req), body.version, body.reason);
-  }));
-  server.post('/api/plenarias/:plenariaId/acta/send-oap', route(async (req) => {
-    const person = await who(req);
-    return actas.sendToOap(person, pid(req), parse(sendBody, req.body).version);
-  }));
+  /** A step on a plenaria's acta: who asks, the acta, and the body checked against its schema. */
+  const onActa = <T>(schema: z.ZodType<T>, step: (person: Person, plenariaId: string, body: T) => Promise<unknown>) =>
+    route(async (req) => {
+      const person = await who(req);
+      return step(person, pid(req), parse(schema, req.body));
+    });
+  server.put('/api/plenarias/:plenariaId/acta', onActa(saveBody, (p, id, b) => actas.save(p, id, b.version, b.revision, b.draft)));
+  server.post('/api/plenarias/:plenariaId/acta/snapshot', onActa(at, (p, id, b) => actas.refreshSnapshot(p, id, b.version, b.revision)));
+  server.post('/api/plenarias/:plenariaId/acta/request-signatures', onActa(at, (p, id, b) => actas.requestSignatures(p, id, b.version, b.revision)));
+  server.post('/api/plenarias/:plenariaId/acta/sign', onActa(signBody, (p, id, b) => actas.signFromTab(p, id, b.version, b.revision, b.part)));
+  server.post('/api/plenarias/:plenariaId/acta/correct', onActa(correctBody, (p, id, b) => actas.correct(p, id, b.version, b.reason)));
+  server.post('/api/plenarias/:plenariaId/acta/send-oap', onActa(sendBody, (p, id, b) => actas.sendToOap(p, id, b.version)));
   // The .docx: stored once signed; a preview marked «Pendiente de firma» before.
   server.get('/api/plenarias/:plenariaId/acta/docx', route(async (req, res) => {
     const person = await who(req);

@@ -853,45 +853,33 @@ export class FakeGraph {
 }
 
 /**
- * What fetch would return, minus the stream machinery (which costs more than the fake itself):
- * the body still goes through JSON text, so the client never shares objects with the fake.
+ * What fetch would return, minus the stream machinery (which costs more than the fake itself): a
+ * JSON body still goes through its text, and a file's bytes are a copy, so the client never shares
+ * objects or memory with the fake.
  */
 function jsonResponse(answer: Answer): Response {
-  if (answer.bytes) return bytesResponse(answer);
+  if (answer.bytes) {
+    const bytes = Buffer.from(answer.bytes);
+    return fetchResponse(answer, bytes, { 'content-type': 'application/octet-stream', ...answer.headers, 'content-length': String(bytes.length) });
+  }
   const text = answer.status === 204 ? '' : JSON.stringify(answer.body ?? {});
-  const headers = new Headers({ 'content-type': 'application/json', ...answer.headers });
-  const response = {
-    status: answer.status,
-    ok: answer.status >= 200 && answer.status < 300,
-    statusText: String(answer.status),
-    headers,
-    body: null,
-    bodyUsed: false,
-    json: async () => JSON.parse(text),
-    text: async () => text,
-    arrayBuffer: async () => new TextEncoder().encode(text).buffer,
-    blob: async () => new Blob([text], { type: 'application/json' }),
-    clone: () => jsonResponse(answer),
-  };
-  return response as unknown as Response;
+  return fetchResponse(answer, Buffer.from(text, 'utf8'), { 'content-type': 'application/json', ...answer.headers });
 }
 
-/** A file's bytes as fetch would return them (a copy: the client never shares memory with the fake). */
-function bytesResponse(answer: Answer): Response {
-  const bytes = Buffer.from(answer.bytes!);
-  const headers = new Headers({ 'content-type': 'application/octet-stream', ...answer.headers, 'content-length': String(bytes.length) });
+function fetchResponse(answer: Answer, bytes: Buffer, headers: Record<string, string>): Response {
+  const type = headers['content-type'];
   const response = {
     status: answer.status,
     ok: answer.status >= 200 && answer.status < 300,
     statusText: String(answer.status),
-    headers,
+    headers: new Headers(headers),
     body: null,
     bodyUsed: false,
     json: async () => JSON.parse(bytes.toString('utf8')),
     text: async () => bytes.toString('utf8'),
     arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-    blob: async () => new Blob([bytes]),
-    clone: () => bytesResponse(answer),
+    blob: async () => new Blob([bytes], type ? { type } : {}),
+    clone: () => jsonResponse(answer),
   };
   return response as unknown as Response;
 }
