@@ -6,6 +6,7 @@
 import { quarterOf } from '@okr/core';
 import { loadTree } from '../bot/src/services/okrTree.js';
 import { ActaService } from '../bot/src/services/actas.js';
+import { CheckInService } from '../bot/src/services/checkIns.js';
 import { fixedClock } from '../bot/src/services/clock.js';
 import { buildDemoSeed } from '../bot/src/store/seed/demoOkrs.js';
 import { checkInHistory, fakeSharePoint } from '../bot/src/store/sharepoint/fake/harness.js';
@@ -39,6 +40,11 @@ await measure(
     }),
   false,
 );
+
+// The check-in card's form (what `check-in` shows: the tree, this and last month's reports, the review).
+const checkIns = new CheckInService(h.store, fixedClock(`${today}T15:00:00.000Z`));
+const usaquenEnlace = (await h.store.getPerson(`enlace-${unit.id}`))!;
+await measure('checkin_form', () => checkIns.form(usaquenEnlace, unit.id), true);
 
 // Plenarias and actas (issue 6): the acta screen, the quarter's plenarias, the OAP's list.
 const actas = new ActaService(h.store, fixedClock(`${today}T15:00:00.000Z`));

@@ -1,4 +1,5 @@
 import {
+  buildTree,
   checkInsEditable,
   msg,
   periodLabel,
@@ -19,7 +20,6 @@ import {
 import type { SavedCheckIn, Store } from '../store/Store.js';
 import { canReportFor, reportingUnitIds } from './access.js';
 import { today, type Clock } from './clock.js';
-import { loadTree } from './okrTree.js';
 
 /** Everything the monthly check-in form shows for one unit and month. */
 export interface CheckInForm {
@@ -86,12 +86,19 @@ export class CheckInService {
     if (!unit) return { ok: false, message: msg.errors.notFound };
     if (!canReportFor(await this.store.rolesOf(person.id), unitId)) return { ok: false, message: msg.errors.notAllowedUnit(unit.name) };
     const quarter = quarterOf(`${period}-01`);
-    const bundle = await this.store.getSet(unitId, quarter);
+    // The quarter's set, check-ins and objectives in one read (one request on SharePoint); last
+    // month's check-ins need a read of their own only when last month is in the previous quarter.
+    const { bundle, checkIns, institutionalObjectives } = await this.store.loadUnitQuarter(unitId, quarter);
     if (!bundle || bundle.set.state !== 'active') return { ok: false, message: msg.errors.noActiveSet(unit.name, quarterLabel(quarter)) };
-    const [tree, review] = await Promise.all([loadTree(this.store, unit, quarter, today(this.clock).date), this.store.getMonthReview(unitId, period)]);
-    const quarterCheckIns = await this.store.listCheckIns(unitId, [previousPeriod(period), period]);
-    const thisMonth = new Map(quarterCheckIns.filter((c) => c.period === period).map((c) => [c.keyResultId, c]));
-    const previous = new Map(quarterCheckIns.filter((c) => c.period < period).map((c) => [c.keyResultId, c]));
+    const lastMonth = previousPeriod(period);
+    const [review, earlier] = await Promise.all([
+      this.store.getMonthReview(unitId, period),
+      quarterOf(`${lastMonth}-01`) === quarter ? Promise.resolve([]) : this.store.listCheckIns(unitId, [lastMonth]),
+    ]);
+    const tree = buildTree({ unit, quarter, asOf: today(this.clock).date, bundle, checkIns, institutionalObjectives });
+    const months = [...checkIns, ...earlier];
+    const thisMonth = new Map(months.filter((c) => c.period === period).map((c) => [c.keyResultId, c]));
+    const previous = new Map(months.filter((c) => c.period === lastMonth).map((c) => [c.keyResultId, c]));
     return { ok: true, form: { unit, period, bundle, tree, thisMonth, previous, review } };
   }
 
