@@ -92,6 +92,15 @@ describe('API: plenarias and actas', () => {
     const corrected = (await call(`/api/plenarias/${id}/acta/correct`, 'enlace-al-usme', json({ version: 1, reason: 'Faltó un asistente' }))).body as ActaView;
     expect(corrected).toMatchObject({ state: 'draft', canEdit: true, acta: { version: 2, correctionReason: 'Faltó un asistente' }, oap: { oapStatus: 'a_tiempo' } });
     expect(corrected.versions.map((v) => [v.version, v.state])).toEqual([[1, 'signed'], [2, 'draft']]);
+    // The corrected version, once signed, goes to the OAP too; the deadline counts the first copy.
+    const v2 = corrected.acta!;
+    await call(`/api/plenarias/${id}/acta/sign`, 'enlace-al-usme', json({ version: 2, revision: v2.revision, part: 'secretary' }));
+    const both = (await call(`/api/plenarias/${id}/acta/sign`, 'lider-al-usme', json({ version: 2, revision: v2.revision + 1, part: 'presiding' }))).body as ActaView;
+    expect(both).toMatchObject({ state: 'signed', canSendToOap: true });
+    const resent = (await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ version: 2 }))).body as ActaView;
+    expect(resent).toMatchObject({ canSendToOap: false, acta: { sentToOap: { on: '2026-11-23' } }, oap: { sentOn: '2026-11-23', oapStatus: 'a_tiempo' } });
+    expect(await store.getActaFile(id, 1)).not.toBeNull();
+    expect(await store.getActaFile(id, 2)).not.toBeNull();
     expect(corrected.history.map((e) => e.action)).toEqual(expect.arrayContaining(['Comenzó el acta', 'Firmó', 'Registró el envío a la OAP', 'Abrió una corrección']));
   });
 

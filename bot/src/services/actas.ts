@@ -187,7 +187,7 @@ export class ActaService {
       canEdit: editor && (!latest || mayEdit(latest, true, latestVersion).ok),
       canSign: record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latestVersion) : [],
       canCorrect: !!latest && editor && actaState(latest.signatures) === 'signed',
-      canSendToOap: !!latest && maySendToOap(latest, editor).ok && record.oap.sentOn === null,
+      canSendToOap: !!latest && maySendToOap(latest, editor).ok,
       missing: record.missing,
       oap: record.oap,
       people,
@@ -213,7 +213,7 @@ export class ActaService {
     const { latest, plenaria } = record;
     if (!latest) return { parts: [], maySendToOap: false };
     const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.version) : [];
-    return { parts, maySendToOap: record.oap.sentOn === null && maySendToOap(latest, await this.isEditor(person, plenaria)).ok };
+    return { parts, maySendToOap: maySendToOap(latest, await this.isEditor(person, plenaria)).ok };
   }
 
   // ─── Scheduling ───────────────────────────────────────────────────────────────────────────────
