@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import type { ActaView, PersonRef } from '@okr/core';
 import { useMemo, useState, type KeyboardEvent } from 'react';
@@ -16,6 +16,7 @@ import { SaveBar } from './acta/SaveBar.js';
 import { SignaturesSection } from './acta/SignaturesSection.js';
 import { useActaActions } from './acta/useActaActions.js';
 import { useActaDraft } from './acta/useActaDraft.js';
+import { LoadError } from './LoadStatus.js';
 
 const a = t.actas;
 
@@ -92,15 +93,7 @@ export default function ActaEditor({ api, plenariaId, compact = false, readOnly 
     return (
       <section className={styles.root}>
         {backButton}
-        <MessageBar intent="error" layout="multiline" data-testid="acta-error">
-          <MessageBarBody>
-            <MessageBarTitle>{a.actaErrorTitle}</MessageBarTitle>
-            {load.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={actaDraft.retry}>{t.retry}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError title={a.actaErrorTitle} message={load.message} onRetry={actaDraft.retry} testId="acta-error" />
       </section>
     );
   }

@@ -1,32 +1,11 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { CheckInError, KeyResultView, OkrTreeView } from '@okr/core';
 import { useState } from 'react';
 import type { ApiClient } from '../api.js';
 import { periodLabel, validateCheckIn } from '../core.js';
 import { formatBaselineTarget } from '../format.js';
 import { t } from '../strings.js';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  meta: { color: tokens.colorNeutralForeground3 },
-});
+import { DialogSubject, FormDialog } from './FormDialog.js';
 
 export interface CheckInDialogProps {
   api: ApiClient;
@@ -42,7 +21,6 @@ export interface CheckInDialogProps {
  * core validation before sending, and again by the server (which has the last word).
  */
 export default function CheckInDialog({ api, unitId, period, kr, onClose, onSaved }: CheckInDialogProps) {
-  const styles = useStyles();
   const thisMonth = kr.latest?.period === period ? kr.latest : null;
   const [value, setValue] = useState(thisMonth ? String(thisMonth.value).replace('.', ',') : kr.kind === 'milestone' ? '0' : '');
   const [comment, setComment] = useState(thisMonth?.comment ?? '');
@@ -79,51 +57,37 @@ export default function CheckInDialog({ api, unitId, period, kr, onClose, onSave
   }
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t.reportTitle(periodLabel(period))}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <div>
-                <strong>{kr.title}</strong>
-                <div className={styles.meta}>{formatBaselineTarget(kr)}</div>
-              </div>
-              {serverError && (
-                <MessageBar intent="error" layout="multiline" data-testid="checkin-server-error">
-                  <MessageBarBody>{serverError}</MessageBarBody>
-                </MessageBar>
-              )}
-              {kr.kind === 'milestone' ? (
-                <Field label={t.reportMilestone} validationMessage={errorFor('value')}>
-                  <RadioGroup value={value} onChange={(_, d) => setValue(d.value)}>
-                    <Radio value="1" label={t.milestoneDone} />
-                    <Radio value="0" label={t.milestoneNotDone} />
-                  </RadioGroup>
-                </Field>
-              ) : (
-                <Field label={kr.kind === 'percentage' ? t.reportValuePercent : t.reportValue(kr.unitOfMeasure)} required validationMessage={errorFor('value')}>
-                  <Input value={value} onChange={(_, d) => setValue(d.value)} inputMode="decimal" data-testid="checkin-value" />
-                </Field>
-              )}
-              <Field label={t.reportComment} required validationMessage={errorFor('comment')} hint={t.reportCommentHint}>
-                <Textarea value={comment} onChange={(_, d) => setComment(d.value)} maxLength={2000} resize="vertical" data-testid="checkin-comment" />
-              </Field>
-              <Field label={t.reportEvidence} required validationMessage={errorFor('evidenceUrl')}>
-                <Input type="url" value={evidenceUrl} onChange={(_, d) => setEvidenceUrl(d.value)} placeholder="https://…" data-testid="checkin-evidence" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={saving}>
-                {t.reportCancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={saving} data-testid="checkin-save">
-                {saving ? t.reportSaving : t.reportSave}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t.reportTitle(periodLabel(period))}
+      intro={<DialogSubject name={kr.title} detail={formatBaselineTarget(kr)} />}
+      error={serverError}
+      errorTestId="checkin-server-error"
+      onSubmit={submit}
+      onCancel={onClose}
+      busy={saving}
+      cancelLabel={t.reportCancel}
+      submitLabel={t.reportSave}
+      busyLabel={t.reportSaving}
+      submitTestId="checkin-save"
+    >
+      {kr.kind === 'milestone' ? (
+        <Field label={t.reportMilestone} validationMessage={errorFor('value')}>
+          <RadioGroup value={value} onChange={(_, d) => setValue(d.value)}>
+            <Radio value="1" label={t.milestoneDone} />
+            <Radio value="0" label={t.milestoneNotDone} />
+          </RadioGroup>
+        </Field>
+      ) : (
+        <Field label={kr.kind === 'percentage' ? t.reportValuePercent : t.reportValue(kr.unitOfMeasure)} required validationMessage={errorFor('value')}>
+          <Input value={value} onChange={(_, d) => setValue(d.value)} inputMode="decimal" data-testid="checkin-value" />
+        </Field>
+      )}
+      <Field label={t.reportComment} required validationMessage={errorFor('comment')} hint={t.reportCommentHint}>
+        <Textarea value={comment} onChange={(_, d) => setComment(d.value)} maxLength={2000} resize="vertical" data-testid="checkin-comment" />
+      </Field>
+      <Field label={t.reportEvidence} required validationMessage={errorFor('evidenceUrl')}>
+        <Input type="url" value={evidenceUrl} onChange={(_, d) => setEvidenceUrl(d.value)} placeholder="https://…" data-testid="checkin-evidence" />
+      </Field>
+    </FormDialog>
   );
 }

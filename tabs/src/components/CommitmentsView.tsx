@@ -2,20 +2,11 @@ import {
   Badge,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
-  Spinner,
   Textarea,
   makeStyles,
   mergeClasses,
@@ -30,25 +21,16 @@ import { msg } from '../core.js';
 import { formatInstant, formatShortDay } from '../actaHelpers.js';
 import { t } from '../strings.js';
 import { CommitmentStatusBadge } from './ActaBits.js';
+import { DialogSubject, FormDialog } from './FormDialog.js';
+import { LoadError, Loading } from './LoadStatus.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
+import { ViewSection, useViewStyles } from './ViewSection.js';
 
 const a = t.actas;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  intro: { color: tokens.colorNeutralForeground2, maxWidth: '90ch' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    overflowWrap: 'anywhere',
-  },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
   overdueCard: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   top: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   task: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, flex: '1 1 240px' },
@@ -56,17 +38,6 @@ const useStyles = makeStyles({
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold, display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   notes: { margin: 0, paddingInlineStart: '1.25em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  empty: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  status: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} 0` },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 type Scope = 'mine' | 'unit';
@@ -88,6 +59,7 @@ export interface CommitmentsViewProps {
  */
 export default function CommitmentsView({ api, unitId, unitName }: CommitmentsViewProps) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const [scope, setScope] = useState<Scope>('mine');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -120,13 +92,7 @@ export default function CommitmentsView({ api, unitId, unitName }: CommitmentsVi
   };
 
   return (
-    <section className={styles.root} aria-labelledby="commitments-title" data-testid="commitments-view">
-      <div>
-        <h2 id="commitments-title" className={styles.h2}>
-          {a.commitmentsTitle}
-        </h2>
-        <Caption1 className={styles.intro}>{a.commitmentsIntro}</Caption1>
-      </div>
+    <ViewSection titleId="commitments-title" title={a.commitmentsTitle} intro={a.commitmentsIntro} testId="commitments-view">
       <RadioGroup layout="horizontal" value={scope} onChange={(_, d) => switchScope(d.value as Scope)} aria-label={a.commitmentsScope} data-testid="commitments-scope">
         <Radio value="mine" label={a.scopeMine} data-testid="commitments-scope-mine" />
         <Radio value="unit" label={a.scopeUnit(unitName)} disabled={!unitId} data-testid="commitments-scope-unit" />
@@ -138,24 +104,12 @@ export default function CommitmentsView({ api, unitId, unitName }: CommitmentsVi
         </MessageBar>
       )}
 
-      {load.state === 'loading' && (
-        <div className={styles.status}>
-          <Spinner label={a.loadingCommitments} />
-        </div>
-      )}
+      {load.state === 'loading' && <Loading label={a.loadingCommitments} />}
       {load.state === 'error' && (
-        <MessageBar intent="error" layout="multiline" data-testid="commitments-error">
-          <MessageBarBody>
-            <MessageBarTitle>{a.commitmentsErrorTitle}</MessageBarTitle>
-            {load.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => setAttempt((n) => n + 1)}>{t.retry}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError title={a.commitmentsErrorTitle} message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="commitments-error" />
       )}
       {load.state === 'ready' && items.length === 0 && (
-        <div className={styles.empty} data-testid="commitments-empty">
+        <div className={surface.empty} data-testid="commitments-empty">
           <strong>{scope === 'mine' ? a.noCommitmentsMine : a.noCommitmentsUnit(unitName)}</strong>
           <Caption1 className={styles.muted}>{a.noCommitmentsHelp}</Caption1>
         </div>
@@ -180,15 +134,16 @@ export default function CommitmentsView({ api, unitId, unitName }: CommitmentsVi
           }}
         />
       )}
-    </section>
+    </ViewSection>
   );
 }
 
 function Group({ title, items, onUpdate, testId }: { title: string; items: CommitmentView[]; onUpdate: (id: string) => void; testId: string }) {
   const styles = useStyles();
+  const view = useViewStyles();
   return (
     <section aria-label={title}>
-      <h3 className={styles.h3}>{title}</h3>
+      <h3 className={view.h3}>{title}</h3>
       <ul className={styles.list} data-testid={testId}>
         {items.map((c) => (
           <CommitmentCard key={c.id} c={c} onUpdate={() => onUpdate(c.id)} />
@@ -200,8 +155,9 @@ function Group({ title, items, onUpdate, testId }: { title: string; items: Commi
 
 function CommitmentCard({ c, onUpdate }: { c: CommitmentView; onUpdate: () => void }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   return (
-    <li className={mergeClasses(styles.card, c.overdue && styles.overdueCard)} data-testid={`commitment-${c.id}`} data-overdue={c.overdue}>
+    <li className={mergeClasses(surface.card, styles.card, c.overdue && styles.overdueCard)} data-testid={`commitment-${c.id}`} data-overdue={c.overdue}>
       <div className={styles.top}>
         <p className={styles.task}>{c.task}</p>
         <CommitmentStatusBadge status={c.status} />
@@ -276,59 +232,45 @@ function UpdateDialog({ api, commitment, onClose, onSaved, onReload }: { api: Ap
   }
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{a.updateTitle}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <div>
-                <strong>{commitment.task}</strong>
-                <div className={styles.muted}>{`${a.ownerLine(commitment.ownerName)} · ${a.dueLine(formatShortDay(commitment.due))}`}</div>
-              </div>
-              {serverError && (
-                <MessageBar intent="error" layout="multiline" data-testid="commitment-error">
-                  <MessageBarBody>{serverError.message}</MessageBarBody>
-                  {serverError.conflict && (
-                    <MessageBarActions>
-                      <Button
-                        onClick={() => {
-                          setServerError(null);
-                          onReload();
-                        }}
-                        data-testid="commitment-reload"
-                      >
-                        {a.reloadCommitment}
-                      </Button>
-                    </MessageBarActions>
-                  )}
-                </MessageBar>
-              )}
-              <Field label={a.statusLabel}>
-                <RadioGroup value={status} onChange={(_, d) => setStatus(d.value as CommitmentStatus)} data-testid="commitment-status">
-                  {(['abierto', 'en_curso', 'cumplido', 'cancelado'] as const).map((s) => (
-                    <Radio key={s} value={s} label={a.commitmentStatus[s]} data-testid={`commitment-status-${s}`} />
-                  ))}
-                </RadioGroup>
-              </Field>
-              <Field label={a.noteLabel} hint={a.noteHint} required={status === 'cancelado' && commitment.status !== 'cancelado'} validationMessage={problems.note}>
-                <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" maxLength={2000} data-testid="commitment-note" />
-              </Field>
-              <Field label={a.impactField} hint={a.impactHint} required={status === 'cumplido'} validationMessage={problems.impact}>
-                <Textarea value={impact} onChange={(_, d) => setImpact(d.value)} resize="vertical" maxLength={2000} data-testid="commitment-impact" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={saving}>
-                {a.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={saving} data-testid="commitment-save">
-                {saving ? a.saving : a.save}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={a.updateTitle}
+      intro={<DialogSubject name={commitment.task} detail={`${a.ownerLine(commitment.ownerName)} · ${a.dueLine(formatShortDay(commitment.due))}`} />}
+      error={serverError?.message ?? null}
+      errorTestId="commitment-error"
+      errorActions={
+        serverError?.conflict && (
+          <Button
+            onClick={() => {
+              setServerError(null);
+              onReload();
+            }}
+            data-testid="commitment-reload"
+          >
+            {a.reloadCommitment}
+          </Button>
+        )
+      }
+      onSubmit={submit}
+      onCancel={onClose}
+      busy={saving}
+      cancelLabel={a.cancel}
+      submitLabel={a.save}
+      busyLabel={a.saving}
+      submitTestId="commitment-save"
+    >
+      <Field label={a.statusLabel}>
+        <RadioGroup value={status} onChange={(_, d) => setStatus(d.value as CommitmentStatus)} data-testid="commitment-status">
+          {(['abierto', 'en_curso', 'cumplido', 'cancelado'] as const).map((s) => (
+            <Radio key={s} value={s} label={a.commitmentStatus[s]} data-testid={`commitment-status-${s}`} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={a.noteLabel} hint={a.noteHint} required={status === 'cancelado' && commitment.status !== 'cancelado'} validationMessage={problems.note}>
+        <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" maxLength={2000} data-testid="commitment-note" />
+      </Field>
+      <Field label={a.impactField} hint={a.impactHint} required={status === 'cumplido'} validationMessage={problems.impact}>
+        <Textarea value={impact} onChange={(_, d) => setImpact(d.value)} resize="vertical" maxLength={2000} data-testid="commitment-impact" />
+      </Field>
+    </FormDialog>
   );
 }

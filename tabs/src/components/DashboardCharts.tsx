@@ -3,10 +3,12 @@
  * chunk stays a few kilobytes). Loaded lazily by EntityDashboard. Every chart has a text legend with
  * the figures, so colour is never the only cue and screen readers get the numbers.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ComplianceBand, DashboardUnitRow, Status } from '@okr/core';
+import type { ReactNode } from 'react';
 import { complianceDistribution, formatPercent, periodLabel, statusDistribution, statusLabels } from '../core.js';
 import { t } from '../strings.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
 
 const useStyles = makeStyles({
   charts: {
@@ -14,16 +16,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 320px), 1fr))',
     gap: tokens.spacingHorizontalL,
   },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   svg: { display: 'block', width: '100%', height: '28px', borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
   legend: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
@@ -77,18 +70,29 @@ interface Segment {
   fill: string;
 }
 
+/** A chart's card under its title, which names the figure (`${testId}-title`). */
+function ChartCard({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  const styles = useStyles();
+  const surface = useSurfaceStyles();
+  const titleId = `${testId}-title`;
+  return (
+    <figure className={mergeClasses(surface.card, styles.card)} data-testid={testId} aria-labelledby={titleId} style={{ margin: 0 }}>
+      <h3 id={titleId} className={styles.title}>
+        {title}
+      </h3>
+      {children}
+    </figure>
+  );
+}
+
 /** One horizontal bar split by category, with its legend. */
 function StackedBar({ title, segments, testId }: { title: string; segments: Segment[]; testId: string }) {
   const styles = useStyles();
   const total = segments.reduce((n, s) => n + s.value, 0);
   let x = 0;
   const summary = segments.filter((s) => s.value > 0).map((s) => t.dashboard.chartItem(s.label, s.value)).join('; ');
-  const titleId = `${testId}-title`;
   return (
-    <figure className={styles.card} data-testid={testId} aria-labelledby={titleId} style={{ margin: 0 }}>
-      <h3 id={titleId} className={styles.title}>
-        {title}
-      </h3>
+    <ChartCard title={title} testId={testId}>
       <svg className={styles.svg} viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" aria-label={`${title}: ${summary}`}>
         {total === 0 ? (
           <rect x={0} y={0} width={1000} height={28} style={{ fill: tokens.colorNeutralStroke2 }} />
@@ -111,7 +115,7 @@ function StackedBar({ title, segments, testId }: { title: string; segments: Segm
           </li>
         ))}
       </ul>
-    </figure>
+    </ChartCard>
   );
 }
 
@@ -130,10 +134,7 @@ function MonthlyColumns({ rows }: { rows: readonly DashboardUnitRow[] }) {
   const months = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b));
   if (months.length === 0) return null;
   return (
-    <figure className={styles.card} data-testid="chart-months" aria-labelledby="chart-months-title" style={{ margin: 0 }}>
-      <h3 id="chart-months-title" className={styles.title}>
-        {t.dashboard.quarterCompliance}
-      </h3>
+    <ChartCard title={t.dashboard.quarterCompliance} testId="chart-months">
       <div className={styles.columns}>
         {months.map(([period, v]) => {
           const share = v.total === 0 ? 0 : v.reported / v.total;
@@ -147,7 +148,7 @@ function MonthlyColumns({ rows }: { rows: readonly DashboardUnitRow[] }) {
           );
         })}
       </div>
-    </figure>
+    </ChartCard>
   );
 }
 

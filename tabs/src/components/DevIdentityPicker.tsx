@@ -21,6 +21,7 @@ import { ApiRequestError, type ApiClient } from '../api.js';
 import { errorMessage } from '../errorMessage.js';
 import { roleLabels } from '../core.js';
 import { t } from '../strings.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
 
 const useStyles = makeStyles({
   page: {
@@ -37,17 +38,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightBold },
   intro: { color: tokens.colorNeutralForeground2 },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    overflow: 'hidden',
-  },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' },
   item: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, ':first-child': { borderTop: 'none' } },
   person: {
     width: '100%',
@@ -91,6 +82,7 @@ export interface DevIdentityPickerProps {
 /** Local development only: act as one of the seeded people. */
 export default function DevIdentityPicker({ api, currentId, reason, onChoose, onCancel }: DevIdentityPickerProps) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const [people, setPeople] = useState<DevPerson[] | null>(null);
   const [error, setError] = useState<{ message: string; unavailable: boolean } | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -160,7 +152,7 @@ export default function DevIdentityPicker({ api, currentId, reason, onChoose, on
             {filtered.length === 0 ? t.devNoMatches : t.devCount(filtered.length, people.length)}
           </Caption1>
           {filtered.length > 0 && (
-            <ul className={styles.list}>
+            <ul className={mergeClasses(surface.surface, styles.list)}>
               {filtered.map((p) => (
                 <li key={p.id} className={styles.item}>
                   <Button

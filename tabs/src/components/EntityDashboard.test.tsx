@@ -3,6 +3,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../api.js';
 import { ApiRequestError } from '../api.js';
+import { waitFor } from '../testing/dom.js';
 import { fixtureDashboard } from '../testing/fixtureDashboard.js';
 import { byTestId, render } from '../testing/render.js';
 import EntityDashboard, { filterRows } from './EntityDashboard.js';
@@ -11,18 +12,6 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
-
-async function waitFor<T>(find: () => T | null | undefined, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 20));
-    });
-  }
-}
 
 async function show(api: Partial<ApiClient>) {
   const onOpenUnit = vi.fn();

@@ -1,72 +1,27 @@
-import {
-  Badge,
-  Button,
-  Caption1,
-  Dropdown,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Option,
-  ProgressBar,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useArrowNavigationGroup,
-} from '@fluentui/react-components';
+import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import type { DashboardUnitRow, EntityDashboard as Dashboard, QuarterId, Status } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ApiClient } from '../api.js';
 import { errorMessage } from '../errorMessage.js';
 import { formatPercent, periodLabel, quarterLabel, setStateLabels, statusLabels } from '../core.js';
 import { t } from '../strings.js';
+import { ChoiceDropdown } from './ChoiceDropdown.js';
+import { LoadError, Loading } from './LoadStatus.js';
+import { RowOpenButton } from './RowOpenButton.js';
+import { StatTiles, type Stat } from './StatTiles.js';
 import { StatusBadge, statusAppearance } from './StatusBadge.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
+import { ViewSection, useViewStyles } from './ViewSection.js';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts.js'));
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  intro: { color: tokens.colorNeutralForeground2, maxWidth: '90ch' },
   filters: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'flex-end' },
   filter: { flex: '0 1 260px', minWidth: 0 },
-  dropdown: { width: '100%', minWidth: 0 },
-  summary: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))',
-    gap: tokens.spacingHorizontalM,
-    margin: 0,
-  },
-  stat: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    display: 'flex',
-    flexDirection: 'column-reverse',
-    justifyContent: 'flex-end',
-    gap: tokens.spacingVerticalXXS,
-  },
-  statLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  statValue: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  tableWrap: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    overflowX: 'auto',
-  },
+  summary: { gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))' },
   table: { minWidth: '760px' },
   row: { cursor: 'pointer' },
   unitCell: { minWidth: '220px' },
-  unitButton: { justifyContent: 'flex-start', textAlign: 'start', minWidth: 0, paddingInline: 0, fontWeight: tokens.fontWeightSemibold, height: 'auto', whiteSpace: 'normal' },
   kindNote: { color: tokens.colorNeutralForeground3, display: 'block' },
   strategicCell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '180px', paddingBlock: tokens.spacingVerticalXS },
   strategicTop: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
@@ -76,19 +31,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   none: { color: tokens.colorPaletteRedForeground1 },
   hint: { color: tokens.colorNeutralForeground3 },
-  status: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} 0` },
   empty: { padding: tokens.spacingVerticalXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
 });
 
 type KindFilter = 'all' | 'central' | 'alcaldia';
@@ -99,6 +42,7 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
 
 const statusFilterLabel = (s: StatusFilter) => (s === 'all' ? t.dashboard.statusAll : s === 'sin_set' ? t.dashboard.noSet : statusLabels[s]);
 const kindLabel: Record<KindFilter, string> = { all: t.dashboard.kindAll, central: t.dashboard.kindCentral, alcaldia: t.dashboard.kindAlcaldia };
+const KIND_FILTERS = Object.keys(kindLabel) as KindFilter[];
 
 /** Rows that pass the filters (pure, exported for tests). */
 export function filterRows(rows: readonly DashboardUnitRow[], kind: KindFilter, status: StatusFilter): DashboardUnitRow[] {
@@ -113,23 +57,14 @@ function Summary({ rows, total, period }: { rows: DashboardUnitRow[]; total: num
   const complete = due.filter((r) => r.compliance!.month!.reported >= r.compliance!.month!.total).length;
   const quarter = rows.reduce((acc, r) => ({ reported: acc.reported + (r.compliance?.quarter.reported ?? 0), total: acc.total + (r.compliance?.quarter.total ?? 0) }), { reported: 0, total: 0 });
   const behind = rows.filter((r) => r.strategic && (r.strategic.status === 'en_riesgo' || r.strategic.status === 'atrasado')).length;
-  const stats: Array<[string, string, string]> = [
+  const stats: Stat[] = [
     ['units', t.dashboard.unitsLabel, rows.length === total ? String(total) : t.dashboard.ofUnits(rows.length, total)],
     ['avg', t.dashboard.avgProgress, avg === null ? '—' : formatPercent(avg)],
     ['month', t.dashboard.monthComplete(periodLabel(period)), t.dashboard.ofUnits(complete, due.length)],
     ['quarter', t.dashboard.quarterCompliance, quarter.total === 0 ? '—' : formatPercent(quarter.reported / quarter.total)],
     ['behind', t.dashboard.atRisk, t.dashboard.ofUnits(behind, withStrategic.length)],
   ];
-  return (
-    <dl className={styles.summary} data-testid="dashboard-summary">
-      {stats.map(([key, label, value]) => (
-        <div key={key} className={styles.stat} data-testid={`stat-${key}`}>
-          <dd className={styles.statValue}>{value}</dd>
-          <dt className={styles.statLabel}>{label}</dt>
-        </div>
-      ))}
-    </dl>
-  );
+  return <StatTiles stats={stats} className={styles.summary} testId="dashboard-summary" tileTestId={(key) => `stat-${key}`} />;
 }
 
 function ComplianceCell({ reported, total, what }: { reported: number; total: number; what: string }) {
@@ -145,6 +80,7 @@ function ComplianceCell({ reported, total, what }: { reported: number; total: nu
 
 function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: string; onOpen: (unitId: string) => void }) {
   const styles = useStyles();
+  const view = useViewStyles();
   const open = () => onOpen(row.unit.id);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) open();
@@ -154,18 +90,9 @@ function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: strin
   return (
     <TableRow className={styles.row} onClick={open} data-testid={`dashboard-row-${row.unit.id}`}>
       <TableCell className={styles.unitCell}>
-        <Button
-          appearance="transparent"
-          className={styles.unitButton}
-          aria-label={t.dashboard.openUnit(row.unit.name)}
-          onClick={(e) => {
-            e.stopPropagation();
-            open();
-          }}
-          data-testid={`open-unit-${row.unit.id}`}
-        >
+        <RowOpenButton onOpen={open} label={t.dashboard.openUnit(row.unit.name)} testId={`open-unit-${row.unit.id}`}>
           {row.unit.name}
-        </Button>
+        </RowOpenButton>
         <Caption1 className={styles.kindNote}>{row.unit.kind === 'central' ? t.dashboard.kindCentral : t.dashboard.kindAlcaldia}</Caption1>
       </TableCell>
       <TableCell tabIndex={0} onKeyDown={onKeyDown}>
@@ -192,7 +119,7 @@ function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: strin
           {row.tactical.map((o, i) => (
             <Badge key={o.id} appearance="tint" shape="rounded" color={statusAppearance[o.status].color} icon={statusAppearance[o.status].icon} title={o.title}>
               <span aria-hidden="true">T{i + 1}</span>
-              <span className={styles.visuallyHidden}>{t.dashboard.tacticalItem(i + 1, statusLabels[o.status])}</span>
+              <span className={view.visuallyHidden}>{t.dashboard.tacticalItem(i + 1, statusLabels[o.status])}</span>
             </Badge>
           ))}
         </div>
@@ -220,6 +147,7 @@ export interface EntityDashboardProps {
 /** "Tablero de la entidad": all units of a quarter — filters, summary, charts and a table. */
 export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDashboardProps) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [kind, setKind] = useState<KindFilter>('all');
@@ -241,54 +169,18 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
   const rows = useMemo(() => (load.state === 'ready' ? filterRows(load.data.units, kind, status) : []), [load, kind, status]);
 
   if (load.state === 'loading') {
-    return (
-      <div className={styles.status}>
-        <Spinner label={t.dashboard.loading} />
-      </div>
-    );
+    return <Loading label={t.dashboard.loading} />;
   }
   if (load.state === 'error') {
-    return (
-      <MessageBar intent="error" layout="multiline" data-testid="dashboard-error">
-        <MessageBarBody>
-          <MessageBarTitle>{t.dashboard.errorTitle}</MessageBarTitle>
-          {load.message}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => setAttempt((n) => n + 1)}>{t.retry}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    return <LoadError title={t.dashboard.errorTitle} message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="dashboard-error" />;
   }
   const d = load.data;
   const month = periodLabel(d.period);
   return (
-    <section className={styles.root} data-testid="entity-dashboard" aria-labelledby="dashboard-title">
-      <div>
-        <h2 id="dashboard-title" className={styles.h2}>
-          {t.dashboard.title(quarterLabel(d.quarter))}
-        </h2>
-        <Caption1 className={styles.intro}>{t.dashboard.intro(month)}</Caption1>
-      </div>
+    <ViewSection titleId="dashboard-title" title={t.dashboard.title(quarterLabel(d.quarter))} intro={t.dashboard.intro(month)} testId="entity-dashboard">
       <div className={styles.filters} role="group" aria-label={t.dashboard.filtersLabel}>
-        <Field label={t.dashboard.kindLabel} className={styles.filter}>
-          <Dropdown className={styles.dropdown} data-testid="filter-kind" value={kindLabel[kind]} selectedOptions={[kind]} onOptionSelect={(_, o) => o.optionValue && setKind(o.optionValue as KindFilter)}>
-            {(Object.keys(kindLabel) as KindFilter[]).map((k) => (
-              <Option key={k} value={k}>
-                {kindLabel[k]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t.dashboard.statusLabel} className={styles.filter}>
-          <Dropdown className={styles.dropdown} data-testid="filter-status" value={statusFilterLabel(status)} selectedOptions={[status]} onOptionSelect={(_, o) => o.optionValue && setStatus(o.optionValue as StatusFilter)}>
-            {STATUS_FILTERS.map((s) => (
-              <Option key={s} value={s}>
-                {statusFilterLabel(s)}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ChoiceDropdown label={t.dashboard.kindLabel} className={styles.filter} value={kind} options={KIND_FILTERS} optionLabel={(k) => kindLabel[k]} onChange={setKind} testId="filter-kind" />
+        <ChoiceDropdown label={t.dashboard.statusLabel} className={styles.filter} value={status} options={STATUS_FILTERS} optionLabel={statusFilterLabel} onChange={setStatus} testId="filter-status" />
       </div>
 
       <Summary rows={rows} total={d.units.length} period={d.period} />
@@ -302,7 +194,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
           {t.dashboard.tableHint}
         </Caption1>
       </div>
-      <div className={styles.tableWrap}>
+      <div className={surface.frame}>
         {rows.length === 0 ? (
           <p className={styles.empty} data-testid="dashboard-empty">
             {t.dashboard.empty}
@@ -326,6 +218,6 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
           </Table>
         )}
       </div>
-    </section>
+    </ViewSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, Option, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Dropdown, Field, Option, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { PlenariaSummary, QuarterId } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api.js';
@@ -7,6 +7,7 @@ import { quarterLabel } from '../core.js';
 import { formatShortDay, pickMeetingPlenaria, todayInBogota } from '../actaHelpers.js';
 import { t } from '../strings.js';
 import ActaEditor from './ActaEditor.js';
+import { LoadError } from './LoadStatus.js';
 
 const a = t.actas;
 
@@ -50,14 +51,7 @@ export default function MeetingActa({ api, unitId, unitName, quarter, today }: M
 
   if (load.state === 'loading') return <Spinner size="small" label={a.loadingActa} />;
   if (load.state === 'error') {
-    return (
-      <MessageBar intent="error" layout="multiline" data-testid="panel-acta-error">
-        <MessageBarBody>{load.message}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => setAttempt((n) => n + 1)}>{t.retry}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    return <LoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="panel-acta-error" />;
   }
   if (!picked) {
     return (

@@ -3,12 +3,12 @@ import {
   Caption1,
   Link,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Tab,
   TabList,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { Open16Regular, ShareScreenStart20Regular, Board20Regular } from '@fluentui/react-icons';
@@ -20,8 +20,10 @@ import type { Host } from '../host.js';
 import type { DeepLink } from '../location.js';
 import { t } from '../strings.js';
 import { useUnitQuarter } from '../useUnitQuarter.js';
+import { LoadError } from './LoadStatus.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
 
 const MeetingActa = lazy(() => import('./MeetingActa.js'));
 
@@ -40,8 +42,6 @@ const useStyles = makeStyles({
   h1: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusLarge,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     display: 'flex',
@@ -61,8 +61,9 @@ const useStyles = makeStyles({
 
 function ObjectiveCard({ objective, eyebrow, expected, strategic }: { objective: ObjectiveView; eyebrow: string; expected: number; strategic?: boolean }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   return (
-    <div className={strategic ? `${styles.card} ${styles.strategic}` : styles.card} data-testid={`panel-objective-${objective.id}`}>
+    <div className={mergeClasses(surface.surface, styles.card, strategic && styles.strategic)} data-testid={`panel-objective-${objective.id}`}>
       <Caption1 className={styles.eyebrow}>{eyebrow}</Caption1>
       <p className={styles.objTitle}>{objective.title}</p>
       <div className={styles.row}>
@@ -103,12 +104,7 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
     const message = me.state === 'error' ? me.message : tree.state === 'error' ? tree.message : '';
     return (
       <main className={styles.panel}>
-        <MessageBar intent="error" layout="multiline" data-testid="panel-error">
-          <MessageBarBody>{message}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={retry}>{t.retry}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError message={message} onRetry={retry} testId="panel-error" />
       </main>
     );
   }

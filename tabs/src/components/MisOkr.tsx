@@ -3,7 +3,6 @@ import {
   Dropdown,
   Field,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -23,6 +22,7 @@ import { errorMessage } from '../errorMessage.js';
 import { nextQuarter, previousQuarter, quarterLabel, roleLabels } from '../core.js';
 import { writeDeepLink, type DeepLink } from '../location.js';
 import { t } from '../strings.js';
+import { LoadError, Loading } from './LoadStatus.js';
 import { OkrTree } from './OkrTree.js';
 
 const useStyles = makeStyles({
@@ -51,7 +51,6 @@ const useStyles = makeStyles({
   quarterField: { flex: '0 1 280px', minWidth: 0 },
   dropdown: { width: '100%', minWidth: 0 },
   listbox: { maxHeight: 'min(60vh, 440px)' },
-  status: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} 0` },
   /** Four views: on a narrow screen (the Teams mobile app) they wrap instead of overflowing. */
   viewTabs: { flexWrap: 'wrap' },
 });
@@ -195,19 +194,9 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       <main className={styles.page}>
         {switchButton && <div className={styles.header}>{switchButton}</div>}
         {me.state === 'loading' ? (
-          <div className={styles.status}>
-            <Spinner label={t.loadingMe} />
-          </div>
+          <Loading label={t.loadingMe} />
         ) : (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t.meErrorTitle}</MessageBarTitle>
-              {me.message}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => setMeAttempt((n) => n + 1)}>{t.retry}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <LoadError title={t.meErrorTitle} message={me.message} onRetry={() => setMeAttempt((n) => n + 1)} />
         )}
       </main>
     );
@@ -308,7 +297,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           </div>
 
           {showDashboard && quarter && (
-            <Suspense fallback={<div className={styles.status}><Spinner label={t.dashboard.loading} /></div>}>
+            <Suspense fallback={<Loading label={t.dashboard.loading} />}>
               <EntityDashboard
                 api={api}
                 quarter={quarter}
@@ -323,7 +312,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           )}
 
           {showOap && quarter && (
-            <Suspense fallback={<div className={styles.status}><Spinner label={t.actas.loadingOap} /></div>}>
+            <Suspense fallback={<Loading label={t.actas.loadingOap} />}>
               <OapActas api={api} quarter={quarter} openActa={openActa} onOpenActa={setOpenActa} />
             </Suspense>
           )}
@@ -344,13 +333,13 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           </TabList>}
 
           {unitArea && mode === 'plenarias' && quarter && (
-            <Suspense fallback={<div className={styles.status}><Spinner label={t.actas.loadingPlenarias} /></div>}>
+            <Suspense fallback={<Loading label={t.actas.loadingPlenarias} />}>
               <PlenariasView api={api} me={data} quarter={quarter} unitId={unitId} openActa={openActa} onOpenActa={setOpenActa} />
             </Suspense>
           )}
 
           {unitArea && mode === 'commitments' && (
-            <Suspense fallback={<div className={styles.status}><Spinner label={t.actas.loadingCommitments} /></div>}>
+            <Suspense fallback={<Loading label={t.actas.loadingCommitments} />}>
               <CommitmentsView api={api} unitId={unitId} unitName={unit?.name ?? ''} />
             </Suspense>
           )}
@@ -368,21 +357,9 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           )}
 
           {unitArea && mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
-            {tree.state === 'loading' && (
-              <div className={styles.status}>
-                <Spinner label={t.loadingTree} />
-              </div>
-            )}
+            {tree.state === 'loading' && <Loading label={t.loadingTree} />}
             {tree.state === 'error' && (
-              <MessageBar intent="error" layout="multiline" data-testid="tree-error">
-                <MessageBarBody>
-                  <MessageBarTitle>{t.treeErrorTitle}</MessageBarTitle>
-                  {tree.message}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={() => setTreeAttempt((n) => n + 1)}>{t.retry}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError title={t.treeErrorTitle} message={tree.message} onRetry={() => setTreeAttempt((n) => n + 1)} testId="tree-error" />
             )}
             {savedNotice && (
               <MessageBar intent="success" data-testid="checkin-saved">

@@ -17,16 +17,11 @@ import { t } from '../strings.js';
 import { KeyResultRow } from './KeyResultRow.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
 
 const useStyles = makeStyles({
   tree: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    boxShadow: tokens.shadow4,
-    overflow: 'hidden',
-  },
+  card: { boxShadow: tokens.shadow4, overflow: 'hidden' },
   strategic: {
     borderTop: `4px solid ${tokens.colorBrandStroke1}`,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
@@ -122,10 +117,11 @@ function StatusCounts({ keyResults }: { keyResults: KeyResultView[] }) {
 
 function StrategicCard({ tree, objective }: { tree: OkrTreeView; objective: ObjectiveView }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const io = tree.institutionalObjective;
   const titleId = `objective-title-${objective.id}`;
   return (
-    <section className={mergeClasses(styles.card, styles.strategic)} data-testid={`objective-${objective.id}`} aria-labelledby={titleId}>
+    <section className={mergeClasses(surface.surface, styles.card, styles.strategic)} data-testid={`objective-${objective.id}`} aria-labelledby={titleId}>
       <div className={styles.eyebrowRow}>
         <Caption1 className={styles.eyebrow}>
           {t.strategicEyebrow} · {quarterLabel(tree.quarter)}
@@ -168,10 +164,11 @@ function StrategicCard({ tree, objective }: { tree: OkrTreeView; objective: Obje
 
 function TacticalCard({ objective, index, expected, onReport }: { objective: ObjectiveView; index: number; expected: number; onReport?: ((kr: KeyResultView) => void) | undefined }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const titleId = `objective-title-${objective.id}`;
   return (
     <li>
-      <section className={styles.card} data-testid={`objective-${objective.id}`} aria-labelledby={titleId}>
+      <section className={mergeClasses(surface.surface, styles.card)} data-testid={`objective-${objective.id}`} aria-labelledby={titleId}>
         <div className={styles.tacticalHead}>
           <div className={styles.headText}>
             <Caption1 className={styles.eyebrow}>{t.tacticalEyebrow(index + 1)}</Caption1>
@@ -202,9 +199,10 @@ function TacticalCard({ objective, index, expected, onReport }: { objective: Obj
 /** A unit's quarter: strategic objective → tactical objectives → key results. */
 export function OkrTree({ tree, onReport }: { tree: OkrTreeView; onReport?: ((kr: KeyResultView) => void) | undefined }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   if (!tree.set) {
     return (
-      <div className={mergeClasses(styles.card, styles.empty)} data-testid="okr-empty">
+      <div className={mergeClasses(surface.surface, styles.card, styles.empty)} data-testid="okr-empty">
         <Subtitle2 as="h2">{t.emptyTitle(quarterLabel(tree.quarter))}</Subtitle2>
         <Text className={styles.emptyText}>{t.emptyBody(tree.unit.name)}</Text>
       </div>

@@ -9,6 +9,7 @@ import {
   Spinner,
   Switch,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { CalendarAdd20Regular, DocumentText16Regular } from '@fluentui/react-icons';
@@ -20,6 +21,9 @@ import { quarterLabel } from '../core.js';
 import { formatDay, linkIn } from '../actaHelpers.js';
 import { t } from '../strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
+import { LoadError, Loading } from './LoadStatus.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
+import { ViewSection, useViewStyles } from './ViewSection.js';
 
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
 const ScheduleDialog = lazy(() => import('./ScheduleDialog.js'));
@@ -27,17 +31,8 @@ const ScheduleDialog = lazy(() => import('./ScheduleDialog.js'));
 const a = t.actas;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  intro: { color: tokens.colorNeutralForeground2, maxWidth: '90ch' },
-  tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
@@ -46,24 +41,12 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flex: '1 1 320px', minWidth: 0 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   kind: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   side: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalS, '@media (max-width: 640px)': { alignItems: 'flex-start' } },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  empty: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   procedure: { margin: 0, paddingInlineStart: '1.25em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '90ch' },
-  status: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} 0` },
   warnings: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: '1.25em' },
-  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
 });
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: PlenariasResponse };
@@ -96,6 +79,7 @@ export function ProcedureHelp() {
 /** «Plenarias»: the quarter's plenarias with their actas and copies to the OAP, and «Programar plenaria». */
 export default function PlenariasView({ api, me, quarter, unitId, openActa, onOpenActa }: PlenariasViewProps) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [onlyUnit, setOnlyUnit] = useState(me.entityWide === true);
@@ -141,24 +125,10 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
   }
 
   if (load.state === 'loading') {
-    return (
-      <div className={styles.status}>
-        <Spinner label={a.loadingPlenarias} />
-      </div>
-    );
+    return <Loading label={a.loadingPlenarias} />;
   }
   if (load.state === 'error') {
-    return (
-      <MessageBar intent="error" layout="multiline" data-testid="plenarias-error">
-        <MessageBarBody>
-          <MessageBarTitle>{a.plenariasErrorTitle}</MessageBarTitle>
-          {load.message}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => setAttempt((n) => n + 1)}>{t.retry}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    return <LoadError title={a.plenariasErrorTitle} message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="plenarias-error" />;
   }
 
   const data = load.data;
@@ -167,15 +137,13 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
   const warnings = allWarnings ? shown.warnings : shown.warnings.slice(0, WARNINGS_SHOWN);
 
   return (
-    <section className={styles.root} aria-labelledby="plenarias-title" data-testid="plenarias-view">
-      <div className={styles.head}>
-        <div>
-          <h2 id="plenarias-title" className={styles.h2}>
-            {a.plenariasTitle(quarterLabel(quarter))}
-          </h2>
-          <Caption1 className={styles.intro}>{a.plenariasIntro}</Caption1>
-        </div>
-        <div className={styles.tools}>
+    <ViewSection
+      titleId="plenarias-title"
+      title={a.plenariasTitle(quarterLabel(quarter))}
+      intro={a.plenariasIntro}
+      testId="plenarias-view"
+      tools={
+        <>
           {unitId && data.plenarias.some((p) => p.plenaria.unitId !== unitId) && (
             <Switch checked={onlyUnit} onChange={(_, d) => setOnlyUnit(d.checked)} label={a.onlyUnit(unitName)} data-testid="plenarias-only-unit" />
           )}
@@ -184,9 +152,9 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
               {a.schedule}
             </Button>
           )}
-        </div>
-      </div>
-
+        </>
+      }
+    >
       {scheduled && (
         <MessageBar intent={scheduled.warnings.length ? 'warning' : 'success'} layout="multiline" data-testid="plenarias-scheduled">
           <MessageBarBody>
@@ -224,7 +192,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
       )}
 
       {shown.plenarias.length === 0 ? (
-        <div className={styles.empty} data-testid="plenarias-empty">
+        <div className={surface.empty} data-testid="plenarias-empty">
           <strong>{onlyUnit && unitId ? a.emptyUnit(unitName, quarterLabel(quarter)) : a.empty(quarterLabel(quarter))}</strong>
           <Caption1 className={styles.muted}>{maySchedule ? a.emptyCanSchedule : a.emptyCannotSchedule}</Caption1>
           <ProcedureHelp />
@@ -254,22 +222,24 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
           />
         </Suspense>
       )}
-    </section>
+    </ViewSection>
   );
 }
 
 function PlenariaCard({ summary, onOpen }: { summary: PlenariaSummary; onOpen: () => void }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
+  const view = useViewStyles();
   const p = summary.plenaria;
   const link = linkIn(p.location);
   const titleId = `plenaria-title-${p.id}`;
   const dateId = `plenaria-date-${p.id}`;
   return (
-    <li className={styles.card} data-testid={`plenaria-${p.id}`} aria-labelledby={titleId}>
+    <li className={mergeClasses(surface.card, styles.card)} data-testid={`plenaria-${p.id}`} aria-labelledby={titleId}>
       <div className={styles.main}>
         <Caption1 className={styles.kind}>{a.kindLabels[p.kind]}</Caption1>
-        <h3 id={titleId} className={styles.title}>
-          <span className={styles.visuallyHidden}>{`${a.kindLabels[p.kind]} · `}</span>
+        <h3 id={titleId} className={view.h3}>
+          <span className={view.visuallyHidden}>{`${a.kindLabels[p.kind]} · `}</span>
           {summary.unitName}
         </h3>
         <span id={dateId}>

@@ -1,4 +1,4 @@
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Trophy20Regular } from '@fluentui/react-icons';
 import type { RecognitionView } from '@okr/core';
 import { useEffect, useState } from 'react';
@@ -6,15 +6,14 @@ import type { ApiClient } from '../api.js';
 import { errorMessage } from '../errorMessage.js';
 import { formatShortDay } from '../actaHelpers.js';
 import { t } from '../strings.js';
+import { LoadError } from './LoadStatus.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
 
 const a = t.actas;
 const SHOWN = 6;
 
 const useStyles = makeStyles({
   root: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
     display: 'flex',
     flexDirection: 'column',
@@ -35,6 +34,7 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
 /** «Reconocimientos» of a unit (CFR), from its signed actas, newest first. */
 export default function Recognitions({ api, unitId, unitName }: { api: ApiClient; unitId: string; unitName: string }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [all, setAll] = useState(false);
@@ -55,19 +55,14 @@ export default function Recognitions({ api, unitId, unitName }: { api: ApiClient
   const items = load.state === 'ready' ? load.items : [];
   const shown = all ? items : items.slice(0, SHOWN);
   return (
-    <section className={styles.root} aria-labelledby="recognitions-title" data-testid="recognitions">
+    <section className={mergeClasses(surface.surface, styles.root)} aria-labelledby="recognitions-title" data-testid="recognitions">
       <h2 id="recognitions-title" className={styles.h2}>
         <Trophy20Regular aria-hidden="true" className={styles.icon} />
         {a.recognitionsTitle}
       </h2>
       {load.state === 'loading' && <Spinner size="tiny" label={a.loadingRecognitions} />}
       {load.state === 'error' && (
-        <MessageBar intent="error" layout="multiline" data-testid="recognitions-error">
-          <MessageBarBody>{load.message}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => setAttempt((n) => n + 1)}>{t.retry}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="recognitions-error" />
       )}
       {load.state === 'ready' && items.length === 0 && (
         <Caption1 className={styles.muted} data-testid="recognitions-empty">

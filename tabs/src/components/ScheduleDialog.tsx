@@ -1,18 +1,7 @@
 import {
-  Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
   Radio,
   RadioGroup,
   makeStyles,
@@ -25,14 +14,14 @@ import { msg, quarterLabel } from '../core.js';
 import { defaultPlenariaDate, locationProblem, suggestedSigners, todayInBogota } from '../actaHelpers.js';
 import { t } from '../strings.js';
 import { PersonPicker } from './ActaBits.js';
+import { ChoiceDropdown } from './ChoiceDropdown.js';
+import { FormDialog } from './FormDialog.js';
 
 const a = t.actas;
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(640px, calc(100vw - 24px))' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
-  dropdown: { minWidth: 0, width: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -101,6 +90,12 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
     }
   };
 
+  /** A signer chosen by hand: changing the kind or the unit no longer suggests others. */
+  const pickSigner = (set: (id: string) => void) => (id: string) => {
+    setTouchedSigners(true);
+    set(id);
+  };
+
   function check(): Errors {
     const e: Errors = {};
     if (kind === 'menor' && (unit === ENTITY || !unit)) e.unit = msg.actas.menorNeedsUnit;
@@ -142,92 +137,61 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
 
   const units = unitsFor(kind);
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-describedby="schedule-intro">
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{a.scheduleTitle(quarterLabel(quarter))}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Caption1 id="schedule-intro" className={styles.muted}>
-                {a.scheduleIntro}
-              </Caption1>
-              {serverError && (
-                <MessageBar intent="error" layout="multiline" data-testid="schedule-error">
-                  <MessageBarBody>{serverError}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={a.kindLabel} hint={a.kindHints[kind]}>
-                <RadioGroup value={kind} onChange={(_, d) => choose(d.value as PlenariaKind, firstUnit(d.value as PlenariaKind))} data-testid="schedule-kind">
-                  {kinds.map((k) => (
-                    <Radio key={k} value={k} label={a.kindLabels[k]} data-testid={`schedule-kind-${k}`} />
-                  ))}
-                </RadioGroup>
-              </Field>
-              {kind !== 'dialogo' && (
-                <Field label={a.unitLabel} required validationMessage={errors.unit}>
-                  <Dropdown className={styles.dropdown} value={unitName(unit)} selectedOptions={[unit]} onOptionSelect={(_, d) => d.optionValue && choose(kind, d.optionValue)} data-testid="schedule-unit">
-                    {units.map((id) => (
-                      <Option key={id} value={id}>
-                        {unitName(id)}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-              )}
-              <div className={styles.row}>
-                <Field label={a.dateLabel} required validationMessage={errors.date} hint={kind === 'mayor' ? a.mayorDateHint : undefined}>
-                  <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-testid="schedule-date" />
-                </Field>
-                <Field label={a.timeLabel} required validationMessage={errors.startTime}>
-                  <Input type="time" value={startTime} onChange={(_, d) => setStartTime(d.value)} data-testid="schedule-time" />
-                </Field>
-              </div>
-              <Field label={a.modalityLabel}>
-                <RadioGroup layout="horizontal" value={modality} onChange={(_, d) => setModality(d.value as Modality)} data-testid="schedule-modality">
-                  {(['presencial', 'virtual', 'mixta'] as const).map((m) => (
-                    <Radio key={m} value={m} label={a.modalityLabels[m]} data-testid={`schedule-modality-${m}`} />
-                  ))}
-                </RadioGroup>
-              </Field>
-              <Field label={a.locationLabels[modality]} required validationMessage={errors.location} hint={a.locationHints[modality]}>
-                <Input type={modality === 'virtual' ? 'url' : 'text'} value={location} onChange={(_, d) => setLocation(d.value)} placeholder={modality === 'presencial' ? a.placePlaceholder : 'https://teams.microsoft.com/l/meetup-join/…'} data-testid="schedule-location" />
-              </Field>
-              <div className={styles.row}>
-                <Field label={a.presidingLabel} required validationMessage={errors.presiding} hint={a.presidingHint}>
-                  <PersonPicker
-                    people={data.people}
-                    value={presidingId}
-                    onChange={(id) => {
-                      setTouchedSigners(true);
-                      setPresidingId(id);
-                    }}
-                    testId="schedule-presiding"
-                  />
-                </Field>
-                <Field label={a.secretaryLabel} required validationMessage={errors.secretary} hint={a.secretaryHint}>
-                  <PersonPicker
-                    people={data.people}
-                    value={secretaryId}
-                    onChange={(id) => {
-                      setTouchedSigners(true);
-                      setSecretaryId(id);
-                    }}
-                    testId="schedule-secretary"
-                  />
-                </Field>
-              </div>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={saving}>
-                {a.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={saving} data-testid="schedule-save">
-                {saving ? a.scheduling : a.scheduleSave}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={a.scheduleTitle(quarterLabel(quarter))}
+      intro={
+        <Caption1 id="schedule-intro" className={styles.muted}>
+          {a.scheduleIntro}
+        </Caption1>
+      }
+      error={serverError}
+      errorTestId="schedule-error"
+      onSubmit={submit}
+      onCancel={onClose}
+      busy={saving}
+      cancelLabel={a.cancel}
+      submitLabel={a.scheduleSave}
+      busyLabel={a.scheduling}
+      submitTestId="schedule-save"
+      describedBy="schedule-intro"
+      surfaceClassName={styles.surface}
+    >
+      <Field label={a.kindLabel} hint={a.kindHints[kind]}>
+        <RadioGroup value={kind} onChange={(_, d) => choose(d.value as PlenariaKind, firstUnit(d.value as PlenariaKind))} data-testid="schedule-kind">
+          {kinds.map((k) => (
+            <Radio key={k} value={k} label={a.kindLabels[k]} data-testid={`schedule-kind-${k}`} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {kind !== 'dialogo' && (
+        <ChoiceDropdown label={a.unitLabel} required validationMessage={errors.unit} value={unit} options={units} optionLabel={unitName} onChange={(u) => choose(kind, u)} testId="schedule-unit" />
+      )}
+      <div className={styles.row}>
+        <Field label={a.dateLabel} required validationMessage={errors.date} hint={kind === 'mayor' ? a.mayorDateHint : undefined}>
+          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-testid="schedule-date" />
+        </Field>
+        <Field label={a.timeLabel} required validationMessage={errors.startTime}>
+          <Input type="time" value={startTime} onChange={(_, d) => setStartTime(d.value)} data-testid="schedule-time" />
+        </Field>
+      </div>
+      <Field label={a.modalityLabel}>
+        <RadioGroup layout="horizontal" value={modality} onChange={(_, d) => setModality(d.value as Modality)} data-testid="schedule-modality">
+          {(['presencial', 'virtual', 'mixta'] as const).map((m) => (
+            <Radio key={m} value={m} label={a.modalityLabels[m]} data-testid={`schedule-modality-${m}`} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={a.locationLabels[modality]} required validationMessage={errors.location} hint={a.locationHints[modality]}>
+        <Input type={modality === 'virtual' ? 'url' : 'text'} value={location} onChange={(_, d) => setLocation(d.value)} placeholder={modality === 'presencial' ? a.placePlaceholder : 'https://teams.microsoft.com/l/meetup-join/…'} data-testid="schedule-location" />
+      </Field>
+      <div className={styles.row}>
+        <Field label={a.presidingLabel} required validationMessage={errors.presiding} hint={a.presidingHint}>
+          <PersonPicker people={data.people} value={presidingId} onChange={pickSigner(setPresidingId)} testId="schedule-presiding" />
+        </Field>
+        <Field label={a.secretaryLabel} required validationMessage={errors.secretary} hint={a.secretaryHint}>
+          <PersonPicker people={data.people} value={secretaryId} onChange={pickSigner(setSecretaryId)} testId="schedule-secretary" />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }

@@ -12,6 +12,7 @@ import {
   Spinner,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { InstitutionalObjective, KeyResultKind, MeResponse, QuarterId, SetViewResponse } from '@okr/core';
@@ -20,21 +21,14 @@ import type { ApiClient } from '../api.js';
 import { kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from '../setDraft.js';
 import { t } from '../strings.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
 
 const e = t.editor;
 const EDITABLE = new Set(['draft', 'returned', 'rejected']);
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
+  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, justifyContent: 'space-between' },
   kr: {
     display: 'grid',
@@ -65,6 +59,8 @@ export interface SetEditorProps {
  */
 export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
+  const card = mergeClasses(surface.surface, styles.card);
   const [view, setView] = useState<SetViewResponse | null | 'loading'>('loading');
   const [objectives, setObjectives] = useState<InstitutionalObjective[]>([]);
   const [draft, setDraft] = useState<SetDraft | null>(null);
@@ -151,7 +147,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
       {view && !editable && <MessageBar intent="info"><MessageBarBody>{isEnlace ? e.readOnly(setStateLabels[state]) : e.onlyEnlace}</MessageBarBody></MessageBar>}
 
       {!view && !draft && (
-        <div className={styles.card}>
+        <div className={card}>
           <p style={{ margin: 0 }}>{e.noSet(quarterLabel(quarter))}</p>
           {isEnlace ? (
             <div className={styles.actions}>
@@ -170,7 +166,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
 
       {draft && (
         <>
-          <div className={styles.card}>
+          <div className={card}>
             <Field label={e.strategic} required hint={e.characters(draft.strategicTitle.length, MAX_TITLE_LENGTH)}>
               <Textarea value={draft.strategicTitle} readOnly={!editable} onChange={(_, d) => update((x) => void (x.strategicTitle = d.value))} data-testid="strategic-title" />
             </Field>
@@ -189,7 +185,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
           </div>
 
           {draft.tactical.map((tac, ti) => (
-            <div className={styles.card} key={tac.id} data-testid={`tactical-${ti + 1}`}>
+            <div className={card} key={tac.id} data-testid={`tactical-${ti + 1}`}>
               <div className={styles.header}>
                 <Field label={e.tactical(ti + 1)} required style={{ flex: 1 }}>
                   <Input value={tac.title} readOnly={!editable} onChange={(_, d) => update((x) => void (x.tactical[ti]!.title = d.value))} />
@@ -289,7 +285,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
       )}
 
       {view && (
-        <div className={styles.card}>
+        <div className={card}>
           <strong>{e.history}</strong>
           {view.events.length === 0 ? (
             <Caption1 className={styles.muted}>{e.historyEmpty}</Caption1>

@@ -1,4 +1,4 @@
-import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowLeft24Regular, ArrowRight24Regular } from '@fluentui/react-icons';
 import type { KeyResultView, ObjectiveView, OkrTreeView } from '@okr/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,8 +8,10 @@ import { formatIsoDate, formatKrValue } from '../format.js';
 import type { DeepLink } from '../location.js';
 import { t } from '../strings.js';
 import { useUnitQuarter } from '../useUnitQuarter.js';
+import { LoadError } from './LoadStatus.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
+import { useSurfaceStyles } from './surfaceStyles.js';
 
 /**
  * The meeting stage (and any wide screen): large type that scales with the width, up to a 1920 px
@@ -38,16 +40,7 @@ const useStyles = makeStyles({
   big: { fontSize: '3.2em', lineHeight: 1, fontWeight: tokens.fontWeightBold, fontVariantNumeric: 'tabular-nums' },
   alignment: { color: tokens.colorNeutralForeground2, display: 'flex', gap: '0.5em', alignItems: 'baseline' },
   cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 16em), 1fr))', gap: '1em', listStyle: 'none', margin: 0, padding: 0 },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: '0.9em 1.1em',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '0.5em',
-    minWidth: 0,
-  },
+  card: { padding: '0.9em 1.1em', display: 'flex', flexDirection: 'column', gap: '0.5em', minWidth: 0 },
   cardTitle: { margin: 0, fontSize: '1.1em', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   cardRow: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '0.5em', flexWrap: 'wrap' },
   percent: { fontSize: '1.6em', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
@@ -73,6 +66,7 @@ function Headline({ objective, expected }: { objective: ObjectiveView; expected:
 
 function Overview({ tree, strategic }: { tree: OkrTreeView; strategic: ObjectiveView }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const io = tree.institutionalObjective;
   return (
     <>
@@ -93,7 +87,7 @@ function Overview({ tree, strategic }: { tree: OkrTreeView; strategic: Objective
       <Headline objective={strategic} expected={tree.expected} />
       <ol className={styles.cards}>
         {strategic.children.map((child, i) => (
-          <li key={child.id} className={styles.card}>
+          <li key={child.id} className={mergeClasses(surface.surface, styles.card)}>
             <span className={styles.eyebrow}>{t.tacticalEyebrow(i + 1)}</span>
             <h3 className={styles.cardTitle}>{child.title}</h3>
             <div className={styles.cardRow}>
@@ -109,8 +103,9 @@ function Overview({ tree, strategic }: { tree: OkrTreeView; strategic: Objective
 
 function KeyResultCard({ kr, expected }: { kr: KeyResultView; expected: number }) {
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   return (
-    <li className={styles.card} data-testid={`stage-kr-${kr.id}`}>
+    <li className={mergeClasses(surface.surface, styles.card)} data-testid={`stage-kr-${kr.id}`}>
       <h3 className={styles.cardTitle}>{kr.title}</h3>
       <div className={styles.cardRow}>
         <span className={styles.percent}>{kr.progress === null ? '—' : formatPercent(kr.displayProgress)}</span>
@@ -217,12 +212,7 @@ export default function StageView({ api, deepLink }: { api: ApiClient; deepLink:
   if (me.state === 'error' || tree.state === 'error') {
     return (
       <div className={styles.stage}>
-        <MessageBar intent="error" layout="multiline" data-testid="stage-error">
-          <MessageBarBody>{me.state === 'error' ? me.message : tree.state === 'error' ? tree.message : ''}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={retry}>{t.retry}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError message={me.state === 'error' ? me.message : tree.state === 'error' ? tree.message : ''} onRetry={retry} testId="stage-error" />
       </div>
     );
   }

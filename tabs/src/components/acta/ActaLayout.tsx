@@ -5,14 +5,11 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { createContext, useContext, type ReactNode } from 'react';
 import { t } from '../../strings.js';
+import { useSurfaceStyles } from '../surfaceStyles.js';
 
 /** The styles the acta's blocks share. */
 export const useActaStyles = makeStyles({
   card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
@@ -54,8 +51,9 @@ export function useCompact(): boolean {
 /** The class of one of the acta's cards: tighter in the side panel. */
 export function useCardClass(): string {
   const styles = useActaStyles();
+  const surface = useSurfaceStyles();
   const compact = useCompact();
-  return mergeClasses(styles.card, compact && styles.cardCompact);
+  return mergeClasses(surface.card, styles.card, compact && styles.cardCompact);
 }
 
 /** A card of the acta under its heading; its introduction only where there is room for it. */

@@ -1,6 +1,7 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { t } from '../../strings.js';
+import { FormDialog } from '../FormDialog.js';
 
 const a = t.actas;
 
@@ -19,43 +20,29 @@ export function CorrectDialog({ version, busy, error, onCancel, onConfirm }: Cor
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, x) => !x.open && onCancel()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) setProblem(a.correctReasonRequired);
-            else {
-              setProblem(null);
-              onConfirm(reason.trim());
-            }
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{a.correctTitle(version + 1)}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM }}>
-              <p style={{ margin: 0 }}>{a.correctIntro(version)}</p>
-              {error && (
-                <MessageBar intent="error" layout="multiline" data-testid="acta-correct-error">
-                  <MessageBarBody>{error}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={a.correctReason} required validationMessage={problem ?? undefined} hint={a.correctReasonHint}>
-                <Textarea value={reason} onChange={(_, x) => setReason(x.value)} resize="vertical" data-testid="acta-correct-reason" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-                {a.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy} data-testid="acta-correct-confirm">
-                {busy ? a.correcting : a.correctConfirm}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={a.correctTitle(version + 1)}
+      intro={<p style={{ margin: 0 }}>{a.correctIntro(version)}</p>}
+      error={error}
+      errorTestId="acta-correct-error"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason.trim()) setProblem(a.correctReasonRequired);
+        else {
+          setProblem(null);
+          onConfirm(reason.trim());
+        }
+      }}
+      onCancel={onCancel}
+      busy={busy}
+      cancelLabel={a.cancel}
+      submitLabel={a.correctConfirm}
+      busyLabel={a.correcting}
+      submitTestId="acta-correct-confirm"
+    >
+      <Field label={a.correctReason} required validationMessage={problem ?? undefined} hint={a.correctReasonHint}>
+        <Textarea value={reason} onChange={(_, x) => setReason(x.value)} resize="vertical" data-testid="acta-correct-reason" />
+      </Field>
+    </FormDialog>
   );
 }
