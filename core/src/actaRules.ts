@@ -189,13 +189,8 @@ export function mayEdit(acta: Acta, editor: boolean, latestVersion: number): Act
   return OK;
 }
 
-/**
- * An edit after one part has signed withdraws that signature: the other part must not sign, and
- * the first must not stay signed on, a text that changed under them. Returns the signatures to keep.
- */
-export function signaturesAfterEdit(acta: Acta, contentChanged: boolean): Acta['signatures'] {
-  return contentChanged ? { secretary: null, presiding: null } : acta.signatures;
-}
+/** No signature yet; also what an edit leaves, since nobody signs a text that changed under them. */
+export const UNSIGNED: Acta['signatures'] = Object.freeze({ secretary: null, presiding: null }) as Acta['signatures'];
 
 /**
  * A short fingerprint of what the signers sign (the draft and the frozen OKR results, not the

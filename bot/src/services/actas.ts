@@ -22,7 +22,7 @@ import {
   quarterOf,
   sign,
   signableParts,
-  signaturesAfterEdit,
+  UNSIGNED,
   unitsWithoutMenor,
   type Acta,
   type ActaDraft,
@@ -339,7 +339,7 @@ export class ActaService {
       draft: newActaDraft(plenaria, record.unitName, unitPeople),
       okrResults: await this.snapshot(plenaria),
       snapshotAt: at,
-      signatures: { secretary: null, presiding: null },
+      signatures: UNSIGNED,
       sentToOap: null,
       fileName: null,
       correctionReason: null,
@@ -358,17 +358,16 @@ export class ActaService {
     const known = new Set((await this.store.listPeople()).map((p) => p.id));
     const errors = draftErrors(draft, record.plenaria, known);
     if (errors.length) throw new Refusal('invalid', errors.join(' '), errors);
-    const changed = JSON.stringify(draft) !== JSON.stringify(acta.draft);
-    if (!changed) return this.view(person, plenariaId);
-    const signatures = signaturesAfterEdit(acta, changed);
-    await this.write(person, 'edit', { ...acta, draft, signatures }, revision);
-    if (signatures !== acta.signatures && (acta.signatures.secretary || acta.signatures.presiding)) await this.notices.changed(await this.record(plenariaId));
+    if (JSON.stringify(draft) === JSON.stringify(acta.draft)) return this.view(person, plenariaId);
+    await this.write(person, 'edit', { ...acta, draft, signatures: UNSIGNED }, revision);
+    // A signature given before the edit is withdrawn: the cards sent earlier must say so.
+    if (acta.signatures.secretary || acta.signatures.presiding) await this.notices.changed(await this.record(plenariaId));
     return this.view(person, plenariaId);
   }
 
   async refreshSnapshot(person: Person, plenariaId: string, version: number, revision: number): Promise<ActaView> {
     const { record, acta } = await this.editable(person, plenariaId, version, revision);
-    await this.write(person, 'snapshot', { ...acta, okrResults: await this.snapshot(record.plenaria), snapshotAt: this.now(), signatures: { secretary: null, presiding: null } }, revision);
+    await this.write(person, 'snapshot', { ...acta, okrResults: await this.snapshot(record.plenaria), snapshotAt: this.now(), signatures: UNSIGNED }, revision);
     return this.view(person, plenariaId);
   }
 
@@ -471,7 +470,7 @@ export class ActaService {
     await this.write(
       person,
       'correct',
-      { ...latest, version: latest.version + 1, revision: 1, signatures: { secretary: null, presiding: null }, sentToOap: null, fileName: null, correctionReason: reason.trim(), createdBy: person.id, createdAt: at },
+      { ...latest, version: latest.version + 1, revision: 1, signatures: UNSIGNED, sentToOap: null, fileName: null, correctionReason: reason.trim(), createdBy: person.id, createdAt: at },
       null,
     );
     return this.view(person, plenariaId);

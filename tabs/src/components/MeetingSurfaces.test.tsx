@@ -131,7 +131,7 @@ describe('meeting side panel: the acta', () => {
     expect(acta).toHaveBeenCalledWith('pl-usaquen-q4', expect.any(AbortSignal));
     expect(r.container.querySelector('[data-testid="share-to-stage"], [data-testid="preview-stage"]')).toBeNull();
     expect(r.container.querySelector('[data-testid="acta-history"]')).toBeNull();
-    expect(byTestId(r.container, 'acta-objective')).toBeTruthy();
+    expect((byTestId(r.container, 'acta-objective') as HTMLTextAreaElement).value).toBe('Revisar en equipo el avance de los OKR de Alcaldía Local de Usaquén en el trimestre.');
     await act(async () => byTestId(r.container, 'panel-view-okr').click());
     expect(r.container.querySelector('[data-testid="preview-stage"]')).not.toBeNull();
   });

@@ -103,8 +103,9 @@ describe('Demo plenarias (today 2026-11-23)', () => {
     }
     for (const c of commitments) {
       expect(people.has(c.ownerId)).toBe(true);
-      if (c.status === 'cumplido') expect(c.impact).toBeTruthy();
-      if (c.status === 'en_curso') expect(c.notes.length).toBeGreaterThan(0);
+      // Closed ones say what came of them; ones in progress have a follow-up.
+      expect(c.status !== 'cumplido' || (c.impact ?? '').length > 20).toBe(true);
+      expect(c.status !== 'en_curso' || c.notes.length > 0).toBe(true);
       expect(c.notes.every((n) => n.at.slice(0, 10) < TODAY)).toBe(true);
     }
     const statuses = new Set(commitments.map((c) => c.status));
