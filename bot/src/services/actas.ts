@@ -368,6 +368,7 @@ export class ActaService {
   async refreshSnapshot(person: Person, plenariaId: string, version: number, revision: number): Promise<ActaView> {
     const { record, acta } = await this.editable(person, plenariaId, version, revision);
     await this.write(person, 'snapshot', { ...acta, okrResults: await this.snapshot(record.plenaria), snapshotAt: this.now(), signatures: UNSIGNED }, revision);
+    if (acta.signatures.secretary || acta.signatures.presiding) await this.notices.changed(await this.record(plenariaId));
     return this.view(person, plenariaId);
   }
 
