@@ -132,6 +132,11 @@ export class ActaService {
     const plenaria = await this.store.getPlenaria(plenariaId);
     if (!plenaria) throw new Refusal('not_found', msg.errors.notFound);
     const [versions, people, unitName] = await Promise.all([this.store.listActas({ plenariaIds: [plenariaId] }), this.store.listPeople(), this.unitName(plenaria.unitId)]);
+    return this.recordOf(plenaria, versions, people, unitName);
+  }
+
+  /** A plenaria's record from what was already read (one read of actas and people serves many plenarias). */
+  private recordOf(plenaria: Plenaria, versions: Acta[], people: readonly Person[], unitName: string): ActaRecord {
     const byId = new Map(people.map((p) => [p.id, p]));
     const latest = versions.at(-1) ?? null;
     return {
@@ -496,9 +501,11 @@ export class ActaService {
   /** Actas waiting for this person's signature (all parts the latest versions still need from them). */
   async awaitingSignature(personId: string, quarters: readonly QuarterId[]): Promise<Array<{ record: ActaRecord; parts: SignatureRole[] }>> {
     const plenarias = (await this.store.listPlenarias({ quarters })).filter((p) => p.presidingId === personId || p.secretaryId === personId);
+    if (plenarias.length === 0) return [];
+    const [actas, people, units] = await Promise.all([this.store.listActas({ quarters }), this.store.listPeople(), this.store.listUnits()]);
     const waiting: Array<{ record: ActaRecord; parts: SignatureRole[] }> = [];
     for (const p of plenarias) {
-      const record = await this.record(p.id);
+      const record = this.recordOf(p, actas.filter((a) => a.plenariaId === p.id), people, await this.unitName(p.unitId, units));
       if (!record.latest || record.missing.length) continue;
       const parts = signableParts(record.latest, p, personId, record.latest.version);
       if (parts.length) waiting.push({ record, parts });

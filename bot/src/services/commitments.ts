@@ -48,8 +48,13 @@ export class CommitmentService {
     const [roles, people, units] = await Promise.all([this.store.rolesOf(person.id), this.store.listPeople(), this.store.listUnits()]);
     const names = new Map(people.map((p) => [p.id, p.name]));
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    const plenarias = new Map<string, Plenaria | null>();
-    for (const id of new Set(commitments.map((c) => c.plenariaId))) plenarias.set(id, await this.store.getPlenaria(id));
+    // One read of the plenarias they come from: by id for one, else the unit's or the whole (small) list.
+    const ids = new Set(commitments.map((c) => c.plenariaId));
+    const ofUnits = [...new Set(commitments.map((c) => c.unitId))];
+    const [only] = ids;
+    const oneUnit = ofUnits.length === 1 ? ofUnits[0] : null;
+    const read = ids.size === 0 ? [] : ids.size === 1 ? [await this.store.getPlenaria(only!)] : await this.store.listPlenarias(oneUnit ? { unitId: oneUnit } : {});
+    const plenarias = new Map(read.filter((p): p is Plenaria => p !== null).map((p) => [p.id, p]));
     const day = today(this.clock).date;
     return commitments.map((c) => {
       const p = plenarias.get(c.plenariaId);
