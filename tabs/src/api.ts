@@ -25,7 +25,7 @@ import type {
   SignatureRole,
   WorkflowAction,
 } from '@okr/core';
-import type { SetContentInput } from './setDraft.js';
+import type { SetContentInput } from './formulation/setDraft.js';
 import { msg } from './core.js';
 import { t } from './strings.js';
 

@@ -1,0 +1,92 @@
+import { Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Trophy20Regular } from '@fluentui/react-icons';
+import type { RecognitionView } from '@okr/core';
+import { useEffect, useState } from 'react';
+import type { ApiClient } from '../api.js';
+import { errorMessage } from '../errorMessage.js';
+import { formatShortDay } from './actaHelpers.js';
+import { t } from '../strings.js';
+import { LoadError } from '../ui/LoadStatus.js';
+import { useSurfaceStyles } from '../ui/surfaceStyles.js';
+
+const a = t.actas;
+const SHOWN = 6;
+
+const useStyles = makeStyles({
+  root: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalL,
+    overflowWrap: 'anywhere',
+    '@media (max-width: 640px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 280px), 1fr))', gap: tokens.spacingHorizontalM },
+  item: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`, paddingInlineStart: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  icon: { color: tokens.colorPaletteMarigoldForeground1 },
+});
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; items: RecognitionView[] };
+
+/** «Reconocimientos» of a unit (CFR), from its signed actas, newest first. */
+export default function Recognitions({ api, unitId, unitName }: { api: ApiClient; unitId: string; unitName: string }) {
+  const styles = useStyles();
+  const surface = useSurfaceStyles();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [all, setAll] = useState(false);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoad({ state: 'loading' });
+    setAll(false);
+    api.recognitions(unitId, abort.signal).then(
+      (items) => setLoad({ state: 'ready', items }),
+      (error: unknown) => {
+        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => abort.abort();
+  }, [api, unitId, attempt]);
+
+  const items = load.state === 'ready' ? load.items : [];
+  const shown = all ? items : items.slice(0, SHOWN);
+  return (
+    <section className={mergeClasses(surface.surface, styles.root)} aria-labelledby="recognitions-title" data-testid="recognitions">
+      <h2 id="recognitions-title" className={styles.h2}>
+        <Trophy20Regular aria-hidden="true" className={styles.icon} />
+        {a.recognitionsTitle}
+      </h2>
+      {load.state === 'loading' && <Spinner size="tiny" label={a.loadingRecognitions} />}
+      {load.state === 'error' && (
+        <LoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="recognitions-error" />
+      )}
+      {load.state === 'ready' && items.length === 0 && (
+        <Caption1 className={styles.muted} data-testid="recognitions-empty">
+          {a.noRecognitions(unitName)}
+        </Caption1>
+      )}
+      {shown.length > 0 && (
+        <ul className={styles.list} data-testid="recognitions-list">
+          {shown.map((r) => (
+            <li key={r.id} className={styles.item}>
+              <strong>{r.to}</strong>
+              <span>{r.reason}</span>
+              <Caption1 className={styles.muted}>{a.recognitionOrigin(a.kindLabels[r.kind], formatShortDay(r.date))}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {items.length > SHOWN && (
+        <div>
+          <Button appearance="transparent" size="small" onClick={() => setAll((x) => !x)} data-testid="recognitions-more">
+            {all ? a.showFewer : a.showAll(items.length)}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
