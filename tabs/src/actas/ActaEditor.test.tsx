@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActaView } from '@okr/core';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import { ApiRequestError } from '../api/http.js';
+import type { ApiClient } from '../api/index.js';
 import { actaView, acta, draft, signedView } from '../testing/fixtureActas.js';
 import { click, flush, type, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';

@@ -2,7 +2,7 @@ import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/rea
 import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import type { ActaView, PersonRef } from '@okr/core';
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ActasApi } from '../api/actas.js';
 import { t } from '../strings.js';
 import { ActaHeader, actaTitleId } from './editor/ActaHeader.js';
 import { CompactContext } from './editor/ActaLayout.js';
@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 });
 
 export interface ActaEditorProps {
-  api: ApiClient;
+  api: ActasApi;
   plenariaId: string;
   /** The meeting side panel (320 px): tighter spacing, no history. */
   compact?: boolean;

@@ -15,7 +15,8 @@ import {
 import { Warning16Filled } from '@fluentui/react-icons';
 import type { CommitmentStatus, CommitmentView } from '@okr/core';
 import { useEffect, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import type { ActasApi } from '../api/actas.js';
+import { ApiRequestError } from '../api/http.js';
 import { errorMessage } from '../errorMessage.js';
 import { msg } from '../core.js';
 import { formatInstant, formatShortDay } from './actaHelpers.js';
@@ -46,7 +47,7 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
 const OPEN: ReadonlySet<CommitmentStatus> = new Set(['abierto', 'en_curso']);
 
 export interface CommitmentsViewProps {
-  api: ApiClient;
+  api: ActasApi;
   /** The unit selected on the page (the «de la dependencia» choice). */
   unitId: string | null;
   unitName: string;
@@ -203,7 +204,7 @@ function CommitmentCard({ c, onUpdate }: { c: CommitmentView; onUpdate: () => vo
   );
 }
 
-function UpdateDialog({ api, commitment, onClose, onSaved, onReload }: { api: ApiClient; commitment: CommitmentView; onClose: () => void; onSaved: (c: CommitmentView) => void; onReload: () => void }) {
+function UpdateDialog({ api, commitment, onClose, onSaved, onReload }: { api: ActasApi; commitment: CommitmentView; onClose: () => void; onSaved: (c: CommitmentView) => void; onReload: () => void }) {
   const styles = useStyles();
   const [status, setStatus] = useState<CommitmentStatus>(commitment.status);
   const [note, setNote] = useState('');

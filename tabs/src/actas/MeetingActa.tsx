@@ -1,7 +1,7 @@
 import { Caption1, Dropdown, Field, Option, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { PlenariaSummary, QuarterId } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ActasApi } from '../api/actas.js';
 import { errorMessage } from '../errorMessage.js';
 import { quarterLabel } from '../core.js';
 import { formatShortDay, pickMeetingPlenaria, todayInBogota } from './actaHelpers.js';
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; plenarias: PlenariaSummary[] };
 
 export interface MeetingActaProps {
-  api: ApiClient;
+  api: ActasApi;
   unitId: string;
   unitName: string;
   quarter: QuarterId;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ApiClient } from '../api/index.js';
 import { oapResponse, signedView } from '../testing/fixtureActas.js';
 import { click, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';

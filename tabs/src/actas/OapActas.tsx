@@ -1,7 +1,7 @@
 import { Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import type { OapActasResponse, OapCopyStatus, QuarterId } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ActasApi } from '../api/actas.js';
 import { errorMessage } from '../errorMessage.js';
 import { msg, quarterLabel } from '../core.js';
 import { formatShortDay, sortOapRows } from './actaHelpers.js';
@@ -35,7 +35,7 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
 const filterLabel = (f: Filter) => (f === 'all' ? a.oapFilterAll : f === 'missing' ? a.oapFilterMissing : msg.actas.copyStatus[f]);
 
 export interface OapActasProps {
-  api: ApiClient;
+  api: ActasApi;
   quarter: QuarterId;
   openActa: string | null;
   onOpenActa: (plenariaId: string | null) => void;

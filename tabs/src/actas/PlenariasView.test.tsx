@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeResponse, ScheduleResponse } from '@okr/core';
-import type { ApiClient } from '../api.js';
-import { ApiRequestError } from '../api.js';
+import type { ApiClient } from '../api/index.js';
+import { ApiRequestError } from '../api/http.js';
 import { actaStatus, actaView, plenariasResponse, summary } from '../testing/fixtureActas.js';
 import { click, type, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';

@@ -15,7 +15,7 @@ import {
 import { CalendarAdd20Regular, DocumentText16Regular } from '@fluentui/react-icons';
 import type { MeResponse, PlenariaSummary, PlenariasResponse, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ActasApi } from '../api/actas.js';
 import { errorMessage } from '../errorMessage.js';
 import { quarterLabel } from '../core.js';
 import { formatDay, linkIn } from './actaHelpers.js';
@@ -54,7 +54,7 @@ type Load = { state: 'loading' } | { state: 'error'; message: string } | { state
 const WARNINGS_SHOWN = 5;
 
 export interface PlenariasViewProps {
-  api: ApiClient;
+  api: ActasApi;
   me: MeResponse;
   quarter: QuarterId;
   /** The unit selected on the page. */

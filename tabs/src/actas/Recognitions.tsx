@@ -2,7 +2,7 @@ import { Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fl
 import { Trophy20Regular } from '@fluentui/react-icons';
 import type { RecognitionView } from '@okr/core';
 import { useEffect, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ActasApi } from '../api/actas.js';
 import { errorMessage } from '../errorMessage.js';
 import { formatShortDay } from './actaHelpers.js';
 import { t } from '../strings.js';
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; items: RecognitionView[] };
 
 /** «Reconocimientos» of a unit (CFR), from its signed actas, newest first. */
-export default function Recognitions({ api, unitId, unitName }: { api: ApiClient; unitId: string; unitName: string }) {
+export default function Recognitions({ api, unitId, unitName }: { api: ActasApi; unitId: string; unitName: string }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const [load, setLoad] = useState<Load>({ state: 'loading' });

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import type { MeResponse, Modality, PlenariaInput, PlenariaKind, PlenariasResponse, QuarterId, ScheduleResponse } from '@okr/core';
 import { useMemo, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ActasApi } from '../api/actas.js';
 import { msg, quarterLabel } from '../core.js';
 import { defaultPlenariaDate, locationProblem, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { t } from '../strings.js';
@@ -31,7 +31,7 @@ const ENTITY = '__entidad__';
 type Errors = Partial<Record<'unit' | 'date' | 'startTime' | 'location' | 'presiding' | 'secretary', string>>;
 
 export interface ScheduleDialogProps {
-  api: ApiClient;
+  api: ActasApi;
   me: MeResponse;
   quarter: QuarterId;
   data: PlenariasResponse;

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { InstitutionalObjective, KeyResultKind, MeResponse, QuarterId, SetViewResponse } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { FormulationApi } from '../api/formulation.js';
 import { kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from './setDraft.js';
 import { t } from '../strings.js';
@@ -46,7 +46,7 @@ const useStyles = makeStyles({
 });
 
 export interface SetEditorProps {
-  api: ApiClient;
+  api: FormulationApi;
   me: MeResponse;
   unitId: string;
   quarter: QuarterId;

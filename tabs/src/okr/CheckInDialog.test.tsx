@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeyResultView } from '@okr/core';
-import type { ApiClient } from '../api.js';
-import { ApiRequestError } from '../api.js';
+import type { ApiClient } from '../api/index.js';
+import { ApiRequestError } from '../api/http.js';
 import { fixtureTree } from '../testing/fixtureTree.js';
 import { byTestId, render } from '../testing/render.js';
 import CheckInDialog from './CheckInDialog.js';

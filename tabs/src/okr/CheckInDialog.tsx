@@ -1,14 +1,14 @@
 import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { CheckInError, KeyResultView, OkrTreeView } from '@okr/core';
 import { useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { OkrApi } from '../api/okr.js';
 import { periodLabel, validateCheckIn } from '../core.js';
 import { formatBaselineTarget } from './format.js';
 import { t } from '../strings.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 
 export interface CheckInDialogProps {
-  api: ApiClient;
+  api: OkrApi;
   unitId: string;
   period: string;
   kr: KeyResultView;

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiClient } from '../api.js';
-import { ApiRequestError } from '../api.js';
+import type { ApiClient } from '../api/index.js';
+import { ApiRequestError } from '../api/http.js';
 import { waitFor } from '../testing/dom.js';
 import { fixtureDashboard } from '../testing/fixtureDashboard.js';
 import { byTestId, render } from '../testing/render.js';

@@ -1,7 +1,7 @@
 import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import type { DashboardUnitRow, EntityDashboard as Dashboard, QuarterId, Status } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ApiClient } from '../api.js';
+import type { OkrApi } from '../api/okr.js';
 import { errorMessage } from '../errorMessage.js';
 import { formatPercent, periodLabel, quarterLabel, setStateLabels, statusLabels } from '../core.js';
 import { t } from '../strings.js';
@@ -139,7 +139,7 @@ function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: strin
 }
 
 export interface EntityDashboardProps {
-  api: ApiClient;
+  api: OkrApi;
   quarter: QuarterId;
   onOpenUnit: (unitId: string) => void;
 }

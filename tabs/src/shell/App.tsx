@@ -9,7 +9,8 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { createApiClient, type Identity } from '../api.js';
+import type { Identity } from '../api/http.js';
+import { createApiClient } from '../api/index.js';
 import { startHost, type Host, type ThemeName } from './host.js';
 import { readDeepLink, readDevPersonId, writeDevPersonId } from './location.js';
 import { t } from '../strings.js';

@@ -1,7 +1,7 @@
 import { Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, OptionGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MeResponse, Unit } from '@okr/core';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ShellApi } from '../api/shell.js';
 import { errorMessage } from '../errorMessage.js';
 import type { TabConfigHost } from './host.js';
 import { t } from '../strings.js';
@@ -37,7 +37,7 @@ export function tabConfigFor(unit: Unit, origin: string) {
  * The configuration page of a channel, group-chat or meeting tab (`/config`): the person picks the
  * unit the tab shows; on Save, Teams gets the content address with `?unit=`.
  */
-export default function ConfigPage({ api, config, origin = window.location.origin }: { api: ApiClient; config: TabConfigHost | null; origin?: string }) {
+export default function ConfigPage({ api, config, origin = window.location.origin }: { api: ShellApi; config: TabConfigHost | null; origin?: string }) {
   const styles = useStyles();
   const [me, setMe] = useState<{ state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: MeResponse }>({ state: 'loading' });
   const [unit, setUnit] = useState<Unit | null>(null);

@@ -17,7 +17,8 @@ import {
 import { Search20Regular } from '@fluentui/react-icons';
 import type { DevPerson } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import { ApiRequestError } from '../api/http.js';
+import type { ShellApi } from '../api/shell.js';
 import { errorMessage } from '../errorMessage.js';
 import { roleLabels } from '../core.js';
 import { t } from '../strings.js';
@@ -71,7 +72,7 @@ function roleText(role: DevPerson['roles'][number]): string {
 }
 
 export interface DevIdentityPickerProps {
-  api: ApiClient;
+  api: ShellApi;
   currentId: string | null;
   /** Why the picker is shown (e.g. the server no longer knows the stored identity). */
   reason: string | null;

@@ -14,7 +14,7 @@ import {
 import { Open16Regular, ShareScreenStart20Regular, Board20Regular } from '@fluentui/react-icons';
 import type { ObjectiveView, OkrTreeView } from '@okr/core';
 import { Suspense, lazy, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { ApiClient } from '../api/index.js';
 import { formatPercent, quarterLabel } from '../core.js';
 import type { Host } from './host.js';
 import type { DeepLink } from './location.js';

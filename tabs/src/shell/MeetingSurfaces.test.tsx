@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeResponse, Unit } from '@okr/core';
-import type { ApiClient } from '../api.js';
+import type { ApiClient } from '../api/index.js';
 import type { Host, TabConfigHost } from './host.js';
 import { fixtureTree, FIXTURE_UNIT } from '../testing/fixtureTree.js';
 import { byTestId, render } from '../testing/render.js';

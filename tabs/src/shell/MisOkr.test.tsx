@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MeResponse } from '@okr/core';
-import type { ApiClient } from '../api.js';
+import type { ApiClient } from '../api/index.js';
 import { actaView, commitment, oapResponse, plenariasResponse } from '../testing/fixtureActas.js';
 import { fixtureTree, FIXTURE_UNIT } from '../testing/fixtureTree.js';
 import { click, waitFor } from '../testing/dom.js';

@@ -17,7 +17,8 @@ import {
 import { PersonSwap20Regular } from '@fluentui/react-icons';
 import type { KeyResultView, MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import { ApiRequestError } from '../api/http.js';
+import type { ApiClient } from '../api/index.js';
 import { errorMessage } from '../errorMessage.js';
 import { nextQuarter, previousQuarter, quarterLabel, roleLabels } from '../core.js';
 import { writeDeepLink, type DeepLink } from './location.js';

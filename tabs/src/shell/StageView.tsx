@@ -2,7 +2,8 @@ import { Badge, Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluen
 import { ArrowLeft24Regular, ArrowRight24Regular } from '@fluentui/react-icons';
 import type { KeyResultView, ObjectiveView, OkrTreeView } from '@okr/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiClient } from '../api.js';
+import type { OkrApi } from '../api/okr.js';
+import type { ShellApi } from '../api/shell.js';
 import { formatPercent, periodLabel, quarterLabel } from '../core.js';
 import { formatIsoDate, formatKrValue } from '../okr/format.js';
 import type { DeepLink } from './location.js';
@@ -206,7 +207,7 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
   );
 }
 
-export default function StageView({ api, deepLink }: { api: ApiClient; deepLink: DeepLink }) {
+export default function StageView({ api, deepLink }: { api: ShellApi & OkrApi; deepLink: DeepLink }) {
   const styles = useStyles();
   const { me, tree, retry } = useUnitQuarter(api, deepLink);
   if (me.state === 'error' || tree.state === 'error') {

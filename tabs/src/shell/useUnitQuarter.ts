@@ -1,6 +1,8 @@
 import type { MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
 import { useEffect, useState } from 'react';
-import { ApiRequestError, type ApiClient } from '../api.js';
+import { ApiRequestError } from '../api/http.js';
+import type { OkrApi } from '../api/okr.js';
+import type { ShellApi } from '../api/shell.js';
 import { errorMessage } from '../errorMessage.js';
 import { defaultUnit } from './MisOkr.js';
 import type { DeepLink } from './location.js';
@@ -18,7 +20,7 @@ const failure = (error: unknown) => ({
  * Who I am, the unit the address asks for (or my own) and its OKR tree for the asked quarter (or
  * the current one): what the meeting side panel and the stage show.
  */
-export function useUnitQuarter(api: ApiClient, deepLink: DeepLink) {
+export function useUnitQuarter(api: ShellApi & OkrApi, deepLink: DeepLink) {
   const [me, setMe] = useState<Load<MeResponse>>({ state: 'loading' });
   const [tree, setTree] = useState<Load<OkrTreeView>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);

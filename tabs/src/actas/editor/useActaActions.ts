@@ -1,6 +1,7 @@
 import type { SignatureRole } from '@okr/core';
 import { useState } from 'react';
-import { ApiRequestError, type ApiClient, type SignatureRequestResult } from '../../api.js';
+import type { ActasApi, SignatureRequestResult } from '../../api/actas.js';
+import { ApiRequestError } from '../../api/http.js';
 import { errorMessage } from '../../errorMessage.js';
 import { reloadNotice, type ActaNotice } from '../actaHelpers.js';
 import { t } from '../../strings.js';
@@ -22,7 +23,7 @@ const isStale = (error: unknown) => error instanceof ApiRequestError && error.st
  * signatures, sign, record the copy sent to the OAP, correct and download — with what is under
  * way and what came of it.
  */
-export function useActaActions(api: ApiClient, plenariaId: string, actaDraft: ActaDraftState, nameOf: (personId: string) => string) {
+export function useActaActions(api: ActasApi, plenariaId: string, actaDraft: ActaDraftState, nameOf: (personId: string) => string) {
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<ActaNotice | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);

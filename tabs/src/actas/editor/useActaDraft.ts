@@ -1,6 +1,6 @@
 import type { ActaDraft, ActaView } from '@okr/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../../api.js';
+import type { ActasApi } from '../../api/actas.js';
 import { errorMessage } from '../../errorMessage.js';
 import { mergeDrafts, sameValue, type DraftField } from '../actaHelpers.js';
 
@@ -17,7 +17,7 @@ export type UpdateDraft = (edit: (draft: ActaDraft) => void) => void;
  * of the server is adopted with a three-way merge against the draft it started from, so what was
  * typed and not saved stays in the form; leaving the page with unsaved changes asks first.
  */
-export function useActaDraft(api: ApiClient, plenariaId: string, onChanged?: (view: ActaView) => void) {
+export function useActaDraft(api: ActasApi, plenariaId: string, onChanged?: (view: ActaView) => void) {
   const [load, setLoad] = useState<ActaLoad>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [draft, setDraft] = useState<ActaDraft | null>(null);

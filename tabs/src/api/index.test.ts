@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError, createApiClient, fileNameFromDisposition } from './api.js';
+import { actasApi } from './actas.js';
+import { formulationApi } from './formulation.js';
+import { ApiRequestError, createHttp, fileNameFromDisposition } from './http.js';
+import { createApiClient } from './index.js';
+import { okrApi } from './okr.js';
+import { shellApi } from './shell.js';
 
 function jsonRecorder(status: number, body: unknown) {
   const calls: Array<{ url: string; method: string; body: unknown; headers: Record<string, string> }> = [];
@@ -20,6 +25,14 @@ function recorder(status: number, body: unknown) {
 }
 
 describe('api client', () => {
+  it('is every module’s client, none hiding a method of another', () => {
+    const http = createHttp({ kind: 'none' });
+    const methods = [shellApi, okrApi, formulationApi, actasApi].flatMap((client) => Object.keys(client(http)));
+    expect(Object.keys(createApiClient({ kind: 'none' })).sort()).toEqual(methods.sort());
+    expect(new Set(methods).size).toBe(methods.length);
+  });
+
+
   it('names the development identity in x-dev-person-id and asks for a unit quarter', async () => {
     const { calls, fetchImpl } = recorder(200, { ok: true });
     const api = createApiClient({ kind: 'dev', personId: 'enlace-al-usaquen' }, fetchImpl);
@@ -63,6 +76,39 @@ describe('api client', () => {
     const api = createApiClient({ kind: 'sso', getToken: () => Promise.reject(new Error('resourceRequiresConsent')) }, fetchImpl);
     await expect(api.me()).rejects.toMatchObject({ code: 'sso', message: expect.stringContaining('Microsoft Teams') });
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('api client: OKR and formulation', () => {
+  it('calls each route with its method and body', async () => {
+    const { calls, fetchImpl } = jsonRecorder(200, {});
+    const api = createApiClient({ kind: 'dev', personId: 'enlace-al-usaquen' }, fetchImpl);
+    const draft = { keyResultId: 'kr-1', value: '45', comment: 'Avance del mes', evidenceUrl: 'https://x.sharepoint.com/e' };
+    await api.checkIn('al-usaquen', '2026-11', draft as never);
+    await api.dashboard('2026-Q4');
+    await api.setView('al-usaquen', '2027-Q1');
+    await api.saveDraft('al-usaquen', '2027-Q1', 3, { objectives: [] } as never);
+    await api.reformulate('al-usaquen', '2027-Q1', '2026-Q4');
+    await api.act('set/1', 'submit', 4);
+    await api.institutionalObjectives();
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/units/al-usaquen/check-ins',
+      'GET /api/dashboard?quarter=2026-Q4',
+      'GET /api/units/al-usaquen/sets/2027-Q1',
+      'PUT /api/units/al-usaquen/sets/2027-Q1',
+      'POST /api/units/al-usaquen/sets/2027-Q1/reformulate',
+      'POST /api/sets/set%2F1/actions',
+      'GET /api/institutional-objectives',
+    ]);
+    expect(calls.map((c) => c.body)).toEqual([
+      { period: '2026-11', checkIns: [draft] },
+      undefined,
+      undefined,
+      { expectedVersion: 3, content: { objectives: [] } },
+      { from: '2026-Q4' },
+      { action: 'submit', version: 4, comment: null },
+      undefined,
+    ]);
   });
 });
 
