@@ -98,7 +98,7 @@ export default function ActaEditor({ api, plenariaId, compact = false, readOnly 
     );
   }
 
-  const v = load.view;
+  const v = load.data;
   return (
     <CompactContext.Provider value={compact}>
       <section className={mergeClasses(styles.root, compact && styles.compact)} aria-labelledby={actaTitleId(v)} data-testid="acta-editor" onKeyDown={onKeyDown}>

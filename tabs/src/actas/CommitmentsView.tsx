@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { Warning16Filled } from '@fluentui/react-icons';
 import type { CommitmentStatus, CommitmentView } from '@okr/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { ApiRequestError } from '../api/http.js';
 import { errorMessage } from '../errorMessage.js';
@@ -26,6 +26,7 @@ import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
+import { useLoad } from '../useLoad.js';
 
 const a = t.actas;
 
@@ -42,7 +43,6 @@ const useStyles = makeStyles({
 });
 
 type Scope = 'mine' | 'unit';
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; key: string; items: CommitmentView[] };
 
 const OPEN: ReadonlySet<CommitmentStatus> = new Set(['abierto', 'en_curso']);
 
@@ -62,27 +62,16 @@ export default function CommitmentsView({ api, unitId, unitName }: CommitmentsVi
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const [scope, setScope] = useState<Scope>('mine');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  // A reload of the same list (after a conflict) keeps it on screen, and the open dialog with it.
+  const load = useLoad(
+    scope === 'unit' && !unitId ? null : (signal) => api.commitments(scope === 'mine' ? { scope: 'mine' } : { unitId: unitId! }, signal).then((data) => data.commitments),
+    [api, scope, unitId],
+    { key: scope === 'mine' ? 'mine' : `unit:${unitId}` },
+  );
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    if (scope === 'unit' && !unitId) return;
-    const key = scope === 'mine' ? 'mine' : `unit:${unitId}`;
-    // A reload of the same list (after a conflict) keeps it on screen, and the open dialog with it.
-    setLoad((l) => (l.state === 'ready' && l.key === key ? l : { state: 'loading' }));
-    api.commitments(scope === 'mine' ? { scope: 'mine' } : { unitId: unitId! }, abort.signal).then(
-      (data) => setLoad({ state: 'ready', key, items: data.commitments }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, scope, unitId, attempt]);
-
-  const items = load.state === 'ready' ? load.items : [];
+  const items = load.state === 'ready' ? load.data : [];
   const open = items.filter((c) => OPEN.has(c.status));
   const closed = items.filter((c) => !OPEN.has(c.status));
   const current = items.find((c) => c.id === editing) ?? null;
@@ -107,7 +96,7 @@ export default function CommitmentsView({ api, unitId, unitName }: CommitmentsVi
 
       {load.state === 'loading' && <Loading label={a.loadingCommitments} />}
       {load.state === 'error' && (
-        <LoadError title={a.commitmentsErrorTitle} message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="commitments-error" />
+        <LoadError title={a.commitmentsErrorTitle} message={load.message} onRetry={load.retry} testId="commitments-error" />
       )}
       {load.state === 'ready' && items.length === 0 && (
         <div className={surface.empty} data-testid="commitments-empty">
@@ -127,9 +116,9 @@ export default function CommitmentsView({ api, unitId, unitName }: CommitmentsVi
           api={api}
           commitment={current}
           onClose={() => setEditing(null)}
-          onReload={() => setAttempt((n) => n + 1)}
+          onReload={load.retry}
           onSaved={(updated) => {
-            setLoad((l) => (l.state === 'ready' ? { ...l, items: l.items.map((c) => (c.id === updated.id ? updated : c)) } : l));
+            load.set(items.map((c) => (c.id === updated.id ? updated : c)));
             setEditing(null);
             setSaved(a.commitmentSaved(updated.task));
           }}
@@ -205,7 +194,6 @@ function CommitmentCard({ c, onUpdate }: { c: CommitmentView; onUpdate: () => vo
 }
 
 function UpdateDialog({ api, commitment, onClose, onSaved, onReload }: { api: ActasApi; commitment: CommitmentView; onClose: () => void; onSaved: (c: CommitmentView) => void; onReload: () => void }) {
-  const styles = useStyles();
   const [status, setStatus] = useState<CommitmentStatus>(commitment.status);
   const [note, setNote] = useState('');
   const [impact, setImpact] = useState(commitment.impact ?? '');

@@ -1,8 +1,7 @@
 import { Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
-import type { OapActasResponse, OapCopyStatus, QuarterId } from '@okr/core';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import type { OapCopyStatus, QuarterId } from '@okr/core';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { errorMessage } from '../errorMessage.js';
 import { msg, quarterLabel } from '../core.js';
 import { formatShortDay, sortOapRows } from './actaHelpers.js';
 import { t } from '../strings.js';
@@ -13,6 +12,7 @@ import { RowOpenButton } from '../ui/RowOpenButton.js';
 import { StatTiles, type Stat } from '../ui/StatTiles.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
+import { useLoad } from '../useLoad.js';
 
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
 
@@ -30,8 +30,6 @@ const useStyles = makeStyles({
 
 type Filter = 'all' | OapCopyStatus | 'missing';
 const FILTERS: Filter[] = ['all', 'vencida', 'pendiente', 'a_tiempo', 'missing'];
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: OapActasResponse };
-
 const filterLabel = (f: Filter) => (f === 'all' ? a.oapFilterAll : f === 'missing' ? a.oapFilterMissing : msg.actas.copyStatus[f]);
 
 export interface OapActasProps {
@@ -46,28 +44,15 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const view = useViewStyles();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad(openActa ? null : (signal) => api.oapActas(quarter, signal), [api, quarter, openActa], { key: quarter });
   const [filter, setFilter] = useState<Filter>('all');
   const grid = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
 
-  useEffect(() => {
-    if (openActa) return;
-    const abort = new AbortController();
-    setLoad((l) => (l.state === 'ready' && l.data.quarter === quarter ? l : { state: 'loading' }));
-    api.oapActas(quarter, abort.signal).then(
-      (data) => setLoad({ state: 'ready', data }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, quarter, attempt, openActa]);
-
+  const listed = load.state === 'ready' ? load.data : null;
   const rows = useMemo(() => {
-    if (load.state !== 'ready' || filter === 'missing') return [];
-    return sortOapRows(load.data.rows.filter((r) => filter === 'all' || r.acta.oapStatus === filter));
-  }, [load, filter]);
+    if (!listed || filter === 'missing') return [];
+    return sortOapRows(listed.rows.filter((r) => filter === 'all' || r.acta.oapStatus === filter));
+  }, [listed, filter]);
 
   if (openActa) {
     return (
@@ -80,7 +65,7 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
     return <Loading label={a.loadingOap} />;
   }
   if (load.state === 'error') {
-    return <LoadError title={a.oapErrorTitle} message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="oap-error" />;
+    return <LoadError title={a.oapErrorTitle} message={load.message} onRetry={load.retry} testId="oap-error" />;
   }
 
   const d = load.data;

@@ -13,10 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CalendarAdd20Regular, DocumentText16Regular } from '@fluentui/react-icons';
-import type { MeResponse, PlenariaSummary, PlenariasResponse, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import type { MeResponse, PlenariaSummary, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { errorMessage } from '../errorMessage.js';
 import { quarterLabel } from '../core.js';
 import { formatDay, linkIn } from './actaHelpers.js';
 import { t } from '../strings.js';
@@ -24,6 +23,7 @@ import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
+import { useLoad } from '../useLoad.js';
 
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
 const ScheduleDialog = lazy(() => import('./ScheduleDialog.js'));
@@ -48,8 +48,6 @@ const useStyles = makeStyles({
   procedure: { margin: 0, paddingInlineStart: '1.25em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '90ch' },
   warnings: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: '1.25em' },
 });
-
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: PlenariasResponse };
 
 const WARNINGS_SHOWN = 5;
 
@@ -80,33 +78,21 @@ export function ProcedureHelp() {
 export default function PlenariasView({ api, me, quarter, unitId, openActa, onOpenActa }: PlenariasViewProps) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  // While an acta is open the list waits; coming back asks again, keeping the list on screen.
+  const load = useLoad(openActa ? null : (signal) => api.plenarias(quarter, signal), [api, quarter, openActa], { key: quarter });
   const [onlyUnit, setOnlyUnit] = useState(me.entityWide === true);
   const [scheduling, setScheduling] = useState(false);
   const [scheduled, setScheduled] = useState<ScheduleResponse | null>(null);
   const [allWarnings, setAllWarnings] = useState(false);
 
-  useEffect(() => {
-    if (openActa) return;
-    const abort = new AbortController();
-    setLoad((l) => (l.state === 'ready' && l.data.quarter === quarter ? l : { state: 'loading' }));
-    api.plenarias(quarter, abort.signal).then(
-      (data) => setLoad({ state: 'ready', data }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, quarter, attempt, openActa]);
-
   const unitName = me.units.find((u) => u.id === unitId)?.name ?? unitId ?? '';
+  const listed = load.state === 'ready' ? load.data : null;
   const shown = useMemo(() => {
-    if (load.state !== 'ready') return { plenarias: [] as PlenariaSummary[], warnings: [] as PlenariaWarning[] };
-    const { plenarias, warnings } = load.data;
+    if (!listed) return { plenarias: [] as PlenariaSummary[], warnings: [] as PlenariaWarning[] };
+    const { plenarias, warnings } = listed;
     if (!onlyUnit || !unitId) return { plenarias, warnings };
     return { plenarias: plenarias.filter((p) => p.plenaria.unitId === unitId), warnings: warnings.filter((w) => !w.unitId || w.unitId === unitId) };
-  }, [load, onlyUnit, unitId]);
+  }, [listed, onlyUnit, unitId]);
 
   if (openActa) {
     return (
@@ -116,7 +102,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
           plenariaId={openActa}
           onBack={() => {
             onOpenActa(null);
-            setAttempt((n) => n + 1);
+            load.retry();
           }}
           backLabel={a.backToPlenarias}
         />
@@ -128,7 +114,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
     return <Loading label={a.loadingPlenarias} />;
   }
   if (load.state === 'error') {
-    return <LoadError title={a.plenariasErrorTitle} message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="plenarias-error" />;
+    return <LoadError title={a.plenariasErrorTitle} message={load.message} onRetry={load.retry} testId="plenarias-error" />;
   }
 
   const data = load.data;
@@ -217,7 +203,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
             onSaved={(result) => {
               setScheduling(false);
               setScheduled(result);
-              setAttempt((n) => n + 1);
+              load.retry();
             }}
           />
         </Suspense>

@@ -1,13 +1,12 @@
 import { Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Trophy20Regular } from '@fluentui/react-icons';
-import type { RecognitionView } from '@okr/core';
 import { useEffect, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { errorMessage } from '../errorMessage.js';
 import { formatShortDay } from './actaHelpers.js';
 import { t } from '../strings.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
+import { useLoad } from '../useLoad.js';
 
 const a = t.actas;
 const SHOWN = 6;
@@ -29,30 +28,15 @@ const useStyles = makeStyles({
   icon: { color: tokens.colorPaletteMarigoldForeground1 },
 });
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; items: RecognitionView[] };
-
 /** «Reconocimientos» of a unit (CFR), from its signed actas, newest first. */
 export default function Recognitions({ api, unitId, unitName }: { api: ActasApi; unitId: string; unitName: string }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad((signal) => api.recognitions(unitId, signal), [api, unitId]);
   const [all, setAll] = useState(false);
+  useEffect(() => setAll(false), [unitId]);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    setAll(false);
-    api.recognitions(unitId, abort.signal).then(
-      (items) => setLoad({ state: 'ready', items }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, unitId, attempt]);
-
-  const items = load.state === 'ready' ? load.items : [];
+  const items = load.state === 'ready' ? load.data : [];
   const shown = all ? items : items.slice(0, SHOWN);
   return (
     <section className={mergeClasses(surface.surface, styles.root)} aria-labelledby="recognitions-title" data-testid="recognitions">
@@ -62,7 +46,7 @@ export default function Recognitions({ api, unitId, unitName }: { api: ActasApi;
       </h2>
       {load.state === 'loading' && <Spinner size="tiny" label={a.loadingRecognitions} />}
       {load.state === 'error' && (
-        <LoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="recognitions-error" />
+        <LoadError message={load.message} onRetry={load.retry} testId="recognitions-error" />
       )}
       {load.state === 'ready' && items.length === 0 && (
         <Caption1 className={styles.muted} data-testid="recognitions-empty">

@@ -1,8 +1,7 @@
 import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
-import type { DashboardUnitRow, EntityDashboard as Dashboard, QuarterId, Status } from '@okr/core';
-import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { DashboardUnitRow, QuarterId, Status } from '@okr/core';
+import { Suspense, lazy, useMemo, useState, type KeyboardEvent } from 'react';
 import type { OkrApi } from '../api/okr.js';
-import { errorMessage } from '../errorMessage.js';
 import { formatPercent, periodLabel, quarterLabel, setStateLabels, statusLabels } from '../core.js';
 import { t } from '../strings.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
@@ -12,6 +11,7 @@ import { StatTiles, type Stat } from '../ui/StatTiles.js';
 import { StatusBadge, statusAppearance } from './StatusBadge.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
+import { useLoad } from '../useLoad.js';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts.js'));
 
@@ -38,7 +38,6 @@ type KindFilter = 'all' | 'central' | 'alcaldia';
 type StatusFilter = 'all' | Status | 'sin_set';
 const STATUS_FILTERS: StatusFilter[] = ['all', 'en_riesgo', 'atrasado', 'en_curso', 'completado', 'no_iniciado', 'sin_set'];
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: Dashboard };
 
 const statusFilterLabel = (s: StatusFilter) => (s === 'all' ? t.dashboard.statusAll : s === 'sin_set' ? t.dashboard.noSet : statusLabels[s]);
 const kindLabel: Record<KindFilter, string> = { all: t.dashboard.kindAll, central: t.dashboard.kindCentral, alcaldia: t.dashboard.kindAlcaldia };
@@ -148,23 +147,10 @@ export interface EntityDashboardProps {
 export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDashboardProps) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad((signal) => api.dashboard(quarter, signal), [api, quarter]);
   const [kind, setKind] = useState<KindFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
   const grid = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    api.dashboard(quarter, abort.signal).then(
-      (data) => setLoad({ state: 'ready', data }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, quarter, attempt]);
 
   const rows = useMemo(() => (load.state === 'ready' ? filterRows(load.data.units, kind, status) : []), [load, kind, status]);
 
@@ -172,7 +158,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
     return <Loading label={t.dashboard.loading} />;
   }
   if (load.state === 'error') {
-    return <LoadError title={t.dashboard.errorTitle} message={load.message} onRetry={() => setAttempt((n) => n + 1)} testId="dashboard-error" />;
+    return <LoadError title={t.dashboard.errorTitle} message={load.message} onRetry={load.retry} testId="dashboard-error" />;
   }
   const d = load.data;
   const month = periodLabel(d.period);

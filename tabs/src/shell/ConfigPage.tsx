@@ -1,10 +1,10 @@
 import { Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, OptionGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { MeResponse, Unit } from '@okr/core';
+import type { Unit } from '@okr/core';
 import { useEffect, useRef, useState } from 'react';
 import type { ShellApi } from '../api/shell.js';
-import { errorMessage } from '../errorMessage.js';
 import type { TabConfigHost } from './host.js';
 import { t } from '../strings.js';
+import { useLoad } from '../useLoad.js';
 
 const useStyles = makeStyles({
   page: {
@@ -39,19 +39,10 @@ export function tabConfigFor(unit: Unit, origin: string) {
  */
 export default function ConfigPage({ api, config, origin = window.location.origin }: { api: ShellApi; config: TabConfigHost | null; origin?: string }) {
   const styles = useStyles();
-  const [me, setMe] = useState<{ state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: MeResponse }>({ state: 'loading' });
+  const me = useLoad((signal) => api.me(signal), [api]);
   const [unit, setUnit] = useState<Unit | null>(null);
   const chosen = useRef<Unit | null>(null);
   chosen.current = unit;
-
-  useEffect(() => {
-    const abort = new AbortController();
-    api.me(abort.signal).then(
-      (data) => setMe({ state: 'ready', data }),
-      (error: unknown) => !abort.signal.aborted && setMe({ state: 'error', message: errorMessage(error) }),
-    );
-    return () => abort.abort();
-  }, [api]);
 
   useEffect(() => {
     if (!config) return;

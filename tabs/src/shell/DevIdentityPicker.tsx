@@ -16,12 +16,11 @@ import {
 } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
 import type { DevPerson } from '@okr/core';
-import { useEffect, useMemo, useState } from 'react';
-import { ApiRequestError } from '../api/http.js';
+import { useMemo, useState } from 'react';
 import type { ShellApi } from '../api/shell.js';
-import { errorMessage } from '../errorMessage.js';
 import { roleLabels } from '../core.js';
 import { t } from '../strings.js';
+import { useLoad } from '../useLoad.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 
 const useStyles = makeStyles({
@@ -84,21 +83,11 @@ export interface DevIdentityPickerProps {
 export default function DevIdentityPicker({ api, currentId, reason, onChoose, onCancel }: DevIdentityPickerProps) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
-  const [people, setPeople] = useState<DevPerson[] | null>(null);
-  const [error, setError] = useState<{ message: string; unavailable: boolean } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad((signal) => api.devPeople(signal), [api]);
   const [query, setQuery] = useState('');
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(null);
-    api.devPeople(abort.signal).then(setPeople, (e: unknown) => {
-      if (abort.signal.aborted) return;
-      const unavailable = e instanceof ApiRequestError && e.status === 404;
-      setError({ message: unavailable ? t.devUnavailable : errorMessage(e), unavailable });
-    });
-    return () => abort.abort();
-  }, [api, attempt]);
+  const people = load.state === 'ready' ? load.data : null;
+  /** 404: this server allows no development identity. */
+  const error = load.state === 'error' ? { message: load.status === 404 ? t.devUnavailable : load.message, unavailable: load.status === 404 } : null;
 
   const filtered = useMemo(() => {
     if (!people) return [];
@@ -130,7 +119,7 @@ export default function DevIdentityPicker({ api, currentId, reason, onChoose, on
           </MessageBarBody>
           {!error.unavailable && (
             <MessageBarActions>
-              <Button onClick={() => setAttempt((n) => n + 1)}>{t.retry}</Button>
+              <Button onClick={load.retry}>{t.retry}</Button>
             </MessageBarActions>
           )}
         </MessageBar>

@@ -20,8 +20,8 @@ import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '../api/http.js';
 import type { ApiClient } from '../api/index.js';
 import { errorMessage } from '../errorMessage.js';
-import { nextQuarter, previousQuarter, quarterLabel, roleLabels } from '../core.js';
-import { writeDeepLink, type DeepLink } from './location.js';
+import { quarterLabel, roleLabels } from '../core.js';
+import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
 import { t } from '../strings.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { OkrTree } from '../okr/OkrTree.js';
@@ -55,22 +55,6 @@ const useStyles = makeStyles({
   /** Four views: on a narrow screen (the Teams mobile app) they wrap instead of overflowing. */
   viewTabs: { flexWrap: 'wrap' },
 });
-
-/** The next quarter (being formulated), the current one and the three before it, newest first (plus a deep-linked older one). */
-export function quarterOptions(current: QuarterId, extra: QuarterId | null): QuarterId[] {
-  const list: QuarterId[] = [nextQuarter(current), current];
-  while (list.length < 5) list.push(previousQuarter(list[list.length - 1]!));
-  if (extra && !list.includes(extra)) list.push(extra);
-  return list.sort().reverse();
-}
-
-/** The unit shown first: the deep-linked one if the person may see it, else their own unit. */
-export function defaultUnit(me: MeResponse, requested: string | null): Unit | null {
-  const byId = new Map(me.units.map((u) => [u.id, u]));
-  if (requested && byId.has(requested)) return byId.get(requested)!;
-  const own = me.roles.map((r) => (r.unitId ? byId.get(r.unitId) : undefined)).find((u) => u !== undefined);
-  return own ?? me.units[0] ?? null;
-}
 
 function describeRoles(me: MeResponse): string {
   const unitName = new Map(me.units.map((u) => [u.id, u.name]));

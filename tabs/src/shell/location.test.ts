@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEV_PERSON_STORAGE_KEY, readDeepLink, readDevPersonId, writeDeepLink, writeDevPersonId } from './location.js';
-import { defaultUnit, quarterOptions } from './MisOkr.js';
+import { DEV_PERSON_STORAGE_KEY, defaultUnit, quarterOptions, readDeepLink, readDevPersonId, writeDeepLink, writeDevPersonId } from './location.js';
 import type { MeResponse } from '@okr/core';
 
 beforeEach(() => {

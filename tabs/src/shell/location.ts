@@ -3,8 +3,8 @@
  * localStorage `okr.devPersonId`) and the deep link to a unit and quarter (`?unit=&quarter=`, or
  * the same pair in Teams' `subEntityId`).
  */
-import type { QuarterId } from '@okr/core';
-import { isQuarterId } from '../core.js';
+import type { MeResponse, QuarterId, Unit } from '@okr/core';
+import { isQuarterId, nextQuarter, previousQuarter } from '../core.js';
 
 export const DEV_PERSON_STORAGE_KEY = 'okr.devPersonId';
 
@@ -88,4 +88,20 @@ export function writeDevPersonId(personId: string): void {
     url.searchParams.set('as', personId);
     window.history.replaceState(window.history.state, '', url);
   }
+}
+
+/** The next quarter (being formulated), the current one and the three before it, newest first (plus a deep-linked older one). */
+export function quarterOptions(current: QuarterId, extra: QuarterId | null): QuarterId[] {
+  const list: QuarterId[] = [nextQuarter(current), current];
+  while (list.length < 5) list.push(previousQuarter(list[list.length - 1]!));
+  if (extra && !list.includes(extra)) list.push(extra);
+  return list.sort().reverse();
+}
+
+/** The unit shown first: the deep-linked one if the person may see it, else their own unit. */
+export function defaultUnit(me: MeResponse, requested: string | null): Unit | null {
+  const byId = new Map(me.units.map((u) => [u.id, u]));
+  if (requested && byId.has(requested)) return byId.get(requested)!;
+  const own = me.roles.map((r) => (r.unitId ? byId.get(r.unitId) : undefined)).find((u) => u !== undefined);
+  return own ?? me.units[0] ?? null;
 }

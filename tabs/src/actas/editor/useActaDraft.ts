@@ -1,10 +1,8 @@
 import type { ActaDraft, ActaView } from '@okr/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ActasApi } from '../../api/actas.js';
-import { errorMessage } from '../../errorMessage.js';
+import { useLoad } from '../../useLoad.js';
 import { mergeDrafts, sameValue, type DraftField } from '../actaHelpers.js';
-
-export type ActaLoad = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; view: ActaView };
 
 /** The acta and its working draft, as `useActaDraft` keeps them. */
 export type ActaDraftState = ReturnType<typeof useActaDraft>;
@@ -18,8 +16,6 @@ export type UpdateDraft = (edit: (draft: ActaDraft) => void) => void;
  * typed and not saved stays in the form; leaving the page with unsaved changes asks first.
  */
 export function useActaDraft(api: ActasApi, plenariaId: string, onChanged?: (view: ActaView) => void) {
-  const [load, setLoad] = useState<ActaLoad>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [draft, setDraft] = useState<ActaDraft | null>(null);
   const [base, setBase] = useState<ActaDraft | null>(null);
   const draftRef = useRef(draft);
@@ -29,9 +25,8 @@ export function useActaDraft(api: ActasApi, plenariaId: string, onChanged?: (vie
   const onChangedRef = useRef(onChanged);
   onChangedRef.current = onChanged;
 
-  /** Takes the server's answer; what the person typed and has not saved stays in the form. Returns the fields both changed. */
-  const adopt = useCallback((view: ActaView): DraftField[] => {
-    setLoad({ state: 'ready', view });
+  /** Merges the server's draft into the form: what the person typed and has not saved stays. Returns the fields both changed. */
+  const adoptDraft = (view: ActaView): DraftField[] => {
     onChangedRef.current?.(view);
     const theirs = view.acta?.draft ?? null;
     const mine = draftRef.current;
@@ -44,23 +39,26 @@ export function useActaDraft(api: ActasApi, plenariaId: string, onChanged?: (vie
     }
     setDraft(theirs && structuredClone(theirs));
     return [];
-  }, []);
+  };
 
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    setDraft(null);
-    setBase(null);
-    draftRef.current = null;
-    baseRef.current = null;
-    api.acta(plenariaId, abort.signal).then(
-      (view) => adopt(view),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, plenariaId, attempt, adopt]);
+  const load = useLoad(
+    (signal) => {
+      // Another acta, or asking again: nothing typed before carries over.
+      setDraft(null);
+      setBase(null);
+      draftRef.current = null;
+      baseRef.current = null;
+      return api.acta(plenariaId, signal);
+    },
+    [api, plenariaId],
+    { onData: adoptDraft },
+  );
+
+  /** Takes the server's answer; what the person typed and has not saved stays in the form. Returns the fields both changed. */
+  const adopt = (view: ActaView): DraftField[] => {
+    load.set(view);
+    return adoptDraft(view);
+  };
 
   const dirty = !!draft && !!base && !sameValue(draft, base);
 
@@ -84,7 +82,7 @@ export function useActaDraft(api: ActasApi, plenariaId: string, onChanged?: (vie
 
   return {
     load,
-    view: load.state === 'ready' ? load.view : null,
+    view: load.state === 'ready' ? load.data : null,
     draft,
     dirty,
     update,
@@ -96,6 +94,6 @@ export function useActaDraft(api: ActasApi, plenariaId: string, onChanged?: (vie
     },
     /** What the person has typed and the draft it started from, as they are now. */
     current: () => ({ mine: draftRef.current, base: baseRef.current }),
-    retry: () => setAttempt((n) => n + 1),
+    retry: load.retry,
   };
 }
