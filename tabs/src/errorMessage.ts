@@ -1,5 +1,5 @@
 import { ApiRequestError } from './api/http.js';
-import { t } from './strings.js';
+import { t } from './shell/text.js';
 
 /**
  * What to tell the person when a call to the API failed: its own Spanish sentence, else that the

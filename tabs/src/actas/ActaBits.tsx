@@ -25,9 +25,8 @@ import type { ActaState, ActaStatus, CommitmentStatus, PersonRef } from '@okr/co
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { msg } from '../core.js';
 import { formatShortDay, matchPeople } from './actaHelpers.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

@@ -3,7 +3,7 @@ import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import type { ActaView, PersonRef } from '@okr/core';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 import { ActaHeader, actaTitleId } from './editor/ActaHeader.js';
 import { CompactContext } from './editor/ActaLayout.js';
 import { ActaStateNotes, LeaveWarning, NoticeBar, StaleSaveBar } from './editor/ActaMessages.js';
@@ -18,7 +18,6 @@ import { useActaActions } from './editor/useActaActions.js';
 import { useActaDraft } from './editor/useActaDraft.js';
 import { LoadError } from '../ui/LoadStatus.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0, overflowWrap: 'anywhere' },

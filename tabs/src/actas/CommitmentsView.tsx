@@ -20,7 +20,7 @@ import { ApiRequestError } from '../api/http.js';
 import { errorMessage } from '../errorMessage.js';
 import { msg } from '../core.js';
 import { formatInstant, formatShortDay } from './actaHelpers.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 import { CommitmentStatusBadge } from './ActaBits.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -28,7 +28,6 @@ import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

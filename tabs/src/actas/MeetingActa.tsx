@@ -4,12 +4,11 @@ import { useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel } from '../core.js';
 import { formatShortDay, pickMeetingPlenaria, todayInBogota } from './actaHelpers.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 import ActaEditor from './ActaEditor.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -4,7 +4,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { msg, quarterLabel } from '../core.js';
 import { formatShortDay, sortOapRows } from './actaHelpers.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -16,7 +16,6 @@ import { useLoad } from '../useLoad.js';
 
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   summary: { gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))' },

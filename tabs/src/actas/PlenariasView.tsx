@@ -18,7 +18,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel } from '../core.js';
 import { formatDay, linkIn } from './actaHelpers.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
@@ -28,7 +28,6 @@ import { useLoad } from '../useLoad.js';
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
 const ScheduleDialog = lazy(() => import('./ScheduleDialog.js'));
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

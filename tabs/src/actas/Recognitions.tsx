@@ -3,12 +3,11 @@ import { Trophy20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { formatShortDay } from './actaHelpers.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { useLoad } from '../useLoad.js';
 
-const a = t.actas;
 const SHOWN = 6;
 
 const useStyles = makeStyles({

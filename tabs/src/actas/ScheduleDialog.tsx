@@ -12,12 +12,11 @@ import { useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { msg, quarterLabel } from '../core.js';
 import { defaultPlenariaDate, locationProblem, suggestedSigners, todayInBogota } from './actaHelpers.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 import { PersonPicker } from './ActaBits.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { FormDialog } from '../ui/FormDialog.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(640px, calc(100vw - 24px))' },

@@ -6,7 +6,7 @@
  */
 import type { ActaDraft, IsoDate, MeResponse, Modality, OapActasResponse, OkrResultRow, PersonRef, PlenariaKind, PlenariaSummary, QuarterId } from '@okr/core';
 import { bogotaDate, msg, quarterOf, quarterRange } from '../core.js';
-import { t } from '../strings.js';
+import { actasText as a } from './text.js';
 
 /** Today's date in Bogotá ("2026-11-23"), whatever the computer's time zone. */
 export function todayInBogota(now: Date = new Date()): IsoDate {
@@ -125,8 +125,7 @@ export interface ActaNotice {
  * nothing was unsaved.
  */
 export function reloadNotice(unsaved: { mine: ActaDraft; base: ActaDraft } | null, signed: boolean, conflicts: readonly DraftField[], nameOf: (personId: string) => string): ActaNotice | null {
-  const a = t.actas;
-  if (!unsaved) return null;
+    if (!unsaved) return null;
   if (signed) return { intent: 'warning', text: a.reloadedSigned, items: changedFields(unsaved.base, unsaved.mine).map((f) => `${a.fields[f]}: ${draftFieldText(f, unsaved.mine, nameOf)}`) };
   if (conflicts.length) return { intent: 'warning', title: a.reloadedTitle, text: a.reloadedConflicts, items: conflicts.map((f) => a.fields[f]) };
   return { intent: 'info', text: a.reloadedKept };

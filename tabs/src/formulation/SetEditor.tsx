@@ -20,10 +20,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FormulationApi } from '../api/formulation.js';
 import { kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from './setDraft.js';
-import { t } from '../strings.js';
+import { formulationText as e } from './text.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 
-const e = t.editor;
 const EDITABLE = new Set(['draft', 'returned', 'rejected']);
 
 const useStyles = makeStyles({
@@ -108,7 +107,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
     }
   }
 
-  if (view === 'loading') return <Spinner label={t.loadingTree} />;
+  if (view === 'loading') return <Spinner label={e.loading} />;
   const state = view?.bundle.set.state ?? 'draft';
   const editable = isEnlace && (view === null ? draft !== null : EDITABLE.has(state));
   const update = (edit: (d: SetDraft) => void) => setDraft((d) => (d ? applied(d, edit) : d));

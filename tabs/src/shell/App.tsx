@@ -13,7 +13,7 @@ import type { Identity } from '../api/http.js';
 import { createApiClient } from '../api/index.js';
 import { startHost, type Host, type ThemeName } from './host.js';
 import { readDeepLink, readDevPersonId, writeDevPersonId } from './location.js';
-import { t } from '../strings.js';
+import { t } from './text.js';
 import { ThemeNameContext } from '../ui/themeName.js';
 
 // Both views start downloading at once, in parallel with teams-js, instead of after start-up.

@@ -18,7 +18,8 @@ import type { ApiClient } from '../api/index.js';
 import { formatPercent, quarterLabel } from '../core.js';
 import type { Host } from './host.js';
 import type { DeepLink } from './location.js';
-import { t } from '../strings.js';
+import { okrText as o } from '../okr/text.js';
+import { t } from './text.js';
 import { useUnitQuarter } from './useUnitQuarter.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { ProgressWithMarker } from '../okr/ProgressWithMarker.js';
@@ -70,7 +71,7 @@ function ObjectiveCard({ objective, eyebrow, expected, strategic }: { objective:
         <span className={styles.percent}>{formatPercent(objective.displayProgress)}</span>
         <StatusBadge status={objective.status} size="small" />
       </div>
-      <ProgressWithMarker value={objective.displayProgress} expected={expected} status={objective.status} label={t.progressAria(objective.title)} thickness="medium" />
+      <ProgressWithMarker value={objective.displayProgress} expected={expected} status={objective.status} label={o.progressAria(objective.title)} thickness="medium" />
     </div>
   );
 }
@@ -111,7 +112,7 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
   if (me.state === 'loading' || tree.state === 'loading') {
     return (
       <main className={styles.panel}>
-        <Spinner size="small" label={t.loadingTree} />
+        <Spinner size="small" label={o.loadingTree} />
       </main>
     );
   }
@@ -138,17 +139,17 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
         <Caption1 className={styles.muted}>{quarterLabel(data.quarter)}</Caption1>
       </header>
 
-      <TabList size="small" selectedValue={pane} onTabSelect={(_, d) => setPane(d.value as 'okr' | 'acta')} aria-label={t.actas.panelViews} data-testid="panel-views">
+      <TabList size="small" selectedValue={pane} onTabSelect={(_, d) => setPane(d.value as 'okr' | 'acta')} aria-label={t.meeting.panelViews} data-testid="panel-views">
         <Tab value="okr" data-testid="panel-view-okr">
-          {t.actas.panelOkr}
+          {t.meeting.panelOkr}
         </Tab>
         <Tab value="acta" data-testid="panel-view-acta">
-          {t.actas.panelActa}
+          {t.meeting.panelActa}
         </Tab>
       </TabList>
 
       {pane === 'acta' && (
-        <Suspense fallback={<Spinner size="small" label={t.actas.loadingActa} />}>
+        <Suspense fallback={<Spinner size="small" label={t.meeting.loadingActa} />}>
           <MeetingActa api={api} unitId={data.unit.id} unitName={data.unit.name} quarter={me.data.currentQuarter} />
         </Suspense>
       )}
@@ -213,15 +214,15 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
           <Caption1 data-testid="panel-empty">{t.meeting.noSet(quarterLabel(data.quarter))}</Caption1>
         ) : (
           <>
-            <ObjectiveCard objective={strategic} eyebrow={t.strategicEyebrow} expected={data.expected} strategic />
+            <ObjectiveCard objective={strategic} eyebrow={o.strategicEyebrow} expected={data.expected} strategic />
             <ol className={styles.list}>
               {strategic.children.map((child, i) => (
                 <li key={child.id}>
-                  <ObjectiveCard objective={child} eyebrow={t.tacticalEyebrow(i + 1)} expected={data.expected} />
+                  <ObjectiveCard objective={child} eyebrow={o.tacticalEyebrow(i + 1)} expected={data.expected} />
                 </li>
               ))}
             </ol>
-            <Caption1 className={styles.muted}>{t.expectedToday(formatPercent(data.expected))}</Caption1>
+            <Caption1 className={styles.muted}>{o.expectedToday(formatPercent(data.expected))}</Caption1>
           </>
         )}
       </section>

@@ -22,7 +22,8 @@ import type { ApiClient } from '../api/index.js';
 import { errorMessage } from '../errorMessage.js';
 import { quarterLabel, roleLabels } from '../core.js';
 import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
-import { t } from '../strings.js';
+import { okrText as o } from '../okr/text.js';
+import { t, viewText } from './text.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { OkrTree } from '../okr/OkrTree.js';
 
@@ -225,8 +226,8 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           data-testid="areas"
         >
           <Tab value="mine" data-testid="area-mine">{t.areaMine}</Tab>
-          <Tab value="dashboard" data-testid="area-dashboard">{t.areaDashboard}</Tab>
-          <Tab value="oap" data-testid="area-oap">{t.actas.areaOap}</Tab>
+          <Tab value="dashboard" data-testid="area-dashboard">{viewText.dashboard.label}</Tab>
+          <Tab value="oap" data-testid="area-oap">{viewText.oap.label}</Tab>
         </TabList>
       )}
 
@@ -282,7 +283,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           </div>
 
           {showDashboard && quarter && (
-            <Suspense fallback={<Loading label={t.dashboard.loading} />}>
+            <Suspense fallback={<Loading label={viewText.dashboard.loading} />}>
               <EntityDashboard
                 api={api}
                 quarter={quarter}
@@ -297,7 +298,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           )}
 
           {showOap && quarter && (
-            <Suspense fallback={<Loading label={t.actas.loadingOap} />}>
+            <Suspense fallback={<Loading label={viewText.oap.loading} />}>
               <OapActas api={api} quarter={quarter} openActa={openActa} onOpenActa={setOpenActa} />
             </Suspense>
           )}
@@ -311,26 +312,26 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
             }}
             aria-label={t.viewsLabel}
           >
-            <Tab value="tree" data-testid="view-tree">{t.viewTree}</Tab>
-            <Tab value="formulation" data-testid="view-formulation">{t.viewFormulation}</Tab>
-            <Tab value="plenarias" data-testid="view-plenarias">{t.actas.viewPlenarias}</Tab>
-            <Tab value="commitments" data-testid="view-commitments">{t.actas.viewCommitments}</Tab>
+            <Tab value="tree" data-testid="view-tree">{viewText.tree.label}</Tab>
+            <Tab value="formulation" data-testid="view-formulation">{viewText.formulation.label}</Tab>
+            <Tab value="plenarias" data-testid="view-plenarias">{viewText.plenarias.label}</Tab>
+            <Tab value="commitments" data-testid="view-commitments">{viewText.commitments.label}</Tab>
           </TabList>}
 
           {unitArea && mode === 'plenarias' && quarter && (
-            <Suspense fallback={<Loading label={t.actas.loadingPlenarias} />}>
+            <Suspense fallback={<Loading label={viewText.plenarias.loading} />}>
               <PlenariasView api={api} me={data} quarter={quarter} unitId={unitId} openActa={openActa} onOpenActa={setOpenActa} />
             </Suspense>
           )}
 
           {unitArea && mode === 'commitments' && (
-            <Suspense fallback={<Loading label={t.actas.loadingCommitments} />}>
+            <Suspense fallback={<Loading label={viewText.commitments.loading} />}>
               <CommitmentsView api={api} unitId={unitId} unitName={unit?.name ?? ''} />
             </Suspense>
           )}
 
           {unitArea && mode === 'formulation' && unitId && quarter && me.state === 'ready' && (
-            <Suspense fallback={<Spinner label={t.loadingTree} />}>
+            <Suspense fallback={<Spinner label={o.loadingTree} />}>
               <SetEditor api={api} me={me.data} unitId={unitId} quarter={quarter} />
             </Suspense>
           )}
@@ -342,9 +343,9 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           )}
 
           {unitArea && mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
-            {tree.state === 'loading' && <Loading label={t.loadingTree} />}
+            {tree.state === 'loading' && <Loading label={o.loadingTree} />}
             {tree.state === 'error' && (
-              <LoadError title={t.treeErrorTitle} message={tree.message} onRetry={() => setTreeAttempt((n) => n + 1)} testId="tree-error" />
+              <LoadError title={o.treeErrorTitle} message={tree.message} onRetry={() => setTreeAttempt((n) => n + 1)} testId="tree-error" />
             )}
             {savedNotice && (
               <MessageBar intent="success" data-testid="checkin-saved">
@@ -374,7 +375,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                   onClose={() => setReporting(null)}
                   onSaved={(updated) => {
                     setTree({ state: 'ready', data: updated });
-                    setSavedNotice(t.reportSaved(reporting.title));
+                    setSavedNotice(o.reportSaved(reporting.title));
                     setReporting(null);
                   }}
                 />

@@ -7,7 +7,8 @@ import type { ShellApi } from '../api/shell.js';
 import { formatPercent, periodLabel, quarterLabel } from '../core.js';
 import { formatIsoDate, formatKrValue } from '../okr/format.js';
 import type { DeepLink } from './location.js';
-import { t } from '../strings.js';
+import { okrText as o } from '../okr/text.js';
+import { t } from './text.js';
 import { useUnitQuarter } from './useUnitQuarter.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { ProgressWithMarker } from '../okr/ProgressWithMarker.js';
@@ -59,7 +60,7 @@ function Headline({ objective, expected }: { objective: ObjectiveView; expected:
   return (
     <div className={styles.headline}>
       <span className={styles.big}>{formatPercent(objective.displayProgress)}</span>
-      <ProgressWithMarker value={objective.displayProgress} expected={expected} status={objective.status} label={t.progressAria(objective.title)} />
+      <ProgressWithMarker value={objective.displayProgress} expected={expected} status={objective.status} label={o.progressAria(objective.title)} />
       <StatusBadge status={objective.status} size="extra-large" className={styles.badge} />
     </div>
   );
@@ -72,7 +73,7 @@ function Overview({ tree, strategic }: { tree: OkrTreeView; strategic: Objective
   return (
     <>
       <span className={styles.eyebrow}>
-        {t.strategicEyebrow} · {quarterLabel(tree.quarter)}
+        {o.strategicEyebrow} · {quarterLabel(tree.quarter)}
       </span>
       <h2 className={styles.title}>{strategic.title}</h2>
       {io && (
@@ -81,7 +82,7 @@ function Overview({ tree, strategic }: { tree: OkrTreeView; strategic: Objective
             {io.code}
           </Badge>
           <span>
-            {t.alignedWith}: {io.title}
+            {o.alignedWith}: {io.title}
           </span>
         </div>
       )}
@@ -89,7 +90,7 @@ function Overview({ tree, strategic }: { tree: OkrTreeView; strategic: Objective
       <ol className={styles.cards}>
         {strategic.children.map((child, i) => (
           <li key={child.id} className={mergeClasses(surface.surface, styles.card)}>
-            <span className={styles.eyebrow}>{t.tacticalEyebrow(i + 1)}</span>
+            <span className={styles.eyebrow}>{o.tacticalEyebrow(i + 1)}</span>
             <h3 className={styles.cardTitle}>{child.title}</h3>
             <div className={styles.cardRow}>
               <span className={styles.percent}>{formatPercent(child.displayProgress)}</span>
@@ -112,9 +113,9 @@ function KeyResultCard({ kr, expected }: { kr: KeyResultView; expected: number }
         <span className={styles.percent}>{kr.progress === null ? '—' : formatPercent(kr.displayProgress)}</span>
         <StatusBadge status={kr.status} size="large" className={styles.badge} />
       </div>
-      <ProgressWithMarker value={kr.displayProgress} expected={expected} status={kr.status} label={t.progressAria(kr.title)} />
+      <ProgressWithMarker value={kr.displayProgress} expected={expected} status={kr.status} label={o.progressAria(kr.title)} />
       <span className={styles.krValue}>
-        {kr.latest ? `${t.latestValue(formatKrValue(kr, kr.latest.value))} · ${t.meeting.reported(periodLabel(kr.latest.period))}` : t.noReports}
+        {kr.latest ? `${o.latestValue(formatKrValue(kr, kr.latest.value))} · ${t.meeting.reported(periodLabel(kr.latest.period))}` : o.noReports}
       </span>
     </li>
   );
@@ -124,7 +125,7 @@ function TacticalStep({ objective, index, expected }: { objective: ObjectiveView
   const styles = useStyles();
   return (
     <>
-      <span className={styles.eyebrow}>{t.tacticalEyebrow(index + 1)}</span>
+      <span className={styles.eyebrow}>{o.tacticalEyebrow(index + 1)}</span>
       <h2 className={styles.title}>{objective.title}</h2>
       <Headline objective={objective} expected={expected} />
       <ul className={styles.cards}>
@@ -171,12 +172,12 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
       <div className={styles.top}>
         <h1 className={styles.unit}>{tree.unit.name}</h1>
         <span className={styles.step} aria-live="polite" data-testid="stage-step">
-          {t.meeting.stepOf(step + 1, total)} · {step === 0 ? t.meeting.overview : t.tacticalEyebrow(step)}
+          {t.meeting.stepOf(step + 1, total)} · {step === 0 ? t.meeting.overview : o.tacticalEyebrow(step)}
         </span>
       </div>
       <section className={styles.body} data-testid={`stage-step-${step}`}>
         {!tree.set || !strategic ? (
-          <h2 className={styles.title}>{t.emptyTitle(quarterLabel(tree.quarter))}</h2>
+          <h2 className={styles.title}>{o.emptyTitle(quarterLabel(tree.quarter))}</h2>
         ) : step === 0 ? (
           <Overview tree={tree} strategic={strategic} />
         ) : (
@@ -188,7 +189,7 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
           {t.meeting.previous}
         </Button>
         <span className={styles.hint}>
-          {t.meeting.keysHint} {t.asOf(formatIsoDate(tree.asOf))} · {t.expectedToday(formatPercent(tree.expected))}
+          {t.meeting.keysHint} {o.asOf(formatIsoDate(tree.asOf))} · {o.expectedToday(formatPercent(tree.expected))}
         </span>
         <Button
           className={styles.navButton}
@@ -220,7 +221,7 @@ export default function StageView({ api, deepLink }: { api: ShellApi & OkrApi; d
   if (tree.state !== 'ready') {
     return (
       <div className={styles.center}>
-        <Spinner size="large" label={t.loadingTree} />
+        <Spinner size="large" label={o.loadingTree} />
       </div>
     );
   }

@@ -4,7 +4,7 @@
  */
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { createContext, useContext, type ReactNode } from 'react';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { useSurfaceStyles } from '../../ui/surfaceStyles.js';
 
 /** The styles the acta's blocks share. */
@@ -115,7 +115,7 @@ export function ReadText({ label, text, testId }: { label: string | null; text: 
     </p>
   ) : (
     <Caption1 className={styles.muted} data-testid={testId}>
-      {t.actas.none}
+      {a.none}
     </Caption1>
   );
   return label === null ? body : <ReadBlock label={label}>{body}</ReadBlock>;

@@ -5,10 +5,9 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ActaView } from '@okr/core';
 import type { ActaNotice } from '../actaHelpers.js';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { MessageItems } from './ActaLayout.js';
 
-const a = t.actas;
 
 /** The outcome of the last thing done (saved, signed, a failure…). */
 export function NoticeBar({ notice }: { notice: ActaNotice }) {

@@ -3,11 +3,10 @@ import { Button, Caption1 } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular } from '@fluentui/react-icons';
 import type { ActaView } from '@okr/core';
 import { formatInstant } from '../actaHelpers.js';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { Section, useActaStyles, useCompact } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
 
-const a = t.actas;
 
 /** Every version, newest first, with its state, when it was signed and why it corrected the one before. */
 export function VersionsSection({ versions, busy, onDownload }: { versions: ActaView['versions']; busy: Busy; onDownload: (version: number) => void }) {

@@ -1,11 +1,10 @@
 import { Caption1, Field } from '@fluentui/react-components';
 import type { PersonRef } from '@okr/core';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { PeoplePicker } from '../ActaBits.js';
 import { ReadBlock, Section, useActaStyles, useCompact } from './ActaLayout.js';
 import { DraftList, type DraftProps } from './DraftFields.js';
 
-const a = t.actas;
 
 /** Who attended: people of the directory (with their job titles when read) and guests from outside it. */
 export function AttendanceSection({ people, byId, plenariaId, ...draftProps }: DraftProps & { people: readonly PersonRef[]; byId: ReadonlyMap<string, PersonRef>; plenariaId: string }) {

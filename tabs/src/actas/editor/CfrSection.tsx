@@ -2,12 +2,11 @@ import { Button, Caption1, Field, Input, Radio, RadioGroup, Textarea } from '@fl
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { PersonRef, Recognition } from '@okr/core';
 import { newItemId } from '../actaHelpers.js';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { PersonPicker } from '../ActaBits.js';
 import { Section, useActaStyles } from './ActaLayout.js';
 import { DraftText, type DraftProps } from './DraftFields.js';
 
-const a = t.actas;
 
 /** Conversations, feedback and recognitions (CFR): what the team talked over, the feedback given, and who was recognized for what. */
 export function CfrSection({ people, nameOf, ...draftProps }: DraftProps & { people: readonly PersonRef[]; nameOf: (personId: string) => string }) {

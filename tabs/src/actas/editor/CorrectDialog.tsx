@@ -1,9 +1,8 @@
 import { Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 
-const a = t.actas;
 
 export interface CorrectDialogProps {
   /** The signed version being corrected; the correction is the next one. */

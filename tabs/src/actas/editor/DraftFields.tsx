@@ -1,12 +1,11 @@
 /** The fields of the acta's draft that are a text or a list of texts: editable, or as read. */
 import { Field, Textarea } from '@fluentui/react-components';
 import type { ActaDraft } from '@okr/core';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { ListEditor, TextList } from '../ActaBits.js';
 import { ReadText, Section, useCompact } from './ActaLayout.js';
 import type { UpdateDraft } from './useActaDraft.js';
 
-const a = t.actas;
 
 /** What every part of the draft gets: the working copy, whether the person may change it, and how. */
 export interface DraftProps {

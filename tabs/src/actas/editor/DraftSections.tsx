@@ -1,6 +1,6 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { Acta, PersonRef, Plenaria } from '@okr/core';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { TextList } from '../ActaBits.js';
 import { ReadText, Section } from './ActaLayout.js';
 import { AttendanceSection } from './AttendanceSection.js';
@@ -10,7 +10,6 @@ import { DraftText, ListSection, type DraftProps } from './DraftFields.js';
 import { OkrResultsSection } from './OkrResultsSection.js';
 import type { Busy } from './useActaActions.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   row2: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },

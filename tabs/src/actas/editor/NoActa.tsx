@@ -1,9 +1,8 @@
 import { Button } from '@fluentui/react-components';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { useActaStyles, useCardClass } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
 
-const a = t.actas;
 
 /** A plenaria without an acta yet: who writes it may start it; everyone else is told who will. */
 export function NoActa({ canStart, busy, onStart }: { canStart: boolean; busy: Busy; onStart: () => void }) {

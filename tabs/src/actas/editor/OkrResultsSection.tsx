@@ -2,11 +2,10 @@ import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-com
 import { ArrowSync16Regular } from '@fluentui/react-icons';
 import type { OkrResultRow } from '@okr/core';
 import { formatInstant, groupByObjective } from '../actaHelpers.js';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { Section } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   results: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

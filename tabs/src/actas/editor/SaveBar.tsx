@@ -1,8 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import type { Busy } from './useActaActions.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   saveBar: {

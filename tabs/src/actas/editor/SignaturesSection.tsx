@@ -2,11 +2,10 @@ import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyl
 import { Send16Regular, Signature16Regular } from '@fluentui/react-icons';
 import type { ActaView, SignatureRole } from '@okr/core';
 import { formatInstant } from '../actaHelpers.js';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { Fact, MessageItems, Section, useActaStyles } from './ActaLayout.js';
 import type { Busy, SignatureRequest } from './useActaActions.js';
 
-const a = t.actas;
 
 const useStyles = makeStyles({
   signatures: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: tokens.spacingHorizontalM, margin: 0 },

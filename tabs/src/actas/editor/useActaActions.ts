@@ -4,11 +4,10 @@ import type { ActasApi, SignatureRequestResult } from '../../api/actas.js';
 import { ApiRequestError } from '../../api/http.js';
 import { errorMessage } from '../../errorMessage.js';
 import { reloadNotice, type ActaNotice } from '../actaHelpers.js';
-import { t } from '../../strings.js';
+import { actasText as a } from '../text.js';
 import { oapStatusDetail, saveFile } from '../ActaBits.js';
 import type { ActaDraftState } from './useActaDraft.js';
 
-const a = t.actas;
 
 /** What is under way: one thing at a time, so buttons are disabled meanwhile. */
 export type Busy = null | 'start' | 'save' | 'reload' | 'snapshot' | 'request' | 'sign' | 'oap' | 'correct' | 'download';
