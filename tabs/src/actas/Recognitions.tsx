@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 /** «Reconocimientos» of a unit (CFR), from its signed actas, newest first. */
-export default function Recognitions({ api, unitId, unitName }: { api: ActasApi; unitId: string; unitName: string }) {
+export default function Recognitions({ api, unitId, unitName }: { api: Pick<ActasApi, 'recognitions'>; unitId: string; unitName: string }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const load = useLoad((signal) => api.recognitions(unitId, signal), [api, unitId]);

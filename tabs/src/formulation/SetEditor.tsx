@@ -9,7 +9,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Option,
-  Spinner,
   Textarea,
   makeStyles,
   mergeClasses,
@@ -21,6 +20,7 @@ import type { FormulationApi } from '../api/formulation.js';
 import { kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from './setDraft.js';
 import { formulationText as e } from './text.js';
+import { Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 
 const EDITABLE = new Set(['draft', 'returned', 'rejected']);
@@ -107,7 +107,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
     }
   }
 
-  if (view === 'loading') return <Spinner label={e.loading} />;
+  if (view === 'loading') return <Loading label={e.loading} />;
   const state = view?.bundle.set.state ?? 'draft';
   const editable = isEnlace && (view === null ? draft !== null : EDITABLE.has(state));
   const update = (edit: (d: SetDraft) => void) => setDraft((d) => (d ? applied(d, edit) : d));

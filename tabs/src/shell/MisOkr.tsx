@@ -7,7 +7,6 @@ import {
   MessageBarTitle,
   Option,
   OptionGroup,
-  Spinner,
   Tab,
   TabList,
   Text,
@@ -15,17 +14,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PersonSwap20Regular } from '@fluentui/react-icons';
-import type { KeyResultView, MeResponse, OkrTreeView, QuarterId, Unit } from '@okr/core';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { ApiRequestError } from '../api/http.js';
+import type { MeResponse, QuarterId, Unit } from '@okr/core';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/index.js';
-import { errorMessage } from '../errorMessage.js';
 import { quarterLabel, roleLabels } from '../core.js';
-import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
-import { okrText as o } from '../okr/text.js';
-import { t, viewText } from './text.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
-import { OkrTree } from '../okr/OkrTree.js';
+import { useLoad } from '../useLoad.js';
+import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
+import { t, viewText } from './text.js';
+import { VIEWS, openedBy, viewsFor, type View, type ViewId, type ViewProps } from './views.js';
 
 const useStyles = makeStyles({
   page: {
@@ -64,8 +61,6 @@ function describeRoles(me: MeResponse): string {
     .join(' — ');
 }
 
-type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
-
 export interface MisOkrProps {
   api: ApiClient;
   deepLink: DeepLink;
@@ -75,99 +70,52 @@ export interface MisOkrProps {
   onUnauthenticated: (message: string) => void;
 }
 
-const CheckInDialog = lazy(() => import('../okr/CheckInDialog.js'));
-const SetEditor = lazy(() => import('../formulation/SetEditor.js'));
-const EntityDashboard = lazy(() => import('../okr/EntityDashboard.js'));
-const PlenariasView = lazy(() => import('../actas/PlenariasView.js'));
-const CommitmentsView = lazy(() => import('../actas/CommitmentsView.js'));
-const OapActas = lazy(() => import('../actas/OapActas.js'));
-const Recognitions = lazy(() => import('../actas/Recognitions.js'));
+const byId = (id: ViewId): View => VIEWS.find((v) => v.id === id)!;
 
-type Area = 'mine' | 'dashboard' | 'oap';
-type Mode = 'tree' | 'formulation' | 'plenarias' | 'commitments';
-
-function initialArea(link: DeepLink): Area {
-  return link.view === 'tablero' ? 'dashboard' : link.view === 'actas-oap' ? 'oap' : 'mine';
-}
-
-function initialMode(link: DeepLink): Mode {
-  if (link.view === 'compromisos') return 'commitments';
-  return link.view === 'plenarias' || (link.acta && link.view !== 'actas-oap' && link.view !== 'tablero') ? 'plenarias' : 'tree';
-}
-
-/** "Mis OKR": who I am, which unit and quarter, and that unit's OKR tree. */
+/**
+ * "Mis OKR": who I am, which unit and quarter, and the views of the views table (views.ts) this
+ * person sees — the unit's views in one tab list, the entity-wide sections beside «Mis OKR».
+ */
 export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthenticated }: MisOkrProps) {
   const styles = useStyles();
-  const [me, setMe] = useState<Load<MeResponse>>({ state: 'loading' });
-  const [meAttempt, setMeAttempt] = useState(0);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [quarter, setQuarter] = useState<QuarterId | null>(null);
-  const [unitNotice, setUnitNotice] = useState<string | null>(null);
-  const [tree, setTree] = useState<Load<OkrTreeView>>({ state: 'loading' });
-  const [treeAttempt, setTreeAttempt] = useState(0);
-  const [reporting, setReporting] = useState<KeyResultView | null>(null);
-  const [savedNotice, setSavedNotice] = useState<string | null>(null);
-  const [mode, setMode] = useState<Mode>(() => initialMode(deepLink));
-  const [area, setArea] = useState<Area>(() => initialArea(deepLink));
-  const [openActa, setOpenActa] = useState<string | null>(deepLink.acta ?? null);
+  // The address is read once, when the page opens; from then on the page writes it.
+  const [link] = useState(deepLink);
+  const me = useLoad((signal) => api.me(signal), [api]);
+  const [chosenUnit, setChosenUnit] = useState<string | null>(null);
+  const [chosenQuarter, setChosenQuarter] = useState<QuarterId | null>(null);
+  const [section, setSection] = useState<ViewId | null>(() => openedBy(link).entity);
+  const [unitView, setUnitView] = useState<ViewId>(() => openedBy(link).unit);
+  const [openActa, setOpenActa] = useState<string | null>(link.acta ?? null);
 
+  // A stale development identity: the picker takes over (the spinner stays until it does).
+  const unauthenticated = me.state === 'error' && me.status === 401 && onSwitchIdentity ? me.message : null;
   useEffect(() => {
-    const abort = new AbortController();
-    setMe({ state: 'loading' });
-    api.me(abort.signal).then(
-      (data) => {
-        const unit = defaultUnit(data, deepLink.unitId);
-        setUnitId(unit?.id ?? null);
-        setQuarter(deepLink.quarter ?? data.currentQuarter);
-        setUnitNotice(deepLink.unitId && unit && unit.id !== deepLink.unitId ? t.requestedUnitUnavailable(deepLink.unitId, unit.name) : null);
-        setMe({ state: 'ready', data });
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        if (error instanceof ApiRequestError && error.status === 401 && onSwitchIdentity) onUnauthenticated(error.message);
-        else setMe({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-    // deepLink is read once, when the person's data arrives
+    if (unauthenticated) onUnauthenticated(unauthenticated);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, meAttempt]);
+  }, [unauthenticated]);
 
-  const entityWide = me.state === 'ready' && me.data.entityWide === true;
-  const showDashboard = entityWide && area === 'dashboard';
-  const showOap = entityWide && area === 'oap';
-  const unitArea = !showDashboard && !showOap;
-  const needTree = unitArea && (mode === 'tree' || mode === 'formulation');
-  const actaOpen = showOap || (unitArea && mode === 'plenarias') ? openActa : null;
-
-  useEffect(() => {
-    if (me.state !== 'ready' || !quarter) return;
-    const view = showDashboard ? 'tablero' : showOap ? 'actas-oap' : mode === 'plenarias' ? 'plenarias' : mode === 'commitments' ? 'compromisos' : null;
-    writeDeepLink({ unitId, quarter, view, acta: actaOpen });
-  }, [me.state, showDashboard, showOap, mode, unitId, quarter, actaOpen]);
+  const data = me.state === 'ready' ? me.data : null;
+  const views = useMemo(() => (data ? viewsFor(data) : { unit: [], entity: [] }), [data]);
+  const linked = data ? defaultUnit(data, link.unitId) : null;
+  const unitId = chosenUnit ?? linked?.id ?? null;
+  const quarter = chosenQuarter ?? link.quarter ?? data?.currentQuarter ?? null;
+  const unitNotice = !chosenUnit && link.unitId && linked && linked.id !== link.unitId ? t.requestedUnitUnavailable(link.unitId, linked.name) : null;
+  const current = views.entity.find((v) => v.id === section) ?? views.unit.find((v) => v.id === unitView) ?? views.unit[0] ?? byId(unitView);
+  const actaOpen = 'opensActas' in current ? openActa : null;
 
   useEffect(() => {
-    if (!unitId || !quarter || !needTree) return;
-    const abort = new AbortController();
-    setTree({ state: 'loading' });
-    api.tree(unitId, quarter, abort.signal).then(
-      (data) => setTree({ state: 'ready', data }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setTree({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, unitId, quarter, treeAttempt, needTree]);
+    if (!data || !quarter) return;
+    writeDeepLink({ unitId, quarter, view: 'link' in current ? current.link : null, acta: actaOpen });
+  }, [data, unitId, quarter, current, actaOpen]);
 
-  const meData = me.state === 'ready' ? me.data : null;
-  const quarters = useMemo(() => (meData ? quarterOptions(meData.currentQuarter, quarter) : []), [meData, quarter]);
+  const quarters = useMemo(() => (data ? quarterOptions(data.currentQuarter, quarter) : []), [data, quarter]);
   const groups = useMemo(() => {
-    const units = meData?.units ?? [];
+    const units = data?.units ?? [];
     return [
       { label: t.centralGroup, units: units.filter((u) => u.kind === 'central') },
       { label: t.alcaldiasGroup, units: units.filter((u) => u.kind === 'alcaldia') },
     ].filter((g) => g.units.length > 0);
-  }, [meData]);
+  }, [data]);
 
   const switchButton = onSwitchIdentity && (
     <Button appearance="subtle" size="small" icon={<PersonSwap20Regular />} onClick={onSwitchIdentity} data-testid="switch-identity">
@@ -175,28 +123,42 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
     </Button>
   );
 
-  if (me.state !== 'ready') {
+  if (!data || !quarter) {
     return (
       <main className={styles.page}>
         {switchButton && <div className={styles.header}>{switchButton}</div>}
-        {me.state === 'loading' ? (
-          <Loading label={t.loadingMe} />
+        {me.state === 'error' && !unauthenticated ? (
+          <LoadError title={t.meErrorTitle} message={me.message} onRetry={me.retry} />
         ) : (
-          <LoadError title={t.meErrorTitle} message={me.message} onRetry={() => setMeAttempt((n) => n + 1)} />
+          <Loading label={t.loadingMe} />
         )}
       </main>
     );
   }
 
-  const data = me.data;
   const unit = data.units.find((u) => u.id === unitId) ?? null;
   const roles = describeRoles(data);
+  const inUnit = current.scope === 'unit';
   const renderOptions = (units: Unit[]) =>
     units.map((u) => (
       <Option key={u.id} value={u.id}>
         {u.name}
       </Option>
     ));
+  const viewProps: Omit<ViewProps, 'unitId'> = {
+    api,
+    me: data,
+    quarter,
+    unitName: unit?.name ?? '',
+    openActa: actaOpen,
+    onOpenActa: setOpenActa,
+    onOpenUnit: (id) => {
+      setChosenUnit(id);
+      setUnitView('tree');
+      setSection(null);
+    },
+  };
+  const CurrentView = current.view;
 
   return (
     <main className={styles.page}>
@@ -213,11 +175,11 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
         {switchButton}
       </header>
 
-      {entityWide && (
+      {views.entity.length > 0 && (
         <TabList
-          selectedValue={area}
+          selectedValue={inUnit ? 'mine' : current.id}
           onTabSelect={(_, d) => {
-            setArea(d.value as Area);
+            setSection(d.value === 'mine' ? null : (d.value as ViewId));
             setOpenActa(null);
           }}
           aria-label={t.areasLabel}
@@ -226,12 +188,15 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           data-testid="areas"
         >
           <Tab value="mine" data-testid="area-mine">{t.areaMine}</Tab>
-          <Tab value="dashboard" data-testid="area-dashboard">{viewText.dashboard.label}</Tab>
-          <Tab value="oap" data-testid="area-oap">{viewText.oap.label}</Tab>
+          {views.entity.map((v) => (
+            <Tab key={v.id} value={v.id} data-testid={`area-${v.id}`}>
+              {viewText[v.id].label}
+            </Tab>
+          ))}
         </TabList>
       )}
 
-      {data.units.length === 0 ? (
+      {data.units.length === 0 || !unitId ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t.noUnitsTitle}</MessageBarTitle>
@@ -241,20 +206,15 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       ) : (
         <>
           <div className={styles.filters} role="search">
-            {unitArea && <Field label={t.unitLabel} className={styles.unitField}>
+            {inUnit && <Field label={t.unitLabel} className={styles.unitField}>
               <Dropdown
                 className={styles.dropdown}
                 listbox={{ className: styles.listbox }}
                 data-testid="unit-picker"
                 placeholder={t.unitPlaceholder}
                 value={unit?.name ?? ''}
-                selectedOptions={unitId ? [unitId] : []}
-                onOptionSelect={(_, d) => {
-                  if (d.optionValue) {
-                    setUnitNotice(null);
-                    setUnitId(d.optionValue);
-                  }
-                }}
+                selectedOptions={[unitId]}
+                onOptionSelect={(_, d) => d.optionValue && setChosenUnit(d.optionValue)}
               >
                 {groups.length > 1
                   ? groups.map((g) => (
@@ -269,9 +229,9 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
               <Dropdown
                 className={styles.dropdown}
                 data-testid="quarter-picker"
-                value={quarter ? quarterLabel(quarter) : ''}
-                selectedOptions={quarter ? [quarter] : []}
-                onOptionSelect={(_, d) => d.optionValue && setQuarter(d.optionValue as QuarterId)}
+                value={quarterLabel(quarter)}
+                selectedOptions={[quarter]}
+                onOptionSelect={(_, d) => d.optionValue && setChosenQuarter(d.optionValue as QuarterId)}
               >
                 {quarters.map((q) => (
                   <Option key={q} value={q} text={quarterLabel(q)}>
@@ -282,117 +242,33 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
             </Field>
           </div>
 
-          {showDashboard && quarter && (
-            <Suspense fallback={<Loading label={viewText.dashboard.loading} />}>
-              <EntityDashboard
-                api={api}
-                quarter={quarter}
-                onOpenUnit={(id) => {
-                  setUnitNotice(null);
-                  setUnitId(id);
-                  setMode('tree');
-                  setArea('mine');
-                }}
-              />
-            </Suspense>
-          )}
-
-          {showOap && quarter && (
-            <Suspense fallback={<Loading label={viewText.oap.loading} />}>
-              <OapActas api={api} quarter={quarter} openActa={openActa} onOpenActa={setOpenActa} />
-            </Suspense>
-          )}
-
-          {unitArea && <TabList
+          {inUnit && <TabList
             className={styles.viewTabs}
-            selectedValue={mode}
+            selectedValue={current.id}
             onTabSelect={(_, d) => {
-              setMode(d.value as Mode);
+              setUnitView(d.value as ViewId);
               setOpenActa(null);
             }}
             aria-label={t.viewsLabel}
           >
-            <Tab value="tree" data-testid="view-tree">{viewText.tree.label}</Tab>
-            <Tab value="formulation" data-testid="view-formulation">{viewText.formulation.label}</Tab>
-            <Tab value="plenarias" data-testid="view-plenarias">{viewText.plenarias.label}</Tab>
-            <Tab value="commitments" data-testid="view-commitments">{viewText.commitments.label}</Tab>
+            {views.unit.map((v) => (
+              <Tab key={v.id} value={v.id} data-testid={`view-${v.id}`}>
+                {viewText[v.id].label}
+              </Tab>
+            ))}
           </TabList>}
 
-          {unitArea && mode === 'plenarias' && quarter && (
-            <Suspense fallback={<Loading label={viewText.plenarias.loading} />}>
-              <PlenariasView api={api} me={data} quarter={quarter} unitId={unitId} openActa={openActa} onOpenActa={setOpenActa} />
-            </Suspense>
-          )}
-
-          {unitArea && mode === 'commitments' && (
-            <Suspense fallback={<Loading label={viewText.commitments.loading} />}>
-              <CommitmentsView api={api} unitId={unitId} unitName={unit?.name ?? ''} />
-            </Suspense>
-          )}
-
-          {unitArea && mode === 'formulation' && unitId && quarter && me.state === 'ready' && (
-            <Suspense fallback={<Spinner label={o.loadingTree} />}>
-              <SetEditor api={api} me={me.data} unitId={unitId} quarter={quarter} />
-            </Suspense>
-          )}
-
-          {unitArea && mode === 'tree' && unitNotice && (
+          {inUnit && unitNotice && (
             <MessageBar intent="info">
               <MessageBarBody>{unitNotice}</MessageBarBody>
             </MessageBar>
           )}
 
-          {unitArea && mode === 'tree' && <section aria-busy={tree.state === 'loading'}>
-            {tree.state === 'loading' && <Loading label={o.loadingTree} />}
-            {tree.state === 'error' && (
-              <LoadError title={o.treeErrorTitle} message={tree.message} onRetry={() => setTreeAttempt((n) => n + 1)} testId="tree-error" />
-            )}
-            {savedNotice && (
-              <MessageBar intent="success" data-testid="checkin-saved">
-                <MessageBarBody>{savedNotice}</MessageBarBody>
-              </MessageBar>
-            )}
-            {tree.state === 'ready' && (
-              <OkrTree
-                tree={tree.data}
-                onReport={
-                  me.state === 'ready' && canReport(me.data, tree.data) ? (kr) => { setSavedNotice(null); setReporting(kr); } : undefined
-                }
-              />
-            )}
-            {tree.state === 'ready' && (
-              <Suspense fallback={null}>
-                <Recognitions api={api} unitId={tree.data.unit.id} unitName={tree.data.unit.name} />
-              </Suspense>
-            )}
-            {reporting && me.state === 'ready' && tree.state === 'ready' && (
-              <Suspense fallback={null}>
-                <CheckInDialog
-                  api={api}
-                  unitId={tree.data.unit.id}
-                  period={me.data.currentPeriod}
-                  kr={reporting}
-                  onClose={() => setReporting(null)}
-                  onSaved={(updated) => {
-                    setTree({ state: 'ready', data: updated });
-                    setSavedNotice(o.reportSaved(reporting.title));
-                    setReporting(null);
-                  }}
-                />
-              </Suspense>
-            )}
-          </section>}
+          <Suspense fallback={<Loading label={viewText[current.id].loading} />}>
+            <CurrentView {...viewProps} unitId={unitId} />
+          </Suspense>
         </>
       )}
     </main>
-  );
-}
-
-/** Enlaces and líderes report for their unit, on the current quarter's active set; the server checks again. */
-function canReport(me: MeResponse, tree: OkrTreeView): boolean {
-  return (
-    tree.quarter === me.currentQuarter &&
-    tree.set?.state === 'active' &&
-    me.roles.some((r) => (r.role === 'enlace' || r.role === 'lider') && r.unitId === tree.unit.id)
   );
 }

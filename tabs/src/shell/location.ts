@@ -9,8 +9,9 @@ import { isQuarterId, nextQuarter, previousQuarter } from '../core.js';
 export const DEV_PERSON_STORAGE_KEY = 'okr.devPersonId';
 
 /**
- * Views other than a unit's tree that an address can open directly: the entity dashboard, the
- * plenarias (with `acta=<plenariaId>` for one acta), the commitments, the OAP's follow-up of actas.
+ * The `?view=` values an address may carry: the `link` column of the views table (views.ts), which
+ * is typed by this list. Kept here rather than read from the table so that the first load, which
+ * reads the address, does not carry the table's lazy imports.
  */
 export const DEEP_LINK_VIEWS = ['tablero', 'plenarias', 'compromisos', 'actas-oap'] as const;
 export type DeepLinkView = (typeof DEEP_LINK_VIEWS)[number];
@@ -18,7 +19,7 @@ export type DeepLinkView = (typeof DEEP_LINK_VIEWS)[number];
 export interface DeepLink {
   unitId: string | null;
   quarter: QuarterId | null;
-  /** `?view=tablero`: the entity dashboard (for those who may see it); `plenarias`, `compromisos`, `actas-oap`. */
+  /** `?view=`: a view of the views table other than a unit's tree (`tablero`, `plenarias`, `compromisos`, `actas-oap`). */
   view?: DeepLinkView | null;
   /** `?acta=<plenariaId>`: that plenaria's acta (in the plenarias view, or the OAP's). Present only when asked. */
   acta?: string | null;
