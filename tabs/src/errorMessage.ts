@@ -1,5 +1,5 @@
 import { ApiRequestError } from './api/http.js';
-import { t } from './shell/text.js';
+import { t } from './strings.js';
 
 /**
  * What to tell the person when a call to the API failed: its own Spanish sentence, else that the

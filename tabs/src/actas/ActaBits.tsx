@@ -25,7 +25,7 @@ import type { ActaState, ActaStatus, CommitmentStatus, PersonRef } from '@okr/co
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { msg } from '../core.js';
 import { formatShortDay, matchPeople } from './actaHelpers.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 
 
 const useStyles = makeStyles({

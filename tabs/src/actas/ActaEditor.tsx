@@ -3,7 +3,7 @@ import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import type { ActaView, PersonRef } from '@okr/core';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 import { ActaHeader, actaTitleId } from './editor/ActaHeader.js';
 import { CompactContext } from './editor/ActaLayout.js';
 import { ActaStateNotes, LeaveWarning, NoticeBar, StaleSaveBar } from './editor/ActaMessages.js';

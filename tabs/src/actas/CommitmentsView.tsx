@@ -20,7 +20,7 @@ import { ApiRequestError } from '../api/http.js';
 import { errorMessage } from '../errorMessage.js';
 import { msg } from '../core.js';
 import { formatInstant, formatShortDay } from './actaHelpers.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 import { CommitmentStatusBadge } from './ActaBits.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel } from '../core.js';
 import { formatShortDay, pickMeetingPlenaria, todayInBogota } from './actaHelpers.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 import ActaEditor from './ActaEditor.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';

@@ -4,7 +4,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { msg, quarterLabel } from '../core.js';
 import { formatShortDay, sortOapRows } from './actaHelpers.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';

@@ -18,7 +18,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel } from '../core.js';
 import { formatDay, linkIn } from './actaHelpers.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';

@@ -3,7 +3,7 @@ import { Trophy20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { formatShortDay } from './actaHelpers.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { useLoad } from '../useLoad.js';

@@ -12,7 +12,7 @@ import { useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { msg, quarterLabel } from '../core.js';
 import { defaultPlenariaDate, locationProblem, suggestedSigners, todayInBogota } from './actaHelpers.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 import { PersonPicker } from './ActaBits.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { FormDialog } from '../ui/FormDialog.js';

@@ -6,7 +6,7 @@
  */
 import type { ActaDraft, IsoDate, MeResponse, Modality, OapActasResponse, OkrResultRow, PersonRef, PlenariaKind, PlenariaSummary, QuarterId } from '@okr/core';
 import { bogotaDate, msg, quarterOf, quarterRange } from '../core.js';
-import { actasText as a } from './text.js';
+import { actasText as a } from './strings.js';
 
 /** Today's date in Bogotá ("2026-11-23"), whatever the computer's time zone. */
 export function todayInBogota(now: Date = new Date()): IsoDate {

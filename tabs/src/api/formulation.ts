@@ -1,7 +1,13 @@
 /** The formulation module's API client: a unit's set for a quarter and its workflow. */
-import type { InstitutionalObjective, QuarterId, SetViewResponse, WorkflowAction } from '@okr/core';
-import type { SetContentInput } from '../formulation/setDraft.js';
+import type { InstitutionalObjective, KeyResult, Objective, QuarterId, SetViewResponse, WorkflowAction } from '@okr/core';
 import { path, type Http } from './http.js';
+
+/** A set's content as the enlace saves it (the server assigns the set). */
+export interface SetContentInput {
+  institutionalObjectiveId: string;
+  objectives: Array<Omit<Objective, 'setId'>>;
+  keyResults: Array<Omit<KeyResult, 'setId'>>;
+}
 
 export interface FormulationApi {
   /** The unit's set for a quarter with its history and alerts (null when there is none). */

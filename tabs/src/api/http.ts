@@ -5,7 +5,7 @@
  */
 import type { ApiError } from '@okr/core';
 import { msg } from '../core.js';
-import { t } from '../shell/text.js';
+import { t } from '../strings.js';
 
 export const DEV_PERSON_HEADER = 'x-dev-person-id';
 

@@ -19,7 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FormulationApi } from '../api/formulation.js';
 import { kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from './setDraft.js';
-import { formulationText as e } from './text.js';
+import { formulationText as e } from './strings.js';
 import { Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 

@@ -3,6 +3,7 @@
  * into core's objects for the live shape check and quality alerts.
  */
 import type { KeyResult, KeyResultKind, Objective, OkrSetBundle } from '@okr/core';
+import type { SetContentInput } from '../api/formulation.js';
 
 export interface DraftKr {
   id: string;
@@ -24,12 +25,6 @@ export interface SetDraft {
   institutionalObjectiveId: string;
   strategicTitle: string;
   tactical: DraftTactical[];
-}
-
-export interface SetContentInput {
-  institutionalObjectiveId: string;
-  objectives: Array<Omit<Objective, 'setId'>>;
-  keyResults: Array<Omit<KeyResult, 'setId'>>;
 }
 
 let counter = 0;

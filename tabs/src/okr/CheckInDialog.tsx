@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { OkrApi } from '../api/okr.js';
 import { periodLabel, validateCheckIn } from '../core.js';
 import { formatBaselineTarget } from './format.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 
 export interface CheckInDialogProps {

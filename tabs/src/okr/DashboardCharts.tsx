@@ -7,7 +7,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ComplianceBand, DashboardUnitRow, Status } from '@okr/core';
 import type { ReactNode } from 'react';
 import { complianceDistribution, formatPercent, periodLabel, statusDistribution, statusLabels } from '../core.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 
 const useStyles = makeStyles({

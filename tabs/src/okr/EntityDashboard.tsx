@@ -3,7 +3,7 @@ import type { DashboardUnitRow, QuarterId, Status } from '@okr/core';
 import { Suspense, lazy, useMemo, useState, type KeyboardEvent } from 'react';
 import type { OkrApi } from '../api/okr.js';
 import { formatPercent, periodLabel, quarterLabel, setStateLabels, statusLabels } from '../core.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { RowOpenButton } from '../ui/RowOpenButton.js';

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { KeyResultView } from '@okr/core';
 import { keyResultProgress } from '../core.js';
 import { formatKrValue } from './format.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 
 const W = 120;
 const H = 28;

@@ -3,7 +3,7 @@ import { Open16Regular } from '@fluentui/react-icons';
 import type { KeyResultView } from '@okr/core';
 import { formatPercent, kindLabels, periodLabel } from '../core.js';
 import { formatBaselineTarget, formatKrValue } from './format.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
 import { HistorySparkline } from './HistorySparkline.js';

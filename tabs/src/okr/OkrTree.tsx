@@ -13,7 +13,7 @@ import {
 import type { KeyResultView, ObjectiveView, OkrTreeView, Status } from '@okr/core';
 import { formatPercent, quarterLabel } from '../core.js';
 import { formatIsoDate } from './format.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 import { KeyResultRow } from './KeyResultRow.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';

@@ -1,7 +1,7 @@
 import { ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { Status } from '@okr/core';
 import { formatPercent } from '../core.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 import { useThemeName } from '../ui/themeName.js';
 import { statusAppearance } from './StatusBadge.js';
 

@@ -6,7 +6,7 @@ import type { OkrApi } from '../api/okr.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
 import { OkrTree } from './OkrTree.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 
 const CheckInDialog = lazy(() => import('./CheckInDialog.js'));
 const Recognitions = lazy(() => import('../actas/Recognitions.js'));

@@ -1,6 +1,6 @@
 import type { IsoDate, KeyResult } from '@okr/core';
 import { periodLabel } from '../core.js';
-import { okrText as t } from './text.js';
+import { okrText as t } from './strings.js';
 
 /** A number as people in Colombia write it: "1.250", "72,5". */
 export function formatNumber(n: number): string {

@@ -11,10 +11,10 @@ import {
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import type { Identity } from '../api/http.js';
 import { createApiClient } from '../api/index.js';
-import { startHost, type Host, type ThemeName } from './host.js';
+import { startHost, type Host } from './host.js';
 import { readDeepLink, readDevPersonId, writeDevPersonId } from './location.js';
-import { t } from './text.js';
-import { ThemeNameContext } from '../ui/themeName.js';
+import { t } from '../strings.js';
+import { ThemeNameContext, type ThemeName } from '../ui/themeName.js';
 
 // Both views start downloading at once, in parallel with teams-js, instead of after start-up.
 const misOkrModule = import('./MisOkr.js');

@@ -3,7 +3,7 @@ import type { Unit } from '@okr/core';
 import { useEffect, useRef, useState } from 'react';
 import type { ShellApi } from '../api/shell.js';
 import type { TabConfigHost } from './host.js';
-import { t } from './text.js';
+import { t } from '../strings.js';
 import { useLoad } from '../useLoad.js';
 
 const useStyles = makeStyles({

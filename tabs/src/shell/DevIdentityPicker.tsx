@@ -19,7 +19,7 @@ import type { DevPerson } from '@okr/core';
 import { useMemo, useState } from 'react';
 import type { ShellApi } from '../api/shell.js';
 import { roleLabels } from '../core.js';
-import { t } from './text.js';
+import { t } from '../strings.js';
 import { useLoad } from '../useLoad.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 

@@ -21,7 +21,7 @@ import { quarterLabel, roleLabels } from '../core.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
 import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
-import { t, viewText } from './text.js';
+import { t, viewText } from '../strings.js';
 import { VIEWS, openedBy, viewsFor, type View, type ViewId, type ViewProps } from './views.js';
 
 const useStyles = makeStyles({

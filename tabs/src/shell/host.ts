@@ -2,7 +2,7 @@
  * Where the tab runs: inside Microsoft Teams (teams-js answers) or in a plain browser (local
  * development, tests). teams-js is loaded on demand, so a plain browser never downloads it.
  */
-export type ThemeName = 'default' | 'dark' | 'contrast';
+import type { ThemeName } from '../ui/themeName.js';
 
 /**
  * Where Teams shows the page: a tab's content, a meeting's side panel or stage, or the settings

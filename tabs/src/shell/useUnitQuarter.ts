@@ -1,7 +1,7 @@
 import type { OkrTreeView } from '@okr/core';
 import type { OkrApi } from '../api/okr.js';
 import type { ShellApi } from '../api/shell.js';
-import { t } from './text.js';
+import { t } from '../strings.js';
 import { useLoad, type Loaded } from '../useLoad.js';
 import { defaultUnit, type DeepLink } from './location.js';
 

@@ -8,7 +8,7 @@ import type { MeResponse, QuarterId } from '@okr/core';
 import { lazy, type ComponentType } from 'react';
 import type { ApiClient } from '../api/index.js';
 import type { DeepLinkView } from './location.js';
-import type { viewText } from './text.js';
+import type { viewText } from '../strings.js';
 
 /** What the shell hands every view; a view's props are the part of it that it reads. */
 export interface ViewProps {

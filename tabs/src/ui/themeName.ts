@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
-import type { ThemeName } from '../shell/host.js';
+
+/** The Teams themes the tab follows. */
+export type ThemeName = 'default' | 'dark' | 'contrast';
 
 /** The Teams theme in use, for the few places that must not recolour in high contrast. */
 export const ThemeNameContext = createContext<ThemeName>('default');

@@ -1,7 +1,7 @@
 import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ActaView } from '@okr/core';
 import { formatDay, formatShortDay, linkIn } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { ActaStateBadge, OapStatusBadge, oapStatusDetail } from '../ActaBits.js';
 import { Fact, useCardClass, useCompact } from './ActaLayout.js';
 

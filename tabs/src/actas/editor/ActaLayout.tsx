@@ -4,7 +4,7 @@
  */
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { createContext, useContext, type ReactNode } from 'react';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { useSurfaceStyles } from '../../ui/surfaceStyles.js';
 
 /** The styles the acta's blocks share. */

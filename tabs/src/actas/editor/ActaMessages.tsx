@@ -5,7 +5,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ActaView } from '@okr/core';
 import type { ActaNotice } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { MessageItems } from './ActaLayout.js';
 
 

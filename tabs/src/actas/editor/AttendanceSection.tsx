@@ -1,6 +1,6 @@
 import { Caption1, Field } from '@fluentui/react-components';
 import type { PersonRef } from '@okr/core';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { PeoplePicker } from '../ActaBits.js';
 import { ReadBlock, Section, useActaStyles, useCompact } from './ActaLayout.js';
 import { DraftList, type DraftProps } from './DraftFields.js';

@@ -2,7 +2,7 @@ import { Button, Caption1, Field, Input, Radio, RadioGroup, Textarea } from '@fl
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { PersonRef, Recognition } from '@okr/core';
 import { newItemId } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { PersonPicker } from '../ActaBits.js';
 import { Section, useActaStyles } from './ActaLayout.js';
 import { DraftText, type DraftProps } from './DraftFields.js';

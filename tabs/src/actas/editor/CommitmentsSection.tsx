@@ -2,7 +2,7 @@ import { Button, Caption1, Field, Input, Textarea } from '@fluentui/react-compon
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { ActaDraft, PersonRef } from '@okr/core';
 import { formatShortDay, newItemId } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { PersonPicker } from '../ActaBits.js';
 import { Section, useActaStyles } from './ActaLayout.js';
 import type { DraftProps } from './DraftFields.js';

@@ -1,6 +1,6 @@
 import { Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 
 

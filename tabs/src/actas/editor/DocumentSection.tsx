@@ -2,7 +2,7 @@ import { Button, Caption1 } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular, Send16Regular } from '@fluentui/react-icons';
 import type { ActaView } from '@okr/core';
 import { formatShortDay } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { Section, useActaStyles } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
 

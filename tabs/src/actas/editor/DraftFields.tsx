@@ -1,7 +1,7 @@
 /** The fields of the acta's draft that are a text or a list of texts: editable, or as read. */
 import { Field, Textarea } from '@fluentui/react-components';
 import type { ActaDraft } from '@okr/core';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { ListEditor, TextList } from '../ActaBits.js';
 import { ReadText, Section, useCompact } from './ActaLayout.js';
 import type { UpdateDraft } from './useActaDraft.js';

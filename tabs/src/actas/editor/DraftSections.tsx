@@ -1,6 +1,6 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { Acta, PersonRef, Plenaria } from '@okr/core';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { TextList } from '../ActaBits.js';
 import { ReadText, Section } from './ActaLayout.js';
 import { AttendanceSection } from './AttendanceSection.js';

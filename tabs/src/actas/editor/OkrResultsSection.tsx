@@ -2,7 +2,7 @@ import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-com
 import { ArrowSync16Regular } from '@fluentui/react-icons';
 import type { OkrResultRow } from '@okr/core';
 import { formatInstant, groupByObjective } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { Section } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
 

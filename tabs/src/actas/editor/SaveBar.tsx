@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import type { Busy } from './useActaActions.js';
 
 

@@ -2,7 +2,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyl
 import { Send16Regular, Signature16Regular } from '@fluentui/react-icons';
 import type { ActaView, SignatureRole } from '@okr/core';
 import { formatInstant } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { Fact, MessageItems, Section, useActaStyles } from './ActaLayout.js';
 import type { Busy, SignatureRequest } from './useActaActions.js';
 

@@ -4,7 +4,7 @@ import type { ActasApi, SignatureRequestResult } from '../../api/actas.js';
 import { ApiRequestError } from '../../api/http.js';
 import { errorMessage } from '../../errorMessage.js';
 import { reloadNotice, type ActaNotice } from '../actaHelpers.js';
-import { actasText as a } from '../text.js';
+import { actasText as a } from '../strings.js';
 import { oapStatusDetail, saveFile } from '../ActaBits.js';
 import type { ActaDraftState } from './useActaDraft.js';
 
