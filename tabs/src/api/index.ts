@@ -4,13 +4,18 @@
  */
 import { actasApi } from './actas.js';
 import { formulationApi } from './formulation.js';
-import { createHttp, type Identity } from './http.js';
+import { createHttp, type Http, type Identity } from './http.js';
 import { okrApi } from './okr.js';
 import { shellApi } from './shell.js';
 
-export function createApiClient(identity: Identity, fetchImpl?: typeof fetch) {
-  const http = createHttp(identity, fetchImpl);
-  return { ...shellApi(http), ...okrApi(http), ...formulationApi(http), ...actasApi(http) };
-}
+/** One entry per module; no two may name the same method (index.test.ts checks). */
+export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi] as const;
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+/** `A | B` → `A & B`: the client has every module's methods. */
+type AllOf<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type ApiClient = AllOf<ReturnType<(typeof MODULE_CLIENTS)[number]>>;
+
+export function createApiClient(identity: Identity, fetchImpl?: typeof fetch): ApiClient {
+  const http: Http = createHttp(identity, fetchImpl);
+  return Object.assign({}, ...MODULE_CLIENTS.map((client) => client(http)));
+}
