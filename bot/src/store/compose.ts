@@ -4,10 +4,11 @@
  * interface merging (`interface SqliteStore extends PortsOf<typeof MODULES> {}`).
  */
 
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** `A | B` → `A & B`. */
+export type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** The intersection of the ports a list of modules' repositories implement. */
-export type PortsOf<Modules extends ReadonlyArray<{ repository(...args: never[]): unknown }>> = UnionToIntersection<ReturnType<Modules[number]['repository']>>;
+export type PortsOf<Modules extends ReadonlyArray<{ repository(...args: never[]): unknown }>> = Intersection<ReturnType<Modules[number]['repository']>>;
 
 /** Copies the repositories' members onto the adapter. A member defined twice (by two repositories, or by one and the adapter) is a programming error. */
 export function compose(target: object, repositories: readonly object[]): void {

@@ -8,8 +8,8 @@ import { contractOverFake } from './fake/contractOverFake.js';
 import { FakeGraph } from './fake/FakeGraph.js';
 import { GraphGateway } from './graph.js';
 import { describe as describeReport, provision } from './provision.js';
-import { ACTA_LIBRARY, LISTS } from './schema.js';
-import { SharePointSchemaError } from './SharePointStore.js';
+import { ACTA_LIBRARY } from './repositories/actas.js';
+import { LISTS, SharePointSchemaError } from './SharePointStore.js';
 import { GraphUnavailableError } from './throttling.js';
 
 const now = () => new Date('2026-11-23T15:00:00.000Z');
