@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeContract } from '../storeContract.js';
+import { storeContract } from '../contract/index.js';
 import { LEGACY_MIGRATIONS as migrations, SqliteStore } from './SqliteStore.js';
 
 const now = () => new Date('2026-11-23T15:00:00.000Z');
