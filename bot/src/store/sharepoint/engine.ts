@@ -210,6 +210,11 @@ export class SharePointEngine {
     return (await this.read([query]))[0]!;
   }
 
+  /** The item with this natural key (`RecordKey`, unique), if there is one. */
+  async item(list: ListSpec, recordKey: string): Promise<Item | undefined> {
+    return (await this.readOne({ list, where: ['RecordKey', recordKey] }))[0];
+  }
+
   /** The first item of a list (by id), or null when the list is empty: one request. */
   async firstItem(list: ListSpec): Promise<Item | null> {
     const ctx = await this.ctx();
@@ -342,7 +347,7 @@ export class SharePointEngine {
   private async settle(ctx: Ctx, op: WriteOp, answer: GraphAnswer): Promise<Applied | Error> {
     const duplicate = answer.status === 409 || /duplicate values/i.test(String(answer.body?.error?.message ?? ''));
     if (op.kind === 'create' && duplicate) {
-      const [item] = await this.readOne({ list: op.list, where: ['RecordKey', String(op.fields.RecordKey)] });
+      const item = await this.item(op.list, String(op.fields.RecordKey));
       if (item && item.fields.IdempotencyKey === op.fields.IdempotencyKey) return { op, itemId: item.id, eTag: item.eTag };
       return new ConflictError(`${op.list.name} ${String(op.fields.RecordKey)} already exists`);
     }
@@ -362,7 +367,7 @@ export class SharePointEngine {
     for (const op of ops) {
       let settled: Applied | null = null;
       if (op.kind === 'create') {
-        const [item] = await this.readOne({ list: op.list, where: ['RecordKey', String(op.fields.RecordKey)] });
+        const item = await this.item(op.list, String(op.fields.RecordKey));
         if (item && item.fields.IdempotencyKey === op.fields.IdempotencyKey) settled = { op, itemId: item.id, eTag: item.eTag };
       } else {
         const current = await this.readItem(ctx, op.list, op.itemId);
@@ -414,7 +419,7 @@ export class SharePointEngine {
    */
   async changeWhere(list: ListSpec, key: string, decide: (fields: Fields) => Fields | null, audit?: (before: Fields, after: Fields) => AuditDraft): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [item] = await this.readOne({ list, where: ['RecordKey', key] });
+      const item = await this.item(list, key);
       if (!item) return false;
       const fields = decide(item.fields);
       if (!fields) return false;

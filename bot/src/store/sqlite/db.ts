@@ -94,6 +94,12 @@ export class SqliteDb {
     return this.statement(sql).get(...args) as Row | undefined;
   }
 
+  /** The first row, mapped; null when there is none. */
+  one<T>(map: (row: Row) => T, sql: string, ...args: unknown[]): T | null {
+    const row = this.get(sql, ...args);
+    return row ? map(row) : null;
+  }
+
   /** Runs a change; returns how many rows it changed. */
   run(sql: string, ...args: unknown[]): number {
     return this.statement(sql).run(...args).changes;

@@ -289,7 +289,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
       },
 
       async getPlenaria(id) {
-        const [item] = await engine.readOne({ list: plenarias, where: ['RecordKey', id] });
+        const item = await engine.item(plenarias, id);
         return item ? toPlenaria(item.fields) : null;
       },
 
@@ -425,7 +425,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
        * library), else by its path; null when none was saved or the file is gone.
        */
       async getActaFile(plenariaId, version) {
-        const [item] = await engine.readOne({ list: actaFiles, where: ['RecordKey', actaKey(plenariaId, version)] });
+        const item = await engine.item(actaFiles, actaKey(plenariaId, version));
         if (!item) return null;
         const record = toActaFileRecord(item.fields);
         const driveId = await engine.driveOf(ACTA_LIBRARY);

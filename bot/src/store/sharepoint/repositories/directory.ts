@@ -91,7 +91,7 @@ export const directorySharePoint: SharePointModule<DirectoryPort, typeof DIRECTO
   repository: (engine): DirectoryPort => {
     const { units, people, roles, institutionalObjectives } = DIRECTORY_LISTS;
     const one = async <T>(list: ListSpec, key: string, map: (f: Fields) => T): Promise<T | null> => {
-      const [item] = await engine.readOne({ list, where: ['RecordKey', key] });
+      const item = await engine.item(list, key);
       return item ? map(item.fields) : null;
     };
     return {

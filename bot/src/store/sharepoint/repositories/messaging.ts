@@ -55,19 +55,19 @@ export const messagingSharePoint: SharePointModule<MessagingPort, typeof MESSAGI
     const { conversationRefs, cardMessages } = MESSAGING_LISTS;
     return {
       async saveConversationReference(personId, reference) {
-        const [item] = await engine.readOne({ list: conversationRefs, where: ['RecordKey', personId] });
+        const item = await engine.item(conversationRefs, personId);
         const fields = { RecordKey: personId, Title: personId, Reference: JSON.stringify(reference), UpdatedAt: engine.now().toISOString() };
         await engine.write([item ? engine.update(conversationRefs, item, fields, false) : engine.create(conversationRefs, fields)]);
       },
       async getConversationReference(personId) {
-        const [item] = await engine.readOne({ list: conversationRefs, where: ['RecordKey', personId] });
+        const item = await engine.item(conversationRefs, personId);
         return item && typeof item.fields.Reference === 'string' ? JSON.parse(item.fields.Reference) : null;
       },
       async listConversationPersonIds() {
         return (await engine.readOne({ list: conversationRefs })).map((i) => String(i.fields.RecordKey)).sort(binary);
       },
       async saveCardMessage(card) {
-        const [item] = await engine.readOne({ list: cardMessages, where: ['RecordKey', cardMessageKey(card)] });
+        const item = await engine.item(cardMessages, cardMessageKey(card));
         const fields = cardMessageFields(card, engine.now().toISOString());
         await engine.write([item ? engine.update(cardMessages, item, fields, false) : engine.create(cardMessages, fields)]);
       },

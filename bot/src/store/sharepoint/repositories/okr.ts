@@ -386,7 +386,7 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
     },
 
     async transitionSet(args) {
-      const [item] = await engine.readOne({ list: sets, where: ['RecordKey', args.setId] });
+      const item = await engine.item(sets, args.setId);
       if (!item) throw new ConflictError('set changed');
       const current = toSet(item.fields);
       if (current.state !== args.from || current.version !== args.expectedVersion) throw new ConflictError('set changed');

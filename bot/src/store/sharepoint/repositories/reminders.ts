@@ -173,12 +173,12 @@ export const remindersSharePoint: SharePointModule<RemindersPort, typeof REMINDE
       },
 
       async getReminderControl() {
-        const [item] = await engine.readOne({ list: reminderControl, where: ['RecordKey', 'global'] });
+        const item = await engine.item(reminderControl, 'global');
         return item ? controlOf(item.fields) : { paused: false, actorId: null, at: null };
       },
 
       async setRemindersPaused(paused, actorId) {
-        const [item] = await engine.readOne({ list: reminderControl, where: ['RecordKey', 'global'] });
+        const item = await engine.item(reminderControl, 'global');
         const after: ReminderControl = { paused, actorId, at: engine.now().toISOString() };
         const fields = { RecordKey: 'global', Title: 'global', Paused: paused ? 1 : 0, ActorId: actorId, At: after.at };
         const before = item ? controlOf(item.fields) : null;
@@ -192,7 +192,7 @@ export const remindersSharePoint: SharePointModule<RemindersPort, typeof REMINDE
       async snoozeReminder(key, until) {
         const id = reminderKeyString(key);
         for (let attempt = 0; attempt < 3; attempt++) {
-          const [item] = await engine.readOne({ list: reminderSnoozes, where: ['RecordKey', id] });
+          const item = await engine.item(reminderSnoozes, id);
           const count = item ? Number(item.fields.SnoozeCount ?? 0) + 1 : 1;
           try {
             await engine.write([item ? engine.update(reminderSnoozes, item, { Until: until, SnoozeCount: count }) : engine.create(reminderSnoozes, snoozeFields(key, until, count))]);
@@ -215,7 +215,7 @@ export const remindersSharePoint: SharePointModule<RemindersPort, typeof REMINDE
       },
 
       async setReminderPreferences(prefs, actorId) {
-        const [item] = await engine.readOne({ list: reminderPreferences, where: ['RecordKey', prefs.personId] });
+        const item = await engine.item(reminderPreferences, prefs.personId);
         const mutedKinds = normaliseMutedKinds(prefs.mutedKinds);
         const fields = { RecordKey: prefs.personId, Title: prefs.personId, MutedKinds: JSON.stringify(mutedKinds), UpdatedAt: engine.now().toISOString() };
         await engine.write([

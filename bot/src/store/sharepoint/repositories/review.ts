@@ -51,11 +51,11 @@ export const reviewSharePoint: SharePointModule<ReviewPort, typeof REVIEW_LISTS>
     const list = REVIEW_LISTS.monthReviews;
     return {
       async getMonthReview(unitId, period) {
-        const [item] = await engine.readOne({ list, where: ['RecordKey', monthReviewKey(unitId, period)] });
+        const item = await engine.item(list, monthReviewKey(unitId, period));
         return item ? toMonthReview(item.fields) : null;
       },
       async saveMonthReview(review) {
-        const [item] = await engine.readOne({ list, where: ['RecordKey', monthReviewKey(review.unitId, review.period)] });
+        const item = await engine.item(list, monthReviewKey(review.unitId, review.period));
         const fields = monthReviewFields(review);
         const before = item ? toMonthReview(item.fields) : null;
         await engine.write([

@@ -179,8 +179,7 @@ export const actasSqlite: SqliteModule<ActasPort> = {
     },
 
     async getPlenaria(id) {
-      const row = db.get('SELECT * FROM plenarias WHERE id = ?', id);
-      return row ? toPlenaria(row) : null;
+      return db.one(toPlenaria, 'SELECT * FROM plenarias WHERE id = ?', id);
     },
 
     async listPlenarias(filter) {
@@ -200,8 +199,7 @@ export const actasSqlite: SqliteModule<ActasPort> = {
       const key = actaKey(plenariaId, version);
       return db.tx((): Acta => {
         if (!db.get('SELECT 1 FROM plenarias WHERE id = ?', plenariaId)) throw new Error(`writeActa: no plenaria ${plenariaId}`);
-        const row = db.get('SELECT * FROM actas WHERE plenaria_id = ? AND version = ?', plenariaId, version);
-        const before = row ? toActa(row) : null;
+        const before = db.one(toActa, 'SELECT * FROM actas WHERE plenaria_id = ? AND version = ?', plenariaId, version);
         const stored = revised(`acta ${key}`, before, write.acta, write.expectedRevision);
         if (before) db.run(UPDATE_ACTA, ...actaValues(stored).slice(2), plenariaId, version, write.expectedRevision);
         else db.run(INSERT_ACTA, ...actaValues(stored));
@@ -218,12 +216,7 @@ export const actasSqlite: SqliteModule<ActasPort> = {
         db.run(
           `INSERT INTO acta_files (plenaria_id, version, file_name, bytes, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT(plenaria_id, version) DO UPDATE SET file_name = excluded.file_name, bytes = excluded.bytes, saved_by = excluded.saved_by, saved_at = excluded.saved_at`,
-          file.plenariaId,
-          file.version,
-          file.fileName,
-          file.bytes,
-          actorId,
-          db.now().toISOString(),
+          file.plenariaId, file.version, file.fileName, file.bytes, actorId, db.now().toISOString(),
         );
         const before = row ? { fileName: row.file_name as string, size: row.size as number } : null;
         db.audit(actorId, 'actaFile', key, before ? 'update' : 'create', before, { fileName: file.fileName, size: file.bytes.length });
@@ -243,8 +236,7 @@ export const actasSqlite: SqliteModule<ActasPort> = {
     async writeCommitments(writes, actorId) {
       return db.tx((): Commitment[] =>
         writes.map(({ commitment, expectedRevision }) => {
-          const row = db.get('SELECT * FROM commitments WHERE id = ?', commitment.id);
-          const before = row ? toCommitment(row) : null;
+          const before = db.one(toCommitment, 'SELECT * FROM commitments WHERE id = ?', commitment.id);
           const stored = revised(`commitment ${commitment.id}`, before, commitment, expectedRevision);
           if (before) db.run(UPDATE_COMMITMENT, ...commitmentValues(stored).slice(1), commitment.id, expectedRevision);
           else db.run(INSERT_COMMITMENT, ...commitmentValues(stored));

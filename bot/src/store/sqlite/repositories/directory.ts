@@ -82,19 +82,16 @@ export const directorySqlite: SqliteModule<DirectoryPort> = {
       return listUnits(db);
     },
     async getUnit(id) {
-      const row = db.get('SELECT * FROM units WHERE id = ?', id);
-      return row ? toUnit(row) : null;
+      return db.one(toUnit, 'SELECT * FROM units WHERE id = ?', id);
     },
     async listPeople() {
       return db.all('SELECT * FROM people ORDER BY name').map(toPerson);
     },
     async getPerson(id) {
-      const row = db.get('SELECT * FROM people WHERE id = ?', id);
-      return row ? toPerson(row) : null;
+      return db.one(toPerson, 'SELECT * FROM people WHERE id = ?', id);
     },
     async findPersonByAadObjectId(aadObjectId) {
-      const row = db.get('SELECT * FROM people WHERE aad_object_id = ? COLLATE NOCASE', aadObjectId);
-      return row ? toPerson(row) : null;
+      return db.one(toPerson, 'SELECT * FROM people WHERE aad_object_id = ? COLLATE NOCASE', aadObjectId);
     },
     async listRoles() {
       return db.all('SELECT * FROM role_assignments').map(toRole);

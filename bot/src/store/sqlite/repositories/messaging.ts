@@ -59,9 +59,7 @@ export const messagingSqlite: SqliteModule<MessagingPort> = {
     async saveConversationReference(personId, reference) {
       db.run(
         'INSERT INTO conversation_refs (person_id, reference, updated_at) VALUES (?, ?, ?) ON CONFLICT(person_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at',
-        personId,
-        JSON.stringify(reference),
-        db.now().toISOString(),
+        personId, JSON.stringify(reference), db.now().toISOString(),
       );
     },
     async getConversationReference(personId) {
@@ -75,12 +73,7 @@ export const messagingSqlite: SqliteModule<MessagingPort> = {
       db.run(
         `INSERT INTO card_messages (subject_id, purpose, person_id, activity_id, reference, at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(subject_id, purpose, person_id) DO UPDATE SET activity_id = excluded.activity_id, reference = excluded.reference, at = excluded.at`,
-        card.subjectId,
-        card.purpose,
-        card.personId,
-        card.activityId,
-        JSON.stringify(card.reference),
-        db.now().toISOString(),
+        card.subjectId, card.purpose, card.personId, card.activityId, JSON.stringify(card.reference), db.now().toISOString(),
       );
     },
     async listCardMessages(subjectId) {

@@ -88,22 +88,12 @@ function bundleOf(db: SqliteDb, set: OkrSet): OkrSetBundle {
   };
 }
 
-const setById = (db: SqliteDb, setId: string): OkrSet | null => {
-  const row = db.get('SELECT * FROM okr_sets WHERE id = ?', setId);
-  return row ? toSet(row) : null;
-};
+const setById = (db: SqliteDb, setId: string): OkrSet | null => db.one(toSet, 'SELECT * FROM okr_sets WHERE id = ?', setId);
 
 function event(db: SqliteDb, e: Omit<SetEvent, 'id' | 'at'>): void {
   db.run(
     'INSERT INTO set_events (set_id, at, actor_id, action, from_state, to_state, set_version, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    e.setId,
-    db.now().toISOString(),
-    e.actorId,
-    e.action,
-    e.fromState,
-    e.toState,
-    e.setVersion,
-    e.comment,
+    e.setId, db.now().toISOString(), e.actorId, e.action, e.fromState, e.toState, e.setVersion, e.comment,
   );
 }
 
@@ -113,8 +103,8 @@ function listCheckIns(db: SqliteDb, unitId: string, periods: readonly string[]):
 }
 
 function getSet(db: SqliteDb, unitId: string, quarter: string): OkrSetBundle | null {
-  const row = db.get('SELECT * FROM okr_sets WHERE unit_id = ? AND quarter = ?', unitId, quarter);
-  return row ? bundleOf(db, toSet(row)) : null;
+  const set = db.one(toSet, 'SELECT * FROM okr_sets WHERE unit_id = ? AND quarter = ?', unitId, quarter);
+  return set ? bundleOf(db, set) : null;
 }
 
 /** OKR sets, their objectives and key results, the formulation workflow's events, and the check-ins. */
@@ -302,13 +292,7 @@ export const okrSqlite: SqliteModule<OkrPort> = {
           if (sameCheckIn(existing, c)) return { checkIn: existing, outcome: 'unchanged' as const };
           db.run(
             'UPDATE check_ins SET value = ?, comment = ?, evidence_url = ?, author_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
-            c.value,
-            c.comment,
-            c.evidenceUrl,
-            write.actorId,
-            at,
-            existing.id,
-            existing.version,
+            c.value, c.comment, c.evidenceUrl, write.actorId, at, existing.id, existing.version,
           );
           const updated = toCheckIn(find(c.keyResultId)!);
           db.audit(write.actorId, 'checkIn', existing.id, 'update', existing, updated);

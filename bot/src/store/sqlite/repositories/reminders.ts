@@ -84,26 +84,16 @@ export const remindersSqlite: SqliteModule<RemindersPort> = {
       const id = reminderKeyString(key);
       // One statement each, so two connections (two server instances) can never both win.
       const inserted = db.run(
-        `INSERT INTO reminder_log (key, kind, person_id, subject, period, step, state, owner, claimed_at, attempts)
+   `INSERT INTO reminder_log (key, kind, person_id, subject, period, step, state, owner, claimed_at, attempts)
          VALUES (?, ?, ?, ?, ?, ?, 'claimed', ?, ?, 1) ON CONFLICT(key) DO NOTHING`,
-        id,
-        key.kind,
-        key.personId,
-        key.subject,
-        key.period,
-        key.step,
-        owner,
-        at,
-      );
+   id, key.kind, key.personId, key.subject, key.period, key.step, owner, at,
+ );
       if (inserted === 1) return true;
       const retaken = db.run(
-        `UPDATE reminder_log SET state = 'claimed', owner = ?, claimed_at = ?, attempts = attempts + 1
+   `UPDATE reminder_log SET state = 'claimed', owner = ?, claimed_at = ?, attempts = attempts + 1
          WHERE key = ? AND state = 'failed' AND attempts < ?`,
-        owner,
-        at,
-        id,
-        REMINDER_MAX_ATTEMPTS,
-      );
+   owner, at, id, REMINDER_MAX_ATTEMPTS,
+ );
       return retaken === 1;
     },
 
@@ -142,9 +132,7 @@ export const remindersSqlite: SqliteModule<RemindersPort> = {
         const after: ReminderControl = { paused, actorId, at: db.now().toISOString() };
         db.run(
           'INSERT INTO reminder_control (id, paused, actor_id, at) VALUES (1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET paused = excluded.paused, actor_id = excluded.actor_id, at = excluded.at',
-          paused ? 1 : 0,
-          actorId,
-          after.at,
+          paused ? 1 : 0, actorId, after.at,
         );
         db.audit(actorId, 'reminderControl', 'global', row ? 'update' : 'create', row ? toControl(row) : null, after);
         return after;
@@ -156,13 +144,7 @@ export const remindersSqlite: SqliteModule<RemindersPort> = {
       db.run(
         `INSERT INTO reminder_snoozes (key, kind, person_id, subject, period, step, until, count) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
          ON CONFLICT(key) DO UPDATE SET until = excluded.until, count = count + 1`,
-        id,
-        key.kind,
-        key.personId,
-        key.subject,
-        key.period,
-        key.step,
-        until,
+        id, key.kind, key.personId, key.subject, key.period, key.step, until,
       );
       return toSnooze(db.get('SELECT * FROM reminder_snoozes WHERE key = ?', id)!);
     },
@@ -183,9 +165,7 @@ export const remindersSqlite: SqliteModule<RemindersPort> = {
         const mutedKinds = normaliseMutedKinds(prefs.mutedKinds);
         db.run(
           'INSERT INTO reminder_preferences (person_id, muted_kinds, updated_at) VALUES (?, ?, ?) ON CONFLICT(person_id) DO UPDATE SET muted_kinds = excluded.muted_kinds, updated_at = excluded.updated_at',
-          prefs.personId,
-          JSON.stringify(mutedKinds),
-          db.now().toISOString(),
+          prefs.personId, JSON.stringify(mutedKinds), db.now().toISOString(),
         );
         const before = row ? { personId: prefs.personId, mutedKinds: JSON.parse(row.muted_kinds as string) } : null;
         db.audit(actorId, 'reminderPreferences', prefs.personId, row ? 'update' : 'create', before, { personId: prefs.personId, mutedKinds });

@@ -35,11 +35,10 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
   tables: { month_reviews: 'monthReview' },
 
   repository: (db: SqliteDb): ReviewPort => {
-    const find = (unitId: string, period: string) => db.get('SELECT * FROM month_reviews WHERE unit_id = ? AND period = ?', unitId, period);
+    const find = (unitId: string, period: string) => db.one(toMonthReview, 'SELECT * FROM month_reviews WHERE unit_id = ? AND period = ?', unitId, period);
     return {
       async getMonthReview(unitId, period) {
-        const row = find(unitId, period);
-        return row ? toMonthReview(row) : null;
+        return find(unitId, period);
       },
       async saveMonthReview(review) {
         db.tx(() => {
@@ -47,14 +46,9 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
           db.run(
             `INSERT INTO month_reviews (unit_id, period, state, actor_id, at, note) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT(unit_id, period) DO UPDATE SET state = excluded.state, actor_id = excluded.actor_id, at = excluded.at, note = excluded.note`,
-            review.unitId,
-            review.period,
-            review.state,
-            review.actorId,
-            review.at,
-            review.note,
+            review.unitId, review.period, review.state, review.actorId, review.at, review.note,
           );
-          db.audit(review.actorId, 'monthReview', monthReviewId(review.unitId, review.period), before ? 'update' : 'create', before ? toMonthReview(before) : null, review);
+          db.audit(review.actorId, 'monthReview', monthReviewId(review.unitId, review.period), before ? 'update' : 'create', before, review);
         });
       },
     };
