@@ -2,7 +2,6 @@ import type { ActasPort, ActasSeed } from './ports/actas.js';
 import type { AuditPort } from './ports/audit.js';
 import type { DirectoryPort, DirectorySeed } from './ports/directory.js';
 import type { MessagingPort } from './ports/messaging.js';
-import type { NotesPort } from './ports/notes.js';
 import type { OkrPort, OkrSeed } from './ports/okr.js';
 import type { RemindersPort } from './ports/reminders.js';
 import type { ReviewPort } from './ports/review.js';
@@ -36,4 +35,4 @@ export interface StoreLifecycle {
  * per module (docs/adr/0006-store-modules.md). Every audited change is written together with its
  * audit entry (who, when, entity, before, after) — the adapters refuse one without.
  */
-export interface Store extends StoreLifecycle, DirectoryPort, OkrPort, ReviewPort, MessagingPort, ActasPort, RemindersPort, AuditPort, NotesPort {}
+export interface Store extends StoreLifecycle, DirectoryPort, OkrPort, ReviewPort, MessagingPort, ActasPort, RemindersPort, AuditPort {}

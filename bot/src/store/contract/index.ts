@@ -6,13 +6,12 @@ import { auditContract } from './audit.js';
 import { directoryContract } from './directory.js';
 import type { ContractContext } from './fixtures.js';
 import { messagingContract } from './messaging.js';
-import { notesContract } from './notes.js';
 import { okrContract } from './okr.js';
 import { remindersContract } from './reminders.js';
 import { reviewContract } from './review.js';
 
 /** One contract per module: the behaviour of its port that every adapter must have. */
-const CONTRACTS: ReadonlyArray<(context: ContractContext) => void> = [directoryContract, okrContract, reviewContract, messagingContract, actasContract, remindersContract, auditContract, notesContract];
+const CONTRACTS: ReadonlyArray<(context: ContractContext) => void> = [directoryContract, okrContract, reviewContract, messagingContract, actasContract, remindersContract, auditContract];
 
 /**
  * The behaviour every Store adapter must have: every module's contract. Each adapter's test file

@@ -6,7 +6,6 @@ import { actasSharePoint } from './repositories/actas.js';
 import { auditSharePoint, auditTrail } from './repositories/audit.js';
 import { DIRECTORY_LISTS, directorySharePoint } from './repositories/directory.js';
 import { messagingSharePoint } from './repositories/messaging.js';
-import { notesSharePoint } from './repositories/notes.js';
 import { okrSharePoint } from './repositories/okr.js';
 import { remindersSharePoint } from './repositories/reminders.js';
 import { reviewSharePoint } from './repositories/review.js';
@@ -14,7 +13,7 @@ import { reviewSharePoint } from './repositories/review.js';
 export { SharePointSchemaError, type SharePointStoreOptions, type SiteRef } from './engine.js';
 
 /** The modules of the SharePoint store: each brings its lists (and libraries) and its repository. */
-const MODULES = [directorySharePoint, okrSharePoint, reviewSharePoint, messagingSharePoint, actasSharePoint, remindersSharePoint, auditSharePoint, notesSharePoint] as const;
+const MODULES = [directorySharePoint, okrSharePoint, reviewSharePoint, messagingSharePoint, actasSharePoint, remindersSharePoint, auditSharePoint] as const;
 
 /** The one schema: every module's lists, by key. `npm run provision` creates them; the store checks them at start. */
 export const LISTS = Object.assign({}, ...MODULES.map((m) => m.lists)) as Intersection<(typeof MODULES)[number]['lists']>;
