@@ -2,6 +2,7 @@ import { compose, type Intersection, type PortsOf } from '../compose.js';
 import { seedSummary, SEED_AUDIT_ENTITY } from '../rules.js';
 import type { SeedData, Store } from '../Store.js';
 import { SharePointEngine, type SharePointStoreOptions } from './engine.js';
+import type { ListSpec } from './schema.js';
 import { actasSharePoint } from './repositories/actas.js';
 import { auditSharePoint, auditTrail } from './repositories/audit.js';
 import { DIRECTORY_LISTS, directorySharePoint } from './repositories/directory.js';
@@ -16,7 +17,7 @@ export { SharePointSchemaError, type SharePointStoreOptions, type SiteRef } from
 const MODULES = [directorySharePoint, okrSharePoint, reviewSharePoint, messagingSharePoint, actasSharePoint, remindersSharePoint, auditSharePoint] as const;
 
 /** The one schema: every module's lists, by key. `npm run provision` creates them; the store checks them at start. */
-export const LISTS = Object.assign({}, ...MODULES.map((m) => m.lists)) as Intersection<(typeof MODULES)[number]['lists']>;
+export const LISTS = joinLists(MODULES) as Intersection<(typeof MODULES)[number]['lists']>;
 export type ListKey = keyof typeof LISTS;
 
 /** Every module's document libraries. */
@@ -56,4 +57,16 @@ export class SharePointStore implements Store {
   async close(): Promise<void> {
     this.engine.reset();
   }
+}
+
+/** The modules' lists in one record; a key or a list name two modules use is a programming error. */
+function joinLists(modules: ReadonlyArray<{ lists: Readonly<Record<string, ListSpec>> }>): Record<string, ListSpec> {
+  const lists: Record<string, ListSpec> = {};
+  for (const m of modules) {
+    for (const [key, spec] of Object.entries(m.lists)) {
+      if (key in lists || Object.values(lists).some((l) => l.name === spec.name)) throw new Error(`SharePoint list ${key} (${spec.name}) is defined by two modules`);
+      lists[key] = spec;
+    }
+  }
+  return lists;
 }

@@ -25,7 +25,7 @@
  * - Multi-line text holds at most 63,999 characters (`NOTE_MAX`): JSON that could outgrow it (an
  *   acta's draft) is checked before it is written and refused with a clear error.
  * - Files are not list items: the signed .docx of an acta goes to the «ActasOKR» document library
- *   (`ACTA_LIBRARY`), in the folder of its unit, where people find the original; the list
+ *   (`ACTA_LIBRARY`, repositories/actas.ts), in the folder of its unit, where people find the original; the list
  *   `OkrActasArchivos` says which file belongs to which acta version.
  */
 

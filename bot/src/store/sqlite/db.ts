@@ -68,6 +68,7 @@ export class SqliteDb {
   private readonly auditEntityOf = new Map<string, string>();
 
   constructor(options: SqliteDbOptions, modules: ReadonlyArray<SqliteModule<unknown>>) {
+    if (new Set(modules.map((m) => m.name)).size !== modules.length) throw new Error('two store modules have the same name');
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.sql = new Database(options.path);
     this.sql.pragma('journal_mode = WAL');
@@ -75,8 +76,13 @@ export class SqliteDb {
     this.sql.pragma('busy_timeout = 5000');
     this.now = options.now ?? (() => new Date());
     this.modules = modules;
-    this.migrate();
-    this.guardAuditedTables();
+    try {
+      this.migrate();
+      this.guardAuditedTables();
+    } catch (error) {
+      this.sql.close();
+      throw error;
+    }
   }
 
   /** A prepared statement, kept for the next call with the same SQL. */
@@ -232,7 +238,12 @@ export class SqliteDb {
   /** Checks every table is declared by a module, and puts the audit triggers on the audited ones. */
   private guardAuditedTables(): void {
     const declared = new Map<string, string | null>();
-    for (const m of this.modules) for (const [table, entity] of Object.entries(m.tables)) declared.set(table, entity);
+    for (const m of this.modules) {
+      for (const [table, entity] of Object.entries(m.tables)) {
+        if (declared.has(table)) throw new Error(`table ${table} is declared by two store modules`);
+        declared.set(table, entity);
+      }
+    }
     const tables = (this.sql.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Row[]).map((r) => r.name as string);
     const undeclared = tables.filter((t) => !declared.has(t) && !OWN_TABLES.has(t));
     if (undeclared.length > 0) throw new UnauditedChangeError(`tables no store module declares (audited or not): ${undeclared.join(', ')}`);
