@@ -1,5 +1,4 @@
 import { actaState, quarterOf, type Acta, type Commitment, type Plenaria } from '@okr/core';
-import { ConflictError } from '../../errors.js';
 import type { ActasPort } from '../../ports/actas.js';
 import { actaKey, revised } from '../../rules.js';
 import { binary, queriesOf, type Item, type Query, type SharePointModule, type WriteOp } from '../engine.js';
