@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { isQuarterId, msg, type EntityDashboard, type Person, type QuarterId } from '@okr/core';
-import type { Store } from '../store/Store.js';
+import type { DirectoryPort, OkrPort } from '../store/Store.js';
 import { seesWholeEntity } from '../services/access.js';
 import { loadDashboard } from '../services/dashboard.js';
 import { today, type Clock } from '../services/clock.js';
@@ -9,7 +9,7 @@ import { HttpError, forbidden } from './errors.js';
 type Route = (handler: (req: Request) => Promise<unknown>) => (req: Request, res: Response) => Promise<void>;
 
 /** `GET /api/dashboard?quarter=2026-Q4`: all units' quarter, for the ETI team, OAP, coaches and leadership only. */
-export function registerDashboardRoutes(server: Server, deps: { store: Store; clock: Clock; who: (req: Request) => Promise<Person>; route: Route }): void {
+export function registerDashboardRoutes(server: Server, deps: { store: DirectoryPort & OkrPort; clock: Clock; who: (req: Request) => Promise<Person>; route: Route }): void {
   server.get('/api/dashboard', deps.route(async (req): Promise<EntityDashboard> => {
     const person = await deps.who(req);
     if (!seesWholeEntity(await deps.store.rolesOf(person.id))) throw forbidden(msg.errors.dashboardOnlyEntity);

@@ -2,7 +2,7 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { WORKFLOW, isQuarterId, msg, type Person, type QuarterId, type WorkflowAction } from '@okr/core';
 import type { FormulationService, SetView, ActResult } from '../services/formulation.js';
-import type { Store } from '../store/Store.js';
+import type { DirectoryPort, OkrPort } from '../store/Store.js';
 import { canSeeUnit } from '../services/access.js';
 import { HttpError, forbidden, notFound } from './errors.js';
 
@@ -46,7 +46,7 @@ function answer(result: ActResult): SetView {
 }
 
 /** The formulation workflow over REST, for the tab's editor: a unit's set for a quarter, its history, edits and steps. */
-export function registerFormulationRoutes(server: Server, deps: { store: Store; formulation: FormulationService; who: (req: Request) => Promise<Person>; route: Route }): void {
+export function registerFormulationRoutes(server: Server, deps: { store: DirectoryPort & OkrPort; formulation: FormulationService; who: (req: Request) => Promise<Person>; route: Route }): void {
   const { store, formulation, who, route } = deps;
   const quarterOf = (req: Request): QuarterId => {
     const q = req.params.quarter as string;

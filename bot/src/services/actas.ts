@@ -44,7 +44,7 @@ import {
   type Unit,
 } from '@okr/core';
 import { actaDocx } from '../actas/actaDocx.js';
-import { ConflictError, type ActaAction, type ActaFile, type Store } from '../store/Store.js';
+import { ConflictError, type ActaAction, type ActaFile, type ActasPort, type AuditPort, type DirectoryPort, type OkrPort } from '../store/Store.js';
 import { seesWholeEntity } from './access.js';
 import { today, type Clock } from './clock.js';
 import { CommitmentService } from './commitments.js';
@@ -99,7 +99,7 @@ export class ActaService {
   readonly commitments: CommitmentService;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: ActasPort & DirectoryPort & OkrPort & AuditPort,
     private readonly clock: Clock,
     private readonly notices: ActaNotices = noActaNotices,
   ) {

@@ -16,7 +16,7 @@ import {
   type Role,
   type WorkflowAction,
 } from '@okr/core';
-import { ConflictError, type SetContent, type SetEvent, type Store } from '../store/Store.js';
+import { ConflictError, type DirectoryPort, type OkrPort, type SetContent, type SetEvent } from '../store/Store.js';
 
 /** A set with its history and the alerts its form raises, as the cards and the tab show it. */
 export interface SetView {
@@ -44,7 +44,7 @@ function when(iso: string): string {
 export class FormulationService {
   /** `afterStep` runs after every workflow step that took effect (the bot sends the next people their cards). */
   constructor(
-    private readonly store: Store,
+    private readonly store: OkrPort & DirectoryPort,
     private readonly afterStep: (view: SetView) => Promise<void> = async () => {},
   ) {}
 

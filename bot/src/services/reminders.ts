@@ -7,8 +7,8 @@ import {
   type ReminderKind,
   type ReminderSettings,
 } from '@okr/core';
-import { baseKey, planReminders, type PlannedReminder } from '../jobs/reminderPlan.js';
-import type { ReminderControl, ReminderLogEntry, ReminderSnooze, Store } from '../store/Store.js';
+import { baseKey, planReminders, type PlannedReminder, type ReminderPlanStore } from '../jobs/reminderPlan.js';
+import type { ReminderControl, ReminderLogEntry, ReminderSnooze } from '../store/Store.js';
 import type { Clock } from './clock.js';
 
 export const REMINDER_KINDS: readonly ReminderKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
@@ -54,7 +54,7 @@ export type RemindersResult<T> = { ok: true; value: T } | { ok: false; message: 
 /** The reminders use cases behind `recordatorios`, the reminder card's buttons and the ETI's view. */
 export class ReminderService {
   constructor(
-    private readonly store: Store,
+    private readonly store: ReminderPlanStore,
     private readonly clock: Clock,
     private readonly settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
   ) {}
