@@ -213,14 +213,6 @@ export class ActaService {
       .sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  /** What this person may do from the sign-off card now: sign their parts, record the copy to the OAP. */
-  async viewer(person: Person, record: ActaRecord): Promise<{ parts: SignatureRole[]; maySendToOap: boolean }> {
-    const { latest, plenaria } = record;
-    if (!latest) return { parts: [], maySendToOap: false };
-    const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.version) : [];
-    return { parts, maySendToOap: maySendToOap(latest, await this.isEditor(person, plenaria)).ok };
-  }
-
   // ─── Scheduling ───────────────────────────────────────────────────────────────────────────────
 
   async plenarias(person: Person, quarter: QuarterId): Promise<PlenariasResponse> {
@@ -512,6 +504,14 @@ export class ActaService {
     }
     return waiting;
   }
+}
+
+/** What this person may do from the sign-off card now: sign their parts, record the copy to the OAP. */
+export async function actaViewer(store: Pick<Store, 'rolesOf'>, person: Person, record: ActaRecord): Promise<{ parts: SignatureRole[]; maySendToOap: boolean }> {
+  const { latest, plenaria } = record;
+  if (!latest) return { parts: [], maySendToOap: false };
+  const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.version) : [];
+  return { parts, maySendToOap: maySendToOap(latest, canEditActa(person.id, await store.rolesOf(person.id), plenaria)).ok };
 }
 
 function versionSummary(a: Acta): ActaVersionSummary {

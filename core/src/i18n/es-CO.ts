@@ -168,6 +168,7 @@ export const msg = {
     storeBusy: 'SharePoint está ocupado en este momento y no se guardó nada. Intenta de nuevo en unos minutos.',
     notFound: 'No encontramos lo que buscas.',
     invalidRequest: 'La solicitud no es válida.',
+    invalidQuarter: (q: string) => `«${q}» no es un trimestre válido (use el formato 2026-Q4).`,
     unauthenticated: 'Inicia sesión para continuar.',
     sessionInvalid: 'No pudimos validar tu sesión de Microsoft Teams. Cierra y vuelve a abrir la pestaña; si el problema sigue, avisa a la DTI.',
     sessionExpired: 'Tu sesión de Microsoft Teams venció. Vuelve a abrir la pestaña para continuar.',

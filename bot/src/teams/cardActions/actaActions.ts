@@ -1,20 +1,20 @@
 import type { Person } from '@okr/core';
-import type { ActaRecord } from '../../services/actas.js';
+import type { Actor, CardAction, CardReply, SharedDeps } from '../handlers.js';
+import { actaViewer, type ActaRecord, type ActaService } from '../../services/actas.js';
 import { Refusal } from '../../services/refusal.js';
-import type { Actor, BotDeps, CardAction, CardReply } from '../BotDeps.js';
 import { ACTA_REFRESH, ACTA_SEND_OAP, ACTA_SIGN, NO_ACTIONS, actaCard } from '../cards/actaCard.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { teamsUserIds } from '../teamsUserIds.js';
 
 /** The acta's card as one person sees it now (their buttons), refreshed for both signers. */
-export async function actaCardFor(deps: BotDeps, person: Person | null, record: ActaRecord, opts: { notice?: string; warning?: string } = {}) {
-  const viewer = person ? await deps.actas.viewer(person, record) : NO_ACTIONS;
+export async function actaCardFor(deps: Pick<SharedDeps, 'store' | 'tabUrl'>, person: Person | null, record: ActaRecord, opts: { notice?: string; warning?: string } = {}) {
+  const viewer = person ? await actaViewer(deps.store, person, record) : NO_ACTIONS;
   const refreshUserIds = await teamsUserIds(deps.store, [record.plenaria.secretaryId, record.plenaria.presidingId]);
   return actaCard(record, viewer, { ...opts, refreshUserIds, tabUrl: deps.tabUrl(record.plenaria.unitId ?? undefined, { view: 'plenarias', acta: record.plenaria.id }) });
 }
 
 /** Runs a step; a refusal (wrong person, stale card, already done) comes back on the same card, nothing changed. */
-async function step(actor: Actor, plenariaId: string, run: () => Promise<{ record: ActaRecord; notice: string }>): Promise<CardReply> {
+async function step(actor: Actor<{ actas: ActaService }>, plenariaId: string, run: () => Promise<{ record: ActaRecord; notice: string }>): Promise<CardReply> {
   try {
     const { record, notice } = await run();
     return { card: await actaCardFor(actor.deps, actor.person, record, { notice }), everyone: await actaCardFor(actor.deps, null, record) };
@@ -26,7 +26,7 @@ async function step(actor: Actor, plenariaId: string, run: () => Promise<{ recor
 }
 
 /** «Firmar como secretario/a» / «Firmar como quien preside». */
-export const signActaAction: CardAction = {
+export const signActaAction: CardAction<{ actas: ActaService }> = {
   verb: ACTA_SIGN,
   async run(actor, data) {
     const plenariaId = String(data.plenariaId ?? '');
@@ -44,7 +44,7 @@ export const signActaAction: CardAction = {
 };
 
 /** «Enviar a la OAP» on a signed acta's card. */
-export const sendActaToOapAction: CardAction = {
+export const sendActaToOapAction: CardAction<{ actas: ActaService }> = {
   verb: ACTA_SEND_OAP,
   async run(actor, data) {
     const plenariaId = String(data.plenariaId ?? '');
@@ -57,7 +57,7 @@ export const sendActaToOapAction: CardAction = {
 };
 
 /** Universal Actions refresh: the acta's current card with the viewer's own buttons. */
-export const refreshActaAction: CardAction = {
+export const refreshActaAction: CardAction<{ actas: ActaService }> = {
   verb: ACTA_REFRESH,
   async run(actor, data) {
     try {
@@ -69,4 +69,4 @@ export const refreshActaAction: CardAction = {
   },
 };
 
-export const actaActions: readonly CardAction[] = [signActaAction, sendActaToOapAction, refreshActaAction];
+export const actaActions: readonly CardAction<{ actas: ActaService }>[] = [signActaAction, sendActaToOapAction, refreshActaAction];

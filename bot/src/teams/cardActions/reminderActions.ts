@@ -1,6 +1,7 @@
 import { REMINDER_KINDS } from '../../services/reminders.js';
 import type { ReminderKind } from '@okr/core';
-import type { CardAction } from '../BotDeps.js';
+import type { CardAction } from '../handlers.js';
+import type { ReminderService } from '../../services/reminders.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { REMINDER_SNOOZE, REMINDERS_ADMIN, REMINDERS_MUTE, REMINDERS_PAUSE, REMINDERS_RETRY, snoozedCard } from '../cards/reminderCards.js';
 import { myRemindersReply, remindersAdminReply } from '../commands/remindersCommand.js';
@@ -9,7 +10,7 @@ const isKind = (v: unknown): v is ReminderKind => REMINDER_KINDS.includes(v as R
 const stale = messageCard('Esta tarjeta ya no está vigente', 'Escribe «recordatorios» para ver tus recordatorios.');
 
 /** «Recordarme mañana» on a reminder card. */
-export const snoozeReminderAction: CardAction = {
+export const snoozeReminderAction: CardAction<{ reminders: ReminderService }> = {
   verb: REMINDER_SNOOZE,
   async run(actor, data) {
     const step = Number(data.step);
@@ -20,7 +21,7 @@ export const snoozeReminderAction: CardAction = {
 };
 
 /** «Silenciar» / «Activar» a kind on the `recordatorios` card. */
-export const muteRemindersAction: CardAction = {
+export const muteRemindersAction: CardAction<{ reminders: ReminderService }> = {
   verb: REMINDERS_MUTE,
   async run(actor, data) {
     if (!isKind(data.kind)) return stale;
@@ -30,7 +31,7 @@ export const muteRemindersAction: CardAction = {
 };
 
 /** The ETI's pause / resume switch. */
-export const pauseRemindersAction: CardAction = {
+export const pauseRemindersAction: CardAction<{ reminders: ReminderService }> = {
   verb: REMINDERS_PAUSE,
   async run(actor, data) {
     const result = await actor.deps.reminders.setPaused(actor.person, data.paused === true || data.paused === 'true');
@@ -39,7 +40,7 @@ export const pauseRemindersAction: CardAction = {
 };
 
 /** «Reenviar» an uncertain or failed reminder: the next run sends it. */
-export const retryReminderAction: CardAction = {
+export const retryReminderAction: CardAction<{ reminders: ReminderService }> = {
   verb: REMINDERS_RETRY,
   async run(actor, data) {
     const result = await actor.deps.reminders.retry(actor.person, String(data.key ?? ''));
@@ -48,9 +49,9 @@ export const retryReminderAction: CardAction = {
   },
 };
 
-export const openRemindersAdminAction: CardAction = {
+export const openRemindersAdminAction: CardAction<{ reminders: ReminderService }> = {
   verb: REMINDERS_ADMIN,
   run: (actor) => remindersAdminReply(actor),
 };
 
-export const reminderActions: readonly CardAction[] = [snoozeReminderAction, muteRemindersAction, pauseRemindersAction, retryReminderAction, openRemindersAdminAction];
+export const reminderActions: readonly CardAction<{ reminders: ReminderService }>[] = [snoozeReminderAction, muteRemindersAction, pauseRemindersAction, retryReminderAction, openRemindersAdminAction];

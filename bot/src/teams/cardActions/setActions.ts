@@ -1,6 +1,7 @@
 import type { Role, WorkflowAction } from '@okr/core';
 import { WORKFLOW, actionLabels } from '@okr/core';
-import type { Actor, CardAction } from '../BotDeps.js';
+import type { Actor, CardAction } from '../handlers.js';
+import type { FormulationService } from '../../services/formulation.js';
 import { SET_ACT, SET_COMMENT_INPUT, SET_REFRESH, setCard } from '../cards/setCard.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { teamsUserIds } from '../teamsUserIds.js';
@@ -14,7 +15,7 @@ async function involvedTeamsIds(actor: Actor, unitId: string): Promise<string[]>
 const NEUTRAL: readonly Role[] = [];
 
 /** "Aprobar forma", "Devolver con observaciones", "Aprobar", "Rechazar", "Enviar…": one workflow step. */
-export const setActAction: CardAction = {
+export const setActAction: CardAction<{ formulation: FormulationService }> = {
   verb: SET_ACT,
   async run(actor, data) {
     const setId = String(data.setId ?? '');
@@ -38,7 +39,7 @@ export const setActAction: CardAction = {
 };
 
 /** Universal Actions refresh: the set's current card, with the buttons of whoever is looking. */
-export const setRefreshAction: CardAction = {
+export const setRefreshAction: CardAction<{ formulation: FormulationService }> = {
   verb: SET_REFRESH,
   async run(actor, data) {
     const view = await actor.deps.formulation.view(String(data.setId ?? ''));

@@ -1,5 +1,6 @@
 import type { CheckInDraft, KeyResult } from '@okr/core';
-import type { Actor, CardAction } from '../BotDeps.js';
+import type { Actor, CardAction } from '../handlers.js';
+import type { CheckInService } from '../../services/checkIns.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, checkInCard, inputIds } from '../cards/checkInCard.js';
 import { checkInSavedCard } from '../cards/checkInSavedCard.js';
 import { messageCard } from '../cards/simpleCards.js';
@@ -23,7 +24,7 @@ function draftOf(kr: KeyResult, data: Record<string, unknown>): CheckInDraft {
  * ("Guardar todo"). Errors come back on the same card with what was typed; once the month is
  * complete the card becomes the confirmation.
  */
-async function save(actor: Actor, data: Record<string, unknown>, only: string | null): Promise<AdaptiveCard> {
+async function save(actor: Actor<{ checkIns: CheckInService }>, data: Record<string, unknown>, only: string | null): Promise<AdaptiveCard> {
   const unitId = String(data.unitId ?? '');
   const period = String(data.period ?? '');
   const service = actor.deps.checkIns;
@@ -56,12 +57,12 @@ async function save(actor: Actor, data: Record<string, unknown>, only: string | 
   }
 }
 
-export const submitCheckInAction: CardAction = {
+export const submitCheckInAction: CardAction<{ checkIns: CheckInService }> = {
   verb: CHECK_IN_SUBMIT,
   run: (actor, data) => save(actor, data, null),
 };
 
-export const saveOneCheckInAction: CardAction = {
+export const saveOneCheckInAction: CardAction<{ checkIns: CheckInService }> = {
   verb: CHECK_IN_SAVE_ONE,
   run: (actor, data) => save(actor, data, String(data.keyResultId ?? '')),
 };

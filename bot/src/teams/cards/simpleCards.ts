@@ -1,23 +1,15 @@
 import { roleLabels, type Person, type Role, type RoleAssignment, type Unit } from '@okr/core';
-import { card, executeAction, heading, subtle, text, type AdaptiveCard } from './elements.js';
+import type { HelpLine } from '../handlers.js';
+import { card, executeAction, facts, heading, subtle, text, type AdaptiveCard } from './elements.js';
 
 export const CHECK_IN_OPEN = 'checkin.open';
 
-/** What the bot understands, for `ayuda`. */
-export function helpCard(): AdaptiveCard {
+/** What the bot understands, for `ayuda`: the help lines every module's commands declare. */
+export function helpCard(lines: readonly HelpLine[]): AdaptiveCard {
   return card([
     heading('¿En qué te ayudo?'),
     text('Escribe uno de estos comandos en este chat:'),
-    { type: 'FactSet', facts: [
-      { title: 'check-in', value: 'Reporta el avance mensual de los resultados clave de tu unidad (también «reportar» o «avance»).' },
-      { title: 'pendientes', value: 'Lo que falta por reportar este mes en cada unidad que reportas.' },
-      { title: 'mis okr', value: 'Resumen de los objetivos de tus unidades, con enlace a la pestaña.' },
-      { title: 'revisar', value: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace).' },
-      { title: 'actas', value: 'Actas de plenarias que esperan tu firma (secretario/a o quien preside).' },
-      { title: 'compromisos', value: 'Tus compromisos abiertos de plenarias y diálogos: actualiza su estado, una nota o su impacto.' },
-      { title: 'recordatorios', value: 'Tus recordatorios: los próximos, los últimos enviados, y cuáles silenciar (el equipo ETI: «recordatorios admin»).' },
-      { title: 'ayuda', value: 'Muestra esta lista.' },
-    ] },
+    facts(lines.map((l): [string, string] => [l.command, l.description])),
     subtle('El árbol de OKR de tu unidad está en la pestaña «Mis OKR» de esta aplicación.'),
   ]);
 }

@@ -1,12 +1,14 @@
 import { previousQuarter } from '@okr/core';
-import type { Command } from '../BotDeps.js';
+import type { Command } from '../handlers.js';
+import type { ActaService } from '../../services/actas.js';
 import { today } from '../../services/clock.js';
 import { actaCardFor } from '../cardActions/actaActions.js';
 import { messageCard } from '../cards/simpleCards.js';
 
 /** `actas`: the actas waiting for this person's signature (this quarter and the last), each as its sign-off card. */
-export const actasCommand: Command = {
+export const actasCommand: Command<{ actas: ActaService }> = {
   phrases: ['actas', 'firmar', 'firmas', 'actas por firmar', 'por firmar'],
+  help: 'Actas de plenarias que esperan tu firma (secretario/a o quien preside).',
   async run(actor) {
     const { quarter } = today(actor.deps.clock);
     const waiting = await actor.deps.actas.awaitingSignature(actor.person.id, [previousQuarter(quarter), quarter]);

@@ -1,10 +1,9 @@
-import type { Command } from '../BotDeps.js';
+import type { Command } from '../handlers.js';
 import { helpCard } from '../cards/simpleCards.js';
 
 /** `ayuda`: what the bot understands. */
 export const helpCommand: Command = {
   phrases: ['ayuda', 'help', 'menu', 'comandos', 'hola'],
-  async run() {
-    return helpCard();
-  },
+  help: 'Muestra esta lista.',
+  run: async (actor) => helpCard(actor.deps.help),
 };

@@ -1,4 +1,5 @@
-import type { Command } from '../BotDeps.js';
+import type { Command } from '../handlers.js';
+import type { FormulationService } from '../../services/formulation.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { setCard } from '../cards/setCard.js';
 import type { AdaptiveCard } from '../cards/elements.js';
@@ -6,8 +7,9 @@ import type { AdaptiveCard } from '../cards/elements.js';
 const MAX_CARDS = 10;
 
 /** `revisar`: the sets waiting for this person — coach review, líder approval, or returned to the enlace. */
-export const reviewCommand: Command = {
+export const reviewCommand: Command<{ formulation: FormulationService }> = {
   phrases: ['revisar', 'revision', 'aprobaciones', 'aprobar', 'por aprobar', 'formulacion'],
+  help: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace).',
   async run(actor) {
     const views = await actor.deps.formulation.awaiting(actor.person);
     if (views.length === 0) return messageCard('Nada por revisar', 'No hay sets de OKR esperando tu revisión o aprobación.');
