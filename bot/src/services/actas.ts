@@ -1,5 +1,6 @@
 import {
   actaContent,
+  actaHistoryLabels,
   actaContentKey,
   actaFileName,
   actaState,
@@ -76,16 +77,6 @@ export interface ActaNotices {
 export const noActaNotices: ActaNotices = {
   requestSignatures: async () => ({ sent: [], unreachable: [] }),
   changed: async () => {},
-};
-
-const ACTION_LABELS: Record<ActaAction, string> = {
-  create: 'Comenzó el acta',
-  edit: 'Editó el acta',
-  snapshot: 'Actualizó los resultados de los OKR',
-  sign: 'Firmó',
-  send_oap: 'Registró el envío a la OAP',
-  correct: 'Abrió una corrección',
-  file: 'Guardó el .docx firmado',
 };
 
 const ref = (p: Person | null | undefined, id: string): PersonRef => ({ id, name: p?.name ?? id, jobTitle: p?.jobTitle ?? '' });
@@ -208,7 +199,7 @@ export class ActaService {
     return entries
       .map((e) => {
         const action = (e.after as { action?: ActaAction } | null)?.action;
-        return { at: e.at, actorName: names.get(e.actorId) ?? e.actorId, action: (action && ACTION_LABELS[action]) || 'Editó el acta' };
+        return { at: e.at, actorName: names.get(e.actorId) ?? e.actorId, action: (action && actaHistoryLabels[action]) || actaHistoryLabels.edit };
       })
       .sort((a, b) => a.at.localeCompare(b.at));
   }

@@ -6,7 +6,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import { msg, type Person } from '@okr/core';
+import { msg, shellBotText, type Person } from '@okr/core';
 import type { Logger } from 'pino';
 import type { CardReply, HelpLine } from './handlers.js';
 import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
@@ -105,7 +105,7 @@ export class OkrBot extends TeamsActivityHandler {
     if (command) return [await command.run(person)].flat();
     const typed = normalizeCommand(text);
     if (!typed) return [helpCard(this.deps.help)];
-    return [messageCard('No entendí ese mensaje', `No reconozco «${text.trim().slice(0, 80)}». Escribe **ayuda** para ver lo que puedo hacer.`)];
+    return [messageCard(shellBotText.notUnderstood.title, shellBotText.notUnderstood.text(text.trim().slice(0, 80)))];
   }
 
   /** After a decision, the original message shows everyone the new state (an invoke response reaches only the clicker). */
@@ -121,14 +121,14 @@ export class OkrBot extends TeamsActivityHandler {
 
   private async runCardAction(person: Person, verb: string, data: Record<string, unknown>): Promise<CardReply> {
     const action = this.deps.cardActions.find((a) => a.verb === verb);
-    if (!action) return messageCard('Esta tarjeta ya no está vigente', 'Escribe **ayuda** para ver lo que puedo hacer.');
+    if (!action) return messageCard(shellBotText.staleCard.title, shellBotText.staleCard.text);
     try {
       return await action.run(person, data);
     } catch (error) {
-      if (error instanceof ConflictError) return messageCard('Otra persona cambió este dato', msg.errors.conflict);
-      if (error instanceof StoreUnavailableError) return messageCard('No se guardó nada', msg.errors.storeBusy);
+      if (error instanceof ConflictError) return messageCard(shellBotText.conflictTitle, msg.errors.conflict);
+      if (error instanceof StoreUnavailableError) return messageCard(shellBotText.storeBusyTitle, msg.errors.storeBusy);
       this.deps.log.error({ err: error, verb, person: person.id }, 'card action failed');
-      return messageCard('No pudimos completar la acción', 'Algo salió mal de nuestro lado y no se guardó nada. Intenta de nuevo en un momento; si persiste, avisa a la DTI.');
+      return messageCard(shellBotText.failed.title, shellBotText.failed.text);
     }
   }
 

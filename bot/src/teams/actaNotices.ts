@@ -1,3 +1,4 @@
+import { actasBotText } from '@okr/core';
 import type { SharedDeps } from './handlers.js';
 import type { ActaNotices, ActaRecord } from '../services/actas.js';
 import type { ProactiveCards } from '../services/proactiveCards.js';
@@ -19,7 +20,7 @@ export function actaNotices(deps: Pick<SharedDeps, 'store' | 'tabUrl'>, cards: P
       const unreachable: string[] = [];
       for (const personId of personIds) {
         const person = await store.getPerson(personId);
-        const card = await actaCardFor(deps, person, record, { notice: 'Te corresponde firmar esta acta. Revísala (el texto completo está en la pestaña) y firma tu parte.' });
+        const card = await actaCardFor(deps, person, record, { notice: actasBotText.yourTurn });
         const delivered = await cards.send(personId, card);
         const name = record.names.get(personId) ?? personId;
         if (!delivered) {

@@ -1,4 +1,4 @@
-import type { Person } from '@okr/core';
+import { actasBotText as t, type Person } from '@okr/core';
 import type { Actor, CardAction, CardReply, SharedDeps } from '../handlers.js';
 import { actaViewer, type ActaRecord, type ActaService } from '../../services/actas.js';
 import { Refusal } from '../../services/refusal.js';
@@ -20,7 +20,7 @@ async function step(actor: Actor<{ actas: ActaService }>, plenariaId: string, ru
     return { card: await actaCardFor(actor.deps, actor.person, record, { notice }), everyone: await actaCardFor(actor.deps, null, record) };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    if (error.code === 'not_found') return messageCard('Acta no encontrada', 'Esta plenaria ya no existe.');
+    if (error.code === 'not_found') return messageCard(t.notFound.title, t.notFound.text);
     return actaCardFor(actor.deps, actor.person, await actor.deps.actas.record(plenariaId), { warning: error.message });
   }
 }
@@ -35,9 +35,7 @@ export const signActaAction: CardAction<{ actas: ActaService }> = {
     return step(actor, plenariaId, async () => {
       const { record, completed } = await actor.deps.actas.sign(actor.person, plenariaId, Number(data.version), seen, part);
       actor.deps.log.info({ person: actor.person.id, plenariaId, part, completed }, 'acta signed');
-      const notice = completed
-        ? 'Firmaste. El acta quedó firmada por ambas partes: ya no cambia, su .docx quedó guardado y sus compromisos pasaron al seguimiento. Falta enviar la copia a la OAP.'
-        : `Firmaste. Falta la firma de ${part === 'secretary' ? record.presiding.name : record.secretary.name}.`;
+      const notice = completed ? t.signedBoth : t.signedOne(part === 'secretary' ? record.presiding.name : record.secretary.name);
       return { record, notice };
     });
   },
@@ -51,7 +49,7 @@ export const sendActaToOapAction: CardAction<{ actas: ActaService }> = {
     return step(actor, plenariaId, async () => {
       await actor.deps.actas.sendToOap(actor.person, plenariaId, Number(data.version));
       const record = await actor.deps.actas.record(plenariaId);
-      return { record, notice: `Quedó registrado el envío a la OAP el ${record.oap.sentOn} (${record.oap.oapStatus === 'a_tiempo' ? 'a tiempo' : 'fuera del plazo'}).` };
+      return { record, notice: t.sentToOap(record.oap.sentOn ?? '', record.oap.oapStatus === 'a_tiempo') };
     });
   },
 };
@@ -63,7 +61,7 @@ export const refreshActaAction: CardAction<{ actas: ActaService }> = {
     try {
       return await actaCardFor(actor.deps, actor.person, await actor.deps.actas.record(String(data.plenariaId ?? '')));
     } catch (error) {
-      if (error instanceof Refusal) return messageCard('Acta no encontrada', 'Esta plenaria ya no existe.');
+      if (error instanceof Refusal) return messageCard(t.notFound.title, t.notFound.text);
       throw error;
     }
   },

@@ -1,5 +1,5 @@
 import type { Role, WorkflowAction } from '@okr/core';
-import { WORKFLOW, actionLabels } from '@okr/core';
+import { WORKFLOW, actionLabels, formulationBotText as t } from '@okr/core';
 import type { Actor, CardAction } from '../handlers.js';
 import type { FormulationService } from '../../services/formulation.js';
 import { SET_ACT, SET_COMMENT_INPUT, SET_REFRESH, setCard } from '../cards/setCard.js';
@@ -20,17 +20,17 @@ export const setActAction: CardAction<{ formulation: FormulationService }> = {
   async run(actor, data) {
     const setId = String(data.setId ?? '');
     const action = String(data.workflowAction ?? '') as WorkflowAction;
-    if (!(action in WORKFLOW)) return messageCard('Esta tarjeta ya no está vigente', 'Escribe **revisar** para ver los sets que esperan tu revisión.');
+    if (!(action in WORKFLOW)) return messageCard(t.staleCard.title, t.staleCard.text);
     const version = Number(data.version);
     const comment = typeof data[SET_COMMENT_INPUT] === 'string' ? (data[SET_COMMENT_INPUT] as string) : null;
     const result = await actor.deps.formulation.act(actor.person, setId, action, version, comment);
-    if (!result.view) return messageCard('No se pudo completar', result.kind === 'done' ? '' : result.message);
+    if (!result.view) return messageCard(t.notDone, result.kind === 'done' ? '' : result.message);
     const unitId = result.view.bundle.set.unitId;
     const roles = await actor.deps.formulation.rolesFor(actor.person, unitId);
     const refreshUserIds = await involvedTeamsIds(actor, unitId);
     if (result.kind === 'done') {
       actor.deps.log.info({ person: actor.person.id, setId, action, state: result.view.bundle.set.state }, 'set workflow step');
-      const notice = `Listo: «${actionLabels[action]}» quedó registrado. El set está ahora como se ve abajo.`;
+      const notice = t.done(actionLabels[action]);
       return { card: setCard(result.view, roles, { notice, refreshUserIds }), everyone: setCard(result.view, NEUTRAL, { refreshUserIds }) };
     }
     // Refused (wrong person, missing comment) or stale (someone acted first): nothing changed.
@@ -43,7 +43,7 @@ export const setRefreshAction: CardAction<{ formulation: FormulationService }> =
   verb: SET_REFRESH,
   async run(actor, data) {
     const view = await actor.deps.formulation.view(String(data.setId ?? ''));
-    if (!view) return messageCard('Set no encontrado', 'Este set de OKR ya no existe.');
+    if (!view) return messageCard(t.notFound.title, t.notFound.text);
     const roles = await actor.deps.formulation.rolesFor(actor.person, view.bundle.set.unitId);
     return setCard(view, roles, { refreshUserIds: await involvedTeamsIds(actor, view.bundle.set.unitId) });
   },

@@ -1,4 +1,4 @@
-import type { Unit } from '@okr/core';
+import { okrBotText, type Unit } from '@okr/core';
 import type { Command } from '../handlers.js';
 import { myOkrCard } from '../cards/summaryCards.js';
 import { today } from '../../services/clock.js';
@@ -7,7 +7,7 @@ import { loadTree } from '../../services/okrTree.js';
 /** `mis okr`: a summary of the objectives of each unit the person belongs to, with a link to the tab. */
 export const myOkrCommand: Command = {
   phrases: ['mis okr', 'mis okrs', 'okr', 'mi unidad', 'resumen'],
-  help: 'Resumen de los objetivos de tus unidades, con enlace a la pestaña.',
+  help: okrBotText.commands.myOkr,
   async run(actor) {
     const { store, clock } = actor.deps;
     const roles = await store.rolesOf(actor.person.id);

@@ -1,3 +1,4 @@
+import { remindersBotText } from '@okr/core';
 import type { Actor, Command } from '../handlers.js';
 import type { ReminderService } from '../../services/reminders.js';
 import { messageCard } from '../cards/simpleCards.js';
@@ -12,7 +13,7 @@ export async function myRemindersReply(actor: Actor<{ reminders: ReminderService
 
 export async function remindersAdminReply(actor: Actor<{ reminders: ReminderService }>): Promise<AdaptiveCard> {
   const { reminders, store } = actor.deps;
-  if (!(await reminders.isAdmin(actor.person))) return messageCard('Solo para el equipo ETI', 'La administración de los recordatorios es del equipo ETI. Escribe «recordatorios» para ver los tuyos.');
+  if (!(await reminders.isAdmin(actor.person))) return messageCard(remindersBotText.onlyEti.title, remindersBotText.onlyEti.text);
   const [view, people] = await Promise.all([reminders.adminView(), store.listPeople()]);
   return remindersAdminCard(view, new Map(people.map((p) => [p.id, p.name])));
 }
@@ -20,7 +21,7 @@ export async function remindersAdminReply(actor: Actor<{ reminders: ReminderServ
 /** `recordatorios`: the person's reminders, with a switch per kind. */
 export const remindersCommand: Command<{ reminders: ReminderService }> = {
   phrases: ['recordatorios', 'mis recordatorios', 'recordatorio'],
-  help: 'Tus recordatorios: los próximos, los últimos enviados, y cuáles silenciar (el equipo ETI: «recordatorios admin»).',
+  help: remindersBotText.command,
   run: myRemindersReply,
 };
 

@@ -1,3 +1,4 @@
+import { formulationBotText } from '@okr/core';
 import type { Command } from '../handlers.js';
 import type { FormulationService } from '../../services/formulation.js';
 import { messageCard } from '../cards/simpleCards.js';
@@ -9,10 +10,10 @@ const MAX_CARDS = 10;
 /** `revisar`: the sets waiting for this person — coach review, líder approval, or returned to the enlace. */
 export const reviewCommand: Command<{ formulation: FormulationService }> = {
   phrases: ['revisar', 'revision', 'aprobaciones', 'aprobar', 'por aprobar', 'formulacion'],
-  help: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace).',
+  help: formulationBotText.command,
   async run(actor) {
     const views = await actor.deps.formulation.awaiting(actor.person);
-    if (views.length === 0) return messageCard('Nada por revisar', 'No hay sets de OKR esperando tu revisión o aprobación.');
+    if (views.length === 0) return messageCard(formulationBotText.nothingToReview.title, formulationBotText.nothingToReview.text);
     const cards: AdaptiveCard[] = [];
     for (const view of views.slice(0, MAX_CARDS)) cards.push(setCard(view, await actor.deps.formulation.rolesFor(actor.person, view.bundle.set.unitId)));
     return cards.length === 1 ? cards[0]! : cards;

@@ -65,3 +65,77 @@ export const actaMessages = {
   nothingChanged: 'No hay cambios que guardar.',
   staleCommitment: 'Otra persona actualizó este compromiso. Recarga para ver su estado actual; no se guardó nada.',
 } as const;
+
+/** An acta's history, as the tab shows it: what each kind of change did. */
+export const actaHistoryLabels = {
+  create: 'Comenzó el acta',
+  edit: 'Editó el acta',
+  snapshot: 'Actualizó los resultados de los OKR',
+  sign: 'Firmó',
+  send_oap: 'Registró el envío a la OAP',
+  correct: 'Abrió una corrección',
+  file: 'Guardó el .docx firmado',
+} as const;
+
+/** The bot's sign-off card, the commitments card, `actas` and `compromisos`. */
+export const actasBotText = {
+  commands: {
+    actas: 'Actas de plenarias que esperan tu firma (secretario/a o quien preside).',
+    commitments: 'Tus compromisos abiertos de plenarias y diálogos: actualiza su estado, una nota o su impacto.',
+  },
+  nothingToSign: {
+    title: 'Nada por firmar',
+    text: 'No hay actas esperando tu firma. Cuando el secretario/a pida las firmas de un acta que te corresponde, te llegará aquí.',
+  },
+  notFound: { title: 'Acta no encontrada', text: 'Esta plenaria ya no existe.' },
+  /** On the card sent to each signer when the secretary asks for the signatures. */
+  yourTurn: 'Te corresponde firmar esta acta. Revísala (el texto completo está en la pestaña) y firma tu parte.',
+  signedBoth:
+    'Firmaste. El acta quedó firmada por ambas partes: ya no cambia, su .docx quedó guardado y sus compromisos pasaron al seguimiento. Falta enviar la copia a la OAP.',
+  signedOne: (missing: string) => `Firmaste. Falta la firma de ${missing}.`,
+  sentToOap: (on: string, onTime: boolean) => `Quedó registrado el envío a la OAP el ${on} (${onTime ? 'a tiempo' : 'fuera del plazo'}).`,
+  card: {
+    signed: 'Acta firmada',
+    toSign: 'Acta para firmar',
+    state: (state: string, version: number) => `Estado: ${state}${version > 1 ? ` · versión ${version}` : ''}`,
+    signedOn: (at: string) => `Firmó el ${at}`,
+    pending: 'Pendiente',
+    date: 'Fecha',
+    modality: 'Modalidad',
+    copy: 'Copia a la OAP',
+    copySent: (status: string, on: string) => `${status}: enviada el ${on}`,
+    copyDue: (status: string, deadline: string) => `${status} · vence el ${deadline}`,
+    correction: (version: number, reason: string) => `Corrección de la versión ${version}: ${reason}`,
+    objective: 'Objetivo',
+    decisions: 'Decisiones',
+    commitments: 'Compromisos',
+    proposals: 'Propuestas',
+    recognitions: (n: number) => `${n} reconocimiento(s) en el acta.`,
+    more: (n: number) => `…y ${n} más en la pestaña.`,
+    signAsSecretary: 'Firmar como secretario/a',
+    signAsPresiding: 'Firmar como quien preside',
+    sendToOap: 'Enviar a la OAP',
+    viewFull: 'Ver el acta completa',
+  },
+  commitments: {
+    title: 'Tus compromisos',
+    none: 'No tienes compromisos abiertos. Los compromisos llegan aquí cuando se firma el acta de una plenaria o de una sesión de diálogo que te los asigna.',
+    count: (open: number, overdue: number) => `${open} abierto(s)${overdue ? `, ${overdue} vencido(s)` : ''}.`,
+    more: (n: number) => `…y ${n} más en la pestaña «Compromisos».`,
+    viewAll: 'Ver todos en la pestaña',
+    line: (status: string, due: string, overdue: boolean, plenaria: string, unit: string, date: string) =>
+      `${status} · vence el ${due}${overdue ? ' · VENCIDO' : ''} · ${plenaria} de ${unit} (${date})`,
+    lastFollowUp: (note: string, by: string) => `Último seguimiento: «${note}» (${by})`,
+    impact: (impact: string) => `Impacto: ${impact}`,
+    update: 'Actualizar',
+    statusLabel: 'Estado',
+    noteLabel: 'Nota de seguimiento (obligatoria para cancelar)',
+    impactLabel: 'Impacto (obligatorio para cerrarlo como cumplido)',
+    save: 'Guardar',
+    chooseStatus: 'Elige el estado del compromiso.',
+    updated: (task: string, status: keyof typeof commitmentStatusLabels) => `Quedó registrado: «${task}» está ${statusWords[status]}.`,
+  },
+} as const;
+
+/** A commitment's status inside a sentence («está en curso»). */
+const statusWords: Record<keyof typeof commitmentStatusLabels, string> = { abierto: 'abierto', en_curso: 'en curso', cumplido: 'cumplido', cancelado: 'cancelado' };

@@ -52,4 +52,27 @@ export const formulationMessages = {
   onlyEnlace: (unit: string) => `Solo el enlace OKR de ${unit} puede formular su set.`,
   locked: (state: string) => `El set está «${state}» y no se puede editar. Para cambiar un set cargado se inicia un nuevo ciclo de formulación.`,
   nothingToCopy: (quarter: string) => `No hay un set de ${quarter} para copiar.`,
+  /** When a step was taken, in `lastStep`: "2026-11-23 a las 10:05". */
+  at: (date: string, time: string) => `${date} a las ${time}`,
+} as const;
+
+/** The bot's set card and `revisar`. */
+export const formulationBotText = {
+  command: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace).',
+  nothingToReview: { title: 'Nada por revisar', text: 'No hay sets de OKR esperando tu revisión o aprobación.' },
+  staleCard: { title: 'Esta tarjeta ya no está vigente', text: 'Escribe **revisar** para ver los sets que esperan tu revisión.' },
+  notDone: 'No se pudo completar',
+  done: (action: string) => `Listo: «${action}» quedó registrado. El set está ahora como se ve abajo.`,
+  notFound: { title: 'Set no encontrado', text: 'Este set de OKR ya no existe.' },
+  card: {
+    title: (quarter: string) => `Set de OKR · ${quarter}`,
+    state: (state: string) => `Estado: ${state}`,
+    noKeyResults: 'Sin resultados clave',
+    alerts: (n: number) => `Alertas de forma (${n})`,
+    noAlerts: 'Sin alertas de forma: 1 objetivo estratégico, 3 tácticos y 9 resultados clave.',
+    history: 'Historial',
+    reasonLabel: 'Motivo (obligatorio para rechazar)',
+    observationsLabel: 'Observaciones (obligatorias para devolver)',
+    commentPlaceholder: 'Escribe aquí',
+  },
 } as const;

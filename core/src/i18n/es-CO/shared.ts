@@ -23,6 +23,9 @@ export const roleLabels: Record<Role, string> = {
 
 export const kindLabels = { percentage: 'Porcentaje', number: 'Número', milestone: 'Hito' } as const;
 
+/** A milestone key result's two values. */
+export const milestoneLabels = { done: 'Cumplido', notDone: 'No cumplido' } as const;
+
 /** What the API and the bot answer when a request cannot be served. */
 export const errorMessages = {
   notAllowedUnit: (unit: string) => `No puedes reportar avances de ${unit}: solo su enlace o su líder pueden hacerlo.`,
