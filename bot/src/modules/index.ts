@@ -6,8 +6,8 @@ import { shell } from './shell.js';
 
 /**
  * The app's modules. The bot, the REST API and the start-up loop over this list (app.ts); `ayuda`
- * lists their commands in this order. A new module adds its files and one line here
- * (docs/adr/0007-app-modules.md).
+ * lists their commands in this order. A new module adds its files and its entry here, with its
+ * import (docs/adr/0007-app-modules.md).
  */
 export const modules = [
   okr,

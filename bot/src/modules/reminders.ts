@@ -10,5 +10,5 @@ export const reminders = defineModule({
   services: (ctx) => ({ reminders: new ReminderService(ctx.store, ctx.clock, reminderSettingsFrom(ctx.config)) }),
   commands: [remindersCommand, remindersAdminCommand],
   cardActions: reminderActions,
-  start: (ctx) => startReminders(ctx),
+  start: startReminders,
 });

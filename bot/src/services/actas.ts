@@ -1,8 +1,8 @@
 import {
   actaContent,
-  actaHistoryLabels,
   actaContentKey,
   actaFileName,
+  actaHistoryLabels,
   actaState,
   buildTree,
   canEditActa,
