@@ -36,8 +36,8 @@ export type ActResult =
 const ENTITY_WIDE: readonly Role[] = ['coach', 'eti', 'oap', 'dti', 'secretario'];
 
 function when(iso: string): string {
-  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' a las ');
+  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000).toISOString();
+  return msg.formulation.at(d.slice(0, 10), d.slice(11, 16));
 }
 
 /** The formulation workflow of a unit's quarterly set (seed 000, activity 3), for every surface. */
