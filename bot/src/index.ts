@@ -6,11 +6,10 @@ import { openStore } from './store/openStore.js';
 import { fixedClock, systemClock, today } from './services/clock.js';
 import { buildDemoSeed } from './store/seed/demoOkrs.js';
 import { createAdapter } from './teams/adapter.js';
-import { createBot } from './teams/initialize.js';
 import { TeamsProactiveCards } from './teams/teamsProactiveCards.js';
 import { BotFrameworkSender } from './teams/proactiveSender.js';
 import { RateLimitedNotifier } from './jobs/notifier.js';
-import { reminderSettingsFrom, startReminders } from './teams/startReminders.js';
+import { createApp } from './app.js';
 import { createServer } from './server.js';
 import { writePlaygroundConfig } from './dev/playgroundConfig.js';
 import { SsoValidator, entraSigningKeys, ssoSettingsFrom } from './api/sso.js';
@@ -43,18 +42,18 @@ async function main(): Promise<void> {
   // One notifier for every proactive message of this process: one budget of Teams' rate limits.
   const notifier = new RateLimitedNotifier(new BotFrameworkSender(adapter, config.MicrosoftAppId));
   const proactive = new TeamsProactiveCards(notifier, store, log);
-  const { bot, deps } = createBot({ store, clock, config, log, proactive, reminderSettings: reminderSettingsFrom(config) });
+  const app = createApp({ store, clock, config, log, proactive });
   const ssoSettings = ssoSettingsFrom(config);
   const sso = ssoSettings && new SsoValidator(ssoSettings, entraSigningKeys(ssoSettings.tenantId));
   if (!sso && !config.DEV_IDENTITY) log.warn('no Teams SSO configured (AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, TAB_DOMAIN) and DEV_IDENTITY is off: the tab API will refuse every request');
   const server = createServer({
     adapter,
-    bot,
-    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, actas: deps.actas, clock, devIdentity: config.DEV_IDENTITY, sso, log },
+    bot: app.bot,
+    api: { store, devIdentity: config.DEV_IDENTITY, sso, log, routes: app.routes },
     tabsDist: resolve(root, 'tabs/dist'),
     log,
   });
-  const reminders = startReminders({ config, store, clock, notifier, server, log });
+  const jobs = app.start({ server, notifier });
   server.listen(config.PORT, config.HOST, () => log.info({ url: config.PUBLIC_URL }, 'server listening'));
 
   let stopping = false;
@@ -62,7 +61,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    reminders?.stop();
+    for (const job of jobs) job.stop();
     server.close(() => {
       void store.close().then(() => process.exit(0));
     });

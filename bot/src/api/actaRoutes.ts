@@ -1,11 +1,11 @@
-import type { Request, Response, Server } from 'restify';
+import type { Request } from 'restify';
 import { z } from 'zod';
-import { isQuarterId, msg, type Person, type QuarterId } from '@okr/core';
+import { msg, type Person, type QuarterId } from '@okr/core';
+import type { Routes } from './routes.js';
 import type { ActaService } from '../services/actas.js';
-import { today, type Clock } from '../services/clock.js';
+import { today } from '../services/clock.js';
 import { HttpError } from './errors.js';
-
-type Route = (handler: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response) => Promise<void>;
+import { quarterParam } from './params.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'AAAA-MM-DD');
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'HH:MM');
@@ -59,13 +59,8 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** Plenarias, actas, the OAP's list, commitments and recognitions over REST, for the tab. */
-export function registerActaRoutes(server: Server, deps: { actas: ActaService; clock: Clock; who: (req: Request) => Promise<Person>; route: Route }): void {
-  const { actas, who, route } = deps;
-  const quarter = (req: Request): QuarterId => {
-    const q = typeof req.query?.quarter === 'string' ? req.query.quarter : today(deps.clock).quarter;
-    if (!isQuarterId(q)) throw new HttpError('invalid', `«${q}» no es un trimestre válido (use el formato 2026-Q4).`);
-    return q;
-  };
+export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who, route }, { actas, clock }) => {
+  const quarter = (req: Request): QuarterId => quarterParam(req.query?.quarter, today(clock).quarter);
   const pid = (req: Request) => String(req.params.plenariaId);
 
   server.get('/api/plenarias', route(async (req) => actas.plenarias(await who(req), quarter(req))));
@@ -113,4 +108,4 @@ export function registerActaRoutes(server: Server, deps: { actas: ActaService; c
     return actas.commitments.update(person, String(req.params.commitmentId), body.revision, body);
   }));
   server.get('/api/units/:unitId/recognitions', route(async (req) => actas.commitments.recognitions(await who(req), String(req.params.unitId))));
-}
+};

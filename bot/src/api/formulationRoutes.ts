@@ -1,12 +1,11 @@
-import type { Request, Server } from 'restify';
+import type { Request } from 'restify';
 import { z } from 'zod';
 import { WORKFLOW, isQuarterId, msg, type Person, type QuarterId, type WorkflowAction } from '@okr/core';
+import type { Routes } from './routes.js';
 import type { FormulationService, SetView, ActResult } from '../services/formulation.js';
-import type { Store } from '../store/Store.js';
 import { canSeeUnit } from '../services/access.js';
 import { HttpError, forbidden, notFound } from './errors.js';
-
-type Route = (handler: (req: Request) => Promise<unknown>) => (req: Request, res: import('restify').Response) => Promise<void>;
+import { quarterParam } from './params.js';
 
 const number = z.number().finite();
 const contentBody = z.object({
@@ -46,13 +45,8 @@ function answer(result: ActResult): SetView {
 }
 
 /** The formulation workflow over REST, for the tab's editor: a unit's set for a quarter, its history, edits and steps. */
-export function registerFormulationRoutes(server: Server, deps: { store: Store; formulation: FormulationService; who: (req: Request) => Promise<Person>; route: Route }): void {
-  const { store, formulation, who, route } = deps;
-  const quarterOf = (req: Request): QuarterId => {
-    const q = req.params.quarter as string;
-    if (!isQuarterId(q)) throw new HttpError('invalid', `«${q}» no es un trimestre válido (use el formato 2026-Q4).`);
-    return q;
-  };
+export const registerFormulationRoutes: Routes<{ formulation: FormulationService }> = (server, { who, route }, { store, formulation }) => {
+  const quarterOf = (req: Request): QuarterId => quarterParam(req.params.quarter);
   const visible = async (person: Person, unitId: string) => {
     if (!(await store.getUnit(unitId))) throw notFound();
     if (!canSeeUnit(await store.rolesOf(person.id), unitId)) throw forbidden();
@@ -95,4 +89,4 @@ export function registerFormulationRoutes(server: Server, deps: { store: Store; 
     if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
     return answer(await formulation.act(person, req.params.setId, parsed.data.action, parsed.data.version, parsed.data.comment ?? null));
   }));
-}
+};

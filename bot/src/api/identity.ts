@@ -2,7 +2,7 @@ import type { Request } from 'restify';
 import type { Person } from '@okr/core';
 import { msg } from '@okr/core';
 import type { Logger } from 'pino';
-import type { Store } from '../store/Store.js';
+import type { DirectoryPort } from '../store/Store.js';
 import { HttpError } from './errors.js';
 import { SsoError, type SsoValidator } from './sso.js';
 
@@ -21,7 +21,7 @@ export interface IdentityOptions {
  * validated (sso.ts) and its `oid` must be a person of the directory. With DEV_IDENTITY on (local
  * development only) the browser may instead name a seeded person in a header.
  */
-export async function identify(req: Request, store: Store, options: IdentityOptions): Promise<Person> {
+export async function identify(req: Request, store: DirectoryPort, options: IdentityOptions): Promise<Person> {
   const authorization = req.header('authorization');
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (bearer) {

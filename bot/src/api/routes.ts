@@ -1,35 +1,44 @@
 import type { Request, Response, Server } from 'restify';
-import { z } from 'zod';
-import { isQuarterId, msg, type DevPerson, type MeResponse, type QuarterId } from '@okr/core';
+import { msg, type Person } from '@okr/core';
 import type { Logger } from 'pino';
+import type { Clock } from '../services/clock.js';
 import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
-import type { CheckInService } from '../services/checkIns.js';
-import type { FormulationService } from '../services/formulation.js';
-import type { ActaService } from '../services/actas.js';
 import { Refusal } from '../services/refusal.js';
-import { registerFormulationRoutes } from './formulationRoutes.js';
-import { registerDashboardRoutes } from './dashboardRoutes.js';
-import { registerActaRoutes } from './actaRoutes.js';
-import { canSeeUnit, seesWholeEntity, visibleUnits } from '../services/access.js';
-import { today, type Clock } from '../services/clock.js';
-import { loadTree } from '../services/okrTree.js';
-import { HttpError, forbidden, notFound } from './errors.js';
+import { HttpError } from './errors.js';
 import { identify } from './identity.js';
 import type { SsoValidator } from './sso.js';
 
+type Handler = (req: Request, res: Response) => Promise<unknown>;
+
+/** What every module's routes get: who is calling, and the wrapper that answers JSON and Spanish errors. */
+export interface Api {
+  /** The directory person behind the request (Teams SSO token, or the dev identity); refuses otherwise. */
+  who(req: Request): Promise<Person>;
+  /** Wraps a handler: its result as JSON, a refusal as its status and Spanish message, anything else as 500. */
+  route(handler: Handler): (req: Request, res: Response) => Promise<void>;
+  /** DEV_IDENTITY is on: a browser may act as a seeded person. */
+  devIdentity: boolean;
+}
+
+/** What every module's routes may use besides the services of their module. */
+export interface RouteDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+}
+
+/** A module's REST routes: registered with `api` (who is calling, the JSON wrapper), using `deps` and its services `S`. */
+export type Routes<S = unknown> = (server: Server, api: Api, deps: RouteDeps & S) => void;
+
 export interface ApiDeps {
   store: Store;
-  checkIns: CheckInService;
-  formulation: FormulationService;
-  actas: ActaService;
-  clock: Clock;
   devIdentity: boolean;
   /** Validates the tab's Teams SSO tokens; null without an Entra app (then only the dev identity works). */
   sso?: SsoValidator | null;
   log: Logger;
+  /** Every module's routes (app.ts). */
+  routes: ReadonlyArray<(server: Server, api: Api) => void>;
 }
-
-type Handler = (req: Request, res: Response) => Promise<unknown>;
 
 /** Wraps a route: JSON out, HttpError → its status and Spanish message, anything else → 500. */
 function route(log: Logger, handler: Handler) {
@@ -57,61 +66,13 @@ function route(log: Logger, handler: Handler) {
   };
 }
 
-const checkInBody = z.object({
-  period: z.string().regex(/^\d{4}-\d{2}$/),
-  checkIns: z
-    .array(z.object({ keyResultId: z.string().min(1), value: z.unknown(), comment: z.unknown(), evidenceUrl: z.unknown() }))
-    .min(1)
-    .max(50),
-});
-
-/** The REST API the tabs call, under /api. Every route checks who may see or change what. */
+/** The REST API the tabs call, under /api: every module's routes. Every route checks who may see or change what. */
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   const { store, log } = deps;
-  const who = (req: Request) => identify(req, store, { devIdentity: deps.devIdentity, sso: deps.sso ?? null, log });
-
-  server.get('/api/me', route(log, async (req): Promise<MeResponse> => {
-    const person = await who(req);
-    const [roles, units] = await Promise.all([store.rolesOf(person.id), store.listUnits()]);
-    const now = today(deps.clock);
-    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity: deps.devIdentity, entityWide: seesWholeEntity(roles) };
-  }));
-
-  server.get('/api/dev/people', route(log, async (): Promise<DevPerson[]> => {
-    if (!deps.devIdentity) throw notFound();
-    const [people, roles, units] = await Promise.all([store.listPeople(), store.listRoles(), store.listUnits()]);
-    const unitName = new Map(units.map((u) => [u.id, u.name]));
-    return people.map((p) => ({
-      id: p.id,
-      name: p.name,
-      jobTitle: p.jobTitle,
-      roles: roles
-        .filter((r) => r.personId === p.id)
-        .map((r) => ({ role: r.role, unitName: r.unitId ? (unitName.get(r.unitId) ?? r.unitId) : null })),
-    }));
-  }));
-
-  server.get('/api/units/:unitId/tree', route(log, async (req) => {
-    const person = await who(req);
-    const unit = await store.getUnit(req.params.unitId);
-    if (!unit) throw notFound();
-    if (!canSeeUnit(await store.rolesOf(person.id), unit.id)) throw forbidden();
-    const q = typeof req.query?.quarter === 'string' ? req.query.quarter : today(deps.clock).quarter;
-    if (!isQuarterId(q)) throw new HttpError('invalid', `«${q}» no es un trimestre válido (use el formato 2026-Q4).`);
-    return loadTree(store, unit, q as QuarterId, today(deps.clock).date);
-  }));
-
-  server.post('/api/units/:unitId/check-ins', route(log, async (req) => {
-    const person = await who(req);
-    const parsed = checkInBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-    const result = await deps.checkIns.submit(person, req.params.unitId, parsed.data.period, parsed.data.checkIns);
-    if (result.kind === 'invalid') throw new HttpError('invalid', result.errors.map((e) => e.message).join(' '), result.errors);
-    if (result.kind === 'refused') throw forbidden(result.message);
-    return { saved: result.saved, tree: result.form.tree };
-  }));
-
-  registerDashboardRoutes(server, { store, clock: deps.clock, who, route: (handler) => route(log, handler) });
-  registerActaRoutes(server, { actas: deps.actas, clock: deps.clock, who, route: (handler) => route(log, handler) });
-  registerFormulationRoutes(server, { store, formulation: deps.formulation, who, route: (handler) => route(log, handler) });
+  const api: Api = {
+    who: (req) => identify(req, store, { devIdentity: deps.devIdentity, sso: deps.sso ?? null, log }),
+    route: (handler) => route(log, handler),
+    devIdentity: deps.devIdentity,
+  };
+  for (const routes of deps.routes) routes(server, api);
 }

@@ -1,6 +1,6 @@
 import type { Person } from '@okr/core';
 import type { AppInstaller, InstallOutcome } from './appInstaller.js';
-import { parseRetryAfter } from './notifier.js';
+import { retryAfterMs } from '../http/retryAfter.js';
 
 export interface GraphAppInstallerOptions {
   /** An app-only Graph token (client credentials). */
@@ -35,7 +35,7 @@ export class GraphAppInstaller implements AppInstaller {
     });
     if (res.status === 201 || res.status === 200 || res.status === 204) return 'installed';
     if (res.status === 409) return 'already_installed';
-    const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+    const retryAfter = retryAfterMs(res.headers.get('retry-after'));
     throw Object.assign(new Error(`Graph ${res.status} installing the app for ${person.id}: ${(await res.text()).slice(0, 300)}`), { status: res.status, retryAfterMs: retryAfter });
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeTeamsConnector } from '../testing/fakeTeamsConnector.js';
-import { RateLimitedNotifier, SendError, parseRetryAfter, toSendError, type ProactiveMessage } from './notifier.js';
+import { retryAfterMs as parseRetryAfter } from '../http/retryAfter.js';
+import { RateLimitedNotifier, SendError, toSendError, type ProactiveMessage } from './notifier.js';
 import { VirtualTime } from './time.js';
 
 const message = (i: number, conversation = `a:chat-${i}`, personId = `p${i}`): ProactiveMessage => ({

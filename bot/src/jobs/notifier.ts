@@ -1,4 +1,5 @@
 import { SlidingWindowLimiter, TEAMS_BOT_LIMITS, type BotRateLimits } from './rateLimiter.js';
+import { retryAfterMs } from '../http/retryAfter.js';
 import { realTime, type TimeSource } from './time.js';
 
 /** A card for one person, through the conversation reference the bot stored for them. */
@@ -55,15 +56,6 @@ export class SendError extends Error {
   }
 }
 
-/** Parses a Retry-After header: seconds, or an HTTP date. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
 /** Classifies what an HTTP client threw (status code and headers wherever the library keeps them). */
 export function toSendError(error: unknown): SendError {
   if (error instanceof SendError) return error;
@@ -72,7 +64,7 @@ export function toSendError(error: unknown): SendError {
   const headers = e.response?.headers ?? e.headers;
   const header: string | undefined = typeof headers?.get === 'function' ? headers.get('retry-after') : headers?.['retry-after'] ?? headers?.['Retry-After'];
   const message = `${status ?? 'error'}: ${e.message ?? String(error)}`;
-  if (status === 429 || status === 412) return new SendError(message, 'throttled', status, parseRetryAfter(header));
+  if (status === 429 || status === 412) return new SendError(message, 'throttled', status, retryAfterMs(header));
   if (typeof status === 'number' && status >= 400 && status < 500 && status !== 408) return new SendError(message, 'refused', status);
   return new SendError(message, 'unknown', status);
 }

@@ -21,7 +21,10 @@ import {
   type Unit,
   type UnitMonthStatus,
 } from '@okr/core';
-import type { EntityQuarterData, ReminderLogEntry, Store } from '../store/Store.js';
+import type { ActasPort, DirectoryPort, EntityQuarterData, MessagingPort, OkrPort, ReminderLogEntry, RemindersPort, ReviewPort } from '../store/Store.js';
+
+/** The ports the reminder plan reads (and the scheduler and the reminders service, which run it, use). */
+export type ReminderPlanStore = DirectoryPort & OkrPort & ReviewPort & ActasPort & MessagingPort & RemindersPort;
 
 /** Snoozed reminders come back with a new key: the step moves by this much per snooze. */
 export const SNOOZE_STEP = 100;
@@ -51,7 +54,7 @@ export interface ReminderPlan {
 }
 
 /** Units' reporting state for the current and the previous month, read from the store (with the units and roles it read). */
-export async function loadUnitMonthStatuses(store: Store, today: IsoDate): Promise<{ statuses: UnitMonthStatus[]; etiIds: string[]; units: Unit[]; roles: RoleAssignment[] }> {
+export async function loadUnitMonthStatuses(store: DirectoryPort & OkrPort & ReviewPort, today: IsoDate): Promise<{ statuses: UnitMonthStatus[]; etiIds: string[]; units: Unit[]; roles: RoleAssignment[] }> {
   const current = periodOf(today);
   const periods: Period[] = [previousPeriodOf(current), current];
   const [units, roles] = await Promise.all([store.listUnits(), store.listRoles()]);
@@ -83,7 +86,7 @@ export async function loadUnitMonthStatuses(store: Store, today: IsoDate): Promi
  * approval, and the plenarias of the previous and current quarter with their actas — each list read
  * once, and only on a business day (core's `whatWaits` decides who waits for what).
  */
-export async function loadWaiting(store: Store, today: IsoDate, directory: Promise<{ units: Unit[]; roles: RoleAssignment[] }>): Promise<DigestWaiting[]> {
+export async function loadWaiting(store: OkrPort & ActasPort, today: IsoDate, directory: Promise<{ units: Unit[]; roles: RoleAssignment[] }>): Promise<DigestWaiting[]> {
   if (!weeklyDigestDay(today)) return [];
   const quarter = quarterOf(today);
   const quarters = [previousQuarter(quarter), quarter];
@@ -100,7 +103,7 @@ export async function loadWaiting(store: Store, today: IsoDate, directory: Promi
  * What is due at `now`: core's calendar rules on the store's data, plus snoozes that have come
  * back, each marked muted / reachable and with its log entry. Shared by the scheduler and the cards.
  */
-export async function planReminders(store: Store, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<ReminderPlan> {
+export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<ReminderPlan> {
   const today = bogotaClock(now).date;
   const monthly = loadUnitMonthStatuses(store, today);
   const [{ statuses, etiIds }, waiting] = await Promise.all([monthly, loadWaiting(store, today, monthly)]);

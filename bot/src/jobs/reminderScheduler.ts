@@ -4,10 +4,9 @@ import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { DEFAULT_REMINDER_SETTINGS, isSendingTime, type Person, type ReminderSettings } from '@okr/core';
 import type { Clock } from '../services/clock.js';
-import type { Store } from '../store/Store.js';
 import type { AppInstaller } from './appInstaller.js';
 import { toSendError, type Notifier } from './notifier.js';
-import { planReminders, type PlannedReminder } from './reminderPlan.js';
+import { planReminders, type PlannedReminder, type ReminderPlanStore } from './reminderPlan.js';
 
 /** Builds the card of a reminder (the Teams card builders; kept out of jobs/). */
 export type ReminderRenderer = (reminder: PlannedReminder) => Record<string, unknown>;
@@ -32,7 +31,7 @@ export interface RunReport {
 const emptyReport = (now: Date): RunReport => ({ at: now.toISOString(), skipped: null, due: 0, sent: [], alreadyHandled: 0, failed: [], uncertain: [], muted: 0, unreachable: [] });
 
 export interface ReminderSchedulerOptions {
-  store: Store;
+  store: ReminderPlanStore;
   notifier: Notifier;
   clock: Clock;
   render: ReminderRenderer;

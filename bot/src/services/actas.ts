@@ -2,6 +2,7 @@ import {
   actaContent,
   actaContentKey,
   actaFileName,
+  actaHistoryLabels,
   actaState,
   buildTree,
   canEditActa,
@@ -44,7 +45,7 @@ import {
   type Unit,
 } from '@okr/core';
 import { actaDocx } from '../actas/actaDocx.js';
-import { ConflictError, type ActaAction, type ActaFile, type Store } from '../store/Store.js';
+import { ConflictError, type ActaAction, type ActaFile, type ActasPort, type AuditPort, type DirectoryPort, type OkrPort } from '../store/Store.js';
 import { seesWholeEntity } from './access.js';
 import { today, type Clock } from './clock.js';
 import { CommitmentService } from './commitments.js';
@@ -78,16 +79,6 @@ export const noActaNotices: ActaNotices = {
   changed: async () => {},
 };
 
-const ACTION_LABELS: Record<ActaAction, string> = {
-  create: 'Comenzó el acta',
-  edit: 'Editó el acta',
-  snapshot: 'Actualizó los resultados de los OKR',
-  sign: 'Firmó',
-  send_oap: 'Registró el envío a la OAP',
-  correct: 'Abrió una corrección',
-  file: 'Guardó el .docx firmado',
-};
-
 const ref = (p: Person | null | undefined, id: string): PersonRef => ({ id, name: p?.name ?? id, jobTitle: p?.jobTitle ?? '' });
 
 /**
@@ -99,7 +90,7 @@ export class ActaService {
   readonly commitments: CommitmentService;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: ActasPort & DirectoryPort & OkrPort & AuditPort,
     private readonly clock: Clock,
     private readonly notices: ActaNotices = noActaNotices,
   ) {
@@ -208,17 +199,9 @@ export class ActaService {
     return entries
       .map((e) => {
         const action = (e.after as { action?: ActaAction } | null)?.action;
-        return { at: e.at, actorName: names.get(e.actorId) ?? e.actorId, action: (action && ACTION_LABELS[action]) || 'Editó el acta' };
+        return { at: e.at, actorName: names.get(e.actorId) ?? e.actorId, action: (action && actaHistoryLabels[action]) || actaHistoryLabels.edit };
       })
       .sort((a, b) => a.at.localeCompare(b.at));
-  }
-
-  /** What this person may do from the sign-off card now: sign their parts, record the copy to the OAP. */
-  async viewer(person: Person, record: ActaRecord): Promise<{ parts: SignatureRole[]; maySendToOap: boolean }> {
-    const { latest, plenaria } = record;
-    if (!latest) return { parts: [], maySendToOap: false };
-    const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.version) : [];
-    return { parts, maySendToOap: maySendToOap(latest, await this.isEditor(person, plenaria)).ok };
   }
 
   // ─── Scheduling ───────────────────────────────────────────────────────────────────────────────
@@ -512,6 +495,14 @@ export class ActaService {
     }
     return waiting;
   }
+}
+
+/** What this person may do from the sign-off card now: sign their parts, record the copy to the OAP. */
+export async function actaViewer(store: Pick<DirectoryPort, 'rolesOf'>, person: Person, record: ActaRecord): Promise<{ parts: SignatureRole[]; maySendToOap: boolean }> {
+  const { latest, plenaria } = record;
+  if (!latest) return { parts: [], maySendToOap: false };
+  const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.version) : [];
+  return { parts, maySendToOap: maySendToOap(latest, canEditActa(person.id, await store.rolesOf(person.id), plenaria)).ok };
 }
 
 function versionSummary(a: Acta): ActaVersionSummary {

@@ -17,7 +17,7 @@ import {
   type Person,
   type Unit,
 } from '@okr/core';
-import type { SavedCheckIn, Store } from '../store/Store.js';
+import type { DirectoryPort, OkrPort, ReviewPort, SavedCheckIn } from '../store/Store.js';
 import { canReportFor, reportingUnitIds } from './access.js';
 import { today, type Clock } from './clock.js';
 
@@ -60,7 +60,7 @@ function previousPeriod(period: Period): Period {
 /** The monthly check-in use case, shared by the bot's cards and the REST API. */
 export class CheckInService {
   constructor(
-    private readonly store: Store,
+    private readonly store: OkrPort & DirectoryPort & ReviewPort,
     private readonly clock: Clock,
   ) {}
 

@@ -14,7 +14,7 @@ import {
   type RecognitionView,
   type RoleAssignment,
 } from '@okr/core';
-import { ConflictError, type Store } from '../store/Store.js';
+import { ConflictError, type ActasPort, type DirectoryPort } from '../store/Store.js';
 import { canSeeUnit } from './access.js';
 import { today, type Clock } from './clock.js';
 import { Refusal } from './refusal.js';
@@ -25,7 +25,7 @@ import { Refusal } from './refusal.js';
  */
 export class CommitmentService {
   constructor(
-    private readonly store: Store,
+    private readonly store: ActasPort & DirectoryPort,
     private readonly clock: Clock,
   ) {}
 

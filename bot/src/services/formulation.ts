@@ -16,7 +16,7 @@ import {
   type Role,
   type WorkflowAction,
 } from '@okr/core';
-import { ConflictError, type SetContent, type SetEvent, type Store } from '../store/Store.js';
+import { ConflictError, type DirectoryPort, type OkrPort, type SetContent, type SetEvent } from '../store/Store.js';
 
 /** A set with its history and the alerts its form raises, as the cards and the tab show it. */
 export interface SetView {
@@ -36,15 +36,15 @@ export type ActResult =
 const ENTITY_WIDE: readonly Role[] = ['coach', 'eti', 'oap', 'dti', 'secretario'];
 
 function when(iso: string): string {
-  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' a las ');
+  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000).toISOString();
+  return msg.formulation.at(d.slice(0, 10), d.slice(11, 16));
 }
 
 /** The formulation workflow of a unit's quarterly set (seed 000, activity 3), for every surface. */
 export class FormulationService {
   /** `afterStep` runs after every workflow step that took effect (the bot sends the next people their cards). */
   constructor(
-    private readonly store: Store,
+    private readonly store: OkrPort & DirectoryPort,
     private readonly afterStep: (view: SetView) => Promise<void> = async () => {},
   ) {}
 

@@ -1,14 +1,15 @@
 import {
   DEFAULT_REMINDER_SETTINGS,
   nextSendingTime,
+  remindersBotText,
   snoozeUntil,
   type Person,
   type ReminderKey,
   type ReminderKind,
   type ReminderSettings,
 } from '@okr/core';
-import { baseKey, planReminders, type PlannedReminder } from '../jobs/reminderPlan.js';
-import type { ReminderControl, ReminderLogEntry, ReminderSnooze, Store } from '../store/Store.js';
+import { baseKey, planReminders, type PlannedReminder, type ReminderPlanStore } from '../jobs/reminderPlan.js';
+import type { ReminderControl, ReminderLogEntry, ReminderSnooze } from '../store/Store.js';
 import type { Clock } from './clock.js';
 
 export const REMINDER_KINDS: readonly ReminderKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
@@ -54,7 +55,7 @@ export type RemindersResult<T> = { ok: true; value: T } | { ok: false; message: 
 /** The reminders use cases behind `recordatorios`, the reminder card's buttons and the ETI's view. */
 export class ReminderService {
   constructor(
-    private readonly store: Store,
+    private readonly store: ReminderPlanStore,
     private readonly clock: Clock,
     private readonly settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
   ) {}
@@ -114,7 +115,7 @@ export class ReminderService {
 
   /** «Recordarme mañana»: the reminder comes back on the next business day at the opening hour. */
   async snooze(person: Person, key: ReminderKey): Promise<RemindersResult<Date>> {
-    if (key.personId !== person.id) return { ok: false, message: 'Este recordatorio es de otra persona.' };
+    if (key.personId !== person.id) return { ok: false, message: remindersBotText.notYours };
     const until = snoozeUntil(this.clock.now(), this.settings);
     await this.store.snoozeReminder(baseKey(key), until.toISOString());
     return { ok: true, value: until };
@@ -127,14 +128,12 @@ export class ReminderService {
   }
 
   async setPaused(person: Person, paused: boolean): Promise<RemindersResult<ReminderControl>> {
-    if (!(await this.isAdmin(person))) return { ok: false, message: onlyEti };
+    if (!(await this.isAdmin(person))) return { ok: false, message: remindersBotText.onlyEtiAdmin };
     return { ok: true, value: await this.store.setRemindersPaused(paused, person.id) };
   }
 
   async retry(person: Person, key: string): Promise<RemindersResult<boolean>> {
-    if (!(await this.isAdmin(person))) return { ok: false, message: onlyEti };
+    if (!(await this.isAdmin(person))) return { ok: false, message: remindersBotText.onlyEtiAdmin };
     return { ok: true, value: await this.store.retryReminder(key, person.id) };
   }
 }
-
-const onlyEti = 'Solo el equipo ETI administra los recordatorios.';

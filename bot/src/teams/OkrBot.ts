@@ -6,14 +6,34 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import { msg, type Person } from '@okr/core';
-import { ConflictError, StoreUnavailableError } from '../store/Store.js';
-import type { BotDeps, CardReply } from './BotDeps.js';
-import { findCardAction } from './cardActions/index.js';
-import { findCommand } from './commands/index.js';
+import { msg, shellBotText, type Person } from '@okr/core';
+import type { Logger } from 'pino';
+import type { CardReply, HelpLine } from './handlers.js';
+import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
 import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/simpleCards.js';
 import type { AdaptiveCard } from './cards/elements.js';
-import { normalizeCommand } from './commands/normalize.js';
+import { commandFor, normalizeCommand } from './commands/normalize.js';
+
+/** A command as the bot runs it: bound by app.ts to the services of its module. */
+export interface BotCommand {
+  phrases: readonly string[];
+  run(person: Person): Promise<AdaptiveCard | AdaptiveCard[]>;
+}
+
+/** A card action as the bot runs it, bound like a command. */
+export interface BotCardAction {
+  verb: string;
+  run(person: Person, data: Record<string, unknown>): Promise<CardReply>;
+}
+
+/** What the bot is made of: the directory (who is writing), every module's commands and card actions, the help lines. */
+export interface BotParts {
+  store: Store;
+  log: Logger;
+  commands: readonly BotCommand[];
+  cardActions: readonly BotCardAction[];
+  help: readonly HelpLine[];
+}
 
 const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
@@ -30,7 +50,7 @@ const invokeCard = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
  * own — what a card needs travels in its data or lives in the store — so a restart loses nothing.
  */
 export class OkrBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  constructor(private readonly deps: BotParts) {
     super();
 
     this.onTurn(async (context, next) => {
@@ -81,11 +101,11 @@ export class OkrBot extends TeamsActivityHandler {
   }
 
   private async runCommand(person: Person, text: string): Promise<AdaptiveCard[]> {
-    const command = findCommand(text);
-    if (command) return [await command.run({ person, deps: this.deps })].flat();
+    const command = commandFor(this.deps.commands, text);
+    if (command) return [await command.run(person)].flat();
     const typed = normalizeCommand(text);
-    if (!typed) return [helpCard()];
-    return [messageCard('No entendí ese mensaje', `No reconozco «${text.trim().slice(0, 80)}». Escribe **ayuda** para ver lo que puedo hacer.`)];
+    if (!typed) return [helpCard(this.deps.help)];
+    return [messageCard(shellBotText.notUnderstood.title, shellBotText.notUnderstood.text(text.trim().slice(0, 80)))];
   }
 
   /** After a decision, the original message shows everyone the new state (an invoke response reaches only the clicker). */
@@ -100,15 +120,15 @@ export class OkrBot extends TeamsActivityHandler {
   }
 
   private async runCardAction(person: Person, verb: string, data: Record<string, unknown>): Promise<CardReply> {
-    const action = findCardAction(verb);
-    if (!action) return messageCard('Esta tarjeta ya no está vigente', 'Escribe **ayuda** para ver lo que puedo hacer.');
+    const action = this.deps.cardActions.find((a) => a.verb === verb);
+    if (!action) return messageCard(shellBotText.staleCard.title, shellBotText.staleCard.text);
     try {
-      return await action.run({ person, deps: this.deps }, data);
+      return await action.run(person, data);
     } catch (error) {
-      if (error instanceof ConflictError) return messageCard('Otra persona cambió este dato', msg.errors.conflict);
-      if (error instanceof StoreUnavailableError) return messageCard('No se guardó nada', msg.errors.storeBusy);
+      if (error instanceof ConflictError) return messageCard(shellBotText.conflictTitle, msg.errors.conflict);
+      if (error instanceof StoreUnavailableError) return messageCard(shellBotText.storeBusyTitle, msg.errors.storeBusy);
       this.deps.log.error({ err: error, verb, person: person.id }, 'card action failed');
-      return messageCard('No pudimos completar la acción', 'Algo salió mal de nuestro lado y no se guardó nada. Intenta de nuevo en un momento; si persiste, avisa a la DTI.');
+      return messageCard(shellBotText.failed.title, shellBotText.failed.text);
     }
   }
 

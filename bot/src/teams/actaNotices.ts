@@ -1,6 +1,7 @@
+import { actasBotText } from '@okr/core';
+import type { SharedDeps } from './handlers.js';
 import type { ActaNotices, ActaRecord } from '../services/actas.js';
 import type { ProactiveCards } from '../services/proactiveCards.js';
-import type { BotDeps } from './BotDeps.js';
 import { actaCardFor } from './cardActions/actaActions.js';
 
 const PURPOSE = 'acta_signature';
@@ -11,15 +12,15 @@ const subjectOf = (plenariaId: string) => `acta:${plenariaId}`;
  * personal chats, and every card sent earlier is brought up to date (without buttons for anyone but
  * its viewer, through `refresh`) whenever the acta is edited, signed or sent to the OAP.
  */
-export function actaNotices(deps: () => BotDeps, cards: ProactiveCards): ActaNotices {
+export function actaNotices(deps: Pick<SharedDeps, 'store' | 'tabUrl'>, cards: ProactiveCards): ActaNotices {
   return {
     async requestSignatures(record: ActaRecord, personIds: readonly string[]) {
-      const { store } = deps();
+      const { store } = deps;
       const sent: string[] = [];
       const unreachable: string[] = [];
       for (const personId of personIds) {
         const person = await store.getPerson(personId);
-        const card = await actaCardFor(deps(), person, record, { notice: 'Te corresponde firmar esta acta. Revísala (el texto completo está en la pestaña) y firma tu parte.' });
+        const card = await actaCardFor(deps, person, record, { notice: actasBotText.yourTurn });
         const delivered = await cards.send(personId, card);
         const name = record.names.get(personId) ?? personId;
         if (!delivered) {
@@ -32,9 +33,9 @@ export function actaNotices(deps: () => BotDeps, cards: ProactiveCards): ActaNot
       return { sent, unreachable };
     },
     async changed(record: ActaRecord) {
-      const { store } = deps();
+      const { store } = deps;
       for (const old of await store.listCardMessages(subjectOf(record.plenaria.id))) {
-        await cards.update({ activityId: old.activityId, reference: old.reference }, await actaCardFor(deps(), null, record));
+        await cards.update({ activityId: old.activityId, reference: old.reference }, await actaCardFor(deps, null, record));
       }
     },
   };

@@ -1,5 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { msg } from '@okr/core';
 import type { Config } from '../config.js';
 
 /**
@@ -16,7 +17,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error({ err: error, activity: context.activity.type }, 'bot turn failed');
-    await context.sendActivity('Algo salió mal de nuestro lado. Intenta de nuevo en un momento; si persiste, avisa a la DTI.');
+    await context.sendActivity(msg.errors.internal);
   };
   return adapter;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { botHarness, cardText } from '../testing/harness.js';
 import { planReminders } from '../jobs/reminderPlan.js';
 import { reminderCard } from './cards/reminderCards.js';
-import { findCommand } from './commands/index.js';
+import { findCommand } from '../app.js';
 import { plenariaWithActa, setIn } from '../testing/waitingFixtures.js';
 
 /** Thursday 26 Nov 2026, 09:00 in Bogotá: November's check-in window is open. */

@@ -9,7 +9,7 @@ import type { Notifier } from '../jobs/notifier.js';
 import { ReminderScheduler } from '../jobs/reminderScheduler.js';
 import { msalTokenProvider } from '../store/sharepoint/auth.js';
 import { reminderCard } from './cards/reminderCards.js';
-import { tabLinks } from './initialize.js';
+import type { TabLinks } from './tabLinks.js';
 
 export function reminderSettingsFrom(config: Pick<Config, 'REMINDERS_WINDOW_DAYS' | 'REMINDERS_ESCALATION_DAYS'>): ReminderSettings {
   return { ...DEFAULT_REMINDER_SETTINGS, checkInWindowBusinessDays: config.REMINDERS_WINDOW_DAYS, escalationBusinessDays: config.REMINDERS_ESCALATION_DAYS };
@@ -20,8 +20,8 @@ export function reminderSettingsFrom(config: Pick<Config, 'REMINDERS_WINDOW_DAYS
  * notifier, within Teams' rate limits; optionally installing the app for people it cannot reach. With
  * DEV_IDENTITY, `POST /api/dev/reminders/run` runs it once now (demos, end-to-end tests).
  */
-export function startReminders(args: { config: Config; store: Store; clock: Clock; notifier: Notifier; server: restify.Server; log: Logger }): ReminderScheduler | null {
-  const { config, store, clock, notifier, server, log } = args;
+export function startReminders(ctx: { config: Config; store: Store; clock: Clock; notifier: Notifier; server: restify.Server; log: Logger; tabUrl: TabLinks }): ReminderScheduler | null {
+  const { config, store, clock, notifier, server, log, tabUrl } = ctx;
   if (!config.REMINDERS_ENABLED) return null;
   const installer =
     config.REMINDERS_AUTO_INSTALL && config.TEAMS_APP_CATALOG_ID && config.AZURE_TENANT_ID && config.AZURE_CLIENT_ID
@@ -43,7 +43,7 @@ export function startReminders(args: { config: Config; store: Store; clock: Cloc
     installer,
     settings: reminderSettingsFrom(config),
     notifier,
-    render: (r) => reminderCard(r, { tabUrl: tabLinks(config)(undefined, { view: 'actas-oap' }) }) as unknown as Record<string, unknown>,
+    render: (r) => reminderCard(r, { tabUrl: tabUrl(undefined, { view: 'actas-oap' }) }) as unknown as Record<string, unknown>,
   });
   scheduler.start(config.REMINDERS_CRON);
   log.info({ cron: config.REMINDERS_CRON, next: scheduler.nextRun(), owner: scheduler.owner }, 'reminder scheduler started');

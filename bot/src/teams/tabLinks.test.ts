@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tabLinks } from './initialize.js';
+import { tabLinks } from './tabLinks.js';
 
 describe('links to the tab', () => {
   it('open a unit, a view and an acta locally, with the query the tab reads', () => {

@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createServer } from '../server.js';
 import { createAdapter } from '../teams/adapter.js';
-import { createBot } from '../teams/initialize.js';
+import { createApp } from '../app.js';
 import { fixedClock } from '../services/clock.js';
 import { TEST_NOW, seededStore, silentLog } from './harness.js';
 import type { SsoValidator } from '../api/sso.js';
@@ -18,11 +18,11 @@ export async function startApi(devIdentity = true, options: { sso?: SsoValidator
   const clock = fixedClock(TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity) });
   const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');
-  const { bot, deps } = createBot({ store, clock, config, log: silentLog, proactive });
+  const { bot, routes } = createApp({ store, clock, config, log: silentLog, proactive });
   const server = createServer({
     adapter: createAdapter(config, silentLog),
     bot,
-    api: { store, checkIns: deps.checkIns, formulation: deps.formulation, actas: deps.actas, clock, devIdentity, sso: options.sso ?? null, log: silentLog },
+    api: { store, devIdentity, sso: options.sso ?? null, log: silentLog, routes },
     tabsDist: '/nonexistent',
     log: silentLog,
   });

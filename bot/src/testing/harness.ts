@@ -4,7 +4,7 @@ import type { Person } from '@okr/core';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import { buildDemoSeed } from '../store/seed/demoOkrs.js';
 import { fixedClock, today } from '../services/clock.js';
-import { createBot } from '../teams/initialize.js';
+import { createApp } from '../app.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
 import { loadConfig } from '../config.js';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
@@ -28,7 +28,7 @@ export async function botHarness(now = TEST_NOW) {
   const clock = fixedClock(now);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
   const proactive = new RecordingProactiveCards();
-  const { bot, deps } = createBot({ store, clock, config, log: silentLog, proactive });
+  const { bot, deps } = createApp({ store, clock, config, log: silentLog, proactive });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   /** Messages the bot updated in place (updateActivity), newest last. */
   const updated: Partial<Activity>[] = [];

@@ -8,9 +8,9 @@ import { contractOverFake } from './fake/contractOverFake.js';
 import { FakeGraph } from './fake/FakeGraph.js';
 import { GraphGateway } from './graph.js';
 import { describe as describeReport, provision } from './provision.js';
-import { ACTA_LIBRARY, LISTS } from './schema.js';
-import { SharePointSchemaError } from './SharePointStore.js';
-import { GraphUnavailableError, retryAfterMs } from './throttling.js';
+import { ACTA_LIBRARY } from './repositories/actas.js';
+import { LISTS, SharePointSchemaError } from './SharePointStore.js';
+import { GraphUnavailableError } from './throttling.js';
 
 const now = () => new Date('2026-11-23T15:00:00.000Z');
 const demo = buildDemoSeed('2026-11-23');
@@ -505,15 +505,6 @@ describe('Provisioning', () => {
     expect(report.problems).toEqual(['OkrPersonas.JobTitle is number, the schema wants text: change or remove it by hand']);
     expect(checkIns.column('UnitQuarter')!.indexed).toBe(true);
     expect((await provision(h.gateway, { url: SITE_URL })).actions).toEqual([]);
-  });
-});
-
-describe('Retry-After', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(retryAfterMs('7')).toBe(7000);
-    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:05 GMT', () => Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);
-    expect(retryAfterMs(undefined)).toBeNull();
-    expect(retryAfterMs('soon')).toBeNull();
   });
 });
 

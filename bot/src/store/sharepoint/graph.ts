@@ -1,5 +1,6 @@
 import { AuthenticationHandler, Client, GraphError, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import { defaultRetryPolicy, delayFor, GraphRequestError, GraphUnavailableError, isThrottled, retryAfterMs, type RetryPolicy } from './throttling.js';
+import { retryAfterMs } from '../../http/retryAfter.js';
+import { defaultRetryPolicy, delayFor, GraphRequestError, GraphUnavailableError, isThrottled, type RetryPolicy } from './throttling.js';
 
 /**
  * The one door to Microsoft Graph: `@microsoft/microsoft-graph-client` with a middleware chain of

@@ -1,7 +1,8 @@
 import type { GraphGateway } from './graph.js';
 import { relativeUrl } from './graph.js';
-import { ACTA_LIBRARY, columnDefinition, columnTypeOf, isIndexed, libraryDefinition, LIST_KEYS, listDefinition, LISTS, type ListSpec } from './schema.js';
-import { resolveSiteId, type SiteRef } from './SharePointStore.js';
+import { resolveSiteId, type SiteRef } from './engine.js';
+import { columnDefinition, columnTypeOf, isIndexed, libraryDefinition, listDefinition, type ListSpec } from './schema.js';
+import { LIBRARIES, LISTS } from './SharePointStore.js';
 
 /** One thing provisioning did (or, in a dry run, would do). */
 export interface ProvisionAction {
@@ -36,8 +37,8 @@ interface Column {
 /**
  * Creates or completes the store's lists on the site from the schema, idempotently: a list that is
  * missing is created with all its columns; in a list that exists, missing columns are added and
- * columns that should be indexed (or unique) are made so. The «ActasOKR» document library (the
- * signed actas, a folder per unit) is created when missing. Nothing is ever deleted, renamed or
+ * columns that should be indexed (or unique) are made so. The document libraries (the «ActasOKR»
+ * of the signed actas, a folder per unit) are created when missing. Nothing is ever deleted, renamed or
  * retyped — a column of another type, or a plain list where the library should be, is reported as
  * a problem for a person to look at. Running it again on a provisioned site changes nothing and
  * reports no action.
@@ -50,8 +51,7 @@ export async function provision(gateway: GraphGateway, site: SiteRef, options: {
   const byName = new Map(existing.map((l) => [String(l.name).toLowerCase(), String(l.id)]));
   const templates = new Map(existing.map((l) => [String(l.name).toLowerCase(), (l.list as { template?: string } | undefined)?.template ?? null]));
 
-  for (const key of LIST_KEYS) {
-    const spec = LISTS[key];
+  for (const spec of Object.values(LISTS)) {
     let listId = byName.get(spec.name.toLowerCase());
     if (!listId) {
       actions.push({ list: spec.name, action: 'create-list', detail: `${spec.columns.length} columns, ${spec.columns.filter(isIndexed).length} indexed` });
@@ -63,12 +63,14 @@ export async function provision(gateway: GraphGateway, site: SiteRef, options: {
     await completeColumns(gateway, siteId, listId, spec, options, actions, problems);
   }
 
-  const library = ACTA_LIBRARY.name.toLowerCase();
-  if (!byName.has(library)) {
-    actions.push({ list: ACTA_LIBRARY.name, action: 'create-library', detail: 'biblioteca de documentos, una carpeta por unidad' });
-    if (!options.dryRun) await send(gateway, 'POST', `/sites/${siteId}/lists`, libraryDefinition(), `create document library ${ACTA_LIBRARY.name}`);
-  } else if (templates.get(library) !== 'documentLibrary') {
-    problems.push(`${ACTA_LIBRARY.name} exists as a list of template ${templates.get(library) ?? 'unknown'}, the schema wants a document library: rename or remove it by hand`);
+  for (const spec of LIBRARIES) {
+    const library = spec.name.toLowerCase();
+    if (!byName.has(library)) {
+      actions.push({ list: spec.name, action: 'create-library', detail: `biblioteca de documentos: ${spec.description}` });
+      if (!options.dryRun) await send(gateway, 'POST', `/sites/${siteId}/lists`, libraryDefinition(spec), `create document library ${spec.name}`);
+    } else if (templates.get(library) !== 'documentLibrary') {
+      problems.push(`${spec.name} exists as a list of template ${templates.get(library) ?? 'unknown'}, the schema wants a document library: rename or remove it by hand`);
+    }
   }
   return { siteId, actions, problems };
 }
@@ -144,7 +146,8 @@ function failure(what: string, status: number, body: unknown): ProvisionError {
 /** The report as lines for a person. */
 export function describe(report: ProvisionReport, dryRun = false): string[] {
   const lines = report.actions.map((a) => `${dryRun ? 'haría' : 'hecho'}: ${a.action} ${a.list}${a.detail ? ` — ${a.detail}` : ''}`);
-  if (report.actions.length === 0) lines.push(`Sin cambios: las ${LIST_KEYS.length} listas, sus columnas y la biblioteca ${ACTA_LIBRARY.name} ya están como define el esquema.`);
+  const libraries = LIBRARIES.map((l) => l.name).join(', ');
+  if (report.actions.length === 0) lines.push(`Sin cambios: las ${Object.keys(LISTS).length} listas, sus columnas y ${LIBRARIES.length === 1 ? 'la biblioteca' : 'las bibliotecas'} ${libraries} ya están como define el esquema.`);
   for (const p of report.problems) lines.push(`REVISAR: ${p}`);
   return lines;
 }

@@ -33,15 +33,6 @@ export function isThrottled(status: number): boolean {
   return status === 429 || status === 503;
 }
 
-/** Parses Retry-After (delta-seconds or an HTTP date) into milliseconds; null when absent or unreadable. */
-export function retryAfterMs(value: string | null | undefined, now: () => number = Date.now): number | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? null : Math.max(0, at - now());
-}
-
 /**
  * How long to wait before retry number `attempt` (0-based), or null to give up. The wait is what
  * the service asked for, else an exponential backoff.

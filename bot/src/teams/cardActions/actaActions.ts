@@ -1,32 +1,32 @@
-import type { Person } from '@okr/core';
-import type { ActaRecord } from '../../services/actas.js';
+import { actasBotText as t, type Person } from '@okr/core';
+import type { Actor, CardAction, CardReply, SharedDeps } from '../handlers.js';
+import { actaViewer, type ActaRecord, type ActaService } from '../../services/actas.js';
 import { Refusal } from '../../services/refusal.js';
-import type { Actor, BotDeps, CardAction, CardReply } from '../BotDeps.js';
 import { ACTA_REFRESH, ACTA_SEND_OAP, ACTA_SIGN, NO_ACTIONS, actaCard } from '../cards/actaCard.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { teamsUserIds } from '../teamsUserIds.js';
 
 /** The acta's card as one person sees it now (their buttons), refreshed for both signers. */
-export async function actaCardFor(deps: BotDeps, person: Person | null, record: ActaRecord, opts: { notice?: string; warning?: string } = {}) {
-  const viewer = person ? await deps.actas.viewer(person, record) : NO_ACTIONS;
+export async function actaCardFor(deps: Pick<SharedDeps, 'store' | 'tabUrl'>, person: Person | null, record: ActaRecord, opts: { notice?: string; warning?: string } = {}) {
+  const viewer = person ? await actaViewer(deps.store, person, record) : NO_ACTIONS;
   const refreshUserIds = await teamsUserIds(deps.store, [record.plenaria.secretaryId, record.plenaria.presidingId]);
   return actaCard(record, viewer, { ...opts, refreshUserIds, tabUrl: deps.tabUrl(record.plenaria.unitId ?? undefined, { view: 'plenarias', acta: record.plenaria.id }) });
 }
 
 /** Runs a step; a refusal (wrong person, stale card, already done) comes back on the same card, nothing changed. */
-async function step(actor: Actor, plenariaId: string, run: () => Promise<{ record: ActaRecord; notice: string }>): Promise<CardReply> {
+async function step(actor: Actor<{ actas: ActaService }>, plenariaId: string, run: () => Promise<{ record: ActaRecord; notice: string }>): Promise<CardReply> {
   try {
     const { record, notice } = await run();
     return { card: await actaCardFor(actor.deps, actor.person, record, { notice }), everyone: await actaCardFor(actor.deps, null, record) };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    if (error.code === 'not_found') return messageCard('Acta no encontrada', 'Esta plenaria ya no existe.');
+    if (error.code === 'not_found') return messageCard(t.notFound.title, t.notFound.text);
     return actaCardFor(actor.deps, actor.person, await actor.deps.actas.record(plenariaId), { warning: error.message });
   }
 }
 
 /** «Firmar como secretario/a» / «Firmar como quien preside». */
-export const signActaAction: CardAction = {
+export const signActaAction: CardAction<{ actas: ActaService }> = {
   verb: ACTA_SIGN,
   async run(actor, data) {
     const plenariaId = String(data.plenariaId ?? '');
@@ -35,38 +35,36 @@ export const signActaAction: CardAction = {
     return step(actor, plenariaId, async () => {
       const { record, completed } = await actor.deps.actas.sign(actor.person, plenariaId, Number(data.version), seen, part);
       actor.deps.log.info({ person: actor.person.id, plenariaId, part, completed }, 'acta signed');
-      const notice = completed
-        ? 'Firmaste. El acta quedó firmada por ambas partes: ya no cambia, su .docx quedó guardado y sus compromisos pasaron al seguimiento. Falta enviar la copia a la OAP.'
-        : `Firmaste. Falta la firma de ${part === 'secretary' ? record.presiding.name : record.secretary.name}.`;
+      const notice = completed ? t.signedBoth : t.signedOne(part === 'secretary' ? record.presiding.name : record.secretary.name);
       return { record, notice };
     });
   },
 };
 
 /** «Enviar a la OAP» on a signed acta's card. */
-export const sendActaToOapAction: CardAction = {
+export const sendActaToOapAction: CardAction<{ actas: ActaService }> = {
   verb: ACTA_SEND_OAP,
   async run(actor, data) {
     const plenariaId = String(data.plenariaId ?? '');
     return step(actor, plenariaId, async () => {
       await actor.deps.actas.sendToOap(actor.person, plenariaId, Number(data.version));
       const record = await actor.deps.actas.record(plenariaId);
-      return { record, notice: `Quedó registrado el envío a la OAP el ${record.oap.sentOn} (${record.oap.oapStatus === 'a_tiempo' ? 'a tiempo' : 'fuera del plazo'}).` };
+      return { record, notice: t.sentToOap(record.oap.sentOn ?? '', record.oap.oapStatus === 'a_tiempo') };
     });
   },
 };
 
 /** Universal Actions refresh: the acta's current card with the viewer's own buttons. */
-export const refreshActaAction: CardAction = {
+export const refreshActaAction: CardAction<{ actas: ActaService }> = {
   verb: ACTA_REFRESH,
   async run(actor, data) {
     try {
       return await actaCardFor(actor.deps, actor.person, await actor.deps.actas.record(String(data.plenariaId ?? '')));
     } catch (error) {
-      if (error instanceof Refusal) return messageCard('Acta no encontrada', 'Esta plenaria ya no existe.');
+      if (error instanceof Refusal) return messageCard(t.notFound.title, t.notFound.text);
       throw error;
     }
   },
 };
 
-export const actaActions: readonly CardAction[] = [signActaAction, sendActaToOapAction, refreshActaAction];
+export const actaActions: readonly CardAction<{ actas: ActaService }>[] = [signActaAction, sendActaToOapAction, refreshActaAction];

@@ -1,6 +1,7 @@
 import type { Role, WorkflowAction } from '@okr/core';
-import { WORKFLOW, actionLabels } from '@okr/core';
-import type { Actor, CardAction } from '../BotDeps.js';
+import { WORKFLOW, actionLabels, formulationBotText as t } from '@okr/core';
+import type { Actor, CardAction } from '../handlers.js';
+import type { FormulationService } from '../../services/formulation.js';
 import { SET_ACT, SET_COMMENT_INPUT, SET_REFRESH, setCard } from '../cards/setCard.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { teamsUserIds } from '../teamsUserIds.js';
@@ -14,22 +15,22 @@ async function involvedTeamsIds(actor: Actor, unitId: string): Promise<string[]>
 const NEUTRAL: readonly Role[] = [];
 
 /** "Aprobar forma", "Devolver con observaciones", "Aprobar", "Rechazar", "Enviar…": one workflow step. */
-export const setActAction: CardAction = {
+export const setActAction: CardAction<{ formulation: FormulationService }> = {
   verb: SET_ACT,
   async run(actor, data) {
     const setId = String(data.setId ?? '');
     const action = String(data.workflowAction ?? '') as WorkflowAction;
-    if (!(action in WORKFLOW)) return messageCard('Esta tarjeta ya no está vigente', 'Escribe **revisar** para ver los sets que esperan tu revisión.');
+    if (!(action in WORKFLOW)) return messageCard(t.staleCard.title, t.staleCard.text);
     const version = Number(data.version);
     const comment = typeof data[SET_COMMENT_INPUT] === 'string' ? (data[SET_COMMENT_INPUT] as string) : null;
     const result = await actor.deps.formulation.act(actor.person, setId, action, version, comment);
-    if (!result.view) return messageCard('No se pudo completar', result.kind === 'done' ? '' : result.message);
+    if (!result.view) return messageCard(t.notDone, result.kind === 'done' ? '' : result.message);
     const unitId = result.view.bundle.set.unitId;
     const roles = await actor.deps.formulation.rolesFor(actor.person, unitId);
     const refreshUserIds = await involvedTeamsIds(actor, unitId);
     if (result.kind === 'done') {
       actor.deps.log.info({ person: actor.person.id, setId, action, state: result.view.bundle.set.state }, 'set workflow step');
-      const notice = `Listo: «${actionLabels[action]}» quedó registrado. El set está ahora como se ve abajo.`;
+      const notice = t.done(actionLabels[action]);
       return { card: setCard(result.view, roles, { notice, refreshUserIds }), everyone: setCard(result.view, NEUTRAL, { refreshUserIds }) };
     }
     // Refused (wrong person, missing comment) or stale (someone acted first): nothing changed.
@@ -38,11 +39,11 @@ export const setActAction: CardAction = {
 };
 
 /** Universal Actions refresh: the set's current card, with the buttons of whoever is looking. */
-export const setRefreshAction: CardAction = {
+export const setRefreshAction: CardAction<{ formulation: FormulationService }> = {
   verb: SET_REFRESH,
   async run(actor, data) {
     const view = await actor.deps.formulation.view(String(data.setId ?? ''));
-    if (!view) return messageCard('Set no encontrado', 'Este set de OKR ya no existe.');
+    if (!view) return messageCard(t.notFound.title, t.notFound.text);
     const roles = await actor.deps.formulation.rolesFor(actor.person, view.bundle.set.unitId);
     return setCard(view, roles, { refreshUserIds: await involvedTeamsIds(actor, view.bundle.set.unitId) });
   },

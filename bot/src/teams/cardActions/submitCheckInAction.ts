@@ -1,5 +1,6 @@
-import type { CheckInDraft, KeyResult } from '@okr/core';
-import type { Actor, CardAction } from '../BotDeps.js';
+import { okrBotText, type CheckInDraft, type KeyResult } from '@okr/core';
+import type { Actor, CardAction } from '../handlers.js';
+import type { CheckInService } from '../../services/checkIns.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, checkInCard, inputIds } from '../cards/checkInCard.js';
 import { checkInSavedCard } from '../cards/checkInSavedCard.js';
 import { messageCard } from '../cards/simpleCards.js';
@@ -23,32 +24,29 @@ function draftOf(kr: KeyResult, data: Record<string, unknown>): CheckInDraft {
  * ("Guardar todo"). Errors come back on the same card with what was typed; once the month is
  * complete the card becomes the confirmation.
  */
-async function save(actor: Actor, data: Record<string, unknown>, only: string | null): Promise<AdaptiveCard> {
+async function save(actor: Actor<{ checkIns: CheckInService }>, data: Record<string, unknown>, only: string | null): Promise<AdaptiveCard> {
   const unitId = String(data.unitId ?? '');
   const period = String(data.period ?? '');
   const service = actor.deps.checkIns;
   const formResult = await service.editableForm(actor.person, unitId, period);
-  if (!formResult.ok) return messageCard('No se guardó el check-in', formResult.message);
+  const t = okrBotText.save;
+  if (!formResult.ok) return messageCard(t.notSaved, formResult.message);
   const krs = formResult.form.bundle.keyResults;
   const chosen = only ? krs.filter((kr) => kr.id === only) : krs.filter((kr) => typedFor(kr, data));
-  if (only && chosen.length === 0) return messageCard('No se guardó el check-in', 'Ese resultado clave ya no hace parte del set del trimestre. Escribe «check-in» para abrir la tarjeta actual.');
+  if (only && chosen.length === 0) return messageCard(t.notSaved, t.keyResultGone);
   const result = await service.submit(actor.person, unitId, period, chosen.map((kr) => draftOf(kr, data)));
   switch (result.kind) {
     case 'invalid':
       return checkInCard(formResult.form, { errors: result.errors, typed: data });
     case 'refused':
-      return messageCard('No se guardó el check-in', result.message);
+      return messageCard(t.notSaved, result.message);
     case 'saved': {
       actor.deps.log.info({ person: actor.person.id, unitId, period, saved: result.saved.map((s) => s.outcome) }, 'check-ins saved');
       const { form } = result;
       const missing = form.bundle.keyResults.filter((kr) => !form.thisMonth.has(kr.id)).length;
       if (missing === 0) return checkInSavedCard({ form, saved: result.saved, tabUrl: actor.deps.tabUrl(unitId) });
       const changed = result.saved.filter((s) => s.outcome !== 'unchanged').length;
-      const titles = chosen.map((kr) => `«${kr.title}»`);
-      const notice =
-        changed === 0
-          ? 'No había cambios: lo que enviaste ya estaba guardado.'
-          : `✅ Guardado${chosen.length === 1 ? '' : 's'}: ${titles.join(', ')}. Faltan ${missing} por reportar.`;
+      const notice = changed === 0 ? t.unchanged : t.saved(chosen.map((kr) => kr.title), missing);
       // Keep what the person typed in the other KRs: the card is rebuilt from the store plus the typed values.
       const typed = Object.fromEntries(Object.entries(data).filter(([key]) => !chosen.some((kr) => key.endsWith(`:${kr.id}`))));
       return checkInCard(form, { notice, typed });
@@ -56,12 +54,12 @@ async function save(actor: Actor, data: Record<string, unknown>, only: string | 
   }
 }
 
-export const submitCheckInAction: CardAction = {
+export const submitCheckInAction: CardAction<{ checkIns: CheckInService }> = {
   verb: CHECK_IN_SUBMIT,
   run: (actor, data) => save(actor, data, null),
 };
 
-export const saveOneCheckInAction: CardAction = {
+export const saveOneCheckInAction: CardAction<{ checkIns: CheckInService }> = {
   verb: CHECK_IN_SAVE_ONE,
   run: (actor, data) => save(actor, data, String(data.keyResultId ?? '')),
 };

@@ -1,4 +1,4 @@
-import { actaContentKey, actaState, actaStateLabels, modalityLabels, oapStatusLabels, plenariaKindLabels, signatureRoleLabels, type SignatureRole } from '@okr/core';
+import { actaContentKey, actaState, actaStateLabels, actasBotText, modalityLabels, msg, oapStatusLabels, plenariaKindLabels, signatureRoleLabels, type SignatureRole } from '@okr/core';
 import type { ActaRecord } from '../../services/actas.js';
 import { card, container, executeAction, facts, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
@@ -13,8 +13,10 @@ function when(iso: string): string {
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
 }
 
+const t = actasBotText.card;
+
 const bullets = (title: string, items: string[]): CardElement[] =>
-  items.length === 0 ? [] : [text(title, { weight: 'Bolder', spacing: 'Medium' }), ...items.slice(0, SHOWN).map((i) => subtle(`• ${i}`, { isSubtle: false })), ...(items.length > SHOWN ? [subtle(`…y ${items.length - SHOWN} más en la pestaña.`)] : [])];
+  items.length === 0 ? [] : [text(title, { weight: 'Bolder', spacing: 'Medium' }), ...items.slice(0, SHOWN).map((i) => subtle(`• ${i}`, { isSubtle: false })), ...(items.length > SHOWN ? [subtle(t.more(items.length - SHOWN))] : [])];
 
 export interface ActaCardViewer {
   /** Parts this viewer may sign now. */
@@ -35,9 +37,9 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   const { plenaria, latest: acta } = record;
   const state = acta ? actaState(acta.signatures) : null;
   const body: CardElement[] = [
-    heading(state === 'signed' ? 'Acta firmada' : 'Acta para firmar'),
+    heading(state === 'signed' ? t.signed : t.toSign),
     text(`${plenariaKindLabels[plenaria.kind]} · ${record.unitName}`, { weight: 'Bolder', spacing: 'None' }),
-    text(`Estado: ${state ? actaStateLabels[state] : actaStateLabels.none}${acta && acta.version > 1 ? ` · versión ${acta.version}` : ''}`, {
+    text(t.state(state ? actaStateLabels[state] : actaStateLabels.none, acta?.version ?? 1), {
       color: state === 'signed' ? 'Good' : 'Accent',
       spacing: 'Small',
       id: 'actaState',
@@ -47,34 +49,34 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
   const signedBy = (part: SignatureRole) => {
     const s = acta?.signatures[part];
-    return s ? `Firmó el ${when(s.at)}` : 'Pendiente';
+    return s ? t.signedOn(when(s.at)) : t.pending;
   };
   body.push(
     facts([
-      ['Fecha', `${plenaria.date} · ${acta?.draft.startTime ?? plenaria.startTime}${acta ? `–${acta.draft.endTime}` : ''}`],
-      ['Modalidad', `${modalityLabels[plenaria.modality]} · ${plenaria.location}`],
+      [t.date, `${plenaria.date} · ${acta?.draft.startTime ?? plenaria.startTime}${acta ? `–${acta.draft.endTime}` : ''}`],
+      [t.modality, `${modalityLabels[plenaria.modality]} · ${plenaria.location}`],
       [`${signatureRoleLabels.presiding}`, `${record.presiding.name} — ${signedBy('presiding')}`],
       [`${signatureRoleLabels.secretary}`, `${record.secretary.name} — ${signedBy('secretary')}`],
-      ['Copia a la OAP', record.oap.sentOn ? `${oapStatusLabels[record.oap.oapStatus]}: enviada el ${record.oap.sentOn}` : `${oapStatusLabels[record.oap.oapStatus]} · vence el ${record.oap.deadline}`],
+      [t.copy, record.oap.sentOn ? t.copySent(oapStatusLabels[record.oap.oapStatus], record.oap.sentOn) : t.copyDue(oapStatusLabels[record.oap.oapStatus], record.oap.deadline)],
     ]),
   );
   if (acta) {
-    if (acta.correctionReason) body.push(subtle(`Corrección de la versión ${acta.version - 1}: ${acta.correctionReason}`, { spacing: 'Small' }));
-    body.push(text('Objetivo', { weight: 'Bolder', spacing: 'Medium', separator: true }), subtle(acta.draft.objective, { isSubtle: false }));
-    body.push(...bullets('Decisiones', acta.draft.decisions));
-    body.push(...bullets('Compromisos', acta.draft.commitments.map((c) => `${c.task} — ${record.names.get(c.ownerId) ?? c.ownerId}, ${c.due}`)));
-    if (plenaria.kind === 'dialogo') body.push(...bullets('Propuestas', acta.draft.proposals));
-    if (acta.draft.recognitions.length) body.push(subtle(`${acta.draft.recognitions.length} reconocimiento(s) en el acta.`, { spacing: 'Small' }));
-    if (record.missing.length) body.push(container([text(`Antes de firmar falta: ${record.missing.join(', ')}.`, { color: 'Warning', size: 'Small' })], { style: 'warning' }));
+    if (acta.correctionReason) body.push(subtle(t.correction(acta.version - 1, acta.correctionReason), { spacing: 'Small' }));
+    body.push(text(t.objective, { weight: 'Bolder', spacing: 'Medium', separator: true }), subtle(acta.draft.objective, { isSubtle: false }));
+    body.push(...bullets(t.decisions, acta.draft.decisions));
+    body.push(...bullets(t.commitments, acta.draft.commitments.map((c) => `${c.task} — ${record.names.get(c.ownerId) ?? c.ownerId}, ${c.due}`)));
+    if (plenaria.kind === 'dialogo') body.push(...bullets(t.proposals, acta.draft.proposals));
+    if (acta.draft.recognitions.length) body.push(subtle(t.recognitions(acta.draft.recognitions.length), { spacing: 'Small' }));
+    if (record.missing.length) body.push(container([text(msg.actas.notReady(record.missing.join(', ')), { color: 'Warning', size: 'Small' })], { style: 'warning' }));
   }
   const actions: CardElement[] = [];
   if (acta) {
     for (const part of viewer.parts) {
-      actions.push(executeAction(part === 'secretary' ? 'Firmar como secretario/a' : 'Firmar como quien preside', ACTA_SIGN, { plenariaId: plenaria.id, version: acta.version, content: actaContentKey(acta), part }, { style: 'positive' }));
+      actions.push(executeAction(part === 'secretary' ? t.signAsSecretary : t.signAsPresiding, ACTA_SIGN, { plenariaId: plenaria.id, version: acta.version, content: actaContentKey(acta), part }, { style: 'positive' }));
     }
-    if (viewer.maySendToOap) actions.push(executeAction('Enviar a la OAP', ACTA_SEND_OAP, { plenariaId: plenaria.id, version: acta.version }));
+    if (viewer.maySendToOap) actions.push(executeAction(t.sendToOap, ACTA_SEND_OAP, { plenariaId: plenaria.id, version: acta.version }));
   }
-  if (opts.tabUrl) actions.push(openUrl('Ver el acta completa', opts.tabUrl));
+  if (opts.tabUrl) actions.push(openUrl(t.viewFull, opts.tabUrl));
   const result = card(body, actions);
   if (opts.refreshUserIds && opts.refreshUserIds.length > 0) {
     result.refresh = { action: { type: 'Action.Execute', verb: ACTA_REFRESH, data: { plenariaId: plenaria.id } }, userIds: opts.refreshUserIds.slice(0, 60) };

@@ -38,7 +38,7 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
     for (const kr of bundle.keyResults) data[inputIds(kr.id).evidenceUrl] = 'https://gobiernobogota.sharepoint.com/e';
     cards.push(await h.execute('enlace-al-usaquen', CHECK_IN_SUBMIT, data));
     const person = (await h.store.getPerson('enlace-al-usaquen'))!;
-    cards.push(helpCard(), notRegisteredCard(), messageCard('Título', 'Texto'), welcomeCard(person, await h.store.rolesOf(person.id), await h.store.listUnits()));
+    cards.push(helpCard(h.deps.help), notRegisteredCard(), messageCard('Título', 'Texto'), welcomeCard(person, await h.store.rolesOf(person.id), await h.store.listUnits()));
     // Every command, for people with one unit, two units, and none to report for.
     for (const [who, phrase] of [
       ['enlace-al-usaquen', 'pendientes'],

@@ -1,4 +1,4 @@
-import { formatPercent, periodLabel, type CheckInError } from '@okr/core';
+import { formatPercent, milestoneLabels, okrBotText, periodLabel, type CheckInError } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
 import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { describeKeyResult, formatValue } from './format.js';
@@ -46,27 +46,26 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
   const typed = opts.typed ?? {};
   const krCount = form.bundle.keyResults.length;
   const missing = form.bundle.keyResults.filter((kr) => !thisMonth.has(kr.id));
+  const t = okrBotText.card;
 
   const body: CardElement[] = [
-    heading(`Check-in de ${periodLabel(period)}`),
+    heading(t.title(periodLabel(period))),
     text(unit.name, { weight: 'Bolder', spacing: 'None' }),
-    subtle(`Progreso esperado hoy: ${formatPercent(tree.expected)} del trimestre. Puedes guardar cada resultado clave por separado; lo que guardes no se pierde.`),
+    subtle(t.expectedHint(formatPercent(tree.expected))),
     text(
-      missing.length === 0
-        ? `Ya reportaste los ${krCount} resultados clave este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`
-        : `Faltan ${missing.length} de ${krCount} resultados clave por reportar este mes.`,
+      missing.length === 0 ? t.allReported(krCount) : t.missing(missing.length, krCount),
       { weight: 'Bolder', color: missing.length === 0 ? 'Good' : 'Warning', id: 'missingSummary' },
     ),
   ];
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good', id: 'notice' }));
   if (form.review?.state === 'correction_requested') {
-    body.push(container([text(`El equipo ETI pidió una corrección: ${form.review.note ?? 'revisa los reportes del mes.'}`, { color: 'Warning' })], { style: 'warning' }));
+    body.push(container([text(t.correctionRequested(form.review.note), { color: 'Warning' })], { style: 'warning' }));
   }
   if (errors.length > 0) {
     body.push(
       container(
         [
-          text(`Revisa ${errors.length === 1 ? 'un campo' : `${errors.length} campos`} antes de guardar. No se guardó nada.`, { weight: 'Bolder', color: 'Attention' }),
+          text(t.reviewFields(errors.length), { weight: 'Bolder', color: 'Attention' }),
           ...errors.map((e) => attention(`• ${e.message}`, { spacing: 'Small' })),
         ],
         { style: 'attention', id: 'errorSummary' },
@@ -88,37 +87,37 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
           ? {
               type: 'Input.ChoiceSet',
               id: ids.value,
-              label: 'Estado del hito',
+              label: t.milestoneLabel,
               style: 'compact',
               value: current(ids.value, stored?.value ?? last?.value ?? 0),
               choices: [
-                { title: 'Cumplido', value: '1' },
-                { title: 'No cumplido', value: '0' },
+                { title: milestoneLabels.done, value: '1' },
+                { title: milestoneLabels.notDone, value: '0' },
               ],
             }
           : {
               type: 'Input.Text',
               id: ids.value,
-              label: kr.kind === 'percentage' ? 'Avance (%)' : `Avance (${kr.unitOfMeasure})`,
-              placeholder: kr.kind === 'percentage' ? 'Entre 0 y 100, p. ej. 45' : `Valor en ${kr.unitOfMeasure}, p. ej. ${kr.target}`,
+              label: kr.kind === 'percentage' ? t.percentageLabel : t.valueLabel(kr.unitOfMeasure),
+              placeholder: kr.kind === 'percentage' ? t.percentagePlaceholder : t.valuePlaceholder(kr.unitOfMeasure, kr.target),
               value: current(ids.value, stored?.value),
             };
       body.push(
         container(
           [
             text(kr.title, { weight: 'Bolder' }),
-            subtle(`${describeKeyResult(kr)}${kr.kind === 'milestone' ? '' : ` · esperado hoy: ${formatValue(kr, expectedValue(kr, tree.expected))}`}`),
-            subtle(last ? `Último reporte (${periodLabel(last.period)}): ${formatValue(kr, last.value)} — «${clip(last.comment, 140)}»` : 'Sin reporte del mes anterior.'),
+            subtle(`${describeKeyResult(kr)}${kr.kind === 'milestone' ? '' : t.expectedToday(formatValue(kr, expectedValue(kr, tree.expected)))}`),
+            subtle(last ? t.lastReport(periodLabel(last.period), formatValue(kr, last.value), clip(last.comment, 140)) : t.noLastReport),
             stored
-              ? text(`✅ Reportado este mes: ${formatValue(kr, stored.value)}${stored.version > 1 ? ` (editado ${stored.version - 1} ${stored.version === 2 ? 'vez' : 'veces'})` : ''}`, { color: 'Good', size: 'Small' })
-              : text('Pendiente este mes', { color: 'Warning', size: 'Small' }),
+              ? text(t.reported(formatValue(kr, stored.value), stored.version - 1), { color: 'Good', size: 'Small' })
+              : text(t.pending, { color: 'Warning', size: 'Small' }),
             valueInput,
             ...errorFor('value'),
             {
               type: 'Input.Text',
               id: ids.comment,
-              label: 'Comentario del avance',
-              placeholder: 'Qué se logró este mes, con cifras',
+              label: t.commentLabel,
+              placeholder: t.commentPlaceholder,
               isMultiline: true,
               maxLength: 2000,
               value: current(ids.comment, stored?.comment),
@@ -127,14 +126,14 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
             {
               type: 'Input.Text',
               id: ids.evidenceUrl,
-              label: 'Enlace a la evidencia (https)',
-              placeholder: 'https://…sharepoint.com/…',
+              label: t.evidenceLabel,
+              placeholder: t.evidencePlaceholder,
               style: 'Url',
               maxLength: 2048,
               value: current(ids.evidenceUrl, stored?.evidenceUrl),
             },
             ...errorFor('evidenceUrl'),
-            { type: 'ActionSet', actions: [executeAction('Guardar este resultado', CHECK_IN_SAVE_ONE, { unitId: unit.id, period, keyResultId: kr.id })] },
+            { type: 'ActionSet', actions: [executeAction(t.saveOne, CHECK_IN_SAVE_ONE, { unitId: unit.id, period, keyResultId: kr.id })] },
           ],
           { spacing: 'Medium', id: `kr:${kr.id}`, ...(fieldErrors.length > 0 ? { style: 'attention' } : {}) },
         ),
@@ -142,5 +141,5 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
     }
   }
 
-  return card(body, [executeAction('Guardar todo', CHECK_IN_SUBMIT, { unitId: unit.id, period }, { style: 'positive' })]);
+  return card(body, [executeAction(t.saveAll, CHECK_IN_SUBMIT, { unitId: unit.id, period }, { style: 'positive' })]);
 }

@@ -1,4 +1,4 @@
-import { formatPercent, periodLabel, statusLabels } from '@okr/core';
+import { formatPercent, okrBotText, periodLabel, statusLabels } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
 import type { SavedCheckIn } from '../../store/Store.js';
 import { card, container, executeAction, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
@@ -9,15 +9,12 @@ import { CHECK_IN_OPEN } from './simpleCards.js';
 export function checkInSavedCard(args: { form: CheckInForm; saved: SavedCheckIn[]; tabUrl: string }): AdaptiveCard {
   const { form, saved } = args;
   const { tree, period, thisMonth } = form;
+  const t = okrBotText.saved;
   const changed = saved.filter((s) => s.outcome !== 'unchanged').length;
   const body: CardElement[] = [
-    heading(`✅ Check-in de ${periodLabel(period)} guardado`),
+    heading(t.title(periodLabel(period))),
     text(tree.unit.name, { weight: 'Bolder', spacing: 'None' }),
-    subtle(
-      changed === 0
-        ? 'No había cambios: este check-in ya estaba guardado tal cual.'
-        : `Se guardaron ${changed} ${changed === 1 ? 'resultado clave' : 'resultados clave'}; los ${thisMonth.size} del mes están reportados. Progreso esperado hoy: ${formatPercent(tree.expected)}.`,
-    ),
+    subtle(changed === 0 ? t.unchanged : t.summary(changed, thisMonth.size, formatPercent(tree.expected))),
   ];
   if (tree.strategic) {
     body.push(
@@ -35,7 +32,7 @@ export function checkInSavedCard(args: { form: CheckInForm; saved: SavedCheckIn[
     for (const kr of objective.keyResults.filter((k) => thisMonth.has(k.id))) {
       rows.push(
         text(kr.title, { spacing: 'Small' }),
-        subtle(`${formatValue(kr, thisMonth.get(kr.id)!.value)} · Progreso ${formatPercent(kr.progress ?? 0)} · ${statusLabels[kr.status]}`, {
+        subtle(t.keyResult(formatValue(kr, thisMonth.get(kr.id)!.value), formatPercent(kr.progress ?? 0), statusLabels[kr.status]), {
           color: statusColor[kr.status],
           isSubtle: false,
         }),
@@ -43,5 +40,5 @@ export function checkInSavedCard(args: { form: CheckInForm; saved: SavedCheckIn[
     }
     body.push(container(rows));
   }
-  return card(body, [openUrl('Ver el árbol de OKR', args.tabUrl), executeAction('Corregir un reporte', CHECK_IN_OPEN, { unitId: tree.unit.id })]);
+  return card(body, [openUrl(t.viewTree, args.tabUrl), executeAction(t.correct, CHECK_IN_OPEN, { unitId: tree.unit.id })]);
 }

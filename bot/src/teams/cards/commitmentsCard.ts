@@ -1,4 +1,4 @@
-import { commitmentStatusLabels, plenariaKindLabels, type CommitmentView } from '@okr/core';
+import { actasBotText, commitmentStatusLabels, plenariaKindLabels, type CommitmentView } from '@okr/core';
 import { card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
 export const COMMITMENT_UPDATE = 'commitment.update';
@@ -7,40 +7,41 @@ export const COMMITMENT_NOTE_INPUT = 'commitmentNote';
 export const COMMITMENT_IMPACT_INPUT = 'commitmentImpact';
 
 const SHOWN = 10;
+const t = actasBotText.commitments;
 
 /** One commitment with an «Actualizar» form folded under it (status, note, impact to close it). */
 function commitmentBlock(c: CommitmentView, highlight: boolean): CardElement {
   const suffix = `-${c.id}`;
   const items: CardElement[] = [
     text(c.task, { weight: 'Bolder' }),
-    subtle(`${commitmentStatusLabels[c.status]} · vence el ${c.due}${c.overdue ? ' · VENCIDO' : ''} · ${plenariaKindLabels[c.plenariaKind]} de ${c.unitName} (${c.plenariaDate})`, {
+    subtle(t.line(commitmentStatusLabels[c.status], c.due, c.overdue, plenariaKindLabels[c.plenariaKind], c.unitName, c.plenariaDate), {
       ...(c.overdue ? { color: 'Attention', isSubtle: false } : {}),
     }),
   ];
   const last = c.notes.at(-1);
-  if (last) items.push(subtle(`Último seguimiento: «${last.text}» (${last.byName})`));
-  if (c.impact) items.push(subtle(`Impacto: ${c.impact}`));
+  if (last) items.push(subtle(t.lastFollowUp(last.text, last.byName)));
+  if (c.impact) items.push(subtle(t.impact(c.impact)));
   if (c.canUpdate) {
     items.push({
       type: 'ActionSet',
       actions: [
         {
           type: 'Action.ShowCard',
-          title: 'Actualizar',
+          title: t.update,
           card: {
             type: 'AdaptiveCard',
             body: [
               {
                 type: 'Input.ChoiceSet',
                 id: `${COMMITMENT_STATUS_INPUT}${suffix}`,
-                label: 'Estado',
+                label: t.statusLabel,
                 value: c.status,
                 choices: Object.entries(commitmentStatusLabels).map(([value, title]) => ({ title, value })),
               },
-              { type: 'Input.Text', id: `${COMMITMENT_NOTE_INPUT}${suffix}`, label: 'Nota de seguimiento (obligatoria para cancelar)', isMultiline: true, maxLength: 2000 },
-              { type: 'Input.Text', id: `${COMMITMENT_IMPACT_INPUT}${suffix}`, label: 'Impacto (obligatorio para cerrarlo como cumplido)', isMultiline: true, maxLength: 2000, value: c.impact ?? '' },
+              { type: 'Input.Text', id: `${COMMITMENT_NOTE_INPUT}${suffix}`, label: t.noteLabel, isMultiline: true, maxLength: 2000 },
+              { type: 'Input.Text', id: `${COMMITMENT_IMPACT_INPUT}${suffix}`, label: t.impactLabel, isMultiline: true, maxLength: 2000, value: c.impact ?? '' },
             ],
-            actions: [executeAction('Guardar', COMMITMENT_UPDATE, { commitmentId: c.id, revision: c.revision }, { style: 'positive' })],
+            actions: [executeAction(t.save, COMMITMENT_UPDATE, { commitmentId: c.id, revision: c.revision }, { style: 'positive' })],
           },
         },
       ],
@@ -56,15 +57,15 @@ function commitmentBlock(c: CommitmentView, highlight: boolean): CardElement {
 export function commitmentsCard(list: readonly CommitmentView[], opts: { notice?: string; warning?: string; tabUrl?: string; updatedId?: string } = {}): AdaptiveCard {
   const open = list.filter((c) => c.status === 'abierto' || c.status === 'en_curso');
   const overdue = open.filter((c) => c.overdue).length;
-  const body: CardElement[] = [heading('Tus compromisos')];
+  const body: CardElement[] = [heading(t.title)];
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
   if (open.length === 0) {
-    body.push(text('No tienes compromisos abiertos. Los compromisos llegan aquí cuando se firma el acta de una plenaria o de una sesión de diálogo que te los asigna.'));
+    body.push(text(t.none));
   } else {
-    body.push(text(`${open.length} abierto(s)${overdue ? `, ${overdue} vencido(s)` : ''}.`, { spacing: 'None', ...(overdue ? { color: 'Attention' } : {}) }));
+    body.push(text(t.count(open.length, overdue), { spacing: 'None', ...(overdue ? { color: 'Attention' } : {}) }));
     for (const c of open.slice(0, SHOWN)) body.push(commitmentBlock(c, c.id === opts.updatedId));
-    if (open.length > SHOWN) body.push(subtle(`…y ${open.length - SHOWN} más en la pestaña «Compromisos».`));
+    if (open.length > SHOWN) body.push(subtle(t.more(open.length - SHOWN)));
   }
-  return card(body, opts.tabUrl ? [{ type: 'Action.OpenUrl', title: 'Ver todos en la pestaña', url: opts.tabUrl }] : []);
+  return card(body, opts.tabUrl ? [{ type: 'Action.OpenUrl', title: t.viewAll, url: opts.tabUrl }] : []);
 }

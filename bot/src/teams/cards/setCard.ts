@@ -1,4 +1,4 @@
-import { actionLabels, availableActions, kindLabels, quarterLabel, setEventLabels, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
+import { actionLabels, availableActions, formulationBotText, kindLabels, quarterLabel, setEventLabels, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
 import type { SetView } from '../../services/formulation.js';
 import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { formatValue } from './format.js';
@@ -26,10 +26,11 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   const { set } = bundle;
   const strategic = bundle.objectives.find((o) => o.level === 'strategic');
   const tactical = bundle.objectives.filter((o) => o.level === 'tactical').sort((a, b) => a.order - b.order);
+  const t = formulationBotText.card;
   const body: CardElement[] = [
-    heading(`Set de OKR · ${quarterLabel(set.quarter)}`),
+    heading(t.title(quarterLabel(set.quarter))),
     text(view.unitName, { weight: 'Bolder', spacing: 'None' }),
-    text(`Estado: ${setStateLabels[set.state]}`, { color: set.state === 'active' ? 'Good' : set.state === 'rejected' || set.state === 'returned' ? 'Warning' : 'Accent', spacing: 'Small', id: 'setState' }),
+    text(t.state(setStateLabels[set.state]), { color: set.state === 'active' ? 'Good' : set.state === 'rejected' || set.state === 'returned' ? 'Warning' : 'Accent', spacing: 'Small', id: 'setState' }),
   ];
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
@@ -46,7 +47,7 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
               { isSubtle: false },
             ),
           ),
-          ...(krs.length === 0 ? [subtle('Sin resultados clave')] : []),
+          ...(krs.length === 0 ? [subtle(t.noKeyResults)] : []),
         ],
         { spacing: 'Medium' },
       ),
@@ -54,17 +55,17 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   }
   if (view.alerts.length > 0) {
     body.push(
-      container([text(`Alertas de forma (${view.alerts.length})`, { weight: 'Bolder', color: 'Warning' }), ...view.alerts.map((a) => attention(`• ${a.message}`, { spacing: 'None', color: 'Warning' }))], {
+      container([text(t.alerts(view.alerts.length), { weight: 'Bolder', color: 'Warning' }), ...view.alerts.map((a) => attention(`• ${a.message}`, { spacing: 'None', color: 'Warning' }))], {
         style: 'warning',
         separator: true,
       }),
     );
   } else {
-    body.push(subtle('Sin alertas de forma: 1 objetivo estratégico, 3 tácticos y 9 resultados clave.', { separator: true }));
+    body.push(subtle(t.noAlerts, { separator: true }));
   }
   const history = view.events.slice(-HISTORY_SHOWN);
   if (history.length > 0) {
-    body.push(text('Historial', { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(text(t.history, { weight: 'Bolder', spacing: 'Medium' }));
     for (const e of history) {
       body.push(subtle(`${when(e.at)} · ${e.actorName} · ${setEventLabels[e.action] ?? e.action}${e.comment ? `: «${e.comment}»` : ''}`));
     }
@@ -76,10 +77,10 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
     body.push({
       type: 'Input.Text',
       id: SET_COMMENT_INPUT,
-      label: actions.includes('reject') ? 'Motivo (obligatorio para rechazar)' : 'Observaciones (obligatorias para devolver)',
+      label: actions.includes('reject') ? t.reasonLabel : t.observationsLabel,
       isMultiline: true,
       maxLength: 2000,
-      placeholder: 'Escribe aquí',
+      placeholder: t.commentPlaceholder,
       separator: true,
     });
   }

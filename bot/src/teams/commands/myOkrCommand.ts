@@ -1,5 +1,5 @@
-import type { Unit } from '@okr/core';
-import type { Command } from '../BotDeps.js';
+import { okrBotText, type Unit } from '@okr/core';
+import type { Command } from '../handlers.js';
 import { myOkrCard } from '../cards/summaryCards.js';
 import { today } from '../../services/clock.js';
 import { loadTree } from '../../services/okrTree.js';
@@ -7,6 +7,7 @@ import { loadTree } from '../../services/okrTree.js';
 /** `mis okr`: a summary of the objectives of each unit the person belongs to, with a link to the tab. */
 export const myOkrCommand: Command = {
   phrases: ['mis okr', 'mis okrs', 'okr', 'mi unidad', 'resumen'],
+  help: okrBotText.commands.myOkr,
   async run(actor) {
     const { store, clock } = actor.deps;
     const roles = await store.rolesOf(actor.person.id);

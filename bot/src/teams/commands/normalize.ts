@@ -9,3 +9,9 @@ export function normalizeCommand(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The command one of whose phrases is the typed text, normalised. */
+export function commandFor<C extends { phrases: readonly string[] }>(commands: readonly C[], text: string): C | undefined {
+  const normalized = normalizeCommand(text);
+  return commands.find((c) => c.phrases.includes(normalized));
+}

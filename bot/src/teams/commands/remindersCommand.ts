@@ -1,29 +1,32 @@
-import type { Actor, Command } from '../BotDeps.js';
+import { remindersBotText } from '@okr/core';
+import type { Actor, Command } from '../handlers.js';
+import type { ReminderService } from '../../services/reminders.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { myRemindersCard, remindersAdminCard } from '../cards/reminderCards.js';
 import type { AdaptiveCard } from '../cards/elements.js';
 
-export async function myRemindersReply(actor: Actor): Promise<AdaptiveCard> {
+export async function myRemindersReply(actor: Actor<{ reminders: ReminderService }>): Promise<AdaptiveCard> {
   const { reminders } = actor.deps;
   const [view, isAdmin] = await Promise.all([reminders.personView(actor.person), reminders.isAdmin(actor.person)]);
   return myRemindersCard(view, isAdmin);
 }
 
-export async function remindersAdminReply(actor: Actor): Promise<AdaptiveCard> {
+export async function remindersAdminReply(actor: Actor<{ reminders: ReminderService }>): Promise<AdaptiveCard> {
   const { reminders, store } = actor.deps;
-  if (!(await reminders.isAdmin(actor.person))) return messageCard('Solo para el equipo ETI', 'La administración de los recordatorios es del equipo ETI. Escribe «recordatorios» para ver los tuyos.');
+  if (!(await reminders.isAdmin(actor.person))) return messageCard(remindersBotText.onlyEti.title, remindersBotText.onlyEti.text);
   const [view, people] = await Promise.all([reminders.adminView(), store.listPeople()]);
   return remindersAdminCard(view, new Map(people.map((p) => [p.id, p.name])));
 }
 
 /** `recordatorios`: the person's reminders, with a switch per kind. */
-export const remindersCommand: Command = {
+export const remindersCommand: Command<{ reminders: ReminderService }> = {
   phrases: ['recordatorios', 'mis recordatorios', 'recordatorio'],
+  help: remindersBotText.command,
   run: myRemindersReply,
 };
 
 /** `recordatorios admin`: the ETI's view of all reminders and the pause switch. */
-export const remindersAdminCommand: Command = {
+export const remindersAdminCommand: Command<{ reminders: ReminderService }> = {
   phrases: ['recordatorios admin', 'administrar recordatorios', 'admin recordatorios'],
   run: remindersAdminReply,
 };

@@ -4,7 +4,7 @@
  * when throttling is injected, waits that are exactly what Retry-After asked for.
  */
 import { describe, expect, it } from 'vitest';
-import { storeContract } from '../../storeContract.js';
+import { storeContract } from '../../contract/index.js';
 import type { FakeStats } from './FakeGraph.js';
 import { fakeSharePoint, type FakeSharePointOptions } from './harness.js';
 

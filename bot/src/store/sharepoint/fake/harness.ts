@@ -3,8 +3,9 @@
  */
 import { quarterOf } from '@okr/core';
 import { GraphGateway } from '../graph.js';
-import { ACTA_LIBRARY, columnDefinition, LIST_KEYS, LISTS, type ListKey } from '../schema.js';
-import { SharePointStore } from '../SharePointStore.js';
+import { ACTA_LIBRARY } from '../repositories/actas.js';
+import { columnDefinition } from '../schema.js';
+import { LIBRARIES, LISTS, SharePointStore, type ListKey } from '../SharePointStore.js';
 import { FakeGraph, type FakeDrive, type FakeFields, type FakeGraphOptions, type FakeList, type FakeSite } from './FakeGraph.js';
 
 export const SITE_URL = 'https://gobiernobogota.sharepoint.com/sites/OKR';
@@ -37,8 +38,8 @@ export function fakeSharePoint(options: FakeSharePointOptions = {}): FakeSharePo
   const fake = new FakeGraph(options);
   const site = fake.addSite(SITE_URL);
   if (options.provisioned !== false) {
-    for (const key of LIST_KEYS) site.createList(LISTS[key].name, LISTS[key].description, LISTS[key].columns.map(columnDefinition));
-    site.createList(ACTA_LIBRARY.name, ACTA_LIBRARY.description, [], 'documentLibrary');
+    for (const spec of Object.values(LISTS)) site.createList(spec.name, spec.description, spec.columns.map(columnDefinition));
+    for (const spec of LIBRARIES) site.createList(spec.name, spec.description, [], 'documentLibrary');
   }
   const list = (key: ListKey) => {
     const l = site.list(LISTS[key].name);

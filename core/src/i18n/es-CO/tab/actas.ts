@@ -1,5 +1,5 @@
 /** Texts of the tab's actas module (es-CO): plenarias, actas (format GDI-GPD-F029), commitments, recognitions and the OAP's follow-up. */
-import { actaStateLabels, commitmentStatusLabels, modalityLabels, plenariaKindLabels } from '../../es-CO.js';
+import { actaStateLabels, commitmentStatusLabels, modalityLabels, plenariaKindLabels } from '../actas.js';
 import { shellText, viewText } from './shell.js';
 
 export const actasText = {

@@ -1,5 +1,5 @@
 /** Texts of the tab's OKR module (es-CO): the unit's tree, the check-in dialog, the history chart and the entity dashboard. */
-import { setStateLabels } from '../../es-CO.js';
+import { setStateLabels } from '../formulation.js';
 import { viewText } from './shell.js';
 
 export const okrText = {

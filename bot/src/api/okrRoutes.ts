@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { msg } from '@okr/core';
+import type { Routes } from './routes.js';
+import { canSeeUnit } from '../services/access.js';
+import type { CheckInService } from '../services/checkIns.js';
+import { today } from '../services/clock.js';
+import { loadTree } from '../services/okrTree.js';
+import { HttpError, forbidden, notFound } from './errors.js';
+import { quarterParam } from './params.js';
+
+const checkInBody = z.object({
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  checkIns: z
+    .array(z.object({ keyResultId: z.string().min(1), value: z.unknown(), comment: z.unknown(), evidenceUrl: z.unknown() }))
+    .min(1)
+    .max(50),
+});
+
+/** A unit's OKR tree for a quarter, and the tab's check-ins («Reportar avance»). */
+export const registerOkrRoutes: Routes<{ checkIns: CheckInService }> = (server, { who, route }, { store, clock, checkIns }) => {
+  server.get('/api/units/:unitId/tree', route(async (req) => {
+    const person = await who(req);
+    const unit = await store.getUnit(req.params.unitId);
+    if (!unit) throw notFound();
+    if (!canSeeUnit(await store.rolesOf(person.id), unit.id)) throw forbidden();
+    const now = today(clock);
+    return loadTree(store, unit, quarterParam(req.query?.quarter, now.quarter), now.date);
+  }));
+
+  server.post('/api/units/:unitId/check-ins', route(async (req) => {
+    const person = await who(req);
+    const parsed = checkInBody.safeParse(req.body);
+    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
+    const result = await checkIns.submit(person, req.params.unitId, parsed.data.period, parsed.data.checkIns);
+    if (result.kind === 'invalid') throw new HttpError('invalid', result.errors.map((e) => e.message).join(' '), result.errors);
+    if (result.kind === 'refused') throw forbidden(result.message);
+    return { saved: result.saved, tree: result.form.tree };
+  }));
+};

@@ -1,0 +1,29 @@
+import type { DevPerson, MeResponse } from '@okr/core';
+import type { Routes } from './routes.js';
+import { seesWholeEntity, visibleUnits } from '../services/access.js';
+import { today } from '../services/clock.js';
+import { notFound } from './errors.js';
+
+/** Who the tab's user is (`/api/me`), and the development identity picker's people (`/api/dev/people`, DEV_IDENTITY only). */
+export const registerShellRoutes: Routes = (server, { who, route, devIdentity }, { store, clock }) => {
+  server.get('/api/me', route(async (req): Promise<MeResponse> => {
+    const person = await who(req);
+    const [roles, units] = await Promise.all([store.rolesOf(person.id), store.listUnits()]);
+    const now = today(clock);
+    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity, entityWide: seesWholeEntity(roles) };
+  }));
+
+  server.get('/api/dev/people', route(async (): Promise<DevPerson[]> => {
+    if (!devIdentity) throw notFound();
+    const [people, roles, units] = await Promise.all([store.listPeople(), store.listRoles(), store.listUnits()]);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    return people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      jobTitle: p.jobTitle,
+      roles: roles
+        .filter((r) => r.personId === p.id)
+        .map((r) => ({ role: r.role, unitName: r.unitId ? (unitName.get(r.unitId) ?? r.unitId) : null })),
+    }));
+  }));
+};

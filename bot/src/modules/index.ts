@@ -1,0 +1,18 @@
+import { actas } from './actas.js';
+import { formulation } from './formulation.js';
+import { okr } from './okr.js';
+import { reminders } from './reminders.js';
+import { shell } from './shell.js';
+
+/**
+ * The app's modules. The bot, the REST API and the start-up loop over this list (app.ts); `ayuda`
+ * lists their commands in this order. A new module adds its files and its entry here, with its
+ * import (docs/adr/0007-app-modules.md).
+ */
+export const modules = [
+  okr,
+  formulation,
+  actas,
+  reminders,
+  shell,
+] as const;

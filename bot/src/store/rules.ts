@@ -1,0 +1,64 @@
+import type { CheckIn, ReminderKind, ValidCheckIn } from '@okr/core';
+import { ConflictError } from './errors.js';
+import type { SeedData } from './Store.js';
+
+/**
+ * Rules of the store that do not depend on where the data lives: both adapters apply them the same
+ * way, so they are written once here.
+ */
+
+/** A resubmitted check-in changes nothing when its value, comment and evidence are what is stored. */
+export function sameCheckIn(stored: CheckIn, submitted: ValidCheckIn): boolean {
+  return stored.value === submitted.value && stored.comment === submitted.comment && stored.evidenceUrl === submitted.evidenceUrl;
+}
+
+/**
+ * Compare-and-set on a record's `revision` (actas, commitments): with `expectedRevision` null the
+ * record must not exist yet and is stored as given; otherwise the stored one must still be at
+ * `expectedRevision`, and the record is stored at the next revision. ConflictError otherwise.
+ * Returns what to store.
+ */
+export function revised<T extends { revision: number }>(what: string, before: T | null, next: T, expectedRevision: number | null): T {
+  if (expectedRevision === null) {
+    if (before) throw new ConflictError(`${what} exists`);
+    return next;
+  }
+  if (!before || before.revision !== expectedRevision) throw new ConflictError(`${what} changed`);
+  return { ...next, revision: expectedRevision + 1 };
+}
+
+/** A person's muted reminder kinds as stored: each once, sorted. */
+export function normaliseMutedKinds(kinds: readonly ReminderKind[]): ReminderKind[] {
+  return [...new Set(kinds)].sort();
+}
+
+/** What the reminder log says of an entry the administrator released with «Reenviar». */
+export const RETRY_NOTE = 'reenvío pedido';
+
+/** Longest error text kept with a failed reminder. */
+export const ERROR_TEXT_MAX = 500;
+
+/** The error text as stored: at most ERROR_TEXT_MAX characters. */
+export function errorText(error: string): string {
+  return error.slice(0, ERROR_TEXT_MAX);
+}
+
+/** The audit entity of the first start's one summary entry; it stands for every row the seed wrote. */
+export const SEED_AUDIT_ENTITY = 'store';
+
+/** The summary the seed's audit entry records. */
+export function seedSummary(data: SeedData): Record<string, number> {
+  return {
+    units: data.units.length,
+    people: data.people.length,
+    sets: data.sets.length,
+    checkIns: data.checkIns.length,
+    ...(data.plenarias ? { plenarias: data.plenarias.length, actas: data.actas?.length ?? 0, commitments: data.commitments?.length ?? 0 } : {}),
+  };
+}
+
+/** An acta version's key: `${plenariaId}#${version}` (also its audit entity id). */
+export const actaKey = (plenariaId: string, version: number): string => `${plenariaId}#${version}`;
+
+/** The audit entity id of a unit's month review. */
+export const monthReviewId = (unitId: string, period: string): string => `${unitId}/${period}`;

@@ -1,0 +1,514 @@
+import { randomUUID } from 'node:crypto';
+import { quarterOf, type CheckIn, type KeyResult, type Objective, type OkrSet, type OkrSetBundle, type OkrSetState, type QuarterId } from '@okr/core';
+import { ConflictError } from '../../errors.js';
+import type { OkrPort, SavedCheckIn, SetContent, SetEvent } from '../../ports/okr.js';
+import { sameCheckIn } from '../../rules.js';
+import { binary, byNumericId, groupBy, queriesOf, type Item, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
+import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
+import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
+import { DIRECTORY_LISTS, institutionalObjectivesOf, unitsOf } from './directory.js';
+
+/**
+ * The OKR module's lists and their mappers. Objectives, key results and check-ins carry their
+ * set's unit and quarter (`UnitQuarter`, `Quarter`), denormalised for the indexed filters: a unit's
+ * tree and the entity's dashboard are each one batch of indexed queries.
+ */
+
+const unitQuarter: ColumnSpec = indexed('UnitQuarter', 'Unidad y trimestre, p. ej. al-usaquen|2026-Q4');
+const setId: ColumnSpec = indexed('SetId', 'id del conjunto de OKR');
+
+export const OKR_LISTS = {
+  sets: {
+    name: 'OkrConjuntos',
+    description: 'Conjunto de OKR de una unidad para un trimestre',
+    columns: [
+      recordKey('id del conjunto'),
+      idempotencyKey,
+      { ...unitQuarter, unique: true },
+      quarter,
+      text('UnitId', 'id de la unidad'),
+      indexed('State', 'estado del conjunto en el flujo de formulación'),
+      text('InstitutionalObjectiveId', 'objetivo institucional al que aporta'),
+      number('SetVersion', 'versión; sube con cada cambio de contenido o de estado'),
+    ],
+    audit: 'okrSet',
+  },
+  setEvents: {
+    name: 'OkrEventosConjunto',
+    description: 'Historia del flujo de formulación de cada conjunto',
+    columns: [
+      recordKey('id del evento'),
+      idempotencyKey,
+      setId,
+      text('At', 'cuándo (ISO 8601)'),
+      text('ActorId', 'quién'),
+      text('EventAction', 'acción del flujo, create o edit'),
+      text('FromState', 'estado anterior'),
+      text('ToState', 'estado nuevo'),
+      number('SetVersion', 'versión del conjunto tras el evento'),
+      note('EventComment', 'observación'),
+    ],
+    // The set's workflow history: written only with the set's own audit entry.
+    audit: 'okrSet',
+  },
+  objectives: {
+    name: 'OkrObjetivos',
+    description: 'Objetivos estratégicos y tácticos de cada conjunto',
+    columns: [
+      recordKey('id del objetivo'),
+      idempotencyKey,
+      unitQuarter,
+      quarter,
+      setId,
+      text('ParentId', 'objetivo estratégico del que cuelga (tácticos)'),
+      text('Level', 'strategic o tactical'),
+      note('Statement', 'enunciado completo'),
+      number('SortOrder', 'orden de presentación'),
+      number('Weight', 'peso en el promedio del padre; vacío = pesos iguales'),
+    ],
+    audit: 'okrSet',
+  },
+  keyResults: {
+    name: 'OkrResultadosClave',
+    description: 'Resultados clave de cada objetivo táctico',
+    columns: [
+      recordKey('id del resultado clave'),
+      idempotencyKey,
+      unitQuarter,
+      quarter,
+      setId,
+      text('ObjectiveId', 'id del objetivo táctico'),
+      note('Statement', 'enunciado completo'),
+      text('Kind', 'percentage, number o milestone'),
+      text('UnitOfMeasure', 'unidad de medida'),
+      number('Baseline', 'línea base'),
+      number('Target', 'meta'),
+      text('Direction', 'increase o decrease'),
+      text('OwnerId', 'persona responsable'),
+      number('SortOrder', 'orden de presentación'),
+      number('Weight', 'peso en el promedio del objetivo; vacío = pesos iguales'),
+    ],
+    audit: 'okrSet',
+  },
+  checkIns: {
+    name: 'OkrCheckIns',
+    description: 'Reporte mensual de cada resultado clave (uno por resultado y mes)',
+    columns: [
+      recordKey('resultado clave|mes'),
+      idempotencyKey,
+      unitQuarter,
+      quarter,
+      text('CheckInId', 'id del reporte'),
+      text('KeyResultId', 'id del resultado clave'),
+      text('UnitId', 'id de la unidad'),
+      text('Period', 'mes, p. ej. 2026-11'),
+      number('Value', 'valor reportado, sin recortar'),
+      note('CommentText', 'comentario del avance'),
+      note('EvidenceUrl', 'enlace a la evidencia'),
+      text('AuthorId', 'quien reportó'),
+      text('CreatedAt', 'creado (ISO 8601)'),
+      text('UpdatedAt', 'última edición (ISO 8601)'),
+      number('RecordVersion', 'versión; sube con cada edición'),
+    ],
+    audit: 'checkIn',
+  },
+} satisfies Record<string, ListSpec>;
+
+const unitQuarterKey = (unitId: string, quarter: QuarterId): string => `${unitId}|${quarter}`;
+const checkInKey = (keyResultId: string, period: string): string => `${keyResultId}|${period}`;
+
+/** Objectives and key results carry their set's unit and quarter, denormalised for the indexed filters. */
+interface SetPlace {
+  unitId: string;
+  quarter: QuarterId;
+}
+
+const setFields = (s: OkrSet): Fields => ({
+  RecordKey: s.id,
+  Title: title(`${s.unitId} ${s.quarter}`),
+  UnitQuarter: unitQuarterKey(s.unitId, s.quarter),
+  Quarter: s.quarter,
+  UnitId: s.unitId,
+  State: s.state,
+  InstitutionalObjectiveId: s.institutionalObjectiveId,
+  SetVersion: s.version,
+});
+const toSet = (f: Fields): OkrSet => ({
+  id: str(f, 'RecordKey'),
+  unitId: str(f, 'UnitId'),
+  quarter: str(f, 'Quarter') as QuarterId,
+  state: str(f, 'State') as OkrSet['state'],
+  institutionalObjectiveId: str(f, 'InstitutionalObjectiveId'),
+  version: num(f, 'SetVersion'),
+});
+
+const setEventFields = (key: string, e: Omit<SetEvent, 'id'>): Fields => ({
+  RecordKey: key,
+  IdempotencyKey: key,
+  Title: title(`${e.action} ${e.setId}`),
+  SetId: e.setId,
+  At: e.at,
+  ActorId: e.actorId,
+  EventAction: e.action,
+  FromState: e.fromState,
+  ToState: e.toState,
+  SetVersion: e.setVersion,
+  EventComment: e.comment,
+});
+const toSetEvent = (id: number, f: Fields): SetEvent => ({
+  id,
+  setId: str(f, 'SetId'),
+  at: str(f, 'At'),
+  actorId: str(f, 'ActorId'),
+  action: str(f, 'EventAction') as SetEvent['action'],
+  fromState: str(f, 'FromState') as OkrSetState,
+  toState: str(f, 'ToState') as OkrSetState,
+  setVersion: num(f, 'SetVersion'),
+  comment: strOrNull(f, 'EventComment'),
+});
+
+const objectiveFields = (o: Objective, place: SetPlace): Fields => ({
+  RecordKey: o.id,
+  Title: title(o.title),
+  UnitQuarter: unitQuarterKey(place.unitId, place.quarter),
+  Quarter: place.quarter,
+  SetId: o.setId,
+  ParentId: o.parentId,
+  Level: o.level,
+  Statement: o.title,
+  SortOrder: o.order,
+  Weight: o.weight ?? null,
+});
+const toObjective = (f: Fields): Objective => ({
+  id: str(f, 'RecordKey'),
+  setId: str(f, 'SetId'),
+  parentId: strOrNull(f, 'ParentId'),
+  level: str(f, 'Level') as Objective['level'],
+  title: str(f, 'Statement'),
+  order: num(f, 'SortOrder'),
+  weight: numOrNull(f, 'Weight'),
+});
+
+const keyResultFields = (k: KeyResult, place: SetPlace): Fields => ({
+  RecordKey: k.id,
+  Title: title(k.title),
+  UnitQuarter: unitQuarterKey(place.unitId, place.quarter),
+  Quarter: place.quarter,
+  SetId: k.setId,
+  ObjectiveId: k.objectiveId,
+  Statement: k.title,
+  Kind: k.kind,
+  UnitOfMeasure: k.unitOfMeasure,
+  Baseline: k.baseline,
+  Target: k.target,
+  Direction: k.direction,
+  OwnerId: k.ownerId,
+  SortOrder: k.order,
+  Weight: k.weight ?? null,
+});
+const toKeyResult = (f: Fields): KeyResult => ({
+  id: str(f, 'RecordKey'),
+  setId: str(f, 'SetId'),
+  objectiveId: str(f, 'ObjectiveId'),
+  title: str(f, 'Statement'),
+  kind: str(f, 'Kind') as KeyResult['kind'],
+  unitOfMeasure: str(f, 'UnitOfMeasure'),
+  baseline: num(f, 'Baseline'),
+  target: num(f, 'Target'),
+  direction: str(f, 'Direction') as KeyResult['direction'],
+  ownerId: strOrNull(f, 'OwnerId'),
+  order: num(f, 'SortOrder'),
+  weight: numOrNull(f, 'Weight'),
+});
+
+const checkInFields = (c: CheckIn): Fields => {
+  const quarter = quarterOf(`${c.period}-01`);
+  return {
+    RecordKey: checkInKey(c.keyResultId, c.period),
+    Title: title(`${c.keyResultId} ${c.period}`),
+    UnitQuarter: unitQuarterKey(c.unitId, quarter),
+    Quarter: quarter,
+    CheckInId: c.id,
+    KeyResultId: c.keyResultId,
+    UnitId: c.unitId,
+    Period: c.period,
+    Value: c.value,
+    CommentText: c.comment,
+    EvidenceUrl: c.evidenceUrl,
+    AuthorId: c.authorId,
+    CreatedAt: c.createdAt,
+    UpdatedAt: c.updatedAt,
+    RecordVersion: c.version,
+  };
+};
+const toCheckIn = (f: Fields): CheckIn => ({
+  id: str(f, 'CheckInId'),
+  keyResultId: str(f, 'KeyResultId'),
+  unitId: str(f, 'UnitId'),
+  period: str(f, 'Period'),
+  value: num(f, 'Value'),
+  comment: str(f, 'CommentText'),
+  evidenceUrl: str(f, 'EvidenceUrl'),
+  authorId: str(f, 'AuthorId'),
+  createdAt: str(f, 'CreatedAt'),
+  updatedAt: str(f, 'UpdatedAt'),
+  version: num(f, 'RecordVersion'),
+});
+
+const byOrder = <T extends { order: number }>(items: T[]): T[] => items.map((t, i) => [t, i] as const).sort(([a, i], [b, j]) => a.order - b.order || i - j).map(([t]) => t);
+
+/** A set with its objectives and key results from the items read (only those of this set). */
+function bundleOf(set: Item | undefined, objectives: readonly Item[], keyResults: readonly Item[]): OkrSetBundle | null {
+  if (!set) return null;
+  const id = String(set.fields.RecordKey);
+  const mine = (items: readonly Item[]) => items.filter((i) => String(i.fields.SetId) === id).sort(byNumericId);
+  return bundleFromFields(
+    set.fields,
+    mine(objectives).map((i) => i.fields),
+    mine(keyResults).map((i) => i.fields),
+  );
+}
+
+function bundleFromFields(set: Fields, objectives: readonly Fields[], keyResults: readonly Fields[]): OkrSetBundle {
+  return { set: toSet(set), objectives: byOrder(objectives.map(toObjective)), keyResults: byOrder(keyResults.map(toKeyResult)) };
+}
+
+/** Check-ins by month, and in the order they were created within a month. */
+function checkInsOf(items: readonly Item[]): CheckIn[] {
+  return items
+    .slice()
+    .sort(byNumericId)
+    .map((i) => toCheckIn(i.fields))
+    .map((c, i) => [c, i] as const)
+    .sort(([a, i], [b, j]) => binary(a.period, b.period) || i - j)
+    .map(([c]) => c);
+}
+
+// ── the repository ─────────────────────────────────────────────────────────────────────────────
+
+const { sets, setEvents, objectives, keyResults, checkIns } = OKR_LISTS;
+
+function contentOps(engine: SharePointEngine, setId: string, place: SetPlace, content: SetContent): { ops: WriteOp[]; objectives: Fields[]; keyResults: Fields[] } {
+  const o = content.objectives.map((x) => objectiveFields({ ...x, setId }, place));
+  const k = content.keyResults.map((x) => keyResultFields({ ...x, setId }, place));
+  return { ops: [...o.map((f) => engine.create(objectives, f)), ...k.map((f) => engine.create(keyResults, f))], objectives: o, keyResults: k };
+}
+
+function event(engine: SharePointEngine, e: Omit<SetEvent, 'id' | 'at'>): WriteOp {
+  const key = randomUUID();
+  return { kind: 'create', list: setEvents, fields: setEventFields(key, { ...e, at: engine.now().toISOString() }) };
+}
+
+/** A set and its content, by the set's id: one batch of three indexed queries. */
+async function readSet(engine: SharePointEngine, setId: string) {
+  const [s, o, k] = await engine.read([
+    { list: sets, where: ['RecordKey', setId] },
+    { list: objectives, where: ['SetId', setId] },
+    { list: keyResults, where: ['SetId', setId] },
+  ]);
+  return { item: s![0], objectives: o!, keyResults: k!, bundle: bundleOf(s![0], o!, k!) };
+}
+
+/** OKR sets, their objectives and key results, the formulation workflow's events, and the check-ins. */
+export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
+  lists: OKR_LISTS,
+
+  seed(engine, data) {
+    const places = new Map<string, SetPlace>(data.sets.map((s) => [s.id, { unitId: s.unitId, quarter: s.quarter }]));
+    const place = (id: string): SetPlace => {
+      const p = places.get(id);
+      if (!p) throw new Error(`seed: set ${id} is not in the seed`);
+      return p;
+    };
+    return [
+      ...data.sets.map((s) => engine.create(sets, setFields(s))),
+      ...data.objectives.map((o) => engine.create(objectives, objectiveFields(o, place(o.setId)))),
+      ...data.keyResults.map((k) => engine.create(keyResults, keyResultFields(k, place(k.setId)))),
+      ...data.checkIns.map((c) => engine.create(checkIns, checkInFields(c))),
+    ];
+  },
+
+  repository: (engine): OkrPort => ({
+    async getSet(unitId, quarter) {
+      const uq = unitQuarterKey(unitId, quarter);
+      const [s, o, k] = await engine.read([
+        { list: sets, where: ['UnitQuarter', uq] },
+        { list: objectives, where: ['UnitQuarter', uq] },
+        { list: keyResults, where: ['UnitQuarter', uq] },
+      ]);
+      return bundleOf(s![0], o!, k!);
+    },
+
+    async getSetById(setId) {
+      return (await readSet(engine, setId)).bundle;
+    },
+
+    async listSetsByState(states) {
+      const pages = await engine.read(queriesOf(sets, 'State', new Set(states)));
+      return pages
+        .flat()
+        .map((i) => toSet(i.fields))
+        .sort((a, b) => binary(a.quarter, b.quarter) || binary(a.unitId, b.unitId));
+    },
+
+    async createSet(args) {
+      const set: OkrSet = { id: args.setId, unitId: args.unitId, quarter: args.quarter, state: 'draft', institutionalObjectiveId: args.content.institutionalObjectiveId, version: 1 };
+      const content = contentOps(engine, args.setId, args, args.content);
+      const bundle = bundleFromFields(setFields(set), content.objectives, content.keyResults);
+      // The set goes first: its unique UnitQuarter refuses a second set for the quarter (409) before
+      // anything else is written.
+      await engine.write([
+        engine.create(sets, setFields(set)),
+        ...content.ops,
+        event(engine, { setId: args.setId, actorId: args.actorId, action: 'create', fromState: 'draft', toState: 'draft', setVersion: 1, comment: null }),
+        engine.audit({ actorId: args.actorId, entity: 'okrSet', entityId: args.setId, action: 'create', before: null, after: bundle }),
+      ]);
+      return bundle;
+    },
+
+    async replaceSetContent(args) {
+      const current = await readSet(engine, args.setId);
+      if (!current.item || Number(current.item.fields.SetVersion) !== args.expectedVersion) throw new ConflictError('stale set');
+      const before = current.bundle!;
+      const set: OkrSet = { ...before.set, institutionalObjectiveId: args.content.institutionalObjectiveId, version: before.set.version + 1 };
+      const content = contentOps(engine, set.id, set, args.content);
+      const after = bundleFromFields(setFields(set), content.objectives, content.keyResults);
+      // The set's own If-Match update goes first: it is the compare-and-set that a concurrent editor loses.
+      await engine.write([
+        engine.update(sets, current.item, { InstitutionalObjectiveId: set.institutionalObjectiveId, SetVersion: set.version }),
+        ...current.keyResults.map((i) => engine.remove(keyResults, i)),
+        ...current.objectives.map((i) => engine.remove(objectives, i)),
+        ...content.ops,
+        event(engine, { setId: set.id, actorId: args.actorId, action: 'edit', fromState: before.set.state, toState: set.state, setVersion: set.version, comment: null }),
+        engine.audit({ actorId: args.actorId, entity: 'okrSet', entityId: set.id, action: 'update', before, after }),
+      ]);
+      return after;
+    },
+
+    async transitionSet(args) {
+      const item = await engine.item(sets, args.setId);
+      if (!item) throw new ConflictError('set changed');
+      const current = toSet(item.fields);
+      if (current.state !== args.from || current.version !== args.expectedVersion) throw new ConflictError('set changed');
+      const next: OkrSet = { ...current, state: args.to, version: current.version + 1 };
+      await engine.write([
+        engine.update(sets, item, { State: next.state, SetVersion: next.version }),
+        event(engine, { setId: args.setId, actorId: args.actorId, action: args.action, fromState: args.from, toState: args.to, setVersion: next.version, comment: args.comment }),
+        engine.audit({
+          actorId: args.actorId,
+          entity: 'okrSet',
+          entityId: args.setId,
+          action: 'update',
+          before: { state: args.from, version: args.expectedVersion },
+          after: { state: args.to, version: next.version, action: args.action, comment: args.comment },
+        }),
+      ]);
+      return next;
+    },
+
+    async listSetEvents(setId) {
+      return (await engine.readOne({ list: setEvents, where: ['SetId', setId] })).sort(byNumericId).map((i) => toSetEvent(Number(i.id), i.fields));
+    },
+
+    async loadUnitQuarter(unitId, quarter) {
+      const uq = unitQuarterKey(unitId, quarter);
+      const [s, o, k, c, ios] = await engine.read([
+        { list: sets, where: ['UnitQuarter', uq] },
+        { list: objectives, where: ['UnitQuarter', uq] },
+        { list: keyResults, where: ['UnitQuarter', uq] },
+        { list: checkIns, where: ['UnitQuarter', uq] },
+        { list: DIRECTORY_LISTS.institutionalObjectives },
+      ]);
+      return { bundle: bundleOf(s![0], o!, k!), checkIns: checkInsOf(c!), institutionalObjectives: institutionalObjectivesOf(ios!) };
+    },
+
+    async loadEntityQuarter(quarter) {
+      const [units, s, o, k, c, ios] = await engine.read([
+        { list: DIRECTORY_LISTS.units },
+        { list: sets, where: ['Quarter', quarter] },
+        { list: objectives, where: ['Quarter', quarter] },
+        { list: keyResults, where: ['Quarter', quarter] },
+        { list: checkIns, where: ['Quarter', quarter] },
+        { list: DIRECTORY_LISTS.institutionalObjectives },
+      ]);
+      const objectivesBySet = groupBy(o!, (i) => String(i.fields.SetId));
+      const keyResultsBySet = groupBy(k!, (i) => String(i.fields.SetId));
+      const bundles = s!
+        .map((set) => bundleOf(set, objectivesBySet.get(String(set.fields.RecordKey)) ?? [], keyResultsBySet.get(String(set.fields.RecordKey)) ?? [])!)
+        .sort((a, b) => binary(a.set.unitId, b.set.unitId));
+      return {
+        units: unitsOf(units!),
+        bundles,
+        checkIns: checkInsOf(c!).sort((a, b) => binary(a.unitId, b.unitId) || binary(a.period, b.period)),
+        institutionalObjectives: institutionalObjectivesOf(ios!),
+      };
+    },
+
+    async listCheckIns(unitId, periods) {
+      if (periods.length === 0) return [];
+      const wanted = new Set(periods);
+      const quarters = new Set(periods.map((p) => unitQuarterKey(unitId, quarterOf(`${p}-01`))));
+      const pages = await engine.read(queriesOf(checkIns, 'UnitQuarter', quarters));
+      return checkInsOf(pages.flat()).filter((c) => wanted.has(c.period));
+    },
+
+    async saveCheckIns(write) {
+      if (write.checkIns.length === 0) return [];
+      const seen = new Set<string>();
+      for (const c of write.checkIns) {
+        if (seen.has(c.keyResultId)) throw new Error(`saveCheckIns: key result ${c.keyResultId} appears twice`);
+        seen.add(c.keyResultId);
+      }
+      const uq = unitQuarterKey(write.unitId, quarterOf(`${write.period}-01`));
+      // The one read: this unit's check-ins and key results of the quarter, in one batch.
+      const [stored, krs] = await engine.read([
+        { list: checkIns, where: ['UnitQuarter', uq] },
+        { list: keyResults, where: ['UnitQuarter', uq] },
+      ]);
+      const known = new Set(krs!.map((k) => String(k.fields.RecordKey)));
+      const unknown = write.checkIns.filter((c) => !known.has(c.keyResultId)).map((c) => c.keyResultId);
+      if (unknown.length > 0) throw new Error(`saveCheckIns: unknown key results for ${uq}: ${unknown.join(', ')}`);
+      const byKey = new Map(stored!.map((i) => [String(i.fields.RecordKey), i]));
+      const at = engine.now().toISOString();
+      const ops: WriteOp[] = [];
+      const saved = write.checkIns.map((c): SavedCheckIn => {
+        const item = byKey.get(checkInKey(c.keyResultId, write.period));
+        if (!item) {
+          const created: CheckIn = {
+            id: randomUUID(),
+            keyResultId: c.keyResultId,
+            unitId: write.unitId,
+            period: write.period,
+            value: c.value,
+            comment: c.comment,
+            evidenceUrl: c.evidenceUrl,
+            authorId: write.actorId,
+            createdAt: at,
+            updatedAt: at,
+            version: 1,
+          };
+          ops.push(engine.create(checkIns, checkInFields(created)));
+          ops.push(engine.audit({ actorId: write.actorId, entity: 'checkIn', entityId: created.id, action: 'create', before: null, after: created }));
+          return { checkIn: created, outcome: 'created' };
+        }
+        const existing = toCheckIn(item.fields);
+        if (sameCheckIn(existing, c)) return { checkIn: existing, outcome: 'unchanged' };
+        const updated: CheckIn = { ...existing, value: c.value, comment: c.comment, evidenceUrl: c.evidenceUrl, authorId: write.actorId, updatedAt: at, version: existing.version + 1 };
+        ops.push(
+          engine.update(checkIns, item, {
+            Value: updated.value,
+            CommentText: updated.comment,
+            EvidenceUrl: updated.evidenceUrl,
+            AuthorId: updated.authorId,
+            UpdatedAt: updated.updatedAt,
+            RecordVersion: updated.version,
+          }),
+        );
+        ops.push(engine.audit({ actorId: write.actorId, entity: 'checkIn', entityId: existing.id, action: 'update', before: existing, after: updated }));
+        return { checkIn: updated, outcome: 'updated' };
+      });
+      await engine.write(ops);
+      return saved;
+    },
+  }),
+};

@@ -1,0 +1,29 @@
+import type { Config } from '../config.js';
+
+/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`) and one acta. */
+export interface TabLinkTarget {
+  view?: 'plenarias' | 'compromisos' | 'actas-oap';
+  acta?: string;
+}
+
+/** Link to the OKR tab, optionally on one unit, a view or one acta. */
+export type TabLinks = (unitId?: string, target?: TabLinkTarget) => string;
+
+/**
+ * Links to the OKR tab: a Teams deep link in a real tenant (the tab reads `unit=…&view=…&acta=…`
+ * from its `subEntityId`), the local page with the same query otherwise.
+ */
+export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' | 'PUBLIC_URL'>): TabLinks {
+  return (unitId?: string, target: TabLinkTarget = {}): string => {
+    const query = new URLSearchParams();
+    if (unitId) query.set('unit', unitId);
+    if (target.view) query.set('view', target.view);
+    if (target.acta) query.set('acta', target.acta);
+    const q = query.toString();
+    if (config.MicrosoftAppId) {
+      const context = encodeURIComponent(JSON.stringify(q ? { subEntityId: q } : {}));
+      return `https://teams.microsoft.com/l/entity/${config.TEAMS_APP_ID}/misokr?context=${context}`;
+    }
+    return `${config.PUBLIC_URL}/${q ? `?${q}` : ''}`;
+  };
+}

@@ -1,0 +1,78 @@
+/** Formulation: a unit's quarterly set, its shape and form alerts, the workflow (es-CO). */
+import type { OkrSetState } from '../../types.js';
+
+/** States of a unit's quarterly OKR set (formulation workflow). */
+export const setStateLabels: Record<OkrSetState, string> = {
+  draft: 'Borrador',
+  coach_review: 'En revisión del OKR Coach',
+  returned: 'Devuelto con observaciones',
+  leader_approval: 'En aprobación del líder',
+  rejected: 'Rechazado por el líder',
+  active: 'Cargado',
+  closed: 'Cerrado',
+};
+
+/** Names of workflow steps as the history shows them (create and edit are the enlace's drafting). */
+export const setEventLabels: Record<string, string> = {
+  create: 'Creó el borrador',
+  edit: 'Editó el borrador',
+  submit: 'Envió a revisión',
+  approveForm: 'Aprobó la forma',
+  returnToEnlace: 'Devolvió con observaciones',
+  approve: 'Aprobó',
+  reject: 'Rechazó',
+  resubmit: 'Envió de nuevo al líder',
+  close: 'Cerró el trimestre',
+};
+
+/** The 1/3/9 shape check. */
+export const shapeMessages = {
+  strategic: (n: number, std: number) => `El set tiene ${n} objetivos estratégicos; el estándar es ${std}.`,
+  tactical: (n: number, std: number) => `El set tiene ${n} objetivos tácticos; el estándar es ${std}.`,
+  keyResults: (title: string, n: number, std: number) => `«${title}» tiene ${n} resultados clave; el estándar es ${std}.`,
+} as const;
+
+/** Form alerts while drafting a set. */
+export const qualityMessages = {
+  longTitle: (title: string, max: number) => `«${title.slice(0, 40)}…» supera ${max} caracteres: un título corto se lee mejor en las plenarias.`,
+  noKrs: (title: string) => `«${title}» no tiene resultados clave.`,
+  tooManyKrs: (title: string, n: number) => `«${title}» tiene ${n} resultados clave; el estándar es 3.`,
+  noTarget: (title: string) => `«${title}» no tiene meta.`,
+  targetEqualsBaseline: (title: string) => `«${title}»: la meta es igual a la línea base; no mediría ningún avance.`,
+  directionMismatch: (title: string) => `«${title}»: la dirección (aumentar o disminuir) no coincide con la línea base y la meta.`,
+  percentageRange: (title: string) => `«${title}»: un porcentaje va de 0 a 100.`,
+  milestoneWithNumber: (title: string) => `«${title}» es un hito pero menciona una cifra: ¿no sería mejor un resultado numérico?`,
+} as const;
+
+/** Workflow refusals and stale cards. */
+export const formulationMessages = {
+  stale: (what: string) => `Esta tarjeta ya no está al día: ${what} No se hizo ningún cambio.`,
+  lastStep: (who: string, action: string, state: string, at: string) => `${who} hizo «${action}» y el set quedó «${state}» (${at}).`,
+  nowIn: (state: string) => `el set está «${state}».`,
+  onlyEnlace: (unit: string) => `Solo el enlace OKR de ${unit} puede formular su set.`,
+  locked: (state: string) => `El set está «${state}» y no se puede editar. Para cambiar un set cargado se inicia un nuevo ciclo de formulación.`,
+  nothingToCopy: (quarter: string) => `No hay un set de ${quarter} para copiar.`,
+  /** When a step was taken, in `lastStep`: "2026-11-23 a las 10:05". */
+  at: (date: string, time: string) => `${date} a las ${time}`,
+} as const;
+
+/** The bot's set card and `revisar`. */
+export const formulationBotText = {
+  command: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace).',
+  nothingToReview: { title: 'Nada por revisar', text: 'No hay sets de OKR esperando tu revisión o aprobación.' },
+  staleCard: { title: 'Esta tarjeta ya no está vigente', text: 'Escribe **revisar** para ver los sets que esperan tu revisión.' },
+  notDone: 'No se pudo completar',
+  done: (action: string) => `Listo: «${action}» quedó registrado. El set está ahora como se ve abajo.`,
+  notFound: { title: 'Set no encontrado', text: 'Este set de OKR ya no existe.' },
+  card: {
+    title: (quarter: string) => `Set de OKR · ${quarter}`,
+    state: (state: string) => `Estado: ${state}`,
+    noKeyResults: 'Sin resultados clave',
+    alerts: (n: number) => `Alertas de forma (${n})`,
+    noAlerts: 'Sin alertas de forma: 1 objetivo estratégico, 3 tácticos y 9 resultados clave.',
+    history: 'Historial',
+    reasonLabel: 'Motivo (obligatorio para rechazar)',
+    observationsLabel: 'Observaciones (obligatorias para devolver)',
+    commentPlaceholder: 'Escribe aquí',
+  },
+} as const;

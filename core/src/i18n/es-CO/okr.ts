@@ -1,0 +1,100 @@
+/** OKR: check-ins, the tree, the dashboard (es-CO). */
+
+export const fieldLabels = { value: 'Avance', comment: 'Comentario', evidenceUrl: 'Enlace a la evidencia' } as const;
+
+/** Check-in validation (core) and refusals (services). */
+export const checkInMessages = {
+  valueRequired: 'escribe el avance.',
+  valueNotNumber: (raw: string) => `«${raw}» no es un número. Usa cifras, por ejemplo 45 o 45,5.`,
+  percentageRange: 'debe estar entre 0 y 100.',
+  numberNegative: 'no puede ser negativo.',
+  numberTooLarge: (max: string) => `es demasiado grande para este resultado clave (máximo ${max}). Revisa la cifra.`,
+  milestoneChoice: 'elige «Cumplido» o «No cumplido».',
+  commentRequired: 'escribe un comentario que muestre el avance.',
+  commentTooLong: (max: number) => `no puede superar ${max.toLocaleString('es-CO')} caracteres.`,
+  noMarkup: 'no puede contener etiquetas HTML ni código.',
+  evidenceRequired: 'pega el enlace donde se consulta la evidencia.',
+  evidenceNotHttps: 'debe ser un enlace https:// válido (por ejemplo, la carpeta de SharePoint o OneDrive).',
+  evidenceTooLong: (max: number) => `no puede superar ${max.toLocaleString('es-CO')} caracteres.`,
+  unknownKeyResult: 'Este resultado clave ya no hace parte del set del trimestre. Pide de nuevo la tarjeta con «check-in».',
+  fieldError: (krTitle: string, field: string, problem: string) => `«${krTitle}» — ${field}: ${problem}`,
+  periodNotOpen: (month: string) => `El periodo de ${month} ya no recibe reportes desde esta tarjeta. Escribe «check-in» para reportar el mes actual.`,
+  nothingTyped: 'No escribiste ningún avance. Completa al menos un resultado clave (avance, comentario y enlace a la evidencia).',
+  monthClosed: (unit: string, month: string) =>
+    `El equipo ETI ya cerró el reporte de ${month} de ${unit}: no se puede modificar. Si hay un error, pide al equipo ETI que solicite una corrección.`,
+} as const;
+
+/** The bot's check-in card, its confirmation, `check-in`, `pendientes` and `mis okr`. */
+export const okrBotText = {
+  commands: {
+    checkIn: 'Reporta el avance mensual de los resultados clave de tu unidad (también «reportar» o «avance»).',
+    pending: 'Lo que falta por reportar este mes en cada unidad que reportas.',
+    myOkr: 'Resumen de los objetivos de tus unidades, con enlace a la pestaña.',
+  },
+  noUnits: {
+    title: 'No tienes unidades para reportar',
+    text: 'Solo el enlace OKR o el líder de una unidad pueden reportar sus avances. Si debes reportar, pide al equipo ETI que te registre como enlace de tu unidad.',
+  },
+  cannotOpen: 'No se puede abrir el check-in',
+  chooseUnit: { title: '¿De qué unidad vas a reportar?', text: 'Reportas para varias unidades. Elige una para abrir su check-in del mes.' },
+  card: {
+    title: (month: string) => `Check-in de ${month}`,
+    expectedHint: (expected: string) => `Progreso esperado hoy: ${expected} del trimestre. Puedes guardar cada resultado clave por separado; lo que guardes no se pierde.`,
+    allReported: (n: number) => `Ya reportaste los ${n} resultados clave este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`,
+    missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave por reportar este mes.`,
+    correctionRequested: (note: string | null) => `El equipo ETI pidió una corrección: ${note ?? 'revisa los reportes del mes.'}`,
+    reviewFields: (n: number) => `Revisa ${n === 1 ? 'un campo' : `${n} campos`} antes de guardar. No se guardó nada.`,
+    expectedToday: (value: string) => ` · esperado hoy: ${value}`,
+    lastReport: (month: string, value: string, comment: string) => `Último reporte (${month}): ${value} — «${comment}»`,
+    noLastReport: 'Sin reporte del mes anterior.',
+    reported: (value: string, edits: number) => `✅ Reportado este mes: ${value}${edits > 0 ? ` (editado ${edits} ${edits === 1 ? 'vez' : 'veces'})` : ''}`,
+    pending: 'Pendiente este mes',
+    milestoneLabel: 'Estado del hito',
+    percentageLabel: 'Avance (%)',
+    valueLabel: (unit: string) => `Avance (${unit})`,
+    percentagePlaceholder: 'Entre 0 y 100, p. ej. 45',
+    valuePlaceholder: (unit: string, example: number) => `Valor en ${unit}, p. ej. ${example}`,
+    commentLabel: 'Comentario del avance',
+    commentPlaceholder: 'Qué se logró este mes, con cifras',
+    evidenceLabel: 'Enlace a la evidencia (https)',
+    evidencePlaceholder: 'https://…sharepoint.com/…',
+    saveOne: 'Guardar este resultado',
+    saveAll: 'Guardar todo',
+  },
+  save: {
+    notSaved: 'No se guardó el check-in',
+    keyResultGone: 'Ese resultado clave ya no hace parte del set del trimestre. Escribe «check-in» para abrir la tarjeta actual.',
+    unchanged: 'No había cambios: lo que enviaste ya estaba guardado.',
+    saved: (titles: readonly string[], missing: number) =>
+      `✅ Guardado${titles.length === 1 ? '' : 's'}: ${titles.map((t) => `«${t}»`).join(', ')}. Faltan ${missing} por reportar.`,
+  },
+  saved: {
+    title: (month: string) => `✅ Check-in de ${month} guardado`,
+    unchanged: 'No había cambios: este check-in ya estaba guardado tal cual.',
+    summary: (changed: number, reported: number, expected: string) =>
+      `Se guardaron ${changed} ${changed === 1 ? 'resultado clave' : 'resultados clave'}; los ${reported} del mes están reportados. Progreso esperado hoy: ${expected}.`,
+    keyResult: (value: string, progress: string, status: string) => `${value} · Progreso ${progress} · ${status}`,
+    viewTree: 'Ver el árbol de OKR',
+    correct: 'Corregir un reporte',
+  },
+  pending: {
+    none: {
+      title: 'Sin pendientes',
+      text: 'No reportas avances de ninguna unidad: solo el enlace OKR o el líder de una unidad lo hacen.',
+    },
+    title: (month: string | null) => (month ? `Pendientes de ${month}` : 'Pendientes'),
+    upToDate: (total: number) => `✅ Al día: los ${total} resultados clave están reportados.`,
+    missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave:`,
+    reportFor: (unit: string) => `Reportar: ${unit}`,
+    open: 'Abrir el check-in',
+  },
+  myOkr: {
+    title: 'Mis OKR',
+    noSet: 'No hay un set de OKR para este trimestre.',
+    aligned: (code: string, title: string) => `Alineado a ${code}: ${title}`,
+    expected: (expected: string) => `Progreso esperado hoy: ${expected}`,
+    openUnit: (unit: string) => `Abrir ${unit}`,
+    openTab: 'Abrir en la pestaña Mis OKR',
+    noUnits: 'No perteneces a ninguna unidad en el directorio OKR. Pide al equipo ETI que te registre.',
+  },
+} as const;
