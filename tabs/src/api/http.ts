@@ -4,7 +4,9 @@
  * (`ApiError`) into thrown errors carrying their Spanish message.
  */
 import type { ApiError } from '@okr/core';
-import { msg } from '../core.js';
+// Straight from its file, not through ../core.js: this module is in the first load, and core.js
+// would bring the whole catalogue with it.
+import { errorMessages } from '../../../core/src/i18n/es-CO/shared.js';
 import { t } from '../strings.js';
 
 export const DEV_PERSON_HEADER = 'x-dev-person-id';
@@ -53,11 +55,11 @@ export function path(parts: TemplateStringsArray, ...values: Array<string | numb
 }
 
 const FALLBACK_BY_STATUS: Record<number, [ApiError['code'], string]> = {
-  401: ['unauthenticated', msg.errors.unauthenticated],
-  403: ['forbidden', msg.errors.forbidden],
-  404: ['not_found', msg.errors.notFound],
-  409: ['conflict', msg.errors.conflict],
-  422: ['invalid', msg.errors.invalidRequest],
+  401: ['unauthenticated', errorMessages.unauthenticated],
+  403: ['forbidden', errorMessages.forbidden],
+  404: ['not_found', errorMessages.notFound],
+  409: ['conflict', errorMessages.conflict],
+  422: ['invalid', errorMessages.invalidRequest],
 };
 
 function isApiError(body: unknown): body is ApiError {
@@ -106,7 +108,7 @@ export function createHttp(identity: Identity, fetchImpl: typeof fetch = (...arg
 
   function failure(res: Response, body: unknown): ApiRequestError {
     if (isApiError(body)) return new ApiRequestError(res.status, body.code, body.message);
-    const [code, message] = FALLBACK_BY_STATUS[res.status] ?? ['internal', msg.errors.internal];
+    const [code, message] = FALLBACK_BY_STATUS[res.status] ?? ['internal', errorMessages.internal];
     return new ApiRequestError(res.status, code, message);
   }
 

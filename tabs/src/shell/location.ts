@@ -4,7 +4,8 @@
  * the same pair in Teams' `subEntityId`).
  */
 import type { MeResponse, QuarterId, Unit } from '@okr/core';
-import { isQuarterId, nextQuarter, previousQuarter } from '../core.js';
+// Straight from its file, not through ../core.js: the address is read in the first load.
+import { isQuarterId, nextQuarter, previousQuarter } from '../../../core/src/quarter.js';
 
 export const DEV_PERSON_STORAGE_KEY = 'okr.devPersonId';
 
