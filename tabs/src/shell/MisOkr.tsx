@@ -22,7 +22,7 @@ import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
 import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
 import { t, viewText } from '../strings.js';
-import { VIEWS, openedBy, viewsFor, type View, type ViewId, type ViewProps } from './views.js';
+import { openedBy, viewsFor, type ViewId, type ViewProps } from './views.js';
 
 const useStyles = makeStyles({
   page: {
@@ -70,8 +70,6 @@ export interface MisOkrProps {
   onUnauthenticated: (message: string) => void;
 }
 
-const byId = (id: ViewId): View => VIEWS.find((v) => v.id === id)!;
-
 /**
  * "Mis OKR": who I am, which unit and quarter, and the views of the views table (views.ts) this
  * person sees — the unit's views in one tab list, the entity-wide sections beside «Mis OKR».
@@ -95,12 +93,12 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   }, [unauthenticated]);
 
   const data = me.state === 'ready' ? me.data : null;
-  const views = useMemo(() => (data ? viewsFor(data) : { unit: [], entity: [] }), [data]);
+  const views = useMemo(() => viewsFor(data), [data]);
   const linked = data ? defaultUnit(data, link.unitId) : null;
   const unitId = chosenUnit ?? linked?.id ?? null;
   const quarter = chosenQuarter ?? link.quarter ?? data?.currentQuarter ?? null;
   const unitNotice = !chosenUnit && link.unitId && linked && linked.id !== link.unitId ? t.requestedUnitUnavailable(link.unitId, linked.name) : null;
-  const current = views.entity.find((v) => v.id === section) ?? views.unit.find((v) => v.id === unitView) ?? views.unit[0] ?? byId(unitView);
+  const current = views.entity.find((v) => v.id === section) ?? views.unit.find((v) => v.id === unitView) ?? views.unit[0]!;
   const actaOpen = 'opensActas' in current ? openActa : null;
 
   useEffect(() => {

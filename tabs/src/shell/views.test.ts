@@ -9,6 +9,7 @@ describe('the views table', () => {
   it('gives the unit views to everyone and the entity-wide sections only to entity-wide roles', () => {
     const ids = (v: { unit: { id: string }[]; entity: { id: string }[] }) => ({ unit: v.unit.map((x) => x.id), entity: v.entity.map((x) => x.id) });
     expect(ids(viewsFor(me()))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: [] });
+    expect(ids(viewsFor(null))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: [] });
     expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: ['dashboard', 'oap'] });
   });
 

@@ -63,11 +63,12 @@ export const VIEWS = [
 export type View = (typeof VIEWS)[number];
 export type ViewId = View['id'];
 
-const shows = (me: MeResponse) => (v: View) => !('who' in v) || v.who(me);
-
-/** The views a person sees, in the order of the table: the unit's tab list and the sections beside «Mis OKR». */
-export function viewsFor(me: MeResponse): { unit: View[]; entity: View[] } {
-  const mine = VIEWS.filter(shows(me));
+/**
+ * The views a person sees, in the order of the table: the unit's tab list and the sections beside
+ * «Mis OKR» (before we know who they are, those everyone sees).
+ */
+export function viewsFor(me: MeResponse | null): { unit: View[]; entity: View[] } {
+  const mine = VIEWS.filter((v) => !('who' in v) || (me !== null && v.who(me)));
   return { unit: mine.filter((v) => v.scope === 'unit'), entity: mine.filter((v) => v.scope === 'entity') };
 }
 
