@@ -63,7 +63,7 @@ var serverSettings = [
   { name: 'AAD_APP_TENANT_ID', value: tenantId }
   { name: 'TAB_DOMAIN', value: tabDomain }
   { name: 'TEAMS_APP_ID', value: teamsAppId }
-  // The deploy artifact carries its production node_modules, built for this runtime (scripts/build-artifact.mjs).
+  // The deploy artifact is built and bundled already, its native module for this runtime (scripts/build-artifact.mjs).
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
 ]
 
@@ -96,7 +96,7 @@ resource site 'Microsoft.Web/sites@2022-09-01' = {
       minTlsVersion: '1.2'
       http20Enabled: true
       healthCheckPath: '/healthz'
-      appCommandLine: 'node --no-deprecation --import tsx bot/src/index.ts'
+      appCommandLine: 'node --no-deprecation bot/dist/server.mjs'
       appSettings: concat(serverSettings, store == 'sharepoint' ? sharePointSettings : [])
     }
   }
