@@ -1,7 +1,7 @@
 // `npm run artifact`: the lean deploy artifact for App Service (Linux, Node 22) in build/app-service/,
 // what `teamsapp deploy` uploads:
 //   bot/dist/server.mjs      the server bundled by esbuild (bot, API, store adapters, core), no sources
-//   bot/dist/legal/          the privacy and terms pages it serves
+//   bot/dist/pages/          the privacy and terms pages and the favicon it serves
 //   tabs/dist/               the built tab with its precompressed .br/.gz files
 //   node_modules/            better-sqlite3 with its native binary built for this Node (+ bindings)
 //   package.json             `npm start` = node bot/dist/server.mjs
@@ -108,7 +108,7 @@ export async function buildArtifact({ out = resolve(root, 'build/app-service'), 
     legalComments: 'none',
     logLevel: 'warning',
   });
-  cpSync(resolve(root, 'bot/src/legal'), join(out, 'bot/dist/legal'), { recursive: true });
+  cpSync(resolve(root, 'bot/src/pages'), join(out, 'bot/dist/pages'), { recursive: true });
   cpSync(resolve(root, 'tabs/dist'), join(out, 'tabs/dist'), { recursive: true });
 
   const modules = resolve(root, 'node_modules');

@@ -15,7 +15,7 @@ describe('the deploy artifact (npm run artifact)', () => {
     const result = await buildArtifact({ out, anyNode: true, buildTab: false });
     const all = files(out);
     expect(all).toContain('bot/dist/server.mjs');
-    expect(all).toContain('bot/dist/legal/privacidad.html');
+    expect(all).toContain('bot/dist/pages/privacidad.html');
     expect(all).toContain('tabs/dist/index.html');
     expect(all.some((f) => /^tabs\/dist\/assets\/index-.*\.js\.br$/.test(f))).toBe(true);
     expect(all).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');

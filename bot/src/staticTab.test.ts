@@ -74,7 +74,7 @@ describe('the built tab over HTTP', () => {
   });
 
   it('answers 404, not the page, for a chunk that does not exist (a stale tab after a deploy)', async () => {
-    for (const path of ['/assets/MisOkr-old123.js', '/assets/', '/favicon.ico']) {
+    for (const path of ['/assets/MisOkr-old123.js', '/assets/', '/logo.svg']) {
       const res = await get(path, { 'accept-encoding': 'br' });
       expect(res.status, path).toBe(404);
       expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
@@ -129,6 +129,13 @@ describe('the built tab over HTTP', () => {
     const terms = await get('/terminos/');
     expect(terms.status).toBe(200);
     expect(terms.body.toString()).toContain('Términos de uso de OKR SDG');
+  });
+
+  it('answers the browser\'s /favicon.ico with the app\'s icon', async () => {
+    const res = await get('/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(res.body.subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('leaves the other routes alone', async () => {

@@ -10,7 +10,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
-  '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
@@ -25,12 +24,16 @@ const ENCODINGS = [
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-/** The app's own pages besides the tab, in Spanish: the manifest's privacy and terms of use links. */
-const PAGES: Record<string, string> = {
-  '/privacidad': 'privacidad.html',
-  '/terminos': 'terminos.html',
+/**
+ * The app's own files besides the tab: the privacy and terms of use pages the manifest links to (in
+ * Spanish), and the app's icon (appPackage/color.png) as the browser's favicon.
+ */
+const PAGES: Record<string, { file: string; cache: string }> = {
+  '/privacidad': { file: 'privacidad.html', cache: REVALIDATE },
+  '/terminos': { file: 'terminos.html', cache: REVALIDATE },
+  '/favicon.ico': { file: 'icon.png', cache: 'public, max-age=86400' },
 };
-const pagesDir = fileURLToPath(new URL('./legal/', import.meta.url));
+const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
 
 /** A tab inside Teams is no page for search engines. */
 const ROBOTS = 'User-agent: *\nDisallow: /\n';
@@ -93,7 +96,7 @@ export async function staticReply(distDir: string, urlPath: string, acceptEncodi
   const accepted = acceptedEncodings(acceptEncoding);
   if (path === '/robots.txt') return { status: 200, headers: { 'content-type': CONTENT_TYPES['.txt']!, 'cache-control': 'public, max-age=86400' }, body: ROBOTS };
   const page = PAGES[path.replace(/\/$/, '')];
-  if (page) return fileReply(join(pagesDir, page), REVALIDATE, accepted, ifNoneMatch);
+  if (page) return fileReply(join(pagesDir, page.file), page.cache, accepted, ifNoneMatch);
 
   const root = normalize(distDir);
   const candidate = normalize(join(root, path));
