@@ -126,6 +126,10 @@ describe('the built tab over HTTP', () => {
     expect(privacy.body.toString()).toContain('<html lang="es-CO">');
     expect(privacy.body.toString()).toContain('Política de privacidad de OKR SDG');
     expect(privacy.body.toString()).toContain('Ley 1581 de 2012');
+    expect(privacy.body.toString()).toContain('<link rel="stylesheet" href="/paginas.css">');
+    const css = await get('/paginas.css');
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.body.toString()).toContain('max-width');
     const terms = await get('/terminos/');
     expect(terms.status).toBe(200);
     expect(terms.body.toString()).toContain('Términos de uso de OKR SDG');

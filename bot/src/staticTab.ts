@@ -26,11 +26,12 @@ const REVALIDATE = 'no-cache';
 
 /**
  * The app's own files besides the tab: the privacy and terms of use pages the manifest links to (in
- * Spanish), and the app's icon (appPackage/color.png) as the browser's favicon.
+ * Spanish) with their style sheet, and the app's icon (appPackage/color.png) as the browser's favicon.
  */
 const PAGES: Record<string, { file: string; cache: string }> = {
   '/privacidad': { file: 'privacidad.html', cache: REVALIDATE },
   '/terminos': { file: 'terminos.html', cache: REVALIDATE },
+  '/paginas.css': { file: 'paginas.css', cache: REVALIDATE },
   '/favicon.ico': { file: 'icon.png', cache: 'public, max-age=86400' },
 };
 const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
