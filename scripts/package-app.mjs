@@ -70,7 +70,7 @@ export async function buildManifest(envName, vars) {
   return manifest;
 }
 
-/** Errors of a Teams manifest against the schema named by its `$schema` (v1.19), as @microsoft/app-manifest reports them. */
+/** Errors of a Teams manifest against the schema of its manifestVersion (1.19), as @microsoft/app-manifest reports them. */
 export async function validateManifest(manifest) {
   const { AppManifestUtils } = require('@microsoft/app-manifest');
   const version = manifest.manifestVersion;
