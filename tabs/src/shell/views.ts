@@ -9,6 +9,8 @@ import { lazy, type ComponentType } from 'react';
 import type { ApiClient } from '../api/index.js';
 import type { DeepLinkView } from './location.js';
 import type { viewText } from '../strings.js';
+// Most people land on a unit's tree: it comes with the page's frame; every other view loads when first shown.
+import TreeView from '../okr/TreeView.js';
 
 /** What the shell hands every view; a view's props are the part of it that it reads. */
 export interface ViewProps {
@@ -42,17 +44,15 @@ export interface ViewRow {
   link?: DeepLinkView;
   /** `?acta=<plenariaId>` opens that acta inside this view. */
   opensActas?: boolean;
-  /** The view, loaded with its module's code the first time it is shown. */
+  /** The view: `lazy(() => import(…))`, so its module's code loads the first time it is shown. */
   view: ComponentType<ViewProps>;
 }
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
 
-/** Most people land on a unit's tree: its code starts loading with the page, not after /api/me. */
-const treeModule = import('../okr/TreeView.js');
 
 export const VIEWS = [
-  { id: 'tree', module: 'okr', scope: 'unit', view: lazy(() => treeModule) },
+  { id: 'tree', module: 'okr', scope: 'unit', view: TreeView },
   { id: 'formulation', module: 'formulation', scope: 'unit', view: lazy(() => import('../formulation/SetEditor.js')) },
   { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazy(() => import('../actas/PlenariasView.js')) },
   { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', view: lazy(() => import('../actas/CommitmentsView.js')) },
