@@ -7,7 +7,10 @@ import { parseEnv } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PackageError, buildManifest, packageApp, validateManifest } from '../scripts/package-app.mjs';
-import { commands, findCommand } from '../bot/src/teams/commands/index.js';
+import { findCommand } from '../bot/src/app.js';
+import { modules } from '../bot/src/modules/index.js';
+
+const commands = modules.flatMap((m) => m.commands);
 
 const out = mkdtempSync(join(tmpdir(), 'okr-package-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

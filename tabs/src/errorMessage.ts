@@ -1,4 +1,4 @@
-import { ApiRequestError } from './api.js';
+import { ApiRequestError } from './api/http.js';
 import { t } from './strings.js';
 
 /**

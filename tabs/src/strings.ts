@@ -1,2 +1,6 @@
-/** The tab's texts live in the app's one es-CO catalogue (core/src/i18n/es-CO.ts). */
-export { tabText as t } from '../../core/src/i18n/es-CO.js';
+/**
+ * The shell's texts (page frame, views' names, identity picker, configuration page, meeting
+ * surfaces), from the es-CO catalogue: the only tab texts of the first load. Each module's views
+ * read theirs from their folder's strings.ts, so they load with the module's code.
+ */
+export { shellText as t, viewText } from '../../core/src/i18n/es-CO/tab/shell.js';

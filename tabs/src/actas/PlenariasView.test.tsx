@@ -1,0 +1,144 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MeResponse, ScheduleResponse } from '@okr/core';
+import type { ApiClient } from '../api/index.js';
+import { ApiRequestError } from '../api/http.js';
+import { actaStatus, actaView, plenariasResponse, summary } from '../testing/fixtureActas.js';
+import { click, type, waitFor } from '../testing/dom.js';
+import { byTestId, render } from '../testing/render.js';
+import PlenariasView from './PlenariasView.js';
+import Recognitions from './Recognitions.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const usaquen = { id: 'al-usaquen', name: 'Alcaldía Local de Usaquén', kind: 'alcaldia', level: 'alcaldia', parentId: 'sgl' } as const;
+const me = (over: Partial<MeResponse> = {}): MeResponse => ({
+  person: { id: 'enlace-al-usaquen', aadObjectId: 'x', name: 'Andrés Gómez Torres', email: 'a@x', jobTitle: 'Enlace OKR' },
+  roles: [{ personId: 'enlace-al-usaquen', role: 'enlace', unitId: 'al-usaquen' }],
+  units: [usaquen],
+  currentQuarter: '2026-Q4',
+  currentPeriod: '2026-11',
+  devIdentity: true,
+  ...over,
+});
+
+async function show(api: Partial<ApiClient>, over: { openActa?: string | null; me?: MeResponse } = {}) {
+  const onOpenActa = vi.fn();
+  const r = await render(<PlenariasView api={api as ApiClient} me={over.me ?? me()} quarter="2026-Q4" unitId="al-usaquen" openActa={over.openActa ?? null} onOpenActa={onOpenActa} />);
+  cleanups.push(r.unmount);
+  return { el: r.container, onOpenActa };
+}
+
+describe('PlenariasView', () => {
+  it('lists the quarter’s plenarias with their acta and OAP copy, and the procedure’s warnings', async () => {
+    const plenarias = vi.fn(async () =>
+      plenariasResponse({
+        plenarias: [
+          summary(),
+          summary({ unitName: 'Secretaría Distrital de Gobierno', presidingName: 'Camilo Restrepo Niño', acta: actaStatus({ version: null, state: null, oapStatus: 'vencida', deadline: '2026-11-13' }), canEdit: false }, { id: 'pl-mayor', kind: 'mayor', unitId: null, date: '2026-11-03', modality: 'presencial', location: 'Edificio Liévano, salón de los espejos' }),
+        ],
+        warnings: [{ code: 'mayor_outside_window', message: 'La plenaria mayor debe hacerse en los primeros 20 días hábiles del semestre (hasta el 2026-07-29).' }],
+      }),
+    );
+    const { el, onOpenActa } = await show({ plenarias });
+    const card = await waitFor(() => el.querySelector('[data-testid="plenaria-pl-usaquen-q4"]'));
+    expect(plenarias).toHaveBeenCalledWith('2026-Q4', expect.any(AbortSignal));
+    expect(card.textContent).toContain('Plenaria menor');
+    expect(card.textContent).toContain('Alcaldía Local de Usaquén');
+    expect(card.textContent).toMatch(/viernes.*20.*noviembre.*2026 · 09:00 · Mixta/);
+    expect(card.textContent).toContain('Sala de juntas, piso 2');
+    expect(card.querySelector('a')?.getAttribute('href')).toBe('https://teams.microsoft.com/l/meetup-join/abc');
+    expect(card.textContent).toContain('Preside: Marcela Rincón Páez · Secretario/a: Andrés Gómez Torres');
+    expect(byTestId(el, 'plenaria-acta-state-pl-usaquen-q4').textContent).toBe('Borrador');
+    expect(byTestId(el, 'plenaria-oap-status-pl-usaquen-q4').textContent).toMatch(/^Pendiente \(vence el 2/);
+    expect(byTestId(el, 'plenaria-acta-state-pl-mayor').textContent).toBe('Sin acta');
+    expect(byTestId(el, 'plenaria-oap-status-pl-mayor').textContent).toBe('Vencida');
+    expect(byTestId(el, 'plenaria-open-pl-mayor').textContent).toBe('Ver el acta');
+    expect(byTestId(el, 'plenarias-warnings').textContent).toContain('primeros 20 días hábiles');
+    await click(byTestId(el, 'plenaria-open-pl-usaquen-q4'));
+    expect(onOpenActa).toHaveBeenCalledWith('pl-usaquen-q4');
+  });
+
+  it('explains the procedure when there is no plenaria, and hides «Programar» from who may not schedule', async () => {
+    const { el } = await show({ plenarias: async () => plenariasResponse({ plenarias: [], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: false } }) });
+    const empty = await waitFor(() => el.querySelector('[data-testid="plenarias-empty"]'));
+    expect(empty.textContent).toContain('No hay plenarias programadas en');
+    expect(empty.textContent).toContain('una vez por trimestre');
+    expect(empty.textContent).toContain('primeros 20 días hábiles');
+    expect(empty.textContent).toContain('8 días hábiles');
+    expect(el.querySelector('[data-testid="plenarias-schedule"]')).toBeNull();
+  });
+
+  it('schedules a plenaria: the unit’s líder presides and its enlace is secretary by default, a virtual one needs an https link, and the server’s warnings show', async () => {
+    const result: ScheduleResponse = { plenaria: summary(), warnings: [{ code: 'unit_without_menor', unitId: 'al-usaquen', message: 'La dependencia ya tiene una plenaria menor en este trimestre; esta queda programada también.' }] };
+    const schedulePlenaria = vi.fn(async () => result);
+    const plenarias = vi.fn(async () => plenariasResponse());
+    const { el } = await show({ plenarias, schedulePlenaria });
+    await click(await waitFor(() => el.querySelector('[data-testid="plenarias-schedule"]')));
+    const dialog = document.body;
+    const presiding = await waitFor(() => dialog.querySelector<HTMLInputElement>('[data-testid="schedule-presiding"]'));
+    expect(presiding.value).toBe('Marcela Rincón Páez');
+    expect((byTestId(dialog, 'schedule-secretary') as HTMLInputElement).value).toBe('Andrés Gómez Torres');
+    expect(byTestId(dialog, 'schedule-unit').textContent).toContain('Alcaldía Local de Usaquén');
+    await type(byTestId(dialog, 'schedule-date'), '2026-12-04');
+    await click(dialog.querySelector('[data-testid="schedule-modality"] input[value="virtual"]')!);
+    await type(byTestId(dialog, 'schedule-location'), 'http://teams.microsoft.com/l/x');
+    await click(byTestId(dialog, 'schedule-save'));
+    expect(dialog.textContent).toContain('El enlace de la reunión debe empezar por https://.');
+    expect(schedulePlenaria).not.toHaveBeenCalled();
+    await type(byTestId(dialog, 'schedule-location'), 'https://teams.microsoft.com/l/x');
+    await click(byTestId(dialog, 'schedule-save'));
+    expect(schedulePlenaria).toHaveBeenCalledWith({
+      kind: 'menor',
+      unitId: 'al-usaquen',
+      date: '2026-12-04',
+      startTime: '09:00',
+      modality: 'virtual',
+      location: 'https://teams.microsoft.com/l/x',
+      presidingId: 'lider-al-usaquen',
+      secretaryId: 'enlace-al-usaquen',
+    });
+    const notice = await waitFor(() => el.querySelector('[data-testid="plenarias-scheduled"]'));
+    expect(notice.textContent).toContain('Se programó la plenaria menor de Alcaldía Local de Usaquén');
+    expect(notice.textContent).toContain('ya tiene una plenaria menor en este trimestre');
+    expect(dialog.querySelector('[data-testid="schedule-save"]')).toBeNull();
+    await waitFor(() => plenarias.mock.calls.length === 2);
+  });
+
+  it('shows the server’s refusal in the dialog and keeps the form', async () => {
+    const schedulePlenaria = vi.fn().mockRejectedValue(new ApiRequestError(403, 'forbidden', 'No puedes programar esta plenaria.'));
+    const { el } = await show({ plenarias: async () => plenariasResponse(), schedulePlenaria });
+    await click(await waitFor(() => el.querySelector('[data-testid="plenarias-schedule"]')));
+    const dialog = document.body;
+    await type(await waitFor(() => dialog.querySelector('[data-testid="schedule-location"]')), 'Sala de juntas');
+    await click(byTestId(dialog, 'schedule-save'));
+    expect(byTestId(dialog, 'schedule-error').textContent).toBe('No puedes programar esta plenaria.');
+    expect((byTestId(dialog, 'schedule-location') as HTMLInputElement).value).toBe('Sala de juntas');
+  });
+
+  it('opens the acta in place, with the way back', async () => {
+    const { el, onOpenActa } = await show({ plenarias: async () => plenariasResponse(), acta: async () => actaView() }, { openActa: 'pl-usaquen-q4' });
+    await waitFor(() => el.querySelector('[data-testid="acta-editor"]'));
+    await click(byTestId(el, 'acta-back'));
+    expect(onOpenActa).toHaveBeenCalledWith(null);
+  });
+});
+
+describe('Recognitions', () => {
+  it('lists the unit’s recognitions, or says there are none yet', async () => {
+    const recognitions = vi.fn(async () => [{ id: 'r1', to: 'Equipo de atención a la ciudadanía', reason: 'Respondió 120 PQRS a tiempo', plenariaId: 'pl-1', kind: 'menor' as const, date: '2026-09-18' }]);
+    const r = await render(<Recognitions api={{ recognitions } as unknown as ApiClient} unitId="al-usaquen" unitName="Alcaldía Local de Usaquén" />);
+    cleanups.push(r.unmount);
+    const list = await waitFor(() => r.container.querySelector('[data-testid="recognitions-list"]'));
+    expect(recognitions).toHaveBeenCalledWith('al-usaquen', expect.any(AbortSignal));
+    expect(list.textContent).toContain('Equipo de atención a la ciudadanía');
+    expect(list.textContent).toContain('Respondió 120 PQRS a tiempo');
+    expect(list.textContent).toMatch(/Plenaria menor del 18/);
+    const empty = await render(<Recognitions api={{ recognitions: async () => [] } as unknown as ApiClient} unitId="al-suba" unitName="Alcaldía Local de Suba" />);
+    cleanups.push(empty.unmount);
+    expect((await waitFor(() => empty.container.querySelector('[data-testid="recognitions-empty"]'))).textContent).toContain('Aún no hay reconocimientos de Alcaldía Local de Suba');
+  });
+});

@@ -1,0 +1,258 @@
+import {
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Switch,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { CalendarAdd20Regular, DocumentText16Regular } from '@fluentui/react-icons';
+import type { MeResponse, PlenariaSummary, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
+import { Suspense, lazy, useMemo, useState } from 'react';
+import type { ActasApi } from '../api/actas.js';
+import { quarterLabel } from '../core.js';
+import { formatDay, linkIn } from './actaHelpers.js';
+import { actasText as a } from './strings.js';
+import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
+import { LoadError, Loading } from '../ui/LoadStatus.js';
+import { useSurfaceStyles } from '../ui/surfaceStyles.js';
+import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
+import { useLoad } from '../useLoad.js';
+
+const ActaEditor = lazy(() => import('./ActaEditor.js'));
+const ScheduleDialog = lazy(() => import('./ScheduleDialog.js'));
+
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingVerticalS,
+    overflowWrap: 'anywhere',
+  },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flex: '1 1 320px', minWidth: 0 },
+  kind: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground2 },
+  side: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalS, '@media (max-width: 640px)': { alignItems: 'flex-start' } },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  procedure: { margin: 0, paddingInlineStart: '1.25em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '90ch' },
+  warnings: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: '1.25em' },
+});
+
+const WARNINGS_SHOWN = 5;
+
+export interface PlenariasViewProps {
+  api: ActasApi;
+  me: MeResponse;
+  quarter: QuarterId;
+  /** The unit selected on the page. */
+  unitId: string | null;
+  /** The plenaria whose acta is open (deep link `?acta=`), or null for the list. */
+  openActa: string | null;
+  onOpenActa: (plenariaId: string | null) => void;
+}
+
+/** The procedure in three steps, for the empty state and the intro. */
+export function ProcedureHelp() {
+  const styles = useStyles();
+  return (
+    <ul className={styles.procedure} data-testid="plenarias-help">
+      {a.procedure.map((step) => (
+        <li key={step}>{step}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** «Plenarias»: the quarter's plenarias with their actas and copies to the OAP, and «Programar plenaria». */
+export default function PlenariasView({ api, me, quarter, unitId, openActa, onOpenActa }: PlenariasViewProps) {
+  const styles = useStyles();
+  const surface = useSurfaceStyles();
+  // While an acta is open the list waits; coming back asks again, keeping the list on screen.
+  const load = useLoad(openActa ? null : (signal) => api.plenarias(quarter, signal), [api, quarter, openActa], { key: quarter });
+  const [onlyUnit, setOnlyUnit] = useState(me.entityWide === true);
+  const [scheduling, setScheduling] = useState(false);
+  const [scheduled, setScheduled] = useState<ScheduleResponse | null>(null);
+  const [allWarnings, setAllWarnings] = useState(false);
+
+  const unitName = me.units.find((u) => u.id === unitId)?.name ?? unitId ?? '';
+  const listed = load.state === 'ready' ? load.data : null;
+  const shown = useMemo(() => {
+    if (!listed) return { plenarias: [] as PlenariaSummary[], warnings: [] as PlenariaWarning[] };
+    const { plenarias, warnings } = listed;
+    if (!onlyUnit || !unitId) return { plenarias, warnings };
+    return { plenarias: plenarias.filter((p) => p.plenaria.unitId === unitId), warnings: warnings.filter((w) => !w.unitId || w.unitId === unitId) };
+  }, [listed, onlyUnit, unitId]);
+
+  if (openActa) {
+    return (
+      <Suspense fallback={<Spinner label={a.loadingActa} />}>
+        <ActaEditor
+          api={api}
+          plenariaId={openActa}
+          onBack={() => {
+            onOpenActa(null);
+            load.retry();
+          }}
+          backLabel={a.backToPlenarias}
+        />
+      </Suspense>
+    );
+  }
+
+  if (load.state === 'loading') {
+    return <Loading label={a.loadingPlenarias} />;
+  }
+  if (load.state === 'error') {
+    return <LoadError title={a.plenariasErrorTitle} message={load.message} onRetry={load.retry} testId="plenarias-error" />;
+  }
+
+  const data = load.data;
+  const can = data.canSchedule;
+  const maySchedule = can.menorUnitIds.length > 0 || can.mayorUnitIds.length > 0 || can.entityWide;
+  const warnings = allWarnings ? shown.warnings : shown.warnings.slice(0, WARNINGS_SHOWN);
+
+  return (
+    <ViewSection
+      titleId="plenarias-title"
+      title={a.plenariasTitle(quarterLabel(quarter))}
+      intro={a.plenariasIntro}
+      testId="plenarias-view"
+      tools={
+        <>
+          {unitId && data.plenarias.some((p) => p.plenaria.unitId !== unitId) && (
+            <Switch checked={onlyUnit} onChange={(_, d) => setOnlyUnit(d.checked)} label={a.onlyUnit(unitName)} data-testid="plenarias-only-unit" />
+          )}
+          {maySchedule && (
+            <Button appearance="primary" icon={<CalendarAdd20Regular />} onClick={() => (setScheduled(null), setScheduling(true))} data-testid="plenarias-schedule">
+              {a.schedule}
+            </Button>
+          )}
+        </>
+      }
+    >
+      {scheduled && (
+        <MessageBar intent={scheduled.warnings.length ? 'warning' : 'success'} layout="multiline" data-testid="plenarias-scheduled">
+          <MessageBarBody>
+            <MessageBarTitle>{a.scheduled(a.kindLabels[scheduled.plenaria.plenaria.kind], scheduled.plenaria.unitName, formatDay(scheduled.plenaria.plenaria.date))}</MessageBarTitle>
+            {scheduled.warnings.length > 0 && (
+              <>
+                {a.scheduledWarnings}
+                <ul className={styles.warnings}>
+                  {scheduled.warnings.map((w, i) => (
+                    <li key={i}>{w.message}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {shown.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="plenarias-warnings">
+          <MessageBarBody>
+            <MessageBarTitle>{a.warningsTitle(shown.warnings.length)}</MessageBarTitle>
+            <ul className={styles.warnings}>
+              {warnings.map((w, i) => (
+                <li key={`${w.code}-${w.unitId ?? i}`}>{w.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          {shown.warnings.length > WARNINGS_SHOWN && (
+            <MessageBarActions>
+              <Button onClick={() => setAllWarnings((x) => !x)}>{allWarnings ? a.showFewer : a.showAll(shown.warnings.length)}</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+
+      {shown.plenarias.length === 0 ? (
+        <div className={surface.empty} data-testid="plenarias-empty">
+          <strong>{onlyUnit && unitId ? a.emptyUnit(unitName, quarterLabel(quarter)) : a.empty(quarterLabel(quarter))}</strong>
+          <Caption1 className={styles.muted}>{maySchedule ? a.emptyCanSchedule : a.emptyCannotSchedule}</Caption1>
+          <ProcedureHelp />
+        </div>
+      ) : (
+        <ul className={styles.list} data-testid="plenarias-list">
+          {shown.plenarias.map((s) => (
+            <PlenariaCard key={s.plenaria.id} summary={s} onOpen={() => onOpenActa(s.plenaria.id)} />
+          ))}
+        </ul>
+      )}
+
+      {scheduling && (
+        <Suspense fallback={null}>
+          <ScheduleDialog
+            api={api}
+            me={me}
+            quarter={quarter}
+            data={data}
+            preferredUnitId={unitId}
+            onClose={() => setScheduling(false)}
+            onSaved={(result) => {
+              setScheduling(false);
+              setScheduled(result);
+              load.retry();
+            }}
+          />
+        </Suspense>
+      )}
+    </ViewSection>
+  );
+}
+
+function PlenariaCard({ summary, onOpen }: { summary: PlenariaSummary; onOpen: () => void }) {
+  const styles = useStyles();
+  const surface = useSurfaceStyles();
+  const view = useViewStyles();
+  const p = summary.plenaria;
+  const link = linkIn(p.location);
+  const titleId = `plenaria-title-${p.id}`;
+  const dateId = `plenaria-date-${p.id}`;
+  return (
+    <li className={mergeClasses(surface.card, styles.card)} data-testid={`plenaria-${p.id}`} aria-labelledby={titleId}>
+      <div className={styles.main}>
+        <Caption1 className={styles.kind}>{a.kindLabels[p.kind]}</Caption1>
+        <h3 id={titleId} className={view.h3}>
+          <span className={view.visuallyHidden}>{`${a.kindLabels[p.kind]} · `}</span>
+          {summary.unitName}
+        </h3>
+        <span id={dateId}>
+          {formatDay(p.date)} · {p.startTime} · {a.modalityLabels[p.modality]}
+        </span>
+        <span className={styles.muted}>
+          {link ? (
+            <>
+              {p.location.replace(link, '').trim() && `${p.location.replace(link, '').trim()} · `}
+              <Link href={link} target="_blank" rel="noopener noreferrer">
+                {a.openMeetingLink}
+              </Link>
+            </>
+          ) : (
+            p.location
+          )}
+        </span>
+        <span className={styles.muted}>{a.whoLine(summary.presidingName, summary.secretaryName)}</span>
+      </div>
+      <div className={styles.side}>
+        <div className={styles.badges}>
+          <ActaStateBadge state={summary.acta.state} testId={`plenaria-acta-state-${p.id}`} />
+          <OapStatusBadge status={summary.acta} testId={`plenaria-oap-status-${p.id}`} />
+        </div>
+        <Button icon={<DocumentText16Regular />} appearance={summary.canEdit && summary.acta.state !== 'signed' ? 'primary' : 'secondary'} onClick={onOpen} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-open-${p.id}`}>
+          {summary.canEdit && summary.acta.state !== 'signed' ? (summary.acta.state ? a.continueActa : a.writeActa) : a.viewActa}
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSync16Regular } from '@fluentui/react-icons';
+import type { OkrResultRow } from '@okr/core';
+import { formatInstant, groupByObjective } from '../actaHelpers.js';
+import { actasText as a } from '../strings.js';
+import { Section } from './ActaLayout.js';
+import type { Busy } from './useActaActions.js';
+
+
+const useStyles = makeStyles({
+  results: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  resultObjective: { fontWeight: tokens.fontWeightSemibold },
+  resultRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    paddingBlock: tokens.spacingVerticalXXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  resultValue: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontVariantNumeric: 'tabular-nums' },
+});
+
+export interface OkrResultsSectionProps {
+  rows: readonly OkrResultRow[];
+  /** When the rows were taken from the unit's OKR. */
+  snapshotAt: string;
+  /** Whoever writes the acta may take them again. */
+  editable: boolean;
+  busy: Busy;
+  onRefresh: () => void;
+}
+
+/** The unit's OKR results as reviewed in the plenaria, frozen when the acta was written, under their objectives. */
+export function OkrResultsSection({ rows, snapshotAt, editable, busy, onRefresh }: OkrResultsSectionProps) {
+  const styles = useStyles();
+  return (
+    <Section title={a.sectionResults} intro={a.resultsIntro(formatInstant(snapshotAt))}>
+      {rows.length === 0 ? (
+        <Caption1 data-testid="acta-results">{a.noResults}</Caption1>
+      ) : (
+        <ul className={styles.results} data-testid="acta-results">
+          {groupByObjective(rows).map((g, i) => (
+            <li key={i}>
+              <div className={styles.resultObjective}>{g.objective}</div>
+              <ul className={styles.results}>
+                {g.rows.map((r, j) => (
+                  <li key={j} className={styles.resultRow}>
+                    <span>{r.keyResult}</span>
+                    <span className={styles.resultValue}>
+                      <strong>{r.progress}</strong>
+                      <Badge appearance="tint" shape="rounded" color="informative">
+                        {r.status}
+                      </Badge>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable && (
+        <div>
+          <Button size="small" icon={<ArrowSync16Regular />} onClick={onRefresh} disabled={!!busy} data-testid="acta-snapshot">
+            {busy === 'snapshot' ? a.refreshingResults : a.refreshResults}
+          </Button>
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,2 @@
+/** The formulation module's texts, from the es-CO catalogue (one file per module, so they load with the module's code). */
+export { formulationText } from '../../../core/src/i18n/es-CO/tab/formulation.js';

@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { KeyResultView } from '@okr/core';
+import type { ApiClient } from '../api/index.js';
+import { ApiRequestError } from '../api/http.js';
+import { fixtureTree } from '../testing/fixtureTree.js';
+import { byTestId, render } from '../testing/render.js';
+import CheckInDialog from './CheckInDialog.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+/** Types into an input the way React notices (native value setter + input event). */
+async function type(el: HTMLElement, value: string) {
+  const input = el as HTMLInputElement | HTMLTextAreaElement;
+  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function open(kr: KeyResultView, api: Partial<ApiClient>) {
+  const onSaved = vi.fn();
+  const r = await render(<CheckInDialog api={api as ApiClient} unitId="al-usaquen" period="2026-11" kr={kr} onClose={() => {}} onSaved={onSaved} />);
+  cleanups.push(r.unmount);
+  return { onSaved, dialog: document.body };
+}
+
+const percentageKr = () => fixtureTree().strategic!.children.flatMap((c) => c.keyResults).find((k) => k.kind === 'percentage')!;
+
+describe('CheckInDialog', () => {
+  it('checks the fields with the same validation as the card before sending anything', async () => {
+    const checkIn = vi.fn();
+    const { dialog } = await open(percentageKr(), { checkIn });
+    await type(byTestId(dialog, 'checkin-value'), '150');
+    await type(byTestId(dialog, 'checkin-comment'), '');
+    await type(byTestId(dialog, 'checkin-evidence'), 'http://intranet/x');
+    await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(dialog.textContent).toContain('Debe estar entre 0 y 100.');
+    expect(dialog.textContent).toContain('Escribe un comentario que muestre el avance.');
+    expect(dialog.textContent).toContain('Debe ser un enlace https:// válido');
+    expect(checkIn).not.toHaveBeenCalled();
+  });
+
+  it('sends a valid check-in and hands back the updated tree', async () => {
+    const tree = fixtureTree();
+    const checkIn = vi.fn().mockResolvedValue({ tree });
+    const kr = percentageKr();
+    const { dialog, onSaved } = await open(kr, { checkIn });
+    await type(byTestId(dialog, 'checkin-value'), '80,5');
+    await type(byTestId(dialog, 'checkin-comment'), 'Se respondieron 120 PQRS a tiempo.');
+    await type(byTestId(dialog, 'checkin-evidence'), 'https://gobiernobogota.sharepoint.com/e');
+    await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(checkIn).toHaveBeenCalledWith('al-usaquen', '2026-11', {
+      keyResultId: kr.id,
+      value: '80,5',
+      comment: 'Se respondieron 120 PQRS a tiempo.',
+      evidenceUrl: 'https://gobiernobogota.sharepoint.com/e',
+    });
+    expect(onSaved).toHaveBeenCalledWith(tree);
+  });
+
+  it('shows the server’s Spanish refusal and keeps what was typed', async () => {
+    const checkIn = vi.fn().mockRejectedValue(new ApiRequestError(403, 'forbidden', 'El equipo ETI ya cerró el reporte de noviembre de 2026.'));
+    const { dialog, onSaved } = await open(percentageKr(), { checkIn });
+    await type(byTestId(dialog, 'checkin-value'), '80');
+    await type(byTestId(dialog, 'checkin-comment'), 'Avance del mes.');
+    await type(byTestId(dialog, 'checkin-evidence'), 'https://gobiernobogota.sharepoint.com/e');
+    await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(byTestId(dialog, 'checkin-server-error').textContent).toContain('ya cerró el reporte');
+    expect((byTestId(dialog, 'checkin-value') as HTMLInputElement).value).toBe('80');
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,28 @@
+import type { IsoDate, KeyResult } from '@okr/core';
+import { periodLabel } from '../core.js';
+import { okrText as t } from './strings.js';
+
+/** A number as people in Colombia write it: "1.250", "72,5". */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('es-CO', { maximumFractionDigits: 2 });
+}
+
+/** A value in a key result's own unit: "45 %", "12 días", "Cumplido". */
+export function formatKrValue(kr: Pick<KeyResult, 'kind' | 'unitOfMeasure'>, value: number): string {
+  if (kr.kind === 'milestone') return value >= 1 ? t.milestoneDone : t.milestoneNotDone;
+  const unit = kr.unitOfMeasure.trim();
+  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
+
+/** "Línea base 15 días → meta 10 días (menos es mejor)" or the milestone's wording. */
+export function formatBaselineTarget(kr: Pick<KeyResult, 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>): string {
+  if (kr.kind === 'milestone') return t.milestoneTarget;
+  const text = t.baselineToTarget(formatKrValue(kr, kr.baseline), formatKrValue(kr, kr.target));
+  return kr.direction === 'decrease' ? `${text} (${t.lessIsBetter})` : text;
+}
+
+/** "23 de noviembre de 2026" */
+export function formatIsoDate(date: IsoDate): string {
+  const day = Number(date.slice(8, 10));
+  return `${day} de ${periodLabel(date.slice(0, 7))}`;
+}

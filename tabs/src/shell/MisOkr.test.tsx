@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MeResponse } from '@okr/core';
+import type { ApiClient } from '../api/index.js';
+import { actaView, commitment, oapResponse, plenariasResponse } from '../testing/fixtureActas.js';
+import { fixtureTree, FIXTURE_UNIT } from '../testing/fixtureTree.js';
+import { click, waitFor } from '../testing/dom.js';
+import { byTestId, render } from '../testing/render.js';
+import MisOkr from './MisOkr.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+beforeEach(() => window.history.replaceState(null, '', '/'));
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const me = (over: Partial<MeResponse> = {}): MeResponse => ({
+  person: { id: 'enlace-al-usaquen', aadObjectId: 'x', name: 'Andrés Gómez Torres', email: 'a@x', jobTitle: 'Enlace OKR' },
+  roles: [{ personId: 'enlace-al-usaquen', role: 'enlace', unitId: FIXTURE_UNIT.id }],
+  units: [FIXTURE_UNIT as unknown as MeResponse['units'][number]],
+  currentQuarter: '2026-Q4',
+  currentPeriod: '2026-11',
+  devIdentity: true,
+  ...over,
+});
+
+function fakeApi(over: Partial<MeResponse> = {}) {
+  return {
+    me: async () => me(over),
+    tree: async () => fixtureTree(),
+    recognitions: vi.fn(async () => [{ id: 'r1', to: 'Luisa Fernanda Díaz', reason: 'Lideró las mesas locales', plenariaId: 'pl-q3', kind: 'menor' as const, date: '2026-09-18' }]),
+    plenarias: vi.fn(async () => plenariasResponse()),
+    acta: vi.fn(async () => actaView()),
+    commitments: vi.fn(async () => ({ commitments: [commitment()] })),
+    oapActas: vi.fn(async () => oapResponse()),
+  };
+}
+
+async function show(api: ReturnType<typeof fakeApi>, deepLink: Parameters<typeof MisOkr>[0]['deepLink'] = { unitId: null, quarter: null }) {
+  const r = await render(<MisOkr api={api as unknown as ApiClient} deepLink={deepLink} onSwitchIdentity={null} onUnauthenticated={() => {}} />);
+  cleanups.push(r.unmount);
+  return r.container;
+}
+
+describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () => {
+  it('shows the unit’s recognitions under the tree', async () => {
+    const api = fakeApi();
+    const el = await show(api);
+    const list = await waitFor(() => el.querySelector('[data-testid="recognitions-list"]'));
+    expect(list.textContent).toContain('Luisa Fernanda Díaz');
+    expect(api.recognitions).toHaveBeenCalledWith('al-usaquen', expect.any(AbortSignal));
+  });
+
+  it('opens «Plenarias» and an acta, keeping the address in step', async () => {
+    const api = fakeApi();
+    const el = await show(api);
+    await click(await waitFor(() => el.querySelector('[data-testid="view-plenarias"]')));
+    await click(await waitFor(() => el.querySelector('[data-testid="plenaria-open-pl-usaquen-q4"]')));
+    await waitFor(() => el.querySelector('[data-testid="acta-editor"]'));
+    const params = new URL(window.location.href).searchParams;
+    expect(params.get('view')).toBe('plenarias');
+    expect(params.get('acta')).toBe('pl-usaquen-q4');
+    await click(byTestId(el, 'acta-back'));
+    await waitFor(() => el.querySelector('[data-testid="plenarias-list"]'));
+    expect(new URL(window.location.href).searchParams.get('acta')).toBeNull();
+    await click(byTestId(el, 'view-commitments'));
+    await waitFor(() => el.querySelector('[data-testid="commitments-open"]'));
+    expect(new URL(window.location.href).searchParams.get('view')).toBe('compromisos');
+    await click(byTestId(el, 'view-tree'));
+    await waitFor(() => el.querySelector('[data-testid="recognitions"]'));
+    expect(new URL(window.location.href).searchParams.get('view')).toBeNull();
+  });
+
+  it('opens a deep-linked acta directly', async () => {
+    const api = fakeApi();
+    const el = await show(api, { unitId: null, quarter: null, view: 'plenarias', acta: 'pl-usaquen-q4' });
+    await waitFor(() => el.querySelector('[data-testid="acta-editor"]'));
+    expect(api.acta).toHaveBeenCalledWith('pl-usaquen-q4', expect.any(AbortSignal));
+  });
+
+  it('offers «Actas (OAP)» only to entity-wide roles', async () => {
+    const el = await show(fakeApi());
+    await waitFor(() => el.querySelector('[data-testid="view-plenarias"]'));
+    expect(el.querySelector('[data-testid="area-oap"]')).toBeNull();
+    await cleanups.splice(0)[0]!();
+    const api = fakeApi({ entityWide: true });
+    const wide = await show(api);
+    await click(await waitFor(() => wide.querySelector('[data-testid="area-oap"]')));
+    await waitFor(() => wide.querySelector('[data-testid="oap-table"]'));
+    expect(wide.querySelector('[data-testid="unit-picker"]')).toBeNull();
+    expect(new URL(window.location.href).searchParams.get('view')).toBe('actas-oap');
+  });
+});

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEV_PERSON_STORAGE_KEY, defaultUnit, quarterOptions, readDeepLink, readDevPersonId, writeDeepLink, writeDevPersonId } from './location.js';
+import type { MeResponse } from '@okr/core';
+
+beforeEach(() => {
+  localStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('address and remembered identity', () => {
+  it('reads ?unit and ?quarter, else the Teams deep link, and ignores a malformed quarter', () => {
+    expect(readDeepLink('?unit=al-usaquen&quarter=2026-Q4', null)).toEqual({ unitId: 'al-usaquen', quarter: '2026-Q4', view: null });
+    expect(readDeepLink('', 'unit=dgth&quarter=2026-Q3')).toEqual({ unitId: 'dgth', quarter: '2026-Q3', view: null });
+    expect(readDeepLink('?quarter=2026-T4', null)).toEqual({ unitId: null, quarter: null, view: null });
+    expect(readDeepLink('?view=tablero', null).view).toBe('tablero');
+    expect(readDeepLink('?view=otra', 'view=tablero').view).toBe('tablero');
+  });
+
+  it('reads the plenarias, commitments and OAP views and a deep-linked acta, and writes them back', () => {
+    expect(readDeepLink('?view=plenarias&acta=pl-1', null)).toEqual({ unitId: null, quarter: null, view: 'plenarias', acta: 'pl-1' });
+    expect(readDeepLink('', 'view=compromisos&unit=al-suba').view).toBe('compromisos');
+    expect(readDeepLink('?view=actas-oap', null).view).toBe('actas-oap');
+    writeDeepLink({ unitId: 'al-suba', quarter: '2026-Q4', view: 'plenarias', acta: 'pl-1' });
+    expect(window.location.search).toBe('?unit=al-suba&quarter=2026-Q4&view=plenarias&acta=pl-1');
+    writeDeepLink({ unitId: 'al-suba', quarter: '2026-Q4', view: 'plenarias' });
+    expect(window.location.search).toBe('?unit=al-suba&quarter=2026-Q4&view=plenarias');
+  });
+
+  it('takes ?as= as the development identity and remembers it; otherwise uses the stored one', () => {
+    expect(readDevPersonId('')).toBeNull();
+    expect(readDevPersonId('?as=enlace-al-usaquen')).toBe('enlace-al-usaquen');
+    expect(localStorage.getItem(DEV_PERSON_STORAGE_KEY)).toBe('enlace-al-usaquen');
+    writeDevPersonId('eti-1');
+    expect(readDevPersonId('')).toBe('eti-1');
+  });
+
+  it('keeps the address in step with the selection', () => {
+    window.history.replaceState(null, '', '/?as=eti-1');
+    writeDeepLink({ unitId: 'al-suba', quarter: '2026-Q3' });
+    expect(window.location.search).toBe('?as=eti-1&unit=al-suba&quarter=2026-Q3');
+  });
+});
+
+describe('pickers', () => {
+  it('offers the current quarter and the three before it, newest first', () => {
+    expect(quarterOptions('2026-Q1', null)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2']);
+    expect(quarterOptions('2026-Q4', '2025-Q1')).toEqual(['2027-Q1', '2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q1']);
+  });
+
+  it('starts on the deep-linked unit when allowed, else on the person’s own unit', () => {
+    const unit = (id: string) => ({ id, name: id, kind: 'alcaldia' as const, level: 'alcaldia' as const, parentId: null });
+    const me = {
+      person: { id: 'p', aadObjectId: 'a', name: 'P', email: 'p@x', jobTitle: 'j' },
+      roles: [{ personId: 'p', role: 'enlace', unitId: 'al-suba' }],
+      units: [unit('al-bosa'), unit('al-suba')],
+      currentQuarter: '2026-Q4',
+      currentPeriod: '2026-11',
+      devIdentity: true,
+    } satisfies MeResponse;
+    expect(defaultUnit(me, null)?.id).toBe('al-suba');
+    expect(defaultUnit(me, 'al-bosa')?.id).toBe('al-bosa');
+    expect(defaultUnit(me, 'al-kennedy')?.id).toBe('al-suba');
+    expect(defaultUnit({ ...me, units: [] }, null)).toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { MeResponse } from '@okr/core';
+import { DEEP_LINK_VIEWS } from './location.js';
+import { VIEWS, openedBy, viewsFor } from './views.js';
+
+const me = (over: Partial<MeResponse> = {}) => ({ roles: [], units: [], ...over }) as unknown as MeResponse;
+
+describe('the views table', () => {
+  it('gives the unit views to everyone and the entity-wide sections only to entity-wide roles', () => {
+    const ids = (v: { unit: { id: string }[]; entity: { id: string }[] }) => ({ unit: v.unit.map((x) => x.id), entity: v.entity.map((x) => x.id) });
+    expect(ids(viewsFor(me()))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: [] });
+    expect(ids(viewsFor(null))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: [] });
+    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: ['dashboard', 'oap'] });
+  });
+
+  it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {
+    expect(VIEWS.flatMap((v) => ('link' in v ? [v.link] : [])).sort()).toEqual([...DEEP_LINK_VIEWS].sort());
+    expect(openedBy({})).toEqual({ entity: null, unit: 'tree' });
+    expect(openedBy({ view: 'tablero' })).toEqual({ entity: 'dashboard', unit: 'tree' });
+    expect(openedBy({ view: 'compromisos' })).toEqual({ entity: null, unit: 'commitments' });
+    expect(openedBy({ acta: 'pl-1' })).toEqual({ entity: null, unit: 'plenarias' });
+    expect(openedBy({ view: 'actas-oap', acta: 'pl-1' })).toEqual({ entity: 'oap', unit: 'tree' });
+    expect(openedBy({ view: 'compromisos', acta: 'pl-1' })).toEqual({ entity: null, unit: 'commitments' });
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The views table: every view of the «Mis OKR» page, one row each. The shell (MisOkr.tsx) builds
+ * its tab lists, the deep links and what it renders from these rows alone. Adding a view adds its
+ * files in its module's folder, its name in `viewText` (core/src/i18n/es-CO/tab/shell.ts), one row
+ * here and, if an address opens it, its `?view=` in DEEP_LINK_VIEWS (docs/adr/0008-tab-modules.md).
+ */
+import type { MeResponse, QuarterId } from '@okr/core';
+import { lazy, type ComponentType } from 'react';
+import type { ApiClient } from '../api/index.js';
+import type { DeepLinkView } from './location.js';
+import type { viewText } from '../strings.js';
+// Most people land on a unit's tree: it comes with the page's frame; every other view loads when first shown.
+import TreeView from '../okr/TreeView.js';
+
+/** What the shell hands every view; a view's props are the part of it that it reads. */
+export interface ViewProps {
+  api: ApiClient;
+  me: MeResponse;
+  quarter: QuarterId;
+  /** The unit chosen on the page (the entity-wide views do not show the picker). */
+  unitId: string;
+  unitName: string;
+  /** The plenaria whose acta is open (`?acta=`), in a view that opens actas; else null. */
+  openActa: string | null;
+  onOpenActa: (plenariaId: string | null) => void;
+  /** Shows a unit's OKR tree (a row of the entity dashboard). */
+  onOpenUnit: (unitId: string) => void;
+}
+
+export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory';
+
+export interface ViewRow {
+  /** Its key in `viewText` (name in the tab list, spinner text) and in the tab's `data-testid`. */
+  id: keyof typeof viewText;
+  module: ModuleName;
+  /**
+   * `unit`: a view of the chosen unit, in the unit's tab list under the unit and quarter pickers;
+   * `entity`: a section of its own beside «Mis OKR», with the quarter picker only.
+   */
+  scope: 'unit' | 'entity';
+  /** Who sees it (the API checks again); everyone when absent. */
+  who?: (me: MeResponse) => boolean;
+  /** The address's `?view=` that opens it (a value of DEEP_LINK_VIEWS); without one it opens from its tab only. */
+  link?: DeepLinkView;
+  /** `?acta=<plenariaId>` opens that acta inside this view. */
+  opensActas?: boolean;
+  /** The view: `lazy(() => import(…))`, so its module's code loads the first time it is shown. */
+  view: ComponentType<ViewProps>;
+}
+
+const entityWide = (me: MeResponse) => me.entityWide === true;
+
+
+export const VIEWS = [
+  { id: 'tree', module: 'okr', scope: 'unit', view: TreeView },
+  { id: 'formulation', module: 'formulation', scope: 'unit', view: lazy(() => import('../formulation/SetEditor.js')) },
+  { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazy(() => import('../actas/PlenariasView.js')) },
+  { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', view: lazy(() => import('../actas/CommitmentsView.js')) },
+  { id: 'dashboard', module: 'okr', scope: 'entity', who: entityWide, link: 'tablero', view: lazy(() => import('../okr/EntityDashboard.js')) },
+  { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
+] as const satisfies readonly ViewRow[];
+
+export type View = (typeof VIEWS)[number];
+export type ViewId = View['id'];
+
+/**
+ * The views a person sees, in the order of the table: the unit's tab list and the sections beside
+ * «Mis OKR» (before we know who they are, those everyone sees).
+ */
+export function viewsFor(me: MeResponse | null): { unit: View[]; entity: View[] } {
+  const mine = VIEWS.filter((v) => !('who' in v) || (me !== null && v.who(me)));
+  return { unit: mine.filter((v) => v.scope === 'unit'), entity: mine.filter((v) => v.scope === 'entity') };
+}
+
+/**
+ * What an address opens: the section its `?view=` names (null: «Mis OKR»), and the unit view —
+ * the one `?view=` names, else, for an `?acta=` alone, the first that opens actas, else the first.
+ */
+export function openedBy(link: { view?: string | null; acta?: string | null }): { entity: ViewId | null; unit: ViewId } {
+  const named = VIEWS.find((v) => 'link' in v && v.link === link.view);
+  const units = VIEWS.filter((v) => v.scope === 'unit');
+  const unit = named ? (named.scope === 'unit' ? named : units[0]!) : ((link.acta && units.find((v) => 'opensActas' in v)) || units[0]!);
+  return { entity: named?.scope === 'entity' ? named.id : null, unit: unit.id };
+}
