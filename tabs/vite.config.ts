@@ -33,7 +33,7 @@ function precompress(): Plugin {
 /**
  * The Mis OKR tab. Built into tabs/dist, which the bot server serves at `/` (same origin as /api).
  * The first chunk holds React, the Fluent provider and the start-up logic; teams-js and the OKR
- * view load as separate chunks in parallel (see src/App.tsx), so the first paint stays light.
+ * view load as separate chunks in parallel (see src/shell/App.tsx), so the first paint stays light.
  */
 export default defineConfig({
   root: import.meta.dirname,
