@@ -43,8 +43,8 @@ const roles: RoleAssignment[] = [
 const people = new Set(['lider-al-suba', 'enlace-al-suba', 'miembro-al-suba', 'enlace2-al-suba']);
 const acta = (over: Partial<Acta> = {}): Acta => ({
   plenariaId: plenaria.id,
-  version: 1,
-  revision: 3,
+  documentVersion: 1,
+  version: 3,
   draft: { ...newActaDraft(plenaria, 'Alcaldía Local de Suba', ['miembro-al-suba']), development: 'Se revisó el avance.', conversations: 'Sobre la meta de trámites.' },
   okrResults: [],
   snapshotAt: '2026-11-20T15:00:00Z',
@@ -158,7 +158,7 @@ describe('the acta state machine: draft → partially signed → signed (immutab
 
   it('fingerprints what is signed: an edit changes it, a signature does not', () => {
     const a = acta();
-    expect(actaContentKey(acta({ signatures: signed, revision: 9 }))).toBe(actaContentKey(a));
+    expect(actaContentKey(acta({ signatures: signed, version: 9 }))).toBe(actaContentKey(a));
     expect(actaContentKey({ ...a, draft: { ...a.draft, decisions: ['Otra'] } })).not.toBe(actaContentKey(a));
   });
 
@@ -176,7 +176,7 @@ describe('the acta state machine: draft → partially signed → signed (immutab
     expect(mayCorrect(acta({ signatures: signed }), true, 1, ' ')).toEqual({ ok: false, message: 'Escribe el motivo de la corrección.' });
     expect(mayCorrect(acta({ signatures: signed }), true, 1, 'Faltaba un asistente')).toEqual({ ok: true });
     expect(mayCorrect(acta(), true, 1, 'x')).toMatchObject({ ok: false });
-    expect(firstSentOn([acta({ sentToOap: { on: '2026-12-01', by: 'x' } }), acta({ version: 2, sentToOap: { on: '2026-11-25', by: 'x' } }), acta({ version: 3 })])).toBe('2026-11-25');
+    expect(firstSentOn([acta({ sentToOap: { on: '2026-12-01', by: 'x' } }), acta({ documentVersion: 2, sentToOap: { on: '2026-11-25', by: 'x' } }), acta({ documentVersion: 3 })])).toBe('2026-11-25');
   });
 });
 
@@ -189,12 +189,12 @@ describe('commitments', () => {
 
   it('enter the tracker when the acta is signed, and follow its corrections', () => {
     const first = commitmentWrites(withCommitments, plenaria, [], at, 'lider-al-suba');
-    expect(first).toEqual([{ expectedRevision: null, commitment: expect.objectContaining({ id: 'pl-al-suba-2026-Q4:c1', status: 'abierto', unitId: 'al-suba', due: '2026-12-15' }) }]);
-    const tracked: Commitment = { ...first[0]!.commitment, status: 'en_curso', revision: 2 };
+    expect(first).toEqual([{ expectedVersion: null, commitment: expect.objectContaining({ id: 'pl-al-suba-2026-Q4:c1', status: 'abierto', unitId: 'al-suba', due: '2026-12-15' }) }]);
+    const tracked: Commitment = { ...first[0]!.commitment, status: 'en_curso', version: 2 };
     expect(commitmentWrites(withCommitments, plenaria, [tracked], at, 'x')).toEqual([]);
-    const v2 = { ...withCommitments, version: 2, draft: { ...withCommitments.draft, commitments: [{ id: 'c1', task: 'Publicar el informe', ownerId: 'miembro-al-suba', due: '2026-12-20' }] } };
+    const v2 = { ...withCommitments, documentVersion: 2, draft: { ...withCommitments.draft, commitments: [{ id: 'c1', task: 'Publicar el informe', ownerId: 'miembro-al-suba', due: '2026-12-20' }] } };
     const moved = commitmentWrites(v2, plenaria, [tracked], at, 'x');
-    expect(moved[0]).toMatchObject({ expectedRevision: 2, commitment: { due: '2026-12-20', status: 'en_curso', notes: [{ text: 'Compromiso modificado en la versión 2 del acta.' }] } });
+    expect(moved[0]).toMatchObject({ expectedVersion: 2, commitment: { due: '2026-12-20', status: 'en_curso', notes: [{ text: 'Compromiso modificado en la versión 2 del acta.' }] } });
     const dropped = commitmentWrites({ ...v2, draft: { ...v2.draft, commitments: [] } }, plenaria, [tracked], at, 'x');
     expect(dropped[0]).toMatchObject({ commitment: { status: 'cancelado', notes: [{ text: 'Compromiso retirado en la versión 2 del acta.' }] } });
   });

@@ -184,7 +184,7 @@ const OK: ActaDecision = { ok: true };
 /** May this person change the draft of this version now? Nobody edits a signed version. */
 export function mayEdit(acta: Acta, editor: boolean, latestVersion: number): ActaDecision {
   if (!editor) return refuse(msg.actas.notEditor);
-  if (acta.version !== latestVersion) return refuse(msg.actas.oldVersion(latestVersion));
+  if (acta.documentVersion !== latestVersion) return refuse(msg.actas.oldVersion(latestVersion));
   if (actaState(acta.signatures) === 'signed') return refuse(msg.actas.alreadySigned);
   return OK;
 }
@@ -197,8 +197,8 @@ export const UNSIGNED: Acta['signatures'] = Object.freeze({ secretary: null, pre
  * signatures): a sign-off card carries it, so a card shown before an edit is refused while one
  * shown before the other party's signature still signs. FNV-1a over the JSON.
  */
-export function actaContentKey(acta: Pick<Acta, 'draft' | 'okrResults' | 'version'>): string {
-  const text = JSON.stringify([acta.version, acta.draft, acta.okrResults]);
+export function actaContentKey(acta: Pick<Acta, 'draft' | 'okrResults' | 'documentVersion'>): string {
+  const text = JSON.stringify([acta.documentVersion, acta.draft, acta.okrResults]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -209,7 +209,7 @@ export function actaContentKey(acta: Pick<Acta, 'draft' | 'okrResults' | 'versio
 
 /** The parts this person may sign now. */
 export function signableParts(acta: Acta | null, plenaria: Plenaria, personId: string, latestVersion: number): SignatureRole[] {
-  if (!acta || acta.version !== latestVersion || actaState(acta.signatures) === 'signed') return [];
+  if (!acta || acta.documentVersion !== latestVersion || actaState(acta.signatures) === 'signed') return [];
   const parts: SignatureRole[] = [];
   if (plenaria.secretaryId === personId && !acta.signatures.secretary) parts.push('secretary');
   if (plenaria.presidingId === personId && !acta.signatures.presiding) parts.push('presiding');
@@ -227,7 +227,7 @@ export function maySendToOap(acta: Acta, editor: boolean): ActaDecision {
 /** A correction: a new version of the latest signed one, with a reason, by who may edit it. */
 export function mayCorrect(acta: Acta, editor: boolean, latestVersion: number, reason: string): ActaDecision {
   if (!editor) return refuse(msg.actas.notEditor);
-  if (acta.version !== latestVersion) return refuse(msg.actas.oldVersion(latestVersion));
+  if (acta.documentVersion !== latestVersion) return refuse(msg.actas.oldVersion(latestVersion));
   if (actaState(acta.signatures) !== 'signed') return refuse(msg.actas.correctUnsigned);
   if (!reason.trim()) return refuse(msg.actas.correctionReason);
   return OK;
@@ -249,9 +249,9 @@ export function commitmentWrites(
   tracked: readonly Commitment[],
   at: string,
   actorId: string,
-): Array<{ commitment: Commitment; expectedRevision: number | null }> {
+): Array<{ commitment: Commitment; expectedVersion: number | null }> {
   const byId = new Map(tracked.map((c) => [c.id, c]));
-  const writes: Array<{ commitment: Commitment; expectedRevision: number | null }> = [];
+  const writes: Array<{ commitment: Commitment; expectedVersion: number | null }> = [];
   const keep = new Set<string>();
   for (const c of acta.draft.commitments) {
     const id = `${plenaria.id}:${c.id}`;
@@ -259,18 +259,18 @@ export function commitmentWrites(
     const old = byId.get(id);
     if (!old) {
       writes.push({
-        commitment: { id, plenariaId: plenaria.id, unitId: plenaria.unitId, task: c.task.trim(), ownerId: c.ownerId, due: c.due, status: 'abierto', notes: [], impact: null, revision: 1, createdAt: at, updatedAt: at },
-        expectedRevision: null,
+        commitment: { id, plenariaId: plenaria.id, unitId: plenaria.unitId, task: c.task.trim(), ownerId: c.ownerId, due: c.due, status: 'abierto', notes: [], impact: null, version: 1, createdAt: at, updatedAt: at },
+        expectedVersion: null,
       });
     } else if (old.task !== c.task.trim() || old.ownerId !== c.ownerId || old.due !== c.due) {
-      const note = { at, by: actorId, text: msg.actas.commitmentChangedBy(acta.version) };
-      writes.push({ commitment: { ...old, task: c.task.trim(), ownerId: c.ownerId, due: c.due, notes: [...old.notes, note], updatedAt: at }, expectedRevision: old.revision });
+      const note = { at, by: actorId, text: msg.actas.commitmentChangedBy(acta.documentVersion) };
+      writes.push({ commitment: { ...old, task: c.task.trim(), ownerId: c.ownerId, due: c.due, notes: [...old.notes, note], updatedAt: at }, expectedVersion: old.version });
     }
   }
   for (const old of tracked) {
     if (keep.has(old.id) || old.status === 'cancelado' || old.status === 'cumplido') continue;
-    const note = { at, by: actorId, text: msg.actas.commitmentDroppedBy(acta.version) };
-    writes.push({ commitment: { ...old, status: 'cancelado', notes: [...old.notes, note], updatedAt: at }, expectedRevision: old.revision });
+    const note = { at, by: actorId, text: msg.actas.commitmentDroppedBy(acta.documentVersion) };
+    writes.push({ commitment: { ...old, status: 'cancelado', notes: [...old.notes, note], updatedAt: at }, expectedVersion: old.version });
   }
   return writes;
 }
@@ -333,7 +333,7 @@ export function actaContent(
     commitments: d.commitments.map((c) => ({ task: c.task, owner: named(c.ownerId).name, due: c.due })),
     presiding: { name: named(plenaria.presidingId).name, title: named(plenaria.presidingId).jobTitle },
     secretary: { name: named(plenaria.secretaryId).name, title: named(plenaria.secretaryId).jobTitle },
-    version: acta.version,
+    documentVersion: acta.documentVersion,
   };
 }
 

@@ -83,14 +83,15 @@ export interface OkrResultRow {
 }
 
 /**
- * One version of a plenaria's acta. Version 1 is written during or after the plenaria; once both
- * have signed it never changes, and a correction is version 2 (which keeps version 1).
- * `revision` goes up with every write: a save based on an older revision is refused (stale edit).
+ * One document version of a plenaria's acta. Document version 1 is written during or after the
+ * plenaria; once both have signed it never changes, and a correction is document version 2 (which
+ * keeps 1). `version` is the compare-and-set counter, as on every record: it goes up with every
+ * write, and a save based on an older one is refused (stale edit).
  */
 export interface Acta {
   plenariaId: string;
+  documentVersion: number;
   version: number;
-  revision: number;
   draft: ActaDraft;
   /** The unit's OKR results at the plenaria's date (empty for entity-wide plenarias and dialogues). */
   okrResults: OkrResultRow[];
@@ -131,7 +132,7 @@ export interface Commitment {
   notes: CommitmentNote[];
   /** What came of it, required to close it as «cumplido». */
   impact: string | null;
-  revision: number;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -157,7 +158,7 @@ export interface ActaContent {
   commitments: Array<{ task: string; owner: string; due: IsoDate }>;
   presiding: { name: string; title: string };
   secretary: { name: string; title: string };
-  version: number;
+  documentVersion: number;
 }
 
 export type SignatureRole = 'secretary' | 'presiding';

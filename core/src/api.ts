@@ -70,7 +70,7 @@ export interface PersonRef {
 /** Where a plenaria's acta stands, for lists: its latest version and the copy to the OAP. */
 export interface ActaStatus {
   /** null while nobody has started the acta. */
-  version: number | null;
+  documentVersion: number | null;
   state: ActaState | null;
   /** 8 business days after the plenaria. */
   deadline: IsoDate;
@@ -119,7 +119,7 @@ export interface ScheduleResponse {
 }
 
 export interface ActaVersionSummary {
-  version: number;
+  documentVersion: number;
   state: ActaState;
   /** When the second signature came (null until signed). */
   signedAt: string | null;
@@ -152,8 +152,8 @@ export interface ActaView {
 
 /** PUT /api/plenarias/:id/acta */
 export interface ActaSaveRequest {
+  documentVersion: number;
   version: number;
-  revision: number;
   draft: import('./actas.js').ActaDraft;
 }
 
@@ -184,7 +184,7 @@ export interface CommitmentsResponse {
 
 /** POST /api/commitments/:id */
 export interface CommitmentUpdateRequest {
-  revision: number;
+  version: number;
   status: Commitment['status'];
   note?: string;
   impact?: string;

@@ -34,8 +34,8 @@ const plenaria = (unitId: string, date: string, over: Partial<Plenaria> = {}): P
 });
 const acta = (p: Plenaria, over: Partial<Acta> = {}): Acta => ({
   plenariaId: p.id,
-  version: 1,
-  revision: 2,
+  documentVersion: 1,
+  version: 2,
   draft: { ...newActaDraft(p, 'x', []), development: 'Se revisó el avance.', conversations: 'Sobre las metas.' },
   okrResults: [],
   snapshotAt: `${p.date}T15:00:00Z`,
@@ -77,7 +77,7 @@ describe('what waits for whom (weekly digests)', () => {
           acta(suba, { signatures: { secretary: sig('enlace-al-suba'), presiding: null } }),
           // Usaquén: version 1 signed, version 2 (a correction) complete and unsigned.
           acta(usaquen, { signatures: { secretary: sig('enlace-al-usaquen'), presiding: sig('lider-al-usaquen') } }),
-          acta(usaquen, { version: 2, correctionReason: 'Fecha' }),
+          acta(usaquen, { documentVersion: 2, correctionReason: 'Fecha' }),
           acta(bosa, { draft: incomplete }),
         ],
       }),

@@ -62,13 +62,13 @@ export function whatWaits(s: DigestSources): DigestWaiting[] {
   }
   // Who presides or is secretary: actas ready to sign that lack their signature.
   const plenarias = [...s.plenarias].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
-  const versionsOf = (p: Plenaria) => s.actas.filter((a) => a.plenariaId === p.id).sort((a, b) => a.version - b.version);
+  const versionsOf = (p: Plenaria) => s.actas.filter((a) => a.plenariaId === p.id).sort((a, b) => a.documentVersion - b.documentVersion);
   for (const p of plenarias) {
     const latest = versionsOf(p).at(-1);
     if (!latest || actaState(latest.signatures) === 'signed' || missingForSignature(latest.draft, p.kind).length > 0) continue;
     const what = `Acta de la ${plenariaKindLabels[p.kind].toLowerCase()} de ${unitName(p.unitId)} (${p.date})`;
     for (const personId of new Set([p.presidingId, p.secretaryId])) {
-      const parts = signableParts(latest, p, personId, latest.version);
+      const parts = signableParts(latest, p, personId, latest.documentVersion);
       if (parts.length) add('approvals_digest', personId, `${what}: falta tu firma como ${parts.map((x) => SIGNER[x]).join(' y como ')}`, 'actas_to_sign');
     }
   }

@@ -110,7 +110,7 @@ export interface CheckIn {
   authorId: string;
   createdAt: string;
   updatedAt: string;
-  /** Increments with every edit; previous versions live in the audit trail. */
+  /** The compare-and-set counter, as on every record: 1 when first reported, +1 with every edit (earlier values live in the audit trail). */
   version: number;
 }
 

@@ -23,7 +23,7 @@ const acta: ActaContent = {
   commitments: [{ task: 'Depurar el rezago de PQRS', owner: 'Diana Martínez Rojas', due: '2026-12-15' }],
   presiding: { name: 'Carlos Vargas Díaz', title: 'Alcalde Local de Suba' },
   secretary: { name: 'Diana Martínez Rojas', title: 'Enlace OKR' },
-  version: 1,
+  documentVersion: 1,
 };
 
 const text = (x: string) => [...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');

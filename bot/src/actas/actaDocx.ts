@@ -88,7 +88,7 @@ export async function actaDocx(acta: ActaContent, signatures: ActaSignatures): P
   const header = table([
     row([cell(ACTA_FORMAT.entity, { bold: true, rowSpan: 3 }), cell(`PROCESO: ${ACTA_FORMAT.process.toUpperCase()}`, { bold: true }), cell(`Código: ${ACTA_FORMAT.code}`, { bold: true })]),
     row([cell(`FORMATO: ${ACTA_FORMAT.name}`, { bold: true, shade: true }), cell(`Versión: ${ACTA_FORMAT.version}`)]),
-    row([cell(`${KIND[p.kind]} · Acta versión ${acta.version}`), cell(`Vigencia desde: ${esDate(ACTA_FORMAT.validFrom)}`)]),
+    row([cell(`${KIND[p.kind]} · Acta versión ${acta.documentVersion}`), cell(`Vigencia desde: ${esDate(ACTA_FORMAT.validFrom)}`)]),
   ]);
   const doc = new Document({
     creator: 'OKR SDG',

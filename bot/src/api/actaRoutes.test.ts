@@ -47,40 +47,40 @@ describe('API: plenarias and actas', () => {
     expect(empty).toMatchObject({ acta: null, canEdit: false });
     expect((await call(`/api/plenarias/${id}/acta`, 'miembro-al-usme', json({}))).status).toBe(403);
     const started = (await call(`/api/plenarias/${id}/acta`, 'enlace-al-usme', json({}))).body as ActaView;
-    expect(started.acta).toMatchObject({ version: 1, revision: 1 });
+    expect(started.acta).toMatchObject({ documentVersion: 1, version: 1 });
     expect(started.acta!.okrResults.length).toBeGreaterThan(0);
     expect(started.missing).toContain('el desarrollo de la reunión');
     expect(started.canSign).toEqual([]);
 
     const draft = { ...started.acta!.draft, development: 'Se revisaron los resultados.', feedback: 'Buen ritmo de reporte.' };
-    const invalid = await call(`/api/plenarias/${id}/acta`, 'enlace-al-usme', json({ version: 1, revision: 1, draft: { ...draft, commitments: [{ id: 'c1', task: 'x', ownerId: 'miembro-al-usme', due: '2026-01-01' }] } }, 'PUT'));
+    const invalid = await call(`/api/plenarias/${id}/acta`, 'enlace-al-usme', json({ documentVersion: 1, version: 1, draft: { ...draft, commitments: [{ id: 'c1', task: 'x', ownerId: 'miembro-al-usme', due: '2026-01-01' }] } }, 'PUT'));
     expect(invalid).toMatchObject({ status: 422, body: { message: 'Compromiso 1: la fecha debe ser posterior a la plenaria (2026-11-23).' } });
-    const foreign = await call(`/api/plenarias/${id}/acta`, 'enlace-al-usaquen', json({ version: 1, revision: 1, draft }, 'PUT'));
+    const foreign = await call(`/api/plenarias/${id}/acta`, 'enlace-al-usaquen', json({ documentVersion: 1, version: 1, draft }, 'PUT'));
     expect(foreign.status).toBe(403);
-    const saved = (await call(`/api/plenarias/${id}/acta`, 'enlace-al-usme', json({ version: 1, revision: 1, draft }, 'PUT'))).body as ActaView;
-    expect(saved.acta!.revision).toBe(2);
-    const stale = await call(`/api/plenarias/${id}/acta`, 'lider-al-usme', json({ version: 1, revision: 1, draft: { ...draft, development: 'Otra cosa' } }, 'PUT'));
+    const saved = (await call(`/api/plenarias/${id}/acta`, 'enlace-al-usme', json({ documentVersion: 1, version: 1, draft }, 'PUT'))).body as ActaView;
+    expect(saved.acta!.version).toBe(2);
+    const stale = await call(`/api/plenarias/${id}/acta`, 'lider-al-usme', json({ documentVersion: 1, version: 1, draft: { ...draft, development: 'Otra cosa' } }, 'PUT'));
     expect(stale).toMatchObject({ status: 409, body: { message: expect.stringContaining('Otra persona guardó el acta') } });
     expect((await store.listActas({ plenariaIds: [id] }))[0]!.draft.development).toBe('Se revisaron los resultados.');
 
     // Signatures: the líder of Usme never opened the bot, so the tab says who could not be reached.
-    const asked = (await call(`/api/plenarias/${id}/acta/request-signatures`, 'enlace-al-usme', json({ version: 1, revision: 2 }))).body;
+    const asked = (await call(`/api/plenarias/${id}/acta/request-signatures`, 'enlace-al-usme', json({ documentVersion: 1, version: 2 }))).body;
     expect(asked.sentTo).toHaveLength(1);
     expect(asked.unreachable).toHaveLength(1);
     expect(proactive.sent.map((s) => s.personId)).toEqual(['enlace-al-usme']);
-    expect((await call(`/api/plenarias/${id}/acta/sign`, 'lider-al-usme', json({ version: 1, revision: 2, part: 'secretary' }))).status).toBe(403);
-    await call(`/api/plenarias/${id}/acta/sign`, 'enlace-al-usme', json({ version: 1, revision: 2, part: 'secretary' }));
-    const early = await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ version: 1 }));
+    expect((await call(`/api/plenarias/${id}/acta/sign`, 'lider-al-usme', json({ documentVersion: 1, version: 2, part: 'secretary' }))).status).toBe(403);
+    await call(`/api/plenarias/${id}/acta/sign`, 'enlace-al-usme', json({ documentVersion: 1, version: 2, part: 'secretary' }));
+    const early = await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ documentVersion: 1 }));
     expect(early).toMatchObject({ status: 403, body: { message: 'Solo se envía a la OAP el acta firmada por quien preside y por el secretario/a.' } });
-    const signed = (await call(`/api/plenarias/${id}/acta/sign`, 'lider-al-usme', json({ version: 1, revision: 3, part: 'presiding' }))).body as ActaView;
+    const signed = (await call(`/api/plenarias/${id}/acta/sign`, 'lider-al-usme', json({ documentVersion: 1, version: 3, part: 'presiding' }))).body as ActaView;
     expect(signed).toMatchObject({ state: 'signed', canEdit: false, canSendToOap: true, canCorrect: true });
 
     const docx = await call(`/api/plenarias/${id}/acta/docx`, 'oap-1');
     expect(docx.status).toBe(200);
 
-    const sent = (await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ version: 1 }))).body as ActaView;
+    const sent = (await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ documentVersion: 1 }))).body as ActaView;
     expect(sent.oap).toMatchObject({ sentOn: '2026-11-23', oapStatus: 'a_tiempo' });
-    expect((await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ version: 1 }))).status).toBe(409);
+    expect((await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ documentVersion: 1 }))).status).toBe(409);
 
     const oap = (await call('/api/oap/actas?quarter=2026-Q4', 'oap-1')).body as OapActasResponse;
     expect(oap.rows.find((r) => r.plenariaId === id)?.acta).toMatchObject({ state: 'signed', oapStatus: 'a_tiempo', sentOn: '2026-11-23' });
@@ -88,16 +88,16 @@ describe('API: plenarias and actas', () => {
     expect((await call('/api/oap/actas?quarter=2026-Q4', 'enlace-al-usme')).status).toBe(403);
 
     // A correction is a new version; version 1 stays as it was.
-    expect((await call(`/api/plenarias/${id}/acta/correct`, 'enlace-al-usme', json({ version: 1, reason: ' ' }))).status).toBe(422);
-    const corrected = (await call(`/api/plenarias/${id}/acta/correct`, 'enlace-al-usme', json({ version: 1, reason: 'Faltó un asistente' }))).body as ActaView;
-    expect(corrected).toMatchObject({ state: 'draft', canEdit: true, acta: { version: 2, correctionReason: 'Faltó un asistente' }, oap: { oapStatus: 'a_tiempo' } });
-    expect(corrected.versions.map((v) => [v.version, v.state])).toEqual([[1, 'signed'], [2, 'draft']]);
+    expect((await call(`/api/plenarias/${id}/acta/correct`, 'enlace-al-usme', json({ documentVersion: 1, reason: ' ' }))).status).toBe(422);
+    const corrected = (await call(`/api/plenarias/${id}/acta/correct`, 'enlace-al-usme', json({ documentVersion: 1, reason: 'Faltó un asistente' }))).body as ActaView;
+    expect(corrected).toMatchObject({ state: 'draft', canEdit: true, acta: { documentVersion: 2, correctionReason: 'Faltó un asistente' }, oap: { oapStatus: 'a_tiempo' } });
+    expect(corrected.versions.map((v) => [v.documentVersion, v.state])).toEqual([[1, 'signed'], [2, 'draft']]);
     // The corrected version, once signed, goes to the OAP too; the deadline counts the first copy.
     const v2 = corrected.acta!;
-    await call(`/api/plenarias/${id}/acta/sign`, 'enlace-al-usme', json({ version: 2, revision: v2.revision, part: 'secretary' }));
-    const both = (await call(`/api/plenarias/${id}/acta/sign`, 'lider-al-usme', json({ version: 2, revision: v2.revision + 1, part: 'presiding' }))).body as ActaView;
+    await call(`/api/plenarias/${id}/acta/sign`, 'enlace-al-usme', json({ documentVersion: 2, version: v2.version, part: 'secretary' }));
+    const both = (await call(`/api/plenarias/${id}/acta/sign`, 'lider-al-usme', json({ documentVersion: 2, version: v2.version + 1, part: 'presiding' }))).body as ActaView;
     expect(both).toMatchObject({ state: 'signed', canSendToOap: true });
-    const resent = (await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ version: 2 }))).body as ActaView;
+    const resent = (await call(`/api/plenarias/${id}/acta/send-oap`, 'enlace-al-usme', json({ documentVersion: 2 }))).body as ActaView;
     expect(resent).toMatchObject({ canSendToOap: false, acta: { sentToOap: { on: '2026-11-23' } }, oap: { sentOn: '2026-11-23', oapStatus: 'a_tiempo' } });
     expect(await store.getActaFile(id, 1)).not.toBeNull();
     expect(await store.getActaFile(id, 2)).not.toBeNull();
@@ -127,9 +127,9 @@ describe('API: plenarias and actas', () => {
     expect(mine.commitments.map((x: { id: string }) => x.id)).toContain(c!.id);
     const ofUnit = (await call(`/api/commitments?unitId=${unit}`, `enlace-${unit}`)).body;
     expect(ofUnit.commitments.length).toBeGreaterThan(0);
-    expect((await call(`/api/commitments/${encodeURIComponent(c!.id)}`, unit === 'al-usaquen' ? 'enlace-al-usme' : 'enlace-al-usaquen', json({ revision: c!.revision, status: 'en_curso', note: 'x' }))).status).toBe(403);
-    expect((await call(`/api/commitments/${encodeURIComponent(c!.id)}`, c!.ownerId, json({ revision: c!.revision + 5, status: 'en_curso', note: 'x' }))).status).toBe(409);
-    const done = await call(`/api/commitments/${encodeURIComponent(c!.id)}`, c!.ownerId, json({ revision: c!.revision, status: 'cumplido', impact: 'Se atendieron 120 solicitudes más.' }));
+    expect((await call(`/api/commitments/${encodeURIComponent(c!.id)}`, unit === 'al-usaquen' ? 'enlace-al-usme' : 'enlace-al-usaquen', json({ version: c!.version, status: 'en_curso', note: 'x' }))).status).toBe(403);
+    expect((await call(`/api/commitments/${encodeURIComponent(c!.id)}`, c!.ownerId, json({ version: c!.version + 5, status: 'en_curso', note: 'x' }))).status).toBe(409);
+    const done = await call(`/api/commitments/${encodeURIComponent(c!.id)}`, c!.ownerId, json({ version: c!.version, status: 'cumplido', impact: 'Se atendieron 120 solicitudes más.' }));
     expect(done).toMatchObject({ status: 200, body: { status: 'cumplido', impact: 'Se atendieron 120 solicitudes más.', overdue: false } });
     const recognitions = (await call(`/api/units/${unit}/recognitions`, `miembro-${unit}`)).body;
     expect(recognitions.length).toBeGreaterThan(0);

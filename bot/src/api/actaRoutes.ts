@@ -40,13 +40,13 @@ const draft = z.object({
   commitments: z.array(z.object({ id, task: z.string().max(1000), ownerId: z.string().max(120), due: z.string().max(10) })).max(100),
 });
 
-const at = z.object({ version: z.number().int().positive(), revision: z.number().int().positive() });
+const at = z.object({ documentVersion: z.number().int().positive(), version: z.number().int().positive() });
 const saveBody = at.extend({ draft });
 const signBody = at.extend({ part: z.enum(['secretary', 'presiding']) });
-const correctBody = z.object({ version: z.number().int().positive(), reason: z.string().max(2000) });
-const sendBody = z.object({ version: z.number().int().positive() });
+const correctBody = z.object({ documentVersion: z.number().int().positive(), reason: z.string().max(2000) });
+const sendBody = z.object({ documentVersion: z.number().int().positive() });
 const commitmentBody = z.object({
-  revision: z.number().int().positive(),
+  version: z.number().int().positive(),
   status: z.enum(['abierto', 'en_curso', 'cumplido', 'cancelado']),
   note: z.string().max(2000).optional(),
   impact: z.string().max(2000).optional(),
@@ -74,16 +74,16 @@ export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who
       const person = await who(req);
       return step(person, pid(req), parse(schema, req.body));
     });
-  server.put('/api/plenarias/:plenariaId/acta', onActa(saveBody, (p, id, b) => actas.save(p, id, b.version, b.revision, b.draft)));
-  server.post('/api/plenarias/:plenariaId/acta/snapshot', onActa(at, (p, id, b) => actas.refreshSnapshot(p, id, b.version, b.revision)));
-  server.post('/api/plenarias/:plenariaId/acta/request-signatures', onActa(at, (p, id, b) => actas.requestSignatures(p, id, b.version, b.revision)));
-  server.post('/api/plenarias/:plenariaId/acta/sign', onActa(signBody, (p, id, b) => actas.signFromTab(p, id, b.version, b.revision, b.part)));
-  server.post('/api/plenarias/:plenariaId/acta/correct', onActa(correctBody, (p, id, b) => actas.correct(p, id, b.version, b.reason)));
-  server.post('/api/plenarias/:plenariaId/acta/send-oap', onActa(sendBody, (p, id, b) => actas.sendToOap(p, id, b.version)));
+  server.put('/api/plenarias/:plenariaId/acta', onActa(saveBody, (p, id, b) => actas.save(p, id, b.documentVersion, b.version, b.draft)));
+  server.post('/api/plenarias/:plenariaId/acta/snapshot', onActa(at, (p, id, b) => actas.refreshSnapshot(p, id, b.documentVersion, b.version)));
+  server.post('/api/plenarias/:plenariaId/acta/request-signatures', onActa(at, (p, id, b) => actas.requestSignatures(p, id, b.documentVersion, b.version)));
+  server.post('/api/plenarias/:plenariaId/acta/sign', onActa(signBody, (p, id, b) => actas.signFromTab(p, id, b.documentVersion, b.version, b.part)));
+  server.post('/api/plenarias/:plenariaId/acta/correct', onActa(correctBody, (p, id, b) => actas.correct(p, id, b.documentVersion, b.reason)));
+  server.post('/api/plenarias/:plenariaId/acta/send-oap', onActa(sendBody, (p, id, b) => actas.sendToOap(p, id, b.documentVersion)));
   // The .docx: stored once signed; a preview marked «Pendiente de firma» before.
   server.get('/api/plenarias/:plenariaId/acta/docx', route(async (req, res) => {
     const person = await who(req);
-    const v = typeof req.query?.version === 'string' && /^\d+$/.test(req.query.version) ? Number(req.query.version) : null;
+    const v = typeof req.query?.documentVersion === 'string' && /^\d+$/.test(req.query.documentVersion) ? Number(req.query.documentVersion) : null;
     const file = await actas.file(person, pid(req), v);
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -105,7 +105,7 @@ export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who
   server.post('/api/commitments/:commitmentId', route(async (req) => {
     const person = await who(req);
     const body = parse(commitmentBody, req.body);
-    return actas.commitments.update(person, String(req.params.commitmentId), body.revision, body);
+    return actas.commitments.update(person, String(req.params.commitmentId), body.version, body);
   }));
   server.get('/api/units/:unitId/recognitions', route(async (req) => actas.commitments.recognitions(await who(req), String(req.params.unitId))));
 };

@@ -111,7 +111,7 @@ export class ActaService {
     const latest = versions.at(-1) ?? null;
     const sentOn = firstSentOn(versions);
     return {
-      version: latest?.version ?? null,
+      documentVersion: latest?.documentVersion ?? null,
       state: latest ? actaState(latest.signatures) : null,
       deadline: oapDeadline(plenaria.date),
       oapStatus: oapCopyStatus(plenaria.date, sentOn, today(this.clock).date),
@@ -169,7 +169,7 @@ export class ActaService {
     if (!this.mayView(person, roles, record.plenaria)) throw new Refusal('forbidden', msg.errors.forbidden);
     const editor = canEditActa(person.id, roles, record.plenaria);
     const { latest, plenaria } = record;
-    const latestVersion = latest?.version ?? 0;
+    const latestVersion = latest?.documentVersion ?? 0;
     const people = this.directory(record, allRoles);
     const audit = await this.history(record);
     return {
@@ -193,7 +193,7 @@ export class ActaService {
 
   private async history(record: ActaRecord): Promise<ActaView['history']> {
     const entries = (
-      await Promise.all(record.versions.map((v) => this.store.listAudit({ entity: 'acta', entityId: `${record.plenaria.id}#${v.version}` })))
+      await Promise.all(record.versions.map((v) => this.store.listAudit({ entity: 'acta', entityId: `${record.plenaria.id}#${v.documentVersion}` })))
     ).flat();
     const { names } = record;
     return entries
@@ -290,24 +290,24 @@ export class ActaService {
     return okrResultRows(buildTree({ unit, quarter, asOf: plenaria.date, bundle, checkIns: checkIns.filter((c) => c.period <= upTo), institutionalObjectives }));
   }
 
-  private async write(person: Person, action: ActaAction, acta: Acta, expectedRevision: number | null): Promise<Acta> {
+  private async write(person: Person, action: ActaAction, acta: Acta, expectedVersion: number | null): Promise<Acta> {
     try {
-      return await this.store.writeActa({ actorId: person.id, action, acta: { ...acta, updatedBy: person.id, updatedAt: this.now() }, expectedRevision });
+      return await this.store.writeActa({ actorId: person.id, action, acta: { ...acta, updatedBy: person.id, updatedAt: this.now() }, expectedVersion });
     } catch (error) {
       if (error instanceof ConflictError) throw new Refusal('conflict', msg.actas.staleEdit);
       throw error;
     }
   }
 
-  /** The latest version, refused unless the person may write it now and worked on its current revision. */
-  private async editable(person: Person, plenariaId: string, version: number, revision: number | null): Promise<{ record: ActaRecord; acta: Acta }> {
+  /** The latest version, refused unless the person may write it now and worked on its current version. */
+  private async editable(person: Person, plenariaId: string, documentVersion: number, version: number | null): Promise<{ record: ActaRecord; acta: Acta }> {
     const record = await this.record(plenariaId);
     const { latest } = record;
     if (!latest) throw new Refusal('invalid', msg.actas.notStarted);
-    const decision = mayEdit(latest, await this.isEditor(person, record.plenaria), latest.version);
+    const decision = mayEdit(latest, await this.isEditor(person, record.plenaria), latest.documentVersion);
     if (!decision.ok) throw new Refusal('forbidden', decision.message);
-    if (version !== latest.version) throw new Refusal('conflict', msg.actas.oldVersion(latest.version));
-    if (revision !== null && revision !== latest.revision) throw new Refusal('conflict', msg.actas.staleEdit);
+    if (documentVersion !== latest.documentVersion) throw new Refusal('conflict', msg.actas.oldVersion(latest.documentVersion));
+    if (version !== null && version !== latest.version) throw new Refusal('conflict', msg.actas.staleEdit);
     return { record, acta: latest };
   }
 
@@ -322,8 +322,8 @@ export class ActaService {
     const at = this.now();
     const acta: Acta = {
       plenariaId,
+      documentVersion: 1,
       version: 1,
-      revision: 1,
       draft: newActaDraft(plenaria, record.unitName, unitPeople),
       okrResults: await this.snapshot(plenaria),
       snapshotAt: at,
@@ -341,28 +341,28 @@ export class ActaService {
   }
 
   /** Saves the draft. An edit after one signature withdraws it (the text changed under the signer). */
-  async save(person: Person, plenariaId: string, version: number, revision: number, draft: ActaDraft): Promise<ActaView> {
-    const { record, acta } = await this.editable(person, plenariaId, version, revision);
+  async save(person: Person, plenariaId: string, documentVersion: number, version: number, draft: ActaDraft): Promise<ActaView> {
+    const { record, acta } = await this.editable(person, plenariaId, documentVersion, version);
     const known = new Set((await this.store.listPeople()).map((p) => p.id));
     const errors = draftErrors(draft, record.plenaria, known);
     if (errors.length) throw new Refusal('invalid', errors.join(' '), errors);
     if (JSON.stringify(draft) === JSON.stringify(acta.draft)) return this.view(person, plenariaId);
-    await this.write(person, 'edit', { ...acta, draft, signatures: UNSIGNED }, revision);
+    await this.write(person, 'edit', { ...acta, draft, signatures: UNSIGNED }, version);
     // A signature given before the edit is withdrawn: the cards sent earlier must say so.
     if (acta.signatures.secretary || acta.signatures.presiding) await this.notices.changed(await this.record(plenariaId));
     return this.view(person, plenariaId);
   }
 
-  async refreshSnapshot(person: Person, plenariaId: string, version: number, revision: number): Promise<ActaView> {
-    const { record, acta } = await this.editable(person, plenariaId, version, revision);
-    await this.write(person, 'snapshot', { ...acta, okrResults: await this.snapshot(record.plenaria), snapshotAt: this.now(), signatures: UNSIGNED }, revision);
+  async refreshSnapshot(person: Person, plenariaId: string, documentVersion: number, version: number): Promise<ActaView> {
+    const { record, acta } = await this.editable(person, plenariaId, documentVersion, version);
+    await this.write(person, 'snapshot', { ...acta, okrResults: await this.snapshot(record.plenaria), snapshotAt: this.now(), signatures: UNSIGNED }, version);
     if (acta.signatures.secretary || acta.signatures.presiding) await this.notices.changed(await this.record(plenariaId));
     return this.view(person, plenariaId);
   }
 
   /** Sends the sign-off cards to the secretary and who presides (those who have not signed yet). */
-  async requestSignatures(person: Person, plenariaId: string, version: number, revision: number): Promise<{ view: ActaView; sentTo: string[]; unreachable: string[] }> {
-    const { record, acta } = await this.editable(person, plenariaId, version, revision);
+  async requestSignatures(person: Person, plenariaId: string, documentVersion: number, version: number): Promise<{ view: ActaView; sentTo: string[]; unreachable: string[] }> {
+    const { record, acta } = await this.editable(person, plenariaId, documentVersion, version);
     if (record.missing.length) throw new Refusal('invalid', msg.actas.notReady(record.missing.join(', ')));
     const pending = [acta.signatures.secretary ? null : record.plenaria.secretaryId, acta.signatures.presiding ? null : record.plenaria.presidingId].filter((id): id is string => !!id);
     const { sent, unreachable } = await this.notices.requestSignatures(record, [...new Set(pending)]);
@@ -371,37 +371,37 @@ export class ActaService {
 
   /**
    * Signs one part (from the Teams card or the tab). `seen` is what the signer saw: the tab's
-   * revision, or the card's content fingerprint (another party's signature does not make a card
+   * version, or the card's content fingerprint (another party's signature does not make a card
    * stale; an edit does); null: the current one. With the second signature the acta becomes immutable: its .docx is stored with
    * it and its commitments enter the tracker.
    */
-  async sign(person: Person, plenariaId: string, version: number, seen: { revision: number } | { contentKey: string } | null, part: SignatureRole): Promise<{ record: ActaRecord; completed: boolean }> {
+  async sign(person: Person, plenariaId: string, documentVersion: number, seen: { version: number } | { contentKey: string } | null, part: SignatureRole): Promise<{ record: ActaRecord; completed: boolean }> {
     const record = await this.record(plenariaId);
     const { latest, plenaria } = record;
     if (!latest) throw new Refusal('invalid', msg.actas.notStarted);
-    if (version !== latest.version) throw new Refusal('conflict', msg.actas.oldVersion(latest.version));
-    const stale = seen && ('revision' in seen ? seen.revision !== latest.revision : seen.contentKey !== actaContentKey(latest));
+    if (documentVersion !== latest.documentVersion) throw new Refusal('conflict', msg.actas.oldVersion(latest.documentVersion));
+    const stale = seen && ('version' in seen ? seen.version !== latest.version : seen.contentKey !== actaContentKey(latest));
     if (stale && actaState(latest.signatures) !== 'signed') throw new Refusal('conflict', msg.actas.staleEdit);
     if (record.missing.length) throw new Refusal('invalid', msg.actas.notReady(record.missing.join(', ')));
     const signed = sign(latest.signatures, part, { secretaryId: plenaria.secretaryId, presidingId: plenaria.presidingId }, person.id, this.now());
     if (!signed.ok) throw new Refusal('forbidden', signed.message);
     const completed = actaState(signed.signatures) === 'signed';
-    const acta = await this.write(person, 'sign', { ...latest, signatures: signed.signatures }, latest.revision);
+    const acta = await this.write(person, 'sign', { ...latest, signatures: signed.signatures }, latest.version);
     if (completed) await this.completeSigned(person, record, acta);
     const now = await this.record(plenariaId);
     await this.notices.changed(now);
     return { record: now, completed };
   }
 
-  async signFromTab(person: Person, plenariaId: string, version: number, revision: number, part: SignatureRole): Promise<ActaView> {
-    await this.sign(person, plenariaId, version, { revision }, part);
+  async signFromTab(person: Person, plenariaId: string, documentVersion: number, version: number, part: SignatureRole): Promise<ActaView> {
+    await this.sign(person, plenariaId, documentVersion, { version }, part);
     return this.view(person, plenariaId);
   }
 
   private async renderFile(record: ActaRecord, acta: Acta): Promise<ActaFile> {
     const people = new Map((await this.store.listPeople()).map((p) => [p.id, p]));
     const bytes = await actaDocx(actaContent(record.plenaria, acta, record.unitName, (id) => people.get(id) ?? null), acta.signatures);
-    return { plenariaId: acta.plenariaId, version: acta.version, fileName: actaFileName(record.plenaria, acta.version), bytes };
+    return { plenariaId: acta.plenariaId, documentVersion: acta.documentVersion, fileName: actaFileName(record.plenaria, acta.documentVersion), bytes };
   }
 
   /**
@@ -413,21 +413,21 @@ export class ActaService {
     if (!acta.fileName) {
       const file = await this.renderFile(record, acta);
       await this.store.saveActaFile(file, person.id);
-      acta = await this.write(person, 'file', { ...acta, fileName: file.fileName }, acta.revision);
+      acta = await this.write(person, 'file', { ...acta, fileName: file.fileName }, acta.version);
     }
     await this.commitments.fromSignedActa(acta, record.plenaria, person.id);
     return acta;
   }
 
   /** The .docx of a version: the stored one once signed, a preview marked «Pendiente de firma» before. */
-  async file(person: Person, plenariaId: string, version: number | null): Promise<ActaFile> {
+  async file(person: Person, plenariaId: string, documentVersion: number | null): Promise<ActaFile> {
     const record = await this.record(plenariaId);
     const roles = await this.store.rolesOf(person.id);
     if (!this.mayView(person, roles, record.plenaria)) throw new Refusal('forbidden', msg.errors.forbidden);
-    const acta = version === null ? record.latest : record.versions.find((v) => v.version === version);
+    const acta = documentVersion === null ? record.latest : record.versions.find((v) => v.documentVersion === documentVersion);
     if (!acta) throw new Refusal('not_found', record.latest ? msg.errors.notFound : msg.actas.notStarted);
     if (acta.fileName) {
-      const stored = await this.store.getActaFile(plenariaId, acta.version);
+      const stored = await this.store.getActaFile(plenariaId, acta.documentVersion);
       if (stored) return stored;
     }
     const preview = await this.renderFile(record, acta);
@@ -435,31 +435,31 @@ export class ActaService {
   }
 
   /** «Enviar a la OAP»: records that the signed acta's copy went to the OAP today. */
-  async sendToOap(person: Person, plenariaId: string, version: number): Promise<ActaView> {
+  async sendToOap(person: Person, plenariaId: string, documentVersion: number): Promise<ActaView> {
     const record = await this.record(plenariaId);
-    const acta = record.versions.find((v) => v.version === version);
+    const acta = record.versions.find((v) => v.documentVersion === documentVersion);
     if (!acta) throw new Refusal('not_found', msg.errors.notFound);
     const decision = maySendToOap(acta, await this.isEditor(person, record.plenaria));
     if (!decision.ok) throw new Refusal(acta.sentToOap ? 'conflict' : 'forbidden', decision.message);
     const complete = await this.completeSigned(person, record, acta);
-    await this.write(person, 'send_oap', { ...complete, sentToOap: { on: today(this.clock).date, by: person.id } }, complete.revision);
+    await this.write(person, 'send_oap', { ...complete, sentToOap: { on: today(this.clock).date, by: person.id } }, complete.version);
     await this.notices.changed(await this.record(plenariaId));
     return this.view(person, plenariaId);
   }
 
   /** A correction of a signed acta: a new version (the signed one stays as it was), to write and sign again. */
-  async correct(person: Person, plenariaId: string, version: number, reason: string): Promise<ActaView> {
+  async correct(person: Person, plenariaId: string, documentVersion: number, reason: string): Promise<ActaView> {
     const record = await this.record(plenariaId);
     const { latest } = record;
     if (!latest) throw new Refusal('invalid', msg.actas.notStarted);
-    if (version !== latest.version) throw new Refusal('conflict', msg.actas.oldVersion(latest.version));
-    const decision = mayCorrect(latest, await this.isEditor(person, record.plenaria), latest.version, reason);
+    if (documentVersion !== latest.documentVersion) throw new Refusal('conflict', msg.actas.oldVersion(latest.documentVersion));
+    const decision = mayCorrect(latest, await this.isEditor(person, record.plenaria), latest.documentVersion, reason);
     if (!decision.ok) throw new Refusal(reason.trim() ? 'forbidden' : 'invalid', decision.message);
     const at = this.now();
     await this.write(
       person,
       'correct',
-      { ...latest, version: latest.version + 1, revision: 1, signatures: UNSIGNED, sentToOap: null, fileName: null, correctionReason: reason.trim(), createdBy: person.id, createdAt: at },
+      { ...latest, documentVersion: latest.documentVersion + 1, version: 1, signatures: UNSIGNED, sentToOap: null, fileName: null, correctionReason: reason.trim(), createdBy: person.id, createdAt: at },
       null,
     );
     return this.view(person, plenariaId);
@@ -490,7 +490,7 @@ export class ActaService {
     for (const p of plenarias) {
       const record = this.recordOf(p, actas.filter((a) => a.plenariaId === p.id), people, await this.unitName(p.unitId, units));
       if (!record.latest || record.missing.length) continue;
-      const parts = signableParts(record.latest, p, personId, record.latest.version);
+      const parts = signableParts(record.latest, p, personId, record.latest.documentVersion);
       if (parts.length) waiting.push({ record, parts });
     }
     return waiting;
@@ -501,12 +501,12 @@ export class ActaService {
 export async function actaViewer(store: Pick<DirectoryPort, 'rolesOf'>, person: Person, record: ActaRecord): Promise<{ parts: SignatureRole[]; maySendToOap: boolean }> {
   const { latest, plenaria } = record;
   if (!latest) return { parts: [], maySendToOap: false };
-  const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.version) : [];
+  const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.documentVersion) : [];
   return { parts, maySendToOap: maySendToOap(latest, canEditActa(person.id, await store.rolesOf(person.id), plenaria)).ok };
 }
 
 function versionSummary(a: Acta): ActaVersionSummary {
   const state = actaState(a.signatures);
   const times = [a.signatures.secretary?.at, a.signatures.presiding?.at].filter((t): t is string => !!t).sort();
-  return { version: a.version, state, signedAt: state === 'signed' ? times.at(-1)! : null, correctionReason: a.correctionReason, fileName: a.fileName };
+  return { documentVersion: a.documentVersion, state, signedAt: state === 'signed' ? times.at(-1)! : null, correctionReason: a.correctionReason, fileName: a.fileName };
 }

@@ -85,16 +85,16 @@ export class CommitmentService {
   }
 
   /** A follow-up: status, a note, and the impact to close it. Refused when someone updated it meanwhile. */
-  async update(person: Person, id: string, revision: number, change: { status: CommitmentStatus; note?: string | undefined; impact?: string | undefined }): Promise<CommitmentView> {
+  async update(person: Person, id: string, version: number, change: { status: CommitmentStatus; note?: string | undefined; impact?: string | undefined }): Promise<CommitmentView> {
     const plenariaId = id.slice(0, id.lastIndexOf(':'));
     const current = (await this.store.listCommitments({ plenariaId })).find((c) => c.id === id);
     if (!current) throw new Refusal('not_found', msg.errors.notFound);
     const roles = await this.store.rolesOf(person.id);
-    if (current.revision !== revision) throw new Refusal('conflict', msg.actas.staleCommitment);
+    if (current.version !== version) throw new Refusal('conflict', msg.actas.staleCommitment);
     const result = followUp(current, change, this.mayUpdate(person, roles, current), person.id, this.clock.now().toISOString());
     if (!result.ok) throw new Refusal(result.message === msg.actas.notCommitmentOwner ? 'forbidden' : 'invalid', result.message);
     try {
-      const [saved] = await this.store.writeCommitments([{ commitment: result.commitment, expectedRevision: revision }], person.id);
+      const [saved] = await this.store.writeCommitments([{ commitment: result.commitment, expectedVersion: version }], person.id);
       return (await this.views(person, [saved!]))[0]!;
     } catch (error) {
       if (error instanceof ConflictError) throw new Refusal('conflict', msg.actas.staleCommitment);

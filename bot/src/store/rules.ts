@@ -13,18 +13,18 @@ export function sameCheckIn(stored: CheckIn, submitted: ValidCheckIn): boolean {
 }
 
 /**
- * Compare-and-set on a record's `revision` (actas, commitments): with `expectedRevision` null the
+ * Compare-and-set on a record's `version` (actas, commitments): with `expectedVersion` null the
  * record must not exist yet and is stored as given; otherwise the stored one must still be at
- * `expectedRevision`, and the record is stored at the next revision. ConflictError otherwise.
+ * `expectedVersion`, and the record is stored at the next version. ConflictError otherwise.
  * Returns what to store.
  */
-export function revised<T extends { revision: number }>(what: string, before: T | null, next: T, expectedRevision: number | null): T {
-  if (expectedRevision === null) {
+export function revised<T extends { version: number }>(what: string, before: T | null, next: T, expectedVersion: number | null): T {
+  if (expectedVersion === null) {
     if (before) throw new ConflictError(`${what} exists`);
     return next;
   }
-  if (!before || before.revision !== expectedRevision) throw new ConflictError(`${what} changed`);
-  return { ...next, revision: expectedRevision + 1 };
+  if (!before || before.version !== expectedVersion) throw new ConflictError(`${what} changed`);
+  return { ...next, version: expectedVersion + 1 };
 }
 
 /** A person's muted reminder kinds as stored: each once, sorted. */

@@ -31,7 +31,7 @@ async function setup() {
     decisions: ['Priorizar la digitalización de trámites en diciembre.'],
     commitments: [{ id: 'c1', task: 'Publicar el tablero de trámites', ownerId: `miembro-${UNIT}`, due: '2026-12-11' }],
   };
-  const saved = await actas.save(enlace, plenaria.plenaria.id, 1, started.acta!.revision, draft);
+  const saved = await actas.save(enlace, plenaria.plenaria.id, 1, started.acta!.version, draft);
   return { ...h, plenariaId: plenaria.plenaria.id, enlace, saved };
 }
 
@@ -41,7 +41,7 @@ const dataOf = (card: AdaptiveCard, title: string) => (card.actions ?? []).find(
 describe('acta sign-off from Teams cards (Universal Actions)', () => {
   it('sends each signer their card, refuses the wrong person, and locks the acta with both signatures', async () => {
     const h = await setup();
-    const result = await h.deps.actas.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.revision);
+    const result = await h.deps.actas.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.version);
     expect(result.unreachable).toEqual([]);
     expect(h.proactive.sent.map((s) => s.personId).sort()).toEqual([`enlace-${UNIT}`, `lider-${UNIT}`]);
     const toSecretary = h.proactive.sent.find((s) => s.personId === `enlace-${UNIT}`)!.card as AdaptiveCard;
@@ -84,19 +84,19 @@ describe('acta sign-off from Teams cards (Universal Actions)', () => {
     expect(xml).toContain('Firmado electrónicamente en Microsoft Teams');
 
     // Nobody edits a signed version.
-    await expect(h.deps.actas.save(h.enlace, h.plenariaId, 1, acta!.revision, { ...acta!.draft, development: 'Cambio' })).rejects.toThrow(
+    await expect(h.deps.actas.save(h.enlace, h.plenariaId, 1, acta!.version, { ...acta!.draft, development: 'Cambio' })).rejects.toThrow(
       'El acta ya está firmada por ambas partes; una corrección se hace en una nueva versión.',
     );
   });
 
   it('refuses a card made stale by an edit, and withdraws a signature when the text changes after it', async () => {
     const h = await setup();
-    await h.deps.actas.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.revision);
+    await h.deps.actas.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.version);
     const toLider = h.proactive.sent.find((s) => s.personId === `lider-${UNIT}`)!.card as AdaptiveCard;
     const toSecretary = h.proactive.sent.find((s) => s.personId === `enlace-${UNIT}`)!.card as AdaptiveCard;
     await h.execute(`enlace-${UNIT}`, ACTA_SIGN, dataOf(toSecretary, 'Firmar como secretario/a'));
     const signedOnce = (await h.store.listActas({ plenariaIds: [h.plenariaId] }))[0]!;
-    await h.deps.actas.save(h.enlace, h.plenariaId, 1, signedOnce.revision, { ...signedOnce.draft, decisions: [...signedOnce.draft.decisions, 'Otra decisión'] });
+    await h.deps.actas.save(h.enlace, h.plenariaId, 1, signedOnce.version, { ...signedOnce.draft, decisions: [...signedOnce.draft.decisions, 'Otra decisión'] });
     expect((await h.store.listActas({ plenariaIds: [h.plenariaId] }))[0]!.signatures.secretary).toBeNull();
     const stale = await h.execute(`lider-${UNIT}`, ACTA_SIGN, dataOf(toLider, 'Firmar como quien preside'));
     expect(cardText(stale)).toContain('Otra persona guardó el acta mientras la editabas');
@@ -124,18 +124,18 @@ describe('acta sign-off from Teams cards (Universal Actions)', () => {
     expect(cardText(list)).toContain('Publicar el tablero de trámites');
     const id = `${h.plenariaId}:c1`;
     const tracked = (await h.store.listCommitments({ ownerId: `miembro-${UNIT}` })).find((c) => c.id === id)!;
-    const noImpact = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, { commitmentId: id, revision: tracked.revision, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'cumplido' });
+    const noImpact = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, { commitmentId: id, version: tracked.version, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'cumplido' });
     expect(cardText(noImpact)).toContain('Para cerrar un compromiso como cumplido, describe su impacto.');
     const closed = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, {
       commitmentId: id,
-      revision: tracked.revision,
+      version: tracked.version,
       [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'cumplido',
       [`${COMMITMENT_IMPACT_INPUT}-${id}`]: 'Los ciudadanos ven el tiempo de cada trámite.',
     });
     expect(cardText(closed)).toContain('Quedó registrado: «Publicar el tablero de trámites» está cumplido.');
     expect((await h.store.listCommitments({ ownerId: `miembro-${UNIT}` })).find((c) => c.id === id)).toMatchObject({ status: 'cumplido', impact: 'Los ciudadanos ven el tiempo de cada trámite.' });
     // Someone else's commitment cannot be touched.
-    const other = await h.execute(`enlace-al-usme`, COMMITMENT_UPDATE, { commitmentId: id, revision: tracked.revision + 1, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'abierto' });
+    const other = await h.execute(`enlace-al-usme`, COMMITMENT_UPDATE, { commitmentId: id, version: tracked.version + 1, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'abierto' });
     expect(cardText(other)).toContain('Solo el responsable del compromiso');
   });
 });

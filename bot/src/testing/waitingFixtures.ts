@@ -49,8 +49,8 @@ export async function plenariaWithActa(store: Store, unitId: string, date: strin
   const at = `${date}T20:00:00.000Z`;
   const acta: Acta = {
     plenariaId: plenaria.id,
+    documentVersion: 1,
     version: 1,
-    revision: 1,
     draft: { ...newActaDraft(plenaria, unitId, [`miembro-${unitId}`]), development: 'Se revisó el avance del trimestre.', conversations: 'Sobre las metas atrasadas.' },
     okrResults: [],
     snapshotAt: at,
@@ -63,7 +63,7 @@ export async function plenariaWithActa(store: Store, unitId: string, date: strin
     updatedBy: plenaria.secretaryId,
     updatedAt: at,
   };
-  await store.writeActa({ actorId: plenaria.secretaryId, action: 'create', acta, expectedRevision: null });
+  await store.writeActa({ actorId: plenaria.secretaryId, action: 'create', acta, expectedVersion: null });
   return plenaria;
 }
 

@@ -46,8 +46,8 @@ describe('ActaEditor', () => {
     expect(textOf(el, 'acta-empty')).toContain('La escriben el secretario/a designado');
   });
 
-  it('marks unsaved changes and saves the draft with its version and revision', async () => {
-    const saved = actaView({ acta: acta({ revision: 4, draft: draft({ development: 'Se revisó cada objetivo.' }) }) });
+  it('marks unsaved changes and saves the draft with its document version and version', async () => {
+    const saved = actaView({ acta: acta({ version: 4, draft: draft({ development: 'Se revisó cada objetivo.' }) }) });
     const saveActa = vi.fn(async () => saved);
     const el = await show({ acta: async () => actaView(), saveActa });
     expect(textOf(el, 'acta-dirty')).toBe('Todo guardado');
@@ -55,7 +55,7 @@ describe('ActaEditor', () => {
     await type(byTestId(el, 'acta-development'), 'Se revisó cada objetivo.');
     expect(textOf(el, 'acta-dirty')).toBe('Cambios sin guardar');
     await click(byTestId(el, 'acta-save'));
-    expect(saveActa).toHaveBeenCalledWith('pl-usaquen-q4', { version: 1, revision: 3, draft: draft({ development: 'Se revisó cada objetivo.' }) });
+    expect(saveActa).toHaveBeenCalledWith('pl-usaquen-q4', { documentVersion: 1, version: 3, draft: draft({ development: 'Se revisó cada objetivo.' }) });
     expect(textOf(el, 'acta-notice')).toBe('Acta guardada.');
     expect(textOf(el, 'acta-dirty')).toBe('Todo guardado');
   });
@@ -74,7 +74,7 @@ describe('ActaEditor', () => {
 
   it('on a stale save keeps what was typed, and reloading merges it with the other person’s changes', async () => {
     const saveActa = vi.fn().mockRejectedValue(new ApiRequestError(409, 'conflict', 'Otra persona guardó el acta mientras la editabas. Tus cambios no se guardaron: recarga para ver la versión actual.'));
-    const theirs = actaView({ acta: acta({ revision: 4, draft: draft({ decisions: ['Publicar el tablero de PQRS'], development: 'Texto de la otra persona' }) }) });
+    const theirs = actaView({ acta: acta({ version: 4, draft: draft({ decisions: ['Publicar el tablero de PQRS'], development: 'Texto de la otra persona' }) }) });
     const acta$ = vi.fn<() => Promise<ActaView>>().mockResolvedValueOnce(actaView()).mockResolvedValue(theirs);
     const el = await show({ acta: acta$, saveActa });
     await type(byTestId(el, 'acta-development'), 'Mi desarrollo de la reunión');
@@ -89,10 +89,10 @@ describe('ActaEditor', () => {
     expect(valueOf(el, 'acta-conversations')).toBe('Conversamos sobre las PQRS');
     expect(valueOf(el, 'acta-decisions-1')).toBe('Publicar el tablero de PQRS');
     expect(textOf(el, 'acta-notice')).toContain('Desarrollo de la reunión');
-    // The next save goes on top of the revision just loaded.
+    // The next save goes on top of the version just loaded.
     saveActa.mockResolvedValue(theirs);
     await click(byTestId(el, 'acta-save'));
-    expect(saveActa).toHaveBeenLastCalledWith('pl-usaquen-q4', expect.objectContaining({ revision: 4 }));
+    expect(saveActa).toHaveBeenLastCalledWith('pl-usaquen-q4', expect.objectContaining({ version: 4 }));
   });
 
   it('when the acta was signed meanwhile, shows the unsaved text to copy instead of dropping it', async () => {
@@ -141,7 +141,7 @@ describe('ActaEditor', () => {
   });
 
   it('signs the viewer’s part', async () => {
-    const partly = actaView({ state: 'partially_signed', acta: acta({ revision: 4, signatures: { secretary: { personId: 'enlace-al-usaquen', at: '2026-11-21T15:00:00.000Z' }, presiding: null } }) });
+    const partly = actaView({ state: 'partially_signed', acta: acta({ version: 4, signatures: { secretary: { personId: 'enlace-al-usaquen', at: '2026-11-21T15:00:00.000Z' }, presiding: null } }) });
     const signActa = vi.fn(async () => partly);
     const el = await show({ acta: async () => actaView({ canSign: ['secretary'] }), signActa });
     expect(el.querySelector('[data-testid="acta-sign-presiding"]')).toBeNull();
@@ -153,8 +153,8 @@ describe('ActaEditor', () => {
   });
 
   it('once signed is read-only, downloads the .docx, records the copy to the OAP and opens a correction with a reason', async () => {
-    const sendActaToOap = vi.fn(async () => signedView({ canSendToOap: false, acta: { ...signedView().acta!, sentToOap: { on: '2026-11-24', by: 'enlace-al-usaquen' } }, oap: { version: 1, state: 'signed', deadline: '2026-12-02', oapStatus: 'a_tiempo', sentOn: '2026-11-24' } }));
-    const corrected = actaView({ acta: acta({ version: 2, revision: 1, correctionReason: 'Faltaba un compromiso' }) });
+    const sendActaToOap = vi.fn(async () => signedView({ canSendToOap: false, acta: { ...signedView().acta!, sentToOap: { on: '2026-11-24', by: 'enlace-al-usaquen' } }, oap: { documentVersion: 1, state: 'signed', deadline: '2026-12-02', oapStatus: 'a_tiempo', sentOn: '2026-11-24' } }));
+    const corrected = actaView({ acta: acta({ documentVersion: 2, version: 1, correctionReason: 'Faltaba un compromiso' }) });
     const correctActa = vi.fn(async () => corrected);
     const blob = new Blob(['docx']);
     const downloadActa = vi.fn(async () => ({ blob, fileName: 'acta.docx' }));

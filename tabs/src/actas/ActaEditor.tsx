@@ -113,13 +113,13 @@ export default function ActaEditor({ api, plenariaId, compact = false, readOnly 
             <DraftSections plenaria={v.plenaria} acta={acta} draft={draft} editable={editable} update={update} people={people} byId={byId} nameOf={nameOf} busy={busy} onRefreshResults={() => void actions.refreshResults()} />
             {editable && <SaveBar dirty={dirty} busy={busy} onSave={() => void save()} />}
             <SignaturesSection view={v} dirty={dirty} editable={editable} readOnly={readOnly} requested={actions.requested} busy={busy} onRequest={() => void actions.requestSignatures()} onSign={(part) => void actions.signAs(part)} />
-            <DocumentSection view={v} readOnly={readOnly} busy={busy} onDownload={() => void actions.download(acta.version)} onSendToOap={() => void actions.sendToOap()} onCorrect={() => actions.setCorrecting(true)} />
+            <DocumentSection view={v} readOnly={readOnly} busy={busy} onDownload={() => void actions.download(acta.documentVersion)} onSendToOap={() => void actions.sendToOap()} onCorrect={() => actions.setCorrecting(true)} />
             <VersionsSection versions={v.versions} busy={busy} onDownload={(version) => void actions.download(version)} />
             <HistorySection history={v.history} />
           </>
         )}
         {actions.correcting && acta && (
-          <CorrectDialog busy={busy === 'correct'} version={acta.version} onCancel={() => actions.setCorrecting(false)} onConfirm={(reason) => void actions.correct(reason)} error={notice?.intent === 'error' ? notice.text : null} />
+          <CorrectDialog busy={busy === 'correct'} version={acta.documentVersion} onCancel={() => actions.setCorrecting(false)} onConfirm={(reason) => void actions.correct(reason)} error={notice?.intent === 'error' ? notice.text : null} />
         )}
       </section>
     </CompactContext.Provider>

@@ -59,7 +59,7 @@ describe('CommitmentsView', () => {
     const updateCommitment = vi
       .fn()
       .mockRejectedValueOnce(new ApiRequestError(403, 'forbidden', 'Solo el responsable del compromiso, o el enlace o el líder de la dependencia, pueden actualizarlo.'))
-      .mockResolvedValue(commitment({ status: 'cumplido', overdue: false, impact: 'Los ciudadanos consultan el tablero.', revision: 2 }));
+      .mockResolvedValue(commitment({ status: 'cumplido', overdue: false, impact: 'Los ciudadanos consultan el tablero.', version: 2 }));
     const el = await show({ commitments: async () => ({ commitments: [commitment()] }), updateCommitment });
     await click(await waitFor(() => el.querySelector(`[data-testid="commitment-update-${ID}"]`)));
     const dialog = document.body;
@@ -73,7 +73,7 @@ describe('CommitmentsView', () => {
     expect(byTestId(dialog, 'commitment-error').textContent).toContain('Solo el responsable del compromiso');
     expect((byTestId(dialog, 'commitment-note') as HTMLTextAreaElement).value).toBe('Publicado el 28 de octubre.');
     await click(byTestId(dialog, 'commitment-save'));
-    expect(updateCommitment).toHaveBeenLastCalledWith(ID, { revision: 1, status: 'cumplido', note: 'Publicado el 28 de octubre.', impact: 'Los ciudadanos consultan el tablero.' });
+    expect(updateCommitment).toHaveBeenLastCalledWith(ID, { version: 1, status: 'cumplido', note: 'Publicado el 28 de octubre.', impact: 'Los ciudadanos consultan el tablero.' });
     expect(byTestId(el, 'commitments-saved').textContent).toContain('Se actualizó «Publicar el tablero de PQRS en la cartelera de la alcaldía».');
     expect(byTestId(el, 'commitments-closed').textContent).toContain('Los ciudadanos consultan el tablero.');
   });

@@ -210,7 +210,7 @@ function UpdateDialog({ api, commitment, onClose, onSaved, onReload }: { api: Ac
     if (found.note || found.impact) return;
     setSaving(true);
     try {
-      const body = { revision: commitment.revision, status, ...(note.trim() ? { note: note.trim() } : {}), ...(impact.trim() ? { impact: impact.trim() } : {}) };
+      const body = { version: commitment.version, status, ...(note.trim() ? { note: note.trim() } : {}), ...(impact.trim() ? { impact: impact.trim() } : {}) };
       onSaved(await api.updateCommitment(commitment.id, body));
     } catch (error) {
       setServerError({ message: errorMessage(error), conflict: error instanceof ApiRequestError && error.status === 409 });

@@ -38,7 +38,7 @@ describe('PlenariasView', () => {
       plenariasResponse({
         plenarias: [
           summary(),
-          summary({ unitName: 'Secretaría Distrital de Gobierno', presidingName: 'Camilo Restrepo Niño', acta: actaStatus({ version: null, state: null, oapStatus: 'vencida', deadline: '2026-11-13' }), canEdit: false }, { id: 'pl-mayor', kind: 'mayor', unitId: null, date: '2026-11-03', modality: 'presencial', location: 'Edificio Liévano, salón de los espejos' }),
+          summary({ unitName: 'Secretaría Distrital de Gobierno', presidingName: 'Camilo Restrepo Niño', acta: actaStatus({ documentVersion: null, state: null, oapStatus: 'vencida', deadline: '2026-11-13' }), canEdit: false }, { id: 'pl-mayor', kind: 'mayor', unitId: null, date: '2026-11-03', modality: 'presencial', location: 'Edificio Liévano, salón de los espejos' }),
         ],
         warnings: [{ code: 'mayor_outside_window', message: 'La plenaria mayor debe hacerse en los primeros 20 días hábiles del semestre (hasta el 2026-07-29).' }],
       }),

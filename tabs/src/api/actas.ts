@@ -35,19 +35,19 @@ export interface ActasApi {
   acta(plenariaId: string, signal?: AbortSignal): Promise<ActaView>;
   /** Starts version 1 of the acta: the draft prefilled and the OKR results frozen. */
   startActa(plenariaId: string): Promise<ActaView>;
-  /** Saves the draft; 409 (`conflict`) when someone saved after `revision`. */
+  /** Saves the draft; 409 (`conflict`) when someone saved after `version`. */
   saveActa(plenariaId: string, request: ActaSaveRequest): Promise<ActaView>;
   /** Freezes again the unit's OKR results at the plenaria's date (before signing only). */
-  refreshActaResults(plenariaId: string, version: number, revision: number): Promise<ActaView>;
+  refreshActaResults(plenariaId: string, documentVersion: number, version: number): Promise<ActaView>;
   /** Sends the sign-off cards in Teams to the secretary and to who presides. */
-  requestSignatures(plenariaId: string, version: number, revision: number): Promise<SignatureRequestResult>;
-  signActa(plenariaId: string, version: number, revision: number, part: SignatureRole): Promise<ActaView>;
+  requestSignatures(plenariaId: string, documentVersion: number, version: number): Promise<SignatureRequestResult>;
+  signActa(plenariaId: string, documentVersion: number, version: number, part: SignatureRole): Promise<ActaView>;
   /** A new version from a signed one, with the reason for the correction. */
-  correctActa(plenariaId: string, version: number, reason: string): Promise<ActaView>;
+  correctActa(plenariaId: string, documentVersion: number, reason: string): Promise<ActaView>;
   /** «Enviar a la OAP»: records the copy of the signed acta sent today. */
-  sendActaToOap(plenariaId: string, version: number): Promise<ActaView>;
+  sendActaToOap(plenariaId: string, documentVersion: number): Promise<ActaView>;
   /** The acta as a .docx (a draft gives a preview marked «Pendiente de firma»). */
-  downloadActa(plenariaId: string, version: number): Promise<DownloadedFile>;
+  downloadActa(plenariaId: string, documentVersion: number): Promise<DownloadedFile>;
   /** The OAP's follow-up of the copies of the actas of a quarter (entity-wide roles). */
   oapActas(quarter: QuarterId, signal?: AbortSignal): Promise<OapActasResponse>;
   /** The person's own commitments, or those of a unit. */
@@ -65,12 +65,12 @@ export function actasApi(http: Http): ActasApi {
     acta: (plenariaId, signal) => http.get(acta(plenariaId), signal),
     startActa: (plenariaId) => http.post(acta(plenariaId), {}),
     saveActa: (plenariaId, body) => http.put(acta(plenariaId), body),
-    refreshActaResults: (plenariaId, version, revision) => http.post(acta(plenariaId, '/snapshot'), { version, revision }),
-    requestSignatures: (plenariaId, version, revision) => http.post(acta(plenariaId, '/request-signatures'), { version, revision }),
-    signActa: (plenariaId, version, revision, part) => http.post(acta(plenariaId, '/sign'), { version, revision, part }),
-    correctActa: (plenariaId, version, reason) => http.post(acta(plenariaId, '/correct'), { version, reason }),
-    sendActaToOap: (plenariaId, version) => http.post(acta(plenariaId, '/send-oap'), { version }),
-    downloadActa: (plenariaId, version) => http.download(acta(plenariaId, path`/docx?version=${version}`), `acta-${plenariaId}-v${version}.docx`, DOCX_TYPE),
+    refreshActaResults: (plenariaId, documentVersion, version) => http.post(acta(plenariaId, '/snapshot'), { documentVersion, version }),
+    requestSignatures: (plenariaId, documentVersion, version) => http.post(acta(plenariaId, '/request-signatures'), { documentVersion, version }),
+    signActa: (plenariaId, documentVersion, version, part) => http.post(acta(plenariaId, '/sign'), { documentVersion, version, part }),
+    correctActa: (plenariaId, documentVersion, reason) => http.post(acta(plenariaId, '/correct'), { documentVersion, reason }),
+    sendActaToOap: (plenariaId, documentVersion) => http.post(acta(plenariaId, '/send-oap'), { documentVersion }),
+    downloadActa: (plenariaId, documentVersion) => http.download(acta(plenariaId, path`/docx?documentVersion=${documentVersion}`), `acta-${plenariaId}-v${documentVersion}.docx`, DOCX_TYPE),
     oapActas: (quarter, signal) => http.get(path`/api/oap/actas?quarter=${quarter}`, signal),
     commitments: (filter, signal) => http.get('scope' in filter ? '/api/commitments?scope=mine' : path`/api/commitments?unitId=${filter.unitId}`, signal),
     updateCommitment: (commitmentId, body) => http.post(path`/api/commitments/${commitmentId}`, body),

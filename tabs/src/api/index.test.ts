@@ -116,7 +116,7 @@ describe('api client: plenarias, actas, commitments and recognitions', () => {
     await api.schedulePlenaria({ kind: 'menor', unitId: 'al-usaquen', date: '2026-11-20', startTime: '09:00', modality: 'presencial', location: 'Sala 3', presidingId: 'a', secretaryId: 'b' });
     await api.acta('pl 1');
     await api.startActa('pl-1');
-    await api.saveActa('pl-1', { version: 1, revision: 3, draft: { objective: 'x' } as never });
+    await api.saveActa('pl-1', { documentVersion: 1, version: 3, draft: { objective: 'x' } as never });
     await api.refreshActaResults('pl-1', 1, 4);
     await api.requestSignatures('pl-1', 1, 5);
     await api.signActa('pl-1', 1, 6, 'presiding');
@@ -125,7 +125,7 @@ describe('api client: plenarias, actas, commitments and recognitions', () => {
     await api.oapActas('2026-Q4');
     await api.commitments({ scope: 'mine' });
     await api.commitments({ unitId: 'al-suba' });
-    await api.updateCommitment('pl-1:c-1', { revision: 2, status: 'cumplido', impact: 'Se redujo el rezago.' });
+    await api.updateCommitment('pl-1:c-1', { version: 2, status: 'cumplido', impact: 'Se redujo el rezago.' });
     await api.recognitions('al-suba');
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       'GET /api/plenarias?quarter=2026-Q4',
@@ -149,16 +149,16 @@ describe('api client: plenarias, actas, commitments and recognitions', () => {
       { kind: 'menor', unitId: 'al-usaquen', date: '2026-11-20', startTime: '09:00', modality: 'presencial', location: 'Sala 3', presidingId: 'a', secretaryId: 'b' },
       undefined,
       {},
-      { version: 1, revision: 3, draft: { objective: 'x' } },
-      { version: 1, revision: 4 },
-      { version: 1, revision: 5 },
-      { version: 1, revision: 6, part: 'presiding' },
-      { version: 1, reason: 'Faltaba un compromiso' },
-      { version: 2 },
+      { documentVersion: 1, version: 3, draft: { objective: 'x' } },
+      { documentVersion: 1, version: 4 },
+      { documentVersion: 1, version: 5 },
+      { documentVersion: 1, version: 6, part: 'presiding' },
+      { documentVersion: 1, reason: 'Faltaba un compromiso' },
+      { documentVersion: 2 },
       undefined,
       undefined,
       undefined,
-      { revision: 2, status: 'cumplido', impact: 'Se redujo el rezago.' },
+      { version: 2, status: 'cumplido', impact: 'Se redujo el rezago.' },
       undefined,
     ]);
     expect(calls.every((c) => c.headers['x-dev-person-id'] === 'enlace-al-usaquen')).toBe(true);
@@ -166,7 +166,7 @@ describe('api client: plenarias, actas, commitments and recognitions', () => {
 
   it('turns a stale save (409) into a conflict with the server’s Spanish message', async () => {
     const { fetchImpl } = jsonRecorder(409, { code: 'conflict', message: 'Otra persona guardó el acta mientras la editabas.' });
-    const error = await createApiClient({ kind: 'none' }, fetchImpl).saveActa('pl-1', { version: 1, revision: 1, draft: {} as never }).catch((e) => e);
+    const error = await createApiClient({ kind: 'none' }, fetchImpl).saveActa('pl-1', { documentVersion: 1, version: 1, draft: {} as never }).catch((e) => e);
     expect(error).toMatchObject({ status: 409, code: 'conflict', message: 'Otra persona guardó el acta mientras la editabas.' });
   });
 
@@ -180,7 +180,7 @@ describe('api client: plenarias, actas, commitments and recognitions', () => {
       });
     }) as unknown as typeof fetch;
     const file = await createApiClient({ kind: 'dev', personId: 'enlace-al-usaquen' }, fetchImpl).downloadActa('pl-1', 2);
-    expect(calls[0]!.url).toBe('/api/plenarias/pl-1/acta/docx?version=2');
+    expect(calls[0]!.url).toBe('/api/plenarias/pl-1/acta/docx?documentVersion=2');
     expect(calls[0]!.headers['x-dev-person-id']).toBe('enlace-al-usaquen');
     expect(calls[0]!.headers.accept).toContain('wordprocessingml');
     expect(file.fileName).toBe('GDI-GPD-F029_al-usaquen_v1 (borrador).docx');

@@ -30,7 +30,7 @@ export function plenaria(over: Partial<Plenaria> = {}): Plenaria {
 }
 
 export function actaStatus(over: Partial<ActaStatus> = {}): ActaStatus {
-  return { version: 1, state: 'draft', deadline: '2026-12-02', oapStatus: 'pendiente', sentOn: null, ...over };
+  return { documentVersion: 1, state: 'draft', deadline: '2026-12-02', oapStatus: 'pendiente', sentOn: null, ...over };
 }
 
 export function summary(over: Partial<PlenariaSummary> = {}, p: Partial<Plenaria> = {}): PlenariaSummary {
@@ -78,8 +78,8 @@ export function draft(over: Partial<ActaDraft> = {}): ActaDraft {
 export function acta(over: Partial<Acta> = {}): Acta {
   return {
     plenariaId: 'pl-usaquen-q4',
-    version: 1,
-    revision: 3,
+    documentVersion: 1,
+    version: 3,
     draft: draft(),
     okrResults: [
       { objective: 'Agilizar la respuesta a los requerimientos ciudadanos', keyResult: 'Reducir el tiempo promedio de respuesta a PQRS', progress: '40 %', status: 'En curso' },
@@ -106,14 +106,14 @@ export function actaView(over: Partial<ActaView> = {}): ActaView {
     presiding: PEOPLE[0]!,
     secretary: PEOPLE[1]!,
     acta: a,
-    versions: a ? [{ version: a.version, state: 'draft', signedAt: null, correctionReason: null, fileName: null }] : [],
+    versions: a ? [{ documentVersion: a.documentVersion, state: 'draft', signedAt: null, correctionReason: null, fileName: null }] : [],
     state: a ? 'draft' : null,
     canEdit: true,
     canSign: [],
     canCorrect: false,
     canSendToOap: false,
     missing: [],
-    oap: actaStatus({ version: a ? a.version : null, state: a ? 'draft' : null }),
+    oap: actaStatus({ documentVersion: a ? a.documentVersion : null, state: a ? 'draft' : null }),
     people: PEOPLE,
     history: [],
     ...over,
@@ -130,7 +130,7 @@ export function signedView(over: Partial<ActaView> = {}): ActaView {
   return actaView({
     acta: signed,
     state: 'signed',
-    versions: [{ version: 1, state: 'signed', signedAt: '2026-11-21T16:00:00.000Z', correctionReason: null, fileName: signed.fileName }],
+    versions: [{ documentVersion: 1, state: 'signed', signedAt: '2026-11-21T16:00:00.000Z', correctionReason: null, fileName: signed.fileName }],
     canCorrect: true,
     canSendToOap: true,
     oap: actaStatus({ state: 'signed' }),
@@ -153,7 +153,7 @@ export function commitment(over: Partial<CommitmentView> = {}): CommitmentView {
     status: 'abierto',
     notes: [],
     impact: null,
-    revision: 1,
+    version: 1,
     createdAt: '2026-09-21T15:00:00.000Z',
     updatedAt: '2026-09-21T15:00:00.000Z',
     overdue: true,

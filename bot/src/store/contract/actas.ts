@@ -38,18 +38,18 @@ export function actasContract({ seeded }: ContractContext): void {
     await store.createPlenaria(p, 'enlace-al-usaquen');
     const key = `${p.id}#1`;
     const v1 = acta(p.id, 1);
-    expect(await store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: v1, expectedRevision: null })).toEqual(v1);
-    await expect(store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: v1, expectedRevision: null })).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: v1, expectedVersion: null })).toEqual(v1);
+    await expect(store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: v1, expectedVersion: null })).rejects.toBeInstanceOf(ConflictError);
 
-    // The incoming revision is ignored: the store counts.
-    const edit = { ...v1, revision: 99, draft: { ...v1.draft, development: 'Se revisó el avance de los nueve resultados clave.' }, updatedAt: '2027-02-10T16:00:00.000Z' };
-    const edited = await store.writeActa({ actorId: 'enlace-al-usaquen', action: 'edit', acta: edit, expectedRevision: 1 });
-    expect(edited).toEqual({ ...edit, revision: 2 });
-    // Two people had revision 1 open: the second save is stale.
+    // The incoming version is ignored: the store counts.
+    const edit = { ...v1, version: 99, draft: { ...v1.draft, development: 'Se revisó el avance de los nueve resultados clave.' }, updatedAt: '2027-02-10T16:00:00.000Z' };
+    const edited = await store.writeActa({ actorId: 'enlace-al-usaquen', action: 'edit', acta: edit, expectedVersion: 1 });
+    expect(edited).toEqual({ ...edit, version: 2 });
+    // Two people had version 1 open: the second save is stale.
     const stale = { ...v1, draft: { ...v1.draft, development: 'Texto viejo' } };
-    await expect(store.writeActa({ actorId: 'lider-al-usaquen', action: 'edit', acta: stale, expectedRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.writeActa({ actorId: 'lider-al-usaquen', action: 'edit', acta: stale, expectedVersion: 1 })).rejects.toBeInstanceOf(ConflictError);
     expect(await store.listActas({ plenariaIds: [p.id] })).toEqual([edited]);
-    await expect(store.writeActa({ actorId: 'enlace-al-usaquen', action: 'edit', acta: acta(p.id, 3), expectedRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.writeActa({ actorId: 'enlace-al-usaquen', action: 'edit', acta: acta(p.id, 3), expectedVersion: 1 })).rejects.toBeInstanceOf(ConflictError);
 
     const signed: Acta = {
       ...edited,
@@ -57,13 +57,13 @@ export function actasContract({ seeded }: ContractContext): void {
       fileName: 'GDI-GPD-F029_al-usaquen_menor_2027-02-10_v1.docx',
       sentToOap: { on: '2027-02-15', by: 'enlace-al-usaquen' },
     };
-    expect(await store.writeActa({ actorId: 'lider-al-usaquen', action: 'sign', acta: signed, expectedRevision: 2 })).toEqual({ ...signed, revision: 3 });
+    expect(await store.writeActa({ actorId: 'lider-al-usaquen', action: 'sign', acta: signed, expectedVersion: 2 })).toEqual({ ...signed, version: 3 });
     const v2: Acta = { ...acta(p.id, 2), correctionReason: 'Se corrigió la fecha de un compromiso.' };
-    await store.writeActa({ actorId: 'enlace-al-usaquen', action: 'correct', acta: v2, expectedRevision: null });
-    expect(await store.listActas({ plenariaIds: [p.id] })).toEqual([{ ...signed, revision: 3 }, v2]);
+    await store.writeActa({ actorId: 'enlace-al-usaquen', action: 'correct', acta: v2, expectedVersion: null });
+    expect(await store.listActas({ plenariaIds: [p.id] })).toEqual([{ ...signed, version: 3 }, v2]);
 
     const audit = await store.listAudit({ entity: 'acta', entityId: key });
-    expect(audit.map((a) => [a.action, a.actorId, (a.after as { action: string }).action, (a.after as Acta).revision])).toEqual([
+    expect(audit.map((a) => [a.action, a.actorId, (a.after as { action: string }).action, (a.after as Acta).version])).toEqual([
       ['update', 'lider-al-usaquen', 'sign', 3],
       ['update', 'enlace-al-usaquen', 'edit', 2],
       ['create', 'enlace-al-usaquen', 'create', 1],
@@ -71,7 +71,7 @@ export function actasContract({ seeded }: ContractContext): void {
     expect(audit[0]!.before).toEqual(edited);
     expect(await store.listAudit({ entity: 'acta', entityId: `${p.id}#2` })).toHaveLength(1);
     // An acta of a plenaria that does not exist is a programming error, not a conflict.
-    const orphan = store.writeActa({ actorId: 'x', action: 'create', acta: acta('pl-nada', 1), expectedRevision: null });
+    const orphan = store.writeActa({ actorId: 'x', action: 'create', acta: acta('pl-nada', 1), expectedVersion: null });
     await expect(orphan).rejects.toThrow();
     await expect(orphan).rejects.not.toBeInstanceOf(ConflictError);
     await store.close();
@@ -87,9 +87,9 @@ export function actasContract({ seeded }: ContractContext): void {
       plenaria('pl-t-e', 'al-bosa', '2027-06-01', '09:00'),
     ];
     for (const p of ps) await store.createPlenaria(p, 'oap-1');
-    for (const p of [...ps].reverse()) await store.writeActa({ actorId: 'oap-1', action: 'create', acta: acta(p.id, 1), expectedRevision: null });
-    await store.writeActa({ actorId: 'oap-1', action: 'correct', acta: acta('pl-t-a', 2), expectedRevision: null });
-    const keys = (as: Acta[]) => as.map((a) => `${a.plenariaId}#${a.version}`);
+    for (const p of [...ps].reverse()) await store.writeActa({ actorId: 'oap-1', action: 'create', acta: acta(p.id, 1), expectedVersion: null });
+    await store.writeActa({ actorId: 'oap-1', action: 'correct', acta: acta('pl-t-a', 2), expectedVersion: null });
+    const keys = (as: Acta[]) => as.map((a) => `${a.plenariaId}#${a.documentVersion}`);
     expect(keys(await store.listActas({ quarters: ['2027-Q1'] }))).toEqual(['pl-t-a#1', 'pl-t-a#2', 'pl-t-b#1', 'pl-t-d#1']);
     expect(keys(await store.listActas({ quarters: ['2027-Q1', '2027-Q2'], unitId: 'al-usaquen' }))).toEqual(['pl-t-a#1', 'pl-t-a#2', 'pl-t-c#1']);
     expect(keys(await store.listActas({ unitId: 'al-usaquen', plenariaIds: ['pl-t-c', 'pl-t-b'] }))).toEqual(['pl-t-c#1']);
@@ -108,29 +108,29 @@ export function actasContract({ seeded }: ContractContext): void {
     const mayor = { ...plenaria('pl-t-file-mayor', null, '2027-01-20', '08:00'), kind: 'mayor' as const };
     for (const x of [p, mayor]) {
       await store.createPlenaria(x, 'oap-1');
-      await store.writeActa({ actorId: 'oap-1', action: 'create', acta: acta(x.id, 1), expectedRevision: null });
+      await store.writeActa({ actorId: 'oap-1', action: 'create', acta: acta(x.id, 1), expectedVersion: null });
     }
     expect(await store.getActaFile(p.id, 1)).toBeNull();
     // Every byte value, zeros and invalid UTF-8 included, about 60 KB.
     const bytes = Buffer.from(Array.from({ length: 60_000 }, (_, i) => (i * 7 + (i >> 8)) % 256));
     const name = 'GDI-GPD-F029_al-usaquen_menor_2027-02-10_v1.docx';
-    await store.saveActaFile({ plenariaId: p.id, version: 1, fileName: name, bytes }, 'enlace-al-usaquen');
+    await store.saveActaFile({ plenariaId: p.id, documentVersion: 1, fileName: name, bytes }, 'enlace-al-usaquen');
     const got = await store.getActaFile(p.id, 1);
     expect(got?.fileName).toBe(name);
     expect(got?.bytes.equals(bytes)).toBe(true);
 
     const again = Buffer.concat([bytes.subarray(0, 1000), Buffer.from([0, 255, 0])]);
-    await store.saveActaFile({ plenariaId: p.id, version: 1, fileName: name, bytes: again }, 'enlace-al-usaquen');
+    await store.saveActaFile({ plenariaId: p.id, documentVersion: 1, fileName: name, bytes: again }, 'enlace-al-usaquen');
     expect((await store.getActaFile(p.id, 1))?.bytes.equals(again)).toBe(true);
     const renamed = 'GDI-GPD-F029_al-usaquen_menor_2027-02-10_v1 (firmada).docx';
-    await store.saveActaFile({ plenariaId: p.id, version: 1, fileName: renamed, bytes }, 'lider-al-usaquen');
-    expect(await store.getActaFile(p.id, 1)).toEqual({ plenariaId: p.id, version: 1, fileName: renamed, bytes });
+    await store.saveActaFile({ plenariaId: p.id, documentVersion: 1, fileName: renamed, bytes }, 'lider-al-usaquen');
+    expect(await store.getActaFile(p.id, 1)).toEqual({ plenariaId: p.id, documentVersion: 1, fileName: renamed, bytes });
     expect(await store.getActaFile(p.id, 2)).toBeNull();
 
     // An entity-wide plenaria's acta has no unit: it still has a place.
-    await store.saveActaFile({ plenariaId: mayor.id, version: 1, fileName: 'mayor.docx', bytes: again }, 'oap-1');
+    await store.saveActaFile({ plenariaId: mayor.id, documentVersion: 1, fileName: 'mayor.docx', bytes: again }, 'oap-1');
     expect((await store.getActaFile(mayor.id, 1))?.bytes.equals(again)).toBe(true);
-    await expect(store.saveActaFile({ plenariaId: p.id, version: 7, fileName: name, bytes }, 'oap-1')).rejects.toThrow();
+    await expect(store.saveActaFile({ plenariaId: p.id, documentVersion: 7, fileName: name, bytes }, 'oap-1')).rejects.toThrow();
 
     const audit = await store.listAudit({ entity: 'actaFile', entityId: `${p.id}#1` });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
@@ -153,7 +153,7 @@ export function actasContract({ seeded }: ContractContext): void {
     const c2 = commitment(p, 'c2', 'enlace-al-usaquen', '2027-02-28');
     const c3 = commitment(p, 'c3', 'miembro-al-usaquen', '2027-02-28');
     const c4 = commitment(q, 'c1', 'miembro-al-usaquen', '2027-03-01');
-    const created = await store.writeCommitments([c1, c2, c3, c4].map((commitment) => ({ commitment, expectedRevision: null })), 'enlace-al-usaquen');
+    const created = await store.writeCommitments([c1, c2, c3, c4].map((commitment) => ({ commitment, expectedVersion: null })), 'enlace-al-usaquen');
     expect(created).toEqual([c1, c2, c3, c4]);
     const ours = (cs: Commitment[]) => cs.filter((c) => c.plenariaId.startsWith('pl-t-')).map((c) => c.id);
     expect(await store.listCommitments({ plenariaId: p.id })).toEqual([c2, c3, c1]);
@@ -166,7 +166,7 @@ export function actasContract({ seeded }: ContractContext): void {
 
     // One create meets an existing id: nothing of the batch is written.
     const c5 = commitment(p, 'c5', 'lider-al-usaquen', '2027-04-01');
-    await expect(store.writeCommitments([{ commitment: c5, expectedRevision: null }, { commitment: c1, expectedRevision: null }], 'enlace-al-usaquen')).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.writeCommitments([{ commitment: c5, expectedVersion: null }, { commitment: c1, expectedVersion: null }], 'enlace-al-usaquen')).rejects.toBeInstanceOf(ConflictError);
     expect(await store.listCommitments({ plenariaId: p.id })).toEqual([c2, c3, c1]);
 
     const followed: Commitment = {
@@ -176,18 +176,18 @@ export function actasContract({ seeded }: ContractContext): void {
         { at: '2027-02-20T15:00:00.000Z', by: 'miembro-al-usaquen', text: 'Se programaron las mesas con las juntas de acción comunal.' },
         { at: '2027-03-01T15:00:00.000Z', by: 'enlace-al-usaquen', text: 'Dos de cuatro mesas realizadas.' },
       ],
-      revision: 42,
+      version: 42,
       updatedAt: '2027-03-01T15:00:00.000Z',
     };
-    expect(await store.writeCommitments([{ commitment: followed, expectedRevision: 1 }], 'miembro-al-usaquen')).toEqual([{ ...followed, revision: 2 }]);
+    expect(await store.writeCommitments([{ commitment: followed, expectedVersion: 1 }], 'miembro-al-usaquen')).toEqual([{ ...followed, version: 2 }]);
     // A stale update in a batch with a create: neither is written.
     const c6 = commitment(p, 'c6', 'lider-al-usaquen', '2027-04-02');
     const done = { ...c1, status: 'cumplido' as const, impact: 'Cuatro mesas con 60 participantes.' };
-    await expect(store.writeCommitments([{ commitment: c6, expectedRevision: null }, { commitment: done, expectedRevision: 1 }], 'lider-al-usaquen')).rejects.toBeInstanceOf(ConflictError);
-    expect(await store.listCommitments({ plenariaId: p.id })).toEqual([c2, c3, { ...followed, revision: 2 }]);
-    await expect(store.writeCommitments([{ commitment: commitment(p, 'c9', 'lider-al-usaquen', '2027-04-02'), expectedRevision: 1 }], 'x')).rejects.toBeInstanceOf(ConflictError);
-    const closed = await store.writeCommitments([{ commitment: { ...followed, status: 'cumplido', impact: 'Cuatro mesas con 60 participantes.' }, expectedRevision: 2 }], 'lider-al-usaquen');
-    expect(closed[0]).toMatchObject({ status: 'cumplido', impact: 'Cuatro mesas con 60 participantes.', revision: 3 });
+    await expect(store.writeCommitments([{ commitment: c6, expectedVersion: null }, { commitment: done, expectedVersion: 1 }], 'lider-al-usaquen')).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.listCommitments({ plenariaId: p.id })).toEqual([c2, c3, { ...followed, version: 2 }]);
+    await expect(store.writeCommitments([{ commitment: commitment(p, 'c9', 'lider-al-usaquen', '2027-04-02'), expectedVersion: 1 }], 'x')).rejects.toBeInstanceOf(ConflictError);
+    const closed = await store.writeCommitments([{ commitment: { ...followed, status: 'cumplido', impact: 'Cuatro mesas con 60 participantes.' }, expectedVersion: 2 }], 'lider-al-usaquen');
+    expect(closed[0]).toMatchObject({ status: 'cumplido', impact: 'Cuatro mesas con 60 participantes.', version: 3 });
 
     const audit = await store.listAudit({ entity: 'commitment', entityId: c1.id });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
@@ -195,7 +195,7 @@ export function actasContract({ seeded }: ContractContext): void {
       ['update', 'miembro-al-usaquen'],
       ['create', 'enlace-al-usaquen'],
     ]);
-    expect(audit[1]).toMatchObject({ before: c1, after: { ...followed, revision: 2 } });
+    expect(audit[1]).toMatchObject({ before: c1, after: { ...followed, version: 2 } });
     expect(await store.listAudit({ entity: 'commitment', entityId: c5.id })).toEqual([]);
     expect(await store.listAudit({ entity: 'commitment', entityId: c6.id })).toEqual([]);
     await store.close();

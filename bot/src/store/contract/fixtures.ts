@@ -25,12 +25,12 @@ export function plenaria(id: string, unitId: string | null, date: IsoDate, start
   };
 }
 
-/** Version `version` of a plenaria's acta, in draft, at revision 1. */
-export function acta(plenariaId: string, version: number): Acta {
+/** Document version `documentVersion` of a plenaria's acta, in draft, at version 1. */
+export function acta(plenariaId: string, documentVersion: number): Acta {
   return {
     plenariaId,
-    version,
-    revision: 1,
+    documentVersion,
+    version: 1,
     draft: {
       startTime: '09:00',
       endTime: '11:00',
@@ -70,7 +70,7 @@ export function commitment(p: Plenaria, id: string, ownerId: string, due: IsoDat
     status: 'abierto',
     notes: [],
     impact: null,
-    revision: 1,
+    version: 1,
     createdAt: '2027-02-12T15:00:00.000Z',
     updatedAt: '2027-02-12T15:00:00.000Z',
   };

@@ -11,21 +11,21 @@ export interface ActasSeed {
 export type ActaAction = 'create' | 'edit' | 'snapshot' | 'sign' | 'send_oap' | 'correct' | 'file';
 
 /**
- * Writes one version of an acta: `expectedRevision` null creates it (ConflictError if that version
- * exists); otherwise it replaces it only if it is still at `expectedRevision` (else ConflictError —
- * a stale edit) and stores it with `revision = expectedRevision + 1`. Audited with before and after.
+ * Writes one document version of an acta: `expectedVersion` null creates it (ConflictError if that
+ * document version exists); otherwise it replaces it only if it is still at `expectedVersion` (else
+ * ConflictError — a stale edit) and stores it with `version = expectedVersion + 1`. Audited with before and after.
  */
 export interface ActaWrite {
   actorId: string;
   action: ActaAction;
   acta: Acta;
-  expectedRevision: number | null;
+  expectedVersion: number | null;
 }
 
 /** The signed .docx stored with its acta (in SharePoint, a file in the unit's folder of the `ActasOKR` library). */
 export interface ActaFile {
   plenariaId: string;
-  version: number;
+  documentVersion: number;
   fileName: string;
   bytes: Buffer;
 }
@@ -47,9 +47,9 @@ export interface ActasPort {
   /** Commitments by owner, plenaria or unit (any given filter must match), soonest due first. */
   listCommitments(filter: { ownerId?: string; plenariaId?: string; unitId?: string }): Promise<Commitment[]>;
   /**
-   * Creates the commitments an acta's signing brings into the tracker, or updates one: `expectedRevision`
-   * null creates (ConflictError if the id exists); otherwise compare-and-set on `revision` as for actas.
+   * Creates the commitments an acta's signing brings into the tracker, or updates one: `expectedVersion`
+   * null creates (ConflictError if the id exists); otherwise compare-and-set on `version` as for actas.
    * All or nothing; audited.
    */
-  writeCommitments(writes: ReadonlyArray<{ commitment: Commitment; expectedRevision: number | null }>, actorId: string): Promise<Commitment[]>;
+  writeCommitments(writes: ReadonlyArray<{ commitment: Commitment; expectedVersion: number | null }>, actorId: string): Promise<Commitment[]>;
 }

@@ -35,7 +35,7 @@ describe('Demo plenarias (today 2026-11-23)', () => {
       expect([p.presidingId, p.secretaryId]).toEqual([`lider-${p.unitId}`, `enlace-${p.unitId}`]);
       const [acta, ...more] = actaOf(p);
       expect(more).toEqual([]);
-      expect(acta).toMatchObject({ version: 1, fileName: null });
+      expect(acta).toMatchObject({ documentVersion: 1, fileName: null });
       expect(actaState(acta!.signatures)).toBe('signed');
       expect(acta!.okrResults).toHaveLength(9);
       expect(acta!.okrResults.every((r) => /^\d+ %$/.test(r.progress) || r.progress === 'Sin reporte')).toBe(true);

@@ -211,8 +211,8 @@ export function buildDemoPlenarias(today: IsoDate, directory: DemoDirectory, okr
     const signedAt = at(presidingDay, '11:30');
     const acta: Acta = {
       plenariaId: plenaria.id,
-      version: 1,
-      revision: sentOn ? 5 : 4,
+      documentVersion: 1,
+      version: sentOn ? 5 : 4,
       draft,
       okrResults: results,
       snapshotAt: created,
@@ -257,7 +257,7 @@ export function buildDemoPlenarias(today: IsoDate, directory: DemoDirectory, okr
       status,
       notes,
       impact: status === 'cumplido' ? pick(IMPACTS) : null,
-      revision: 1 + notes.length,
+      version: 1 + notes.length,
       createdAt,
       updatedAt: notes.at(-1)?.at ?? createdAt,
     };
@@ -445,8 +445,8 @@ export function buildDemoPlenarias(today: IsoDate, directory: DemoDirectory, okr
     const created = at(date, plenaria.startTime, 1);
     actas.push({
       plenariaId: plenaria.id,
-      version: 1,
-      revision: 2,
+      documentVersion: 1,
+      version: 2,
       // Still being written: no recognitions or decisions yet in one of them.
       draft: i === 0 ? { ...draft, recognitions: [], decisions: [], feedback: '' } : draft,
       okrResults: results,

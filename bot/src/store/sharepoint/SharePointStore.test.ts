@@ -296,7 +296,7 @@ describe('Plenarias, actas and their files on SharePoint', () => {
     const demoActa = demo.actas![0]!;
     for (const p of [plenaria('pl-x', 'al-usaquen'), plenaria('pl-e', null)]) {
       await h.store.createPlenaria(p, 'enlace-al-usaquen');
-      await h.store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: { ...demoActa, plenariaId: p.id, version: 1, revision: 1 }, expectedRevision: null });
+      await h.store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: { ...demoActa, plenariaId: p.id, documentVersion: 1, version: 1 }, expectedVersion: null });
     }
     return h;
   };
@@ -306,10 +306,10 @@ describe('Plenarias, actas and their files on SharePoint', () => {
     const h = await setup();
     const name = 'GDI-GPD-F029_al-usaquen_menor_2027-02-10_v1.docx';
     h.fake.resetStats();
-    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: name, bytes: docx(1000) }, 'enlace-al-usaquen');
+    await h.store.saveActaFile({ plenariaId: 'pl-x', documentVersion: 1, fileName: name, bytes: docx(1000) }, 'enlace-al-usaquen');
     expect(h.fake.stats.requests).toBe(4); // the first file also looks up the library's drive, once per process
     h.fake.resetStats();
-    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: name, bytes: docx(90_000) }, 'enlace-al-usaquen');
+    await h.store.saveActaFile({ plenariaId: 'pl-x', documentVersion: 1, fileName: name, bytes: docx(90_000) }, 'enlace-al-usaquen');
     expect(h.fake.stats).toMatchObject({ requests: 3, innerRequests: 5 });
     expect(h.library().all()).toHaveLength(1);
     const stored = h.library().file(`al-usaquen/${name}`);
@@ -318,17 +318,17 @@ describe('Plenarias, actas and their files on SharePoint', () => {
     expect((await h.store.getActaFile('pl-x', 1))?.bytes.equals(docx(90_000))).toBe(true);
     expect(h.fake.stats).toMatchObject({ requests: 2, ru: 2 + 1 });
 
-    await h.store.saveActaFile({ plenariaId: 'pl-e', version: 1, fileName: 'mayor.docx', bytes: docx(10) }, 'eti-1');
+    await h.store.saveActaFile({ plenariaId: 'pl-e', documentVersion: 1, fileName: 'mayor.docx', bytes: docx(10) }, 'eti-1');
     expect(h.library().file('entidad/mayor.docx')?.bytes.equals(docx(10))).toBe(true);
     // Saved again under another name: the old file leaves the folder.
-    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'acta-v1.docx', bytes: docx(20) }, 'enlace-al-usaquen');
+    await h.store.saveActaFile({ plenariaId: 'pl-x', documentVersion: 1, fileName: 'acta-v1.docx', bytes: docx(20) }, 'enlace-al-usaquen');
     expect(h.library().all().map((f) => f.path).sort()).toEqual(['al-usaquen/acta-v1.docx', 'entidad/mayor.docx']);
-    await expect(h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'a/b.docx', bytes: docx(1) }, 'x')).rejects.toThrow(/invalid file name/);
+    await expect(h.store.saveActaFile({ plenariaId: 'pl-x', documentVersion: 1, fileName: 'a/b.docx', bytes: docx(1) }, 'x')).rejects.toThrow(/invalid file name/);
   });
 
   it('finds the file by its id after someone renames it in the library, by its path after someone uploads it again; null once it is gone', async () => {
     const h = await setup();
-    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'acta.docx', bytes: docx(100) }, 'enlace-al-usaquen');
+    await h.store.saveActaFile({ plenariaId: 'pl-x', documentVersion: 1, fileName: 'acta.docx', bytes: docx(100) }, 'enlace-al-usaquen');
     const drive = h.library();
     const original = drive.file('al-usaquen/acta.docx')!;
     // Uploaded again by hand (a new item at the same path): the id is gone, the path is not.
@@ -342,10 +342,10 @@ describe('Plenarias, actas and their files on SharePoint', () => {
   it('a throttled upload waits for Retry-After; an upload that keeps failing saves no record', async () => {
     const h = await setup();
     h.fake.inject({ kind: 'status', status: 429, retryAfter: 5, method: 'PUT' });
-    await h.store.saveActaFile({ plenariaId: 'pl-x', version: 1, fileName: 'acta.docx', bytes: docx(100) }, 'enlace-al-usaquen');
+    await h.store.saveActaFile({ plenariaId: 'pl-x', documentVersion: 1, fileName: 'acta.docx', bytes: docx(100) }, 'enlace-al-usaquen');
     expect(h.waits).toEqual([5000]);
     h.fake.inject({ kind: 'status', status: 500, method: 'PUT' });
-    await expect(h.store.saveActaFile({ plenariaId: 'pl-e', version: 1, fileName: 'mayor.docx', bytes: docx(100) }, 'eti-1')).rejects.toThrow(/500/);
+    await expect(h.store.saveActaFile({ plenariaId: 'pl-e', documentVersion: 1, fileName: 'mayor.docx', bytes: docx(100) }, 'eti-1')).rejects.toThrow(/500/);
     expect(await h.store.getActaFile('pl-e', 1)).toBeNull();
     expect(await h.store.listAudit({ entity: 'actaFile', entityId: 'pl-e#1' })).toEqual([]);
   });
@@ -363,25 +363,25 @@ describe('Plenarias, actas and their files on SharePoint', () => {
       },
     });
     const [current] = await h.store.listActas({ plenariaIds: ['pl-x'] });
-    await expect(h.store.writeActa({ actorId: 'lider-al-usaquen', action: 'edit', acta: { ...current!, draft: { ...current!.draft, development: 'Mío' } }, expectedRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
-    expect((await h.store.listActas({ plenariaIds: ['pl-x'] }))[0]).toMatchObject({ revision: 2, draft: { development: 'Otra persona' } });
+    await expect(h.store.writeActa({ actorId: 'lider-al-usaquen', action: 'edit', acta: { ...current!, draft: { ...current!.draft, development: 'Mío' } }, expectedVersion: 1 })).rejects.toBeInstanceOf(ConflictError);
+    expect((await h.store.listActas({ plenariaIds: ['pl-x'] }))[0]).toMatchObject({ version: 2, draft: { development: 'Otra persona' } });
     expect((await h.store.listAudit({ entity: 'acta', entityId: 'pl-x#1' })).map((a) => a.action)).toEqual(['create']);
   });
 
   it('commitments written half-way when one create fails are undone, audit entries included', async () => {
     const h = await setup();
     const list = h.list('commitments');
-    const c = (id: string): Commitment => ({ ...demo.commitments![0]!, id: `pl-x:${id}`, plenariaId: 'pl-x', unitId: 'al-usaquen', ownerId: 'miembro-al-usaquen', revision: 1 });
+    const c = (id: string): Commitment => ({ ...demo.commitments![0]!, id: `pl-x:${id}`, plenariaId: 'pl-x', unitId: 'al-usaquen', ownerId: 'miembro-al-usaquen', version: 1 });
     h.fake.inject({
       kind: 'before',
       method: 'POST',
       urlIncludes: `/lists/${list.id}/items`,
       run: () => h.fake.inject({ kind: 'status', status: 500, method: 'POST', urlIncludes: `/lists/${list.id}/items` }),
     });
-    await expect(h.store.writeCommitments(['c1', 'c2', 'c3'].map((id) => ({ commitment: c(id), expectedRevision: null })), 'enlace-al-usaquen')).rejects.toThrow(/500/);
+    await expect(h.store.writeCommitments(['c1', 'c2', 'c3'].map((id) => ({ commitment: c(id), expectedVersion: null })), 'enlace-al-usaquen')).rejects.toThrow(/500/);
     expect(list.rows().filter((r) => String(r.PlenariaId) === 'pl-x')).toEqual([]);
     expect(await h.store.listAudit({ entity: 'commitment' })).toEqual([]);
-    expect(await h.store.writeCommitments(['c1', 'c2'].map((id) => ({ commitment: c(id), expectedRevision: null })), 'enlace-al-usaquen')).toHaveLength(2);
+    expect(await h.store.writeCommitments(['c1', 'c2'].map((id) => ({ commitment: c(id), expectedVersion: null })), 'enlace-al-usaquen')).toHaveLength(2);
     expect((await h.store.listCommitments({ plenariaId: 'pl-x' })).map((x) => x.id)).toEqual(['pl-x:c1', 'pl-x:c2']);
   });
 });

@@ -33,7 +33,7 @@ export const signActaAction: CardAction<{ actas: ActaService }> = {
     const part = data.part === 'presiding' ? 'presiding' : 'secretary';
     const seen = typeof data.content === 'string' ? { contentKey: data.content } : null;
     return step(actor, plenariaId, async () => {
-      const { record, completed } = await actor.deps.actas.sign(actor.person, plenariaId, Number(data.version), seen, part);
+      const { record, completed } = await actor.deps.actas.sign(actor.person, plenariaId, Number(data.documentVersion), seen, part);
       actor.deps.log.info({ person: actor.person.id, plenariaId, part, completed }, 'acta signed');
       const notice = completed ? t.signedBoth : t.signedOne(part === 'secretary' ? record.presiding.name : record.secretary.name);
       return { record, notice };
@@ -47,7 +47,7 @@ export const sendActaToOapAction: CardAction<{ actas: ActaService }> = {
   async run(actor, data) {
     const plenariaId = String(data.plenariaId ?? '');
     return step(actor, plenariaId, async () => {
-      await actor.deps.actas.sendToOap(actor.person, plenariaId, Number(data.version));
+      await actor.deps.actas.sendToOap(actor.person, plenariaId, Number(data.documentVersion));
       const record = await actor.deps.actas.record(plenariaId);
       return { record, notice: t.sentToOap(record.oap.sentOn ?? '', record.oap.oapStatus === 'a_tiempo') };
     });

@@ -39,7 +39,7 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   const body: CardElement[] = [
     heading(state === 'signed' ? t.signed : t.toSign),
     text(`${plenariaKindLabels[plenaria.kind]} · ${record.unitName}`, { weight: 'Bolder', spacing: 'None' }),
-    text(t.state(state ? actaStateLabels[state] : actaStateLabels.none, acta?.version ?? 1), {
+    text(t.state(state ? actaStateLabels[state] : actaStateLabels.none, acta?.documentVersion ?? 1), {
       color: state === 'signed' ? 'Good' : 'Accent',
       spacing: 'Small',
       id: 'actaState',
@@ -61,7 +61,7 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
     ]),
   );
   if (acta) {
-    if (acta.correctionReason) body.push(subtle(t.correction(acta.version - 1, acta.correctionReason), { spacing: 'Small' }));
+    if (acta.correctionReason) body.push(subtle(t.correction(acta.documentVersion - 1, acta.correctionReason), { spacing: 'Small' }));
     body.push(text(t.objective, { weight: 'Bolder', spacing: 'Medium', separator: true }), subtle(acta.draft.objective, { isSubtle: false }));
     body.push(...bullets(t.decisions, acta.draft.decisions));
     body.push(...bullets(t.commitments, acta.draft.commitments.map((c) => `${c.task} — ${record.names.get(c.ownerId) ?? c.ownerId}, ${c.due}`)));
@@ -72,9 +72,9 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   const actions: CardElement[] = [];
   if (acta) {
     for (const part of viewer.parts) {
-      actions.push(executeAction(part === 'secretary' ? t.signAsSecretary : t.signAsPresiding, ACTA_SIGN, { plenariaId: plenaria.id, version: acta.version, content: actaContentKey(acta), part }, { style: 'positive' }));
+      actions.push(executeAction(part === 'secretary' ? t.signAsSecretary : t.signAsPresiding, ACTA_SIGN, { plenariaId: plenaria.id, documentVersion: acta.documentVersion, content: actaContentKey(acta), part }, { style: 'positive' }));
     }
-    if (viewer.maySendToOap) actions.push(executeAction(t.sendToOap, ACTA_SEND_OAP, { plenariaId: plenaria.id, version: acta.version }));
+    if (viewer.maySendToOap) actions.push(executeAction(t.sendToOap, ACTA_SEND_OAP, { plenariaId: plenaria.id, documentVersion: acta.documentVersion }));
   }
   if (opts.tabUrl) actions.push(openUrl(t.viewFull, opts.tabUrl));
   const result = card(body, actions);

@@ -77,7 +77,7 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
     const usaquen = (await h.store.getPerson('enlace-al-usaquen'))!;
     const { plenaria } = await h.deps.actas.schedule(usaquen, { kind: 'menor', unitId: 'al-usaquen', date: '2026-11-23', startTime: '09:00', modality: 'presencial', location: 'Salón comunal Verbenal', presidingId: lider.id, secretaryId: usaquen.id });
     const started = await h.deps.actas.start(usaquen, plenaria.plenaria.id);
-    await h.deps.actas.save(usaquen, plenaria.plenaria.id, 1, started.acta!.revision, { ...started.acta!.draft, development: 'Revisión del trimestre.', feedback: 'Buen ritmo.', commitments: [{ id: 'c1', task: 'Publicar el tablero', ownerId: usaquen.id, due: '2026-12-11' }] });
+    await h.deps.actas.save(usaquen, plenaria.plenaria.id, 1, started.acta!.version, { ...started.acta!.draft, development: 'Revisión del trimestre.', feedback: 'Buen ritmo.', commitments: [{ id: 'c1', task: 'Publicar el tablero', ownerId: usaquen.id, due: '2026-12-11' }] });
     cards.push(...(await h.say('lider-al-usaquen', 'actas')), ...(await h.say('enlace-al-usaquen', 'actas')), ...(await h.say('miembro-al-usaquen', 'actas')));
     cards.push(await h.execute('enlace-al-usaquen', 'acta.sign', cards.at(-2)!.actions![0]!.data as Record<string, unknown>));
     cards.push(await h.execute('lider-al-usaquen', 'acta.sign', cards.at(-4)!.actions![0]!.data as Record<string, unknown>));

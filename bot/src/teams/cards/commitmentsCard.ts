@@ -41,7 +41,7 @@ function commitmentBlock(c: CommitmentView, highlight: boolean): CardElement {
               { type: 'Input.Text', id: `${COMMITMENT_NOTE_INPUT}${suffix}`, label: t.noteLabel, isMultiline: true, maxLength: 2000 },
               { type: 'Input.Text', id: `${COMMITMENT_IMPACT_INPUT}${suffix}`, label: t.impactLabel, isMultiline: true, maxLength: 2000, value: c.impact ?? '' },
             ],
-            actions: [executeAction(t.save, COMMITMENT_UPDATE, { commitmentId: c.id, revision: c.revision }, { style: 'positive' })],
+            actions: [executeAction(t.save, COMMITMENT_UPDATE, { commitmentId: c.id, version: c.version }, { style: 'positive' })],
           },
         },
       ],

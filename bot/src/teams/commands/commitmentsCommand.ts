@@ -27,7 +27,7 @@ export const updateCommitmentAction: CardAction<{ actas: ActaService }> = {
     const status = field(COMMITMENT_STATUS_INPUT) as CommitmentStatus | undefined;
     if (!status || !STATUSES.includes(status)) return myCommitments(actor, { warning: actasBotText.commitments.chooseStatus });
     try {
-      const saved = await actor.deps.actas.commitments.update(actor.person, id, Number(data.revision), { status, note: field(COMMITMENT_NOTE_INPUT), impact: field(COMMITMENT_IMPACT_INPUT) });
+      const saved = await actor.deps.actas.commitments.update(actor.person, id, Number(data.version), { status, note: field(COMMITMENT_NOTE_INPUT), impact: field(COMMITMENT_IMPACT_INPUT) });
       return myCommitments(actor, { notice: actasBotText.commitments.updated(saved.task, status), updatedId: id });
     } catch (error) {
       if (error instanceof Refusal) return myCommitments(actor, { warning: error.message, updatedId: id });

@@ -39,7 +39,7 @@ export function ActaHeader({ view }: { view: ActaView }) {
       </h2>
       <div className={styles.badges}>
         <ActaStateBadge state={view.state} testId="acta-state" />
-        {view.acta && <Badge appearance="outline" shape="rounded">{a.versionLabel(view.acta.version)}</Badge>}
+        {view.acta && <Badge appearance="outline" shape="rounded">{a.versionLabel(view.acta.documentVersion)}</Badge>}
         <OapStatusBadge status={view.oap} testId="acta-oap-status" />
       </div>
       <dl className={styles.facts}>

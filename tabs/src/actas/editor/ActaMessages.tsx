@@ -74,7 +74,7 @@ export function ActaStateNotes({ view, editable, readOnly }: { view: ActaView; e
       {view.acta?.correctionReason && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{a.correctionOf(view.acta.version - 1)}</MessageBarTitle>«{view.acta.correctionReason}»
+            <MessageBarTitle>{a.correctionOf(view.acta.documentVersion - 1)}</MessageBarTitle>«{view.acta.correctionReason}»
           </MessageBarBody>
         </MessageBar>
       )}

@@ -16,11 +16,11 @@ export function VersionsSection({ versions, busy, onDownload }: { versions: Acta
     <Section title={a.sectionVersions}>
       <ol className={styles.list} data-testid="acta-versions">
         {[...versions]
-          .sort((x, y) => y.version - x.version)
+          .sort((x, y) => y.documentVersion - x.documentVersion)
           .map((ver) => (
-            <li key={ver.version} className={styles.itemHead}>
+            <li key={ver.documentVersion} className={styles.itemHead}>
               <span>
-                <strong>{a.versionLabel(ver.version)}</strong> · {a.stateLabels[ver.state]}
+                <strong>{a.versionLabel(ver.documentVersion)}</strong> · {a.stateLabels[ver.state]}
                 {ver.signedAt && ` · ${a.signedOn(formatInstant(ver.signedAt))}`}
                 {ver.correctionReason && (
                   <>
@@ -29,7 +29,7 @@ export function VersionsSection({ versions, busy, onDownload }: { versions: Acta
                   </>
                 )}
               </span>
-              <Button size="small" appearance="subtle" icon={<DocumentArrowDown16Regular />} aria-label={a.downloadVersion(ver.version)} onClick={() => onDownload(ver.version)} disabled={!!busy} data-testid={`acta-download-v${ver.version}`} />
+              <Button size="small" appearance="subtle" icon={<DocumentArrowDown16Regular />} aria-label={a.downloadVersion(ver.documentVersion)} onClick={() => onDownload(ver.documentVersion)} disabled={!!busy} data-testid={`acta-download-v${ver.documentVersion}`} />
             </li>
           ))}
       </ol>

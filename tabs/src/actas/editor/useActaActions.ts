@@ -50,7 +50,7 @@ export function useActaActions(api: ActasApi, plenariaId: string, actaDraft: Act
     setConflict(null);
     await run('save', async () => {
       const wasSigned = view?.state === 'partially_signed';
-      const next = await api.saveActa(plenariaId, { version: acta.version, revision: acta.revision, draft: sent });
+      const next = await api.saveActa(plenariaId, { documentVersion: acta.documentVersion, version: acta.version, draft: sent });
       actaDraft.adoptSaved(sent, next);
       setRequested(null);
       setNotice({ intent: 'success', text: wasSigned && next.state === 'draft' ? a.savedSignatureWithdrawn : a.saved });
@@ -80,33 +80,33 @@ export function useActaActions(api: ActasApi, plenariaId: string, actaDraft: Act
     start: () => run('start', async () => void adopt(await api.startActa(plenariaId))),
     refreshResults: () =>
       run('snapshot', async () => {
-        adopt(await api.refreshActaResults(plenariaId, acta!.version, acta!.revision));
+        adopt(await api.refreshActaResults(plenariaId, acta!.documentVersion, acta!.version));
         setNotice({ intent: 'success', text: a.resultsRefreshed });
       }),
     requestSignatures: () =>
       run('request', async () => {
-        const result = await api.requestSignatures(plenariaId, acta!.version, acta!.revision);
+        const result = await api.requestSignatures(plenariaId, acta!.documentVersion, acta!.version);
         adopt(result.view);
         setRequested({ sentTo: result.sentTo, unreachable: result.unreachable });
       }),
     signAs: (part: SignatureRole) =>
       run('sign', async () => {
-        const next = await api.signActa(plenariaId, acta!.version, acta!.revision, part);
+        const next = await api.signActa(plenariaId, acta!.documentVersion, acta!.version, part);
         adopt(next);
         setNotice({ intent: 'success', text: next.state === 'signed' ? a.signedComplete : a.signedPart });
       }),
     sendToOap: () =>
       run('oap', async () => {
-        const next = await api.sendActaToOap(plenariaId, acta!.version);
+        const next = await api.sendActaToOap(plenariaId, acta!.documentVersion);
         adopt(next);
         setNotice({ intent: 'success', text: a.sentToOap(oapStatusDetail(next.oap)) });
       }),
     correct: (reason: string) =>
       run('correct', async () => {
-        const next = await api.correctActa(plenariaId, acta!.version, reason);
+        const next = await api.correctActa(plenariaId, acta!.documentVersion, reason);
         adopt(next);
         setCorrecting(false);
-        setNotice({ intent: 'success', text: a.corrected(next.acta?.version ?? acta!.version + 1) });
+        setNotice({ intent: 'success', text: a.corrected(next.acta?.documentVersion ?? acta!.documentVersion + 1) });
       }),
     download: (version: number) =>
       run('download', async () => {

@@ -138,16 +138,16 @@ const toPlenaria = (f: Fields): Plenaria => ({
 type PlenariaPlace = Pick<Plenaria, 'unitId' | 'date'>;
 
 const actaFields = (a: Acta, plenaria: PlenariaPlace): Fields => ({
-  RecordKey: actaKey(a.plenariaId, a.version),
-  Title: title(`Acta ${a.plenariaId} v${a.version}`),
+  RecordKey: actaKey(a.plenariaId, a.documentVersion),
+  Title: title(`Acta ${a.plenariaId} v${a.documentVersion}`),
   PlenariaId: a.plenariaId,
   Quarter: quarterOf(plenaria.date),
   UnitId: plenaria.unitId,
-  ActaVersion: a.version,
-  RecordRevision: a.revision,
+  ActaVersion: a.documentVersion,
+  RecordRevision: a.version,
   ActaState: actaState(a.signatures),
-  Draft: noteJson(a.draft, `acta ${actaKey(a.plenariaId, a.version)}`),
-  OkrResults: noteJson(a.okrResults, `resultados del acta ${actaKey(a.plenariaId, a.version)}`),
+  Draft: noteJson(a.draft, `acta ${actaKey(a.plenariaId, a.documentVersion)}`),
+  OkrResults: noteJson(a.okrResults, `resultados del acta ${actaKey(a.plenariaId, a.documentVersion)}`),
   SnapshotAt: a.snapshotAt,
   SecretarySignedBy: a.signatures.secretary?.personId ?? null,
   SecretarySignedAt: a.signatures.secretary?.at ?? null,
@@ -170,8 +170,8 @@ const toActa = (f: Fields): Acta => {
   const sentOn = strOrNull(f, 'SentToOapOn');
   return {
     plenariaId: str(f, 'PlenariaId'),
-    version: num(f, 'ActaVersion'),
-    revision: num(f, 'RecordRevision'),
+    documentVersion: num(f, 'ActaVersion'),
+    version: num(f, 'RecordRevision'),
     draft: JSON.parse(str(f, 'Draft') || 'null'),
     okrResults: JSON.parse(str(f, 'OkrResults') || '[]'),
     snapshotAt: str(f, 'SnapshotAt'),
@@ -231,7 +231,7 @@ const commitmentFields = (c: Commitment): Fields => ({
   CommitmentStatus: c.status,
   FollowUp: noteJson(c.notes, `seguimiento del compromiso ${c.id}`),
   Impact: c.impact,
-  RecordRevision: c.revision,
+  RecordRevision: c.version,
   CreatedAt: c.createdAt,
   UpdatedAt: c.updatedAt,
 });
@@ -245,7 +245,7 @@ const toCommitment = (f: Fields): Commitment => ({
   status: str(f, 'CommitmentStatus') as Commitment['status'],
   notes: JSON.parse(str(f, 'FollowUp') || '[]'),
   impact: strOrNull(f, 'Impact'),
-  revision: num(f, 'RecordRevision'),
+  version: num(f, 'RecordRevision'),
   createdAt: str(f, 'CreatedAt'),
   updatedAt: str(f, 'UpdatedAt'),
 });
@@ -341,7 +341,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
             );
           })
           .map((i) => toActa(i.fields))
-          .sort((a, b) => binary(a.plenariaId, b.plenariaId) || a.version - b.version);
+          .sort((a, b) => binary(a.plenariaId, b.plenariaId) || a.documentVersion - b.documentVersion);
       },
 
       /**
@@ -351,7 +351,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
        * ConflictError too. The plenaria is read in the same batch: its quarter and unit go on the acta.
        */
       async writeActa(write) {
-        const { plenariaId, version } = write.acta;
+        const { plenariaId, documentVersion: version } = write.acta;
         const key = actaKey(plenariaId, version);
         const [p, a] = await engine.read([
           { list: plenarias, where: ['RecordKey', plenariaId] },
@@ -361,7 +361,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
         const plenaria = toPlenaria(p![0].fields);
         const item = a![0];
         const before = item ? toActa(item.fields) : null;
-        const stored = revised(`acta ${key}`, before, write.acta, write.expectedRevision);
+        const stored = revised(`acta ${key}`, before, write.acta, write.expectedVersion);
         await engine.write([
           item ? engine.update(actas, item, actaFields(stored, plenaria)) : engine.create(actas, actaFields(stored, plenaria)),
           engine.audit({ actorId: write.actorId, entity: 'acta', entityId: key, action: before ? 'update' : 'create', before, after: { action: write.action, ...stored } }),
@@ -379,7 +379,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
        * up. A replaced version whose file had another name has its old file removed.
        */
       async saveActaFile(file, actorId) {
-        const key = actaKey(file.plenariaId, file.version);
+        const key = actaKey(file.plenariaId, file.documentVersion);
         if (!file.fileName || file.fileName !== file.fileName.trim() || /["*:<>?/\\|]/.test(file.fileName)) {
           throw new Error(`saveActaFile: invalid file name «${file.fileName}»`);
         }
@@ -399,7 +399,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
           contentType: mediaTypeOf(file.fileName),
         });
         if (put.status !== 200 && put.status !== 201) throw answerError(`PUT ${ACTA_LIBRARY.name}/${folderPath}/${file.fileName}`, put);
-        const record = { plenariaId: file.plenariaId, version: file.version, fileName: file.fileName, folderPath, driveItemId: String(put.body?.id ?? ''), size: file.bytes.length, savedBy: actorId, savedAt: engine.now().toISOString() };
+        const record = { plenariaId: file.plenariaId, version: file.documentVersion, fileName: file.fileName, folderPath, driveItemId: String(put.body?.id ?? ''), size: file.bytes.length, savedBy: actorId, savedAt: engine.now().toISOString() };
         const item = records![0];
         const previous = item ? toActaFileRecord(item.fields) : null;
         await engine.write([
@@ -434,7 +434,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
         ];
         for (const url of urls) {
           const answer = await engine.content({ method: 'GET', url });
-          if (answer.status === 200 && answer.bytes) return { plenariaId, version, fileName: record.fileName, bytes: answer.bytes };
+          if (answer.status === 200 && answer.bytes) return { plenariaId, documentVersion: version, fileName: record.fileName, bytes: answer.bytes };
           if (answer.status !== 404) throw answerError(`GET ${url}`, answer);
         }
         return null;
@@ -463,7 +463,7 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
       /**
        * All or nothing, as far as SharePoint allows: the plenarias' commitments are read in one batch
        * and every write is checked first (a create whose id exists, an update not at its expected
-       * revision: ConflictError, nothing written); then the items and their audit entries go out in
+       * version: ConflictError, nothing written); then the items and their audit entries go out in
        * sequence, creates guarded by the unique RecordKey and updates by If-Match, and a failure half-way
        * undoes what was written before the error goes up (see the engine's `write`). What SharePoint
        * cannot give is isolation: a reader in those few hundred milliseconds may see part of the batch,
@@ -482,10 +482,10 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
         if (missing.length > 0) throw new Error(`writeCommitments: no plenaria ${missing.join(', ')}`);
         const stored = new Map(pages.slice(plenariaIds.length).flat().map((i) => [String(i.fields.RecordKey), i]));
         const ops: WriteOp[] = [];
-        const out = writes.map(({ commitment, expectedRevision }): Commitment => {
+        const out = writes.map(({ commitment, expectedVersion }): Commitment => {
           const item = stored.get(commitment.id);
           const before = item ? toCommitment(item.fields) : null;
-          const next = revised(`commitment ${commitment.id}`, before, commitment, expectedRevision);
+          const next = revised(`commitment ${commitment.id}`, before, commitment, expectedVersion);
           ops.push(item ? engine.update(commitments, item, commitmentFields(next)) : engine.create(commitments, commitmentFields(next)));
           ops.push(engine.audit({ actorId, entity: 'commitment', entityId: commitment.id, action: before ? 'update' : 'create', before, after: next }));
           return next;

@@ -25,8 +25,8 @@ const plenariaValues = (p: Plenaria): unknown[] => [p.id, p.kind, p.unitId, quar
 const signature = (by: unknown, at: unknown) => (by === null || by === undefined ? null : { personId: by as string, at: at as string });
 const toActa = (r: Row): Acta => ({
   plenariaId: r.plenaria_id as string,
-  version: r.version as number,
-  revision: r.revision as number,
+  documentVersion: r.version as number,
+  version: r.revision as number,
   draft: JSON.parse(r.draft_json as string),
   okrResults: JSON.parse(r.okr_results_json as string),
   snapshotAt: r.snapshot_at as string,
@@ -42,8 +42,8 @@ const toActa = (r: Row): Acta => ({
 /** The acta's columns, in the order of INSERT_ACTA. */
 const actaValues = (a: Acta): unknown[] => [
   a.plenariaId,
+  a.documentVersion,
   a.version,
-  a.revision,
   JSON.stringify(a.draft),
   JSON.stringify(a.okrResults),
   a.snapshotAt,
@@ -75,7 +75,7 @@ const toCommitment = (r: Row): Commitment => ({
   status: r.status as Commitment['status'],
   notes: JSON.parse(r.notes_json as string),
   impact: (r.impact as string | null) ?? null,
-  revision: r.revision as number,
+  version: r.revision as number,
   createdAt: r.created_at as string,
   updatedAt: r.updated_at as string,
 });
@@ -83,7 +83,7 @@ const INSERT_COMMITMENT =
   'INSERT INTO commitments (id, plenaria_id, unit_id, task, owner_id, due, status, notes_json, impact, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const UPDATE_COMMITMENT =
   'UPDATE commitments SET plenaria_id = ?, unit_id = ?, task = ?, owner_id = ?, due = ?, status = ?, notes_json = ?, impact = ?, revision = ?, created_at = ?, updated_at = ? WHERE id = ? AND revision = ?';
-const commitmentValues = (c: Commitment): unknown[] => [c.id, c.plenariaId, c.unitId, c.task, c.ownerId, c.due, c.status, JSON.stringify(c.notes), c.impact, c.revision, c.createdAt, c.updatedAt];
+const commitmentValues = (c: Commitment): unknown[] => [c.id, c.plenariaId, c.unitId, c.task, c.ownerId, c.due, c.status, JSON.stringify(c.notes), c.impact, c.version, c.createdAt, c.updatedAt];
 
 
 /** Plenarias, their actas' versions and signed files, and the commitments in the tracker. */
@@ -195,13 +195,13 @@ export const actasSqlite: SqliteModule<ActasPort> = {
     },
 
     async writeActa(write) {
-      const { plenariaId, version } = write.acta;
+      const { plenariaId, documentVersion: version } = write.acta;
       const key = actaKey(plenariaId, version);
       return db.tx((): Acta => {
         if (!db.get('SELECT 1 FROM plenarias WHERE id = ?', plenariaId)) throw new Error(`writeActa: no plenaria ${plenariaId}`);
         const before = db.one(toActa, 'SELECT * FROM actas WHERE plenaria_id = ? AND version = ?', plenariaId, version);
-        const stored = revised(`acta ${key}`, before, write.acta, write.expectedRevision);
-        if (before) db.run(UPDATE_ACTA, ...actaValues(stored).slice(2), plenariaId, version, write.expectedRevision);
+        const stored = revised(`acta ${key}`, before, write.acta, write.expectedVersion);
+        if (before) db.run(UPDATE_ACTA, ...actaValues(stored).slice(2), plenariaId, version, write.expectedVersion);
         else db.run(INSERT_ACTA, ...actaValues(stored));
         db.audit(write.actorId, 'acta', key, before ? 'update' : 'create', before, { action: write.action, ...stored });
         return stored;
@@ -209,14 +209,14 @@ export const actasSqlite: SqliteModule<ActasPort> = {
     },
 
     async saveActaFile(file, actorId) {
-      const key = actaKey(file.plenariaId, file.version);
+      const key = actaKey(file.plenariaId, file.documentVersion);
       db.tx(() => {
-        if (!db.get('SELECT 1 FROM actas WHERE plenaria_id = ? AND version = ?', file.plenariaId, file.version)) throw new Error(`saveActaFile: no acta ${key}`);
-        const row = db.get('SELECT file_name, length(bytes) AS size FROM acta_files WHERE plenaria_id = ? AND version = ?', file.plenariaId, file.version);
+        if (!db.get('SELECT 1 FROM actas WHERE plenaria_id = ? AND version = ?', file.plenariaId, file.documentVersion)) throw new Error(`saveActaFile: no acta ${key}`);
+        const row = db.get('SELECT file_name, length(bytes) AS size FROM acta_files WHERE plenaria_id = ? AND version = ?', file.plenariaId, file.documentVersion);
         db.run(
           `INSERT INTO acta_files (plenaria_id, version, file_name, bytes, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT(plenaria_id, version) DO UPDATE SET file_name = excluded.file_name, bytes = excluded.bytes, saved_by = excluded.saved_by, saved_at = excluded.saved_at`,
-          file.plenariaId, file.version, file.fileName, file.bytes, actorId, db.now().toISOString(),
+          file.plenariaId, file.documentVersion, file.fileName, file.bytes, actorId, db.now().toISOString(),
         );
         const before = row ? { fileName: row.file_name as string, size: row.size as number } : null;
         db.audit(actorId, 'actaFile', key, before ? 'update' : 'create', before, { fileName: file.fileName, size: file.bytes.length });
@@ -225,7 +225,7 @@ export const actasSqlite: SqliteModule<ActasPort> = {
 
     async getActaFile(plenariaId, version): Promise<ActaFile | null> {
       const row = db.get('SELECT * FROM acta_files WHERE plenaria_id = ? AND version = ?', plenariaId, version);
-      return row ? { plenariaId, version, fileName: row.file_name as string, bytes: Buffer.from(row.bytes as Uint8Array) } : null;
+      return row ? { plenariaId, documentVersion: version, fileName: row.file_name as string, bytes: Buffer.from(row.bytes as Uint8Array) } : null;
     },
 
     async listCommitments(filter) {
@@ -235,10 +235,10 @@ export const actasSqlite: SqliteModule<ActasPort> = {
 
     async writeCommitments(writes, actorId) {
       return db.tx((): Commitment[] =>
-        writes.map(({ commitment, expectedRevision }) => {
+        writes.map(({ commitment, expectedVersion }) => {
           const before = db.one(toCommitment, 'SELECT * FROM commitments WHERE id = ?', commitment.id);
-          const stored = revised(`commitment ${commitment.id}`, before, commitment, expectedRevision);
-          if (before) db.run(UPDATE_COMMITMENT, ...commitmentValues(stored).slice(1), commitment.id, expectedRevision);
+          const stored = revised(`commitment ${commitment.id}`, before, commitment, expectedVersion);
+          if (before) db.run(UPDATE_COMMITMENT, ...commitmentValues(stored).slice(1), commitment.id, expectedVersion);
           else db.run(INSERT_COMMITMENT, ...commitmentValues(stored));
           db.audit(actorId, 'commitment', commitment.id, before ? 'update' : 'create', before, stored);
           return stored;
