@@ -231,3 +231,22 @@ export function buildQuarterSnapshot(args: {
   });
   return { quarter, asOf, closedAt: args.closedAt, closedBy: args.closedBy, closedByName: name(args.closedBy), summary: summarize(units), units };
 }
+
+/** A unit of the snapshot as the tab shows it: its key results without their month-by-month check-ins (the .xlsx has them). */
+export type SnapshotUnitView = Omit<SnapshotUnit, 'keyResults'> & { keyResults: Array<Omit<SnapshotKeyResult, 'checkIns'>> };
+
+/** GET /api/reports/quarter-close?quarter=2026-Q4 — a quarter's close, or what a close would freeze now. */
+export interface QuarterCloseResponse {
+  quarter: QuarterId;
+  /** The day from which the quarter may be closed (the day after its last). */
+  closableFrom: IsoDate;
+  closed: { closedAt: string; closedByName: string; sharedAt: string | null; sharedByName: string | null; version: number } | null;
+  /** The frozen report, once closed. */
+  snapshot: (Omit<QuarterSnapshot, 'units'> & { units: SnapshotUnitView[] }) | null;
+  /** While open: the figures a close would freeze now, and how many unit-months the ETI has not closed. */
+  preview: { summary: QuarterSummary; monthsNotClosed: number } | null;
+  /** The viewer is the ETI and the quarter has ended and is open. */
+  canClose: boolean;
+  /** The viewer is the ETI and the quarter is closed. */
+  canShare: boolean;
+}

@@ -111,6 +111,19 @@ export function previousPeriodOf(period: Period): Period {
 }
 
 /**
+ * The month being reported on `today`: the current month once its check-in window (its last
+ * `windowDays` business days) has opened, else the previous month — whose reports are still
+ * coming in. Before its window a month is not due: nothing shows it as missing.
+ */
+export function reportingPeriod(today: IsoDate, windowDays: number): Period {
+  const current = today.slice(0, 7);
+  const window = lastBusinessDaysOfMonth(current, windowDays);
+  if (window[0] !== undefined && today >= window[0]) return current;
+  const [y, m] = current.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
  * The reminders due on `today` (a business day) for the current month's window and the previous
  * month's missing reports. `statuses` holds the units' state for the current and previous month.
  */

@@ -352,3 +352,90 @@ export function buildReviewQueue(args: {
   );
   return { period: args.period, quarter, rows, counts, withoutSet };
 }
+
+// ── what the REST API answers (the tab's review views) ──────────────────────────────────────────
+
+/** GET /api/review/queue?period=2026-11 — the ETI's queue for a month. */
+export interface ReviewQueueResponse {
+  period: Period;
+  quarter: QuarterId;
+  /** The months one may look at: the quarter's and the previous quarter's that have started, newest first. */
+  periods: Period[];
+  rows: Array<{
+    unitId: string;
+    unitName: string;
+    kind: Unit['kind'];
+    state: UnitMonthState;
+    reported: number;
+    total: number;
+    waitingSince: string | null;
+    flagCount: number;
+    consistent: boolean;
+    /** The ETI's last decision (who, when), and the review's version for the next one (null: none yet). */
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+    version: number | null;
+  }>;
+  counts: Record<UnitMonthState, number>;
+  withoutSet: Array<{ unitId: string; unitName: string }>;
+  /** The month's quarter is closed: its months never change. */
+  quarterClosed: boolean;
+  /** The viewer may decide (the ETI). */
+  canAct: boolean;
+}
+
+/** One step of a month's review as its history shows it (the enlace's correction included). */
+export interface ReviewHistoryEntry {
+  action: MonthReviewAction | 'corrected';
+  actorName: string;
+  at: string;
+  note: string | null;
+  observations: Array<{ keyResultTitle: string; text: string }>;
+}
+
+/** GET /api/review/units/:unitId?period=2026-11 — one unit's month as the ETI reviews it (and its people read it). */
+export interface UnitMonthReviewResponse {
+  unit: Unit;
+  period: Period;
+  quarter: QuarterId;
+  state: UnitMonthState;
+  reported: number;
+  total: number;
+  /** The review's version for the next decision (null: none yet). */
+  version: number | null;
+  quarterClosed: boolean;
+  canAct: boolean;
+  review: { state: MonthReviewState; actorName: string; at: string; note: string | null; observations: ReviewObservation[] } | null;
+  keyResults: Array<{
+    id: string;
+    title: string;
+    objectiveTitle: string;
+    kind: KeyResult['kind'];
+    unitOfMeasure: string;
+    baseline: number;
+    target: number;
+    checkIn: { value: number; comment: string; evidenceUrl: string; authorName: string; createdAt: string; updatedAt: string; version: number } | null;
+    progress: number | null;
+    status: Status;
+    previous: { period: Period; value: number; evidenceUrl: string } | null;
+    flags: ReviewFlag[];
+    observation: string | null;
+    corrected: boolean;
+  }>;
+  history: ReviewHistoryEntry[];
+}
+
+/** GET /api/units/:unitId/key-results/:keyResultId/history — a key result's months, who reported, and a month's earlier values. */
+export interface KeyResultHistoryResponse {
+  keyResult: Pick<KeyResult, 'id' | 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target'>;
+  months: Array<{
+    period: Period;
+    value: number;
+    comment: string;
+    authorName: string;
+    at: string;
+    version: number;
+    /** Values the month had before its edits, oldest first (from the audit trail). */
+    earlier: Array<{ value: number; comment: string; authorName: string; at: string }>;
+  }>;
+}

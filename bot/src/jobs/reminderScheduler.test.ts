@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reminderKeyString, snoozeUntil, type ReminderKey } from '@okr/core';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
-import { buildDemoSeed } from '../store/seed/demoOkrs.js';
+import { buildDemoSeed, DEMO_PENDING_UNITS } from '../store/seed/demoOkrs.js';
 import type { Store } from '../store/Store.js';
 import { FakeTeamsConnector } from '../testing/fakeTeamsConnector.js';
 import { silentLog } from '../testing/harness.js';
@@ -26,6 +26,17 @@ async function world(opts: { file?: boolean; unreachable?: string[] } = {}) {
   const path = opts.file ? join(dir, `${Math.random().toString(36).slice(2)}.db`) : ':memory:';
   const store = new SqliteStore({ path, now: () => clock.now() });
   await store.seed(buildDemoSeed('2026-11-23'));
+  // The demo leaves its walkthrough units' latest month due (October) unreported; here they reported
+  // it, so their reminders are November's and December's.
+  for (const unitId of DEMO_PENDING_UNITS) {
+    const krs = (await store.getSet(unitId, '2026-Q4'))!.keyResults;
+    await store.saveCheckIns({
+      actorId: `enlace-${unitId}`,
+      unitId,
+      period: '2026-10',
+      checkIns: krs.map((kr) => ({ keyResultId: kr.id, value: kr.kind === 'milestone' ? 0 : kr.baseline, comment: 'Avance de octubre.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unitId}/2026-10` })),
+    });
+  }
   for (const p of await store.listPeople()) {
     if (!opts.unreachable?.includes(p.id)) await store.saveConversationReference(p.id, { conversation: { id: `a:${p.id}` }, user: { id: p.id } });
   }

@@ -2,6 +2,7 @@ import { actas } from './actas.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
 import { reminders } from './reminders.js';
+import { review } from './review.js';
 import { shell } from './shell.js';
 
 /**
@@ -12,6 +13,7 @@ import { shell } from './shell.js';
 export const modules = [
   okr,
   formulation,
+  review,
   actas,
   reminders,
   shell,

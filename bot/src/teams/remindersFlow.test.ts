@@ -21,7 +21,8 @@ describe('reminder card', () => {
     expect(text).toContain('Alcaldía Local de Usaquén');
     expect(text).toContain('faltan 9 resultados clave');
     const [open, snooze] = actionsOf(card);
-    expect(open).toMatchObject({ type: 'Action.Execute', title: 'Abrir el check-in', verb: 'checkin.open', data: { unitId: 'al-usaquen' }, fallback: { type: 'Action.Submit' } });
+    // The button opens the month the reminder names.
+    expect(open).toMatchObject({ type: 'Action.Execute', title: 'Abrir el check-in', verb: 'checkin.open', data: { unitId: 'al-usaquen', period: '2026-11' }, fallback: { type: 'Action.Submit' } });
     expect(snooze).toMatchObject({ type: 'Action.Execute', title: 'Recordarme mañana', verb: 'reminder.snooze' });
 
     expect(cardText(await h.execute('enlace-al-usaquen', open!.verb, open!.data))).toContain('Check-in de noviembre de 2026');
@@ -39,13 +40,28 @@ describe('reminder card', () => {
     expect(cardText(await h.execute('lider-al-usaquen', snooze!.verb, snooze!.data))).toContain('Este recordatorio es de otra persona');
   });
 
+  it('on 1 December, the reminder of November’s missing check-in opens November, not December', async () => {
+    const h = await botHarness('2026-12-01T14:00:00.000Z');
+    const plan = await planReminders(h.store, h.clock.now());
+    const missing = plan.reminders.find((r) => r.key.personId === 'enlace-al-usaquen' && r.key.kind === 'checkin_missing')!;
+    const card = reminderCard(missing);
+    expect(cardText(card)).toContain('noviembre de 2026');
+    const [open] = actionsOf(card);
+    expect(open!.data).toMatchObject({ unitId: 'al-usaquen', period: '2026-11' });
+    expect(cardText(await h.execute('enlace-al-usaquen', open!.verb, open!.data))).toContain('Check-in de noviembre de 2026');
+    // And `check-in` alone opens November too: the earliest month still open and missing.
+    expect(cardText((await h.say('enlace-al-usaquen', 'check-in'))[0])).toContain('Check-in de noviembre de 2026');
+  });
+
   it('the ETI digest lists the units behind and leads to the administration view', async () => {
     const h = await botHarness(WINDOW_OPEN);
     const plan = await planReminders(h.store, new Date('2026-12-01T14:00:00.000Z'));
     const digest = plan.reminders.find((r) => r.key.kind === 'eti_digest')!;
     const card = reminderCard(digest);
     expect(cardText(card)).toContain('Unidades sin check-in completo de noviembre de 2026');
-    expect(cardText(card)).toContain('Alcaldía Local de Usaquén (faltan 9 de 9)');
+    // Seeded on the window's first day: no unit had reported November yet.
+    expect(digest.items).toContain('Alcaldía Local de Usaquén (faltan 9 de 9)');
+    expect(cardText(card)).toContain(digest.items[0]);
     expect(actionsOf(card).map((a) => a.verb)).toEqual(['reminders.admin', 'reminder.snooze']);
   });
 });

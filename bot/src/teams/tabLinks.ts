@@ -1,16 +1,17 @@
 import type { Config } from '../config.js';
 
-/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`) and one acta. */
+/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`, `revision`, `cierre`), one acta, a quarter. */
 export interface TabLinkTarget {
-  view?: 'plenarias' | 'compromisos' | 'actas-oap';
+  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'revision' | 'cierre';
   acta?: string;
+  quarter?: string;
 }
 
-/** Link to the OKR tab, optionally on one unit, a view or one acta. */
+/** Link to the OKR tab, optionally on one unit, a view, one acta or a quarter. */
 export type TabLinks = (unitId?: string, target?: TabLinkTarget) => string;
 
 /**
- * Links to the OKR tab: a Teams deep link in a real tenant (the tab reads `unit=…&view=…&acta=…`
+ * Links to the OKR tab: a Teams deep link in a real tenant (the tab reads `unit=…&view=…&acta=…&quarter=…`
  * from its `subEntityId`), the local page with the same query otherwise.
  */
 export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' | 'PUBLIC_URL'>): TabLinks {
@@ -19,6 +20,7 @@ export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' 
     if (unitId) query.set('unit', unitId);
     if (target.view) query.set('view', target.view);
     if (target.acta) query.set('acta', target.acta);
+    if (target.quarter) query.set('quarter', target.quarter);
     const q = query.toString();
     if (config.MicrosoftAppId) {
       const context = encodeURIComponent(JSON.stringify(q ? { subEntityId: q } : {}));

@@ -36,6 +36,8 @@ export interface QuarterCloseWrite {
 /** The review queue's screen: the month's quarter for every unit, and the month's reviews (one request on SharePoint). */
 export interface ReviewQueueData extends EntityQuarterData {
   reviews: MonthReview[];
+  /** Who the reviewers are. */
+  people: Person[];
 }
 
 /** One unit's month under review (one request on SharePoint): its quarter, the review, its history and the people who acted. */

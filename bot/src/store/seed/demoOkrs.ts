@@ -7,6 +7,7 @@ import {
   quarterMonths,
   quarterOf,
   previousQuarter,
+  reportingPeriod,
   type CheckIn,
   type IsoDate,
   type KeyResult,
@@ -106,18 +107,6 @@ const PROFILES: Profile[] = ['al_dia', 'falta_mes_actual', 'al_dia', 'rezagada',
 export const DEMO_PENDING_UNITS = new Set(['al-usaquen', 'dgth', 'sgd']);
 
 /**
- * The latest month whose reports are due on `today`: the current month once its check-in window
- * (its last business days) has opened, else the previous month.
- */
-export function latestMonthDue(today: IsoDate): string {
-  const current = today.slice(0, 7);
-  const window = lastBusinessDaysOfMonth(current, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays);
-  if (window[0] !== undefined && today >= window[0]) return current;
-  const [y, m] = current.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/**
  * The day a key result of a month is reported: a day of the month's check-in window, or — late —
  * 2 to 4 business days after the month ended. The demo holds only reports made before `today`.
  */
@@ -167,7 +156,7 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   const keyResults: KeyResult[] = [];
   const checkIns: CheckIn[] = [];
   const current = quarterOf(today);
-  const due = latestMonthDue(today);
+  const due = reportingPeriod(today, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays);
 
   const addQuarter = (quarter: QuarterId, closed: boolean) => {
     directory.units.forEach((unit, i) => {

@@ -1,7 +1,8 @@
-import { formatPercent, milestoneLabels, okrBotText, periodLabel, type CheckInError } from '@okr/core';
+import { formatPercent, milestoneLabels, okrBotText, periodLabel, unitMonthStateForUnit, type CheckInError } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
 import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { describeKeyResult, formatValue } from './format.js';
+import { CHECK_IN_OPEN } from './simpleCards.js';
 
 /** "Guardar todo": every KR with something typed. */
 export const CHECK_IN_SUBMIT = 'checkin.submit';
@@ -57,9 +58,20 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
       { weight: 'Bolder', color: missing.length === 0 ? 'Good' : 'Warning', id: 'missingSummary' },
     ),
   ];
+  const state = form.month.state;
+  if (state === 'por_revisar' || state === 'corregido') body.push(text(unitMonthStateForUnit[state], { color: 'Accent', spacing: 'Small', id: 'reviewState' }));
+  // Other open months with something to do: one click to their card.
+  const others = form.openMonths.filter((m) => m.period !== period && (m.missing.length > 0 || m.month.state === 'correccion_pedida')).slice(0, 3);
+  if (others.length > 0) {
+    body.push(subtle(t.otherMonths, { spacing: 'Small' }), {
+      type: 'ActionSet',
+      actions: others.map((m) => executeAction(t.openMonth(periodLabel(m.period)), CHECK_IN_OPEN, { unitId: unit.id, period: m.period })),
+    });
+  }
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good', id: 'notice' }));
-  if (form.review?.state === 'correction_requested') {
-    body.push(container([text(t.correctionRequested(form.review.note), { color: 'Warning' })], { style: 'warning' }));
+  const correction = form.review?.state === 'correction_requested' ? form.review : null;
+  if (correction) {
+    body.push(container([text(t.correctionRequested(correction.note), { color: 'Warning' })], { style: 'warning', id: 'correction' }));
   }
   if (errors.length > 0) {
     body.push(
@@ -72,6 +84,11 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
       ),
     );
   }
+
+  const observationOf = (keyResultId: string): CardElement[] => {
+    const o = correction?.observations.find((x) => x.keyResultId === keyResultId);
+    return o ? [text(t.observation(o.text), { color: 'Attention', size: 'Small', weight: 'Bolder' })] : [];
+  };
 
   for (const objective of tree.strategic?.children ?? []) {
     body.push(text(objective.title, { size: 'Medium', weight: 'Bolder', separator: true, spacing: 'Large' }));
@@ -111,6 +128,8 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
             stored
               ? text(t.reported(formatValue(kr, stored.value), stored.version - 1), { color: 'Good', size: 'Small' })
               : text(t.pending, { color: 'Warning', size: 'Small' }),
+            ...observationOf(kr.id),
+            ...(form.month.corrected.includes(kr.id) ? [text(t.corrected, { color: 'Good', size: 'Small', spacing: 'None' })] : []),
             valueInput,
             ...errorFor('value'),
             {

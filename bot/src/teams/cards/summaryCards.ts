@@ -1,22 +1,29 @@
-import { formatPercent, okrBotText, periodLabel, quarterLabel, statusLabels, type OkrTreeView } from '@okr/core';
+import { formatPercent, okrBotText, periodLabel, periodTitle, quarterLabel, statusLabels, type OkrTreeView } from '@okr/core';
 import type { PendingForUnit } from '../../services/checkIns.js';
 import { card, container, executeAction, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
 import { CHECK_IN_OPEN } from './simpleCards.js';
 
-/** `pendientes`: what is still missing this month, per unit the person reports for. */
+/** Adaptive Cards show at most 6 top-level actions. */
+const MAX_ACTIONS = 6;
+
+/** `pendientes`: for each unit the person reports for, every open month with something missing or a correction pending. */
 export function pendingCard(pending: PendingForUnit[]): AdaptiveCard {
   const t = okrBotText.pending;
-  const period = pending[0]?.period;
-  const body: CardElement[] = [heading(t.title(period ? periodLabel(period) : null))];
+  const body: CardElement[] = [heading(t.title)];
   const actions: CardElement[] = [];
   for (const p of pending) {
     const items: CardElement[] = [text(p.unit.name, { weight: 'Bolder', size: 'Medium' })];
     if (p.note) items.push(subtle(p.note, { isSubtle: false }));
-    else if (p.missing.length === 0) items.push(text(t.upToDate(p.total), { color: 'Good' }));
-    else {
-      items.push(text(t.missing(p.missing.length, p.total), { color: 'Warning' }));
-      items.push(...p.missing.map((kr) => text(`• ${kr.title}`, { spacing: 'None', size: 'Small' })));
-      actions.push(executeAction(pending.length > 1 ? t.reportFor(p.unit.name) : t.open, CHECK_IN_OPEN, { unitId: p.unit.id }));
+    else if (p.months.length === 0) items.push(text(t.upToDate, { color: 'Good' }));
+    for (const m of p.months) {
+      const month = periodTitle(m.period);
+      if (m.month.state === 'correccion_pedida') items.push(text(t.correction(month), { color: 'Attention', spacing: 'Small' }));
+      if (m.missing.length > 0) {
+        items.push(text(t.month(month, m.missing.length, m.month.total), { color: 'Warning', spacing: 'Small' }));
+        items.push(...m.missing.map((kr) => text(`• ${kr.title}`, { spacing: 'None', size: 'Small' })));
+      }
+      const label = pending.length > 1 ? t.reportFor(periodLabel(m.period), p.unit.name) : t.report(periodLabel(m.period));
+      if (actions.length < MAX_ACTIONS) actions.push(executeAction(label, CHECK_IN_OPEN, { unitId: p.unit.id, period: m.period }));
     }
     body.push(container(items, { separator: true, spacing: 'Medium' }));
   }

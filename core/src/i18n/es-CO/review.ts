@@ -77,6 +77,7 @@ export const reviewMessages = {
 export const reviewBotText = {
   command:
     '(Equipo ETI) Revisión mensual de los reportes de las 44 unidades: por revisar, corrección pedida y cerrar el mes. Es distinta de «revisar», que es la formulación de los sets.',
+  refused: 'No se hizo ningún cambio',
   notEti: {
     title: 'La revisión mensual es del equipo ETI',
     text: 'Solo el equipo ETI revisa los reportes mensuales. Si buscas los sets de OKR por aprobar, escribe «revisar».',

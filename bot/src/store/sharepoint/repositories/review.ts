@@ -261,8 +261,8 @@ export const reviewSharePoint: SharePointModule<ReviewPort, typeof REVIEW_LISTS>
       },
 
       async loadReviewQueue(period) {
-        const pages = await engine.read([...entityQuarterQueries(quarterOf(`${period}-01`)), ...periodQueries([period])]);
-        return { ...entityQuarterFrom(pages), reviews: reviewsOf(pages.slice(6)) };
+        const pages = await engine.read([...entityQuarterQueries(quarterOf(`${period}-01`)), ...periodQueries([period]), { list: DIRECTORY_LISTS.people }]);
+        return { ...entityQuarterFrom(pages), reviews: reviewsOf(pages.slice(6, 7)), people: peopleOf(pages[7]!) };
       },
       async loadUnitReview(unitId, period) {
         const key = monthReviewKey(unitId, period);

@@ -169,8 +169,8 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
       },
 
       async loadReviewQueue(period) {
-        const data = await okr.loadEntityQuarter(quarterOf(`${period}-01`));
-        return { ...data, reviews: listReviews([period]) };
+        const [data, people] = await Promise.all([okr.loadEntityQuarter(quarterOf(`${period}-01`)), directory.listPeople()]);
+        return { ...data, reviews: listReviews([period]), people };
       },
       async loadUnitReview(unitId, period) {
         const [data, unit, people] = await Promise.all([okr.loadUnitQuarter(unitId, quarterOf(`${period}-01`)), directory.getUnit(unitId), directory.listPeople()]);
