@@ -29,7 +29,7 @@ describe('the quarter-close snapshot', () => {
   // November edited once after a correction.
   const edited = checkIns.findIndex((c) => c.keyResultId === 'kr11' && c.period === '2026-11');
   checkIns[edited] = { ...checkIns[edited]!, version: 2, comment: 'Corregido: 60 % con soporte.' };
-  const reviews: MonthReview[] = months.map((period) => ({ unitId: unit.id, period, state: 'closed', actorId: 'eti-1', at: `${period}-28T20:00:00.000Z`, note: null, observations: [], version: 1 }));
+  const reviews: MonthReview[] = months.map((period) => ({ unitId: unit.id, period, state: 'closed', actorId: 'eti-1', at: `${period}-28T20:00:00.000Z`, note: null, observations: [], checkInVersions: {}, version: 1 }));
   const snapshot = buildQuarterSnapshot({
     quarter: '2026-Q4',
     closedAt: '2027-01-08T15:00:00.000Z',

@@ -26,6 +26,8 @@ const review = (over: Partial<MonthReview> = {}): MonthReview => ({
   at: '2026-12-02T15:00:00.000Z',
   note: null,
   observations: [],
+  // Every key result reported, at version 1, when the correction was asked.
+  checkInVersions: Object.fromEntries(krIds.map((id) => [id, 1])),
   version: 1,
   ...over,
 });
@@ -60,8 +62,8 @@ describe('the state of a unit’s month', () => {
   });
 
   it('with only a general observation, any edit after the request corrects it — once the month is complete', () => {
-    const request = review({ note: 'Faltan resultados clave.' });
     const month = all('2026-11').slice(0, 7);
+    const request = review({ note: 'Faltan resultados clave.', checkInVersions: Object.fromEntries(month.map((c) => [c.keyResultId, 1])) });
     month[0] = edited(month[0]!, '2026-12-03T14:00:00.000Z');
     expect(unitMonth(krIds, month, request).state).toBe('correccion_pedida');
     const complete = [...month, ...all('2026-11', '2026-12-03T16:00:00.000Z').slice(7)];

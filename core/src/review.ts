@@ -14,9 +14,10 @@
  *                                                 └──────────── request_correction ───────┘
  *
  * Only `cerrado` and `correccion_pedida` are stored (`MonthReview`); the others follow from the
- * check-ins. A check-in saved after the correction request counts as corrected, so nothing needs
- * to be written when the enlace corrects: the month is `corregido` as soon as every key result the
- * ETI observed (or, with only a general observation, any one) was saved again and the month is
+ * check-ins. A correction request records the version of each of the month's check-ins; one saved
+ * again since (a higher version, or a first report) counts as corrected, so nothing needs to be
+ * written when the enlace corrects: the month is `corregido` as soon as every key result the ETI
+ * observed (or, with only a general observation, any one) was saved again and the month is
  * complete. A closed month locks its check-ins; a correction request opens it again.
  */
 import type { CheckIn, KeyResult, OkrSetBundle, OkrSetState, Period, QuarterId, Role, Unit } from './types.js';
@@ -47,18 +48,24 @@ export interface MonthReview {
   note: string | null;
   /** Per key result, what to correct (a correction request's; empty when closing). */
   observations: ReviewObservation[];
+  /**
+   * The version of each of the month's check-ins when the correction was requested (a key result
+   * not reported then is absent): one saved again since has a higher version — it is corrected.
+   * Empty when closing.
+   */
+  checkInVersions: Record<string, number>;
   /** The compare-and-set counter: 1 for the first decision, +1 with each. */
   version: number;
 }
 
 export type MonthReviewAction = 'close' | 'request_correction';
 
-/** One step of a month's review, as the unit and the ETI see it in its history. */
+/** One step of a month's review, as the unit and the ETI see it in its history: the ETI's decisions, and the enlace's correction. */
 export interface MonthReviewEvent {
   id: string;
   unitId: string;
   period: Period;
-  action: MonthReviewAction;
+  action: MonthReviewAction | 'corrected';
   actorId: string;
   at: string;
   note: string | null;
@@ -100,7 +107,7 @@ export function unitMonth(keyResultIds: readonly string[], checkIns: readonly Ch
   const complete = total > 0 && reported >= total;
   if (review?.state === 'closed') return { state: 'cerrado', reported, total, waitingSince: null, corrected: [] };
   if (review?.state === 'correction_requested') {
-    const corrected = [...mine.values()].filter((c) => c.updatedAt > review.at).map((c) => c.keyResultId);
+    const corrected = [...mine.values()].filter((c) => c.version > (review.checkInVersions[c.keyResultId] ?? 0)).map((c) => c.keyResultId);
     const observed = review.observations.map((o) => o.keyResultId).filter((id) => krs.has(id));
     const covered = observed.length > 0 ? observed.every((id) => corrected.includes(id)) : corrected.length > 0;
     if (covered && complete) {

@@ -141,13 +141,6 @@ export class ReviewService {
       note: e.note,
       observations: e.observations.map((o) => ({ keyResultTitle: titles.get(o.keyResultId) ?? o.keyResultId, text: o.text })),
     }));
-    // The enlace's correction is in the check-ins themselves: shown as a step of the history.
-    const corrections = view.keyResults.filter((k) => k.corrected && k.checkIn).map((k) => k.checkIn!);
-    if (corrections.length > 0) {
-      const last = corrections.reduce((a, c) => (c.updatedAt > a.updatedAt ? c : a));
-      history.push({ action: 'corrected', actorName: name(last.authorId), at: last.updatedAt, note: null, observations: corrections.map((c) => ({ keyResultTitle: titles.get(c.keyResultId) ?? '', text: '' })) });
-      history.sort((a, b) => a.at.localeCompare(b.at));
-    }
     return {
       unit: view.unit,
       period: view.period,
@@ -213,7 +206,9 @@ export class ReviewService {
       observations: args.observations ?? [],
     });
     if (!decision.ok) throw new Refusal(decision.reason === 'not_allowed' ? 'forbidden' : 'invalid', decision.message);
-    const write = this.write(person, data.unit.id, period, args.action, decision, args.expectedVersion);
+    // A correction remembers the versions of the month's check-ins: one saved again since is corrected.
+    const versions = args.action === 'request_correction' ? Object.fromEntries(data.checkIns.filter((c) => c.period === period).map((c) => [c.keyResultId, c.version])) : {};
+    const write = this.write(person, data.unit.id, period, args.action, { ...decision, checkInVersions: versions }, args.expectedVersion);
     let stored: MonthReview;
     try {
       stored = await this.store.saveMonthReview(write);
@@ -226,9 +221,16 @@ export class ReviewService {
     return { review: after, notified };
   }
 
-  private write(person: Person, unitId: string, period: Period, action: MonthReviewAction, decision: { state: MonthReview['state']; note: string | null; observations: ReviewObservation[] }, expectedVersion: number | null): MonthReviewWrite {
+  private write(
+    person: Person,
+    unitId: string,
+    period: Period,
+    action: MonthReviewAction,
+    decision: Pick<MonthReview, 'state' | 'note' | 'observations' | 'checkInVersions'>,
+    expectedVersion: number | null,
+  ): MonthReviewWrite {
     const at = this.clock.now().toISOString();
-    const review: MonthReview = { unitId, period, state: decision.state, actorId: person.id, at, note: decision.note, observations: decision.observations, version: (expectedVersion ?? 0) + 1 };
+    const review: MonthReview = { unitId, period, actorId: person.id, at, ...decision, version: (expectedVersion ?? 0) + 1 };
     return { review, expectedVersion, event: { id: randomUUID(), unitId, period, action, actorId: person.id, at, note: decision.note, observations: decision.observations } };
   }
 
@@ -245,7 +247,7 @@ export class ReviewService {
     if (wanted.size === 0) throw new Refusal('invalid', msg.review.nothingToCloseInBulk);
     const rows = queue.rows.filter((r) => wanted.has(r.unit.id));
     if (rows.length !== wanted.size || rows.some((r) => !r.consistent)) throw new Refusal('conflict', msg.review.stale);
-    const writes = rows.map((r) => this.write(person, r.unit.id, p, 'close', { state: 'closed', note: null, observations: [] }, r.review?.version ?? null));
+    const writes = rows.map((r) => this.write(person, r.unit.id, p, 'close', { state: 'closed', note: null, observations: [], checkInVersions: {} }, r.review?.version ?? null));
     try {
       await this.store.saveMonthReviews(writes);
     } catch (error) {
@@ -257,10 +259,13 @@ export class ReviewService {
 
   /**
    * After a check-in save: when it completes a correction the ETI asked for (the month turns
-   * «corregido»), the ETI member who asked is told. Never fails the save.
+   * «corregido» — that state follows from the check-ins), the step goes into the month's history
+   * and the ETI member who asked is told.
    */
   async checkInsSaved(event: CheckInsSaved): Promise<void> {
     if (event.before.state !== 'correccion_pedida' || event.after.state !== 'corregido' || !event.form.review) return;
+    const { unit, period, person } = event;
+    await this.store.recordMonthReviewEvent({ id: randomUUID(), unitId: unit.id, period, action: 'corrected', actorId: person.id, at: this.clock.now().toISOString(), note: null, observations: [] });
     await this.notices.correctionCompleted({
       unit: event.unit,
       period: event.period,

@@ -84,7 +84,7 @@ export function monthReviewWrite(
   review: Pick<MonthReview, 'unitId' | 'period' | 'state'> & Partial<MonthReview>,
   expectedVersion: number | null = null,
 ): MonthReviewWrite {
-  const full: MonthReview = { actorId: 'eti-1', at: '2026-11-05T14:00:00.000Z', note: null, observations: [], ...review, version: (expectedVersion ?? 0) + 1 };
+  const full: MonthReview = { actorId: 'eti-1', at: '2026-11-05T14:00:00.000Z', note: null, observations: [], checkInVersions: {}, ...review, version: (expectedVersion ?? 0) + 1 };
   return {
     review: full,
     expectedVersion,

@@ -38,11 +38,15 @@ export function reviewContract({ seeded }: ContractContext): void {
     const close = monthReviewWrite({ unitId: 'al-usaquen', period: '2026-11', state: 'closed', actorId: 'eti-2', at: '2026-12-04T15:00:00.000Z' }, 1);
     const second = await store.saveMonthReview(close);
     expect(second).toMatchObject({ state: 'closed', version: 2, actorId: 'eti-2', observations: [] });
-    expect(await store.listMonthReviewEvents('al-usaquen', '2026-11')).toEqual([request.event, close.event]);
+    // The enlace's correction between them: a step of the history that is not a decision.
+    const corrected = { id: 'c-1', unitId: 'al-usaquen', period: '2026-11', action: 'corrected' as const, actorId: 'enlace-al-usaquen', at: '2026-12-03T20:00:00.000Z', note: null, observations: [] };
+    await store.recordMonthReviewEvent(corrected);
+    expect(await store.getMonthReview('al-usaquen', '2026-11')).toEqual(second);
+    expect(await store.listMonthReviewEvents('al-usaquen', '2026-11')).toEqual([request.event, corrected, close.event]);
     expect(await store.listMonthReviewEvents('al-suba', '2026-11')).toEqual([]);
     const audit = await store.listAudit({ entity: 'monthReview', entityId: 'al-usaquen/2026-11' });
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['update', 'eti-2'], ['create', 'eti-1']]);
-    expect(audit[0]).toMatchObject({ before: first, after: second });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['update', 'enlace-al-usaquen'], ['update', 'eti-2'], ['create', 'eti-1']]);
+    expect(audit[1]).toMatchObject({ before: first, after: second });
     await store.close();
   });
 

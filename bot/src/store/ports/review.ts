@@ -81,6 +81,8 @@ export interface ReviewPort {
   saveMonthReviews(writes: readonly MonthReviewWrite[]): Promise<MonthReview[]>;
   /** A month's review history, oldest first. */
   listMonthReviewEvents(unitId: string, period: Period): Promise<MonthReviewEvent[]>;
+  /** Adds a step that is not a decision (the enlace's correction) to a month's history, with its audit entry. */
+  recordMonthReviewEvent(event: MonthReviewEvent): Promise<void>;
 
   loadReviewQueue(period: Period): Promise<ReviewQueueData>;
   loadUnitReview(unitId: string, period: Period): Promise<UnitReviewData>;

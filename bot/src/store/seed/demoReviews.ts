@@ -72,14 +72,19 @@ export function buildDemoReviews(today: IsoDate, directory: DirectorySeed, okrs:
   const ordered = (setId: string) => (krsOf.get(setId) ?? []).slice().sort((a, b) => (objectiveOrder.get(a.objectiveId) ?? 0) - (objectiveOrder.get(b.objectiveId) ?? 0) || a.order - b.order);
   const reportsOf = (unitId: string, period: Period) => checkIns.filter((c) => c.unitId === unitId && c.period === period);
   const completedOn = (reports: CheckIn[]) => reports.reduce((a, c) => (c.createdAt > a ? c.createdAt : a), '').slice(0, 10);
+  /** The enlace's correction, as a step of the month's history. */
+  const corrected = (unitId: string, period: Period, when: string) =>
+    monthReviewEvents.push({ id: `demo-${unitId}-${period}-corrected`, unitId, period, action: 'corrected', actorId: `enlace-${unitId}`, at: when, note: null, observations: [] });
+  /** What a correction request records: the versions of the month's check-ins at that moment. */
+  const versionsOf = (reports: CheckIn[]) => Object.fromEntries(reports.map((c) => [c.keyResultId, c.version]));
 
   /** The decisions of a month, oldest first: each stored as an event, the last as the review. */
-  const decide = (unitId: string, period: Period, steps: Array<Pick<MonthReview, 'state' | 'actorId' | 'at' | 'note' | 'observations'>>) => {
+  const decide = (unitId: string, period: Period, steps: Array<Pick<MonthReview, 'state' | 'actorId' | 'at' | 'note' | 'observations'> & { checkInVersions?: Record<string, number> }>) => {
     steps.forEach((s, n) => {
       monthReviewEvents.push({ id: `demo-${unitId}-${period}-${n + 1}`, unitId, period, action: s.state === 'closed' ? 'close' : 'request_correction', actorId: s.actorId, at: s.at, note: s.note, observations: s.observations });
     });
     const last = steps.at(-1);
-    if (last) monthReviews.push({ unitId, period, ...last, version: steps.length });
+    if (last) monthReviews.push({ unitId, period, ...last, checkInVersions: last.checkInVersions ?? {}, version: steps.length });
   };
 
   const quarter = quarterOf(today);
@@ -105,7 +110,7 @@ export function buildDemoReviews(today: IsoDate, directory: DirectorySeed, okrs:
       const eti = ETI[(i + m) % ETI.length]!;
       if (last && i % 13 === 5) {
         const kr = ordered(set.id)[0]!;
-        decide(unit.id, period, [{ state: 'correction_requested', actorId: eti, at: when, note: null, observations: [{ keyResultId: kr.id, text: 'La evidencia no muestra el avance reportado: adjunta el informe del mes.' }] }]);
+        decide(unit.id, period, [{ state: 'correction_requested', actorId: eti, at: when, note: null, observations: [{ keyResultId: kr.id, text: 'La evidencia no muestra el avance reportado: adjunta el informe del mes.' }], checkInVersions: versionsOf(reports) }]);
         return;
       }
       decide(unit.id, period, [{ state: 'closed', actorId: eti, at: when, note: null, observations: [] }]);
@@ -154,11 +159,13 @@ export function buildDemoReviews(today: IsoDate, directory: DirectorySeed, okrs:
           const kr = krs[3]!;
           const report = reports.find((c) => c.keyResultId === kr.id)!;
           const editedAt = at(addBusinessDays(done, 2), today, 20);
+          const asked = versionsOf(reports);
           Object.assign(report, { updatedAt: editedAt, version: 2, comment: `${report.comment} Se corrigió el soporte: el informe del mes quedó en la carpeta de evidencias.` });
           decide(unit.id, period, [
-            { state: 'correction_requested', actorId: eti, at: request, note: null, observations: [{ keyResultId: kr.id, text: 'El enlace a la evidencia no abre el informe del mes; revisa el permiso de la carpeta.' }] },
+            { state: 'correction_requested', actorId: eti, at: request, note: null, observations: [{ keyResultId: kr.id, text: 'El enlace a la evidencia no abre el informe del mes; revisa el permiso de la carpeta.' }], checkInVersions: asked },
             { state: 'closed', actorId: eti, at: closeOn, note: null, observations: [] },
           ]);
+          corrected(unit.id, period, editedAt);
         } else decide(unit.id, period, [{ state: 'closed', actorId: eti, at: closeOn, note: null, observations: [] }]);
         continue;
       }
@@ -177,7 +184,14 @@ export function buildDemoReviews(today: IsoDate, directory: DirectorySeed, okrs:
           const when = soonAfter(lastReport, 1, today);
           if (when) {
             decide(unit.id, period, [
-              { state: 'correction_requested', actorId: eti, at: when, note: 'Revisa los comentarios antes del cierre del mes.', observations: [{ keyResultId: krs[0]!.id, text: 'El comentario no explica el avance: cuenta qué se hizo este mes y con qué soporte.' }] },
+              {
+                state: 'correction_requested',
+                actorId: eti,
+                at: when,
+                note: 'Revisa los comentarios antes del cierre del mes.',
+                observations: [{ keyResultId: krs[0]!.id, text: 'El comentario no explica el avance: cuenta qué se hizo este mes y con qué soporte.' }],
+                checkInVersions: versionsOf(reports),
+              },
             ]);
           }
           break;
@@ -189,9 +203,12 @@ export function buildDemoReviews(today: IsoDate, directory: DirectorySeed, okrs:
           const others = reports.filter((c) => c !== late).reduce((a, c) => (c.createdAt > a ? c.createdAt : a), '');
           const request = soonAfter(others, 1, today);
           if (!request) break;
-          decide(unit.id, period, [{ state: 'correction_requested', actorId: eti, at: request, note: null, observations: [{ keyResultId: kr.id, text: `Falta el reporte de «${kr.title}».` }] }]);
+          decide(unit.id, period, [{ state: 'correction_requested', actorId: eti, at: request, note: null, observations: [{ keyResultId: kr.id, text: `Falta el reporte de «${kr.title}».` }], checkInVersions: versionsOf(reports.filter((c) => c !== late)) }]);
           const reported = soonAfter(request, 1, today);
-          if (reported) Object.assign(late, { createdAt: reported, updatedAt: reported });
+          if (reported) {
+            Object.assign(late, { createdAt: reported, updatedAt: reported });
+            corrected(unit.id, period, reported);
+          }
           else checkIns.splice(checkIns.indexOf(late), 1);
           break;
         }
@@ -206,5 +223,6 @@ export function buildDemoReviews(today: IsoDate, directory: DirectorySeed, okrs:
       }
     }
   });
+  monthReviewEvents.sort((a, b) => a.at.localeCompare(b.at));
   return { checkIns, monthReviews, monthReviewEvents, quarterCloses };
 }

@@ -34,10 +34,16 @@ export const NOTE_INPUT = 'note';
 const t = reviewBotText;
 /** Rows of the queue the card lists; the tab lists them all. */
 const QUEUE_ROWS = 8;
-/** How much of a long text the card shows (the tab shows all): keeps the card under 28 KB at the longest inputs. */
-const CLIP = 240;
+/**
+ * How much of a long text the unit's card shows (the tab shows everything): nine key results with
+ * every text at its limit stay under 28 KB (reviewFlow.test.ts builds that card).
+ */
+const CLIP = 200;
+const TITLE_CLIP = 120;
+const NAME_CLIP = 60;
+const FLAGS_SHOWN = 2;
 /** Longer evidence links are opened from the tab, not from a card button. */
-const LINK_MAX = 400;
+const LINK_MAX = 300;
 
 const clip = (s: string, n = CLIP) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const day = (iso: string) => new Date(iso).toLocaleString('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
@@ -81,28 +87,29 @@ export function unitReviewCard(view: UnitMonthReviewResponse): AdaptiveCard {
     text(u.state(unitMonthStateLabels[view.state], view.reported, view.total), { weight: 'Bolder', spacing: 'None' }),
   ];
   const last = view.history.at(-1);
-  if (last) body.push(subtle(u.historyLine(reviewActionLabels[last.action], last.actorName, day(last.at))));
+  if (last) body.push(subtle(u.historyLine(reviewActionLabels[last.action], clip(last.actorName, NAME_CLIP), day(last.at))));
   if (view.review?.note) body.push(subtle(u.observation(clip(view.review.note)), { color: 'Warning', isSubtle: false }));
   const flags = view.keyResults.reduce((n, k) => n + k.flags.length, 0);
   body.push(text(flags === 0 ? u.noFlags : u.flagsTitle(flags), { color: flags === 0 ? 'Good' : 'Attention', spacing: 'Small' }));
   for (const k of view.keyResults) {
-    const items: CardElement[] = [text(k.title, { weight: 'Bolder' }), subtle(k.objectiveTitle)];
+    const items: CardElement[] = [text(clip(k.title, TITLE_CLIP), { weight: 'Bolder' }), subtle(clip(k.objectiveTitle, 80))];
     if (k.checkIn) {
       const c = k.checkIn;
       items.push(
         text(u.value(formatValue(k, c.value), formatPercent(k.progress ?? 0), statusLabels[k.status]), { color: statusColor[k.status], size: 'Small', spacing: 'Small' }),
-        subtle(`${u.reportedBy(c.authorName, day(c.updatedAt))}${c.version > 1 ? u.edited(c.version - 1) : ''}`),
+        subtle(`${u.reportedBy(clip(c.authorName, NAME_CLIP), day(c.updatedAt))}${c.version > 1 ? u.edited(c.version - 1) : ''}`),
         text(clip(c.comment), { size: 'Small', spacing: 'Small' }),
       );
     } else items.push(text(u.notReported, { color: 'Warning', size: 'Small' }));
     items.push(subtle(k.previous ? u.last(periodLabel(k.previous.period), formatValue(k, k.previous.value)) : u.noLast));
-    for (const f of k.flags) items.push(attention(`⚠ ${f.message}`, { spacing: 'None' }));
-    if (k.observation) items.push(text(u.observation(clip(k.observation)), { color: 'Warning', size: 'Small' }));
+    for (const f of k.flags.slice(0, FLAGS_SHOWN)) items.push(attention(`⚠ ${clip(f.message, 160)}`, { spacing: 'None' }));
+    if (k.flags.length > FLAGS_SHOWN) items.push(subtle(u.moreFlags(k.flags.length - FLAGS_SHOWN)));
+    if (k.observation) items.push(text(u.observation(clip(k.observation, 160)), { color: 'Warning', size: 'Small' }));
     if (k.corrected) items.push(text(u.corrected, { color: 'Good', size: 'Small' }));
     if (k.checkIn && /^https:\/\//i.test(k.checkIn.evidenceUrl) && k.checkIn.evidenceUrl.length <= LINK_MAX) {
       items.push({ type: 'ActionSet', actions: [openUrl(u.evidence, k.checkIn.evidenceUrl)] });
     }
-    if (view.canAct) items.push({ type: 'Input.Text', id: observationInput(k.id), label: u.observationLabel(clip(k.title, 80)), isMultiline: true, maxLength: 1000 });
+    if (view.canAct) items.push({ type: 'Input.Text', id: observationInput(k.id), label: u.observationLabel, isMultiline: true, maxLength: 1000 });
     body.push(container(items, { separator: true, spacing: 'Medium', id: `kr:${k.id}`, ...(k.flags.length > 0 ? { style: 'attention' } : {}) }));
   }
   const data = { unitId: view.unit.id, period: view.period, version: view.version };

@@ -2,7 +2,7 @@ import { quarterMonths, quarterOf, type MonthReview, type MonthReviewEvent, type
 import { ConflictError } from '../../errors.js';
 import type { MonthReviewWrite, QuarterCloseRecord, ReviewPort, StoredQuarterClose } from '../../ports/review.js';
 import { monthReviewId } from '../../rules.js';
-import { binary, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
+import { binary, byNumericId, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
 import { noteJson, num, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, NOTE_MAX, number, quarter, recordKey, text, type ListSpec } from '../schema.js';
 import { DIRECTORY_LISTS, peopleOf, unitsOf } from './directory.js';
@@ -29,6 +29,7 @@ export const REVIEW_LISTS = {
       text('ReviewedAt', 'cuándo (ISO 8601)'),
       note('ReviewNote', 'observación general'),
       note('Observations', 'observaciones por resultado clave (JSON)'),
+      note('CheckInVersions', 'versión de cada check-in del mes al pedir la corrección (JSON)'),
       number('RecordVersion', 'versión; sube con cada decisión'),
     ],
     audit: 'monthReview',
@@ -42,7 +43,7 @@ export const REVIEW_LISTS = {
       indexed('UnitPeriod', 'unidad|mes'),
       text('UnitId', 'id de la unidad'),
       text('Period', 'mes'),
-      text('ReviewAction', 'close o request_correction'),
+      text('ReviewAction', 'close, request_correction o corrected'),
       text('ActorId', 'quién'),
       text('At', 'cuándo (ISO 8601)'),
       note('ReviewNote', 'observación general'),
@@ -103,6 +104,7 @@ const monthReviewFields = (r: MonthReview): Fields => ({
   ReviewedAt: r.at,
   ReviewNote: r.note,
   Observations: noteJson(r.observations, 'observaciones'),
+  CheckInVersions: noteJson(r.checkInVersions, 'versiones de los check-ins'),
   RecordVersion: r.version,
 });
 const toMonthReview = (f: Fields): MonthReview => ({
@@ -114,6 +116,7 @@ const toMonthReview = (f: Fields): MonthReview => ({
   note: strOrNull(f, 'ReviewNote'),
   // Items written before observations and versions existed read as a first decision without any.
   observations: strOrNull(f, 'Observations') ? JSON.parse(str(f, 'Observations')) : [],
+  checkInVersions: strOrNull(f, 'CheckInVersions') ? JSON.parse(str(f, 'CheckInVersions')) : {},
   version: num(f, 'RecordVersion') || 1,
 });
 
@@ -140,7 +143,8 @@ const toEvent = (f: Fields): MonthReviewEvent => ({
   note: strOrNull(f, 'ReviewNote'),
   observations: strOrNull(f, 'Observations') ? JSON.parse(str(f, 'Observations')) : [],
 });
-const eventsOf = (items: readonly Item[]): MonthReviewEvent[] => items.map((i) => toEvent(i.fields)).sort((a, b) => binary(a.at, b.at) || binary(a.id, b.id));
+/** A month's steps oldest first (two at the same instant in the order they were written). */
+const eventsOf = (items: readonly Item[]): MonthReviewEvent[] => items.slice().sort((a, b) => binary(str(a.fields, 'At'), str(b.fields, 'At')) || byNumericId(a, b)).map((i) => toEvent(i.fields));
 
 const closeFields = (r: QuarterCloseRecord, s: QuarterSnapshot): Fields => ({
   RecordKey: r.quarter,
@@ -258,6 +262,12 @@ export const reviewSharePoint: SharePointModule<ReviewPort, typeof REVIEW_LISTS>
       saveMonthReviews: saveAll,
       async listMonthReviewEvents(unitId, period) {
         return eventsOf(await engine.readOne({ list: monthReviewEvents, where: ['UnitPeriod', monthReviewKey(unitId, period)] }));
+      },
+      async recordMonthReviewEvent(e) {
+        await engine.write([
+          { kind: 'create', list: monthReviewEvents, fields: eventFields(e) },
+          engine.audit({ actorId: e.actorId, entity: 'monthReview', entityId: monthReviewId(e.unitId, e.period), action: 'update', before: null, after: e }),
+        ]);
       },
 
       async loadReviewQueue(period) {

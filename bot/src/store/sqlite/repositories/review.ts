@@ -14,6 +14,7 @@ const toMonthReview = (r: Row): MonthReview => ({
   at: r.at as string,
   note: (r.note as string | null) ?? null,
   observations: JSON.parse(r.observations_json as string),
+  checkInVersions: JSON.parse(r.versions_json as string),
   version: r.version as number,
 });
 const toEvent = (r: Row): MonthReviewEvent => ({
@@ -36,9 +37,11 @@ const toCloseRecord = (r: Row): QuarterCloseRecord => ({
 });
 
 const INSERT_EVENT = 'INSERT INTO month_review_events (id, unit_id, period, action, actor_id, at, note, observations_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-const UPSERT_REVIEW = `INSERT INTO month_reviews (unit_id, period, state, actor_id, at, note, observations_json, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+const UPSERT_REVIEW = `INSERT INTO month_reviews (unit_id, period, state, actor_id, at, note, observations_json, versions_json, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT(unit_id, period) DO UPDATE SET state = excluded.state, actor_id = excluded.actor_id, at = excluded.at, note = excluded.note,
-  observations_json = excluded.observations_json, version = excluded.version`;
+  observations_json = excluded.observations_json, versions_json = excluded.versions_json, version = excluded.version`;
+const upsert = (db: SqliteDb, r: MonthReview) =>
+  db.run(UPSERT_REVIEW, r.unitId, r.period, r.state, r.actorId, r.at, r.note, JSON.stringify(r.observations), JSON.stringify(r.checkInVersions), r.version);
 const INSERT_CLOSE = 'INSERT INTO quarter_closes (quarter, closed_at, closed_by, shared_at, shared_by, version, as_of, closed_by_name, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const INSERT_CLOSE_UNIT = 'INSERT INTO quarter_close_units (quarter, unit_id, ord, snapshot_json) VALUES (?, ?, ?, ?)';
 
@@ -71,13 +74,14 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
       name: 'month reviews: observations per key result, version, history; quarter closes with their snapshot',
       sql: `
       ALTER TABLE month_reviews ADD COLUMN observations_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE month_reviews ADD COLUMN versions_json TEXT NOT NULL DEFAULT '{}';
       ALTER TABLE month_reviews ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
       CREATE INDEX month_reviews_period ON month_reviews(period);
       CREATE TABLE month_review_events (
         id TEXT PRIMARY KEY,
         unit_id TEXT NOT NULL REFERENCES units(id),
         period TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('close','request_correction')),
+        action TEXT NOT NULL CHECK (action IN ('close','request_correction','corrected')),
         actor_id TEXT NOT NULL,
         at TEXT NOT NULL,
         note TEXT,
@@ -108,7 +112,7 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
   tables: { month_reviews: 'monthReview', month_review_events: 'monthReview', quarter_closes: 'quarterClose', quarter_close_units: 'quarterClose' },
 
   seed(db, data) {
-    for (const r of data.monthReviews ?? []) db.run(UPSERT_REVIEW, r.unitId, r.period, r.state, r.actorId, r.at, r.note, JSON.stringify(r.observations), r.version);
+    for (const r of data.monthReviews ?? []) upsert(db, r);
     for (const e of data.monthReviewEvents ?? []) db.run(INSERT_EVENT, e.id, e.unitId, e.period, e.action, e.actorId, e.at, e.note, JSON.stringify(e.observations));
     for (const c of data.quarterCloses ?? []) insertClose(db, c.record, c.snapshot);
   },
@@ -117,7 +121,7 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
     const okr = okrSqlite.repository(db);
     const directory = directorySqlite.repository(db);
     const find = (unitId: string, period: string) => db.one(toMonthReview, 'SELECT * FROM month_reviews WHERE unit_id = ? AND period = ?', unitId, period);
-    const events = (unitId: string, period: string) => db.all('SELECT * FROM month_review_events WHERE unit_id = ? AND period = ? ORDER BY at, id', unitId, period).map(toEvent);
+    const events = (unitId: string, period: string) => db.all('SELECT * FROM month_review_events WHERE unit_id = ? AND period = ? ORDER BY at, rowid', unitId, period).map(toEvent);
     const listReviews = (periods: readonly string[], unitId?: string) => {
       const { where, args } = db.where([['period', periods], ['unit_id', unitId]]);
       return periods.length === 0 ? [] : db.all(`SELECT * FROM month_reviews ${where} ORDER BY period, unit_id`, ...args).map(toMonthReview);
@@ -144,7 +148,7 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
           const before = find(review.unitId, review.period);
           if ((before?.version ?? null) !== expectedVersion) throw new ConflictError(`month review ${review.unitId} ${review.period} changed`);
           const stored: MonthReview = { ...review, version: (expectedVersion ?? 0) + 1 };
-          db.run(UPSERT_REVIEW, stored.unitId, stored.period, stored.state, stored.actorId, stored.at, stored.note, JSON.stringify(stored.observations), stored.version);
+          upsert(db, stored);
           db.run(INSERT_EVENT, event.id, event.unitId, event.period, event.action, event.actorId, event.at, event.note, JSON.stringify(event.observations));
           db.audit(stored.actorId, 'monthReview', monthReviewId(stored.unitId, stored.period), before ? 'update' : 'create', before, stored);
           return stored;
@@ -166,6 +170,12 @@ export const reviewSqlite: SqliteModule<ReviewPort> = {
       },
       async listMonthReviewEvents(unitId, period) {
         return events(unitId, period);
+      },
+      async recordMonthReviewEvent(e) {
+        db.tx(() => {
+          db.run(INSERT_EVENT, e.id, e.unitId, e.period, e.action, e.actorId, e.at, e.note, JSON.stringify(e.observations));
+          db.audit(e.actorId, 'monthReview', monthReviewId(e.unitId, e.period), 'update', null, e);
+        });
       },
 
       async loadReviewQueue(period) {
