@@ -22,7 +22,7 @@
  */
 import type { CheckIn, KeyResult, OkrSetBundle, OkrSetState, Period, QuarterId, Role, Unit } from './types.js';
 import { reviewMessages } from './i18n/es-CO/review.js';
-import { msg } from './i18n/es-CO.js';
+import { checkInMessages } from './i18n/es-CO/okr.js';
 import { keyResultProgress } from './progress.js';
 import { expectedProgress, periodLabel, quarterLabel, quarterOf } from './quarter.js';
 import { statusFor, type Status } from './status.js';
@@ -123,7 +123,7 @@ export function unitMonth(keyResultIds: readonly string[], checkIns: readonly Ch
 /** Whether check-ins of a month may still be created or edited, and why not. */
 export function checkInsEditable(review: MonthReview | null, unitName: string): { ok: true } | { ok: false; message: string } {
   if (!review || review.state === 'correction_requested') return { ok: true };
-  return { ok: false, message: msg.checkIn.monthClosed(unitName, periodLabel(review.period)) };
+  return { ok: false, message: checkInMessages.monthClosed(unitName, periodLabel(review.period)) };
 }
 
 /**

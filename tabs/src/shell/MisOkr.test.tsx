@@ -33,6 +33,8 @@ function fakeApi(over: Partial<MeResponse> = {}) {
     acta: vi.fn(async () => actaView()),
     commitments: vi.fn(async () => ({ commitments: [commitment()] })),
     oapActas: vi.fn(async () => oapResponse()),
+    checkInMonths: vi.fn(async () => ({ months: [], suggested: null })),
+    reviewUnit: vi.fn(async () => { throw new Error('no review in these tests'); }),
   };
 }
 

@@ -49,6 +49,7 @@ export interface ViewRow {
 }
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
+const eti = (me: MeResponse) => me.roles.some((r) => r.role === 'eti');
 
 
 export const VIEWS = [
@@ -58,6 +59,8 @@ export const VIEWS = [
   { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', view: lazy(() => import('../actas/CommitmentsView.js')) },
   { id: 'dashboard', module: 'okr', scope: 'entity', who: entityWide, link: 'tablero', view: lazy(() => import('../okr/EntityDashboard.js')) },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
+  { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazy(() => import('../review/ReviewView.js')) },
+  { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazy(() => import('../review/QuarterCloseView.js')) },
 ] as const satisfies readonly ViewRow[];
 
 export type View = (typeof VIEWS)[number];
