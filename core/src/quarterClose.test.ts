@@ -88,4 +88,24 @@ describe('the quarter-close snapshot', () => {
     expect(Object.values(snapshot.summary.byStatus).reduce((a, b) => a + b, 0)).toBe(3);
     expect(Object.values(snapshot.summary.keyResultsByStatus).reduce((a, b) => a + b, 0)).toBe(18);
   });
+
+  it('previews a running quarter as of today: its statuses then, and only the months begun', () => {
+    const preview = buildQuarterSnapshot({
+      quarter: '2026-Q4',
+      closedAt: '2026-11-23T15:00:00.000Z',
+      closedBy: 'eti-1',
+      names,
+      units: [unit],
+      bundles: [usaquen],
+      checkIns: checkIns.filter((c) => c.unitId === unit.id && c.period <= '2026-11'),
+      reviews: [],
+      institutionalObjectives: [],
+      asOf: '2026-11-23',
+    });
+    expect(preview.asOf).toBe('2026-11-23');
+    expect(preview.units[0]!.months.map((m) => m.period)).toEqual(['2026-10', '2026-11']);
+    // 60 % reported against 59 % expected on 23 November: on track (as of the quarter's end it would be at risk).
+    expect(preview.units[0]!.keyResults[0]).toMatchObject({ value: 60, status: 'en_curso' });
+    expect(preview.summary.dueMonths).toBe(2);
+  });
 });

@@ -170,10 +170,13 @@ export function buildQuarterSnapshot(args: {
   /** The reviews of the quarter's three months. */
   reviews: readonly MonthReview[];
   institutionalObjectives: readonly InstitutionalObjective[];
+  /** Statuses as of this day: the quarter's last (the close's); a preview while it runs gives today, and only the months begun. */
+  asOf?: IsoDate;
 }): QuarterSnapshot {
   const { quarter, names } = args;
-  const asOf = quarterRange(quarter).end;
-  const months = quarterMonths(quarter);
+  const end = quarterRange(quarter).end;
+  const asOf = args.asOf && args.asOf < end ? args.asOf : end;
+  const months = quarterMonths(quarter).filter((p) => p <= asOf.slice(0, 7));
   const name = (id: string) => names.get(id) ?? id;
   const bundleOf = new Map(args.bundles.filter((b) => b.set.quarter === quarter).map((b) => [b.set.unitId, b]));
   const reviewOf = new Map(args.reviews.map((r) => [`${r.unitId}|${r.period}`, r]));

@@ -81,8 +81,10 @@ export class QuarterCloseService {
     };
   }
 
+  /** The snapshot a close freezes now — or, while the quarter runs, a preview as of today. */
   private snapshot(quarter: QuarterId, actorId: string, data: Awaited<ReturnType<ReviewStore['loadQuarterClose']>>): QuarterSnapshot {
     return buildQuarterSnapshot({
+      asOf: today(this.clock).date,
       quarter,
       closedAt: this.clock.now().toISOString(),
       closedBy: actorId,

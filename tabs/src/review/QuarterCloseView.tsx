@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   unit: { minWidth: '220px' },
   muted: { color: tokens.colorNeutralForeground3, display: 'block' },
   months: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
-  strategic: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '200px' },
+  strategic: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, minWidth: '200px' },
   krs: { margin: 0, paddingInlineStart: '1.25em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalS },
   kr: { overflowWrap: 'anywhere' },
   comment: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line', display: 'block' },

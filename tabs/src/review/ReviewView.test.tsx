@@ -89,8 +89,8 @@ describe('«Cierre del trimestre»', () => {
     (URL as unknown as { revokeObjectURL: () => void }).revokeObjectURL = () => {};
     const el = await show(<QuarterCloseView api={{ quarterClose: async () => fixtureClosedQuarter(), downloadQuarterClose, shareQuarterClose } as unknown as ApiClient} quarter="2026-Q3" />);
     const state = await waitFor(() => el.querySelector('[data-testid="close-state"]'));
-    expect(state.textContent).toContain('Cerrado por Equipo ETI Uno el');
-    expect(state.textContent).toContain('Compartido por Equipo ETI Uno');
+    expect(state.textContent).toContain('por Equipo ETI Uno. Las cifras son las del cierre y no cambian.');
+    expect(state.textContent).toContain('Compartido el');
     expect(byTestId(el, 'close-figure-average').textContent).toContain('74 %');
     expect(byTestId(el, 'close-chart-status').querySelector('svg')!.getAttribute('aria-label')).toBe('Unidades por estado del objetivo estratégico: En curso: 1; En riesgo: 1');
     expect(byTestId(el, 'close-row-al-suba').textContent).toContain('septiembre de 2026: 9 de 9 · Cerrado');

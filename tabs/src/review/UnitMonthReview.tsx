@@ -34,6 +34,14 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   kr: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  krGrid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   flaggedKr: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   krTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
@@ -162,7 +170,7 @@ export default function UnitMonthReview({ api, unitId, period, onBack }: UnitMon
         )}
       </section>
 
-      <ol className={styles.list} aria-label={r.queue.tableLabel}>
+      <ol className={styles.list} aria-label={r.unit.keyResultsLabel}>
         {d.keyResults.map((k) => {
           const c = k.checkIn;
           const href = c ? safeHref(c.evidenceUrl) : null;
@@ -173,64 +181,72 @@ export default function UnitMonthReview({ api, unitId, period, onBack }: UnitMon
               <h4 id={titleId} className={styles.krTitle}>
                 {k.title}
               </h4>
-              {c ? (
-                <>
-                  <div className={styles.line}>
-                    <span className={styles.value}>{formatKrValue(k, c.value)}</span>
-                    <span>{formatPercent(k.progress ?? 0)}</span>
-                    <StatusBadge status={k.status} size="small" />
-                    {k.corrected && <MonthStateBadge state="corregido" size="small" />}
-                  </div>
-                  <Caption1 className={styles.muted}>
-                    {r.unit.reportedBy(c.authorName, formatShortInstant(c.updatedAt))}
-                    {c.version > 1 ? ` · ${r.unit.edited(c.version - 1)}` : ''}
-                  </Caption1>
-                  <p className={styles.comment}>{c.comment}</p>
-                  {href ? (
-                    <Link href={href} target="_blank" rel="noopener noreferrer" aria-label={r.unit.evidenceAria(k.title)}>
-                      {r.unit.evidence} <Open16Regular aria-hidden="true" />
-                    </Link>
+              <div className={styles.krGrid}>
+                <div className={styles.column}>
+                  {c ? (
+                    <>
+                      <div className={styles.line}>
+                        <span className={styles.value}>{formatKrValue(k, c.value)}</span>
+                        <span>{r.unit.progress(formatPercent(k.progress ?? 0))}</span>
+                        <StatusBadge status={k.status} size="small" />
+                        {k.corrected && <MonthStateBadge state="corregido" size="small" />}
+                      </div>
+                      <Caption1 className={styles.muted}>
+                        {r.unit.reportedBy(c.authorName, formatShortInstant(c.updatedAt))}
+                        {c.version > 1 ? ` · ${r.unit.edited(c.version - 1)}` : ''}
+                      </Caption1>
+                      <p className={styles.comment}>{c.comment}</p>
+                      {href ? (
+                        <Link href={href} target="_blank" rel="noopener noreferrer" aria-label={r.unit.evidenceAria(k.title)}>
+                          {r.unit.evidence} <Open16Regular aria-hidden="true" />
+                        </Link>
+                      ) : (
+                        <Caption1 className={styles.muted}>{c.evidenceUrl ? c.evidenceUrl : r.unit.noEvidence}</Caption1>
+                      )}
+                    </>
                   ) : (
-                    <Caption1 className={styles.muted}>{c.evidenceUrl ? c.evidenceUrl : r.unit.noEvidence}</Caption1>
+                    <Text className={styles.muted}>{r.unit.notReported}</Text>
                   )}
-                </>
-              ) : (
-                <Text className={styles.muted}>{r.unit.notReported}</Text>
-              )}
-              <Caption1 className={styles.muted}>{k.previous ? r.unit.last(periodLabel(k.previous.period), formatKrValue(k, k.previous.value)) : r.unit.noLast}</Caption1>
-              {k.flags.length > 0 && (
-                <ul className={styles.flags} aria-label={r.unit.flagsLabel(k.title)} data-testid={`review-flags-${k.id}`}>
-                  {k.flags.map((f) => (
-                    <li key={f.code}>{f.message}</li>
-                  ))}
-                </ul>
-              )}
-              {k.observation && (
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody className={styles.note}>{r.unit.observationNow(k.observation)}</MessageBarBody>
-                </MessageBar>
-              )}
-              <div>
-                <Button size="small" appearance="subtle" onClick={() => setHistory(history === k.id ? null : k.id)} aria-expanded={history === k.id} aria-label={r.history.showAria(k.title)}>
-                  {history === k.id ? r.history.hide : r.history.show}
-                </Button>
+                  <Caption1 className={styles.muted}>{k.previous ? r.unit.last(periodLabel(k.previous.period), formatKrValue(k, k.previous.value)) : r.unit.noLast}</Caption1>
+                  <div>
+                    <Button size="small" appearance="subtle" onClick={() => setHistory(history === k.id ? null : k.id)} aria-expanded={history === k.id} aria-label={r.history.showAria(k.title)}>
+                      {history === k.id ? r.history.hide : r.history.show}
+                    </Button>
+                  </div>
+                  {history === k.id && (
+                    <Suspense fallback={<Loading label={r.history.loading} />}>
+                      <KeyResultHistory api={api} unitId={d.unit.id} keyResultId={k.id} quarter={d.quarter} />
+                    </Suspense>
+                  )}
+                </div>
+                <div className={styles.column}>
+                  {k.flags.length === 0 ? (
+                    <Caption1 className={styles.muted}>{r.unit.noFlags}</Caption1>
+                  ) : (
+                    <ul className={styles.flags} aria-label={r.unit.flagsLabel(k.title)} data-testid={`review-flags-${k.id}`}>
+                      {k.flags.map((f) => (
+                        <li key={f.code}>{f.message}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {k.observation && (
+                    <MessageBar intent="warning" layout="multiline">
+                      <MessageBarBody className={styles.note}>{r.unit.observationNow(k.observation)}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                  {d.canAct && (
+                    <Field label={r.unit.observationLabel}>
+                      <Textarea
+                        value={observations[k.id] ?? ''}
+                        onChange={(_, v) => setObservations((o) => ({ ...o, [k.id]: v.value }))}
+                        maxLength={1000}
+                        resize="vertical"
+                        data-testid={`review-observation-${k.id}`}
+                      />
+                    </Field>
+                  )}
+                </div>
               </div>
-              {history === k.id && (
-                <Suspense fallback={<Loading label={r.history.loading} />}>
-                  <KeyResultHistory api={api} unitId={d.unit.id} keyResultId={k.id} quarter={d.quarter} />
-                </Suspense>
-              )}
-              {d.canAct && (
-                <Field label={r.unit.observationLabel}>
-                  <Textarea
-                    value={observations[k.id] ?? ''}
-                    onChange={(_, v) => setObservations((o) => ({ ...o, [k.id]: v.value }))}
-                    maxLength={1000}
-                    resize="vertical"
-                    data-testid={`review-observation-${k.id}`}
-                  />
-                </Field>
-              )}
             </li>
           );
         })}
