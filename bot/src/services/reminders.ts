@@ -12,7 +12,7 @@ import { baseKey, planReminders, type PlannedReminder, type ReminderPlanStore } 
 import type { ReminderControl, ReminderLogEntry, ReminderSnooze } from '../store/Store.js';
 import type { Clock } from './clock.js';
 
-export const REMINDER_KINDS: readonly ReminderKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
+export const REMINDER_KINDS: readonly ReminderKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'review_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
 
 /** The role a kind is for (approvals_digest also reaches whoever presides or is secretary of a plenaria). */
 const KIND_ROLE: Record<ReminderKind, string> = {
@@ -20,6 +20,7 @@ const KIND_ROLE: Record<ReminderKind, string> = {
   checkin_missing: 'enlace',
   leader_escalation: 'lider',
   eti_digest: 'eti',
+  review_digest: 'eti',
   approvals_digest: 'lider',
   coach_digest: 'coach',
   oap_digest: 'oap',

@@ -53,6 +53,17 @@ describe('reminder card', () => {
     expect(cardText((await h.say('enlace-al-usaquen', 'check-in'))[0])).toContain('Check-in de noviembre de 2026');
   });
 
+  it('the review digest lists the reports ready for the ETI and opens the queue, as typing «revisión» does', async () => {
+    const h = await botHarness('2026-12-01T14:00:00.000Z');
+    const plan = await planReminders(h.store, h.clock.now());
+    const digest = plan.reminders.find((r) => r.key.kind === 'review_digest' && r.key.personId === 'eti-1')!;
+    const card = reminderCard(digest);
+    expect(cardText(card)).toContain('Reportes listos para tu revisión');
+    expect(digest.items.some((i) => i.endsWith('noviembre de 2026 (corregido)'))).toBe(true);
+    expect(actionsOf(card)[0]).toMatchObject({ type: 'Action.Submit', title: 'Abrir la revisión mensual', data: { msteams: { type: 'imBack', value: 'revisión' } } });
+    expect(findCommand('revisión')?.phrases[0]).toBe('revision');
+  });
+
   it('the ETI digest lists the units behind and leads to the administration view', async () => {
     const h = await botHarness(WINDOW_OPEN);
     const plan = await planReminders(h.store, new Date('2026-12-01T14:00:00.000Z'));

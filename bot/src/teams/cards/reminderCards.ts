@@ -49,6 +49,7 @@ export function reminderCard(r: PlannedReminder, opts: { tabUrl?: string } = {})
   const keyData = { kind: r.key.kind, personId: r.key.personId, subject: r.key.subject, period: r.key.period, step: r.key.step };
   const actions: CardElement[] = [];
   if (r.key.kind === 'eti_digest') actions.push(executeAction(said.viewReminders, REMINDERS_ADMIN, {}));
+  else if (r.key.kind === 'review_digest') actions.push(typedCommandAction(said.openReview, 'revisión'));
   else if (digest) {
     if (topics.includes('sets_to_approve')) actions.push(typedCommandAction(said.approveSets, 'revisar'));
     if (topics.includes('sets_to_review')) actions.push(typedCommandAction(said.reviewSets, 'revisar'));
