@@ -119,7 +119,7 @@ export function KeyResultRow({ kr, expected, onReport, historyOf }: { kr: KeyRes
               </Button>
             )}
             {historyOf && kr.history.length > 0 && (
-              <Button size="small" appearance="subtle" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory} aria-label={t.historyButtonAria(kr.title)} data-testid={`kr-history-toggle-${kr.id}`}>
+              <Button size="small" appearance="subtle" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory} aria-label={t.historyButtonAria(showHistory ? t.historyHide : t.historyShow, kr.title)} data-testid={`kr-history-toggle-${kr.id}`}>
                 {showHistory ? t.historyHide : t.historyShow}
               </Button>
             )}

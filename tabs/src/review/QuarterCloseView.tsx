@@ -104,7 +104,14 @@ function UnitRows({ unit }: { unit: SnapshotUnitView }) {
         </TableCell>
         <TableCell>
           {unit.keyResults.length > 0 && (
-            <Button size="small" appearance="subtle" aria-expanded={open} aria-label={r.close.showKrsAria(unit.unitName)} onClick={() => setOpen(!open)} data-testid={`close-krs-${unit.unitId}`}>
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-expanded={open}
+              aria-label={r.close.krsAria(open ? r.close.hideKrs : r.close.showKrs(unit.keyResults.length), unit.unitName)}
+              onClick={() => setOpen(!open)}
+              data-testid={`close-krs-${unit.unitId}`}
+            >
               {open ? r.close.hideKrs : r.close.showKrs(unit.keyResults.length)}
             </Button>
           )}

@@ -209,7 +209,7 @@ export default function UnitMonthReview({ api, unitId, period, onBack }: UnitMon
                   )}
                   <Caption1 className={styles.muted}>{k.previous ? r.unit.last(periodLabel(k.previous.period), formatKrValue(k, k.previous.value)) : r.unit.noLast}</Caption1>
                   <div>
-                    <Button size="small" appearance="subtle" onClick={() => setHistory(history === k.id ? null : k.id)} aria-expanded={history === k.id} aria-label={r.history.showAria(k.title)}>
+                    <Button size="small" appearance="subtle" onClick={() => setHistory(history === k.id ? null : k.id)} aria-expanded={history === k.id} aria-label={r.history.toggleAria(history === k.id ? r.history.hide : r.history.show, k.title)}>
                       {history === k.id ? r.history.hide : r.history.show}
                     </Button>
                   </div>
@@ -255,7 +255,7 @@ export default function UnitMonthReview({ api, unitId, period, onBack }: UnitMon
       {d.canAct ? (
         <section className={mergeClasses(surface.card, styles.kr)} aria-labelledby="review-decide-title">
           <Subtitle2 as="h3" id="review-decide-title">
-            {month}
+            {r.unit.decideTitle(month)}
           </Subtitle2>
           <Field label={r.unit.noteLabel} hint={r.unit.noteHint}>
             <Textarea value={note} onChange={(_, v) => setNote(v.value)} maxLength={2000} resize="vertical" data-testid="review-note" />

@@ -43,7 +43,8 @@ export const okrText = {
   report: 'Reportar avance',
   historyShow: 'Historial',
   historyHide: 'Ocultar historial',
-  historyButtonAria: (title: string) => `Historial de «${title}»: valores de cada mes, quién los reportó y sus ediciones`,
+  /** The toggle's name: what it says, then of which key result. */
+  historyButtonAria: (shown: string, title: string) => `${shown} de «${title}»`,
   reportMonth: 'Mes del reporte',
   reportMonthOption: (month: string, state: string) => `${month} · ${state}`,
   reportCorrection: (text: string) => `El equipo ETI pidió corregir este resultado clave: ${text}`,

@@ -65,13 +65,14 @@ export const reviewText = {
     last: (month: string, value: string) => `Mes anterior (${month}): ${value}`,
     noLast: 'Sin reporte del mes anterior en este trimestre',
     evidence: 'Ver evidencia',
-    evidenceAria: (kr: string) => `Ver la evidencia de «${kr}» (se abre en una pestaña nueva)`,
+    evidenceAria: (kr: string) => `Ver evidencia de «${kr}» (se abre en una pestaña nueva)`,
     noEvidence: 'Sin enlace a la evidencia',
     flagsLabel: (kr: string) => `Alertas de consistencia de «${kr}»`,
     noFlags: 'Sin alertas',
     observationNow: (text: string) => `Observación del equipo ETI: ${text}`,
     corrected: 'Corregido después de la solicitud',
     observationLabel: 'Observación para el enlace (opcional)',
+    decideTitle: (month: string) => `Decisión sobre ${month}`,
     noteLabel: 'Observación general para el enlace',
     noteHint: 'Para pedir una corrección escribe al menos una observación: aquí o en un resultado clave.',
     close: 'Cerrar el mes',
@@ -87,7 +88,8 @@ export const reviewText = {
 
   history: {
     show: 'Historial',
-    showAria: (kr: string) => `Ver el historial de «${kr}»`,
+    /** The toggle's name: what it says, then of which key result. */
+    toggleAria: (shown: string, kr: string) => `${shown} de «${kr}»`,
     hide: 'Ocultar historial',
     loading: 'Cargando el historial…',
     errorTitle: 'No pudimos cargar el historial',
@@ -158,7 +160,8 @@ export const reviewText = {
     monthCell: (month: string, reported: number, total: number, state: string) => `${month}: ${reported} de ${total} · ${state}`,
     showKrs: (n: number) => `Ver ${n} resultados clave`,
     hideKrs: 'Ocultar resultados clave',
-    showKrsAria: (unit: string) => `Ver los resultados clave de ${unit}`,
+    /** What the button says, then whose: a screen reader hears what is seen first. */
+    krsAria: (shown: string, unit: string) => `${shown}: ${unit}`,
     krLine: (value: string, progress: string) => `${value} · ${progress}`,
     noValue: 'Sin reporte',
     banner: (quarter: string, who: string, when: string) => `El ${quarter} se cerró (${who}, ${when}): su reporte congelado está en «Cierre del trimestre».`,
