@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import * as AC from 'adaptivecards';
 import type { KeyResult } from '@okr/core';
+import { parseEvents } from '../testing/adaptiveCards.js';
 import { botHarness, cardText, inputIdsOf } from '../testing/harness.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './cards/checkInCard.js';
 import type { AdaptiveCard } from './cards/elements.js';
@@ -31,16 +31,6 @@ function fill(kr: KeyResult, value?: string) {
     [ids.comment]: `Se avanzó en ${kr.title.toLowerCase()} según el plan del mes.`,
     [ids.evidenceUrl]: `https://gobiernobogota.sharepoint.com/sites/OKR/${UNIT}/Evidencias/2026-11/${kr.id}`,
   };
-}
-
-function parseEvents(card: AdaptiveCard): string[] {
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  parsed.parse(card as unknown as AC.PropertyBag, context);
-  const events: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) events.push(`${AC.ValidationEvent[context.getEventAt(i).event]}: ${context.getEventAt(i).message}`);
-  for (const e of parsed.validateProperties().validationEvents) events.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
-  return events;
 }
 
 const verbsOf = (card: AdaptiveCard): string[] => {

@@ -8,6 +8,7 @@ import { okrText as t } from './strings.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
 import { HistorySparkline } from './HistorySparkline.js';
+import { safeHref } from '../ui/safeHref.js';
 
 const useStyles = makeStyles({
   row: {
@@ -54,16 +55,6 @@ const useStyles = makeStyles({
   real: { color: tokens.colorNeutralForeground3 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-/** Links from the API are stored as https:// by validation; anything else is not made clickable. */
-function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * One key result; `onReport` (enlaces and líderes, while a month of its quarter is open) adds the

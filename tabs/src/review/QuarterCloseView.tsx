@@ -21,7 +21,6 @@ import { formatIsoDate, formatKrValue } from '../okr/format.js';
 import { StatusBadge } from '../okr/StatusBadge.js';
 import { FormDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
-import { saveFile } from '../ui/saveFile.js';
 import { STATUS_FILL, StackedBar } from '../ui/StackedBar.js';
 import { StatTiles, type Stat } from '../ui/StatTiles.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
@@ -29,6 +28,7 @@ import { ViewSection } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { formatInstant } from './format.js';
 import { reviewText as r } from './strings.js';
+import { useQuarterDownload } from './useQuarterDownload.js';
 
 const useStyles = makeStyles({
   tiles: { gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 190px), 1fr))' },
@@ -151,8 +151,7 @@ export default function QuarterCloseView({ api, quarter }: QuarterCloseViewProps
   const load = useLoad((signal) => api.quarterClose(quarter, signal), [api, quarter], { key: quarter });
   const [dialog, setDialog] = useState<{ kind: 'close' | 'share'; busy: boolean; error: string | null } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [downloading, setDownloading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: downloading, error, download } = useQuarterDownload(api, quarter);
 
   if (load.state === 'loading') return <Loading label={r.close.loading} />;
   if (load.state === 'error') return <LoadError title={r.close.errorTitle} message={load.message} onRetry={load.retry} testId="close-error" />;
@@ -174,19 +173,6 @@ export default function QuarterCloseView({ api, quarter }: QuarterCloseViewProps
       setDialog(null);
     } catch (e) {
       setDialog({ ...dialog, busy: false, error: (e as Error).message });
-    }
-  }
-
-  async function download() {
-    setDownloading(true);
-    setError(null);
-    try {
-      const file = await api.downloadQuarterClose(d.quarter);
-      saveFile(file.blob, file.fileName);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setDownloading(false);
     }
   }
 

@@ -22,6 +22,7 @@ import { formatKrValue } from '../okr/format.js';
 import { StatusBadge } from '../okr/StatusBadge.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
+import { safeHref } from '../ui/safeHref.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { formatInstant, formatShortInstant } from './format.js';
@@ -60,16 +61,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   value: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
 });
-
-/** Links from the API are stored as typed; only web addresses become links. */
-function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface UnitMonthReviewProps {
   api: ReviewApi;
