@@ -8,3 +8,4 @@ export * from './report.js';
 export * from './modification.js';
 export * from './ranking.js';
 export * from './reminders.js';
+export type * from './api.js';
