@@ -8,6 +8,7 @@ import {
   checkModification,
   effectiveExecuted,
   entryErrors,
+  executions,
   expectedIn,
   figuresOf,
   holaCaseNumber,
@@ -306,6 +307,7 @@ export class PlanService {
           expected: expectedIn(meta, q),
           ledBy: lead ? ref(lead) : null,
           report: reports.find((r) => r.metaId === meta.id && r.quarter === q) ?? null,
+          executions: executions(meta.id, reports),
           figures: figuresOf(meta, reports, q),
           alerts: reviewAlerts(meta, unit.id, reports, q),
         };

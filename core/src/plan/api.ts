@@ -5,7 +5,7 @@ import type { CoherenceCheck } from './metaRules.js';
 import type { MetaFigures } from './programming.js';
 import type { RankingRow } from './ranking.js';
 import type { ReviewAlert } from './report.js';
-import type { ManagementPlan, Meta, MetaReport, ModificationRequest, PlanEvent, PlanQuarter, PlanVigencia, QuarterNumber } from './types.js';
+import type { ManagementPlan, Meta, MetaReport, ModificationRequest, PlanEvent, PlanQuarter, PlanVigencia, QuarterNumber, Quarterly } from './types.js';
 import type { PlanWorkflowAction } from './workflow.js';
 
 export type UnitRef = Pick<Unit, 'id' | 'name' | 'kind'>;
@@ -72,6 +72,8 @@ export interface ReportMetaView {
   /** Led and reported by another area (policy 8): the OAP completes it. */
   ledBy: UnitRef | null;
   report: MetaReport | null;
+  /** The executions Q1…Q4 as they count (the OAP's corrections applied). */
+  executions: Quarterly;
   figures: MetaFigures;
   alerts: ReviewAlert[];
 }
