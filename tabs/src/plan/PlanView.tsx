@@ -47,8 +47,14 @@ export default function PlanView({ api, unitId, quarter, onBack, backLabel }: Pl
   const surface = useSurfaceStyles();
   const view = useViewStyles();
   const { year } = yearQuarter(quarter);
-  const [drafts, setDrafts] = useState<MetaDraft[] | null>(null);
-  const load = useLoad((signal) => api.plan(unitId, year, signal), [api, unitId, year], { onData: (d) => setDrafts(d.plan ? d.metas.map(draftOf) : null) });
+  const [drafts, setDraftsState] = useState<MetaDraft[] | null>(null);
+  /** Changed since it was loaded or saved: sending saves first. */
+  const [dirty, setDirty] = useState(false);
+  const setDrafts = (next: MetaDraft[] | null | ((all: MetaDraft[] | null) => MetaDraft[] | null), changed = true) => {
+    setDraftsState(next);
+    setDirty(changed);
+  };
+  const load = useLoad((signal) => api.plan(unitId, year, signal), [api, unitId, year], { onData: (d) => setDrafts(d.plan ? d.metas.map(draftOf) : null, false) });
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [observations, setObservations] = useState<Record<string, string>>({});
@@ -72,7 +78,7 @@ export default function PlanView({ api, unitId, quarter, onBack, backLabel }: Pl
     try {
       const next = await action();
       load.set(next);
-      setDrafts(next.plan ? next.metas.map(draftOf) : null);
+      setDrafts(next.plan ? next.metas.map(draftOf) : null, false);
       setNotice({ intent: 'success', text: success });
       setObservations({});
       setGeneral('');
@@ -91,7 +97,7 @@ export default function PlanView({ api, unitId, quarter, onBack, backLabel }: Pl
   const save = () => run(() => api.savePlan(unitId, year, { expectedVersion: plan?.version ?? null, metas: drafts!.map((x, i) => metaOf(x, i + 1)) }), p.saved);
   const submit = () =>
     run(async () => {
-      const saved = await api.savePlan(unitId, year, { expectedVersion: plan?.version ?? null, metas: drafts!.map((x, i) => metaOf(x, i + 1)) });
+      const saved = dirty || !plan ? await api.savePlan(unitId, year, { expectedVersion: plan?.version ?? null, metas: drafts!.map((x, i) => metaOf(x, i + 1)) }) : d;
       return api.actOnPlan(saved.plan!.id, { action: 'submit', version: saved.plan!.version });
     }, p.submitted);
   const act = (action: 'approve' | 'return' | 'formalize', success: string) =>

@@ -11,7 +11,8 @@ export interface MetaDraft extends Omit<PlanSaveRequest['metas'][number], 'total
 const show = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
 
 export function draftOf(meta: Meta): MetaDraft {
-  const { eliminated: _e, modifiedInVersion: _m, ...rest } = meta;
+  const { id, order, statement, strategicObjectiveId, processObjective, indicator, programmingType, deliverables, responsibleUnitId, local, transversal, leadUnitId, supervisorUnitId } = meta;
+  const rest = { id, order, statement, strategicObjectiveId, processObjective, indicator: { ...indicator }, programmingType, deliverables, responsibleUnitId, local, transversal, leadUnitId, supervisorUnitId };
   return { ...rest, totalMagnitude: show(meta.totalMagnitude), programmed: meta.programmed.map(show) as MetaDraft['programmed'], weight: show(meta.weight) };
 }
 
