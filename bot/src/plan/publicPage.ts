@@ -35,8 +35,8 @@ body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1b1b1b;background:#
 header{background:#1f4e79;color:#fff;padding:1.2rem 1.5rem}header h1{margin:0;font-size:1.5rem}header p{margin:.25rem 0 0}
 main{max-width:1200px;margin:0 auto;padding:1rem 1.5rem 3rem}a{color:#0b5394}a:focus{outline:3px solid #ffbf47;outline-offset:2px}
 nav.years a{margin-right:1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
-table{border-collapse:collapse;width:100%;background:#fff;margin:.5rem 0 1rem;font-size:.92rem}caption{text-align:left;font-weight:600;padding:.4rem 0}
-th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;vertical-align:top;text-align:left}th{background:#e8eef5}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+div.scroll{overflow-x:auto;margin:.5rem 0 1rem}table{border-collapse:collapse;width:100%;background:#fff;margin:.5rem 0 1rem;font-size:.92rem}caption{text-align:left;font-weight:600;padding:.4rem 0}
+th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;vertical-align:top;text-align:left}th{background:#e8eef5}tbody th[scope=row]{min-width:16rem;font-weight:600;background:#f3f6fa}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .note{color:#444;font-size:.9rem;max-width:80ch}.pill{display:inline-block;border-radius:.8rem;padding:0 .5rem;background:#e8eef5;font-size:.85rem}
 footer{color:#555;font-size:.85rem;padding:1rem 1.5rem;border-top:1px solid #ddd}`;
 
@@ -83,7 +83,7 @@ export function publicPlan(year: number, plan: PublishedPlan, objectives: readon
   const q = QUARTERS.map((n) => `<th scope="col">T${n} ejecución</th><th scope="col">T${n} % acumulado</th>`).join('');
   const body = `<p><a href="/publico/${year}">← Todos los planes de ${year}</a></p>
 <p class="note">Versión ${plan.planVersion} del plan${plan.holaCase ? `, oficializada con el caso HOLA ${esc(plan.holaCase)}` : ''}. ${plan.closedQuarters.length ? `Avance revisado por la OAP: ${plan.closedQuarters.map((n) => esc(quarterLabel(`${year}-Q${n}` as `${number}-Q${1 | 2 | 3 | 4}`))).join(', ')}.` : 'La OAP aún no ha revisado ningún trimestre.'} El % acumulado se calcula según el tipo de programación de cada meta.</p>
-<table><caption>Metas y avance trimestral</caption><thead><tr><th scope="col">Meta</th><th scope="col">Objetivo estratégico</th><th scope="col">Indicador</th><th scope="col">Tipo de programación</th><th scope="col">Magnitud</th><th scope="col">Peso</th>${q}</tr></thead><tbody>${rows}</tbody></table>
+<div class="scroll"><table><caption>Metas y avance trimestral</caption><thead><tr><th scope="col">Meta</th><th scope="col">Objetivo estratégico</th><th scope="col">Indicador</th><th scope="col">Tipo de programación</th><th scope="col">Magnitud</th><th scope="col">Peso</th>${q}</tr></thead><tbody>${rows}</tbody></table></div>
 <h2>Objetivos estratégicos</h2><ul>${[...new Set(metas.map((m) => m.strategicObjectiveId))].map((id) => objective(id)).filter((o): o is InstitutionalObjective => Boolean(o)).map((o) => `<li><strong>${esc(o.code)}</strong> ${esc(o.title)}</li>`).join('')}</ul>`;
   return page(`Plan de gestión ${year} · ${plan.unit.name}`, body);
 }

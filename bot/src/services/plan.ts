@@ -108,9 +108,9 @@ export class PlanService {
   }
 
   private async mustSee(person: Person, unitId: string): Promise<Unit> {
-    const unit = await this.store.getUnit(unitId);
+    const [unit, roles] = await Promise.all([this.store.getUnit(unitId), this.store.rolesOf(person.id)]);
     if (!unit) throw new Refusal('not_found', msg.errors.notFound);
-    if (!canSeeUnit(await this.store.rolesOf(person.id), unitId)) throw new Refusal('forbidden', msg.errors.forbidden);
+    if (!canSeeUnit(roles, unitId)) throw new Refusal('forbidden', msg.errors.forbidden);
     return unit;
   }
 
@@ -118,10 +118,13 @@ export class PlanService {
     return { objectiveIds: new Set(data.institutionalObjectives.map((o) => o.id)), units: new Map(data.units.map((u) => [u.id, u.kind])) };
   }
 
+  /** People's names: one read of the directory for several (on SharePoint one request, not one per person). */
   private async names(ids: Iterable<string>): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const id of new Set(ids)) out.set(id, (await this.store.getPerson(id))?.name ?? id);
-    return out;
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    if (wanted.length === 1) return new Map([[wanted[0]!, (await this.store.getPerson(wanted[0]!))?.name ?? wanted[0]!]]);
+    const people = new Map((await this.store.listPeople()).map((p) => [p.id, p.name]));
+    return new Map(wanted.map((id) => [id, people.get(id) ?? id]));
   }
 
   // ── the vigencia ──────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownload20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import type { QuarterId, RankingRow } from '@okr/core';
 import { Fragment, useState } from 'react';
 import type { PlanApi } from '../api/plan.js';
@@ -21,6 +21,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   filter: { width: '100%', maxWidth: '220px' },
   muted: { color: tokens.colorNeutralForeground3 },
+  name: { justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular, paddingInline: 0, minWidth: 0 },
 });
 
 type Level = 'all' | 'central' | 'alcaldia';
@@ -88,7 +89,7 @@ export default function RankingView({ api, quarter }: { api: PlanApi; quarter: Q
                   <TableRow data-testid={`ranking-row-${x.unitId}`}>
                     <TableCell className={styles.num}>{x.position ?? r.noPosition}</TableCell>
                     <TableCell>
-                      <Button appearance="transparent" size="small" aria-expanded={open === x.unitId} aria-label={open === x.unitId ? r.hide(x.unitName) : r.details(x.unitName)} onClick={() => setOpen(open === x.unitId ? null : x.unitId)}>
+                      <Button appearance="transparent" className={styles.name} icon={open === x.unitId ? <ChevronDown16Regular /> : <ChevronRight16Regular />} aria-expanded={open === x.unitId} aria-label={open === x.unitId ? r.hide(x.unitName) : r.details(x.unitName)} onClick={() => setOpen(open === x.unitId ? null : x.unitId)}>
                         {x.unitName}
                       </Button>
                     </TableCell>

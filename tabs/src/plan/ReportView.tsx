@@ -64,8 +64,14 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
   const surface = useSurfaceStyles();
   const view = useViewStyles();
   const { year, q } = yearQuarter(quarter);
-  const [entries, setEntries] = useState<Record<string, Entry>>({});
-  const load = useLoad((signal) => api.report(unitId, year, q, signal), [api, unitId, year, q], { onData: (d) => setEntries(entriesOf(d)) });
+  const [entries, setEntriesState] = useState<Record<string, Entry>>({});
+  /** Typed since loaded or saved: the server's list of what is missing is no longer current. */
+  const [dirty, setDirty] = useState(false);
+  const setEntries = (next: Record<string, Entry> | ((all: Record<string, Entry>) => Record<string, Entry>), changed = true) => {
+    setEntriesState(next);
+    setDirty(changed);
+  };
+  const load = useLoad((signal) => api.report(unitId, year, q, signal), [api, unitId, year, q], { onData: (d) => setEntries(entriesOf(d), false) });
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [correcting, setCorrecting] = useState<{ metaId: string; order: number } | null>(null);
@@ -80,7 +86,7 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
     try {
       const next = await action();
       load.set(next);
-      setEntries(entriesOf(next));
+      setEntries(entriesOf(next), false);
       setNotice({ intent: 'success', text: success });
       return true;
     } catch (error) {
@@ -199,7 +205,7 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
                   {m.report?.lead && <Caption1>{r.leadReported(formatNumber(m.report.lead.result), m.report.lead.observations)}</Caption1>}
                   {m.report?.correction && <Caption1>{r.corrected(m.report.correction.original === null ? '—' : formatNumber(m.report.correction.original), formatNumber(m.report.correction.corrected), m.report.correction.reason)}</Caption1>}
                   {m.report?.completedByOap && <Caption1>{r.completed}</Caption1>}
-                  <div className={styles.fields}>
+                  {(editable || m.report?.executed !== null && m.report?.executed !== undefined) && <div className={styles.fields}>
                     <Field label={r.executed} validationMessage={editable && e.executed.trim() && !Number.isFinite(numberOf(e.executed) ?? 0) ? p.notANumber : undefined}>
                       <Input value={e.executed} inputMode="decimal" readOnly={!editable} onChange={(_, v) => setEntries((all) => ({ ...all, [m.meta.id]: { ...e, executed: v.value } }))} data-testid={`report-${m.meta.order}-executed`} />
                     </Field>
@@ -212,7 +218,7 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
                     <Field label={r.cumulativeAnalysis} className={styles.wide} hint={f.behind && editable ? r.behindHint : undefined}>
                       <Textarea value={e.cumulativeAnalysis} readOnly={!editable} maxLength={2000} resize="vertical" onChange={(_, v) => setEntries((all) => ({ ...all, [m.meta.id]: { ...e, cumulativeAnalysis: v.value } }))} data-testid={`report-${m.meta.order}-cumulative-analysis`} />
                     </Field>
-                  </div>
+                  </div>}
                   {d.canReview && (
                     <div className={styles.meta} data-testid={`review-meta-${m.meta.order}`}>
                       <Caption1>
@@ -246,7 +252,7 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
         })}
       </div>
 
-      {d.canEdit && d.missing.length > 0 && (
+      {d.canEdit && !dirty && d.missing.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="report-missing">
           <MessageBarBody>
             <MessageBarTitle>{r.missingTitle}</MessageBarTitle>
