@@ -83,7 +83,7 @@ export function publicPlan(year: number, plan: PublishedPlan, objectives: readon
   const q = QUARTERS.map((n) => `<th scope="col">T${n} ejecución</th><th scope="col">T${n} % acumulado</th>`).join('');
   const body = `<p><a href="/publico/${year}">← Todos los planes de ${year}</a></p>
 <p class="note">Versión ${plan.planVersion} del plan${plan.holaCase ? `, oficializada con el caso HOLA ${esc(plan.holaCase)}` : ''}. ${plan.closedQuarters.length ? `Avance revisado por la OAP: ${plan.closedQuarters.map((n) => esc(quarterLabel(`${year}-Q${n}` as `${number}-Q${1 | 2 | 3 | 4}`))).join(', ')}.` : 'La OAP aún no ha revisado ningún trimestre.'} El % acumulado se calcula según el tipo de programación de cada meta.</p>
-<div class="scroll"><table><caption>Metas y avance trimestral</caption><thead><tr><th scope="col">Meta</th><th scope="col">Objetivo estratégico</th><th scope="col">Indicador</th><th scope="col">Tipo de programación</th><th scope="col">Magnitud</th><th scope="col">Peso</th>${q}</tr></thead><tbody>${rows}</tbody></table></div>
+<div class="scroll" tabindex="0" role="region" aria-label="Metas y avance trimestral"><table><caption>Metas y avance trimestral</caption><thead><tr><th scope="col">Meta</th><th scope="col">Objetivo estratégico</th><th scope="col">Indicador</th><th scope="col">Tipo de programación</th><th scope="col">Magnitud</th><th scope="col">Peso</th>${q}</tr></thead><tbody>${rows}</tbody></table></div>
 <h2>Objetivos estratégicos</h2><ul>${[...new Set(metas.map((m) => m.strategicObjectiveId))].map((id) => objective(id)).filter((o): o is InstitutionalObjective => Boolean(o)).map((o) => `<li><strong>${esc(o.code)}</strong> ${esc(o.title)}</li>`).join('')}</ul>`;
   return page(`Plan de gestión ${year} · ${plan.unit.name}`, body);
 }

@@ -19,5 +19,9 @@ describe('the plan de gestión’s report reminder', () => {
     // Three business days late (16, 19, 20 October): the líder too.
     expect(steps('2026-10-20')).toEqual(['plan_report|enlace-sgl|2026-10|1', 'plan_report|promotor-sgl|2026-10|1', 'plan_report|lider-sgl|2026-10|2']);
     expect(steps('2026-10-18')).toEqual([]);
+    // Ten business days after the due date (29 October) they still catch up; from the eleventh, the OAP follows up.
+    expect(steps('2026-10-29')).toHaveLength(3);
+    expect(steps('2026-10-30')).toEqual([]);
+    expect(steps('2026-11-23')).toEqual([]);
   });
 });

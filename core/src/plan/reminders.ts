@@ -2,7 +2,8 @@
  * The plan de gestión's reminder (kind `plan_report`), on the same machinery as the check-in's: the
  * team (promotor de mejora and enlace) in the last business days before the report is due (step
  * 0), on the first business day after it if it was not sent (step 1), and the líder once it is
- * `escalationBusinessDays` late (step 2). Each key is sent once (the reminder log's claim).
+ * `escalationBusinessDays` late (step 2) — up to PLAN_REMINDER_LAST_BUSINESS_DAY business days after
+ * the due date (a day missed meanwhile is caught up once). Each key is sent once (the reminder log's claim).
  */
 import { businessDaysBetween, isBusinessDay } from '../calendar.js';
 import { parseQuarter, periodOf, previousQuarter, quarterOf } from '../quarter.js';
@@ -27,12 +28,19 @@ export function reportedQuarter(today: IsoDate): { year: number; quarter: Quarte
   return { year, quarter };
 }
 
+/**
+ * After this many business days past the due date the reminders stop: a report still missing weeks
+ * later is the OAP's follow-up (its desk lists it as overdue), not the chat's.
+ */
+export const PLAN_REMINDER_LAST_BUSINESS_DAY = 10;
+
 export function planReportReminders(today: IsoDate, pending: readonly PlanReportPending[], settings: Pick<ReminderSettings, 'checkInWindowBusinessDays' | 'escalationBusinessDays'>): DueReminder[] {
   if (!isBusinessDay(today)) return [];
   const { year, quarter } = reportedQuarter(today);
   const due = reportDueDate(year, quarter);
   const period = periodOf(due);
   const late = businessDaysBetween(due, today);
+  if (late > PLAN_REMINDER_LAST_BUSINESS_DAY) return [];
   const out: DueReminder[] = [];
   const push = (step: number, personId: string, p: PlanReportPending) =>
     out.push({ key: { kind: 'plan_report', personId, subject: p.unitId, period, step }, items: p.missing, unitName: p.unitName });
