@@ -137,8 +137,10 @@ export function buildDemoPlans(today: IsoDate, units: readonly Unit[], sets: rea
       if (quarterEnd(year, q) >= today) break;
       const lastDue = !QUARTERS.some((n) => n > q && quarterEnd(year, n) < today);
       const overdue = lastDue && DEMO_PLAN_OVERDUE.has(unit.id);
-      if (overdue && today > due) continue;
+      if (overdue) continue;
       const submittedOn = lastDue && i % 9 === 4 ? addBusinessDays(due, 2) : addBusinessDays(quarterEnd(year, q), 5 + (i % 6));
+      // Nothing is sent after the day the demo is made for.
+      if (submittedOn >= today) continue;
       const inReview = lastDue && i % 8 === 6;
       const clarification = lastDue && DEMO_PLAN_CLARIFICATION.has(unit.id);
       const closed = !inReview && !clarification && today > addBusinessDays(submittedOn, 4);
