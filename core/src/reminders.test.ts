@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueReminders, etiDigest, reviewDigest, isSendingTime, nextSendingTime, reminderKeyString, snoozeUntil, waitingDigests, weeklyDigestDay, type DigestWaiting, type UnitMonthStatus } from './reminders.js';
+import { dueReminders, etiDigest, isSendingTime, nextSendingTime, reminderKeyString, snoozeUntil, waitingDigests, weeklyDigestDay, type DigestWaiting, type UnitMonthStatus } from './reminders.js';
 
 const status = (period: string, missing: string[], extra: Partial<UnitMonthStatus> = {}): UnitMonthStatus => ({
   unitId: 'al-usaquen',
@@ -132,23 +132,5 @@ describe('weekly digests', () => {
       const day = weeklyDigestDay(d.toISOString().slice(0, 10));
       if (day) expect(Number(day.slice(8))).toBeLessThan(100);
     }
-  });
-});
-
-describe('the ETI’s daily digest of reports ready for review', () => {
-  const ready = (unitName: string, at: string, corrected = false) => status('2026-11', [], { unitId: unitName, unitName, readyForReview: at, corrected });
-  const statuses = [ready('Alcaldía Local de Suba', '2026-11-27T15:00:00.000Z'), ready('Dirección Financiera', '2026-11-30T18:00:00.000Z', true), status('2026-11', ['KR 1'])];
-
-  it('lists, once a day, what became ready since the last digest — never empty', () => {
-    const due = reviewDigest('2026-12-01', statuses, ['eti-1', 'eti-2'], new Map([['eti-2', '2026-11-28T14:00:00.000Z']]));
-    expect(due.map((d) => [d.key.personId, d.items])).toEqual([
-      ['eti-1', ['Alcaldía Local de Suba · noviembre de 2026', 'Dirección Financiera · noviembre de 2026 (corregido)']],
-      ['eti-2', ['Dirección Financiera · noviembre de 2026 (corregido)']],
-    ]);
-    expect(due[0]!.key).toEqual({ kind: 'review_digest', personId: 'eti-1', subject: 'entity', period: '2026-12', step: 1 });
-    expect(reviewDigest('2026-12-01', statuses, ['eti-1'], new Map([['eti-1', '2026-12-01T13:00:00.000Z']]))).toEqual([]);
-    // Not on a holiday (8 December) nor on a weekend.
-    expect(reviewDigest('2026-12-08', statuses, ['eti-1'], new Map())).toEqual([]);
-    expect(reviewDigest('2026-12-05', statuses, ['eti-1'], new Map())).toEqual([]);
   });
 });

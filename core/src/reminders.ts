@@ -1,9 +1,6 @@
 import type { IsoDate, Period } from './types.js';
 import { businessDaysBetween, isBusinessDay, lastBusinessDaysOfMonth, nextBusinessDay } from './calendar.js';
-import { periodLabel, periodOf } from './quarter.js';
-import { remindersBotText } from './i18n/es-CO/reminders.js';
-
-const remindersText = remindersBotText.reminder;
+import { periodOf } from './quarter.js';
 
 /**
  * Which reminders are due, from the procedure's calendar (seed 000, activities 6–7) and the
@@ -13,7 +10,10 @@ const remindersText = remindersBotText.reminder;
  * is sent; a key is sent at most once, so a restart, a crash or two schedulers never double-send,
  * and a day missed while the server was down is caught up once (rules say "on or after").
  */
-export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | 'review_digest' | DigestKind;
+export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | DigestKind | ModuleReminderKind;
+
+/** The kinds of the modules' reminder sources (bot/src/jobs/reminderSources.ts): a module with a reminder adds its kind here. */
+export type ModuleReminderKind = 'plan_report' | 'review_digest';
 
 /**
  * Weekly digests of what waits for a person (issue 7): líderes and signers (sets to approve, actas
@@ -181,26 +181,6 @@ export function etiDigest(today: IsoDate, statuses: readonly UnitMonthStatus[], 
   if (behind.length === 0) return [];
   return etiIds.map((personId) => ({ key: { kind: 'eti_digest', personId, subject: 'entity', period: previous, step: 0 }, items: behind, unitName: null }));
 }
-
-/**
- * The ETI's daily digest of the units whose month became ready for its review (complete, or
- * corrected after a correction request): on a business day, at most once a day per ETI member,
- * listing what became ready since that member's last digest (`lastSent`: when it was last sent to
- * each). Never empty. The queue itself («revisión») lists everything that waits.
- */
-export function reviewDigest(today: IsoDate, statuses: readonly UnitMonthStatus[], etiIds: readonly string[], lastSent: ReadonlyMap<string, string>): DueReminder[] {
-  if (!isBusinessDay(today)) return [];
-  const ready = statuses.filter((s) => s.readyForReview !== null).sort((a, b) => a.readyForReview!.localeCompare(b.readyForReview!));
-  const step = Number(today.slice(8, 10));
-  return etiIds.flatMap((personId) => {
-    const since = lastSent.get(personId) ?? '';
-    const items = ready.filter((s) => s.readyForReview! > since).map((s) => reviewDigestItem(s));
-    return items.length === 0 ? [] : [{ key: { kind: 'review_digest' as const, personId, subject: 'entity', period: periodOf(today), step }, items, unitName: null }];
-  });
-}
-
-/** "Alcaldía Local de Suba · noviembre de 2026 (corregido)" */
-const reviewDigestItem = (s: UnitMonthStatus) => remindersText.reviewDigestItem(s.unitName, periodLabel(s.period), s.corrected);
 
 /** Day number of the week, Monday 0 … Sunday 6. */
 const weekdayIndex = (date: IsoDate): number => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;

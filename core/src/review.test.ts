@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIn, sampleBundle, unit } from './testing/sampleSet.js';
 import type { CheckIn, Unit } from './types.js';
+import type { UnitMonthStatus } from './reminders.js';
 import {
   buildReviewQueue,
   buildUnitMonthReview,
@@ -8,6 +9,7 @@ import {
   decideReview,
   isOpenMonth,
   monthToOpen,
+  reviewDigest,
   unitMonth,
   type MonthReview,
   type ReviewDecisionInput,
@@ -216,5 +218,37 @@ describe('what the ETI reads', () => {
     // B's one-word comments are flags: only A may be closed in bulk.
     expect(queue.rows.filter((r) => r.consistent).map((r) => r.unit.id)).toEqual(['a']);
     expect(queue.rows.find((r) => r.unit.id === 'b')!.flagCount).toBe(9);
+  });
+});
+
+const digestStatus = (unitName: string, missing: string[], extra: Partial<UnitMonthStatus> = {}): UnitMonthStatus => ({
+  unitId: unitName,
+  unitName,
+  period: '2026-11',
+  missing,
+  total: 9,
+  closed: false,
+  readyForReview: null,
+  corrected: false,
+  enlaceIds: [],
+  liderIds: [],
+  ...extra,
+});
+
+describe('the ETI’s daily digest of reports ready for review', () => {
+  const ready = (unitName: string, at: string, corrected = false) => digestStatus(unitName, [], { readyForReview: at, corrected });
+  const statuses = [ready('Alcaldía Local de Suba', '2026-11-27T15:00:00.000Z'), ready('Dirección Financiera', '2026-11-30T18:00:00.000Z', true), digestStatus('Alcaldía Local de Usaquén', ['KR 1'])];
+
+  it('lists, once a day, what became ready since the last digest — never empty', () => {
+    const due = reviewDigest('2026-12-01', statuses, ['eti-1', 'eti-2'], new Map([['eti-2', '2026-11-28T14:00:00.000Z']]));
+    expect(due.map((d) => [d.key.personId, d.items])).toEqual([
+      ['eti-1', ['Alcaldía Local de Suba · noviembre de 2026', 'Dirección Financiera · noviembre de 2026 (corregido)']],
+      ['eti-2', ['Dirección Financiera · noviembre de 2026 (corregido)']],
+    ]);
+    expect(due[0]!.key).toEqual({ kind: 'review_digest', personId: 'eti-1', subject: 'entity', period: '2026-12', step: 1 });
+    expect(reviewDigest('2026-12-01', statuses, ['eti-1'], new Map([['eti-1', '2026-12-01T13:00:00.000Z']]))).toEqual([]);
+    // Not on a holiday (8 December) nor on a weekend.
+    expect(reviewDigest('2026-12-08', statuses, ['eti-1'], new Map())).toEqual([]);
+    expect(reviewDigest('2026-12-05', statuses, ['eti-1'], new Map())).toEqual([]);
   });
 });

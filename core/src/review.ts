@@ -20,11 +20,13 @@
  * observed (or, with only a general observation, any one) was saved again and the month is
  * complete. A closed month locks its check-ins; a correction request opens it again.
  */
-import type { CheckIn, KeyResult, OkrSetBundle, OkrSetState, Period, QuarterId, Role, Unit } from './types.js';
-import { reviewMessages } from './i18n/es-CO/review.js';
+import type { CheckIn, IsoDate, KeyResult, OkrSetBundle, OkrSetState, Period, QuarterId, Role, Unit } from './types.js';
+import { reviewBotText, reviewMessages } from './i18n/es-CO/review.js';
+import { isBusinessDay } from './calendar.js';
+import type { DueReminder, UnitMonthStatus } from './reminders.js';
 import { checkInMessages } from './i18n/es-CO/okr.js';
 import { keyResultProgress } from './progress.js';
-import { expectedProgress, periodLabel, quarterLabel, quarterOf } from './quarter.js';
+import { expectedProgress, periodLabel, periodOf, quarterLabel, quarterOf } from './quarter.js';
 import { statusFor, type Status } from './status.js';
 import { checkInFlags, type ReviewFlag } from './reviewFlags.js';
 
@@ -446,3 +448,23 @@ export interface KeyResultHistoryResponse {
     earlier: Array<{ value: number; comment: string; authorName: string; at: string }>;
   }>;
 }
+
+/**
+ * The ETI's daily digest of the units whose month became ready for its review (complete, or
+ * corrected after a correction request): on a business day, at most once a day per ETI member,
+ * listing what became ready since that member's last digest (`lastSent`: when it was last sent to
+ * each). Never empty. The queue itself («revisión») lists everything that waits.
+ */
+export function reviewDigest(today: IsoDate, statuses: readonly UnitMonthStatus[], etiIds: readonly string[], lastSent: ReadonlyMap<string, string>): DueReminder[] {
+  if (!isBusinessDay(today)) return [];
+  const ready = statuses.filter((s) => s.readyForReview !== null).sort((a, b) => a.readyForReview!.localeCompare(b.readyForReview!));
+  const step = Number(today.slice(8, 10));
+  return etiIds.flatMap((personId) => {
+    const since = lastSent.get(personId) ?? '';
+    const items = ready.filter((s) => s.readyForReview! > since).map((s) => reviewDigestItem(s));
+    return items.length === 0 ? [] : [{ key: { kind: 'review_digest' as const, personId, subject: 'entity', period: periodOf(today), step }, items, unitName: null }];
+  });
+}
+
+/** "Alcaldía Local de Suba · noviembre de 2026 (corregido)" */
+const reviewDigestItem = (s: UnitMonthStatus) => reviewBotText.reminder.item(s.unitName, periodLabel(s.period), s.corrected);

@@ -8,7 +8,6 @@ import {
   previousQuarter,
   quarterOf,
   reminderKeyString,
-  reviewDigest,
   unitMonth,
   waitingDigests,
   weeklyDigestDay,
@@ -23,10 +22,11 @@ import {
   type Unit,
   type UnitMonthStatus,
 } from '@okr/core';
-import type { ActasPort, DirectoryPort, EntityQuarterData, MessagingPort, OkrPort, ReminderLogEntry, RemindersPort, ReviewPort } from '../store/Store.js';
+import type { ActasPort, DirectoryPort, EntityQuarterData, OkrPort, ReminderLogEntry, ReviewPort, Store } from '../store/Store.js';
+import { REMINDER_SOURCES } from './reminderSources.js';
 
-/** The ports the reminder plan reads (and the scheduler and the reminders service, which run it, use). */
-export type ReminderPlanStore = DirectoryPort & OkrPort & ReviewPort & ActasPort & MessagingPort & RemindersPort;
+/** What the reminder plan reads (and the scheduler and the reminders service, which run it, use): every module's ports, for the modules' reminder sources. */
+export type ReminderPlanStore = Store;
 
 /** Snoozed reminders come back with a new key: the step moves by this much per snooze. */
 export const SNOOZE_STEP = 100;
@@ -125,18 +125,19 @@ export async function loadWaiting(store: OkrPort & ActasPort, today: IsoDate, di
 export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<ReminderPlan> {
   const today = bogotaClock(now).date;
   const monthly = loadUnitMonthStatuses(store, today);
-  const [{ statuses, etiIds }, waiting, snoozes, prefs, reachable, log] = await Promise.all([
+  const logRead = store.listReminderLog({ periods: [previousPeriodOf(periodOf(today)), periodOf(today)], limit: 100_000 });
+  // What the sources get: what the planner already read (each list once per plan).
+  const read = Promise.all([monthly, logRead]).then(([m, log]) => ({ ...m, log }));
+  const [{ statuses, etiIds }, waiting, fromSources, snoozes, prefs, reachable, log] = await Promise.all([
     monthly,
     loadWaiting(store, today, monthly),
+    Promise.all(REMINDER_SOURCES.map(async (s) => s.due(store, today, settings, await read))),
     store.listReminderSnoozes(),
     store.listReminderPreferences(),
     store.listConversationPersonIds(),
-    store.listReminderLog({ periods: [previousPeriodOf(periodOf(today)), periodOf(today)], limit: 100_000 }),
+    logRead,
   ]);
-  // When each ETI member last got the review digest: the next lists what became ready since.
-  const lastDigest = new Map<string, string>();
-  for (const e of log) if (e.kind === 'review_digest' && e.sentAt && e.sentAt > (lastDigest.get(e.personId) ?? '')) lastDigest.set(e.personId, e.sentAt);
-  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...reviewDigest(today, statuses, etiIds, lastDigest), ...waitingDigests(today, waiting)];
+  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...waitingDigests(today, waiting), ...fromSources.flat()];
   const byId = new Map(due.map((d) => [reminderKeyString(d.key), d]));
   const withSnoozes: Array<DueReminder & { snoozed: boolean }> = due.map((d) => ({ ...d, snoozed: false }));
   for (const s of snoozes) {

@@ -1,6 +1,7 @@
 import { actas } from './actas.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
+import { plan } from './plan.js';
 import { reminders } from './reminders.js';
 import { review } from './review.js';
 import { shell } from './shell.js';
@@ -15,6 +16,7 @@ export const modules = [
   formulation,
   review,
   actas,
+  plan,
   reminders,
   shell,
 ] as const;

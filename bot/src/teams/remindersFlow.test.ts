@@ -3,6 +3,7 @@ import { botHarness, cardText } from '../testing/harness.js';
 import { planReminders } from '../jobs/reminderPlan.js';
 import { reminderCard } from './cards/reminderCards.js';
 import { findCommand } from '../app.js';
+import { tabLinks } from './tabLinks.js';
 import { plenariaWithActa, setIn } from '../testing/waitingFixtures.js';
 
 /** Thursday 26 Nov 2026, 09:00 in Bogotá: November's check-in window is open. */
@@ -53,14 +54,17 @@ describe('reminder card', () => {
     expect(cardText((await h.say('enlace-al-usaquen', 'check-in'))[0])).toContain('Check-in de noviembre de 2026');
   });
 
-  it('the review digest lists the reports ready for the ETI and opens the queue, as typing «revisión» does', async () => {
+  it('the review digest lists the reports ready for the ETI and opens the tab’s monthly review', async () => {
     const h = await botHarness('2026-12-01T14:00:00.000Z');
     const plan = await planReminders(h.store, h.clock.now());
     const digest = plan.reminders.find((r) => r.key.kind === 'review_digest' && r.key.personId === 'eti-1')!;
-    const card = reminderCard(digest);
+    const links = tabLinks({ MicrosoftAppId: '', TEAMS_APP_ID: '', PUBLIC_URL: 'http://localhost:3978' });
+    const card = reminderCard(digest, { links });
     expect(cardText(card)).toContain('Reportes listos para tu revisión');
     expect(digest.items.some((i) => i.endsWith('noviembre de 2026 (corregido)'))).toBe(true);
-    expect(actionsOf(card)[0]).toMatchObject({ type: 'Action.Submit', title: 'Abrir la revisión mensual', data: { msteams: { type: 'imBack', value: 'revisión' } } });
+    expect(actionsOf(card)[0]).toMatchObject({ type: 'Action.OpenUrl', title: 'Abrir la revisión mensual', url: 'http://localhost:3978/?view=revision' });
+    expect(actionsOf(card).map((a) => a.verb)).toEqual([undefined, 'reminder.snooze']);
+    // The chat's queue is «revisión» (the card's text says so through the review's catalogue).
     expect(findCommand('revisión')?.phrases[0]).toBe('revision');
   });
 

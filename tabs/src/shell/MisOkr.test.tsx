@@ -35,6 +35,7 @@ function fakeApi(over: Partial<MeResponse> = {}) {
     oapActas: vi.fn(async () => oapResponse()),
     checkInMonths: vi.fn(async () => ({ months: [], suggested: null })),
     reviewUnit: vi.fn(async () => { throw new Error('no review in these tests'); }),
+    servingMetas: vi.fn(async () => ({ year: 2026, state: 'official' as const, metas: [{ id: 'm1', order: 1, statement: 'Realizar 36 operativos de control al espacio público', indicator: 'Operativos realizados' }] })),
   };
 }
 
@@ -51,6 +52,9 @@ describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () =>
     const list = await waitFor(() => el.querySelector('[data-testid="recognitions-list"]'));
     expect(list.textContent).toContain('Luisa Fernanda Díaz');
     expect(api.recognitions).toHaveBeenCalledWith('al-usaquen', expect.any(AbortSignal));
+    // The plan de gestión's metas that serve the set's strategic objective.
+    const links = await waitFor(() => el.querySelector('[data-testid="tree-plan-links"]'));
+    expect(links.textContent).toContain('Realizar 36 operativos de control al espacio público');
   });
 
   it('opens «Plenarias» and an acta, keeping the address in step', async () => {

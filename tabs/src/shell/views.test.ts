@@ -8,12 +8,13 @@ const me = (over: Partial<MeResponse> = {}) => ({ roles: [], units: [], ...over 
 describe('the views table', () => {
   it('gives the unit views to everyone and the entity-wide sections only to entity-wide roles', () => {
     const ids = (v: { unit: { id: string }[]; entity: { id: string }[] }) => ({ unit: v.unit.map((x) => x.id), entity: v.entity.map((x) => x.id) });
-    expect(ids(viewsFor(me()))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: [] });
-    expect(ids(viewsFor(null))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: [] });
-    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments'], entity: ['dashboard', 'oap', 'quarterClose'] });
+    const unitViews = ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges'];
+    expect(ids(viewsFor(me()))).toEqual({ unit: unitViews, entity: [] });
+    expect(ids(viewsFor(null))).toEqual({ unit: unitViews, entity: [] });
+    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'quarterClose', 'planReview', 'ranking'] });
     // The monthly review is the ETI's.
     const eti = me({ entityWide: true, roles: [{ personId: 'eti-1', role: 'eti', unitId: null }] });
-    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'review', 'quarterClose']);
+    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'review', 'quarterClose', 'planReview', 'ranking']);
   });
 
   it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {

@@ -19,6 +19,7 @@ import {
 import type { SeedData } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
+import { buildDemoPlans } from './demoPlans.js';
 import { buildDemoReviews } from './demoReviews.js';
 import { prng } from './prng.js';
 
@@ -227,7 +228,8 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   const reviews = buildDemoReviews(today, directory, { sets, objectives, keyResults, checkIns }, due, DEMO_PENDING_UNITS);
   let plenarias = plenariaCache.get(today);
   if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns: reviews.checkIns })));
-  return { ...directory, sets, objectives, keyResults, ...reviews, ...structuredClone(plenarias) };
+  const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, ...reviews, ...structuredClone(plenarias), ...plans };
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

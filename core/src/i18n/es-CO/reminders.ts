@@ -6,7 +6,6 @@ export const reminderKindLabels = {
   checkin_missing: { title: 'Check-in vencido', detail: 'El primer día hábil después del cierre del mes, si quedó algo sin reportar.' },
   leader_escalation: { title: 'Aviso al líder', detail: 'Cuando tu unidad lleva varios días hábiles de retraso en el check-in.' },
   eti_digest: { title: 'Resumen para el equipo ETI', detail: 'Las unidades que aún no reportan el mes anterior.' },
-  review_digest: { title: 'Reportes listos para revisar', detail: 'Una vez al día como máximo: las unidades que completaron o corrigieron su reporte del mes desde tu último resumen.' },
   approvals_digest: {
     title: 'Resumen de aprobaciones y firmas',
     detail: 'Cada semana, el primer día hábil: los sets de OKR que esperan tu aprobación y las actas que esperan tu firma. Si no hay nada, no llega.',
@@ -40,10 +39,6 @@ export const remindersBotText = {
         text: `Como líder de la unidad, te contamos que aún faltan ${n} resultados clave por reportar:`,
       }),
       eti_digest: (month: string, _unit: string, n: number) => ({ title: `Unidades sin check-in completo de ${month}`, text: `${n} unidades aún no terminan de reportar:` }),
-      review_digest: (_month: string, _unit: string, n: number) => ({
-        title: 'Reportes listos para tu revisión',
-        text: `${n === 1 ? 'Una unidad completó o corrigió' : `${n} unidades completaron o corrigieron`} su reporte desde tu último resumen:`,
-      }),
       approvals_digest: (_month: string, _unit: string, n: number) => ({
         title: 'Esperan tu aprobación o tu firma',
         text: `Tu resumen de la semana: ${n} ${n === 1 ? 'pendiente' : 'pendientes'}.`,
@@ -67,8 +62,6 @@ export const remindersBotText = {
     signActas: 'Firmar las actas',
     openTab: 'Abrir la pestaña Mis OKR',
     openCheckIn: 'Abrir el check-in',
-    openReview: 'Abrir la revisión mensual',
-    reviewDigestItem: (unit: string, month: string, corrected: boolean) => `${unit} · ${month}${corrected ? ' (corregido)' : ''}`,
     snooze: 'Recordarme mañana',
   },
   snoozed: {

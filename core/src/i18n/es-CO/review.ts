@@ -165,4 +165,14 @@ export const reviewBotText = {
     leaderMonths: (parts: readonly string[]) => `Reportes: ${parts.join(' · ')}`,
     openTree: 'Ver el árbol de OKR',
   },
+  /** The ETI's daily digest of reports ready for review (the review module's reminder source). */
+  reminder: {
+    label: { title: 'Reportes listos para revisar', detail: 'Una vez al día como máximo: las unidades que completaron o corrigieron su reporte del mes desde tu último resumen.' },
+    opening: (n: number) => ({
+      title: 'Reportes listos para tu revisión',
+      text: `${n === 1 ? 'Una unidad completó o corrigió' : `${n} unidades completaron o corrigieron`} su reporte desde tu último resumen:`,
+    }),
+    item: (unit: string, month: string, corrected: boolean) => `${unit} · ${month}${corrected ? ' (corregido)' : ''}`,
+    open: 'Abrir la revisión mensual',
+  },
 } as const;

@@ -17,6 +17,11 @@ export const viewText = {
   oap: { label: 'Actas (OAP)', loading: 'Cargando el seguimiento de actas…' },
   review: { label: 'Revisión mensual', loading: 'Cargando la revisión mensual…' },
   quarterClose: { label: 'Cierre del trimestre', loading: 'Cargando el cierre del trimestre…' },
+  plan: { label: 'Plan de gestión', loading: 'Cargando el plan de gestión…' },
+  planReport: { label: 'Reporte trimestral', loading: 'Cargando el reporte trimestral…' },
+  planChanges: { label: 'Modificaciones', loading: 'Cargando las modificaciones del plan…' },
+  planReview: { label: 'Plan de gestión (OAP)', loading: 'Cargando la mesa de la OAP…' },
+  ranking: { label: 'Ranking de gestión', loading: 'Cargando el ranking de gestión…' },
 } as const;
 
 export const shellText = {
