@@ -16,3 +16,4 @@ export * from './api.js';
 export * from './i18n/es-CO.js';
 export * from './actaRules.js';
 export * from './digests.js';
+export * from './directory.js';
