@@ -56,6 +56,8 @@ describe('SharePoint store and SQLite store give the same answers', () => {
     expect(await store.listPeople()).toEqual(await sqlite.listPeople());
     expect(await store.listRoles()).toEqual(await sqlite.listRoles());
     expect(await store.listInstitutionalObjectives()).toEqual(await sqlite.listInstitutionalObjectives());
+    expect(await store.loadDirectory()).toEqual(await sqlite.loadDirectory());
+    expect(await store.listAssignments({ unitId: 'dgth' })).toEqual(await sqlite.listAssignments({ unitId: 'dgth' }));
     expect(await store.listSetsByState(['active', 'closed'])).toEqual(await sqlite.listSetsByState(['active', 'closed']));
     for (const unit of ['al-usaquen', 'dgth', 'sgd', 'al-sumapaz']) {
       expect(await store.getSet(unit, '2026-Q4')).toEqual(await sqlite.getSet(unit, '2026-Q4'));
