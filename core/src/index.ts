@@ -17,3 +17,4 @@ export * from './i18n/es-CO.js';
 export * from './actaRules.js';
 export * from './digests.js';
 export * from './directory.js';
+export * from './directoryApi.js';

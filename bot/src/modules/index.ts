@@ -1,4 +1,5 @@
 import { actas } from './actas.js';
+import { directory } from './directory.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
 import { reminders } from './reminders.js';
@@ -14,5 +15,6 @@ export const modules = [
   formulation,
   actas,
   reminders,
+  directory,
   shell,
 ] as const;

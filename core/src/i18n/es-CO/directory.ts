@@ -69,3 +69,11 @@ export const directoryBotText = {
 } as const;
 
 export const roleListText = (roles: readonly Role[], labels: Record<Role, string>) => roles.map((r) => labels[r]).join(', ');
+
+const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** «1 de diciembre de 2026» for 2026-12-01 (es-CO long date, as the directory's dates read). */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} de ${MONTHS[Number(m[2]) - 1]} de ${m[1]}` : iso;
+}
