@@ -18,3 +18,5 @@ export * from './actaRules.js';
 export * from './digests.js';
 export * from './directory.js';
 export * from './directoryApi.js';
+export * from './tabular.js';
+export * from './directoryImport.js';
