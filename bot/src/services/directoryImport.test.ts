@@ -68,9 +68,10 @@ describe('importing the directory workbook', () => {
     expect(dir.people.find((p) => p.id === 'jhon-cuervo')!.phone).toBe('3005550142');
     expect((await store.getPerson('nusta-yanez'))!.name).toBe('Ñusta Yáñez Muñoz');
     expect(dir.objectives.filter((o) => o.vigencia === 2027).map((o) => o.id)).toEqual(['oe1-2027', 'oe6-2027']);
-    // The tidy workbook says the same: importing it now changes nothing.
+    // The tidy workbook says the same, except Jhon's Entra id and how his phone is written.
     const tidy = await imports.importWorkbook(await eti(store), fixture('directorio-ordenado.xlsx'), 'directorio-ordenado.xlsx', { dryRun: true });
-    expect(tidy.counts).toMatchObject({ crear: 0, cambiar: 0, rechazada: 0 });
+    expect(tidy.counts).toMatchObject({ crear: 0, cambiar: 1, rechazada: 0 });
+    expect(tidy.rows.find((r) => r.outcome === 'cambiar')).toMatchObject({ sheet: 'Personas', what: 'Jhon Fredy Cuervo Ardila', reason: 'cambia teléfono; cambia id de Entra ID' });
   });
 
   it('refuses every bad row with its reason in Spanish and imports nothing at all', async () => {
