@@ -20,3 +20,4 @@ export * from './directory.js';
 export * from './directoryApi.js';
 export * from './tabular.js';
 export * from './directoryImport.js';
+export * from './vivaImport.js';

@@ -90,7 +90,7 @@ export class DirectoryImportService {
     const c = counts(plan.rows);
     const refused = c.rechazada > 0;
     const apply = !options.dryRun && !refused && plan.changes.length > 0;
-    if (apply) await this.store.applyDirectoryChanges(plan.changes, actor);
+    if (apply) await this.store.applyDirectoryChanges(plan.changes, actor, { importRun: true });
     const summary = [
       t.counts(c),
       refused ? t.summaryRefused(c.rechazada) : plan.changes.length === 0 ? t.summaryNothing : options.dryRun ? t.summaryDryRun : t.summaryApplied,

@@ -16,6 +16,7 @@ export * from './es-CO/reminders.js';
 export * from './es-CO/shell.js';
 export * from './es-CO/directory.js';
 export * from './es-CO/directoryImport.js';
+export * from './es-CO/vivaImport.js';
 
 /** The messages core, the services and the tab share, by group (as `msg.actas.staleEdit`). */
 export const msg = {

@@ -131,3 +131,39 @@ export function directoryContract({ makeStore, seeded }: ContractContext): void 
     await store.close();
   });
 }
+
+/** The contract of what the imports store: sets from Viva Goals, and the teams → units people confirmed. */
+export function importsContract({ seeded }: ContractContext): void {
+  it('stores imported sets with their check-ins all or nothing, with an import event and audit entries', async () => {
+    const store = await seeded();
+    const base = (await store.getSet('al-usaquen', '2026-Q4'))!;
+    const imported = (quarter: '2023-Q4' | '2024-Q1' | '2024-Q2' | '2026-Q4', id = `viva-al-usaquen-${quarter}`) => {
+      const objectives = base.objectives.map((o) => ({ ...o, id: `${id}-${o.id}`, setId: id, parentId: o.parentId && `${id}-${o.parentId}` }));
+      const keyResults = base.keyResults.map((k) => ({ ...k, id: `${id}-${k.id}`, setId: id, objectiveId: `${id}-${k.objectiveId}` }));
+      const month = `${quarter.slice(0, 4)}-${String(Number(quarter.slice(-1)) * 3).padStart(2, '0')}`;
+      const checkIns = keyResults.map((k) => ({ id: `${k.id}-${month}`, keyResultId: k.id, unitId: 'al-usaquen', period: month, value: 1, comment: 'Viva', evidenceUrl: '', authorId: 'enlace-al-usaquen', createdAt: `${month}-28T17:00:00.000Z`, updatedAt: `${month}-28T17:00:00.000Z`, version: 1 }));
+      return { set: { ...base.set, id, quarter, state: 'active' as const, version: 1 }, objectives, keyResults, checkIns };
+    };
+    await store.importSets({ actorId: 'eti-1', sets: [imported('2024-Q1'), imported('2024-Q2')], comment: 'Importado de Viva Goals.' });
+    const q1 = (await store.getSet('al-usaquen', '2024-Q1'))!;
+    expect(q1.set).toMatchObject({ id: 'viva-al-usaquen-2024-Q1', state: 'active' });
+    expect(q1.keyResults).toHaveLength(base.keyResults.length);
+    expect(await store.listCheckIns('al-usaquen', ['2024-06'])).toHaveLength(base.keyResults.length);
+    expect((await store.listSetEvents(q1.set.id)).map((e) => [e.action, e.comment])).toEqual([['import', 'Importado de Viva Goals.']]);
+    expect((await store.listAudit({ entity: 'okrSet', limit: 2 })).map((a) => a.entityId)).toEqual(['viva-al-usaquen-2024-Q2', 'viva-al-usaquen-2024-Q1']);
+    // A quarter the unit already has: nothing of the batch is stored.
+    await expect(store.importSets({ actorId: 'eti-1', sets: [imported('2023-Q4'), imported('2026-Q4', 'viva-otra')], comment: 'x' })).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.getSet('al-usaquen', '2023-Q4')).toBeNull();
+    await store.close();
+  });
+
+  it('keeps the Viva Goals teams → units the person confirmed, replacing an earlier choice', async () => {
+    const store = await seeded();
+    expect(await store.vivaTeamMap()).toEqual({});
+    await store.saveVivaTeamMap([{ team: 'Talento Humano', unitId: 'sgi' }, { team: 'AL Ciudad Bolívar', unitId: 'al-ciudad-bolivar' }], 'eti-1');
+    await store.saveVivaTeamMap([{ team: 'TALENTO HUMANO', unitId: 'dgth' }], 'eti-2');
+    expect(await store.vivaTeamMap()).toEqual({ 'talento humano': 'dgth', 'al ciudad bolivar': 'al-ciudad-bolivar' });
+    expect((await store.listAudit({ entity: 'vivaTeamMap', limit: 1 }))[0]).toMatchObject({ actorId: 'eti-2', action: 'update', before: { unitId: 'sgi' }, after: { unitId: 'dgth' } });
+    await store.close();
+  });
+}

@@ -39,7 +39,12 @@ export interface DirectoryPort {
   listAssignments(filter: AssignmentFilter): Promise<Assignment[]>;
   /**
    * Applies the changes all or nothing, each with its audit entry: a create refuses an id that
-   * exists, an update is compare-and-set on `before.version` (ConflictError if it moved).
+   * exists, an update is compare-and-set on `before.version` (ConflictError if it moved). An
+   * `importRun` takes the import lock and journals itself on SharePoint (ADR 10).
    */
-  applyDirectoryChanges(changes: readonly DirectoryChange[], actorId: string): Promise<void>;
+  applyDirectoryChanges(changes: readonly DirectoryChange[], actorId: string, options?: { importRun?: boolean }): Promise<void>;
+  /** Viva Goals team names (as `foldText`) → unit ids, as people confirmed them. */
+  vivaTeamMap(): Promise<Record<string, string>>;
+  /** Saves confirmed team → unit entries (replacing an earlier choice for the same team), audited. */
+  saveVivaTeamMap(entries: ReadonlyArray<{ team: string; unitId: string }>, actorId: string): Promise<void>;
 }

@@ -1,10 +1,11 @@
-import { bogotaDate, inForce, type Assignment, type DirectoryChange, type DirectoryPerson, type DirectoryUnit, type InstitutionalObjective, type Person, type RoleAssignment, type StrategicObjective, type Unit } from '@okr/core';
+import { bogotaDate, foldText, inForce, type Assignment, type DirectoryChange, type DirectoryPerson, type DirectoryUnit, type InstitutionalObjective, type Person, type RoleAssignment, type StrategicObjective, type Unit } from '@okr/core';
 import { DIRECTORY_AUDIT, domainAadId, SEED_DEFAULT_FROM, storedAadId } from '../../directoryRules.js';
 import { ConflictError } from '../../errors.js';
 import type { DirectoryPort, SeedRole } from '../../ports/directory.js';
 import { binary, byNumericId, type Item, type SharePointModule, type WriteOp } from '../engine.js';
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, recordKey, text, type ListSpec } from '../schema.js';
+import { runAllOrNothing, RUNS_LIBRARY, RUNS_LIST } from '../runs.js';
 
 const version = number('RecordVersion', 'versión; sube con cada cambio (compare-and-set)');
 const active = number('Active', '1 activa, 0 desactivada (nunca se borra: su historia queda)');
@@ -53,6 +54,13 @@ export const DIRECTORY_LISTS = {
     columns: [recordKey('id del objetivo'), idempotencyKey, text('Code', 'código'), note('Statement', 'enunciado completo'), number('Vigencia', 'año'), active, version],
     audit: 'institutionalObjective',
   },
+  vivaTeams: {
+    name: 'OkrEquiposViva',
+    description: 'Equipos de Viva Goals y la unidad a la que corresponden (confirmado al importar el historial)',
+    columns: [recordKey('nombre del equipo sin tildes ni mayúsculas'), idempotencyKey, text('Team', 'nombre del equipo como viene en Viva Goals'), text('UnitId', 'id de la unidad')],
+    audit: 'vivaTeamMap',
+  },
+  importRuns: RUNS_LIST,
 } satisfies Record<string, ListSpec>;
 
 const isActive = (f: Fields) => numOrNull(f, 'Active') !== 0;
@@ -144,6 +152,7 @@ const seedAssignment = (r: SeedRole): Assignment => {
 /** Units, people, assignments with their dates, and the strategic objectives per vigencia. */
 export const directorySharePoint: SharePointModule<DirectoryPort, typeof DIRECTORY_LISTS> = {
   lists: DIRECTORY_LISTS,
+  libraries: [RUNS_LIBRARY],
 
   seed: (engine, data) => {
     const year = Number(bogotaDate(engine.now()).slice(0, 4));
@@ -195,7 +204,22 @@ export const directorySharePoint: SharePointModule<DirectoryPort, typeof DIRECTO
         const where: [string, string] = 'personId' in filter ? ['PersonId', filter.personId] : ['UnitId', filter.unitId];
         return byFrom(assignmentsOf(await engine.readOne({ list: roles, where })));
       },
-      async applyDirectoryChanges(changes, actorId) {
+      async vivaTeamMap() {
+        return Object.fromEntries((await engine.readOne({ list: DIRECTORY_LISTS.vivaTeams })).map((i) => [str(i.fields, 'RecordKey'), str(i.fields, 'UnitId')]));
+      },
+      async saveVivaTeamMap(entries, actorId) {
+        const list = DIRECTORY_LISTS.vivaTeams;
+        const found = await engine.read(entries.map((e) => ({ list, where: ['RecordKey', foldText(e.team)] as [string, string] })));
+        const ops = entries.flatMap((e, i) => {
+          const key = foldText(e.team);
+          const item = found[i]![0];
+          const fields = { RecordKey: key, Title: title(e.team), Team: e.team, UnitId: e.unitId };
+          const before = item ? { team: str(item.fields, 'Team'), unitId: str(item.fields, 'UnitId') } : null;
+          return [item ? engine.update(list, item, fields) : engine.create(list, fields), engine.audit({ actorId, entity: 'vivaTeamMap', entityId: key, action: item ? 'update' : 'create', before, after: { team: e.team, unitId: e.unitId } })];
+        });
+        await engine.write(ops);
+      },
+      async applyDirectoryChanges(changes, actorId, options) {
         if (changes.length === 0) return;
         // The items the updates replace, read together (one batch), to check versions and send If-Match.
         const updates = changes.filter((c) => c.before !== null);
@@ -211,7 +235,8 @@ export const directorySharePoint: SharePointModule<DirectoryPort, typeof DIRECTO
           }
           ops.push(engine.audit({ actorId, entity: DIRECTORY_AUDIT[change.kind], entityId: change.after.id, action: change.before === null ? 'create' : 'update', before: change.before, after: change.after }));
         });
-        await engine.write(ops);
+        if (options?.importRun) await runAllOrNothing(engine, ops, { kind: 'directorio', actorId });
+        else await engine.write(ops);
       },
     };
   },

@@ -1,4 +1,4 @@
-import { bogotaDate, type Assignment, type DirectoryChange, type DirectoryPerson, type DirectoryUnit, type InstitutionalObjective, type Person, type RoleAssignment, type StrategicObjective, type Unit } from '@okr/core';
+import { bogotaDate, foldText, type Assignment, type DirectoryChange, type DirectoryPerson, type DirectoryUnit, type InstitutionalObjective, type Person, type RoleAssignment, type StrategicObjective, type Unit } from '@okr/core';
 import { DIRECTORY_AUDIT, domainAadId, SEED_DEFAULT_FROM, storedAadId } from '../../directoryRules.js';
 import { ConflictError } from '../../errors.js';
 import type { DirectoryPort } from '../../ports/directory.js';
@@ -139,10 +139,15 @@ export const directorySqlite: SqliteModule<DirectoryPort> = {
       ALTER TABLE institutional_objectives ADD COLUMN vigencia INTEGER NOT NULL DEFAULT 0;
       UPDATE institutional_objectives SET vigencia = CAST(strftime('%Y', 'now', '-5 hours') AS INTEGER);
       ALTER TABLE institutional_objectives ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
-      ALTER TABLE institutional_objectives ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+      ALTER TABLE institutional_objectives ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE viva_team_map (
+        team_key TEXT PRIMARY KEY,
+        team TEXT NOT NULL,
+        unit_id TEXT NOT NULL REFERENCES units(id)
+      );`,
     },
   ],
-  tables: { units: 'unit', people: 'person', assignments: DIRECTORY_AUDIT.assignment, institutional_objectives: 'institutionalObjective' },
+  tables: { units: 'unit', people: 'person', assignments: DIRECTORY_AUDIT.assignment, institutional_objectives: 'institutionalObjective', viva_team_map: 'vivaTeamMap' },
 
   seed(db, data) {
     // Parents first so the foreign key holds whatever order the seed lists units in.
@@ -203,6 +208,19 @@ export const directorySqlite: SqliteModule<DirectoryPort> = {
       async listAssignments(filter) {
         const [column, value] = 'personId' in filter ? ['person_id', filter.personId] : ['unit_id', filter.unitId];
         return db.all(`SELECT * FROM assignments WHERE ${column} = ? ORDER BY from_date, rowid`, value).map(toAssignment);
+      },
+      async vivaTeamMap() {
+        return Object.fromEntries(db.all('SELECT team_key, unit_id FROM viva_team_map').map((r) => [r.team_key as string, r.unit_id as string]));
+      },
+      async saveVivaTeamMap(entries, actorId) {
+        db.tx(() => {
+          for (const e of entries) {
+            const key = foldText(e.team);
+            const before = db.get('SELECT team, unit_id FROM viva_team_map WHERE team_key = ?', key);
+            db.run('INSERT INTO viva_team_map (team_key, team, unit_id) VALUES (?, ?, ?) ON CONFLICT (team_key) DO UPDATE SET team = excluded.team, unit_id = excluded.unit_id', key, e.team, e.unitId);
+            db.audit(actorId, 'vivaTeamMap', key, before ? 'update' : 'create', before ? { team: before.team, unitId: before.unit_id } : null, { team: e.team, unitId: e.unitId });
+          }
+        });
       },
       async applyDirectoryChanges(changes, actorId) {
         db.tx(() => {
