@@ -38,7 +38,7 @@ describe('import runs on SharePoint: all or nothing, whatever happens to the pro
     const before = await sp.store.loadDirectory();
     // The 25th create of a person meets an id the run already wrote: 24 people and their audit entries are undone.
     const changes = people(1, 40);
-    changes[24] = { ...changes[24]!, after: { ...(changes[24]!.after as DirectoryPerson), email: 'persona.1@gobiernobogota.gov.co', id: 'persona-1' } };
+    changes[24] = { kind: 'person', before: null, after: { ...(changes[24]!.after as DirectoryPerson), email: 'persona.1@gobiernobogota.gov.co', id: 'persona-1' } };
     await expect(sp.store.applyDirectoryChanges(changes, 'eti-1', { importRun: true })).rejects.toBeInstanceOf(ConflictError);
     expect(await sp.store.loadDirectory()).toEqual(before);
     expect((await sp.store.listAudit({ entity: 'person' })).length).toBe(0);
