@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DirectoryChangeResult, DirectoryView, PersonMatch } from '@okr/core';
 import { startApi } from '../testing/apiServer.js';
@@ -6,7 +8,32 @@ import { cardText } from '../testing/harness.js';
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
 const enlaceOf = (view: DirectoryView, unitId: string) => view.assignments.find((a) => a.role === 'enlace' && a.unitId === unitId && a.current)!;
 
+const upload = (bytes: Buffer) => ({ method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+
 describe('the directory API', () => {
+  it('imports the workbook the tab uploads: a dry run by default, the real run when asked; ETI and DTI only; files past 20 MB refused unread', async () => {
+    const { call, base, store } = await startApi();
+    const file = readFileSync(join(import.meta.dirname, '../imports/fixtures/directorio-ordenado.xlsx'));
+    expect((await call('/api/directory/import?name=d.xlsx', 'enlace-al-usaquen', upload(file))).status).toBe(403);
+    const dry = await call('/api/directory/import?name=C%3A%5Cfakepath%5Cdirectorio.xlsx', 'eti-1', upload(file));
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ fileName: 'directorio.xlsx', dryRun: true, applied: false, counts: { crear: 11 } });
+    expect(await store.getUnit('dgc')).toBeNull();
+    const real = await call('/api/directory/import?name=directorio.xlsx&dryRun=false', 'dti-1', upload(file));
+    expect(real.body).toMatchObject({ applied: true });
+    expect((await store.getUnit('dgc'))?.name).toBe('Dirección de Gestión del Conocimiento');
+    const huge = await call('/api/directory/import?name=grande.xlsx', 'eti-1', upload(Buffer.alloc(21 * 1024 * 1024)));
+    expect(huge).toMatchObject({ status: 422, body: { message: 'El archivo pesa 21 MB; el máximo es 20 MB.' } });
+    const template = await fetch(`${base}/api/directory/template`, { headers: { 'x-dev-person-id': 'enlace-al-usaquen' } });
+    expect(template.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(template.headers.get('content-disposition')).toBe('attachment; filename="plantilla-directorio-okr.xlsx"');
+    expect((await fetch(`${base}/api/directory/export`, { headers: { 'x-dev-person-id': 'enlace-al-usaquen' } })).status).toBe(403);
+    const viva = await call('/api/viva/import?name=viva.csv', 'eti-1', upload(readFileSync(join(import.meta.dirname, '../imports/fixtures/viva-explorador.csv'))));
+    expect(viva.body.unmappedTeams).toEqual([{ team: 'Talento Humano', suggestion: 'dgth' }]);
+    expect((await call('/api/viva/teams', 'eti-1', { method: 'POST', body: JSON.stringify({ entries: [{ team: 'Talento Humano', unitId: 'dgth' }] }) })).status).toBe(200);
+    expect((await call('/api/viva/import?name=viva.csv', 'eti-1', upload(readFileSync(join(import.meta.dirname, '../imports/fixtures/viva-explorador.csv'))))).body.unmappedTeams).toEqual([]);
+  });
+
   it('shows everyone their own units; the ETI everything, with the units missing an enlace or a líder', async () => {
     const { call } = await startApi();
     const mine = (await call('/api/directory', 'enlace-al-usaquen')).body as DirectoryView;
