@@ -122,11 +122,11 @@ export function slugOf(text: string): string {
 }
 
 /** People whose name, e-mail or job title contains every word typed, accents and case aside (the pickers' search). */
-export function searchPeople<P extends Pick<Person, 'name' | 'email' | 'jobTitle'>>(people: readonly P[], query: string, limit = 20): P[] {
+export function searchPeople<P extends Pick<Person, 'name' | 'jobTitle'> & { email?: string }>(people: readonly P[], query: string, limit = 20): P[] {
   const words = foldText(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
   const hits = people.filter((p) => {
-    const text = foldText(`${p.name} ${p.email} ${p.jobTitle}`);
+    const text = foldText(`${p.name} ${p.email ?? ''} ${p.jobTitle}`);
     return words.every((w) => text.includes(w));
   });
   const first = words[0]!;
