@@ -47,6 +47,12 @@ export const registerDirectoryRoutes: Routes<{ directory: DirectoryService; dire
     return directory.search(await who(req), q);
   }));
 
+  server.get('/api/people/entra/:objectId', route(async (req) => {
+    const found = await directory.byEntra(await who(req), String(req.params.objectId));
+    if (!found) throw new HttpError('not_found', msg.errors.notInDirectory);
+    return found;
+  }));
+
   server.post('/api/directory/units', route(async (req) => directory.saveUnit(await who(req), parse(unitBody, req.body))));
   server.post('/api/directory/units/:unitId/deactivate', route(async (req) => directory.deactivateUnit(await who(req), String(req.params.unitId), parse(lastDayBody, req.body).lastDay)));
 

@@ -134,6 +134,13 @@ export class DirectoryService {
     }));
   }
 
+  /** The person with this Entra id, as the pickers show them (a pick of Teams' people picker). */
+  async byEntra(person: Person, aadObjectId: string): Promise<PersonMatch | null> {
+    void person;
+    const found = await this.store.findPersonByAadObjectId(aadObjectId);
+    return found ? { id: found.id, name: found.name, jobTitle: found.jobTitle, email: found.email, roles: '' } : null;
+  }
+
   private async editor(person: Person, check = canEditDirectory): Promise<{ roles: RoleAssignment[]; snapshot: DirectorySnapshot }> {
     const roles = await this.store.rolesOf(person.id);
     if (!check(roles)) throw new Refusal('forbidden', msg.errors.forbidden);

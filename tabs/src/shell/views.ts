@@ -56,8 +56,10 @@ export const VIEWS = [
   { id: 'formulation', module: 'formulation', scope: 'unit', view: lazy(() => import('../formulation/SetEditor.js')) },
   { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazy(() => import('../actas/PlenariasView.js')) },
   { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', view: lazy(() => import('../actas/CommitmentsView.js')) },
+  { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', view: lazy(() => import('../directory/TeamView.js')) },
   { id: 'dashboard', module: 'okr', scope: 'entity', who: entityWide, link: 'tablero', view: lazy(() => import('../okr/EntityDashboard.js')) },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
+  { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', view: lazy(() => import('../directory/DirectoryView.js')) },
 ] as const satisfies readonly ViewRow[];
 
 export type View = (typeof VIEWS)[number];

@@ -23,22 +23,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PeopleSearch20Regular } from '@fluentui/react-icons';
-import type { EntraPick, PersonRef } from '@okr/core';
-import { createContext, useContext, useMemo, useState } from 'react';
+import type { EntraPick } from '@okr/core';
+import { useContext, useMemo, useState } from 'react';
+import { TeamsPeopleContext, type PickerPerson } from './teamsPeople.js';
 import { searchPeople } from '../../../core/src/directory.js';
 import { pickerText as t } from '../../../core/src/i18n/es-CO/tab/picker.js';
 
-/** A person the picker can show: the directory's `PersonRef`, with an e-mail when known (searched too). */
-export type PickerPerson = PersonRef & { email?: string };
-
-/** What the shell gives every picker inside Teams: Teams' picker, and how a pick becomes a person of the directory. */
-export interface TeamsPeople {
-  select(options: { title: string; single: boolean; selected: readonly string[] }): Promise<EntraPick[]>;
-  /** The directory person with this Entra id; null when the directory does not have them. */
-  resolve(pick: EntraPick): Promise<PickerPerson | null>;
-}
-
-export const TeamsPeopleContext = createContext<TeamsPeople | null>(null);
+export { TeamsPeopleContext, type PickerPerson, type TeamsPeople } from './teamsPeople.js';
 
 const MAX_MATCHES = 20;
 

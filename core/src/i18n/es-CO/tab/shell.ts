@@ -15,6 +15,8 @@ export const viewText = {
   commitments: { label: 'Compromisos', loading: 'Cargando los compromisos…' },
   dashboard: { label: 'Tablero de la entidad', loading: 'Cargando el tablero de la entidad…' },
   oap: { label: 'Actas (OAP)', loading: 'Cargando el seguimiento de actas…' },
+  team: { label: 'Equipo', loading: 'Cargando el equipo de la dependencia…' },
+  directory: { label: 'Directorio', loading: 'Cargando el directorio…' },
 } as const;
 
 export const shellText = {
