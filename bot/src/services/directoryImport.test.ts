@@ -157,7 +157,7 @@ describe('importing the directory workbook', () => {
       }
     }
     const report = await imports.importWorkbook(who, Buffer.from(await wb.xlsx.writeBuffer()), 'fin.xlsx', { dryRun: false });
-    expect(report.rows.filter((r) => r.outcome === 'terminar')).toEqual([{ sheet: 'Asignaciones', row: expect.any(Number), outcome: 'terminar', what: 'Jhon Fredy Cuervo Ardila · Enlace OKR · Subdirección de Gestión del Conocimiento', reason: 'del 2026-11-17 al 2026-11-30' }]);
+    expect(report.rows.filter((r) => r.outcome === 'terminar')).toEqual([{ sheet: 'Asignaciones', row: expect.any(Number), outcome: 'terminar', what: 'Jhon Fredy Cuervo Ardila · Enlace OKR · Subdirección de Gestión del Conocimiento', reason: 'del 17 de noviembre de 2026 al 30 de noviembre de 2026' }]);
     expect((await store.listAssignments({ unitId: 'sgcon' })).find((a) => a.role === 'enlace')!.to).toBe('2026-11-30');
   });
 });

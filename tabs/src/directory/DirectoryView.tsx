@@ -40,6 +40,7 @@ const useStyles = makeStyles({
   nested: { listStyle: 'none', margin: 0, paddingLeft: tokens.spacingHorizontalL, borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
   node: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, width: '100%', justifyContent: 'flex-start', textAlign: 'start', minHeight: '32px' },
   nodeText: { flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' },
+  current: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   detail: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   tools: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -174,7 +175,7 @@ function UnitList({ nodes, selected, onSelect, filter }: { nodes: UnitNode[]; se
     <ul className={nodes[0]?.depth ? styles.nested : styles.list}>
       {shown.map((n) => (
         <li key={n.unit.id}>
-          <Button appearance={n.unit.id === selected ? 'primary' : 'subtle'} size="small" className={styles.node} onClick={() => onSelect(n.unit.id)} aria-current={n.unit.id === selected ? 'true' : undefined} data-testid={`unit-${n.unit.id}`}>
+          <Button appearance="subtle" size="small" className={n.unit.id === selected ? `${styles.node} ${styles.current}` : styles.node} onClick={() => onSelect(n.unit.id)} aria-current={n.unit.id === selected ? 'true' : undefined} data-testid={`unit-${n.unit.id}`}>
             <span className={styles.nodeText}>{n.unit.name}</span>
             {!n.unit.active && <Badge appearance="tint" color="subtle" size="small">{d.inactive}</Badge>}
           </Button>

@@ -26,7 +26,8 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import type { DirectoryUnit, ImportReport, ImportReportRow } from '@okr/core';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { importText } from '../../../core/src/i18n/es-CO/directoryImport.js';
 import type { DirectoryApi } from '../api/directory.js';
 import { errorMessage } from '../errorMessage.js';
@@ -36,10 +37,13 @@ const useStyles = makeStyles({
   surface: { maxWidth: 'min(1040px, calc(100vw - 24px))', width: '100%' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   scroll: { maxHeight: 'min(50vh, 460px)', overflow: 'auto' },
-  table: { minWidth: '720px' },
+  table: { minWidth: '720px', tableLayout: 'auto' },
   summary: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   teams: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 280px), 1fr))', gap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground3 },
+  file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
+  narrow: { width: '1%', whiteSpace: 'nowrap' },
 });
 
 const COLOR: Record<ImportReportRow['outcome'], NonNullable<BadgeProps['color']>> = { crear: 'success', cambiar: 'brand', terminar: 'warning', 'sin cambios': 'subtle', rechazada: 'danger' };
@@ -56,6 +60,7 @@ export interface ImportDialogProps {
 export default function ImportDialog({ api, units, onClose, onApplied }: ImportDialogProps) {
   const styles = useStyles();
   const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportReport['kind']>('directorio');
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -109,13 +114,21 @@ export default function ImportDialog({ api, units, onClose, onApplied }: ImportD
               </RadioGroup>
             </Field>
             <Field label={d.importFile} hint={d.importFileHint}>
-              <input
-                id={fileId}
-                type="file"
-                accept={kind === 'directorio' ? '.xlsx' : '.xlsx,.csv,.zip'}
-                onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }}
-                data-testid="import-file"
-              />
+              <span className={styles.file}>
+                <input
+                  id={fileId}
+                  ref={input}
+                  className={styles.hidden}
+                  type="file"
+                  accept={kind === 'directorio' ? '.xlsx' : '.xlsx,.csv,.zip'}
+                  onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }}
+                  tabIndex={-1}
+                  aria-hidden="true"
+                  data-testid="import-file"
+                />
+                <Button icon={<DocumentArrowUp20Regular />} onClick={() => input.current?.click()} data-testid="import-choose">{d.chooseFileButton}</Button>
+                <span>{file ? file.name : d.noFile}</span>
+              </span>
             </Field>
             {error && (
               <MessageBar intent="error" data-testid="import-error">
@@ -153,13 +166,13 @@ export default function ImportDialog({ api, units, onClose, onApplied }: ImportD
                   </fieldset>
                 )}
                 {shown.length > 0 && (
-                  <div className={styles.scroll}>
+                  <div className={styles.scroll} tabIndex={0} role="region" aria-label={d.reportTitle(report.fileName, report.dryRun)}>
                     <Table className={styles.table} size="small" aria-label={d.reportTitle(report.fileName, report.dryRun)}>
                       <TableHeader>
                         <TableRow>
-                          <TableHeaderCell>{d.reportHeaders.sheet}</TableHeaderCell>
-                          <TableHeaderCell>{d.reportHeaders.row}</TableHeaderCell>
-                          <TableHeaderCell>{d.reportHeaders.outcome}</TableHeaderCell>
+                          <TableHeaderCell className={styles.narrow}>{d.reportHeaders.sheet}</TableHeaderCell>
+                          <TableHeaderCell className={styles.narrow}>{d.reportHeaders.row}</TableHeaderCell>
+                          <TableHeaderCell className={styles.narrow}>{d.reportHeaders.outcome}</TableHeaderCell>
                           <TableHeaderCell>{d.reportHeaders.what}</TableHeaderCell>
                           <TableHeaderCell>{d.reportHeaders.reason}</TableHeaderCell>
                         </TableRow>

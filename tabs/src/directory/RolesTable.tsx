@@ -5,7 +5,8 @@ import { roleLabels } from '../core.js';
 import { directoryText as d } from './strings.js';
 
 const useStyles = makeStyles({
-  table: { minWidth: '640px' },
+  table: { minWidth: '640px', tableLayout: 'auto' },
+  contact: { overflowWrap: 'anywhere' },
   scroll: { overflowX: 'auto' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -63,7 +64,7 @@ export function RolesTable({ assignments, people, canEdit, onReplace, onEnd, onL
                   {history ? (
                     a.to ? longDate(a.to) : d.stillInForce
                   ) : (
-                    <span className={styles.person}>
+                    <span className={`${styles.person} ${styles.contact}`}>
                       <span>{person?.email}</span>
                       {person?.phone && <Caption1 className={styles.muted}>{person.phone}</Caption1>}
                       {a.to && <Caption1 className={styles.muted}>{`${h.to}: ${longDate(a.to)}`}</Caption1>}

@@ -1,4 +1,5 @@
 /** The imports' report (es-CO): the directory workbook and the Viva Goals history. */
+import { longDate } from './directory.js';
 
 export const importText = {
   sheet: (name: string) => `Hoja «${name}»`,
@@ -29,7 +30,7 @@ export const importText = {
   stillHolds: (name: string, role: string, unit: string | null) => `${name} queda desactivada pero sigue como ${role}${unit ? ` de ${unit}` : ''}: escribe el «Hasta» de ese rol en «Asignaciones».`,
   unitStillHas: (unit: string, name: string, role: string) => `${unit} queda desactivada pero ${name} sigue como ${role}: escribe el «Hasta» de ese rol en «Asignaciones».`,
   badVigencia: (value: string) => `«${value}» no es una vigencia (un año, p. ej. 2026).`,
-  span: (from: string, to: string | null) => (to ? `del ${from} al ${to}` : `desde el ${from}`),
+  span: (from: string, to: string | null) => (to ? `del ${longDate(from)} al ${longDate(to)}` : `desde el ${longDate(from)}`),
   renamed: (before: string) => `antes «${before}»`,
   moved: (from: string, to: string) => `pasa de «${from}» a «${to}»`,
   field: (what: string) => `cambia ${what}`,

@@ -94,6 +94,8 @@ export const directoryText = {
   importKinds: { directorio: 'Directorio (libro de Excel)', viva: 'Historial de Viva Goals' },
   importFile: 'Archivo',
   importFileHint: 'Máximo 20 MB. El archivo no se modifica.',
+  chooseFileButton: 'Elegir archivo',
+  noFile: 'Ningún archivo elegido',
   simulate: 'Simular',
   simulating: 'Simulando…',
   apply: 'Importar de verdad',
