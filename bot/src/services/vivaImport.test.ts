@@ -82,7 +82,7 @@ describe('importing the Viva Goals history', () => {
   it('from the full data export (.zip of JSON): periods by their dates, outcome types, owners through Users, every check-in to its month', async () => {
     const { store, viva, eti } = await setup();
     const dry = await viva.importFile(eti, fixture('viva-exportacion.zip'), 'viva-exportacion.zip', { dryRun: true });
-    expect(dry.summary.slice(0, 2)).toEqual(['Encontrados: 2 objetivos, 3 resultados clave, 7 check-ins.', 'Se importarían: 1 sets con 2 objetivos, 3 resultados clave y 6 check-ins mensuales.']);
+    expect(dry.summary.slice(0, 2)).toEqual(['Encontrados: 2 objetivos, 3 resultados clave, 7 check-ins.', 'Se importarían: 1 set con 2 objetivos, 3 resultados clave y 6 check-ins mensuales.']);
     expect(dry.rows.find((r) => r.what === 'Tablero de clima laboral')!.reason).toContain('proyecto');
     await viva.importFile(eti, fixture('viva-exportacion.zip'), 'viva-exportacion.zip', { dryRun: false });
     const set = (await store.getSet('al-usaquen', '2024-Q2'))!;

@@ -1,4 +1,13 @@
 /** The Viva Goals history import (es-CO). */
+
+/** «1 objetivo», «2 objetivos». */
+const n = (count: number, one: string, many: string) => `${count.toLocaleString('es-CO')} ${count === 1 ? one : many}`;
+const objectives = (c: number) => n(c, 'objetivo', 'objetivos');
+const keyResults = (c: number) => n(c, 'resultado clave', 'resultados clave');
+const checkIns = (c: number) => n(c, 'check-in', 'check-ins');
+const monthly = (c: number) => n(c, 'check-in mensual', 'check-ins mensuales');
+const sets = (c: number) => n(c, 'set', 'sets');
+
 export const vivaText = {
   notOkr: 'No es un objetivo ni un resultado clave (proyecto o tarea): no se importa.',
   noTeam: 'No tiene equipo: no se sabe de qué unidad es.',
@@ -10,13 +19,13 @@ export const vivaText = {
   strategicFallback: (unit: string, quarter: string) => `OKR de ${unit} (${quarter}, Viva Goals)`,
   defaultUnit: 'unidades',
   noNote: 'Check-in importado de Viva Goals (sin nota).',
-  setContent: (objectives: number, keyResults: number, checkIns: number) => `${objectives} objetivos, ${keyResults} resultados clave, ${checkIns} check-ins.`,
+  setContent: (o: number, k: number, c: number) => `${objectives(o)}, ${keyResults(k)}, ${checkIns(c)}.`,
   unaligned: 'Sin alineación a un objetivo institucional en Viva Goals.',
   shape: (messages: readonly string[]) => `Forma: ${messages.join(' ')}`,
-  found: (o: number, k: number, c: number) => `Encontrados: ${o} objetivos, ${k} resultados clave, ${c} check-ins.`,
-  toImport: (sets: number, o: number, k: number, c: number) => `Se importarían: ${sets} sets con ${o} objetivos, ${k} resultados clave y ${c} check-ins mensuales.`,
-  imported: (sets: number, o: number, k: number, c: number) => `Importados: ${sets} sets con ${o} objetivos, ${k} resultados clave y ${c} check-ins mensuales, cargados y de solo consulta («importado de Viva Goals»).`,
-  teamsMapped: (n: number) => `${n} equipos asociados a unidades.`,
+  found: (o: number, k: number, c: number) => `Encontrados: ${objectives(o)}, ${keyResults(k)}, ${checkIns(c)}.`,
+  toImport: (s: number, o: number, k: number, c: number) => `Se importarían: ${sets(s)} con ${objectives(o)}, ${keyResults(k)} y ${monthly(c)}.`,
+  imported: (s: number, o: number, k: number, c: number) => `Importados: ${sets(s)} con ${objectives(o)}, ${keyResults(k)} y ${monthly(c)}, cargados y de solo consulta («importado de Viva Goals»).`,
+  teamsMapped: (c: number) => `${n(c, 'equipo asociado', 'equipos asociados')} a unidades.`,
   teamsToConfirm: (n: number) => `${n === 1 ? 'Un equipo' : `${n} equipos`} por asociar a una unidad: confírmalos y vuelve a simular.`,
   notVivaZip: 'El .zip no parece una exportación de datos de Viva Goals (faltan los archivos de objetivos).',
   notVivaTable: 'El archivo no parece una exportación del Explorador de Viva Goals (faltan las columnas de título, tipo, equipo o periodo).',
