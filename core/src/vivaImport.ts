@@ -15,9 +15,8 @@ import { checkShape } from './shape.js';
 import type { CheckIn, InstitutionalObjective, IsoDate, KeyResult, Objective, OkrSet, QuarterId, Unit } from './types.js';
 import type { ImportReportRow } from './directoryApi.js';
 
-export const VIVA_SET_PREFIX = 'viva-';
-/** Whether a set came from Viva Goals (and is read-only). */
-export const isVivaSet = (setId: string): boolean => setId.startsWith(VIVA_SET_PREFIX);
+import { VIVA_SET_PREFIX } from './vivaSet.js';
+export { isVivaSet, VIVA_SET_PREFIX } from './vivaSet.js';
 /** Who authored an imported check-in when its Viva Goals owner is not in the directory. */
 export const VIVA_AUTHOR = 'viva-goals';
 /** The institutional objective of imported sets whose alignment Viva Goals does not tell. */

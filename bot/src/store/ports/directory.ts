@@ -31,6 +31,7 @@ export interface DirectoryPort {
   findPersonByAadObjectId(aadObjectId: string): Promise<Person | null>;
   listRoles(): Promise<RoleAssignment[]>;
   rolesOf(personId: string): Promise<RoleAssignment[]>;
+  /** The active institutional objectives (what a set can align to), of every vigencia. */
   listInstitutionalObjectives(): Promise<InstitutionalObjective[]>;
 
   /** Everything, history included: every unit and person (active or not), assignment and objective. */

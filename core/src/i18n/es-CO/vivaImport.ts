@@ -31,6 +31,5 @@ export const vivaText = {
   notVivaTable: 'El archivo no parece una exportación del Explorador de Viva Goals (faltan las columnas de título, tipo, equipo o periodo).',
   unalignedTitle: 'Sin alineación registrada en Viva Goals',
   readOnly: 'Este set se importó de Viva Goals: es de solo consulta.',
-  marker: 'Importado de Viva Goals',
   eventComment: 'Importado de Viva Goals con su historial de check-ins.',
 } as const;

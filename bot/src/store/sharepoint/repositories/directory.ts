@@ -189,7 +189,8 @@ export const directorySharePoint: SharePointModule<DirectoryPort, typeof DIRECTO
       },
       listRoles: async () => inForceToday(await engine.readOne({ list: roles })),
       rolesOf: async (personId) => inForceToday(await engine.readOne({ list: roles, where: ['PersonId', personId] })),
-      listInstitutionalObjectives: async () => institutionalObjectivesOf(await engine.readOne({ list: institutionalObjectives })),
+      // The ones a set can align to (formulation): the active ones. Screens of existing sets read every one (institutionalObjectivesOf).
+      listInstitutionalObjectives: async () => institutionalObjectivesOf((await engine.readOne({ list: institutionalObjectives })).filter((i) => isActive(i.fields))),
 
       async loadDirectory() {
         const [u, p, r, o] = await engine.read([{ list: units }, { list: people }, { list: roles }, { list: institutionalObjectives }]);

@@ -195,7 +195,8 @@ export const directorySqlite: SqliteModule<DirectoryPort> = {
         return db.all(`SELECT * FROM assignments WHERE person_id = ? AND ${IN_FORCE} ORDER BY rowid`, personId, today(), today()).map(toRole);
       },
       async listInstitutionalObjectives() {
-        return listInstitutionalObjectives(db);
+        // The ones a set can align to (formulation): the active ones. Screens of existing sets read every one (listInstitutionalObjectives below).
+        return db.all('SELECT id, code, title FROM institutional_objectives WHERE active = 1 ORDER BY code, vigencia') as unknown as InstitutionalObjective[];
       },
       async loadDirectory() {
         return {
