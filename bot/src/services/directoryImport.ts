@@ -9,7 +9,7 @@ import {
   type ImportReportRow,
   type Person,
 } from '@okr/core';
-import type { DirectoryPort } from '../store/Store.js';
+import { ConflictError, type DirectoryPort } from '../store/Store.js';
 import { fileKind, ImportFileError } from '../imports/files.js';
 import { readWorkbook, writeWorkbook, type SheetSpec } from '../imports/workbook.js';
 import { today, type Clock } from './clock.js';
@@ -90,7 +90,14 @@ export class DirectoryImportService {
     const c = counts(plan.rows);
     const refused = c.rechazada > 0;
     const apply = !options.dryRun && !refused && plan.changes.length > 0;
-    if (apply) await this.store.applyDirectoryChanges(plan.changes, actor, { importRun: true });
+    if (apply) {
+      try {
+        await this.store.applyDirectoryChanges(plan.changes, actor, { importRun: true });
+      } catch (error) {
+        if (error instanceof ConflictError) return refusedFile('directorio', fileName, false, t.busy);
+        throw error;
+      }
+    }
     const summary = [
       t.counts(c),
       refused ? t.summaryRefused(c.rechazada) : plan.changes.length === 0 ? t.summaryNothing : options.dryRun ? t.summaryDryRun : t.summaryApplied,

@@ -18,7 +18,7 @@ import {
   type VivaCheckIn,
   type VivaItem,
 } from '@okr/core';
-import type { DirectoryPort, OkrPort } from '../store/Store.js';
+import { ConflictError, type DirectoryPort, type OkrPort } from '../store/Store.js';
 import { fileKind, ImportFileError, parseCsv, readArchive } from '../imports/files.js';
 import { readWorkbook } from '../imports/workbook.js';
 import { type Clock } from './clock.js';
@@ -239,7 +239,12 @@ export class VivaImportService {
       if (plan.needsUnaligned && !directory.objectives.some((o) => o.id === VIVA_UNALIGNED_ID)) {
         await this.store.applyDirectoryChanges([{ kind: 'objective', before: null, after: { id: VIVA_UNALIGNED_ID, code: 'VG', title: t.unalignedTitle, vigencia: Number(plan.sets[0]!.set.quarter.slice(0, 4)), active: false, version: 1 } }], actor);
       }
-      await this.store.importSets({ actorId: actor, sets: plan.sets, comment: t.eventComment });
+      try {
+        await this.store.importSets({ actorId: actor, sets: plan.sets, comment: t.eventComment });
+      } catch (error) {
+        if (error instanceof ConflictError) return refusedFile('viva', fileName, false, importText.busy);
+        throw error;
+      }
     }
     const summary = [
       t.found(c.objectives, c.keyResults, c.checkIns),

@@ -45,6 +45,7 @@ export const importText = {
   unreadable: (name: string) => `No se pudo leer «${name}»: el archivo está dañado o no es lo que dice ser.`,
   zipBomb: (name: string) => `«${name}» se descomprime a un tamaño desproporcionado (posible «bomba zip»): no se abrió.`,
   zipTooMany: (n: number, max: number) => `El .zip tiene ${n} archivos; el máximo es ${max}.`,
+  busy: 'Otra importación está en curso, o alguien cambió el directorio mientras tanto: no se importó nada. Vuelve a simular en unos minutos.',
   zipEncrypted: 'El .zip está protegido con contraseña: expórtalo de nuevo sin contraseña.',
 
   outcomeLabels: { crear: 'Crear', cambiar: 'Cambiar', terminar: 'Terminar', 'sin cambios': 'Sin cambios', rechazada: 'Rechazada' },
