@@ -121,6 +121,18 @@ export function slugOf(text: string): string {
   return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** `base`, or `base-2`, `base-3`… the first not taken. */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  const root = base || 'persona';
+  if (!taken.has(root)) return root;
+  for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
+}
+
+/** A new person's id from their e-mail: nombre.apellido@… → nombre-apellido (or -2, -3… when taken). */
+export function personIdFromEmail(email: string, taken: ReadonlySet<string>): string {
+  return uniqueId(slugOf(email.split('@')[0]!.replace(/[._]/g, '-')), taken);
+}
+
 /** People whose name, e-mail or job title contains every word typed, accents and case aside (the pickers' search). */
 export function searchPeople<P extends Pick<Person, 'name' | 'jobTitle'> & { email?: string }>(people: readonly P[], query: string, limit = 20): P[] {
   const words = foldText(query).split(' ').filter(Boolean);

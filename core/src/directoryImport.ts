@@ -15,6 +15,7 @@ import {
   isEmail,
   isVigencia,
   normalizeEmail,
+  personIdFromEmail,
   ROLES,
   slugOf,
   UNIT_ID,
@@ -29,7 +30,7 @@ import type { ImportReportRow } from './directoryApi.js';
 import { roleLabels } from './i18n/es-CO/shared.js';
 import { unitLevelLabels } from './i18n/es-CO/directory.js';
 import { importText as t } from './i18n/es-CO/directoryImport.js';
-import { cellDate, cellNumber, cellText, cellYesNo, readTable, type RawSheet, type TableRow } from './tabular.js';
+import { cellDate, cellNumber, cellYesNo, readTable, type RawSheet, type TableRow } from './tabular.js';
 import type { IsoDate, Role, Unit } from './types.js';
 
 export const WORKBOOK_SHEETS = { units: 'Unidades', people: 'Personas', assignments: 'Asignaciones', objectives: 'Objetivos' } as const;
@@ -194,7 +195,7 @@ export function planDirectoryImport(sheets: readonly RawSheet[], snapshot: Direc
     const holder = aad ? snapshot.people.find((p) => p.aadObjectId.toLowerCase() === aad && p !== current) : undefined;
     if (holder) { refuse(peopleSheet, r.row, what, t.aadTaken(holder.name)); continue; }
     const wantedId = r.text('id');
-    const id = current?.id ?? (wantedId && UNIT_ID.test(wantedId) && !takenIds.has(wantedId) ? wantedId : freeId(slugOf(email.split('@')[0]!.replace(/[._]/g, '-')), takenIds));
+    const id = current?.id ?? (wantedId && UNIT_ID.test(wantedId) && !takenIds.has(wantedId) ? wantedId : personIdFromEmail(email, takenIds));
     takenIds.add(id);
     const person: DirectoryPerson = {
       id,
@@ -350,12 +351,6 @@ function describePersonChange(a: DirectoryPerson, b: DirectoryPerson): string {
   return parts.join('; ');
 }
 
-function freeId(base: string, taken: ReadonlySet<string>): string {
-  const root = base || 'persona';
-  if (!taken.has(root)) return root;
-  for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
-}
-
 /** The workbook's rows for a directory (the export: what the import reads back with no change). */
 export function directoryWorkbookRows(snapshot: DirectorySnapshot): Record<keyof typeof WORKBOOK_SHEETS, Array<Array<string | number>>> {
   const email = new Map(snapshot.people.map((p) => [p.id, p.email]));
@@ -372,5 +367,3 @@ export function directoryWorkbookRows(snapshot: DirectorySnapshot): Record<keyof
 export const WORKBOOK_HEADERS = Object.fromEntries(
   Object.entries(WORKBOOK_COLUMNS).map(([sheet, columns]) => [sheet, Object.values(columns).map((names) => (names as readonly string[])[0]!)]),
 ) as Record<keyof typeof WORKBOOK_SHEETS, string[]>;
-
-export { cellText };

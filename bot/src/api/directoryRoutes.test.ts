@@ -97,7 +97,7 @@ describe('the directory API', () => {
     const { status, body } = await call('/api/directory/people/enlace-dgth/deactivate', 'eti-2', post({ lastDay: '2026-11-23' }));
     expect(status).toBe(200);
     const result = body as DirectoryChangeResult;
-    expect(result.ended.map((a) => `${a.role} · ${a.unitName}`).sort()).toEqual(['Enlace OKR', 'Enlace OKR'].map((r, i) => `enlace · ${['Dirección de Gestión del Talento Humano', 'Subdirección de Gestión Documental'][i]}`));
+    expect(result.ended.map((a) => `${a.role} · ${a.unitName}`).sort()).toEqual(['enlace · Dirección de Gestión del Talento Humano', 'enlace · Subdirección de Gestión Documental']);
     expect(result.view.people.find((p) => p.id === 'enlace-dgth')!.active).toBe(false);
     // Ended today: still enlace today, nobody tomorrow; the warnings will name both units then.
     expect((await store.rolesOf('enlace-dgth')).length).toBe(2);

@@ -15,8 +15,10 @@ import {
   planUnitDeactivation,
   planUnitUpdate,
   roleLabels,
+  personIdFromEmail,
   searchPeople,
   slugOf,
+  uniqueId,
   DirectoryError,
   type Assignment,
   type AssignRequest,
@@ -243,13 +245,6 @@ function personView(p: DirectoryPerson) {
   return { id: p.id, name: p.name, email: p.email, jobTitle: p.jobTitle, phone: p.phone, active: p.active, linked: p.aadObjectId !== '' };
 }
 
-/** `base`, or `base-2`, `base-3`… the first not taken. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  const root = base || 'persona';
-  if (!taken.has(root)) return root;
-  for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
-}
-
 /** The person behind a Teams people-picker result: by Entra id, else by e-mail (linking it), else a new one. */
 export function entraPerson(snapshot: DirectorySnapshot, pick: EntraPick): { person: DirectoryPerson; changes: DirectoryChange[] } {
   const byAad = snapshot.people.find((p) => p.aadObjectId !== '' && p.aadObjectId.toLowerCase() === pick.objectId.toLowerCase());
@@ -265,7 +260,7 @@ export function entraPerson(snapshot: DirectorySnapshot, pick: EntraPick): { per
   if (byEmail.length > 0) throw new Refusal('invalid', directoryMessages.emailTaken(email, byEmail[0]!.name));
   const name = pick.displayName.trim();
   if (!name) throw new Refusal('invalid', directoryMessages.personNameRequired);
-  const id = uniqueId(slugOf(email.split('@')[0]!.replace(/\./g, '-')), new Set(snapshot.people.map((p) => p.id)));
+  const id = personIdFromEmail(email, new Set(snapshot.people.map((p) => p.id)));
   const person: DirectoryPerson = { id, aadObjectId: pick.objectId, name, email, jobTitle: '', phone: '', active: true, version: 1 };
   return { person, changes: [{ kind: 'person', before: null, after: person }] };
 }
