@@ -108,7 +108,7 @@ describe('importing the Viva Goals history', () => {
     expect(await reason(fixture('directorio-ordenado.xlsx'), 'directorio.xlsx')).toEqual(['El archivo no parece una exportación del Explorador de Viva Goals (faltan las columnas de título, tipo, equipo o periodo).']);
     const notViva = await new JSZip().file('leeme.txt', 'hola').generateAsync({ type: 'nodebuffer' });
     expect(await reason(notViva, 'otra.zip')).toEqual(['El .zip no parece una exportación de datos de Viva Goals (faltan los archivos de objetivos).']);
-    const bomb = await new JSZip().file('Objectives.json', Buffer.alloc(300 * 1024 * 1024, 0x20)).generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const bomb = await new JSZip().file('Objectives.json', Buffer.alloc(8 * 1024 * 1024, 0x20)).generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
     expect(await reason(bomb, 'bomba.zip')).toEqual(['«bomba.zip» se descomprime a un tamaño desproporcionado (posible «bomba zip»): no se abrió.']);
     expect(await reason(Buffer.alloc(50 * 1024 * 1024, 0x41), 'enorme.csv')).toEqual(['El archivo pesa 50 MB; el máximo es 20 MB.']);
     expect(await reason(fixture('no-es-excel.xlsx'), 'foto.zip')).toEqual(['«foto.zip» no es un libro de Excel (.xlsx), un CSV ni un .zip: no se importó nada.']);
