@@ -53,7 +53,7 @@ export type DirectoryChange =
   | { kind: 'assignment'; before: Assignment | null; after: Assignment }
   | { kind: 'objective'; before: StrategicObjective | null; after: StrategicObjective };
 
-export const ROLES: readonly Role[] = ['lider', 'enlace', 'miembro', 'coach', 'eti', 'oap', 'dti', 'secretario'];
+export const ROLES: readonly Role[] = ['lider', 'enlace', 'miembro', 'promotor', 'coach', 'eti', 'oap', 'dti', 'secretario'];
 /** Roles of the whole entity (no unit). */
 export const ENTITY_ROLES: ReadonlySet<Role> = new Set(['coach', 'eti', 'oap', 'dti', 'secretario']);
 /** Roles one person holds at a time: a unit has one líder; the entity one Secretario/a. */

@@ -82,7 +82,7 @@ const ROLE_NAMES: Record<string, Role> = Object.fromEntries([
   ...ROLES.map((r) => [r, r]),
   ...Object.entries(roleLabels).map(([r, label]) => [foldText(label), r]),
   ['enlace', 'enlace'], ['integrante', 'miembro'], ['miembro', 'miembro'], ['coach', 'coach'], ['okr coach', 'coach'], ['equipo eti', 'eti'], ['eti', 'eti'],
-  ['oap', 'oap'], ['dti', 'dti'], ['secretario', 'secretario'], ['secretaria', 'secretario'], ['secretario/a', 'secretario'], ['lider', 'lider'], ['jefe', 'lider'],
+  ['oap', 'oap'], ['dti', 'dti'], ['promotor', 'promotor'], ['promotora', 'promotor'], ['promotor de mejora', 'promotor'], ['secretario', 'secretario'], ['secretaria', 'secretario'], ['secretario/a', 'secretario'], ['lider', 'lider'], ['jefe', 'lider'],
 ]) as Record<string, Role>;
 
 const LEVEL_NAMES: Record<string, Unit['level']> = Object.fromEntries([

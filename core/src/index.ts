@@ -21,3 +21,4 @@ export * from './directoryApi.js';
 export * from './tabular.js';
 export * from './directoryImport.js';
 export * from './vivaImport.js';
+export * from './plan/index.js';

@@ -2,6 +2,7 @@ import { actas } from './actas.js';
 import { directory } from './directory.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
+import { plan } from './plan.js';
 import { reminders } from './reminders.js';
 import { shell } from './shell.js';
 
@@ -14,6 +15,7 @@ export const modules = [
   okr,
   formulation,
   actas,
+  plan,
   reminders,
   directory,
   shell,

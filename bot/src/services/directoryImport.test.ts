@@ -87,7 +87,7 @@ describe('importing the directory workbook', () => {
     expect(refusals(report)).toEqual([
       'Unidades:3 El id «dgc» ya aparece en la fila 2.',
       'Unidades:4 No existe la unidad «no-existe» (ni en el directorio ni en la hoja «Unidades»).',
-      ...['Líder', 'Integrante', 'Enlace OKR'].map((role) => expect.stringMatching(new RegExp(`^Unidades:5 Subdirección de Bienes y Servicios queda desactivada pero .+ sigue como ${role}: escribe el «Hasta» de ese rol en «Asignaciones»\\.$`))),
+      ...['Líder', 'Integrante', 'Enlace OKR', 'Promotor\/a de mejora'].map((role) => expect.stringMatching(new RegExp(`^Unidades:5 Subdirección de Bienes y Servicios queda desactivada pero .+ sigue como ${role}: escribe el «Hasta» de ese rol en «Asignaciones»\\.$`))),
       'Personas:3 El correo «martha.becerra@gobiernobogota.gov.co» ya aparece en la fila 2.',
       'Personas:4 «correo-sin-arroba» no es un correo válido.',
       'Personas:5 El correo compartido@gobiernobogota.gov.co corresponde a dos personas del directorio (Persona A Compartida y Persona B Compartida); corrígelo en el Directorio antes de importar.',
@@ -95,11 +95,11 @@ describe('importing the directory workbook', () => {
       'Asignaciones:3 Subdirección de Bienes y Servicios está desactivada: no admite roles vigentes (escribe su «Hasta»).',
       'Asignaciones:5 Martha Lucía Becerra Galindo ya es Líder de Dirección de Gestión del Conocimiento entre 2026-11-03 y hoy: las fechas se cruzan.',
       'Asignaciones:6 «mañana» en «Desde» no es una fecha (escribe 2026-12-01 o 1/12/2026).',
-      'Asignaciones:7 Rol «Jefa de prensa» desconocido: Líder, Enlace, Integrante, OKR Coach, ETI, OAP, DTI o Secretario/a.',
+      'Asignaciones:7 Rol «Jefa de prensa» desconocido: Líder, Enlace, Integrante, Promotor/a de mejora, OKR Coach, ETI, OAP, DTI o Secretario/a.',
       'Asignaciones:8 Equipo ETI es un rol de toda la entidad: deja la unidad vacía.',
       'Asignaciones:9 El correo compartido@gobiernobogota.gov.co corresponde a dos personas del directorio (Persona A Compartida y Persona B Compartida); corrígelo en el Directorio antes de importar.',
     ]);
-    expect(report.summary).toContain('15 filas rechazadas: no se importó nada. Corrige el archivo y vuelve a intentarlo.');
+    expect(report.summary).toContain('16 filas rechazadas: no se importó nada. Corrige el archivo y vuelve a intentarlo.');
     expect(await store.loadDirectory()).toEqual(before);
   });
 

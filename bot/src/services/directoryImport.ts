@@ -31,7 +31,7 @@ const WIDTHS: Record<keyof typeof WORKBOOK_SHEETS, number[]> = {
 const NOTES: Record<keyof typeof WORKBOOK_SHEETS, string[]> = {
   units: ['Minúsculas, números y guiones: al-usaquen, dgth…', 'Nombre completo de la unidad', 'Central o Alcaldía local', 'Despacho, Subsecretaría, Dirección, Subdirección, Oficina o Alcaldía local', 'Id de la unidad de la que depende; vacío para el Despacho', 'sí o no (vacío = sí)'],
   people: ['Correo institucional: identifica a la persona', 'Nombres y apellidos', 'Cargo', 'Teléfono, extensión o canal de contacto', 'Opcional: id de objeto de Entra ID. Vacío: se vincula por el correo la primera vez que la persona entra', 'sí o no (vacío = sí)', 'Opcional: id en la aplicación'],
-  assignments: ['Correo de la persona (hoja Personas)', 'Líder, Enlace, Integrante, OKR Coach, ETI, OAP, DTI o Secretario/a', 'Id de la unidad; vacío para los roles de toda la entidad (OKR Coach, ETI, OAP, DTI, Secretario/a)', 'Fecha de inicio (2026-12-01 o 1/12/2026)', 'Fecha de fin; vacía = vigente. Para terminar un rol escribe aquí su último día'],
+  assignments: ['Correo de la persona (hoja Personas)', 'Líder, Enlace, Integrante, Promotor/a de mejora, OKR Coach, ETI, OAP, DTI o Secretario/a', 'Id de la unidad; vacío para los roles de toda la entidad (OKR Coach, ETI, OAP, DTI, Secretario/a)', 'Fecha de inicio (2026-12-01 o 1/12/2026)', 'Fecha de fin; vacía = vigente. Para terminar un rol escribe aquí su último día'],
   objectives: ['Año', 'OE1, OE2…', 'Enunciado del objetivo estratégico institucional', 'sí o no (vacío = sí)'],
 };
 

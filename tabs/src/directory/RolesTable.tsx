@@ -31,7 +31,7 @@ export interface RolesTableProps {
 export function RolesTable({ assignments, people, canEdit, onReplace, onEnd, onLeave, caption, testId, history = false }: RolesTableProps) {
   const styles = useStyles();
   const h = d.roleHeaders;
-  const order = ['lider', 'enlace', 'secretario', 'coach', 'eti', 'oap', 'dti', 'miembro'];
+  const order = ['lider', 'enlace', 'promotor', 'secretario', 'coach', 'eti', 'oap', 'dti', 'miembro'];
   const rows = [...assignments].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || (history ? (b.to ?? '').localeCompare(a.to ?? '') : a.personName.localeCompare(b.personName, 'es')));
   return (
     <div className={styles.scroll}>

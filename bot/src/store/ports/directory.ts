@@ -41,7 +41,7 @@ export interface DirectoryPort {
   /**
    * Applies the changes all or nothing, each with its audit entry: a create refuses an id that
    * exists, an update is compare-and-set on `before.version` (ConflictError if it moved). An
-   * `importRun` takes the import lock and journals itself on SharePoint (ADR 10).
+   * `importRun` takes the import lock and journals itself on SharePoint (ADR 11).
    */
   applyDirectoryChanges(changes: readonly DirectoryChange[], actorId: string, options?: { importRun?: boolean }): Promise<void>;
   /** Viva Goals team names (as `foldText`) → unit ids, as people confirmed them. */

@@ -1,5 +1,5 @@
 /**
- * Import runs, all or nothing on SharePoint (docs/adr/0010-import-runs.md). SharePoint has no
+ * Import runs, all or nothing on SharePoint (docs/adr/0011-directory-and-imports.md). SharePoint has no
  * transactions; `engine.write` already applies a list of changes in order and undoes the applied
  * prefix when one fails. What it cannot survive is the process dying halfway (a restart, a deploy)
  * or a second import interleaving with the first. A run therefore:
