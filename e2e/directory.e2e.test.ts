@@ -45,7 +45,7 @@ describe('the Directorio in the tab', () => {
     expect((await me('miembro-al-usaquen')).roles).toContainEqual(expect.objectContaining({ role: 'enlace', unitId: 'al-usaquen' }));
     expect((await me('enlace-al-usaquen')).roles).toEqual([]);
     await page.screenshot({ path: join(screenshotsDir, 'directory-replaced.png') });
-  });
+  }, 90_000);
 
   it('imports the workbook: a dry run row by row first, then the real run', async () => {
     const page = await env.page({ width: 1366, height: 900 });
@@ -71,7 +71,7 @@ describe('the Directorio in the tab', () => {
     await expect.poll(() => report.innerText()).toContain('filas rechazadas: no se importó nada');
     expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
     await page.screenshot({ path: join(screenshotsDir, 'directory-import-refused.png') });
-  });
+  }, 90_000);
 
   it('the «Programar plenaria» picker searches everyone as one types and keeps what is typed', async () => {
     const page = await env.page({ width: 1280, height: 900 });
@@ -92,5 +92,5 @@ describe('the Directorio in the tab', () => {
     expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
     await page.getByRole('option', { name: new RegExp(late.name) }).click();
     expect(await presiding.inputValue()).toBe(late.name);
-  });
+  }, 60_000);
 });
