@@ -1,4 +1,5 @@
 import { actas } from './actas.js';
+import { directory } from './directory.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
 import { plan } from './plan.js';
@@ -18,5 +19,6 @@ export const modules = [
   actas,
   plan,
   reminders,
+  directory,
   shell,
 ] as const;

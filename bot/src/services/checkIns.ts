@@ -1,4 +1,6 @@
 import {
+  isVivaSet,
+  vivaText,
   buildTree,
   checkInsEditable,
   isOpenMonth,
@@ -138,7 +140,8 @@ export class CheckInService {
       const quarter = quarterOf(`${period}-01`);
       const { bundle, checkIns } = data.get(quarter)!;
       const review = reviews.find((r) => r.period === period) ?? null;
-      if (!bundle || !isOpenMonth(period, now.period, bundle.set.state, review)) continue;
+      // A set imported from Viva Goals is history: none of its months is open.
+      if (!bundle || isVivaSet(bundle.set.id) || !isOpenMonth(period, now.period, bundle.set.state, review)) continue;
       const mine = checkIns.filter((c) => c.period === period);
       const reported = new Set(mine.map((c) => c.keyResultId));
       months.push({ period, quarter, review, month: unitMonth(bundle.keyResults.map((k) => k.id), mine, review), missing: bundle.keyResults.filter((k) => !reported.has(k.id)) });
@@ -196,6 +199,8 @@ export class CheckInService {
     if (!result.ok) return result;
     const { bundle, unit, review } = result.form;
     if (bundle.set.state !== 'active') return { ok: false, message: msg.checkIn.periodNotOpen(periodLabel(period)) };
+    // A set imported from Viva Goals keeps its history as it was: it takes no new reports.
+    if (isVivaSet(bundle.set.id)) return { ok: false, message: vivaText.readOnly };
     const editable = checkInsEditable(review, unit.name);
     if (!editable.ok) return editable;
     if (!result.form.openMonths.some((m) => m.period === period)) return { ok: false, message: msg.checkIn.periodNotOpen(periodLabel(period)) };

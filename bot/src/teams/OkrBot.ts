@@ -2,6 +2,7 @@ import {
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -10,6 +11,7 @@ import { msg, shellBotText, type Person } from '@okr/core';
 import type { Logger } from 'pino';
 import type { CardReply, HelpLine } from './handlers.js';
 import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
+import { linkSignIn } from '../services/directory.js';
 import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/simpleCards.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import { commandFor, normalizeCommand } from './commands/normalize.js';
@@ -87,7 +89,7 @@ export class OkrBot extends TeamsActivityHandler {
   /** The directory person behind this Teams user; stores their conversation for proactive messages. */
   private async identify(context: TurnContext, opts: { welcome?: boolean } = {}): Promise<Person | null> {
     const aadObjectId = context.activity.from?.aadObjectId;
-    const person = aadObjectId ? await this.deps.store.findPersonByAadObjectId(aadObjectId) : null;
+    const person = aadObjectId ? ((await this.deps.store.findPersonByAadObjectId(aadObjectId)) ?? (await this.linkByEmail(context, aadObjectId))) : null;
     if (!person) return null;
     if (context.activity.conversation?.conversationType === 'personal') {
       const known = await this.deps.store.getConversationReference(person.id);
@@ -98,6 +100,12 @@ export class OkrBot extends TeamsActivityHandler {
       }
     }
     return person;
+  }
+
+  /** A person the ETI registered by e-mail, writing for the first time: Teams gives their e-mail, which links their Entra id. */
+  private async linkByEmail(context: TurnContext, aadObjectId: string): Promise<Person | null> {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id).catch(() => null);
+    return linkSignIn(this.deps.store, aadObjectId, member?.email ?? member?.userPrincipalName ?? null);
   }
 
   private async runCommand(person: Person, text: string): Promise<AdaptiveCard[]> {

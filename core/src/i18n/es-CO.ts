@@ -16,6 +16,9 @@ export * from './es-CO/actas.js';
 export * from './es-CO/reminders.js';
 export * from './es-CO/shell.js';
 export * from './es-CO/review.js';
+export * from './es-CO/directory.js';
+export * from './es-CO/directoryImport.js';
+export * from './es-CO/vivaImport.js';
 export * from './es-CO/plan.js';
 
 /** The messages core, the services and the tab share, by group (as `msg.actas.staleEdit`). */

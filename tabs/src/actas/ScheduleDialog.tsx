@@ -13,7 +13,7 @@ import type { ActasApi } from '../api/actas.js';
 import { msg, quarterLabel } from '../core.js';
 import { defaultPlenariaDate, locationProblem, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
-import { PersonPicker } from './ActaBits.js';
+import { PersonPicker } from '../ui/PersonPicker.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { FormDialog } from '../ui/FormDialog.js';
 
@@ -135,6 +135,9 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
   }
 
   const units = unitsFor(kind);
+  // Before anything is typed, the pickers offer the unit's líder and enlace (or the Secretario/a).
+  const signers = signersFor(kind, unit);
+  const suggested = [signers.presidingId, signers.secretaryId].filter(Boolean);
   return (
     <FormDialog
       title={a.scheduleTitle(quarterLabel(quarter))}
@@ -185,10 +188,10 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
       </Field>
       <div className={styles.row}>
         <Field label={a.presidingLabel} required validationMessage={errors.presiding} hint={a.presidingHint}>
-          <PersonPicker people={data.people} value={presidingId} onChange={pickSigner(setPresidingId)} testId="schedule-presiding" />
+          <PersonPicker people={data.people} value={presidingId} onChange={pickSigner(setPresidingId)} suggestions={suggested} ariaLabel={a.presidingLabel} testId="schedule-presiding" />
         </Field>
         <Field label={a.secretaryLabel} required validationMessage={errors.secretary} hint={a.secretaryHint}>
-          <PersonPicker people={data.people} value={secretaryId} onChange={pickSigner(setSecretaryId)} testId="schedule-secretary" />
+          <PersonPicker people={data.people} value={secretaryId} onChange={pickSigner(setSecretaryId)} suggestions={suggested} ariaLabel={a.secretaryLabel} testId="schedule-secretary" />
         </Field>
       </div>
     </FormDialog>

@@ -1,3 +1,4 @@
+import { isVivaSet } from '../../../core/src/vivaSet.js';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { KeyResultView, MeResponse, OkrTreeView, QuarterId } from '@okr/core';
 import { Suspense, lazy, useState } from 'react';
@@ -38,7 +39,9 @@ export default function TreeView({ api, me, unitId, quarter }: TreeViewProps) {
 
   const open = tree.state === 'ready' && months.state === 'ready' && tree.data.set?.state === 'active' ? months.data.months.filter((m) => quarterOf(`${m.period}-01`) === tree.data.quarter) : [];
   const suggested = months.state === 'ready' && open.some((m) => m.period === months.data.suggested) ? months.data.suggested! : (open[0]?.period ?? null);
-  const allClosed = tree.state === 'ready' && months.state === 'ready' && tree.data.set?.state === 'active' && tree.data.quarter === me.currentQuarter && open.length === 0;
+  // A set imported from Viva Goals is history (its banner says so): no month of it is open.
+  const allClosed =
+    tree.state === 'ready' && months.state === 'ready' && tree.data.set?.state === 'active' && !isVivaSet(tree.data.set.id) && tree.data.quarter === me.currentQuarter && open.length === 0;
 
   return (
     <section aria-busy={tree.state === 'loading'}>

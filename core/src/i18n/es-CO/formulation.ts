@@ -23,6 +23,7 @@ export const setEventLabels: Record<string, string> = {
   reject: 'Rechazó',
   resubmit: 'Envió de nuevo al líder',
   close: 'Cerró el trimestre',
+  import: 'Importó el set de Viva Goals',
 };
 
 /** The 1/3/9 shape check. */
