@@ -25,7 +25,7 @@ export interface DevPerson {
 
 /** Every error body of the API: a Spanish sentence for people and a code for programs. */
 export interface ApiError {
-  code: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+  code: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'conflict' | 'too_large' | 'unsupported_media_type' | 'internal' | 'unavailable';
   message: string;
   details?: unknown;
 }

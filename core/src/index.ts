@@ -5,6 +5,7 @@ export * from './quarter.js';
 export * from './shape.js';
 export * from './setQuality.js';
 export * from './checkInValidation.js';
+export * from './safeText.js';
 export * from './tree.js';
 export * from './dashboard.js';
 export * from './monthReview.js';

@@ -15,6 +15,7 @@ export const checkInMessages = {
   noMarkup: 'no puede contener etiquetas HTML ni código.',
   evidenceRequired: 'pega el enlace donde se consulta la evidencia.',
   evidenceNotHttps: 'debe ser un enlace https:// válido (por ejemplo, la carpeta de SharePoint o OneDrive).',
+  evidenceNotASite: 'debe llevar al sitio por su nombre (por ejemplo …sharepoint.com): no se admiten direcciones IP, localhost ni enlaces con usuario o contraseña.',
   evidenceTooLong: (max: number) => `no puede superar ${max.toLocaleString('es-CO')} caracteres.`,
   unknownKeyResult: 'Este resultado clave ya no hace parte del set del trimestre. Pide de nuevo la tarjeta con «check-in».',
   fieldError: (krTitle: string, field: string, problem: string) => `«${krTitle}» — ${field}: ${problem}`,
