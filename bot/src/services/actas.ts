@@ -126,6 +126,13 @@ export class ActaService {
     return this.recordOf(plenaria, versions, people, unitName);
   }
 
+  /** A plenaria's record for someone who may see it (its unit's people, its signers, the entity-wide roles); a Refusal otherwise. */
+  async visibleRecord(person: Person, plenariaId: string): Promise<ActaRecord> {
+    const [record, roles] = await Promise.all([this.record(plenariaId), this.store.rolesOf(person.id)]);
+    if (!this.mayView(person, roles, record.plenaria)) throw new Refusal('forbidden', msg.errors.forbidden);
+    return record;
+  }
+
   /** A plenaria's record from what was already read (one read of actas and people serves many plenarias). */
   private recordOf(plenaria: Plenaria, versions: Acta[], people: readonly Person[], unitName: string): ActaRecord {
     const byId = new Map(people.map((p) => [p.id, p]));

@@ -17,6 +17,7 @@ import {
   type WorkflowAction,
 } from '@okr/core';
 import { ConflictError, type DirectoryPort, type OkrPort, type SetContent, type SetEvent } from '../store/Store.js';
+import { canSeeUnit } from './access.js';
 
 /** A set with its history and the alerts its form raises, as the cards and the tab show it. */
 export interface SetView {
@@ -81,9 +82,25 @@ export class FormulationService {
    * moved on since, nothing is done twice and the person is told what happened instead.
    */
   async act(person: Person, setId: string, action: WorkflowAction, expectedVersion: number, comment: string | null): Promise<ActResult> {
+    const view = await this.visibleView(person, setId);
+    if (!view.ok) return { kind: 'refused', message: view.message, view: null, ...(view.notFound ? { notFound: true as const } : {}) };
+    return this.step(person, view.view, action, expectedVersion, comment);
+  }
+
+  /**
+   * A set's view for someone who may see its unit (its people and the entity-wide roles); otherwise
+   * why not — and nothing of the set, not even in a conflict (set ids are predictable).
+   */
+  async visibleView(person: Person, setId: string): Promise<{ ok: true; view: SetView } | { ok: false; message: string; notFound: boolean }> {
     const view = await this.view(setId);
-    if (!view) return { kind: 'refused', message: msg.errors.notFound, view: null, notFound: true };
+    if (!view) return { ok: false, message: msg.errors.notFound, notFound: true };
+    if (!canSeeUnit(await this.store.rolesOf(person.id), view.bundle.set.unitId)) return { ok: false, message: msg.errors.forbidden, notFound: false };
+    return { ok: true, view };
+  }
+
+  private async step(person: Person, view: SetView, action: WorkflowAction, expectedVersion: number, comment: string | null): Promise<ActResult> {
     const { set } = view.bundle;
+    const setId = set.id;
     if (set.version !== expectedVersion) return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
     const roles = await this.rolesFor(person, set.unitId);
     const decision = transition(set.state, action, roles, comment);

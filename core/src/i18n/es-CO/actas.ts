@@ -88,6 +88,7 @@ export const actasBotText = {
     text: 'No hay actas esperando tu firma. Cuando el secretario/a pida las firmas de un acta que te corresponde, te llegará aquí.',
   },
   notFound: { title: 'Acta no encontrada', text: 'Esta plenaria ya no existe.' },
+  notAllowed: { title: 'No puedes ver esta acta', text: 'Esta acta es de una plenaria de otra dependencia. La ven su dependencia, quienes la presiden y firman, y los equipos de la entidad (ETI, OAP).' },
   /** On the card sent to each signer when the secretary asks for the signatures. */
   yourTurn: 'Te corresponde firmar esta acta. Revísala (el texto completo está en la pestaña) y firma tu parte.',
   signedBoth:

@@ -64,6 +64,7 @@ export const formulationBotText = {
   notDone: 'No se pudo completar',
   done: (action: string) => `Listo: «${action}» quedó registrado. El set está ahora como se ve abajo.`,
   notFound: { title: 'Set no encontrado', text: 'Este set de OKR ya no existe.' },
+  notAllowed: { title: 'No puedes ver este set', text: 'Este set de OKR es de otra dependencia: lo ven su enlace, su líder, sus integrantes y los equipos de la entidad.' },
   card: {
     title: (quarter: string) => `Set de OKR · ${quarter}`,
     state: (state: string) => `Estado: ${state}`,
