@@ -22,8 +22,9 @@ export function calendarDateProblem(value: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return errorMessages.dateFormat(value);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (mo < 1 || mo > 12 || d < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return errorMessages.dateImpossible(value);
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y); // Date.UTC reads years 0–99 as 1900–1999
+  if (mo < 1 || mo > 12 || d < 1 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return errorMessages.dateImpossible(value);
   if (y < DATE_YEARS.from || y > DATE_YEARS.to) return errorMessages.dateOutOfRange(value, DATE_YEARS.from, DATE_YEARS.to);
   return null;
 }

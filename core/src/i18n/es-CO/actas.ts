@@ -132,6 +132,7 @@ export const actasBotText = {
     statusLabel: 'Estado',
     noteLabel: 'Nota de seguimiento (obligatoria para cancelar)',
     impactLabel: 'Impacto (obligatorio para cerrarlo como cumplido)',
+    impactKept: 'Si lo dejas vacío, se conserva el impacto registrado.',
     save: 'Guardar',
     chooseStatus: 'Elige el estado del compromiso.',
     updated: (task: string, status: keyof typeof commitmentStatusLabels) => `Quedó registrado: «${task}» está ${statusWords[status]}.`,

@@ -70,6 +70,7 @@ export const formulationBotText = {
     state: (state: string) => `Estado: ${state}`,
     noKeyResults: 'Sin resultados clave',
     alerts: (n: number) => `Alertas de forma (${n})`,
+    moreInTab: (n: number) => `…y ${n} más en la pestaña.`,
     noAlerts: 'Sin alertas de forma: 1 objetivo estratégico, 3 tácticos y 9 resultados clave.',
     history: 'Historial',
     reasonLabel: 'Motivo (obligatorio para rechazar)',
