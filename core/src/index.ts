@@ -4,6 +4,7 @@ export * from './progress.js';
 export * from './quarter.js';
 export * from './shape.js';
 export * from './setQuality.js';
+export * from './setDraft.js';
 export * from './checkInValidation.js';
 export * from './safeText.js';
 export * from './tree.js';

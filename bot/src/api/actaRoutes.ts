@@ -1,6 +1,6 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { type Person, type QuarterId } from '@okr/core';
+import { msg, type Person, type QuarterId } from '@okr/core';
 import type { Routes } from './routes.js';
 import type { ActaService } from '../services/actas.js';
 import { today } from '../services/clock.js';
@@ -23,6 +23,10 @@ const plenariaBody = z.object({
   presidingId: id,
   secretaryId: id,
 });
+
+const reason = userText(2000).refine((r) => r.trim().length > 0, { message: msg.actas.changeReason });
+const rescheduleBody = z.object({ date, startTime: time, modality: z.enum(['presencial', 'virtual', 'mixta']), location: userText(1000), reason });
+const cancelBody = z.object({ reason });
 
 const draft = z.object({
   startTime: z.string().max(5),
@@ -59,6 +63,9 @@ export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who
 
   server.get('/api/plenarias', route(async (req) => actas.plenarias(await who(req), quarter(req))));
   server.post('/api/plenarias', route(async (req) => actas.schedule(await who(req), parse(plenariaBody, req.body))));
+
+  server.post('/api/plenarias/:plenariaId/reschedule', route(async (req) => actas.reschedule(await who(req), pid(req), parse(rescheduleBody, req.body))));
+  server.post('/api/plenarias/:plenariaId/cancel', route(async (req) => actas.cancel(await who(req), pid(req), parse(cancelBody, req.body).reason)));
 
   server.get('/api/plenarias/:plenariaId/acta', route(async (req) => actas.view(await who(req), pid(req))));
   server.post('/api/plenarias/:plenariaId/acta', route(async (req) => actas.start(await who(req), pid(req))));

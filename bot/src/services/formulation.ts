@@ -2,7 +2,9 @@ import {
   EDITABLE_STATES,
   actionLabels,
   msg,
+  nextQuarter,
   qualityAlerts,
+  setDraftProblems,
   quarterLabel,
   setStateLabels,
   transition,
@@ -18,6 +20,8 @@ import {
 } from '@okr/core';
 import { ConflictError, type DirectoryPort, type OkrPort, type SetContent, type SetEvent } from '../store/Store.js';
 import { canSeeUnit } from './access.js';
+import { systemClock, today, type Clock } from './clock.js';
+import { Refusal } from './refusal.js';
 
 /** A set with its history and the alerts its form raises, as the cards and the tab show it. */
 export interface SetView {
@@ -47,6 +51,7 @@ export class FormulationService {
   constructor(
     private readonly store: OkrPort & DirectoryPort,
     private readonly afterStep: (view: SetView) => Promise<void> = async () => {},
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** The person's roles that apply to a unit's set: their roles on the unit and their entity-wide roles. */
@@ -142,6 +147,12 @@ export class FormulationService {
     const unit = await this.store.getUnit(unitId);
     if (!unit) return { kind: 'refused', message: msg.errors.notFound, view: null, notFound: true };
     if (!roles.includes('enlace')) return { kind: 'refused', message: msg.formulation.onlyEnlace(unit.name), view: null };
+    // A set is prepared for the quarter under way or the next one (reformulation at quarter end), never for 1999 or 2099.
+    const current = today(this.clock).quarter;
+    if (quarter !== current && quarter !== nextQuarter(current)) throw new Refusal('invalid', msg.formulation.quarterOutOfWindow(quarterLabel(quarter), quarterLabel(current), quarterLabel(nextQuarter(current))));
+    const [institutional, people] = await Promise.all([this.store.listInstitutionalObjectives(), this.store.listPeople()]);
+    const problems = setDraftProblems(content, { institutionalObjectiveIds: new Set(institutional.map((o) => o.id)), personIds: new Set(people.map((p) => p.id)) });
+    if (problems.length) throw new Refusal('invalid', problems.join(' '), problems);
     const existing = await this.store.getSet(unitId, quarter);
     try {
       if (!existing) {

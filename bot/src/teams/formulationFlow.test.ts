@@ -11,8 +11,7 @@ const NEXT = '2027-Q1';
 async function setup() {
   const h = await botHarness();
   const enlace = (await h.store.getPerson('enlace-al-usaquen'))!;
-  const { FormulationService } = await import('../services/formulation.js');
-  const formulation = new FormulationService(h.store);
+  const formulation = h.deps.formulation;
   const draft = await formulation.reformulate(enlace, UNIT, '2026-Q4', NEXT);
   if (draft.kind !== 'done') throw new Error(draft.kind);
   return { ...h, setId: draft.view.bundle.set.id };

@@ -1,5 +1,5 @@
 import { actaContentKey, actaState, actaStateLabels, actasBotText, modalityLabels, msg, oapStatusLabels, plenariaKindLabels, signatureRoleLabels, type SignatureRole } from '@okr/core';
-import type { ActaRecord } from '../../services/actas.js';
+import type { ActaRecord, PlenariaChangeNotice } from '../../services/actas.js';
 import { card, container, executeAction, facts, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
 export const ACTA_SIGN = 'acta.sign';
@@ -53,6 +53,7 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   ];
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
+  if (plenaria.cancelled) body.push(container([text(msg.actas.cancelledActa(preview(plenaria.cancelled.reason, ITEM_PREVIEW)), { color: 'Attention', weight: 'Bolder' })], { style: 'attention', id: 'cancelled' }));
   const signedBy = (part: SignatureRole) => {
     const s = acta?.signatures[part];
     return s ? t.signedOn(when(s.at)) : t.pending;
@@ -88,4 +89,26 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
     result.refresh = { action: { type: 'Action.Execute', verb: ACTA_REFRESH, data: { plenariaId: plenaria.id } }, userIds: opts.refreshUserIds.slice(0, 60) };
   }
   return result;
+}
+
+/** To the people of a plenaria that was moved or cancelled: what changed, who did it and why, and the tab. */
+export function plenariaChangedCard(record: ActaRecord, change: PlenariaChangeNotice, tabUrl: string): AdaptiveCard {
+  const { plenaria } = record;
+  const c = actasBotText.changed;
+  const when = `${plenaria.date} · ${plenaria.startTime}`;
+  return card(
+    [
+      heading(change.kind === 'cancel' ? c.cancelledTitle : c.rescheduledTitle),
+      text(`${plenariaKindLabels[plenaria.kind]} · ${record.unitName}`, { weight: 'Bolder', spacing: 'None' }),
+      text(change.kind === 'cancel' ? c.cancelled(change.byName, when) : c.rescheduled(change.byName, change.from ? `${change.from.date} · ${change.from.startTime}` : '', when)),
+      facts([
+        [c.reason, preview(change.reason, ITEM_PREVIEW)],
+        ...(change.kind === 'cancel' ? [] : ([[t.modality, `${modalityLabels[plenaria.modality]} · ${preview(plenaria.location, 200)}`]] as Array<[string, string]>)),
+        [signatureRoleLabels.presiding, record.presiding.name],
+        [signatureRoleLabels.secretary, record.secretary.name],
+      ]),
+      ...(change.kind === 'cancel' ? [] : [subtle(c.actaFollows)]),
+    ],
+    [openUrl(c.open, tabUrl)],
+  );
 }
