@@ -272,9 +272,9 @@ export class ActaService {
       this.store.listPeople(),
     ]);
     const names = new Map(people.map((p) => [p.id, p.name]));
-    const { sound, unreadable } = this.readable(plenarias.filter((p) => this.mayView(person, roles, p)));
-    const visible = sound;
-    const held = this.readable(plenarias).sound.filter((p) => !isCancelled(p));
+    const { sound, unreadable } = this.readable(plenarias);
+    const visible = sound.filter((p) => this.mayView(person, roles, p));
+    const held = sound.filter((p) => !isCancelled(p));
     const entity = seesWholeEntity(roles);
     const mine = new Set(roles.map((r) => r.unitId).filter((u): u is string => u !== null));
     const watched = entity ? units : units.filter((u) => mine.has(u.id));
@@ -297,7 +297,7 @@ export class ActaService {
     ];
     const schedulable = (kind: 'menor' | 'mayor') => units.filter((u) => canSchedule(roles, kind, u)).map((u) => u.id);
     const cannotList: UnreadablePlenaria[] = [];
-    for (const { plenaria, problem } of unreadable) {
+    for (const { plenaria, problem } of unreadable.filter((u) => this.mayView(person, roles, u.plenaria))) {
       cannotList.push({ plenaria, unitName: await this.unitName(plenaria.unitId, units), problem, canChange: await this.mayChange(roles, plenaria, actas.filter((a) => a.plenariaId === plenaria.id).at(-1) ?? null, units) });
     }
     return {

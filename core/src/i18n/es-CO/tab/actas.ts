@@ -39,6 +39,33 @@ export const actasText = {
   continueActa: 'Seguir con el acta',
   viewActa: 'Ver el acta',
   scheduled: (kind: string, unit: string, date: string) => `Se programó la ${kind.toLowerCase()} de ${unit} para el ${date}.`,
+  alreadyScheduled: (kind: string, unit: string, date: string) => `La ${kind.toLowerCase()} de ${unit} del ${date} ya estaba programada: no se creó otra.`,
+
+  // Rescheduling and cancelling
+  reschedule: 'Reprogramar',
+  cancelPlenaria: 'Cancelar plenaria',
+  cancelledBadge: 'Cancelada',
+  cancelledLine: (reason: string) => `Cancelada. Motivo: ${reason}`,
+  rescheduledLine: (from: string, reason: string) => `Reprogramada (antes: ${from}). Motivo: ${reason}`,
+  rescheduleTitle: (kind: string, unit: string) => `Reprogramar la ${kind.toLowerCase()} de ${unit}`,
+  rescheduleIntro: 'Elige la nueva fecha y hora. Si el acta ya se empezó, la sigue: su hora de inicio y los resultados de los OKR se actualizan a la nueva fecha, y las firmas que tuviera se retiran. Quien preside, el secretario/a y el equipo de la dependencia reciben un aviso en Teams con el motivo.',
+  cancelTitle: (kind: string, unit: string, date: string) => `Cancelar la ${kind.toLowerCase()} de ${unit} del ${date}`,
+  cancelIntro: 'La plenaria queda en la lista como cancelada y su acta se cierra (no se escribe ni se firma). Quien preside, el secretario/a y el equipo de la dependencia reciben un aviso en Teams con el motivo.',
+  reasonLabel: 'Motivo',
+  reasonHint: 'Queda en el historial de la plenaria y llega en el aviso.',
+  reasonRequired: 'Escribe el motivo.',
+  rescheduleSave: 'Reprogramar',
+  rescheduling: 'Reprogramando…',
+  cancelSave: 'Cancelar la plenaria',
+  cancelling: 'Cancelando…',
+  keep: 'Volver',
+  rescheduledDone: (date: string, time: string) => `Quedó reprogramada para el ${date} a las ${time}.`,
+  cancelledDone: 'Quedó cancelada.',
+  notifiedLine: (names: string[], unreachable: string[]) =>
+    [names.length ? `Se avisó en Teams a ${names.join(', ')}.` : '', unreachable.length ? `No pudimos avisar a ${unreachable.join(', ')} (aún no abren la aplicación).` : ''].filter(Boolean).join(' '),
+  unreadableTitle: (n: number) => (n === 1 ? 'Una plenaria tiene datos que no se pueden mostrar' : `${n} plenarias tienen datos que no se pueden mostrar`),
+  unreadableIntro: 'Se guardaron antes de que la aplicación revisara las fechas. Reprográmalas a una fecha real o cancélalas; mientras tanto no aparecen en la lista ni en los recordatorios.',
+  unreadableLine: (kind: string, unit: string, problem: string) => `${kind} de ${unit}: ${problem}`,
   scheduledWarnings: 'Quedó guardada, pero revisa estos avisos:',
 
   // Schedule dialog
