@@ -178,3 +178,14 @@ describe('scheduling rules the API used to let through (issue 13, item 13)', () 
     expect(clash).toMatchObject({ status: 409, body: { message: 'Ya hay otra plenaria de esta dependencia programada el 2026-11-26 a las 09:00.' } });
   });
 });
+
+describe('card submissions go through the shared date schemas (issue 13, item 2)', () => {
+  it('a check-in card whose month does not exist saves nothing and says why', async () => {
+    const { botHarness } = await import('../testing/harness.js');
+    const h = await botHarness();
+    const card = await h.execute(E, 'checkin.submit', { unitId: 'al-usaquen', period: '2026-13' });
+    expect(cardText(card)).toContain('«2026-13» no es un mes válido');
+    const snooze = await h.execute(E, 'reminder.snooze', { kind: 'checkin_window', personId: E, subject: 'al-usaquen', period: '0000-01', step: 0 });
+    expect(cardText(snooze)).toMatch(/ya no está vigente/);
+  });
+});

@@ -1,4 +1,5 @@
-import { okrBotText, type CheckIn, type CheckInDraft, type KeyResult } from '@okr/core';
+import { msg, okrBotText, type CheckIn, type CheckInDraft, type KeyResult } from '@okr/core';
+import { calendarMonth } from '../../input/schemas.js';
 import type { Actor, CardAction } from '../handlers.js';
 import type { CheckInService } from '../../services/checkIns.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, checkInCard, inputIds, keptOnCard } from '../cards/checkInCard.js';
@@ -29,10 +30,13 @@ function draftOf(kr: KeyResult, data: Record<string, unknown>, stored: CheckIn |
  */
 async function save(actor: Actor<{ checkIns: CheckInService }>, data: Record<string, unknown>, only: string | null): Promise<AdaptiveCard> {
   const unitId = String(data.unitId ?? '');
-  const period = String(data.period ?? '');
+  const t = okrBotText.save;
+  // The month the card is for: the same schema as the REST API's (a month that exists, of the years the app takes).
+  const month = calendarMonth.safeParse(data.period);
+  if (!month.success) return messageCard(t.notSaved, msg.errors.monthFormat(String(data.period ?? '')));
+  const period = month.data;
   const service = actor.deps.checkIns;
   const formResult = await service.editableForm(actor.person, unitId, period);
-  const t = okrBotText.save;
   if (!formResult.ok) return messageCard(t.notSaved, formResult.message);
   const krs = formResult.form.bundle.keyResults;
   const chosen = only ? krs.filter((kr) => kr.id === only) : krs.filter((kr) => typedFor(kr, data));
