@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startApi } from '../testing/apiServer.js';
+import { PRODUCTION_ENV } from '../testing/productionEnv.js';
 import { CONTENT_SECURITY_POLICY } from '../http/securityHeaders.js';
 
-const PROD = {
-  NODE_ENV: 'production',
-  AAD_APP_CLIENT_ID: '22222222-2222-4222-8222-222222222222',
-  AAD_APP_TENANT_ID: '55555555-5555-4555-8555-555555555555',
-  TAB_DOMAIN: 'okr.example.gov.co',
-  MicrosoftAppId: '44444444-4444-4444-8444-444444444444',
-  MicrosoftAppPassword: 'secreto',
-  MicrosoftAppType: 'SingleTenant',
-  MicrosoftAppTenantId: '55555555-5555-4555-8555-555555555555',
-  DEV_IDENTITY: 'false',
-};
+const PROD = PRODUCTION_ENV;
 
 describe('security headers (issue 13, item 6)', () => {
   it('every response — the tab, the pages, the API and its errors — carries CSP, nosniff and Referrer-Policy', async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 
-/** What production needs besides the bot: Teams SSO for the tab. */
-const SSO = { AAD_APP_CLIENT_ID: '22222222-2222-4222-8222-222222222222', AAD_APP_TENANT_ID: '55555555-5555-4555-8555-555555555555', TAB_DOMAIN: 'okr.example.gov.co' };
-const BOT = { MicrosoftAppId: '44444444-4444-4444-8444-444444444444', MicrosoftAppPassword: 'secreto', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: SSO.AAD_APP_TENANT_ID };
+import { PRODUCTION_ENV } from '../testing/productionEnv.js';
+
+/** What production needs besides the bot (Teams SSO for the tab), and the bot's credentials. */
+const { AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, TAB_DOMAIN, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId } = PRODUCTION_ENV;
+const SSO = { AAD_APP_CLIENT_ID, AAD_APP_TENANT_ID, TAB_DOMAIN };
+const BOT = { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId };
 
 describe('production refuses to start without the bot’s credentials (issue 13, item 1)', () => {
   it('names MicrosoftAppId and MicrosoftAppPassword when they are missing', () => {

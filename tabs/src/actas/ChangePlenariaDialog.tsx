@@ -1,15 +1,15 @@
-import { Caption1, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Modality, Plenaria, PlenariaChangeResponse } from '@okr/core';
 import { useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { isCalendarDate } from '../core.js';
-import { formatDay, locationProblem } from './actaHelpers.js';
+import { formatDay } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { FormDialog } from '../ui/FormDialog.js';
+import { WhenWhereFields, whenWhereErrors } from './WhenWhereFields.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(640px, calc(100vw - 24px))' },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -46,12 +46,7 @@ export default function ChangePlenariaDialog({ api, mode, plenaria, unitName, on
   function check(): Errors {
     const e: Errors = {};
     if (!reason.trim()) e.reason = a.reasonRequired;
-    if (mode === 'cancel') return e;
-    if (!isCalendarDate(date)) e.date = a.dateRequired;
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) e.startTime = a.timeRequired;
-    const place = locationProblem(modality, location);
-    if (place) e.location = place;
-    return e;
+    return mode === 'cancel' ? e : { ...e, ...whenWhereErrors({ date, startTime, modality, location }) };
   }
 
   async function submit(event: React.FormEvent) {
@@ -100,26 +95,12 @@ export default function ChangePlenariaDialog({ api, mode, plenaria, unitName, on
       surfaceClassName={styles.surface}
     >
       {mode === 'reschedule' && (
-        <>
-          <div className={styles.row}>
-            <Field label={a.dateLabel} required validationMessage={errors.date}>
-              <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-testid="change-date" />
-            </Field>
-            <Field label={a.timeLabel} required validationMessage={errors.startTime}>
-              <Input type="time" value={startTime} onChange={(_, d) => setStartTime(d.value)} data-testid="change-time" />
-            </Field>
-          </div>
-          <Field label={a.modalityLabel}>
-            <RadioGroup layout="horizontal" value={modality} onChange={(_, d) => setModality(d.value as Modality)} data-testid="change-modality">
-              {(['presencial', 'virtual', 'mixta'] as const).map((m) => (
-                <Radio key={m} value={m} label={a.modalityLabels[m]} />
-              ))}
-            </RadioGroup>
-          </Field>
-          <Field label={a.locationLabels[modality]} required validationMessage={errors.location} hint={a.locationHints[modality]}>
-            <Input type={modality === 'virtual' ? 'url' : 'text'} value={location} onChange={(_, d) => setLocation(d.value)} data-testid="change-location" />
-          </Field>
-        </>
+        <WhenWhereFields
+          value={{ date, startTime, modality, location }}
+          onChange={(v) => (setDate(v.date), setStartTime(v.startTime), setModality(v.modality), setLocation(v.location))}
+          errors={errors}
+          testIdPrefix="change"
+        />
       )}
       {reasonField}
     </FormDialog>
