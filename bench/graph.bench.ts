@@ -7,6 +7,7 @@ import { quarterOf } from '@okr/core';
 import { loadTree } from '../bot/src/services/okrTree.js';
 import { ActaService } from '../bot/src/services/actas.js';
 import { CheckInService } from '../bot/src/services/checkIns.js';
+import { PlanService } from '../bot/src/services/plan.js';
 import { fixedClock } from '../bot/src/services/clock.js';
 import { buildDemoSeed } from '../bot/src/store/seed/demoOkrs.js';
 import { checkInHistory, fakeSharePoint } from '../bot/src/store/sharepoint/fake/harness.js';
@@ -54,3 +55,10 @@ const oap = (await h.store.getPerson('oap-1'))!;
 await measure('acta', () => actas.view(enlace, signedMenor!.id), true);
 await measure('plenarias', () => actas.plenarias(enlace, quarter), true);
 await measure('oap_actas', () => actas.oapList(oap, quarter), true);
+
+// The plan de gestión (issue 17): a unit's plan screen, its quarterly report form, the quarter's ranking.
+const plan = new PlanService(h.store, fixedClock(`${today}T15:00:00.000Z`));
+const usaquenLider = (await h.store.getPerson(`lider-${unit.id}`))!;
+await measure('plan', () => plan.planView(usaquenLider, unit.id, 2026), true);
+await measure('plan_report', () => plan.reportView(usaquenEnlace, unit.id, 2026, 3), true);
+await measure('ranking', () => plan.ranking(oap, 2026, 3), true);

@@ -18,3 +18,4 @@ export * from './api.js';
 export * from './i18n/es-CO.js';
 export * from './actaRules.js';
 export * from './digests.js';
+export * from './plan/index.js';

@@ -10,7 +10,7 @@ import { periodOf } from './quarter.js';
  * is sent; a key is sent at most once, so a restart, a crash or two schedulers never double-send,
  * and a day missed while the server was down is caught up once (rules say "on or after").
  */
-export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | DigestKind;
+export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | DigestKind | 'plan_report';
 
 /**
  * Weekly digests of what waits for a person (issue 7): líderes and signers (sets to approve, actas

@@ -21,7 +21,8 @@ export interface Person {
   jobTitle: string;
 }
 
-export type Role = 'lider' | 'enlace' | 'coach' | 'eti' | 'oap' | 'dti' | 'secretario' | 'miembro';
+/** `promotor`: the process's promotor de mejora, who coordinates its plan de gestión's reports (seed 001). */
+export type Role = 'lider' | 'enlace' | 'coach' | 'eti' | 'oap' | 'dti' | 'secretario' | 'miembro' | 'promotor';
 
 /** One role held by one person, for one unit or (unitId null) for the whole entity. */
 export interface RoleAssignment {

@@ -24,10 +24,11 @@ import {
   type UnitMonthStatus,
 } from '@okr/core';
 import type { Logger } from 'pino';
-import type { ActasPort, DirectoryPort, EntityQuarterData, MessagingPort, OkrPort, ReminderLogEntry, RemindersPort, ReviewPort } from '../store/Store.js';
+import type { ActasPort, DirectoryPort, EntityQuarterData, OkrPort, ReminderLogEntry, ReviewPort, Store } from '../store/Store.js';
+import { REMINDER_SOURCES } from './reminderSources.js';
 
-/** The ports the reminder plan reads (and the scheduler and the reminders service, which run it, use). */
-export type ReminderPlanStore = DirectoryPort & OkrPort & ReviewPort & ActasPort & MessagingPort & RemindersPort;
+/** What the reminder plan reads (and the scheduler and the reminders service, which run it, use): every module's ports, for the modules' reminder sources. */
+export type ReminderPlanStore = Store;
 
 /** Snoozed reminders come back with a new key: the step moves by this much per snooze. */
 export const SNOOZE_STEP = 100;
@@ -121,8 +122,12 @@ export async function loadWaiting(
 export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS, logger?: Pick<Logger, 'warn'>): Promise<ReminderPlan> {
   const today = bogotaClock(now).date;
   const monthly = loadUnitMonthStatuses(store, today);
-  const [{ statuses, etiIds }, waiting] = await Promise.all([monthly, loadWaiting(store, today, monthly, logger)]);
-  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...waitingDigests(today, waiting)];
+  const [{ statuses, etiIds }, waiting, fromSources] = await Promise.all([
+    monthly,
+    loadWaiting(store, today, monthly, logger),
+    Promise.all(REMINDER_SOURCES.map(async (s) => s.due(store, today, settings, await monthly))),
+  ]);
+  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...waitingDigests(today, waiting), ...fromSources.flat()];
   const [snoozes, prefs, reachable, log] = await Promise.all([
     store.listReminderSnoozes(),
     store.listReminderPreferences(),

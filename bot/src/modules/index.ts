@@ -1,6 +1,7 @@
 import { actas } from './actas.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
+import { plan } from './plan.js';
 import { reminders } from './reminders.js';
 import { shell } from './shell.js';
 
@@ -13,6 +14,7 @@ export const modules = [
   okr,
   formulation,
   actas,
+  plan,
   reminders,
   shell,
 ] as const;

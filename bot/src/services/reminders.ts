@@ -11,11 +11,15 @@ import {
 import { baseKey, planReminders, type PlannedReminder, type ReminderPlanStore } from '../jobs/reminderPlan.js';
 import type { ReminderControl, ReminderLogEntry, ReminderSnooze } from '../store/Store.js';
 import type { Clock } from './clock.js';
+import { sourceKinds } from '../jobs/reminderSources.js';
 
-export const REMINDER_KINDS: readonly ReminderKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
+type BuiltInKind = Exclude<ReminderKind, 'plan_report'>;
+const BUILT_IN: readonly BuiltInKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
+/** Every kind: the check-in's and the digests, then the modules' reminder sources'. */
+export const REMINDER_KINDS: readonly ReminderKind[] = [...BUILT_IN, ...sourceKinds().map((k) => k.kind)];
 
 /** The role a kind is for (approvals_digest also reaches whoever presides or is secretary of a plenaria). */
-const KIND_ROLE: Record<ReminderKind, string> = {
+const KIND_ROLE: Record<BuiltInKind, string> = {
   checkin_window: 'enlace',
   checkin_missing: 'enlace',
   leader_escalation: 'lider',
@@ -77,7 +81,8 @@ export class ReminderService {
     const mine = plan.reminders.filter((r) => r.key.personId === person.id);
     const muted = prefs[0]?.mutedKinds ?? [];
     // A kind shows when the person's roles get it — or when one is on its way or was sent (a secretary's actas to sign), or muted.
-    const kinds = REMINDER_KINDS.filter((k) => has(KIND_ROLE[k]) || mine.some((r) => r.key.kind === k) || recent.some((e) => e.kind === k) || muted.includes(k));
+    const forRoles = (k: ReminderKind) => (k in KIND_ROLE ? has(KIND_ROLE[k as BuiltInKind]) : sourceKinds().some((s) => s.kind === k && s.roles.some(has)));
+    const kinds = REMINDER_KINDS.filter((k) => forRoles(k) || mine.some((r) => r.key.kind === k) || recent.some((e) => e.kind === k) || muted.includes(k));
     return {
       person,
       kinds,

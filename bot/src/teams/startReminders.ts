@@ -43,7 +43,7 @@ export function startReminders(ctx: { config: Config; store: Store; clock: Clock
     installer,
     settings: reminderSettingsFrom(config),
     notifier,
-    render: (r) => reminderCard(r, { tabUrl: tabUrl(undefined, { view: 'actas-oap' }) }) as unknown as Record<string, unknown>,
+    render: (r) => reminderCard(r, { tabUrl: tabUrl(undefined, { view: 'actas-oap' }), links: tabUrl }) as unknown as Record<string, unknown>,
   });
   scheduler.start(config.REMINDERS_CRON);
   log.info({ cron: config.REMINDERS_CRON, next: scheduler.nextRun(), owner: scheduler.owner }, 'reminder scheduler started');

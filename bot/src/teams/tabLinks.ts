@@ -1,8 +1,10 @@
 import type { Config } from '../config.js';
 
-/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`) and one acta. */
+/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`, the plan de gestión's) and one acta. */
 export interface TabLinkTarget {
-  view?: 'plenarias' | 'compromisos' | 'actas-oap';
+  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'plan' | 'plan-reporte' | 'plan-modificaciones' | 'plan-revision' | 'ranking';
+  /** `?quarter=` (the plan de gestión's report of a quarter). */
+  quarter?: string;
   acta?: string;
 }
 
@@ -19,6 +21,7 @@ export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' 
     if (unitId) query.set('unit', unitId);
     if (target.view) query.set('view', target.view);
     if (target.acta) query.set('acta', target.acta);
+    if (target.quarter) query.set('quarter', target.quarter);
     const q = query.toString();
     if (config.MicrosoftAppId) {
       const context = encodeURIComponent(JSON.stringify(q ? { subEntityId: q } : {}));

@@ -1,5 +1,5 @@
 import { CHECK_IN_LIMITS, type ActaDraft, type PlenariaInput } from '@okr/core';
-import { botHarness } from './harness.js';
+import { botHarness, inputIdsOf as inputIdsIn } from './harness.js';
 import type { ReminderLogEntry, SeedData } from '../store/Store.js';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
 import { CARD_INPUT_LIMITS, CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from '../teams/cards/checkInCard.js';
@@ -40,6 +40,11 @@ export function longest(seed: SeedData): void {
   // One key result still missing this month, so `check-in` shows the form.
   const firstKr = [...krIds][0]!;
   seed.checkIns = seed.checkIns!.filter((c) => !(c.keyResultId === firstKr && c.period === '2026-11'));
+  // Usaquén's plan de gestión with every text of its metas at the length the API takes.
+  for (const m of (seed.planMetas ?? []).filter((m) => m.planId === 'plan-al-usaquen-2027')) {
+    Object.assign(m, { statement: long(600), processObjective: long(400), deliverables: long(800) });
+    m.indicator = { name: long(300), numerator: long(300), denominator: long(300), formula: long(300), unit: long(60) };
+  }
   const units = seed.units!.filter((u) => u.kind === 'alcaldia' && u.id !== 'al-usaquen').slice(0, 8);
   seed.roles!.push(...units.map((u) => ({ personId: 'enlace-dgth', role: 'enlace' as const, unitId: u.id })));
   // Nothing reported yet this month in those: all of them are pending.
@@ -124,6 +129,18 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
   const [c] = await h.deps.actas.commitments.mine(enlace);
   await h.deps.actas.commitments.update(enlace, c!.id, c!.version, { status: 'en_curso', note: long(2000), impact: long(2000) });
   add('compromisos', await h.say('enlace-al-usaquen', 'compromisos'));
+
+  // The plan de gestión: the OAP's review card, and the plan returned with the longest observation on every meta.
+  const plans = await h.say('oap-1', 'plan');
+  add('plan (OAP review)', plans);
+  const review = plans.find((c) => JSON.stringify(c).includes('plan-al-usaquen-2027') && (c.actions ?? []).some((a) => (a as { data?: { planAction?: string } }).data?.planAction === 'return'));
+  if (review) {
+    const back = (review.actions as Array<{ data: Record<string, unknown> }>).find((a) => a.data?.planAction === 'return')!;
+    const observations = Object.fromEntries(inputIdsIn(review).filter((id) => id.startsWith('obs:') || id === 'planComment').map((id) => [id, long(2000)]));
+    add('plan (returned)', await h.execute('oap-1', 'plan.act', { ...back.data, ...observations }));
+    add('plan returned, to the líder', h.proactive.sent.filter((s) => JSON.stringify(s.card).includes('plan')).map((s) => s.card as AdaptiveCard));
+  }
+  add('plan (líder)', await h.say('lider-al-usaquen', 'plan'));
 
   // Reminders: the builders at their longest views.
   const many = (n: number) => Array.from({ length: n }, (_, i) => long(120) + i);

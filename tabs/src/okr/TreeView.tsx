@@ -3,6 +3,7 @@ import type { KeyResultView, MeResponse, OkrTreeView, QuarterId } from '@okr/cor
 import { Suspense, lazy, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import type { OkrApi } from '../api/okr.js';
+import type { PlanApi } from '../api/plan.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
 import { OkrTree } from './OkrTree.js';
@@ -10,9 +11,10 @@ import { okrText as t } from './strings.js';
 
 const CheckInDialog = lazy(() => import('./CheckInDialog.js'));
 const Recognitions = lazy(() => import('../actas/Recognitions.js'));
+const PlanLinks = lazy(() => import('../plan/PlanLinks.js'));
 
 export interface TreeViewProps {
-  api: OkrApi & Pick<ActasApi, 'recognitions'>;
+  api: OkrApi & Pick<ActasApi, 'recognitions'> & Pick<PlanApi, 'servingMetas'>;
   me: MeResponse;
   unitId: string;
   quarter: QuarterId;
@@ -49,6 +51,11 @@ export default function TreeView({ api, me, unitId, quarter }: TreeViewProps) {
       {tree.state === 'ready' && (
         <Suspense fallback={null}>
           <Recognitions api={api} unitId={tree.data.unit.id} unitName={tree.data.unit.name} />
+        </Suspense>
+      )}
+      {tree.state === 'ready' && tree.data.institutionalObjective && (
+        <Suspense fallback={null}>
+          <PlanLinks api={api} unitId={tree.data.unit.id} quarter={tree.data.quarter} objective={tree.data.institutionalObjective} />
         </Suspense>
       )}
       {reporting && tree.state === 'ready' && (

@@ -33,6 +33,7 @@ function fakeApi(over: Partial<MeResponse> = {}) {
     acta: vi.fn(async () => actaView()),
     commitments: vi.fn(async () => ({ commitments: [commitment()] })),
     oapActas: vi.fn(async () => oapResponse()),
+    servingMetas: vi.fn(async () => ({ year: 2026, state: 'official' as const, metas: [{ id: 'm1', order: 1, statement: 'Realizar 36 operativos de control al espacio público', indicator: 'Operativos realizados' }] })),
   };
 }
 
@@ -49,6 +50,9 @@ describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () =>
     const list = await waitFor(() => el.querySelector('[data-testid="recognitions-list"]'));
     expect(list.textContent).toContain('Luisa Fernanda Díaz');
     expect(api.recognitions).toHaveBeenCalledWith('al-usaquen', expect.any(AbortSignal));
+    // The plan de gestión's metas that serve the set's strategic objective.
+    const links = await waitFor(() => el.querySelector('[data-testid="tree-plan-links"]'));
+    expect(links.textContent).toContain('Realizar 36 operativos de control al espacio público');
   });
 
   it('opens «Plenarias» and an acta, keeping the address in step', async () => {

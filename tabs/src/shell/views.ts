@@ -27,7 +27,7 @@ export interface ViewProps {
   onOpenUnit: (unitId: string) => void;
 }
 
-export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory';
+export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory' | 'plan';
 
 export interface ViewRow {
   /** Its key in `viewText` (name in the tab list, spinner text) and in the tab's `data-testid`. */
@@ -56,8 +56,13 @@ export const VIEWS = [
   { id: 'formulation', module: 'formulation', scope: 'unit', view: lazy(() => import('../formulation/SetEditor.js')) },
   { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazy(() => import('../actas/PlenariasView.js')) },
   { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', view: lazy(() => import('../actas/CommitmentsView.js')) },
+  { id: 'plan', module: 'plan', scope: 'unit', link: 'plan', view: lazy(() => import('../plan/PlanView.js')) },
+  { id: 'planReport', module: 'plan', scope: 'unit', link: 'plan-reporte', view: lazy(() => import('../plan/ReportView.js')) },
+  { id: 'planChanges', module: 'plan', scope: 'unit', link: 'plan-modificaciones', view: lazy(() => import('../plan/ChangesView.js')) },
   { id: 'dashboard', module: 'okr', scope: 'entity', who: entityWide, link: 'tablero', view: lazy(() => import('../okr/EntityDashboard.js')) },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
+  { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
+  { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazy(() => import('../plan/RankingView.js')) },
 ] as const satisfies readonly ViewRow[];
 
 export type View = (typeof VIEWS)[number];

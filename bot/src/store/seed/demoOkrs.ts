@@ -15,6 +15,7 @@ import {
 import type { SeedData } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
+import { buildDemoPlans } from './demoPlans.js';
 import { prng } from './prng.js';
 
 type KrTemplate = Pick<KeyResult, 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>;
@@ -199,7 +200,8 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   // since tests seed the demo many times.
   let plenarias = plenariaCache.get(today);
   if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns })));
-  return { ...directory, sets, objectives, keyResults, checkIns, ...structuredClone(plenarias) };
+  const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, ...structuredClone(plenarias), ...plans };
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

@@ -4,6 +4,8 @@ import type { AdminRemindersView, PersonRemindersView } from '../../services/rem
 import type { ReminderLogEntry } from '../../store/Store.js';
 import { attention, card, container, executeAction, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { CHECK_IN_OPEN } from './simpleCards.js';
+import { sourceOf } from '../../jobs/reminderSources.js';
+import type { TabLinks } from '../tabLinks.js';
 
 export const REMINDER_SNOOZE = 'reminder.snooze';
 export const REMINDERS_MUTE = 'reminders.mute';
@@ -15,6 +17,10 @@ const bogota = (d: Date | string) =>
   new Date(d).toLocaleString('es-CO', { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
 
 const t = remindersBotText;
+
+/** A kind's name and description: the catalogue's, or its module's reminder source's. */
+const kindLabel = (kind: ReminderKind): { title: string; detail: string } =>
+  sourceOf(kind)?.kinds.find((k) => k.kind === kind)?.label ?? reminderKindLabels[kind as keyof typeof reminderKindLabels];
 
 const MAX_ITEMS = 9;
 /** Digests list a few more lines before «…y N más» (their lines are what the card is for). */
@@ -35,12 +41,14 @@ export const typedCommandAction = (title: string, command: string): CardElement 
 
 /**
  * The proactive reminder: what is missing or waiting, the next step one click away, and «Recordarme
- * mañana». `tabUrl`: the OKR tab, for the OAP digest's button.
+ * mañana». `tabUrl`: the OKR tab, for the OAP digest's button; `links`: links to the tab, for a
+ * module's reminder (its source says what the card opens).
  */
-export function reminderCard(r: PlannedReminder, opts: { tabUrl?: string } = {}): AdaptiveCard {
+export function reminderCard(r: PlannedReminder, opts: { tabUrl?: string; links?: TabLinks } = {}): AdaptiveCard {
   const month = periodLabel(r.key.period);
   const said = t.reminder;
-  const opening = said.kinds[r.key.kind](month, r.unitName ?? '', r.items.length);
+  const source = sourceOf(r.key.kind);
+  const opening = source ? source.opening(r) : said.kinds[r.key.kind as keyof typeof said.kinds](month, r.unitName ?? '', r.items.length);
   const body: CardElement[] = [heading(opening.title), text(opening.text)];
   const digest = DIGEST_KINDS.includes(r.key.kind as DigestKind);
   body.push(...list(r.items, digest ? MAX_DIGEST_ITEMS : MAX_ITEMS));
@@ -51,7 +59,12 @@ export function reminderCard(r: PlannedReminder, opts: { tabUrl?: string } = {})
   body.push(subtle(said.settings));
   const keyData = { kind: r.key.kind, personId: r.key.personId, subject: r.key.subject, period: r.key.period, step: r.key.step };
   const actions: CardElement[] = [];
-  if (r.key.kind === 'eti_digest') actions.push(executeAction(said.viewReminders, REMINDERS_ADMIN, {}));
+  if (source) {
+    if (opts.links) {
+      const open = source.open(r, opts.links);
+      actions.push(openUrl(open.title, open.url));
+    }
+  } else if (r.key.kind === 'eti_digest') actions.push(executeAction(said.viewReminders, REMINDERS_ADMIN, {}));
   else if (digest) {
     if (topics.includes('sets_to_approve')) actions.push(typedCommandAction(said.approveSets, 'revisar'));
     if (topics.includes('sets_to_review')) actions.push(typedCommandAction(said.reviewSets, 'revisar'));
@@ -67,8 +80,8 @@ export function snoozedCard(until: Date): AdaptiveCard {
 }
 
 const describe = (r: Pick<PlannedReminder, 'key' | 'unitName'>) =>
-  `${reminderKindLabels[r.key.kind].title}${r.unitName ? ` · ${preview(r.unitName, 80)}` : ''} · ${periodLabel(r.key.period)}`;
-const describeLog = (e: ReminderLogEntry) => `${reminderKindLabels[e.kind].title} · ${e.subject === 'entity' ? t.wholeEntity : preview(e.subject, 60)} · ${periodLabel(e.period)}`;
+  `${kindLabel(r.key.kind).title}${r.unitName ? ` · ${preview(r.unitName, 80)}` : ''} · ${periodLabel(r.key.period)}`;
+const describeLog = (e: ReminderLogEntry) => `${kindLabel(e.kind).title} · ${e.subject === 'entity' ? t.wholeEntity : preview(e.subject, 60)} · ${periodLabel(e.period)}`;
 
 /** `recordatorios`: the person's upcoming and recent reminders, and a switch per kind. */
 export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean): AdaptiveCard {
@@ -81,8 +94,8 @@ export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean): Ad
     body.push(
       container(
         [
-          text(said.kind(reminderKindLabels[kind].title, muted), { weight: 'Bolder' }),
-          subtle(reminderKindLabels[kind].detail),
+          text(said.kind(kindLabel(kind).title, muted), { weight: 'Bolder' }),
+          subtle(kindLabel(kind).detail),
           { type: 'ActionSet', actions: [executeAction(muted ? said.activate : said.mute, REMINDERS_MUTE, { kind, muted: !muted })] },
         ],
         { separator: true },
@@ -93,7 +106,7 @@ export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean): Ad
   const upcoming = view.upcoming.filter((r) => !view.muted.includes(r.key.kind));
   if (upcoming.length === 0 && view.snoozes.length === 0) body.push(subtle(said.noUpcoming));
   body.push(...capped(upcoming, (r) => text(`• ${describe(r)} — ${bogota(view.nextSendingAt)}`, { size: 'Small', spacing: 'None' })));
-  body.push(...capped(view.snoozes, (s) => text(`• ${reminderKindLabels[s.key.kind].title} · ${periodLabel(s.key.period)} — ${said.snoozedUntil(bogota(s.until))}`, { size: 'Small', spacing: 'None' })));
+  body.push(...capped(view.snoozes, (s) => text(`• ${kindLabel(s.key.kind).title} · ${periodLabel(s.key.period)} — ${said.snoozedUntil(bogota(s.until))}`, { size: 'Small', spacing: 'None' })));
   body.push(text(said.sent, { weight: 'Bolder', spacing: 'Large' }));
   const sent = view.recent.filter((e) => e.state === 'sent');
   if (sent.length === 0) body.push(subtle(said.noneSent));
@@ -115,7 +128,7 @@ export function remindersAdminCard(view: AdminRemindersView, names: Map<string, 
   for (const r of view.upcoming) byKind.set(r.key.kind, (byKind.get(r.key.kind) ?? 0) + 1);
   section(
     said.toSend(view.upcoming.length),
-    [...byKind].map(([kind, n]) => text(`• ${reminderKindLabels[kind].title}: ${n}`, { size: 'Small', spacing: 'None' })),
+    [...byKind].map(([kind, n]) => text(`• ${kindLabel(kind).title}: ${n}`, { size: 'Small', spacing: 'None' })),
     said.nothingToSend,
   );
   section(

@@ -19,6 +19,7 @@ export const roleLabels: Record<Role, string> = {
   dti: 'DTI',
   secretario: 'Secretario/a',
   miembro: 'Integrante',
+  promotor: 'Promotor/a de mejora',
 };
 
 export const kindLabels = { percentage: 'Porcentaje', number: 'Número', milestone: 'Hito' } as const;

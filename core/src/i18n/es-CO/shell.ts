@@ -24,6 +24,7 @@ export const shellBotText = {
       dti: 'Verás el estado de la plataforma y de todas las unidades.',
       secretario: 'Verás el avance de los OKR de toda la Secretaría.',
       miembro: 'Verás los OKR de tu unidad y su progreso.',
+      promotor: 'Coordinas con tu equipo el reporte trimestral del plan de gestión; te recuerdo cuándo vence.',
     } satisfies Record<Role, string>,
     next: 'Escribe «check-in» para reportar el avance del mes, «pendientes» para ver lo que falta, «mis okr» para un resumen o «ayuda» para ver todo lo que entiendo.',
   },

@@ -15,6 +15,11 @@ export const viewText = {
   commitments: { label: 'Compromisos', loading: 'Cargando los compromisos…' },
   dashboard: { label: 'Tablero de la entidad', loading: 'Cargando el tablero de la entidad…' },
   oap: { label: 'Actas (OAP)', loading: 'Cargando el seguimiento de actas…' },
+  plan: { label: 'Plan de gestión', loading: 'Cargando el plan de gestión…' },
+  planReport: { label: 'Reporte trimestral', loading: 'Cargando el reporte trimestral…' },
+  planChanges: { label: 'Modificaciones', loading: 'Cargando las modificaciones del plan…' },
+  planReview: { label: 'Plan de gestión (OAP)', loading: 'Cargando la mesa de la OAP…' },
+  ranking: { label: 'Ranking de gestión', loading: 'Cargando el ranking de gestión…' },
 } as const;
 
 export const shellText = {

@@ -1,0 +1,1 @@
+export { planText } from '../../../core/src/i18n/es-CO/tab/plan.js';
