@@ -84,13 +84,11 @@ export function storedPlenariaProblem(p: Pick<Plenaria, 'date' | 'startTime'>): 
 /**
  * May this plenaria be rescheduled or cancelled by who may schedule it? Not once cancelled, and not
  * once its acta is signed by both (the plenaria was held: a correction of the acta is the way).
- * A reason is always required: it stays in the audit trail and goes to the people told.
  */
-export function mayChangePlenaria(plenaria: Plenaria, latest: Acta | null, mayScheduleIt: boolean, reason: string): { ok: true } | { ok: false; message: string; code: 'forbidden' | 'conflict' | 'invalid' } {
+export function mayChangePlenaria(plenaria: Plenaria, latest: Acta | null, mayScheduleIt: boolean): { ok: true } | { ok: false; message: string; code: 'forbidden' | 'conflict' } {
   if (!mayScheduleIt) return { ok: false, code: 'forbidden', message: msg.actas.cannotChange };
   if (plenaria.cancelled) return { ok: false, code: 'conflict', message: msg.actas.alreadyCancelled(plenaria.cancelled.reason) };
   if (latest && actaState(latest.signatures) === 'signed') return { ok: false, code: 'conflict', message: msg.actas.changeSigned };
-  if (!reason.trim()) return { ok: false, code: 'invalid', message: msg.actas.changeReason };
   return { ok: true };
 }
 

@@ -159,7 +159,7 @@ export class ActaService {
 
   /** May this person reschedule or cancel this plenaria now? */
   private async mayChange(roles: readonly RoleAssignment[], plenaria: Plenaria, latest: Acta | null, units?: readonly Unit[]): Promise<boolean> {
-    return mayChangePlenaria(plenaria, latest, canSchedule(roles, plenaria.kind, await this.unitOf(plenaria.unitId, units)), 'motivo').ok;
+    return mayChangePlenaria(plenaria, latest, canSchedule(roles, plenaria.kind, await this.unitOf(plenaria.unitId, units))).ok;
   }
 
   private async unitOf(unitId: string | null, units?: readonly Unit[]): Promise<Unit | null> {
@@ -417,8 +417,10 @@ export class ActaService {
     if (!this.mayView(person, roles, before)) throw new Refusal('forbidden', msg.errors.forbidden);
     const unit = await this.unitOf(before.unitId);
     const latest = versions.at(-1) ?? null;
-    const decision = mayChangePlenaria(before, latest, canSchedule(roles, before.kind, unit), reason);
+    const decision = mayChangePlenaria(before, latest, canSchedule(roles, before.kind, unit));
     if (!decision.ok) throw new Refusal(decision.code, decision.message);
+    // The reason stays in the audit trail and goes to the people told: never empty.
+    if (!reason.trim()) throw new Refusal('invalid', msg.actas.changeReason);
     return { before, latest, roles, unit };
   }
 
