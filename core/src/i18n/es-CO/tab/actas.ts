@@ -46,6 +46,7 @@ export const actasText = {
   cancelPlenaria: 'Cancelar plenaria',
   cancelledBadge: 'Cancelada',
   cancelledLine: (reason: string) => `Cancelada. Motivo: ${reason}`,
+  cancelledActaNote: (reason: string) => `La plenaria se canceló (motivo: ${reason}); su acta queda como estaba: no se escribe, no se firma ni se envía a la OAP.`,
   rescheduledLine: (from: string, reason: string) => `Reprogramada (antes: ${from}). Motivo: ${reason}`,
   rescheduleTitle: (kind: string, unit: string) => `Reprogramar la ${kind.toLowerCase()} de ${unit}`,
   rescheduleIntro: 'Elige la nueva fecha y hora. Si el acta ya se empezó, la sigue: su hora de inicio y los resultados de los OKR se actualizan a la nueva fecha, y las firmas que tuviera se retiran. Quien preside, el secretario/a y el equipo de la dependencia reciben un aviso en Teams con el motivo.',
