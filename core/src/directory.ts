@@ -96,7 +96,7 @@ export function rolesOn(assignments: readonly Assignment[], date: IsoDate): Role
 }
 
 /** An assignment ended the day before it started: planned, then called off; never in force. */
-export const isCancelled = (a: Pick<Assignment, 'from' | 'to'>): boolean => a.to !== null && a.to === addDays(a.from, -1);
+export const isCancelledAssignment = (a: Pick<Assignment, 'from' | 'to'>): boolean => a.to !== null && a.to === addDays(a.from, -1);
 
 const overlaps = (a: Pick<Assignment, 'from' | 'to'>, b: Pick<Assignment, 'from' | 'to'>): boolean =>
   a.from <= (b.to ?? '9999-12-31') && b.from <= (a.to ?? '9999-12-31');
@@ -208,7 +208,7 @@ export function assignmentProblems(snapshot: Pick<DirectorySnapshot, 'units' | '
     if (!ROLES.includes(a.role)) out.push({ assignmentId: a.id, message: m.roleInvalid(a.role) });
     if (ENTITY_ROLES.has(a.role) && a.unitId !== null) out.push({ assignmentId: a.id, message: m.roleIsEntityWide(roleLabels[a.role]) });
     if (!ENTITY_ROLES.has(a.role) && a.unitId === null) out.push({ assignmentId: a.id, message: m.roleNeedsUnit(roleLabels[a.role] ?? a.role) });
-    if (a.to !== null && a.to < a.from && !isCancelled(a)) out.push({ assignmentId: a.id, message: m.endsBeforeStart(a.from, a.to) });
+    if (a.to !== null && a.to < a.from && !isCancelledAssignment(a)) out.push({ assignmentId: a.id, message: m.endsBeforeStart(a.from, a.to) });
     const key = `${a.role}|${a.unitId ?? '*'}`;
     byPlace.set(key, [...(byPlace.get(key) ?? []), a]);
   }
@@ -218,7 +218,7 @@ export function assignmentProblems(snapshot: Pick<DirectorySnapshot, 'units' | '
       for (let j = i + 1; j < sorted.length; j++) {
         const a = sorted[i]!;
         const b = sorted[j]!;
-        if (isCancelled(a) || isCancelled(b) || !overlaps(a, b)) continue;
+        if (isCancelledAssignment(a) || isCancelledAssignment(b) || !overlaps(a, b)) continue;
         const role = roleLabels[b.role];
         const unit = unitLabel(units, b.unitId);
         const span = (x: Assignment) => [x.from, x.to ?? 'hoy'] as const;

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { DirectoryPort } from '../store/Store.js';
 import { linkSignIn } from '../services/directory.js';
 import { HttpError } from './errors.js';
-import { SsoError, type SsoValidator } from './sso.js';
+import { SigningKeysUnavailableError, SsoError, type SsoValidator } from './sso.js';
 
 export const DEV_PERSON_HEADER = 'x-dev-person-id';
 
@@ -32,6 +32,10 @@ export async function identify(req: Request, store: DirectoryPort, options: Iden
     try {
       ({ oid, upn } = await options.sso.verify(bearer));
     } catch (error) {
+      if (error instanceof SigningKeysUnavailableError) {
+        options.log?.warn({ err: error.cause }, 'Entra signing keys unreachable: token not checked');
+        throw new HttpError('unavailable', msg.errors.sessionUnverifiable);
+      }
       if (!(error instanceof SsoError)) throw error;
       options.log?.info({ reason: error.reason, detail: error.message }, 'SSO token refused');
       throw new HttpError('unauthenticated', error.reason === 'expired' ? msg.errors.sessionExpired : msg.errors.sessionInvalid);

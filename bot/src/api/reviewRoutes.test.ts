@@ -48,8 +48,17 @@ describe('review API: the queue and one unit’s month', () => {
     const q = (await call('/api/review/queue?period=2026-10', 'eti-1')).body as ReviewQueueResponse;
     const row = q.rows.find((r) => r.state === 'por_revisar')!;
     const post = (body: unknown, as = 'eti-1') => call(`/api/review/units/${row.unitId}/decision`, as, { method: 'POST', body: JSON.stringify(body) });
-    expect((await post({ period: '2026-10', action: 'close', version: null }, 'enlace-al-usaquen')).status).toBe(403);
+    // Someone else is refused before anything about the month is said, even with a stale version.
+    for (const version of [null, 3]) {
+      expect(await post({ period: '2026-10', action: 'close', version }, 'enlace-al-usaquen')).toMatchObject({ status: 403, body: { message: 'Solo el equipo ETI revisa los reportes mensuales y cierra el trimestre.' } });
+    }
     expect((await post({ period: '2026-10', action: 'close', version: 3 })).status).toBe(409);
+    // Bad input at the edge (the shared schemas): a month that does not exist, a control character in a note or an observation.
+    expect(await post({ period: '2026-13', action: 'close', version: row.version })).toMatchObject({ status: 422, body: { message: expect.stringContaining('period') } });
+    const bell = await post({ period: '2026-10', action: 'request_correction', version: row.version, note: 'Revisa\u0007 el soporte' });
+    expect(bell.status).toBe(422);
+    expect(bell.body.message).toMatch(/^La solicitud no es válida/);
+    expect((await post({ period: '2026-10', action: 'request_correction', version: row.version, observations: [{ keyResultId: 'kr', text: 'x'.repeat(1001) }] })).status).toBe(422);
     const closed = await post({ period: '2026-10', action: 'close', version: row.version });
     expect(closed.status).toBe(200);
     expect(closed.body.review).toMatchObject({ state: 'cerrado', version: (row.version ?? 0) + 1 });

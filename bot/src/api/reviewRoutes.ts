@@ -1,37 +1,29 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { msg, REVIEW_LIMITS } from '@okr/core';
+import { REVIEW_LIMITS, type Period } from '@okr/core';
 import type { Routes } from './routes.js';
 import type { QuarterCloseService } from '../services/quarterClose.js';
 import type { ReviewService } from '../services/review.js';
 import { today } from '../services/clock.js';
-import { HttpError } from './errors.js';
 import { quarterParam } from './params.js';
+import { calendarMonth, parseInput as parse, quarterId, userText } from '../input/schemas.js';
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'AAAA-MM');
 const id = z.string().min(1).max(120);
 const decisionBody = z.object({
-  period,
+  period: calendarMonth,
   action: z.enum(['close', 'request_correction']),
   version: z.number().int().positive().nullable(),
-  note: z.string().max(REVIEW_LIMITS.noteMax * 2).nullable().optional(),
-  observations: z.array(z.object({ keyResultId: id, text: z.string().max(REVIEW_LIMITS.observationMax * 2) })).max(50).optional(),
+  note: userText(REVIEW_LIMITS.noteMax).nullable().optional(),
+  observations: z.array(z.object({ keyResultId: id, text: userText(REVIEW_LIMITS.observationMax) })).max(50).optional(),
 });
-const bulkBody = z.object({ period, unitIds: z.array(id).min(1).max(100) });
-const closeBody = z.object({ quarter: z.string() });
-const shareBody = z.object({ quarter: z.string(), version: z.number().int().positive() });
+const bulkBody = z.object({ period: calendarMonth, unitIds: z.array(id).min(1).max(100) });
+const closeBody = z.object({ quarter: quarterId });
+const shareBody = z.object({ quarter: quarterId, version: z.number().int().positive() });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-  return parsed.data;
-}
-
-const periodQuery = (req: Request): string | undefined => {
+/** `?period=AAAA-MM` (the shared month schema), or the month being reported when it is absent. */
+const periodQuery = (req: Request): Period | undefined => {
   const p = req.query?.period;
-  if (p === undefined || p === '') return undefined;
-  if (typeof p !== 'string' || !period.safeParse(p).success) throw new HttpError('invalid', msg.errors.invalidRequest);
-  return p;
+  return p === undefined || p === '' ? undefined : parse(calendarMonth, p);
 };
 
 /** The ETI's monthly review, a key result's history and the quarter close (with its .xlsx), over REST for the tab. */
@@ -57,10 +49,10 @@ export const registerReviewRoutes: Routes<{ monthReview: ReviewService; quarterC
   ));
 
   server.get('/api/reports/quarter-close', route(async (req) => quarterClose.view(await who(req), quarter(req.query?.quarter))));
-  server.post('/api/reports/quarter-close', route(async (req) => quarterClose.close(await who(req), quarter(parse(closeBody, req.body).quarter))));
+  server.post('/api/reports/quarter-close', route(async (req) => quarterClose.close(await who(req), parse(closeBody, req.body).quarter)));
   server.post('/api/reports/quarter-close/share', route(async (req) => {
     const body = parse(shareBody, req.body);
-    return quarterClose.share(await who(req), quarter(body.quarter), body.version);
+    return quarterClose.share(await who(req), body.quarter, body.version);
   }));
   server.get('/api/reports/quarter-close.xlsx', route(async (req, res) => {
     const file = await quarterClose.xlsx(await who(req), quarter(req.query?.quarter));

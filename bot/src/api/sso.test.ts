@@ -144,7 +144,7 @@ describe('SSO settings and keys', () => {
   it('requires the SSO settings in production, naming each missing variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AAD_APP_CLIENT_ID[\s\S]*AAD_APP_TENANT_ID[\s\S]*TAB_DOMAIN/);
     expect(() => loadConfig({ TAB_DOMAIN: DOMAIN })).toThrow(/AAD_APP_CLIENT_ID/);
-    expect(() => loadConfig({ NODE_ENV: 'production', AAD_APP_CLIENT_ID: CLIENT, MicrosoftAppTenantId: TENANT, TAB_DOMAIN: DOMAIN })).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: 'production', AAD_APP_CLIENT_ID: CLIENT, MicrosoftAppTenantId: TENANT, TAB_DOMAIN: DOMAIN, MicrosoftAppId: CLIENT, MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' })).not.toThrow();
     expect(() => loadConfig({})).not.toThrow();
   });
 

@@ -3,11 +3,13 @@ import {
   DEFAULT_REMINDER_SETTINGS,
   dueReminders,
   etiDigest,
+  isCancelled,
   periodOf,
   previousPeriodOf,
   previousQuarter,
   quarterOf,
   reminderKeyString,
+  storedPlenariaProblem,
   unitMonth,
   waitingDigests,
   weeklyDigestDay,
@@ -22,6 +24,7 @@ import {
   type Unit,
   type UnitMonthStatus,
 } from '@okr/core';
+import type { Logger } from 'pino';
 import type { ActasPort, DirectoryPort, EntityQuarterData, OkrPort, ReminderLogEntry, ReviewPort, Store } from '../store/Store.js';
 import { REMINDER_SOURCES } from './reminderSources.js';
 
@@ -105,7 +108,12 @@ export async function loadUnitMonthStatuses(store: DirectoryPort & OkrPort & Rev
  * approval, and the plenarias of the previous and current quarter with their actas — each list read
  * once, and only on a business day (core's `whatWaits` decides who waits for what).
  */
-export async function loadWaiting(store: OkrPort & ActasPort, today: IsoDate, directory: Promise<{ units: Unit[]; roles: RoleAssignment[] }>): Promise<DigestWaiting[]> {
+export async function loadWaiting(
+  store: OkrPort & ActasPort,
+  today: IsoDate,
+  directory: Promise<{ units: Unit[]; roles: RoleAssignment[] }>,
+  log?: Pick<Logger, 'warn'>,
+): Promise<DigestWaiting[]> {
   if (!weeklyDigestDay(today)) return [];
   const quarter = quarterOf(today);
   const quarters = [previousQuarter(quarter), quarter];
@@ -115,14 +123,21 @@ export async function loadWaiting(store: OkrPort & ActasPort, today: IsoDate, di
     store.listActas({ quarters }),
     directory,
   ]);
-  return whatWaits({ today, units, roles, sets, plenarias, actas });
+  // One plenaria stored with an impossible date must not stop every reminder: it is logged and left out, as are cancelled ones.
+  const sound = plenarias.filter((p) => {
+    const problem = storedPlenariaProblem(p);
+    if (problem) log?.warn({ plenariaId: p.id, date: p.date, startTime: p.startTime }, 'plenaria left out of the reminders: its stored date or time is not valid');
+    return !problem && !isCancelled(p);
+  });
+  const ids = new Set(sound.map((p) => p.id));
+  return whatWaits({ today, units, roles, sets, plenarias: sound, actas: actas.filter((a) => ids.has(a.plenariaId)) });
 }
 
 /**
  * What is due at `now`: core's calendar rules on the store's data, plus snoozes that have come
  * back, each marked muted / reachable and with its log entry. Shared by the scheduler and the cards.
  */
-export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<ReminderPlan> {
+export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS, logger?: Pick<Logger, 'warn'>): Promise<ReminderPlan> {
   const today = bogotaClock(now).date;
   const monthly = loadUnitMonthStatuses(store, today);
   const logRead = store.listReminderLog({ periods: [previousPeriodOf(periodOf(today)), periodOf(today)], limit: 100_000 });
@@ -130,7 +145,7 @@ export async function planReminders(store: ReminderPlanStore, now: Date, setting
   const read = Promise.all([monthly, logRead]).then(([m, log]) => ({ ...m, log }));
   const [{ statuses, etiIds }, waiting, fromSources, snoozes, prefs, reachable, log] = await Promise.all([
     monthly,
-    loadWaiting(store, today, monthly),
+    loadWaiting(store, today, monthly, logger),
     Promise.all(REMINDER_SOURCES.map(async (s) => s.due(store, today, settings, await read))),
     store.listReminderSnoozes(),
     store.listReminderPreferences(),

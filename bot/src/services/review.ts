@@ -189,7 +189,9 @@ export class ReviewService {
     args: { unitId: string; period: Period; action: MonthReviewAction; expectedVersion: number | null; note?: string | null; observations?: readonly ReviewObservation[] },
   ): Promise<ReviewDecided> {
     const period = this.validPeriod(args.period);
+    // Who may decide comes first: someone else learns nothing of the unit's month (not even that the card is stale).
     const roles = await this.store.rolesOf(person.id);
+    if (!isEti(roles)) throw new Refusal('forbidden', msg.review.onlyEti);
     const data = await this.store.loadUnitReview(args.unitId, period);
     if (!data.unit) throw new Refusal('not_found', msg.errors.notFound);
     const current = buildUnitMonthReview({ unit: data.unit, period, bundle: data.bundle, checkIns: data.checkIns, review: data.review });

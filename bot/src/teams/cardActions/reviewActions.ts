@@ -1,4 +1,5 @@
-import { reviewBotText, type ReviewObservation } from '@okr/core';
+import { REVIEW_LIMITS, reviewBotText, type Period, type ReviewObservation } from '@okr/core';
+import { calendarMonth, parseInput, userText } from '../../input/schemas.js';
 import type { Actor, CardAction, CardReply } from '../handlers.js';
 import { Refusal } from '../../services/refusal.js';
 import type { ReviewService } from '../../services/review.js';
@@ -23,6 +24,9 @@ import { card, executeAction, heading, text } from '../cards/elements.js';
 type Deps = { monthReview: ReviewService };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+/** The month a card names, through the REST API's schema; none (the month being reported) when absent. */
+const month = (v: unknown): Period | undefined => (v === undefined || v === null || v === '' ? undefined : parseInput(calendarMonth, v));
+const note = (v: unknown): string => parseInput(userText(REVIEW_LIMITS.noteMax), str(v));
 const version = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
 
 /**
@@ -36,7 +40,7 @@ async function refused(data: Record<string, unknown>, run: () => Promise<CardRep
     if (!(error instanceof Refusal)) throw error;
     const period = str(data.period);
     const unitId = str(data.unitId);
-    const back = unitId ? executeAction(reviewBotText.queue.open, REVIEW_OPEN, { unitId, period }) : executeAction(reviewBotText.unit.back, REVIEW_QUEUE, { period });
+    const back = unitId && calendarMonth.safeParse(period).success ? executeAction(reviewBotText.queue.open, REVIEW_OPEN, { unitId, period }) : executeAction(reviewBotText.unit.back, REVIEW_QUEUE, {});
     return card([heading(error.code === 'forbidden' ? reviewBotText.notEti.title : reviewBotText.refused), text(error.message)], error.code === 'forbidden' ? [] : [back]);
   }
 }
@@ -46,19 +50,19 @@ const queue = (actor: Actor<Deps>, period?: string) =>
 
 export const reviewQueueAction: CardAction<Deps> = {
   verb: REVIEW_QUEUE,
-  run: (actor, data) => refused(data, () => queue(actor, str(data.period))),
+  run: (actor, data) => refused(data, () => queue(actor, month(data.period))),
 };
 
 export const reviewOpenAction: CardAction<Deps> = {
   verb: REVIEW_OPEN,
-  run: (actor, data) => refused(data, async () => unitReviewCard(await actor.deps.monthReview.unitMonth(actor.person, str(data.unitId), str(data.period) || undefined))),
+  run: (actor, data) => refused(data, async () => unitReviewCard(await actor.deps.monthReview.unitMonth(actor.person, str(data.unitId), month(data.period)), actor.deps.tabUrl(undefined, { view: 'revision' }))),
 };
 
 export const reviewCloseAction: CardAction<Deps> = {
   verb: REVIEW_CLOSE,
   run: (actor, data) =>
     refused(data, async () => {
-      const { review } = await actor.deps.monthReview.decide(actor.person, { unitId: str(data.unitId), period: str(data.period), action: 'close', expectedVersion: version(data.version), note: str(data[NOTE_INPUT]) });
+      const { review } = await actor.deps.monthReview.decide(actor.person, { unitId: str(data.unitId), period: parseInput(calendarMonth, data.period), action: 'close', expectedVersion: version(data.version), note: note(data[NOTE_INPUT]) });
       return monthClosedCard(review);
     }),
 };
@@ -70,13 +74,13 @@ export const reviewRequestAction: CardAction<Deps> = {
       const prefix = observationInput('');
       const observations: ReviewObservation[] = Object.entries(data)
         .filter(([key, value]) => key.startsWith(prefix) && str(value).trim() !== '')
-        .map(([key, value]) => ({ keyResultId: key.slice(prefix.length), text: str(value) }));
+        .map(([key, value]) => ({ keyResultId: key.slice(prefix.length), text: parseInput(userText(REVIEW_LIMITS.observationMax), str(value)) }));
       const { review, notified } = await actor.deps.monthReview.decide(actor.person, {
         unitId: str(data.unitId),
-        period: str(data.period),
+        period: parseInput(calendarMonth, data.period),
         action: 'request_correction',
         expectedVersion: version(data.version),
-        note: str(data[NOTE_INPUT]),
+        note: note(data[NOTE_INPUT]),
         observations,
       });
       return correctionRequestedCard(review, notified);
@@ -85,16 +89,17 @@ export const reviewRequestAction: CardAction<Deps> = {
 
 export const reviewBulkAction: CardAction<Deps> = {
   verb: REVIEW_BULK,
-  run: (actor, data) => refused(data, async () => bulkConfirmCard(await actor.deps.monthReview.queue(actor.person, str(data.period) || undefined))),
+  run: (actor, data) => refused(data, async () => bulkConfirmCard(await actor.deps.monthReview.queue(actor.person, month(data.period)))),
 };
 
 export const reviewBulkConfirmAction: CardAction<Deps> = {
   verb: REVIEW_BULK_CONFIRM,
   run: (actor, data) =>
     refused(data, async () => {
+      const period = parseInput(calendarMonth, data.period);
       const unitIds = str(data.unitIds).split(',').filter((id) => id !== '');
-      const { closed } = await actor.deps.monthReview.closeConsistent(actor.person, str(data.period), unitIds);
-      return bulkDoneCard(str(data.period), closed.length);
+      const { closed } = await actor.deps.monthReview.closeConsistent(actor.person, period, unitIds);
+      return bulkDoneCard(period, closed.length);
     }),
 };
 

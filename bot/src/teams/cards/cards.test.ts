@@ -48,8 +48,7 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
 
     // The formulation workflow's cards: the enlace's draft, the coach's review with its comment box and refresh.
     const enlace = (await h.store.getPerson('enlace-dgth'))!;
-    const { FormulationService } = await import('../../services/formulation.js');
-    const draft = await new FormulationService(h.store).reformulate(enlace, 'dgth', '2026-Q4', '2027-Q1');
+    const draft = await h.deps.formulation.reformulate(enlace, 'dgth', '2026-Q4', '2027-Q1');
     if (draft.kind !== 'done') throw new Error('draft');
     cards.push(...(await h.say('enlace-dgth', 'revisar')));
     const submitted = cards.at(-1)!.actions![0]!.data as Record<string, unknown>;

@@ -13,7 +13,7 @@ import {
   type UnitMonthReview,
   type UnitMonthReviewResponse,
 } from '@okr/core';
-import { attention, card, container, executeAction, facts, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
+import { attention, card, container, executeAction, facts, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
 import { formatValue } from './format.js';
 import { CHECK_IN_OPEN } from './simpleCards.js';
 
@@ -36,16 +36,16 @@ const t = reviewBotText;
 const QUEUE_ROWS = 8;
 /**
  * How much of a long text the unit's card shows (the tab shows everything): nine key results with
- * every text at its limit stay under 28 KB (reviewFlow.test.ts builds that card).
+ * every text at its limit stay under 28 KB (testing/longestCards.ts builds that card).
  */
-const CLIP = 200;
+const CLIP = 160;
 const TITLE_CLIP = 120;
 const NAME_CLIP = 60;
 const FLAGS_SHOWN = 2;
-/** Longer evidence links are opened from the tab, not from a card button. */
-const LINK_MAX = 300;
+/** How much of an evidence link the card shows, as text: links typed by people are opened from the tab, never from a card. */
+const LINK_SHOWN = 80;
 
-const clip = (s: string, n = CLIP) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (s: string, n = CLIP) => preview(s, n);
 const day = (iso: string) => new Date(iso).toLocaleString('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 
 /** `revisión`: the month's queue — counts, what waits for the ETI (oldest first), the bulk close and the other months. */
@@ -79,8 +79,12 @@ export function reviewQueueCard(queue: ReviewQueueResponse, tabUrl: string): Ada
   return card(body, actions);
 }
 
-/** One unit's month: each key result with its report, last month, flags, the ETI's observation; and the decisions. */
-export function unitReviewCard(view: UnitMonthReviewResponse): AdaptiveCard {
+/**
+ * One unit's month: each key result with its report, last month, flags, the ETI's observation; and
+ * the decisions. The evidence link shows as text (the only links on a card are the app's own): the
+ * ETI opens it from the tab, which `tabUrl` leads to.
+ */
+export function unitReviewCard(view: UnitMonthReviewResponse, tabUrl: string): AdaptiveCard {
   const u = t.unit;
   const body: CardElement[] = [
     heading(u.title(view.unit.name, periodLabel(view.period))),
@@ -102,13 +106,11 @@ export function unitReviewCard(view: UnitMonthReviewResponse): AdaptiveCard {
       );
     } else items.push(text(u.notReported, { color: 'Warning', size: 'Small' }));
     items.push(subtle(k.previous ? u.last(periodLabel(k.previous.period), formatValue(k, k.previous.value)) : u.noLast));
-    for (const f of k.flags.slice(0, FLAGS_SHOWN)) items.push(attention(`⚠ ${clip(f.message, 160)}`, { spacing: 'None' }));
+    for (const f of k.flags.slice(0, FLAGS_SHOWN)) items.push(attention(`⚠ ${clip(f.message, 120)}`, { spacing: 'None' }));
     if (k.flags.length > FLAGS_SHOWN) items.push(subtle(u.moreFlags(k.flags.length - FLAGS_SHOWN)));
     if (k.observation) items.push(text(u.observation(clip(k.observation, 160)), { color: 'Warning', size: 'Small' }));
     if (k.corrected) items.push(text(u.corrected, { color: 'Good', size: 'Small' }));
-    if (k.checkIn && /^https:\/\//i.test(k.checkIn.evidenceUrl) && k.checkIn.evidenceUrl.length <= LINK_MAX) {
-      items.push({ type: 'ActionSet', actions: [openUrl(u.evidence, k.checkIn.evidenceUrl)] });
-    }
+    if (k.checkIn) items.push(subtle(k.checkIn.evidenceUrl.trim() ? u.evidence(clip(k.checkIn.evidenceUrl, LINK_SHOWN)) : u.noEvidence));
     if (view.canAct) items.push({ type: 'Input.Text', id: observationInput(k.id), label: u.observationLabel, isMultiline: true, maxLength: 1000 });
     body.push(container(items, { separator: true, spacing: 'Medium', id: `kr:${k.id}`, ...(k.flags.length > 0 ? { style: 'attention' } : {}) }));
   }
@@ -120,6 +122,7 @@ export function unitReviewCard(view: UnitMonthReviewResponse): AdaptiveCard {
     if (view.state !== 'sin_reportar') actions.push(executeAction(u.requestCorrection, REVIEW_REQUEST, data));
     actions.push(executeAction(u.back, REVIEW_QUEUE, { period: view.period }));
   }
+  actions.push(openUrl(u.openTab, tabUrl));
   return card(body, actions);
 }
 
@@ -162,7 +165,7 @@ export function correctionNoticeCard(review: UnitMonthReview, actorName: string,
   const body: CardElement[] = [heading(n.title(periodLabel(review.period))), text(n.intro(review.unit.name, actorName))];
   if (asLeader) body.push(subtle(n.copy));
   if (review.review?.note) body.push(text(n.general(review.review.note), { weight: 'Bolder' }));
-  for (const k of review.keyResults.filter((x) => x.observation)) body.push(text(`• ${n.keyResult(k.keyResult.title, k.observation!)}`, { spacing: 'Small' }));
+  for (const k of review.keyResults.filter((x) => x.observation)) body.push(text(`• ${n.keyResult(clip(k.keyResult.title, TITLE_CLIP), k.observation!)}`, { spacing: 'Small' }));
   body.push(subtle(n.after, { spacing: 'Medium' }));
   return card(body, [executeAction(n.open(periodLabel(review.period)), CHECK_IN_OPEN, { unitId: review.unit.id, period: review.period }, { style: 'positive' })]);
 }

@@ -12,7 +12,7 @@ import type { AdaptiveCard } from '../cards/elements.js';
  */
 export async function openCheckIn(actor: Actor<{ checkIns: CheckInService }>, unitId: string, period?: string): Promise<AdaptiveCard> {
   const result = period ? await actor.deps.checkIns.editableForm(actor.person, unitId, period) : await actor.deps.checkIns.form(actor.person, unitId);
-  return result.ok ? checkInCard(result.form) : messageCard(okrBotText.cannotOpen, result.message);
+  return result.ok ? checkInCard(result.form, { tabUrl: actor.deps.tabUrl(unitId) }) : messageCard(okrBotText.cannotOpen, result.message);
 }
 
 /** `check-in` / `reportar` / `avance`: the check-in card of the month to report (choosing the unit first if there are several). */

@@ -17,10 +17,16 @@ const toPlenaria = (r: Row): Plenaria => ({
   secretaryId: r.secretary_id as string,
   createdBy: r.created_by as string,
   createdAt: r.created_at as string,
+  ...(r.cancelled_json ? { cancelled: JSON.parse(r.cancelled_json as string) } : {}),
+  ...(r.rescheduled_json ? { rescheduled: JSON.parse(r.rescheduled_json as string) } : {}),
 });
-const INSERT_PLENARIA =
-  'INSERT INTO plenarias (id, kind, unit_id, quarter, date, start_time, modality, location, presiding_id, secretary_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const plenariaValues = (p: Plenaria): unknown[] => [p.id, p.kind, p.unitId, quarterOf(p.date), p.date, p.startTime, p.modality, p.location, p.presidingId, p.secretaryId, p.createdBy, p.createdAt];
+const PLENARIA_COLUMNS = 'id, kind, unit_id, quarter, date, start_time, modality, location, presiding_id, secretary_id, created_by, created_at, cancelled_json, rescheduled_json';
+const INSERT_PLENARIA = `INSERT INTO plenarias (${PLENARIA_COLUMNS}) VALUES (${PLENARIA_COLUMNS.split(', ').map(() => '?').join(', ')})`;
+const UPDATE_PLENARIA = `UPDATE plenarias SET ${PLENARIA_COLUMNS.split(', ').slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+const json = (v: unknown) => (v ? JSON.stringify(v) : null);
+const plenariaValues = (p: Plenaria): unknown[] => [p.id, p.kind, p.unitId, quarterOf(p.date), p.date, p.startTime, p.modality, p.location, p.presidingId, p.secretaryId, p.createdBy, p.createdAt, json(p.cancelled), json(p.rescheduled)];
+/** A plenaria as compared for compare-and-set (absent and null change fields are the same). */
+const plenariaState = (p: Plenaria) => JSON.stringify(plenariaValues(p));
 
 const signature = (by: unknown, at: unknown) => (by === null || by === undefined ? null : { personId: by as string, at: at as string });
 const toActa = (r: Row): Acta => ({
@@ -160,6 +166,13 @@ export const actasSqlite: SqliteModule<ActasPort> = {
       CREATE INDEX commitments_plenaria ON commitments(plenaria_id);
       CREATE INDEX commitments_unit ON commitments(unit_id);`,
     },
+    {
+      version: 2,
+      name: 'plenarias rescheduled and cancelled, with who, when and why',
+      sql: `
+      ALTER TABLE plenarias ADD COLUMN cancelled_json TEXT;
+      ALTER TABLE plenarias ADD COLUMN rescheduled_json TEXT;`,
+    },
   ],
   tables: { plenarias: 'plenaria', actas: 'acta', acta_files: 'actaFile', commitments: 'commitment' },
 
@@ -180,6 +193,17 @@ export const actasSqlite: SqliteModule<ActasPort> = {
 
     async getPlenaria(id) {
       return db.one(toPlenaria, 'SELECT * FROM plenarias WHERE id = ?', id);
+    },
+
+    async updatePlenaria(update) {
+      const { before, after } = update;
+      if (before.id !== after.id) throw new Error('updatePlenaria: the id does not change');
+      db.tx(() => {
+        const stored = db.one(toPlenaria, 'SELECT * FROM plenarias WHERE id = ?', before.id);
+        if (!stored || plenariaState(stored) !== plenariaState(before)) throw new ConflictError(`plenaria ${before.id} changed`);
+        db.run(UPDATE_PLENARIA, ...plenariaValues(after).slice(1), after.id);
+        db.audit(update.actorId, 'plenaria', after.id, 'update', stored, { action: update.action, reason: update.reason, ...after });
+      });
     },
 
     async listPlenarias(filter) {
