@@ -190,10 +190,10 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
       ...month,
       review: { state: 'correction_requested', actorName: long(120), at: month.history.at(-1)?.at ?? '2026-11-23T15:00:00.000Z', note: long(REVIEW_LIMITS.noteMax), observations: [] },
       history: [{ action: 'request_correction', actorName: long(120), at: '2026-11-23T15:00:00.000Z', note: long(REVIEW_LIMITS.noteMax), observations: [] }],
-      keyResults: month.keyResults.map((k) => ({
+      keyResults: month.keyResults.map((k, i) => ({
         ...k,
         title: long(300),
-        objectiveTitle: long(300),
+        objectiveTitle: `${Math.floor(i / 3) + 1} ${long(298)}`,
         checkIn: { value: 1, comment: long(CHECK_IN_LIMITS.commentMax), evidenceUrl: longUrl(CHECK_IN_LIMITS.evidenceUrlMax), authorName: long(120), createdAt: '2026-11-23T15:00:00.000Z', updatedAt: '2026-11-23T15:00:00.000Z', version: 9 },
         previous: { period: '2026-09', value: 1, evidenceUrl: longUrl(CHECK_IN_LIMITS.evidenceUrlMax) },
         flags: Array.from({ length: 4 }, () => ({ code: 'percent_mismatch' as const, keyResultId: k.id, message: long(200) })),

@@ -95,8 +95,14 @@ export function unitReviewCard(view: UnitMonthReviewResponse, tabUrl: string): A
   if (view.review?.note) body.push(subtle(u.observation(clip(view.review.note)), { color: 'Warning', isSubtle: false }));
   const flags = view.keyResults.reduce((n, k) => n + k.flags.length, 0);
   body.push(text(flags === 0 ? u.noFlags : u.flagsTitle(flags), { color: flags === 0 ? 'Good' : 'Attention', spacing: 'Small' }));
+  let objective: string | null = null;
   for (const k of view.keyResults) {
-    const items: CardElement[] = [text(clip(k.title, TITLE_CLIP), { weight: 'Bolder' }), subtle(clip(k.objectiveTitle, 80))];
+    // Key results come grouped by their tactical objective: its title once, above the group.
+    if (k.objectiveTitle !== objective) {
+      objective = k.objectiveTitle;
+      body.push(text(clip(objective, TITLE_CLIP), { weight: 'Bolder', isSubtle: true, separator: true, spacing: 'Large' }));
+    }
+    const items: CardElement[] = [text(clip(k.title, TITLE_CLIP), { weight: 'Bolder' })];
     if (k.checkIn) {
       const c = k.checkIn;
       items.push(
