@@ -17,3 +17,4 @@ export * from './i18n/es-CO.js';
 export * from './actaRules.js';
 export * from './digests.js';
 export * from './plan/index.js';
+export * from './pei/index.js';

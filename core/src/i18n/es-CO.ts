@@ -15,6 +15,7 @@ export * from './es-CO/actas.js';
 export * from './es-CO/reminders.js';
 export * from './es-CO/shell.js';
 export * from './es-CO/plan.js';
+export * from './es-CO/pei.js';
 
 /** The messages core, the services and the tab share, by group (as `msg.actas.staleEdit`). */
 export const msg = {
