@@ -5,3 +5,4 @@ export * from './compliance.js';
 export * from './validation.js';
 export * from './flatFile.js';
 export type * from './api.js';
+export * from './okr.js';

@@ -16,6 +16,7 @@ import type { SeedData } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
 import { buildDemoPlans } from './demoPlans.js';
+import { buildDemoPei } from './demoPei.js';
 import { prng } from './prng.js';
 
 type KrTemplate = Pick<KeyResult, 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>;
@@ -201,7 +202,7 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   let plenarias = plenariaCache.get(today);
   if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns })));
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, ...structuredClone(plenarias), ...plans };
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, ...structuredClone(plenarias), ...plans, ...buildDemoPei(today, { sets, objectives, keyResults, checkIns }, directory.units.map((u) => u.id)) };
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

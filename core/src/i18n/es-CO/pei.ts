@@ -162,3 +162,10 @@ export const peiBotText = {
   notReturnedNow: 'Esta cifra ya no está devuelta para su confirmación: ábrala en la pestaña para ver su estado.',
   open: 'Abrir la validación',
 } as const;
+
+export const okrCheckText = {
+  missing: (n: number, of: number) => `Faltan ${n} de ${of} reportes mensuales de los resultados clave.`,
+  complete: (krs: number, months: number) => `Los ${krs} resultados clave tienen sus ${months} reportes mensuales.`,
+  wentBack: (titles: readonly string[]) => `Retrocedieron sin explicación en el comentario: ${titles.map((x) => `«${x}»`).join(', ')}.`,
+  noSetback: 'Ningún resultado clave retrocedió sin explicación.',
+} as const;
