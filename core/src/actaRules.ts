@@ -44,6 +44,7 @@ export function canEditActa(personId: string, roles: readonly RoleAssignment[], 
 /** Who may schedule a plenaria of this kind for this unit (null: entity-wide). */
 export function canSchedule(roles: readonly RoleAssignment[], kind: PlenariaKind, unitId: string | null): boolean {
   const entityOrganisers = roles.some((r) => r.unitId === null && (r.role === 'secretario' || r.role === 'oap' || r.role === 'eti'));
+  if (kind === 'validacion') return roles.some((r) => r.unitId === null && r.role === 'oap');
   if (kind === 'dialogo' || unitId === null) return entityOrganisers;
   const ofUnit = roles.some((r) => r.unitId === unitId && (r.role === 'enlace' || r.role === 'lider'));
   return ofUnit || (kind === 'mayor' && entityOrganisers);
@@ -89,12 +90,14 @@ const KIND_OBJECTIVE: Record<PlenariaKind, (unitName: string) => string> = {
   menor: (u) => `Revisar en equipo el avance de los OKR de ${u} en el trimestre, con conversaciones, retroalimentación y reconocimientos.`,
   mayor: () => 'Evaluar los resultados del semestre anterior y validar los nuevos OKR de las dependencias.',
   dialogo: () => 'Escuchar las propuestas del equipo en la sesión «Un café con el Secretario» y acordar compromisos.',
+  validacion: () => 'Presentar y validar con los productores de información las cifras del periodo que se publican en el tablero y como datos abiertos.',
 };
 
 const KIND_AGENDA: Record<PlenariaKind, string[]> = {
   menor: ['Bienvenida y verificación de asistencia', 'Revisión del avance de los OKR del trimestre', 'Conversaciones, retroalimentación y reconocimientos', 'Compromisos y cierre'],
   mayor: ['Instalación por el Secretario/a', 'Balance del semestre anterior por dependencia', 'Validación de los nuevos OKR', 'Reconocimientos', 'Compromisos y cierre'],
   dialogo: ['Bienvenida', 'Propuestas de los participantes', 'Respuestas y acuerdos', 'Compromisos y cierre'],
+  validacion: ['Bienvenida y verificación de asistencia', 'Presentación de las cifras del periodo por cada área productora', 'Validación de las cifras, tendencias y variaciones', 'Cierre del periodo y compromisos'],
 };
 
 /** The draft of a new acta, prefilled from the plenaria so the secretary starts from the usual agenda. */
@@ -173,7 +176,7 @@ export function missingForSignature(draft: ActaDraft, kind: PlenariaKind): strin
   if (!draft.agenda.some((a) => a.trim())) missing.push(m.agenda);
   if (!draft.development.trim()) missing.push(m.development);
   if (kind === 'dialogo' && !draft.proposals.some((p) => p.trim())) missing.push(m.proposals);
-  if (kind !== 'dialogo' && !draft.conversations.trim() && !draft.feedback.trim() && draft.recognitions.length === 0) missing.push(m.cfr);
+  if (kind !== 'dialogo' && kind !== 'validacion' && !draft.conversations.trim() && !draft.feedback.trim() && draft.recognitions.length === 0) missing.push(m.cfr);
   return missing;
 }
 

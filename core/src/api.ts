@@ -95,7 +95,8 @@ export interface PlenariasResponse {
   /** Units without a plenaria menor this quarter (of the units the viewer sees), plenarias mayores outside their window. */
   warnings: PlenariaWarning[];
   /** What the viewer may schedule: unit ids for a plenaria menor; entity-wide mayor and dialogue sessions. */
-  canSchedule: { menorUnitIds: string[]; mayorUnitIds: string[]; entityWide: boolean };
+  /** `validation`: the quarterly validation session of the figures (the OAP). */
+  canSchedule: { menorUnitIds: string[]; mayorUnitIds: string[]; entityWide: boolean; validation: boolean };
   /** People to choose the presiding líder and the secretary from (and attendees, commitment owners). */
   people: PersonRef[];
 }

@@ -36,6 +36,7 @@ import {
   type PersonRef,
   type Plenaria,
   type PlenariaInput,
+  type PlenariaKind,
   type PlenariaSummary,
   type PlenariasResponse,
   type QuarterId,
@@ -50,6 +51,9 @@ import { seesWholeEntity } from './access.js';
 import { today, type Clock } from './clock.js';
 import { CommitmentService } from './commitments.js';
 import { Refusal } from './refusal.js';
+
+/** What an acta of some kind freezes as its results, at the plenaria's date (rows of the results table). */
+export type ActaResultsSource = (plenaria: Plenaria) => Promise<OkrResultRow[]>;
 
 /** Everything about a plenaria's acta that does not depend on who looks at it. */
 export interface ActaRecord {
@@ -88,6 +92,7 @@ const ref = (p: Person | null | undefined, id: string): PersonRef => ({ id, name
  */
 export class ActaService {
   readonly commitments: CommitmentService;
+  private readonly resultSources = new Map<PlenariaKind, ActaResultsSource>();
 
   constructor(
     private readonly store: ActasPort & DirectoryPort & OkrPort & AuditPort,
@@ -95,6 +100,15 @@ export class ActaService {
     private readonly notices: ActaNotices = noActaNotices,
   ) {
     this.commitments = new CommitmentService(store, clock);
+  }
+
+  /**
+   * Another module provides what an acta of this kind freezes as its results (the PEI module: the
+   * figures a validation session validated). Set once, when the modules are composed.
+   */
+  provideResults(kind: PlenariaKind, source: ActaResultsSource): void {
+    if (this.resultSources.has(kind)) throw new Error(`the acta results of ${kind} are provided twice`);
+    this.resultSources.set(kind, source);
   }
 
   private now(): string {
@@ -240,14 +254,14 @@ export class ActaService {
       quarter,
       plenarias: summaries,
       warnings,
-      canSchedule: { menorUnitIds: schedulable('menor'), mayorUnitIds: schedulable('mayor'), entityWide: canSchedule(roles, 'mayor', null) },
+      canSchedule: { menorUnitIds: schedulable('menor'), mayorUnitIds: schedulable('mayor'), entityWide: canSchedule(roles, 'mayor', null), validation: canSchedule(roles, 'validacion', null) },
       people: people.map((p) => ref(p, p.id)).sort((a, b) => a.name.localeCompare(b.name, 'es')),
     };
   }
 
   async schedule(person: Person, input: PlenariaInput): Promise<ScheduleResponse> {
     const roles = await this.store.rolesOf(person.id);
-    const unitId = input.kind === 'dialogo' ? null : input.unitId;
+    const unitId = input.kind === 'dialogo' || input.kind === 'validacion' ? null : input.unitId;
     if (unitId && !(await this.store.getUnit(unitId))) throw new Refusal('not_found', msg.errors.notFound);
     if (!canSchedule(roles, input.kind, unitId)) throw new Refusal('forbidden', msg.actas.cannotSchedule);
     const [presiding, secretary] = await Promise.all([this.store.getPerson(input.presidingId), this.store.getPerson(input.secretaryId)]);
@@ -257,7 +271,7 @@ export class ActaService {
     const errors = [...check.errors, ...(unknown.length ? [msg.actas.unknownPeople(unknown.join(', '))] : [])];
     if (errors.length) throw new Refusal('invalid', errors.join(' '), errors);
     const quarter = quarterOf(input.date);
-    const base = input.kind === 'menor' ? `pl-${unitId}-${quarter}` : input.kind === 'mayor' ? `pl-mayor-${unitId ?? 'entidad'}-${input.date}` : `pl-dialogo-${input.date}`;
+    const base = input.kind === 'menor' ? `pl-${unitId}-${quarter}` : input.kind === 'mayor' ? `pl-mayor-${unitId ?? 'entidad'}-${input.date}` : `pl-${input.kind}-${input.date}`;
     const taken = new Set((await this.store.listPlenarias({ quarters: [quarter] })).map((p) => p.id));
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
@@ -281,6 +295,8 @@ export class ActaService {
 
   /** The unit's OKR results at the plenaria's date: check-ins reported up to that month (frozen in the acta). */
   private async snapshot(plenaria: Plenaria): Promise<OkrResultRow[]> {
+    const source = this.resultSources.get(plenaria.kind);
+    if (source) return source(plenaria);
     if (plenaria.kind === 'dialogo' || !plenaria.unitId) return [];
     const unit = await this.store.getUnit(plenaria.unitId);
     if (!unit) return [];

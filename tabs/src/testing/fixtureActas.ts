@@ -50,7 +50,7 @@ export function plenariasResponse(over: Partial<PlenariasResponse> = {}): Plenar
     quarter: '2026-Q4',
     plenarias: [summary()],
     warnings: [],
-    canSchedule: { menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false },
+    canSchedule: { menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false, validation: false },
     people: PEOPLE,
     ...over,
   };
