@@ -1,6 +1,7 @@
 import { actas } from './actas.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
+import { pei } from './pei.js';
 import { plan } from './plan.js';
 import { reminders } from './reminders.js';
 import { shell } from './shell.js';
@@ -15,6 +16,7 @@ export const modules = [
   formulation,
   actas,
   plan,
+  pei,
   reminders,
   shell,
 ] as const;

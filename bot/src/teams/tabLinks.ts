@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 
 /** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`, the plan de gestión's) and one acta. */
 export interface TabLinkTarget {
-  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'plan' | 'plan-reporte' | 'plan-modificaciones' | 'plan-revision' | 'ranking';
+  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'plan' | 'plan-reporte' | 'plan-modificaciones' | 'plan-revision' | 'ranking' | 'pei' | 'validacion';
   /** `?quarter=` (the plan de gestión's report of a quarter). */
   quarter?: string;
   acta?: string;

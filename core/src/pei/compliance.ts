@@ -89,7 +89,12 @@ export function peiStatus(args: { programmedInYear: boolean; programmedAtCutoff:
   if (args.programmedAtCutoff === null || args.programmedAtCutoff <= 0) {
     return { code: 'sin_programacion_corte', gap: null, text: args.executed ? t.executedWithoutProgramming : t.noProgrammingCutoff };
   }
-  const fraction = percentAt(args.executed, args.programmedAtCutoff);
+  return statusOfPercent(percentAt(args.executed, args.programmedAtCutoff));
+}
+
+/** The status text of a % at the cut-off (1 = 100 %) already computed (a plan de gestión meta's, by its programming type). */
+export function statusOfPercent(fraction: number | null): PeiStatus {
+  const t = peiStatusText;
   if (fraction === null) return { code: 'sin_reporte', gap: null, text: t.notReported };
   const bp = basisPoints(fraction);
   if (bp === 10000) return { code: 'en_cumplimiento', gap: null, text: t.onTrack };

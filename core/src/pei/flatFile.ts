@@ -98,8 +98,9 @@ export function readFlatRows(
       return;
     }
     const category = cell(row, 'categoria');
+    // A breakdown row left empty (as the template comes) says nothing.
+    if (value === null) return;
     if (!category) return errors.push(t.noCategory(n));
-    if (value === null) return errors.push(t.badNumber(n, ''));
     if (kind === 'localidad') report.figures.localities = { ...(report.figures.localities ?? {}), [category]: (report.figures.localities?.[category] ?? 0) + value };
     else {
       const dim = kind as DifferentialDimension;

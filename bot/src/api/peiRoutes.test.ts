@@ -1,0 +1,130 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { startApi } from '../testing/apiServer.js';
+
+const json = (body: unknown, method = 'PUT') => ({ method, body: JSON.stringify(body) });
+const CUTOFF = '2026-09-30';
+
+/** The PEI and the validation round over REST, on the demo data of 23 November 2026 (Q3 in its round). */
+describe('PEI API', () => {
+  it('shows seed 002 as printed: the Secretaría General at 30 June 2023, computed from its magnitudes', async () => {
+    const { call } = await startApi();
+    const { status, body } = await call('/api/pei/plans/sg-pei-2020-2024/report', 'miembro-al-usaquen');
+    expect(status).toBe(200);
+    expect(body.cutoff).toBe('2023-06-30');
+    expect(body.objectives.map((o: any) => Math.round(o.compliance * 10000) / 100)).toEqual([99.32, 100, 100, 100, 99.13, 100, 97.5, 100]);
+    const o5 = body.objectives[4];
+    expect(o5.indicators.map((r: any) => [r.indicator.id, r.figures.status.text])).toEqual([['sg-545', 'Rezago 46,27 %'], ['sg-546', 'Sobre ejecución 44,52 %']]);
+    expect(body.objectives[2].notes[0]).toContain('indicador sectorial 552');
+    expect(body.canEditWeights).toBe(false);
+    expect((await call('/api/pei/plans/no-existe/report', 'oap-1')).status).toBe(404);
+    expect((await call('/api/pei/plans/sg-pei-2020-2024/report?corte=2023-02-30', 'oap-1')).body.message).toContain('no es una fecha de corte válida');
+    expect((await call('/api/pei/plans/sg-pei-2020-2024/report')).status).toBe(401);
+  });
+
+  it('shows the SDG’s PEI: its objectives are the institutional ones; only validated figures count', async () => {
+    const { call } = await startApi();
+    const { body } = await call(`/api/pei/plans/sdg-pei-2024-2027/report?corte=${CUTOFF}`, 'oap-1');
+    expect(body.objectives.map((o: any) => o.institutionalObjectiveId)).toEqual(['oe1', 'oe2', 'oe3', 'oe4', 'oe5']);
+    expect(body.objectives[0].title).toContain('gobernabilidad democrática local');
+    const o1 = body.objectives[0];
+    const i02 = o1.indicators.find((r: any) => r.indicator.id === 'sdg-i02');
+    expect(i02).toMatchObject({ state: 'returned', excluded: 'sin_reporte', share: 0 });
+    const linked = o1.indicators.find((r: any) => r.indicator.id === 'sdg-i03');
+    expect(linked.source).toBe('plan');
+    expect(linked.figures.annual).toBe(40);
+    // The FURAG is programmed only in December; the policy of 2025 has no programming in 2026.
+    expect(body.objectives[4].indicators.find((r: any) => r.indicator.id === 'sdg-i11').figures.status.text).toBe('Sin programación al corte');
+    expect(body.objectives[1].indicators.find((r: any) => r.indicator.id === 'sdg-i12').excluded).toBe('sin_programacion_vigencia');
+    expect(body.canEditWeights).toBe(true);
+  });
+
+  it('lets the OAP change a vigencia’s weights with a reason, and nobody else', async () => {
+    const { call } = await startApi();
+    const before = (await call(`/api/pei/plans/sdg-pei-2024-2027/report?corte=${CUTOFF}`, 'oap-1')).body;
+    const weights = before.objectives.flatMap((o: any) => o.indicators.map((r: any) => ({ objectiveId: o.id, indicatorId: r.indicator.id, weight: r.indicator.id === 'sdg-i01' ? 5 : 1 })));
+    expect((await call('/api/pei/plans/sdg-pei-2024-2027/weights/2026', 'enlace-sgl', json({ weights, reason: 'Más peso a la gobernanza local.' }))).status).toBe(403);
+    expect((await call('/api/pei/plans/sdg-pei-2024-2027/weights/2026', 'oap-1', json({ weights, reason: 'corto' }))).body.message).toContain('Explique el cambio');
+    const bad = await call('/api/pei/plans/sdg-pei-2024-2027/weights/2026', 'oap-1', json({ weights: [{ ...weights[0], weight: 0 }, ...weights.slice(1)], reason: 'Más peso a la gobernanza local.' }));
+    expect(bad.body.message).toContain('debe ser un número mayor que cero');
+    const saved = await call('/api/pei/plans/sdg-pei-2024-2027/weights/2026', 'oap-1', json({ weights, reason: 'Más peso a la gobernanza local.' }));
+    expect(saved.status).toBe(200);
+    expect(saved.body.objectives[0].indicators.find((r: any) => r.indicator.id === 'sdg-i01').weight).toBe(5);
+    expect(saved.body.changes.at(-1).description).toBe('Ponderación 2026: Más peso a la gobernanza local.');
+  });
+
+  it('runs a round: the area reports, the OAP returns with its checks (a card to the area), the area confirms and it is published', async () => {
+    const { call, proactive } = await startApi();
+    let round = (await call(`/api/pei/validation?corte=${CUTOFF}`, 'enlace-dti')).body;
+    expect(round.items.map((i: any) => i.indicator.id)).toEqual(['sdg-i08']);
+    expect(round.items[0]).toMatchObject({ state: 'pending', canReport: true, canReturn: false });
+    const figures = { executed: 61, numerator: null, denominator: null, localities: null, differential: {} };
+    // Not the area: refused.
+    expect((await call(`/api/pei/values/sdg-i08/${CUTOFF}`, 'enlace-sgl', json({ expectedVersion: null, figures, analysis: '', analysisPublic: false, jumpExplanation: '', submit: true }))).status).toBe(403);
+    // Bad figures: refused in Spanish, nothing stored.
+    const bad = await call(`/api/pei/values/sdg-i08/${CUTOFF}`, 'enlace-dti', json({ expectedVersion: null, figures: { ...figures, executed: -4 }, analysis: '', analysisPublic: false, jumpExplanation: '', submit: true }));
+    expect([bad.status, bad.body.message]).toEqual([422, 'Revise la magnitud ejecutada: debe ser un número igual o mayor que cero.']);
+    const reported = await call(`/api/pei/values/sdg-i08/${CUTOFF}`, 'enlace-dti', json({ expectedVersion: null, figures, analysis: 'Se publicaron en línea 3 trámites más.', analysisPublic: true, jumpExplanation: '', submit: true }));
+    expect(reported.status).toBe(200);
+    expect(reported.body).toMatchObject({ state: 'reported', version: 1, canReport: false });
+    expect(reported.body.checks.map((c: any) => [c.code, c.ok])).toEqual([['definicion', true], ['variacion', true]]);
+    expect((await call(`/api/pei/values/sdg-i08/${CUTOFF}/return`, 'enlace-dti', json({ expectedVersion: 1, executed: null, observations: 'Revisado.' }, 'POST'))).status).toBe(403);
+    expect((await call(`/api/pei/values/sdg-i08/${CUTOFF}/return`, 'oap-1', json({ expectedVersion: 1, executed: null, observations: 'ok' }, 'POST'))).body.message).toContain('Escriba sus observaciones');
+    const returned = await call(`/api/pei/values/sdg-i08/${CUTOFF}/return`, 'oap-1', json({ expectedVersion: 1, executed: 60.5, observations: 'Se descontó un trámite que aún no está en producción.' }, 'POST'));
+    expect(returned.body).toMatchObject({ state: 'returned', oapReturn: { executed: 60.5, byName: expect.any(String) } });
+    expect(proactive.sent.map((s) => s.personId).sort()).toEqual(['enlace-dti', 'lider-dti', 'miembro-dti']);
+    // Not published yet.
+    expect((await call(`/odata/CifrasAlCorte?$filter=IndicadorId eq 'sdg-i08' and Corte eq ${CUTOFF}`)).body.value).toEqual([]);
+    expect((await call(`/api/pei/values/sdg-i08/${CUTOFF}/confirm`, 'enlace-dti', json({ expectedVersion: 1 }, 'POST'))).status).toBe(409);
+    const confirmed = await call(`/api/pei/values/sdg-i08/${CUTOFF}/confirm`, 'enlace-dti', json({ expectedVersion: 2 }, 'POST'));
+    expect(confirmed.body).toMatchObject({ state: 'validated', validatedAt: '2026-11-23T15:00:00.000Z' });
+    expect(confirmed.body.history.map((h: any) => h.action)).toEqual(['report', 'return', 'confirm']);
+    const feed = (await call(`/odata/CifrasAlCorte?$filter=IndicadorId eq 'sdg-i08' and Corte eq ${CUTOFF}`)).body.value;
+    expect(feed).toEqual([expect.objectContaining({ EjecutadoCorte: 60.5, Validada: true, FechaValidacion: '2026-11-23T15:00:00.000Z', Analisis: 'Se publicaron en línea 3 trámites más.' })]);
+    round = (await call(`/api/pei/validation?corte=${CUTOFF}`, 'oap-1')).body;
+    expect(round.counts.validated).toBeGreaterThanOrEqual(3);
+    expect(round.planReports.length).toBe(44);
+    expect(round.okr.length).toBeGreaterThan(30);
+  });
+
+  it('shows the OAP the checks of a returned figure with a missing locality and totals that do not add up', async () => {
+    const { call } = await startApi();
+    const item = (await call(`/api/pei/validation?corte=${CUTOFF}`, 'oap-1')).body.items.find((i: any) => i.indicator.id === 'sdg-i02');
+    expect(item.state).toBe('returned');
+    expect(item.checks.filter((c: any) => !c.ok).map((c: any) => c.code)).toEqual(['localidades']);
+    expect(item.checks.find((c: any) => c.code === 'localidades').message).toBe('Faltan 1 localidades: Sumapaz.');
+  });
+
+  it('imports a flat file whole or not at all, and refuses a linked meta or another area', async () => {
+    const { call } = await startApi();
+    const csv = ['indicador;corte;desagregacion;categoria;valor;numerador;denominador;analisis;analisis_publico;explicacion_variacion', `Indicador sectorial 655;30/09/2026;total;;61;;;Tres trámites más en línea.;sí;`].join('\n');
+    const ok = await call('/api/pei/import', 'enlace-dti', json({ fileName: 'cifras.csv', fileBase64: Buffer.from(csv).toString('base64') }, 'POST'));
+    expect(ok.status).toBe(200);
+    expect(ok.body.items.find((i: any) => i.indicator.id === 'sdg-i08')).toMatchObject({ state: 'draft', figures: { executed: 61 }, analysisPublic: true });
+    const other = await call('/api/pei/import', 'enlace-sgl', json({ fileName: 'cifras.csv', fileBase64: Buffer.from(csv).toString('base64') }, 'POST'));
+    expect([other.status, other.body.message]).toEqual([403, 'Solo el área responsable (Dirección de Tecnologías e Información) reporta y confirma esta cifra.']);
+    const broken = await call('/api/pei/import', 'enlace-dti', json({ fileName: 'cifras.csv', fileBase64: Buffer.from(`${csv}\nIndicador sectorial 655;30/09/2026;barrio;X;1;;;;;`).toString('base64') }, 'POST'));
+    expect(broken.body.message).toContain('Fila 3: «barrio» no es una desagregación');
+    expect((await call(`/api/pei/values/sdg-i03/${CUTOFF}`, 'enlace-dgdl', json({ expectedVersion: null, figures: { executed: 1, numerator: null, denominator: null, localities: null, differential: {} }, analysis: '', analysisPublic: false, jumpExplanation: '', submit: false }))).body.message).toContain('toma sus cifras del plan de gestión');
+  });
+
+  it('exports the PEI at a cut-off as .xlsx and as a presentation', async () => {
+    const { base } = await startApi();
+    const get = (path: string) => fetch(`${base}${path}`, { headers: { 'x-dev-person-id': 'oap-1' } });
+    const xlsx = await get('/api/pei/plans/sg-pei-2020-2024/xlsx');
+    expect(xlsx.headers.get('content-disposition')).toContain('PEI_sg-pei-2020-2024_2023-06-30.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const cells = book.getWorksheet('Plan estratégico')!.getSheetValues().flat().map(String);
+    expect(cells).toContain('Objetivo 5. Indicadores');
+    expect(cells.some((c) => c.startsWith('Sobre ejecución 44,52 %'))).toBe(true);
+    const pptx = await get('/api/pei/plans/sg-pei-2020-2024/pptx');
+    const zip = await JSZip.loadAsync(await pptx.arrayBuffer());
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides).toHaveLength(3 + 8 + 1);
+    const objective5 = (await zip.file('ppt/slides/slide8.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(objective5).toContain('99,13 %');
+    expect(objective5).toContain('144,52 %');
+  });
+});
