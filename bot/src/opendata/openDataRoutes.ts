@@ -10,8 +10,15 @@ const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true
 const MAX_AGE = 300;
 const PUBLIC_PATHS = /^\/(odata|datos|publico)(\/|$|\?)/;
 
-/** The origin the links of the feed and the metadata point at. */
-const baseOf = (req: Request, publicUrl: string | undefined) => publicUrl?.replace(/\/$/, '') ?? `http://${req.headers.host ?? 'localhost'}`;
+/**
+ * The origin the links of the feed and the metadata point at: the configured public URL — or, on a
+ * loopback address (a developer's machine, the tests), the address the request came to.
+ */
+function baseOf(req: Request, publicUrl: string | undefined): string {
+  const host = String(req.headers.host ?? '');
+  if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host)) return `http://${host}`;
+  return publicUrl?.replace(/\/$/, '') ?? `http://${host || 'localhost'}`;
+}
 
 function odataError(req: Request, res: Response, error: ODataError, extra: Record<string, string> = {}): void {
   res.writeHead(error.status, { 'content-type': ODATA_JSON, 'odata-version': '4.0', 'cache-control': 'no-store', ...extra });
