@@ -27,7 +27,7 @@ export interface ViewProps {
   onOpenUnit: (unitId: string) => void;
 }
 
-export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory' | 'plan';
+export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory' | 'plan' | 'pei';
 
 export interface ViewRow {
   /** Its key in `viewText` (name in the tab list, spinner text) and in the tab's `data-testid`. */
@@ -63,6 +63,8 @@ export const VIEWS = [
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
   { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
   { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazy(() => import('../plan/RankingView.js')) },
+  { id: 'pei', module: 'pei', scope: 'entity', link: 'pei', view: lazy(() => import('../pei/PeiView.js')) },
+  { id: 'validation', module: 'pei', scope: 'entity', link: 'validacion', view: lazy(() => import('../pei/ValidationView.js')) },
 ] as const satisfies readonly ViewRow[];
 
 export type View = (typeof VIEWS)[number];
