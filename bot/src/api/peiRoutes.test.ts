@@ -93,7 +93,7 @@ describe('PEI API', () => {
     const item = (await call(`/api/pei/validation?corte=${CUTOFF}`, 'oap-1')).body.items.find((i: any) => i.indicator.id === 'sdg-i02');
     expect(item.state).toBe('returned');
     expect(item.checks.filter((c: any) => !c.ok).map((c: any) => c.code)).toEqual(['localidades']);
-    expect(item.checks.find((c: any) => c.code === 'localidades').message).toBe('Faltan 1 localidades: Sumapaz.');
+    expect(item.checks.find((c: any) => c.code === 'localidades').message).toBe('Falta 1 localidad: Sumapaz.');
   });
 
   it('imports a flat file whole or not at all, and refuses a linked meta or another area', async () => {
@@ -126,5 +126,30 @@ describe('PEI API', () => {
     const objective5 = (await zip.file('ppt/slides/slide8.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(objective5).toContain('99,13 %');
     expect(objective5).toContain('144,52 %');
+  });
+
+  it('schedules the quarterly validation session on the plenarias, and its acta freezes what was validated; a signed one closes its period', async () => {
+    const { call } = await startApi();
+    const session = { kind: 'validacion', unitId: null, date: '2026-12-02', startTime: '09:00', modality: 'virtual', location: 'https://teams.microsoft.com/l/meetup-join/mesa-datos', presidingId: 'lider-oap', secretaryId: 'oap-2' };
+    expect((await call('/api/plenarias', 'enlace-dti', json(session, 'POST'))).status).toBe(403);
+    const scheduled = await call('/api/plenarias', 'oap-2', json(session, 'POST'));
+    expect(scheduled.status).toBe(200);
+    const id = scheduled.body.plenaria.plenaria.id;
+    expect(scheduled.body.plenaria.plenaria).toMatchObject({ kind: 'validacion', unitId: null });
+    const acta = (await call(`/api/plenarias/${id}/acta`, 'oap-2', { method: 'POST' })).body.acta;
+    expect(acta.draft.agenda).toContain('Validación de las cifras, tendencias y variaciones');
+    const rows = acta.okrResults.map((r: any) => `${r.objective} | ${r.keyResult} | ${r.status}`);
+    expect(rows).toContain('Plan estratégico · Objetivo 1 | Indicador sectorial 610: Porcentaje de avance en la implementación de la estrategia de fortalecimiento de la gobernanza local en las 20 alcaldías | Validada el 22/10/2026');
+    expect(rows.some((r: string) => r.startsWith('Planes de gestión | '))).toBe(true);
+    expect(rows.some((r: string) => r.startsWith('Resultados OKR | '))).toBe(true);
+    // Returned or reported figures are not in it.
+    expect(rows.some((r: string) => r.includes('Indicador sectorial 622'))).toBe(false);
+    // The round shows the session; the Q2 period was closed by its signed session in July.
+    expect((await call('/api/pei/validation?corte=2026-09-30', 'oap-1')).body.session).toEqual({ plenariaId: 'pl-validacion-2026-12-02', date: '2026-12-02', signed: false });
+    const q2 = (await call('/api/pei/validation?corte=2026-06-30', 'enlace-dgdl')).body;
+    expect(q2).toMatchObject({ closed: true, session: { date: '2026-07-29', signed: true } });
+    expect(q2.items.every((i: any) => !i.canReport && !i.canConfirm)).toBe(true);
+    const refused = await call('/api/pei/values/sdg-i02/2026-06-30', 'enlace-dgdl', json({ expectedVersion: 3, figures: { executed: 1, numerator: null, denominator: null, localities: null, differential: {} }, analysis: '', analysisPublic: false, jumpExplanation: '', submit: false }));
+    expect(refused.body.message).toBe('El periodo T2 2026 se cerró en la sesión de validación del 29/07/2026: sus cifras ya no cambian.');
   });
 });

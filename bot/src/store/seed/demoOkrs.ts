@@ -202,7 +202,9 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   let plenarias = plenariaCache.get(today);
   if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns })));
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, ...structuredClone(plenarias), ...plans, ...buildDemoPei(today, { sets, objectives, keyResults, checkIns }, directory.units.map((u) => u.id)) };
+  const { sessions, ...pei } = buildDemoPei(today, { sets, objectives, keyResults, checkIns }, { planQuarters: plans.planQuarters, units: directory.units });
+  const held = structuredClone(plenarias);
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, ...held, plenarias: [...held.plenarias, ...sessions.plenarias], actas: [...held.actas, ...sessions.actas], ...plans, ...pei };
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

@@ -2,6 +2,7 @@ import {
   LOCALIDADES,
   monthEnd,
   okrSnapshot,
+  cutoffFigures,
   quarterCutoffs,
   type Breakdown,
   type DifferentialDimension,
@@ -15,6 +16,10 @@ import {
   type PeiWeight,
   type QuarterId,
   type ValidationState,
+  type Acta,
+  type Plenaria,
+  type PlanQuarter,
+  type Unit,
 } from '@okr/core';
 import type { OkrSeed } from '../ports/okr.js';
 import type { PeiSeed } from '../ports/pei.js';
@@ -112,9 +117,76 @@ const DIFF: Record<DifferentialDimension, string[]> = {
   victima: ['No víctima', 'Víctima del conflicto armado', 'Sin información'],
 };
 
-export interface DemoPei extends Required<PeiSeed> {}
+export interface DemoPei extends Required<PeiSeed> {
+  /** The quarterly validation sessions (plenarias of kind `validacion`) and their actas: for the actas module's seed. */
+  sessions: { plenarias: Plenaria[]; actas: Acta[] };
+}
 
-export function buildDemoPei(today: IsoDate, okr: Pick<OkrSeed, 'sets' | 'objectives' | 'keyResults' | 'checkIns'>, unitIds: readonly string[]): DemoPei {
+const esDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const fmt = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 }).format(n));
+
+/**
+ * The validation sessions: the last closed quarter's before `today` held, its acta signed with the
+ * figures it validated (what the PEI module's results source would freeze), which closes that
+ * period; the current round's scheduled for the first business days of December.
+ */
+function demoSessions(today: IsoDate, year: number, values: readonly PeiValue[], programming: readonly PeiProgramming[], indicators: readonly PeiIndicator[], weights: readonly PeiWeight[], plan: { planQuarters: readonly PlanQuarter[]; units: readonly Unit[] }): DemoPei['sessions'] {
+  const out: DemoPei['sessions'] = { plenarias: [], actas: [] };
+  const base = { kind: 'validacion' as const, unitId: null, startTime: '09:00', modality: 'virtual' as const, location: 'https://teams.microsoft.com/l/meetup-join/mesa-tecnica-datos', presidingId: 'lider-oap', secretaryId: 'oap-1', createdBy: 'oap-1' };
+  const held = { ...base, id: `pl-validacion-${year}-07-29`, date: `${year}-07-29`, createdAt: at(`${year}-07-10`) };
+  if (held.date < today) {
+    const cutoff = `${year}-06-30`;
+    const rows = values
+      .filter((v) => v.cutoff === cutoff && v.state === 'validated')
+      .map((v) => {
+        const i = indicators.find((x) => x.id === v.indicatorId)!;
+        const f = cutoffFigures(programming.find((p) => p.indicatorId === v.indicatorId), v.executed, cutoff);
+        const objective = weights.find((w) => w.indicatorId === v.indicatorId)!.objectiveId.replace('sdg-oe', '');
+        return { objective: `Plan estratégico · Objetivo ${objective}`, keyResult: `${i.reference}: ${i.name}`, progress: `${fmt(v.executed)} (${f.percent === null ? '—' : `${fmt(f.percent * 100)} %`})`, status: `Validada el ${esDate(v.validatedAt!.slice(0, 10))}` };
+      });
+    for (const q of plan.planQuarters.filter((x) => x.year === year && x.quarter === 2 && x.state === 'closed' && x.closedAt)) {
+      rows.push({ objective: 'Planes de gestión', keyResult: plan.units.find((u) => u.id === q.unitId)?.name ?? q.unitId, progress: 'Reporte T2 revisado', status: `Validado el ${esDate(q.closedAt!.slice(0, 10))}` });
+    }
+    const producers = [...new Set(indicators.filter((i) => i.responsibleUnitId && !i.planMeta).map((i) => `enlace-${i.responsibleUnitId}`))];
+    out.plenarias.push(held);
+    out.actas.push({
+      plenariaId: held.id,
+      documentVersion: 1,
+      version: 4,
+      draft: {
+        startTime: '09:00',
+        endTime: '11:00',
+        objective: 'Presentar y validar con los productores de información las cifras del periodo que se publican en el tablero y como datos abiertos.',
+        attendeeIds: ['lider-oap', 'oap-1', 'oap-2', ...producers],
+        guests: [],
+        agenda: ['Bienvenida y verificación de asistencia', 'Presentación de las cifras del periodo por cada área productora', 'Validación de las cifras, tendencias y variaciones', 'Cierre del periodo y compromisos'],
+        development: `Cada área presentó sus cifras al corte ${esDate(cutoff)} y las variaciones frente al corte anterior. Se revisaron la desagregación por localidad y las categorías de enfoque diferencial del Plan Estadístico Distrital. Las cifras confirmadas por las áreas quedan validadas y se publican en el tablero y en datos abiertos.`,
+        proposals: [],
+        conversations: '',
+        feedback: '',
+        recognitions: [],
+        decisions: [`Se validan las cifras del segundo trimestre de ${year} y se cierra el periodo.`, 'Las áreas con desagregación por localidad reportarán las 20 localidades, con «Sin información de localidad» cuando no se pueda ubicar un registro.'],
+        commitments: [],
+      },
+      okrResults: rows,
+      snapshotAt: at(held.date, 16),
+      signatures: { secretary: { personId: 'oap-1', at: at(held.date, 17) }, presiding: { personId: 'lider-oap', at: at(`${year}-07-30`, 14) } },
+      sentToOap: { on: `${year}-07-30`, by: 'oap-1' },
+      fileName: null,
+      correctionReason: null,
+      createdBy: 'oap-1',
+      createdAt: at(held.date, 11),
+      updatedBy: 'lider-oap',
+      updatedAt: at(`${year}-07-30`, 14),
+    });
+  }
+  const next = { ...base, id: `pl-validacion-${year}-12-03`, date: `${year}-12-03`, createdAt: at(`${year}-11-10`) };
+  if (today >= `${year}-11-10` && today < next.date) out.plenarias.push(next);
+  return out;
+}
+
+export function buildDemoPei(today: IsoDate, okr: Pick<OkrSeed, 'sets' | 'objectives' | 'keyResults' | 'checkIns'>, plan: { planQuarters: readonly PlanQuarter[]; units: readonly Unit[] }): DemoPei {
+  const unitIds = plan.units.map((u) => u.id);
   const year = Number(today.slice(0, 4));
   const objectives: PeiObjective[] = [1, 2, 3, 4, 5].map((n) => ({ id: `sdg-oe${n}`, planId: SDG_PLAN_ID, number: n, title: '', institutionalObjectiveId: `oe${n}` }));
   const indicators: PeiIndicator[] = DEFS.map((d) => ({
@@ -230,5 +302,6 @@ export function buildDemoPei(today: IsoDate, okr: Pick<OkrSeed, 'sets' | 'object
       { id: `sdg-cambio-${year}-01`, planId: SDG_PLAN_ID, version: `Vigencia ${year} · 001`, objectiveId: null, indicatorId: null, description: `Ponderación ${year}: los indicadores sectoriales y las metas de proyectos de inversión pesan el doble que las metas de gestión en cada objetivo.`, at: at(`${year}-01-28`), by: 'oap-1' },
     ],
     okrValidations,
+    sessions: demoSessions(today, year, values, programming, indicators, weights, plan),
   };
 }

@@ -68,7 +68,7 @@ export const validationCheckText = {
   notACount: 'La cifra cuenta personas o eventos: debe ser un número entero.',
   magnitudeOk: 'La magnitud corresponde a la definición del indicador.',
   noLocalities: 'Falta la desagregación por localidad.',
-  missingLocalities: (names: readonly string[]) => `Faltan ${names.length} localidades: ${list(names)}.`,
+  missingLocalities: (names: readonly string[]) => (names.length === 1 ? `Falta 1 localidad: ${names[0]}.` : `Faltan ${names.length} localidades: ${list(names)}.`),
   unknownLocalities: (names: readonly string[]) => `No son localidades de Bogotá: ${list(names.map((x) => `«${x}»`))}.`,
   localitiesOk: 'Están las 20 localidades.',
   dimensionMissing: (d: DifferentialDimension) => `Falta la desagregación por ${differentialLabels[d].toLowerCase()}.`,
