@@ -233,7 +233,7 @@ export class PeiService {
     const area = this.isArea(roles, indicator.responsibleUnitId);
     const state = figure.state;
     const open = !closed && figure.source === 'pei';
-    const prev = previous && previous.state === 'validated' ? { executed: previous.figures.executed, percent: previous.figures.percent, label: `el corte ${esDate(previousCutoff(cutoff))}` } : null;
+    const prev = previous && previous.state === 'validated' ? { executed: previous.figures.executed, percent: previous.figures.percent, label: `corte ${esDate(previousCutoff(cutoff))}` } : null;
     return {
       indicator,
       objectives: data.weights.filter((w) => w.indicatorId === indicator.id).map((w) => data.objectives.find((o) => o.id === w.objectiveId)?.number ?? 0),
@@ -271,7 +271,8 @@ export class PeiService {
     const items = visible
       .filter((i) => data.weights.some((w) => w.indicatorId === i.id))
       .map((i) => this.itemView(data, i, cutoff, indicatorFigure(data, planYear, i, cutoff), prevYear ? indicatorFigure(prevYear.data, prevYear.plan, i, before) : null, roles, names, closed))
-      .filter((x) => x.computed.status.code !== 'sin_programacion_vigencia' || x.state !== 'pending');
+      // Nothing to report where nothing is programmed up to the cut-off (an annual measure before December).
+      .filter((x) => x.state !== 'pending' || (x.computed.status.code !== 'sin_programacion_vigencia' && x.computed.status.code !== 'sin_programacion_corte'));
     const q = quarterOfCutoff(cutoff);
     const units = await this.store.listUnits();
     const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;

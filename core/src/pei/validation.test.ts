@@ -75,12 +75,12 @@ describe('the OAP’s checks (seed 003)', () => {
   });
 
   it('jumps against the previous cut-off must be explained', () => {
-    const previous: PreviousFigure = { executed: 150, percent: 0.6, label: 'el corte 30/06/2026' };
+    const previous: PreviousFigure = { executed: 150, percent: 0.6, label: 'corte 30/06/2026' };
     const jump = run(indicator(), figures(), previous, 'ok', 0.95);
-    expect(failed(jump)).toEqual([['variacion', 'El % al corte pasó de 60 % (el corte 30/06/2026) a 95 %. El área debe explicar la variación.']]);
+    expect(failed(jump)).toEqual([['variacion', 'El % al corte pasó de 60 % (corte 30/06/2026) a 95 %. El área debe explicar la variación.']]);
     expect(failed(run(indicator(), figures(), previous, 'Se sumaron las jornadas móviles de octubre en Kennedy y Bosa.', 0.95))).toEqual([]);
     const down = run(indicator(), figures({ executed: 140, localities: everyLocality(7), differential: { sexo: { Mujer: 140 } } }), previous, '', 0.62);
-    expect(failed(down)).toEqual([['variacion', 'La magnitud acumulada bajó de 150 (el corte 30/06/2026) a 140. El área debe explicar la variación.']]);
+    expect(failed(down)).toEqual([['variacion', 'La magnitud acumulada bajó de 150 (corte 30/06/2026) a 140. El área debe explicar la variación.']]);
     expect(failed(run(indicator(), figures(), { ...previous, percent: 0.9 }, '', 0.95))).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { saveFile } from '../ui/saveFile.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
-import { formatNumber, indicatorKindLabels, parseLocaleNumber } from './core.js';
+import { formatNumber, parseLocaleNumber } from './core.js';
 import { StatusBadge, ValidationBadge, esDate, pct } from './peiUi.js';
 import { peiText as p } from './strings.js';
 
@@ -73,7 +73,7 @@ function ObjectiveTable({ o, year }: { o: PeiObjectiveView; year: number }) {
                 <TableCell>
                   <div>{r.indicator.name}</div>
                   <Caption1 className={styles.muted}>
-                    {r.indicator.reference} · {indicatorKindLabels[r.indicator.kind]}
+                    {r.indicator.reference}
                     {r.source === 'plan' ? ` · ${p.fromPlan}` : ''} · {r.share > 0 ? p.weight(formatNumber(r.weight), pct(r.share)) : p.weightOnly(formatNumber(r.weight))}
                   </Caption1>
                 </TableCell>

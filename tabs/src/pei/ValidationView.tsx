@@ -174,7 +174,6 @@ export default function ValidationView({ api }: { api: PeiApi }) {
                       <Caption1 className={styles.muted}>
                         {i.indicator.reference} · {i.indicator.responsibleArea} · {i.objectives.map((n) => p.objective(n)).join(', ')}
                       </Caption1>
-                      {i.source === 'plan' && <Caption1 className={styles.muted}>{p.fromPlanNote}</Caption1>}
                     </div>
                   </TableCell>
                   <TableCell>
@@ -197,9 +196,7 @@ export default function ValidationView({ api }: { api: PeiApi }) {
                       {i.validatedAt && <Caption1 className={styles.muted}>{p.validatedOn(esDate(i.validatedAt.slice(0, 10)))}</Caption1>}
                     </div>
                   </TableCell>
-                  <TableCell>
-                    <Checks checks={i.checks} />
-                  </TableCell>
+                  <TableCell>{i.source === 'plan' ? <Caption1 className={styles.muted}>{p.fromPlanNote}</Caption1> : <Checks checks={i.checks} />}</TableCell>
                   <TableCell>
                     <div className={styles.actions}>
                       {i.canReport && (

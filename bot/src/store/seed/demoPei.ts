@@ -254,7 +254,7 @@ export function buildDemoPei(today: IsoDate, okr: Pick<OkrSeed, 'sets' | 'object
         state: state as ValidationState,
         oapReturn:
           state === 'returned'
-            ? { executed: null, observations: 'Falta la localidad de Sumapaz en la desagregación territorial y el total no coincide con la suma por localidad. Confirme la cifra o ajústela con el reporte del sistema de información.', by: 'oap-1', at: at(reportedOn, 20) }
+            ? { executed: null, observations: 'Falta la localidad de Sumapaz en la desagregación territorial. Confirme la cifra o ajústela con el reporte del sistema de información.', by: 'oap-1', at: at(reportedOn, 20) }
             : state === 'validated'
               ? { executed: null, observations: 'Cifra revisada contra el reporte SEGPLAN; sin ajustes.', by: 'oap-1', at: at(reportedOn, 20) }
               : null,

@@ -81,7 +81,7 @@ export const validationCheckText = {
   totalsOk: 'Las desagregaciones suman el total.',
   jumpPercent: (from: number, to: number, label: string) => `El % al corte pasó de ${n2(from)} % (${label}) a ${n2(to)} %.`,
   wentDown: (from: number, to: number, label: string) => `La magnitud acumulada bajó de ${n2(from)} (${label}) a ${n2(to)}.`,
-  noJump: (label: string) => `Sin variaciones fuertes frente a ${label}.`,
+  noJump: (label: string) => `Sin variaciones fuertes frente al ${label}.`,
   explained: 'El área explicó la variación.',
   explain: 'El área debe explicar la variación.',
 } as const;

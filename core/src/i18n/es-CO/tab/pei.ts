@@ -76,7 +76,7 @@ export const peiText = {
   oapFigure: (v: string) => `Cifra ajustada por la OAP: ${v}`,
   history: 'Historia',
   historyActions: { save: 'Guardó', report: 'Reportó', return: 'Devolvió para confirmación', confirm: 'Confirmó', adjust: 'Ajustó y reportó', import: 'Cargó desde archivo' },
-  fromPlanNote: 'Toma sus cifras del plan de gestión: se reporta en el reporte trimestral.',
+  fromPlanNote: 'Toma sus cifras del plan de gestión: se reporta en su reporte trimestral y se valida en la revisión de la OAP (trimestre cerrado).',
   okrColumns: { unit: 'Dependencia', months: 'Reportes mensuales', state: 'Estado' },
   okrMonths: (got: number, of: number) => `${got} de ${of}`,
 
