@@ -33,8 +33,8 @@ describe('composeModules', () => {
     expect(app.deps.help).toEqual([{ command: 'contar', description: 'Cuenta.' }]);
     const person = (await app.deps.store.getPerson('eti-1'))!;
     const [contar, doble] = [app.commands.find((c) => c.phrases.includes('contar'))!, app.commands.find((c) => c.phrases.includes('doble'))!];
-    expect(await contar.run(person)).toMatchObject({ body: [{ text: 'Cuenta' }, { text: '42' }] });
-    expect(await doble.run(person)).toMatchObject({ body: [{ text: 'Doble' }, { text: '84' }] });
+    expect(await contar.run(person)).toMatchObject({ body: [{ text: 'Cuenta' }, { inlines: [{ text: '42' }] }] });
+    expect(await doble.run(person)).toMatchObject({ body: [{ text: 'Doble' }, { inlines: [{ text: '84' }] }] });
     expect(built).toEqual(['double']);
   });
 

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Api } from './api/routes.js';
-import type { Config } from './config.js';
+import { isProduction, type Config } from './config.js';
 import type { Notifier } from './jobs/notifier.js';
 import { modules } from './modules/index.js';
 import type { AnyModule, Job, ModuleContext, ModulesServices } from './modules/module.js';
@@ -12,6 +12,7 @@ import type { Deps, HelpLine } from './teams/handlers.js';
 import { OkrBot, type BotCardAction, type BotCommand } from './teams/OkrBot.js';
 import { commandFor } from './teams/commands/normalize.js';
 import { tabLinks } from './teams/tabLinks.js';
+import { isBotServiceUrl } from './teams/serviceUrls.js';
 
 /** What the app is built from (index.ts, and the test harnesses). */
 export interface AppInput {
@@ -84,7 +85,15 @@ export function composeModules<const L extends readonly AnyModule[]>(input: AppI
 /** The app: every module of `modules/index.ts` composed, and the Teams bot over their commands and card actions. */
 export function createApp(input: AppInput): ComposedModules<AppServices> & { bot: OkrBot } {
   const app = composeModules(input, modules);
-  const bot = new OkrBot({ store: input.store, log: input.log, commands: app.commands, cardActions: app.cardActions, help: app.deps.help });
+  const production = isProduction(input.config);
+  const bot = new OkrBot({
+    store: input.store,
+    log: input.log,
+    commands: app.commands,
+    cardActions: app.cardActions,
+    help: app.deps.help,
+    conversations: { anonymous: !input.config.MicrosoftAppId, serviceUrlAllowed: (url) => !production || isBotServiceUrl(url) },
+  });
   return { ...app, bot };
 }
 

@@ -76,7 +76,11 @@ const schema = z
     /** The client of a public request is the first X-Forwarded-For address (behind App Service's front end). */
     OPEN_DATA_TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    NODE_ENV: z.string().default('development'),
+    /** Compared case-insensitively: `Production` is production. */
+    NODE_ENV: z
+      .string()
+      .default('development')
+      .transform((v) => v.trim().toLowerCase()),
   })
   .superRefine((c, ctx) => {
     if (c.REMINDERS_AUTO_INSTALL) {
@@ -87,6 +91,14 @@ const schema = z
     }
     if (c.DEV_IDENTITY && c.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['DEV_IDENTITY'], message: 'must be false when NODE_ENV=production' });
+    }
+    if (c.NODE_ENV === 'production') {
+      // Without the bot's credentials the Bot Framework adapter runs anonymously: anyone could post
+      // activities as any person. Production never runs so.
+      const bot = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (!c.MicrosoftAppId) bot('MicrosoftAppId', 'required with NODE_ENV=production: the client id of the bot\'s Entra app (without it anyone could post to /api/messages)');
+      if (c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) bot('MicrosoftAppPassword', 'required with NODE_ENV=production: the bot\'s client secret');
+      if (c.MicrosoftAppType !== 'MultiTenant' && !c.MicrosoftAppTenantId) bot('MicrosoftAppTenantId', `required with NODE_ENV=production and MicrosoftAppType=${c.MicrosoftAppType}: the bot's Entra tenant`);
     }
     const tenant = c.AAD_APP_TENANT_ID ?? (c.MicrosoftAppTenantId || undefined);
     const ssoWanted = c.NODE_ENV === 'production' || Boolean(c.AAD_APP_CLIENT_ID || c.AAD_APP_TENANT_ID || c.TAB_DOMAIN);
@@ -108,6 +120,8 @@ const schema = z
   });
 
 export type Config = z.infer<typeof schema>;
+
+export const isProduction = (config: Pick<Config, 'NODE_ENV'>): boolean => config.NODE_ENV === 'production';
 
 export class ConfigError extends Error {}
 

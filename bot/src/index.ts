@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import pino from 'pino';
-import { loadConfig, ConfigError } from './config.js';
+import { loadConfig, ConfigError, isProduction } from './config.js';
 import { openStore } from './store/openStore.js';
 import { fixedClock, systemClock, today } from './services/clock.js';
 import { buildDemoSeed } from './store/seed/demoOkrs.js';
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     api: { store, devIdentity: config.DEV_IDENTITY, sso, log, routes: app.routes },
     tabsDist: resolve(root, 'tabs/dist'),
     log,
+    production: isProduction(config),
   });
   const jobs = app.start({ server, notifier });
   server.listen(config.PORT, config.HOST, () => log.info({ url: config.PUBLIC_URL }, 'server listening'));

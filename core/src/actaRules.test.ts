@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  mayChangePlenaria,
+  presidingProblem,
+  storedPlenariaProblem,
   actaContentKey,
   canEditActa,
   canSchedule,
@@ -73,11 +76,59 @@ describe('who writes and schedules', () => {
 
   it('lets a unit schedule its plenaria menor and the OAP, ETI or Despacho the entity’s', () => {
     const of = (id: string) => roles.filter((r) => r.personId === id);
-    expect(canSchedule(of('enlace-al-suba'), 'menor', 'al-suba')).toBe(true);
-    expect(canSchedule(of('enlace-al-usme'), 'menor', 'al-suba')).toBe(false);
+    const suba = { id: 'al-suba', level: 'alcaldia' as const };
+    expect(canSchedule(of('enlace-al-suba'), 'menor', suba)).toBe(true);
+    expect(canSchedule(of('enlace-al-usme'), 'menor', suba)).toBe(false);
     expect(canSchedule(of('enlace-al-suba'), 'mayor', null)).toBe(false);
     expect(canSchedule(of('oap-1'), 'mayor', null)).toBe(true);
     expect(canSchedule(of('oap-1'), 'dialogo', null)).toBe(true);
+  });
+
+  it('an alcaldía’s enlace cannot schedule a plenaria mayor; a subsecretaría’s can schedule its own (issue 13, item 13)', () => {
+    const of = (id: string) => roles.filter((r) => r.personId === id);
+    expect(canSchedule(of('enlace-al-suba'), 'mayor', { id: 'al-suba', level: 'alcaldia' })).toBe(false);
+    const sgi = [{ personId: 'enlace-sgi', role: 'enlace' as const, unitId: 'sgi' }];
+    expect(canSchedule(sgi, 'mayor', { id: 'sgi', level: 'subsecretaria' })).toBe(true);
+    expect(canSchedule(sgi, 'mayor', { id: 'otra', level: 'subsecretaria' })).toBe(false);
+    expect(canSchedule(of('oap-1'), 'mayor', { id: 'al-suba', level: 'alcaldia' })).toBe(true);
+  });
+
+  it('who presides: the unit’s líder for a menor, the Secretario/a for the entity’s mayor and dialogues (issue 13, item 13)', () => {
+    const unit = { id: 'al-suba', name: 'Alcaldía Local de Suba' };
+    const lider = [{ personId: 'lider-al-suba', role: 'lider' as const, unitId: 'al-suba' }];
+    const member = [{ personId: 'miembro-al-suba', role: 'miembro' as const, unitId: 'al-suba' }];
+    const secretario = [{ personId: 'secretario', role: 'secretario' as const, unitId: null }];
+    expect(presidingProblem('menor', unit, lider, 'Líder')).toBeNull();
+    expect(presidingProblem('menor', unit, member, 'Ana Pérez')).toBe('Ana Pérez no puede presidir: la plenaria menor de Alcaldía Local de Suba la preside su líder, que firma el acta.');
+    expect(presidingProblem('menor', unit, [{ personId: 'x', role: 'lider', unitId: 'al-usme' }], 'Otro líder')).toMatch(/no puede presidir/);
+    expect(presidingProblem('mayor', null, secretario, 'Secretario')).toBeNull();
+    expect(presidingProblem('dialogo', null, lider, 'Líder')).toMatch(/las preside el Secretario\/a/);
+    expect(presidingProblem('mayor', { id: 'sgi', name: 'Subsecretaría' }, secretario, 'Secretario')).toBeNull();
+  });
+
+  it('a validation session of the figures: the OAP schedules it; its jefe/a, someone with the OAP role or the Secretario/a presides', () => {
+    const office = { id: 'oap', name: 'Oficina Asesora de Planeación' };
+    const oapRole = [{ personId: 'oap-1', role: 'oap' as const, unitId: null }];
+    const jefe = [{ personId: 'lider-oap', role: 'lider' as const, unitId: 'oap' }];
+    const eti = [{ personId: 'eti-1', role: 'eti' as const, unitId: null }];
+    expect(canSchedule(oapRole, 'validacion', null)).toBe(true);
+    expect(canSchedule(eti, 'validacion', null)).toBe(false);
+    expect(canSchedule(jefe, 'validacion', null)).toBe(false);
+    expect(presidingProblem('validacion', office, jefe, 'Jefa OAP')).toBeNull();
+    expect(presidingProblem('validacion', office, oapRole, 'Profesional OAP')).toBeNull();
+    expect(presidingProblem('validacion', office, [{ personId: 'secretario', role: 'secretario', unitId: null }], 'Secretario')).toBeNull();
+    expect(presidingProblem('validacion', office, [{ personId: 'lider-dti', role: 'lider', unitId: 'dti' }], 'Director DTI')).toBe(
+      'Director DTI no puede presidir: la sesión de validación de cifras la preside la Oficina Asesora de Planeación (su jefe/a o quien tiene el rol OAP) o el Secretario/a.',
+    );
+  });
+
+  it('a plenaria is rescheduled or cancelled by who may schedule it, until its acta is signed (issue 13, item 2)', () => {
+    const p = { ...plenaria };
+    expect(mayChangePlenaria(p, null, true)).toEqual({ ok: true });
+    expect(mayChangePlenaria(p, null, false)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(mayChangePlenaria({ ...p, cancelled: { at: 'x', by: 'y', reason: 'lluvia' } }, null, true)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('lluvia') });
+    expect(storedPlenariaProblem({ date: '2026-11-31', startTime: '09:00' })).toMatch(/«2026-11-31» no existe/);
+    expect(storedPlenariaProblem({ date: '2026-11-30', startTime: '09:00' })).toBeNull();
   });
 });
 

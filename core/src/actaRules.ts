@@ -1,4 +1,4 @@
-import type { IsoDate, RoleAssignment } from './types.js';
+import type { IsoDate, RoleAssignment, Unit } from './types.js';
 import type { OkrTreeView } from './tree.js';
 import {
   actaState,
@@ -15,7 +15,7 @@ import {
   type PlenariaWarning,
   type SignatureRole,
 } from './actas.js';
-import { quarterOf } from './quarter.js';
+import { isCalendarDate, quarterOf } from './quarter.js';
 import { formatPercent } from './progress.js';
 import { statusLabels, msg } from './i18n/es-CO.js';
 
@@ -25,7 +25,6 @@ import { statusLabels, msg } from './i18n/es-CO.js';
  */
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isHttps = (s: string): boolean => {
   try {
@@ -41,13 +40,60 @@ export function canEditActa(personId: string, roles: readonly RoleAssignment[], 
   return plenaria.unitId !== null && roles.some((r) => r.personId === personId && r.unitId === plenaria.unitId && (r.role === 'enlace' || r.role === 'lider'));
 }
 
-/** Who may schedule a plenaria of this kind for this unit (null: entity-wide). */
-export function canSchedule(roles: readonly RoleAssignment[], kind: PlenariaKind, unitId: string | null): boolean {
+/**
+ * Who may schedule a plenaria of this kind for this unit (null: entity-wide): a plenaria menor, the
+ * unit's enlace or líder; a plenaria mayor, the entity's organisers (Despacho, OAP, ETI) — and for a
+ * subsecretaría's own, its enlace or líder too (an alcaldía holds no plenaria mayor of its own); a
+ * dialogue session, the entity's organisers; a validation session of the figures, the OAP.
+ */
+export function canSchedule(roles: readonly RoleAssignment[], kind: PlenariaKind, unit: Pick<Unit, 'id' | 'level'> | null): boolean {
   const entityOrganisers = roles.some((r) => r.unitId === null && (r.role === 'secretario' || r.role === 'oap' || r.role === 'eti'));
   if (kind === 'validacion') return roles.some((r) => r.unitId === null && r.role === 'oap');
-  if (kind === 'dialogo' || unitId === null) return entityOrganisers;
-  const ofUnit = roles.some((r) => r.unitId === unitId && (r.role === 'enlace' || r.role === 'lider'));
-  return ofUnit || (kind === 'mayor' && entityOrganisers);
+  if (kind === 'dialogo' || unit === null) return entityOrganisers;
+  const ofUnit = roles.some((r) => r.unitId === unit.id && (r.role === 'enlace' || r.role === 'lider'));
+  if (kind === 'menor') return ofUnit;
+  return entityOrganisers || (ofUnit && unit.level === 'subsecretaria');
+}
+
+/**
+ * Whether this person may preside this plenaria, from their roles: a plenaria menor, the unit's
+ * líder; a subsecretaría's plenaria mayor, its líder or the Secretario/a; the entity's plenaria
+ * mayor and the dialogue sessions, the Secretario/a (seed 000, activity 8.1; seed 004); a
+ * validation session of the figures, the OAP — `unit` is then the OAP's office, whose líder (the
+ * jefe/a) presides, or someone holding the OAP role, or the Secretario/a (seed 003). Who presides
+ * signs the acta: a member presiding would make an acta «firmada» without the líder.
+ */
+export function presidingProblem(kind: PlenariaKind, unit: Pick<Unit, 'id' | 'name'> | null, presidingRoles: readonly RoleAssignment[], presidingName: string): string | null {
+  const secretario = presidingRoles.some((r) => r.role === 'secretario' && r.unitId === null);
+  const leads = unit !== null && presidingRoles.some((r) => r.role === 'lider' && r.unitId === unit.id);
+  if (kind === 'menor') return leads ? null : msg.actas.presidingMustLead(presidingName, unit?.name ?? '');
+  if (kind === 'validacion') return leads || secretario || presidingRoles.some((r) => r.role === 'oap' && r.unitId === null) ? null : msg.actas.presidingMustBeOap(presidingName);
+  if (unit !== null) return leads || secretario ? null : msg.actas.presidingMustLeadOrSecretario(presidingName, unit.name);
+  return secretario ? null : msg.actas.presidingMustBeSecretario(presidingName);
+}
+
+export const isCancelled = (p: Pick<Plenaria, 'cancelled'>): boolean => !!p.cancelled;
+
+/**
+ * What is wrong with a plenaria as stored, if anything: a date that does not exist (stored before
+ * dates were checked at the edge) or a time that is not one. Lists and reminder runs skip such a
+ * row — logged, and listed apart so who may can reschedule or cancel it — instead of failing for all.
+ */
+export function storedPlenariaProblem(p: Pick<Plenaria, 'date' | 'startTime'>): string | null {
+  if (!isCalendarDate(p.date)) return msg.actas.storedBadDate(p.date);
+  if (!TIME.test(p.startTime)) return msg.actas.badTime(p.startTime);
+  return null;
+}
+
+/**
+ * May this plenaria be rescheduled or cancelled by who may schedule it? Not once cancelled, and not
+ * once its acta is signed by both (the plenaria was held: a correction of the acta is the way).
+ */
+export function mayChangePlenaria(plenaria: Plenaria, latest: Acta | null, mayScheduleIt: boolean): { ok: true } | { ok: false; message: string; code: 'forbidden' | 'conflict' } {
+  if (!mayScheduleIt) return { ok: false, code: 'forbidden', message: msg.actas.cannotChange };
+  if (plenaria.cancelled) return { ok: false, code: 'conflict', message: msg.actas.alreadyCancelled(plenaria.cancelled.reason) };
+  if (latest && actaState(latest.signatures) === 'signed') return { ok: false, code: 'conflict', message: msg.actas.changeSigned };
+  return { ok: true };
 }
 
 export interface PlenariaCheck {
@@ -62,12 +108,12 @@ export interface PlenariaCheck {
  */
 export function checkPlenaria(
   input: { kind: PlenariaKind; unitId: string | null; date: IsoDate; startTime: string; modality: Modality; location: string; presidingId: string; secretaryId: string },
-  existing: ReadonlyArray<Pick<Plenaria, 'kind' | 'unitId' | 'date'>>,
+  existing: ReadonlyArray<Pick<Plenaria, 'kind' | 'unitId' | 'date' | 'cancelled'>>,
 ): PlenariaCheck {
   const errors: string[] = [];
   const m = msg.actas;
   if (input.kind === 'menor' && !input.unitId) errors.push(m.menorNeedsUnit);
-  if (!DATE.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) errors.push(m.badDate(input.date));
+  if (!isCalendarDate(input.date)) errors.push(m.badDate(input.date));
   if (!TIME.test(input.startTime)) errors.push(m.badTime(input.startTime));
   const location = input.location.trim();
   if (!location) errors.push(input.modality === 'presencial' ? m.placeRequired : m.linkRequired);
@@ -79,7 +125,7 @@ export function checkPlenaria(
       const w = mayorWindowWarning(input.date);
       if (w) warnings.push(w);
     }
-    if (input.kind === 'menor' && existing.some((p) => p.kind === 'menor' && p.unitId === input.unitId && quarterOf(p.date) === quarterOf(input.date))) {
+    if (input.kind === 'menor' && existing.some((p) => p.kind === 'menor' && p.unitId === input.unitId && !p.cancelled && quarterOf(p.date) === quarterOf(input.date))) {
       warnings.push({ code: 'unit_without_menor', ...(input.unitId ? { unitId: input.unitId } : {}), message: m.secondMenor });
     }
   }
@@ -161,7 +207,7 @@ export function draftErrors(draft: ActaDraft, plenaria: Plenaria, knownPeople: R
     ids.add(c.id);
     if (!c.task.trim()) errors.push(m.commitmentTask(n));
     if (!knownPeople.has(c.ownerId)) errors.push(m.commitmentOwner(n));
-    if (!DATE.test(c.due) || Number.isNaN(Date.parse(`${c.due}T00:00:00Z`))) errors.push(m.commitmentDue(n));
+    if (!isCalendarDate(c.due)) errors.push(m.commitmentDue(n));
     else if (c.due < plenaria.date) errors.push(m.commitmentDueBefore(n, plenaria.date));
   });
   return errors;

@@ -34,6 +34,17 @@ export interface Plenaria {
   secretaryId: string;
   createdBy: string;
   createdAt: string;
+  /** Its cancellation — who, when, why — or null/absent while it stands. The acta of a cancelled plenaria is closed. */
+  cancelled?: PlenariaChange | null;
+  /** The last time it was moved: from which date and time, who, when, why (every move is in the audit trail). */
+  rescheduled?: (PlenariaChange & { fromDate: IsoDate; fromStartTime: string }) | null;
+}
+
+/** Who changed a plenaria, when (ISO instant) and why. */
+export interface PlenariaChange {
+  at: string;
+  by: string;
+  reason: string;
 }
 
 /** A recognition (CFR) to a person of the directory or to a team, with its reason. */

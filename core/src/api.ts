@@ -25,7 +25,7 @@ export interface DevPerson {
 
 /** Every error body of the API: a Spanish sentence for people and a code for programs. */
 export interface ApiError {
-  code: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+  code: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'conflict' | 'too_large' | 'unsupported_media_type' | 'internal' | 'unavailable';
   message: string;
   details?: unknown;
 }
@@ -86,6 +86,38 @@ export interface PlenariaSummary {
   acta: ActaStatus;
   /** The viewer may write this plenaria's acta (enlace or líder of the unit, secretary, presiding). */
   canEdit: boolean;
+  /** The viewer may reschedule or cancel it (who may schedule it; not once cancelled or its acta signed). */
+  canChange: boolean;
+}
+
+/** A plenaria stored with a date or time that cannot be (from before dates were checked): left out of the list, with the way out. */
+export interface UnreadablePlenaria {
+  plenaria: Plenaria;
+  unitName: string;
+  problem: string;
+  canChange: boolean;
+}
+
+/** POST /api/plenarias/:id/reschedule */
+export interface RescheduleInput {
+  date: IsoDate;
+  startTime: string;
+  modality: import('./actas.js').Modality;
+  location: string;
+  reason: string;
+}
+
+/** POST /api/plenarias/:id/cancel */
+export interface CancelInput {
+  reason: string;
+}
+
+/** What a reschedule or cancellation answers: the plenaria as it is now, and whom the bot told. */
+export interface PlenariaChangeResponse {
+  plenaria: PlenariaSummary;
+  warnings: PlenariaWarning[];
+  notified: string[];
+  unreachable: string[];
 }
 
 /** GET /api/plenarias?quarter=2026-Q4 */
@@ -94,6 +126,8 @@ export interface PlenariasResponse {
   plenarias: PlenariaSummary[];
   /** Units without a plenaria menor this quarter (of the units the viewer sees), plenarias mayores outside their window. */
   warnings: PlenariaWarning[];
+  /** Plenarias that could not be listed (an impossible stored date): to reschedule or cancel. */
+  unreadable: UnreadablePlenaria[];
   /** What the viewer may schedule: unit ids for a plenaria menor; entity-wide mayor and dialogue sessions. */
   /** `validation`: the quarterly validation session of the figures (the OAP). */
   canSchedule: { menorUnitIds: string[]; mayorUnitIds: string[]; entityWide: boolean; validation: boolean };
@@ -115,6 +149,8 @@ export interface PlenariaInput {
 
 export interface ScheduleResponse {
   plenaria: PlenariaSummary;
+  /** The same plenaria was already scheduled (a repeated request): this is it, nothing new was created. */
+  existing?: boolean;
   /** Warnings about this plenaria (outside the mayor window, a second menor in the quarter…): saved anyway. */
   warnings: PlenariaWarning[];
 }
@@ -143,6 +179,8 @@ export interface ActaView {
   canSign: SignatureRole[];
   canCorrect: boolean;
   canSendToOap: boolean;
+  /** The viewer may reschedule or cancel the plenaria. */
+  canChange: boolean;
   /** What must be filled in before signing (Spanish sentences); empty when ready. */
   missing: string[];
   oap: ActaStatus;

@@ -73,9 +73,39 @@ describe('check-in validation (one place for card, API and tab)', () => {
     expect(errorsOf(kr({}), { value: '5', evidenceUrl: ok.evidenceUrl, comment: 'Avance 3 < 5 y 7 > 2' })).toEqual([]);
   });
 
+  it('refuses evidence links to loopback, link-local or private addresses, IP literals, local names, or with credentials (issue 13, item 12)', () => {
+    const err = 'evidenceUrl: «Responder PQRS a tiempo» — Enlace a la evidencia: debe llevar al sitio por su nombre (por ejemplo …sharepoint.com): no se admiten direcciones IP, localhost ni enlaces con usuario o contraseña.';
+    for (const url of [
+      'https://localhost/x',
+      'https://127.0.0.1/evidencia',
+      'https://2130706433/',
+      'https://0x7f000001/',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://10.0.0.5/compartido',
+      'https://[::1]/x',
+      'https://[fe80::1]/x',
+      'https://intranet.local/x',
+      'https://servidor.internal/x',
+      'https://usuario:clave@gobiernobogota.sharepoint.com/x',
+      'https://usuario@gobiernobogota.sharepoint.com/x',
+      'https://intranet/evidencia',
+    ]) {
+      expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: url }), url).toEqual([err]);
+    }
+    expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/Evidencias/acta.pdf' })).toEqual([]);
+  });
+
+  it('refuses control and bidirectional-override characters in a comment (issue 13, item 12)', () => {
+    for (const comment of ['Avance \u0000 del mes', 'Avance\u0007 con campana', 'Color \u001b[31m rojo', 'Ver factura \u202Efdp.exe del mes', 'Aislado \u2066texto\u2069']) {
+      const [error] = errorsOf(kr({}), { value: '5', comment, evidenceUrl: ok.evidenceUrl });
+      expect(error, JSON.stringify(comment)).toMatch(/^comment: .*caracteres invisibles de control o de cambio de dirección de escritura \(U\+[0-9A-F]{4}/);
+    }
+    expect(errorsOf(kr({}), { value: '5', comment: 'Línea uno\nLínea dos\tcon tabulador, «comillas» y ñ.', evidenceUrl: ok.evidenceUrl })).toEqual([]);
+  });
+
   it('requires an https evidence link of at most 2,048 characters', () => {
     const err = 'evidenceUrl: «Responder PQRS a tiempo» — Enlace a la evidencia: debe ser un enlace https:// válido (por ejemplo, la carpeta de SharePoint o OneDrive).';
-    for (const url of ['http://intranet/evidencia', 'ftp://x.com/a', 'hola', 'https://localhost/x', 'javascript:alert(1)']) {
+    for (const url of ['http://intranet/evidencia', 'ftp://x.com/a', 'hola', 'javascript:alert(1)']) {
       expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: url })).toEqual([err]);
     }
     expect(errorsOf(kr({}), { value: '5', comment: ok.comment, evidenceUrl: '' })).toEqual(['evidenceUrl: «Responder PQRS a tiempo» — Enlace a la evidencia: pega el enlace donde se consulta la evidencia.']);

@@ -1,5 +1,6 @@
 import type { KeyResult } from './types.js';
 import { fieldLabels, msg } from './i18n/es-CO.js';
+import { isPlainSiteLink, unsafeTextProblem } from './safeText.js';
 
 /** Limits of a check-in's text fields. */
 export const CHECK_IN_LIMITS = { commentMax: 2000, evidenceUrlMax: 2048 } as const;
@@ -87,6 +88,8 @@ function checkComment(raw: unknown): string | { problem: string } {
   const text = raw.trim();
   if (text.length > CHECK_IN_LIMITS.commentMax) return { problem: msg.checkIn.commentTooLong(CHECK_IN_LIMITS.commentMax) };
   if (MARKUP.test(text)) return { problem: msg.checkIn.noMarkup };
+  const unsafe = unsafeTextProblem(text);
+  if (unsafe) return { problem: unsafe };
   return text;
 }
 
@@ -100,7 +103,8 @@ function checkEvidence(raw: unknown): string | { problem: string } {
   } catch {
     return { problem: msg.checkIn.evidenceNotHttps };
   }
-  if (url.protocol !== 'https:' || !url.hostname.includes('.') || /\s/.test(text)) return { problem: msg.checkIn.evidenceNotHttps };
+  if (url.protocol !== 'https:' || /\s/.test(text)) return { problem: msg.checkIn.evidenceNotHttps };
+  if (!isPlainSiteLink(url) || unsafeTextProblem(text)) return { problem: msg.checkIn.evidenceNotASite };
   return text;
 }
 

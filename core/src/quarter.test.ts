@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   bogotaDate,
+  calendarDateProblem,
+  isCalendarDate,
+  isCalendarMonth,
   expectedProgress,
   isQuarterId,
   parseIsoDate,
@@ -80,5 +83,31 @@ describe('quarters and months', () => {
     expect(quarterLabel('2026-Q2')).toBe('T2 2026 (abril–junio)');
     expect(quarterLabel('2026-Q3')).toBe('T3 2026 (julio–septiembre)');
     expect(periodLabel('2027-01')).toBe('enero de 2027');
+  });
+});
+
+describe('calendar dates at every edge (issue 13, item 2)', () => {
+  it('refuses dates that do not exist, in Spanish', () => {
+    for (const d of ['2026-11-31', '2026-02-30', '2026-04-31', '2027-02-29', '2026-13-01', '2026-00-10', '2026-01-00']) {
+      expect(calendarDateProblem(d), d).toBe(`La fecha ${d} no existe en el calendario.`);
+      expect(isCalendarDate(d), d).toBe(false);
+    }
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-11-30')).toBe(true);
+  });
+
+  it('refuses the year 0000 and years no plan reaches, and what is not AAAA-MM-DD', () => {
+    expect(calendarDateProblem('0000-01-01')).toBe('La fecha 0000-01-01 está fuera del rango admitido (años 2000 a 2099).');
+    expect(calendarDateProblem('9999-12-31')).toMatch(/fuera del rango/);
+    for (const d of ['2026-1-5', '23/11/2026', '2026-11-23T00:00:00Z', '', ' 2026-11-23']) expect(calendarDateProblem(d), d).toMatch(/no es una fecha \(use AAAA-MM-DD/);
+    expect(isCalendarDate(20261123)).toBe(false);
+  });
+
+  it('months and quarters follow the same years', () => {
+    expect(isCalendarMonth('2026-11')).toBe(true);
+    expect(isCalendarMonth('2026-13')).toBe(false);
+    expect(isCalendarMonth('0000-01')).toBe(false);
+    expect(isQuarterId('1999-Q1')).toBe(false);
+    expect(isQuarterId('2026-Q4')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { IsoDate, Period, QuarterId } from './types.js';
+import { errorMessages } from './i18n/es-CO/shared.js';
 
 /** Calendar quarters: Q1 = January–March … Q4 = October–December. */
 
@@ -8,6 +9,33 @@ export function parseIsoDate(date: IsoDate): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new RangeError(`Fecha inválida: ${date}`);
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** The years a date the app stores may fall in: a plenaria in 0000 or 9999 is a typing error. */
+export const DATE_YEARS = { from: 2000, to: 2099 } as const;
+
+/**
+ * Why `value` is not a calendar date the app accepts, in Spanish (null: it is one). «2026-11-31»,
+ * «2026-02-30» and «0000-01-01» are refused here, at every edge, before anything is stored.
+ */
+export function calendarDateProblem(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return errorMessages.dateFormat(value);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y); // Date.UTC reads years 0–99 as 1900–1999
+  if (mo < 1 || mo > 12 || d < 1 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return errorMessages.dateImpossible(value);
+  if (y < DATE_YEARS.from || y > DATE_YEARS.to) return errorMessages.dateOutOfRange(value, DATE_YEARS.from, DATE_YEARS.to);
+  return null;
+}
+
+export function isCalendarDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && calendarDateProblem(value) === null;
+}
+
+/** A month («2026-11») of the years the app accepts. */
+export function isCalendarMonth(value: unknown): value is Period {
+  return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && isCalendarDate(`${value}-01`);
 }
 
 export function toIsoDate(d: Date): IsoDate {
@@ -31,7 +59,7 @@ export function parseQuarter(q: string): { year: number; quarter: 1 | 2 | 3 | 4 
 }
 
 export function isQuarterId(q: string): q is QuarterId {
-  return /^\d{4}-Q[1-4]$/.test(q);
+  return /^\d{4}-Q[1-4]$/.test(q) && isCalendarDate(`${q.slice(0, 4)}-01-01`);
 }
 
 /** First and last calendar day of a quarter. */

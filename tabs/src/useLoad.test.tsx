@@ -115,6 +115,19 @@ describe('useLoad', () => {
     expect(view.text()).toBe('loading');
   });
 
+  it('keeps the data on screen while it asks again after a change, without a key (an open dialog stays open)', async () => {
+    const s = server();
+    const view = await mount(s.request);
+    await answer(s.asked[0], 'directory');
+    await view.click('retry');
+    expect(s.asked).toHaveLength(2);
+    expect(view.text()).toBe('ready:directory');
+    await answer(s.asked[1], 'directory, imported');
+    expect(view.text()).toBe('ready:directory, imported');
+    await view.change('2026-Q4');
+    expect(view.text()).toBe('loading');
+  });
+
   it('asks nothing while there is no request, keeping what is shown', async () => {
     const s = server();
     const view = await mount(s.request);

@@ -10,7 +10,10 @@ export type Loaded<T> =
   | { state: 'ready'; data: T };
 
 export type Load<T> = Loaded<T> & {
-  /** Asks again («Reintentar», or after a change made elsewhere). */
+  /**
+   * Asks again («Reintentar», or after a change made elsewhere). Data already on screen stays there
+   * until the answer, so what the person is looking at (an open dialog, a report) is not unmounted.
+   */
   retry: () => void;
   /** Shows data the view already has, e.g. what a save answered. */
   set: (data: T) => void;
@@ -34,6 +37,7 @@ export function useLoad<T>(request: ((signal: AbortSignal) => Promise<T>) | null
   const [shown, setShown] = useState<{ loaded: Loaded<T>; key?: string }>({ loaded: { state: 'loading' } });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef({ request, onData: options.onData });
+  const askedAttempt = useRef(attempt);
   latest.current = { request, onData: options.onData };
   const { key } = options;
   const asks = request !== null;
@@ -42,7 +46,9 @@ export function useLoad<T>(request: ((signal: AbortSignal) => Promise<T>) | null
     const ask = latest.current.request;
     if (!ask) return;
     const abort = new AbortController();
-    setShown((s) => (key !== undefined && s.loaded.state === 'ready' && s.key === key ? s : { loaded: { state: 'loading' } }));
+    const again = askedAttempt.current !== attempt;
+    askedAttempt.current = attempt;
+    setShown((s) => (s.loaded.state === 'ready' && ((key !== undefined && s.key === key) || again) ? s : { loaded: { state: 'loading' } }));
     ask(abort.signal).then(
       (data) => {
         if (abort.signal.aborted) return;

@@ -37,7 +37,8 @@ describe('API: plenarias and actas', () => {
     const list = (await call('/api/plenarias?quarter=2026-Q4', 'enlace-al-usaquen')).body as PlenariasResponse;
     expect(list.plenarias.filter((p) => p.plenaria.unitId === 'al-usaquen')).toHaveLength(2);
     expect(list.plenarias.every((p) => p.plenaria.unitId === 'al-usaquen' || p.plenaria.unitId === null)).toBe(true);
-    expect(list.canSchedule).toEqual({ menorUnitIds: ['al-usaquen'], mayorUnitIds: ['al-usaquen'], entityWide: false, validation: false });
+    // An alcaldía holds no plenaria mayor of its own (issue 13, item 13).
+    expect(list.canSchedule).toEqual({ menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false, validation: false });
   });
 
   it('writes, refuses stale or foreign edits, signs, exports and sends the acta to the OAP on time', async () => {

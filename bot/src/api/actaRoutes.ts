@@ -4,13 +4,13 @@ import { msg, type Person, type QuarterId } from '@okr/core';
 import type { Routes } from './routes.js';
 import type { ActaService } from '../services/actas.js';
 import { today } from '../services/clock.js';
-import { HttpError } from './errors.js';
+import { calendarDate, parseInput as parse, userText } from '../input/schemas.js';
 import { quarterParam } from './params.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'AAAA-MM-DD');
+const date = calendarDate;
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'HH:MM');
-const line = z.string().max(500);
-const long = z.string().max(20_000);
+const line = userText(500);
+const long = userText(20_000);
 const id = z.string().min(1).max(120);
 
 const plenariaBody = z.object({
@@ -19,10 +19,14 @@ const plenariaBody = z.object({
   date,
   startTime: time,
   modality: z.enum(['presencial', 'virtual', 'mixta']),
-  location: z.string().max(1000),
+  location: userText(1000),
   presidingId: id,
   secretaryId: id,
 });
+
+const reason = userText(2000).refine((r) => r.trim().length > 0, { message: msg.actas.changeReason });
+const rescheduleBody = z.object({ date, startTime: time, modality: z.enum(['presencial', 'virtual', 'mixta']), location: userText(1000), reason });
+const cancelBody = z.object({ reason });
 
 const draft = z.object({
   startTime: z.string().max(5),
@@ -32,31 +36,25 @@ const draft = z.object({
   guests: z.array(line).max(100),
   agenda: z.array(line).max(50),
   development: long,
-  proposals: z.array(z.string().max(2000)).max(100),
+  proposals: z.array(userText(2000)).max(100),
   conversations: long,
   feedback: long,
-  recognitions: z.array(z.object({ id, personId: id.nullable(), team: line.nullable(), reason: z.string().max(2000) })).max(100),
-  decisions: z.array(z.string().max(2000)).max(100),
-  commitments: z.array(z.object({ id, task: z.string().max(1000), ownerId: z.string().max(120), due: z.string().max(10) })).max(100),
+  recognitions: z.array(z.object({ id, personId: id.nullable(), team: line.nullable(), reason: userText(2000) })).max(100),
+  decisions: z.array(userText(2000)).max(100),
+  commitments: z.array(z.object({ id, task: userText(1000), ownerId: z.string().max(120), due: date })).max(100),
 });
 
 const at = z.object({ documentVersion: z.number().int().positive(), version: z.number().int().positive() });
 const saveBody = at.extend({ draft });
 const signBody = at.extend({ part: z.enum(['secretary', 'presiding']) });
-const correctBody = z.object({ documentVersion: z.number().int().positive(), reason: z.string().max(2000) });
+const correctBody = z.object({ documentVersion: z.number().int().positive(), reason: userText(2000) });
 const sendBody = z.object({ documentVersion: z.number().int().positive() });
 const commitmentBody = z.object({
   version: z.number().int().positive(),
   status: z.enum(['abierto', 'en_curso', 'cumplido', 'cancelado']),
-  note: z.string().max(2000).optional(),
-  impact: z.string().max(2000).optional(),
+  note: userText(2000).optional(),
+  impact: userText(2000).optional(),
 });
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-  return parsed.data;
-}
 
 /** Plenarias, actas, the OAP's list, commitments and recognitions over REST, for the tab. */
 export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who, route }, { actas, clock }) => {
@@ -65,6 +63,9 @@ export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who
 
   server.get('/api/plenarias', route(async (req) => actas.plenarias(await who(req), quarter(req))));
   server.post('/api/plenarias', route(async (req) => actas.schedule(await who(req), parse(plenariaBody, req.body))));
+
+  server.post('/api/plenarias/:plenariaId/reschedule', route(async (req) => actas.reschedule(await who(req), pid(req), parse(rescheduleBody, req.body))));
+  server.post('/api/plenarias/:plenariaId/cancel', route(async (req) => actas.cancel(await who(req), pid(req), parse(cancelBody, req.body).reason)));
 
   server.get('/api/plenarias/:plenariaId/acta', route(async (req) => actas.view(await who(req), pid(req))));
   server.post('/api/plenarias/:plenariaId/acta', route(async (req) => actas.start(await who(req), pid(req))));

@@ -6,8 +6,12 @@ const STATUS: Record<ApiError['code'], number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
+  unavailable: 503,
 };
 
 /** An error the API answers with: HTTP status from its code, a Spanish message for people. */

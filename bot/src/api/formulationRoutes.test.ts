@@ -43,6 +43,6 @@ describe('formulation REST API (the tab editor)', () => {
     expect(view.body.events.map((e: { action: string }) => e.action)).toEqual(['create', 'edit', 'submit']);
 
     const malformed = await call('/api/units/al-usaquen/sets/2027-Q1', enlace, { method: 'PUT', body: JSON.stringify({ expectedVersion: 3, content: { objectives: [] } }) });
-    expect(malformed).toMatchObject({ status: 422, body: { message: 'La solicitud no es válida.' } });
+    expect(malformed).toMatchObject({ status: 422, body: { message: expect.stringMatching(/^La solicitud no es válida\. «content\.institutionalObjectiveId»: falta este dato/) } });
   });
 });

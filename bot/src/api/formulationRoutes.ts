@@ -1,11 +1,12 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { WORKFLOW, isQuarterId, msg, type Person, type QuarterId, type WorkflowAction } from '@okr/core';
+import { WORKFLOW, type Person, type QuarterId, type WorkflowAction } from '@okr/core';
 import type { Routes } from './routes.js';
 import type { FormulationService, SetView, ActResult } from '../services/formulation.js';
 import { canSeeUnit } from '../services/access.js';
 import { HttpError, forbidden, notFound } from './errors.js';
 import { quarterParam } from './params.js';
+import { parseInput, quarterId, userText } from '../input/schemas.js';
 
 const number = z.number().finite();
 const contentBody = z.object({
@@ -13,7 +14,7 @@ const contentBody = z.object({
   content: z.object({
     institutionalObjectiveId: z.string().min(1),
     objectives: z
-      .array(z.object({ id: z.string().min(1), parentId: z.string().nullable(), level: z.enum(['strategic', 'tactical']), title: z.string().trim().min(1).max(300), order: z.number().int(), weight: number.nullable().optional() }))
+      .array(z.object({ id: z.string().min(1), parentId: z.string().nullable(), level: z.enum(['strategic', 'tactical']), title: userText(300).trim().min(1), order: z.number().int(), weight: number.nullable().optional() }))
       .min(1)
       .max(10),
     keyResults: z
@@ -21,9 +22,9 @@ const contentBody = z.object({
         z.object({
           id: z.string().min(1),
           objectiveId: z.string().min(1),
-          title: z.string().trim().min(1).max(300),
+          title: userText(300).trim().min(1),
           kind: z.enum(['percentage', 'number', 'milestone']),
-          unitOfMeasure: z.string().trim().min(1).max(40),
+          unitOfMeasure: userText(40).trim().min(1),
           baseline: number,
           target: number,
           direction: z.enum(['increase', 'decrease']),
@@ -35,7 +36,8 @@ const contentBody = z.object({
       .max(30),
   }),
 });
-const actBody = z.object({ action: z.enum(Object.keys(WORKFLOW) as [WorkflowAction, ...WorkflowAction[]]), version: z.number().int().positive(), comment: z.string().max(2000).nullable().optional() });
+const actBody = z.object({ action: z.enum(Object.keys(WORKFLOW) as [WorkflowAction, ...WorkflowAction[]]), version: z.number().int().positive(), comment: userText(2000).nullable().optional() });
+const reformulateBody = z.object({ from: quarterId });
 
 /** Answers a workflow result: the set's view, or a Spanish refusal / conflict. */
 function answer(result: ActResult): SetView {
@@ -69,24 +71,21 @@ export const registerFormulationRoutes: Routes<{ formulation: FormulationService
   // The enlace saves the draft (creates it, or replaces it at the version they edited).
   server.put('/api/units/:unitId/sets/:quarter', route(async (req) => {
     const person = await who(req);
-    const parsed = contentBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-    return answer(await formulation.saveDraft(person, req.params.unitId, quarterOf(req), parsed.data.content, parsed.data.expectedVersion));
+    const body = parseInput(contentBody, req.body);
+    return answer(await formulation.saveDraft(person, req.params.unitId, quarterOf(req), body.content, body.expectedVersion));
   }));
 
   // "Reformular": a draft for this quarter copied from the previous quarter's set.
   server.post('/api/units/:unitId/sets/:quarter/reformulate', route(async (req) => {
     const person = await who(req);
-    const from = typeof req.body?.from === 'string' && isQuarterId(req.body.from) ? req.body.from : null;
-    if (!from) throw new HttpError('invalid', msg.errors.invalidRequest);
+    const { from } = parseInput(reformulateBody, req.body);
     return answer(await formulation.reformulate(person, req.params.unitId, from, quarterOf(req)));
   }));
 
   // A workflow step (submit, approve form, return, approve, reject, resubmit).
   server.post('/api/sets/:setId/actions', route(async (req) => {
     const person = await who(req);
-    const parsed = actBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-    return answer(await formulation.act(person, req.params.setId, parsed.data.action, parsed.data.version, parsed.data.comment ?? null));
+    const body = parseInput(actBody, req.body);
+    return answer(await formulation.act(person, req.params.setId, body.action, body.version, body.comment ?? null));
   }));
 };

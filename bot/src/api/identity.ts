@@ -3,8 +3,9 @@ import type { Person } from '@okr/core';
 import { msg } from '@okr/core';
 import type { Logger } from 'pino';
 import type { DirectoryPort } from '../store/Store.js';
+import { linkSignIn } from '../services/directory.js';
 import { HttpError } from './errors.js';
-import { SsoError, type SsoValidator } from './sso.js';
+import { SigningKeysUnavailableError, SsoError, type SsoValidator } from './sso.js';
 
 export const DEV_PERSON_HEADER = 'x-dev-person-id';
 
@@ -27,14 +28,20 @@ export async function identify(req: Request, store: DirectoryPort, options: Iden
   if (bearer) {
     if (!options.sso) throw new HttpError('unauthenticated', msg.errors.sessionInvalid);
     let oid: string;
+    let upn: string | null;
     try {
-      ({ oid } = await options.sso.verify(bearer));
+      ({ oid, upn } = await options.sso.verify(bearer));
     } catch (error) {
+      if (error instanceof SigningKeysUnavailableError) {
+        options.log?.warn({ err: error.cause }, 'Entra signing keys unreachable: token not checked');
+        throw new HttpError('unavailable', msg.errors.sessionUnverifiable);
+      }
       if (!(error instanceof SsoError)) throw error;
       options.log?.info({ reason: error.reason, detail: error.message }, 'SSO token refused');
       throw new HttpError('unauthenticated', error.reason === 'expired' ? msg.errors.sessionExpired : msg.errors.sessionInvalid);
     }
-    const person = await store.findPersonByAadObjectId(oid);
+    // A person the ETI registered by e-mail is linked to their Entra id the first time they sign in.
+    const person = (await store.findPersonByAadObjectId(oid)) ?? (await linkSignIn(store, oid, upn));
     if (!person) throw new HttpError('forbidden', msg.errors.notInDirectory);
     return person;
   }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { msg } from '@okr/core';
 import type { Routes } from './routes.js';
 import { canSeeUnit } from '../services/access.js';
 import type { CheckInService } from '../services/checkIns.js';
@@ -7,9 +6,10 @@ import { today } from '../services/clock.js';
 import { loadTree } from '../services/okrTree.js';
 import { HttpError, forbidden, notFound } from './errors.js';
 import { quarterParam } from './params.js';
+import { calendarMonth, parseInput } from '../input/schemas.js';
 
 const checkInBody = z.object({
-  period: z.string().regex(/^\d{4}-\d{2}$/),
+  period: calendarMonth,
   checkIns: z
     .array(z.object({ keyResultId: z.string().min(1), value: z.unknown(), comment: z.unknown(), evidenceUrl: z.unknown() }))
     .min(1)
@@ -29,9 +29,8 @@ export const registerOkrRoutes: Routes<{ checkIns: CheckInService }> = (server, 
 
   server.post('/api/units/:unitId/check-ins', route(async (req) => {
     const person = await who(req);
-    const parsed = checkInBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-    const result = await checkIns.submit(person, req.params.unitId, parsed.data.period, parsed.data.checkIns);
+    const body = parseInput(checkInBody, req.body);
+    const result = await checkIns.submit(person, req.params.unitId, body.period, body.checkIns);
     if (result.kind === 'invalid') throw new HttpError('invalid', result.errors.map((e) => e.message).join(' '), result.errors);
     if (result.kind === 'refused') throw forbidden(result.message);
     return { saved: result.saved, tree: result.form.tree };

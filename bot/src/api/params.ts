@@ -1,9 +1,7 @@
-import { isQuarterId, msg, type QuarterId } from '@okr/core';
-import { HttpError } from './errors.js';
+import { type QuarterId } from '@okr/core';
+import { parseInput, quarterId } from '../input/schemas.js';
 
-/** A quarter from the request (`2026-Q4`), or `fallback` when it is absent; anything else is refused in Spanish. */
+/** A quarter from the request (`2026-Q4`), or `fallback` when it is absent; anything else is refused in Spanish (the shared quarter schema). */
 export function quarterParam(value: unknown, fallback?: QuarterId): QuarterId {
-  const q = typeof value === 'string' ? value : fallback;
-  if (q === undefined || !isQuarterId(q)) throw new HttpError('invalid', msg.errors.invalidQuarter(String(q ?? '')));
-  return q;
+  return parseInput(quarterId, value === undefined ? fallback : value);
 }

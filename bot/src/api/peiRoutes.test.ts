@@ -132,6 +132,9 @@ describe('PEI API', () => {
     const { call } = await startApi();
     const session = { kind: 'validacion', unitId: null, date: '2026-12-02', startTime: '09:00', modality: 'virtual', location: 'https://teams.microsoft.com/l/meetup-join/mesa-datos', presidingId: 'lider-oap', secretaryId: 'oap-2' };
     expect((await call('/api/plenarias', 'enlace-dti', json(session, 'POST'))).status).toBe(403);
+    const presidedByAnother = await call('/api/plenarias', 'oap-2', json({ ...session, presidingId: 'lider-dti' }, 'POST'));
+    expect(presidedByAnother.status).toBe(422);
+    expect(presidedByAnother.body.message).toContain('la sesión de validación de cifras la preside la Oficina Asesora de Planeación');
     const scheduled = await call('/api/plenarias', 'oap-2', json(session, 'POST'));
     expect(scheduled.status).toBe(200);
     const id = scheduled.body.plenaria.plenaria.id;

@@ -1,16 +1,17 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { PLAN_WORKFLOW, PROGRAMMING_TYPES, msg, planMessages, type PlanWorkflowAction, type ProgrammingType, type QuarterNumber } from '@okr/core';
+import { PLAN_WORKFLOW, PROGRAMMING_TYPES, planMessages, type PlanWorkflowAction, type ProgrammingType, type QuarterNumber } from '@okr/core';
 import type { Routes } from './routes.js';
 import type { PlanService } from '../services/plan.js';
 import { today } from '../services/clock.js';
 import { publicIndex, publicNotFound, publicPlan } from '../plan/publicPage.js';
 import { XLSX_TYPE } from '../plan/planXlsx.js';
 import { HttpError } from './errors.js';
+import { calendarDate, parseInput, userText } from '../input/schemas.js';
 import { sendCached } from '../http/publicAccess.js';
 
 const num = z.number().finite();
-const text = (max: number) => z.string().max(max);
+const text = userText;
 const metaBody = z
   .object({
     id: z.string().min(1).max(60),
@@ -43,7 +44,7 @@ const actBody = z
   })
   .strict();
 const importBody = z.object({ expectedVersion: z.number().int().positive().nullable(), fileBase64: z.string().min(1).max(1_300_000) }).strict();
-const vigenciaBody = z.object({ year: z.number().int().min(2020).max(2100), methodologyNote: z.string().trim().min(10).max(4000), formulationDue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
+const vigenciaBody = z.object({ year: z.number().int().min(2020).max(2100), methodologyNote: z.string().trim().min(10).max(4000), formulationDue: calendarDate }).strict();
 const entryBody = z.object({ metaId: z.string().min(1), executed: num.nullable(), analysis: text(2000), evidenceUrl: text(1000), cumulativeAnalysis: text(2000) }).strict();
 const reportBody = z.object({ expectedVersion: z.number().int().positive().nullable(), entries: z.array(entryBody).max(30), submit: z.boolean() }).strict();
 const leadBody = z.object({ numerator: num, denominator: num, result: num, observations: text(2000) }).strict();
@@ -65,11 +66,7 @@ const modificationBody = z
 const consentBody = z.object({ favorable: z.boolean(), comment: text(2000).nullable(), version: z.number().int().positive() }).strict();
 const decisionBody = z.object({ approve: z.boolean(), comment: text(2000).nullable(), version: z.number().int().positive() }).strict();
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-  return parsed.data;
-}
+const parse = parseInput;
 
 /** A report that carries a % or a cumulative figure: they are computed, never typed. */
 const TYPED_FIGURE = /percent|porcentaje|compliance|cumplimiento|^cumulative(?!Analysis)|acumulad/i;

@@ -67,7 +67,7 @@ describe('tab REST API', () => {
     const view = (ok.body.tree as OkrTreeView).strategic!.children.flatMap((c) => c.keyResults).find((k) => k.id === kr.id)!;
     expect(view.latest?.value).toBe(55.5);
     const malformed = await call('/api/units/al-usaquen/check-ins', 'enlace-al-usaquen', { method: 'POST', body: '{"period":"noviembre"}' });
-    expect(malformed).toMatchObject({ status: 422, body: { code: 'invalid', message: 'La solicitud no es válida.' } });
+    expect(malformed).toMatchObject({ status: 422, body: { code: 'invalid', message: 'La solicitud no es válida. «period»: «noviembre» no es un mes válido (use AAAA-MM, por ejemplo 2026-11). «checkIns»: falta este dato' } });
   });
 
   it('answers in Spanish when the store is busy or someone else changed the data, and claims nothing was saved', async () => {

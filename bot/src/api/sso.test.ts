@@ -48,6 +48,19 @@ describe('Teams SSO token validation (API)', () => {
     expect((res.body as MeResponse).devIdentity).toBe(false);
   });
 
+  it('links a person the ETI registered by e-mail (no Entra id yet) the first time they sign in', async () => {
+    const { call, token, bearer, store } = await ssoApi();
+    await store.applyDirectoryChanges([{ kind: 'person', before: null, after: { id: 'nueva-enlace', aadObjectId: '', name: 'Leidy Johana Cubides Rozo', email: 'leidy.cubides@gobiernobogota.gov.co', jobTitle: 'Enlace OKR', phone: '', active: true, version: 1 } }], 'eti-1');
+    const oid = '0b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+    const first = await call('/api/me', undefined, bearer(await token({ oid, preferred_username: 'Leidy.Cubides@gobiernobogota.gov.co' })));
+    expect(first.status).toBe(200);
+    expect((first.body as MeResponse).person).toMatchObject({ id: 'nueva-enlace', aadObjectId: oid });
+    expect((await store.listAudit({ entity: 'person', limit: 1 }))[0]).toMatchObject({ actorId: 'system', entityId: 'nueva-enlace', action: 'update' });
+    // Someone else's e-mail in a token never takes over a linked person.
+    const other = await call('/api/me', undefined, bearer(await token({ oid: '1c9b8a7d-6e5f-4b4a-8d3c-2f1e0a9b8c7d', preferred_username: 'leidy.cubides@gobiernobogota.gov.co' })));
+    expect(other.status).toBe(403);
+  });
+
   it('accepts a v1 token whose audience is the bare client id', async () => {
     const { call, token, oidOf, bearer } = await ssoApi();
     const t = await token({ oid: await oidOf('eti-1') }, { iss: `https://sts.windows.net/${TENANT}/`, aud: CLIENT });
@@ -131,7 +144,7 @@ describe('SSO settings and keys', () => {
   it('requires the SSO settings in production, naming each missing variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AAD_APP_CLIENT_ID[\s\S]*AAD_APP_TENANT_ID[\s\S]*TAB_DOMAIN/);
     expect(() => loadConfig({ TAB_DOMAIN: DOMAIN })).toThrow(/AAD_APP_CLIENT_ID/);
-    expect(() => loadConfig({ NODE_ENV: 'production', AAD_APP_CLIENT_ID: CLIENT, MicrosoftAppTenantId: TENANT, TAB_DOMAIN: DOMAIN })).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: 'production', AAD_APP_CLIENT_ID: CLIENT, MicrosoftAppTenantId: TENANT, TAB_DOMAIN: DOMAIN, MicrosoftAppId: CLIENT, MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' })).not.toThrow();
     expect(() => loadConfig({})).not.toThrow();
   });
 

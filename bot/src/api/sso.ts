@@ -60,8 +60,10 @@ export function defaultAudiences(tabDomain: string, clientId: string): string[] 
  * is read once, on the first token; `jose` caches the key set, refreshes it when a token names an
  * unknown key (Entra rolls keys) and never more than once every 30 s.
  */
-export function entraSigningKeys(tenantId: string, fetchImpl: typeof fetch = fetch): SigningKeys {
+export function entraSigningKeys(tenantId: string, fetchImpl: typeof fetch = fetch, now: () => number = Date.now): SigningKeys {
   let keys: Promise<SigningKeys> | undefined;
+  /** The last time Entra could not be reached: for a short while every token check fails at once instead of asking again. */
+  let failed: { at: number; error: unknown } | null = null;
   const discover = async (): Promise<SigningKeys> => {
     const url = `https://login.microsoftonline.com/${tenantId}/v2.0/.well-known/openid-configuration`;
     const res = await fetchImpl(url, { headers: { accept: 'application/json' } });
@@ -75,12 +77,39 @@ export function entraSigningKeys(tenantId: string, fetchImpl: typeof fetch = fet
     });
   };
   return async (header, token) => {
+    if (failed && now() - failed.at < KEYS_FAILURE_CACHE_MS) throw new SigningKeysUnavailableError(failed.error);
     keys ??= discover().catch((error: unknown) => {
-      keys = undefined; // try again on the next token
+      keys = undefined; // try again once the failure is no longer cached
       throw error;
     });
-    return (await keys)(header, token);
+    try {
+      const key = await (await keys)(header, token);
+      failed = null;
+      return key;
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      failed = { at: now(), error };
+      throw new SigningKeysUnavailableError(error);
+    }
   };
+}
+
+/** How long a failure to reach Entra's keys is remembered. */
+export const KEYS_FAILURE_CACHE_MS = 30_000;
+
+/** Entra's signing keys could not be read (network, DNS, Entra down): the token was not checked, nor refused. */
+export class SigningKeysUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`Entra signing keys unreachable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'SigningKeysUnavailableError';
+  }
+}
+
+/** A failure to fetch keys, as opposed to a token that names no known key (JOSE's own verdicts on the token). */
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof SigningKeysUnavailableError) return true;
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  return !(error instanceof errors.JOSEError);
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -133,7 +162,7 @@ function toSsoError(error: unknown): SsoError {
     return new SsoError('signature', error.message);
   }
   // The keys could not be read (network, Entra down): our failure, not the person's token.
-  throw error;
+  throw error instanceof SigningKeysUnavailableError ? error : new SigningKeysUnavailableError(error);
 }
 
 /** The SSO settings from the server's configuration, or null when no Entra app is configured (local development). */

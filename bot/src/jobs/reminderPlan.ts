@@ -3,11 +3,13 @@ import {
   DEFAULT_REMINDER_SETTINGS,
   dueReminders,
   etiDigest,
+  isCancelled,
   periodOf,
   previousPeriodOf,
   previousQuarter,
   quarterOf,
   reminderKeyString,
+  storedPlenariaProblem,
   waitingDigests,
   weeklyDigestDay,
   whatWaits,
@@ -21,6 +23,7 @@ import {
   type Unit,
   type UnitMonthStatus,
 } from '@okr/core';
+import type { Logger } from 'pino';
 import type { ActasPort, DirectoryPort, EntityQuarterData, OkrPort, ReminderLogEntry, ReviewPort, Store } from '../store/Store.js';
 import { REMINDER_SOURCES } from './reminderSources.js';
 
@@ -87,7 +90,12 @@ export async function loadUnitMonthStatuses(store: DirectoryPort & OkrPort & Rev
  * approval, and the plenarias of the previous and current quarter with their actas — each list read
  * once, and only on a business day (core's `whatWaits` decides who waits for what).
  */
-export async function loadWaiting(store: OkrPort & ActasPort, today: IsoDate, directory: Promise<{ units: Unit[]; roles: RoleAssignment[] }>): Promise<DigestWaiting[]> {
+export async function loadWaiting(
+  store: OkrPort & ActasPort,
+  today: IsoDate,
+  directory: Promise<{ units: Unit[]; roles: RoleAssignment[] }>,
+  log?: Pick<Logger, 'warn'>,
+): Promise<DigestWaiting[]> {
   if (!weeklyDigestDay(today)) return [];
   const quarter = quarterOf(today);
   const quarters = [previousQuarter(quarter), quarter];
@@ -97,17 +105,28 @@ export async function loadWaiting(store: OkrPort & ActasPort, today: IsoDate, di
     store.listActas({ quarters }),
     directory,
   ]);
-  return whatWaits({ today, units, roles, sets, plenarias, actas });
+  // One plenaria stored with an impossible date must not stop every reminder: it is logged and left out, as are cancelled ones.
+  const sound = plenarias.filter((p) => {
+    const problem = storedPlenariaProblem(p);
+    if (problem) log?.warn({ plenariaId: p.id, date: p.date, startTime: p.startTime }, 'plenaria left out of the reminders: its stored date or time is not valid');
+    return !problem && !isCancelled(p);
+  });
+  const ids = new Set(sound.map((p) => p.id));
+  return whatWaits({ today, units, roles, sets, plenarias: sound, actas: actas.filter((a) => ids.has(a.plenariaId)) });
 }
 
 /**
  * What is due at `now`: core's calendar rules on the store's data, plus snoozes that have come
  * back, each marked muted / reachable and with its log entry. Shared by the scheduler and the cards.
  */
-export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<ReminderPlan> {
+export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS, logger?: Pick<Logger, 'warn'>): Promise<ReminderPlan> {
   const today = bogotaClock(now).date;
   const monthly = loadUnitMonthStatuses(store, today);
-  const [{ statuses, etiIds }, waiting, fromSources] = await Promise.all([monthly, loadWaiting(store, today, monthly), Promise.all(REMINDER_SOURCES.map(async (s) => s.due(store, today, settings, await monthly)))]);
+  const [{ statuses, etiIds }, waiting, fromSources] = await Promise.all([
+    monthly,
+    loadWaiting(store, today, monthly, logger),
+    Promise.all(REMINDER_SOURCES.map(async (s) => s.due(store, today, settings, await monthly))),
+  ]);
   const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...waitingDigests(today, waiting), ...fromSources.flat()];
   const [snoozes, prefs, reachable, log] = await Promise.all([
     store.listReminderSnoozes(),

@@ -96,7 +96,7 @@ export class ReminderScheduler {
     if (!isSendingTime(now, settings)) return { ...report, skipped: 'outside_hours' };
     if ((await store.getReminderControl()).paused) return { ...report, skipped: 'paused' };
 
-    const plan = await planReminders(store, now, settings);
+    const plan = await planReminders(store, now, settings, log);
     report.due = plan.reminders.length;
     const toSend: PlannedReminder[] = [];
     const unreachable = new Set<string>();

@@ -9,7 +9,7 @@ import { defineModule } from './module.js';
 /** Actas: plenarias, their actas and two-part sign-off, the copy to the OAP, commitments and recognitions. */
 export const actas = defineModule({
   name: 'actas',
-  services: (ctx) => ({ actas: new ActaService(ctx.store, ctx.clock, ctx.proactive ? actaNotices(ctx, ctx.proactive) : undefined) }),
+  services: (ctx) => ({ actas: new ActaService(ctx.store, ctx.clock, ctx.proactive ? actaNotices(ctx, ctx.proactive) : undefined, ctx.log) }),
   commands: [actasCommand, commitmentsCommand],
   cardActions: [...actaActions, updateCommitmentAction],
   routes: [registerActaRoutes],

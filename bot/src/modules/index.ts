@@ -1,4 +1,5 @@
 import { actas } from './actas.js';
+import { directory } from './directory.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
 import { pei } from './pei.js';
@@ -18,5 +19,6 @@ export const modules = [
   plan,
   pei,
   reminders,
+  directory,
   shell,
 ] as const;

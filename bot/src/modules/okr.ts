@@ -4,7 +4,7 @@ import { CheckInService } from '../services/checkIns.js';
 import { openCheckInAction } from '../teams/cardActions/openCheckInAction.js';
 import { saveOneCheckInAction, submitCheckInAction } from '../teams/cardActions/submitCheckInAction.js';
 import { checkInCommand } from '../teams/commands/checkInCommand.js';
-import { myOkrCommand } from '../teams/commands/myOkrCommand.js';
+import { myOkrCommand, openMyOkrUnitAction } from '../teams/commands/myOkrCommand.js';
 import { pendingCommand } from '../teams/commands/pendingCommand.js';
 import { defineModule } from './module.js';
 
@@ -13,6 +13,6 @@ export const okr = defineModule({
   name: 'okr',
   services: (ctx) => ({ checkIns: new CheckInService(ctx.store, ctx.clock) }),
   commands: [checkInCommand, pendingCommand, myOkrCommand],
-  cardActions: [submitCheckInAction, saveOneCheckInAction, openCheckInAction],
+  cardActions: [submitCheckInAction, saveOneCheckInAction, openCheckInAction, openMyOkrUnitAction],
   routes: [registerOkrRoutes, registerDashboardRoutes],
 });

@@ -8,6 +8,10 @@ import {
   canEditActa,
   canSchedule,
   checkPlenaria,
+  isCancelled,
+  mayChangePlenaria,
+  presidingProblem,
+  storedPlenariaProblem,
   draftErrors,
   firstSentOn,
   mayCorrect,
@@ -35,16 +39,20 @@ import {
   type Person,
   type PersonRef,
   type Plenaria,
+  type PlenariaChangeResponse,
   type PlenariaInput,
   type PlenariaKind,
   type PlenariaSummary,
   type PlenariasResponse,
   type QuarterId,
+  type RescheduleInput,
   type RoleAssignment,
   type ScheduleResponse,
   type SignatureRole,
   type Unit,
+  type UnreadablePlenaria,
 } from '@okr/core';
+import type { Logger } from 'pino';
 import { actaDocx } from '../actas/actaDocx.js';
 import { ConflictError, type ActaAction, type ActaFile, type ActasPort, type AuditPort, type DirectoryPort, type OkrPort } from '../store/Store.js';
 import { seesWholeEntity } from './access.js';
@@ -76,11 +84,23 @@ export interface ActaRecord {
 export interface ActaNotices {
   requestSignatures(record: ActaRecord, personIds: readonly string[]): Promise<{ sent: string[]; unreachable: string[] }>;
   changed(record: ActaRecord): Promise<void>;
+  /** A plenaria moved or cancelled: the people it concerns are told (who, when, why). */
+  plenariaChanged(record: ActaRecord, change: PlenariaChangeNotice, personIds: readonly string[]): Promise<{ sent: string[]; unreachable: string[] }>;
+}
+
+/** What the people of a moved or cancelled plenaria are told. */
+export interface PlenariaChangeNotice {
+  kind: 'reschedule' | 'cancel';
+  byName: string;
+  reason: string;
+  /** Where it was before a move. */
+  from?: { date: string; startTime: string };
 }
 
 export const noActaNotices: ActaNotices = {
   requestSignatures: async () => ({ sent: [], unreachable: [] }),
   changed: async () => {},
+  plenariaChanged: async () => ({ sent: [], unreachable: [] }),
 };
 
 const ref = (p: Person | null | undefined, id: string): PersonRef => ({ id, name: p?.name ?? id, jobTitle: p?.jobTitle ?? '' });
@@ -98,6 +118,7 @@ export class ActaService {
     private readonly store: ActasPort & DirectoryPort & OkrPort & AuditPort,
     private readonly clock: Clock,
     private readonly notices: ActaNotices = noActaNotices,
+    private readonly log?: Pick<Logger, 'warn'>,
   ) {
     this.commitments = new CommitmentService(store, clock);
   }
@@ -124,13 +145,40 @@ export class ActaService {
   private status(plenaria: Plenaria, versions: readonly Acta[]): ActaStatus {
     const latest = versions.at(-1) ?? null;
     const sentOn = firstSentOn(versions);
+    // A plenaria stored with an impossible date has no deadline until it is rescheduled.
+    const sound = !storedPlenariaProblem(plenaria);
     return {
       documentVersion: latest?.documentVersion ?? null,
       state: latest ? actaState(latest.signatures) : null,
-      deadline: oapDeadline(plenaria.date),
-      oapStatus: oapCopyStatus(plenaria.date, sentOn, today(this.clock).date),
+      deadline: sound ? oapDeadline(plenaria.date) : '',
+      oapStatus: sound ? oapCopyStatus(plenaria.date, sentOn, today(this.clock).date) : 'pendiente',
       sentOn,
     };
+  }
+
+  /** Splits stored plenarias into those that can be shown and those that cannot (logged once here). */
+  private readable(plenarias: readonly Plenaria[]): { sound: Plenaria[]; unreadable: Array<{ plenaria: Plenaria; problem: string }> } {
+    const sound: Plenaria[] = [];
+    const unreadable: Array<{ plenaria: Plenaria; problem: string }> = [];
+    for (const plenaria of plenarias) {
+      const problem = storedPlenariaProblem(plenaria);
+      if (!problem) sound.push(plenaria);
+      else {
+        this.log?.warn({ plenariaId: plenaria.id, date: plenaria.date, startTime: plenaria.startTime }, 'plenaria left out of a list: its stored date or time is not valid');
+        unreadable.push({ plenaria, problem });
+      }
+    }
+    return { sound, unreadable };
+  }
+
+  /** May this person reschedule or cancel this plenaria now? */
+  private async mayChange(roles: readonly RoleAssignment[], plenaria: Plenaria, latest: Acta | null, units?: readonly Unit[]): Promise<boolean> {
+    return mayChangePlenaria(plenaria, latest, canSchedule(roles, plenaria.kind, await this.unitOf(plenaria.unitId, units))).ok;
+  }
+
+  private async unitOf(unitId: string | null, units?: readonly Unit[]): Promise<Unit | null> {
+    if (!unitId) return null;
+    return (units ? units.find((u) => u.id === unitId) : await this.store.getUnit(unitId)) ?? null;
   }
 
   async record(plenariaId: string): Promise<ActaRecord> {
@@ -138,6 +186,13 @@ export class ActaService {
     if (!plenaria) throw new Refusal('not_found', msg.errors.notFound);
     const [versions, people, unitName] = await Promise.all([this.store.listActas({ plenariaIds: [plenariaId] }), this.store.listPeople(), this.unitName(plenaria.unitId)]);
     return this.recordOf(plenaria, versions, people, unitName);
+  }
+
+  /** A plenaria's record for someone who may see it (its unit's people, its signers, the entity-wide roles); a Refusal otherwise. */
+  async visibleRecord(person: Person, plenariaId: string): Promise<ActaRecord> {
+    const [record, roles] = await Promise.all([this.record(plenariaId), this.store.rolesOf(person.id)]);
+    if (!this.mayView(person, roles, record.plenaria)) throw new Refusal('forbidden', msg.errors.forbidden);
+    return record;
   }
 
   /** A plenaria's record from what was already read (one read of actas and people serves many plenarias). */
@@ -186,6 +241,7 @@ export class ActaService {
     const latestVersion = latest?.documentVersion ?? 0;
     const people = this.directory(record, allRoles);
     const audit = await this.history(record);
+    const open = !isCancelled(plenaria);
     return {
       plenaria,
       unitName: record.unitName,
@@ -194,10 +250,11 @@ export class ActaService {
       acta: latest,
       versions: record.versions.map(versionSummary),
       state: latest ? actaState(latest.signatures) : null,
-      canEdit: editor && (!latest || mayEdit(latest, true, latestVersion).ok),
-      canSign: record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latestVersion) : [],
-      canCorrect: !!latest && editor && actaState(latest.signatures) === 'signed',
-      canSendToOap: !!latest && maySendToOap(latest, editor).ok,
+      canEdit: open && editor && (!latest || mayEdit(latest, true, latestVersion).ok),
+      canSign: open && record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latestVersion) : [],
+      canCorrect: open && !!latest && editor && actaState(latest.signatures) === 'signed',
+      canSendToOap: open && !!latest && maySendToOap(latest, editor).ok,
+      canChange: await this.mayChange(roles, plenaria, latest),
       missing: record.missing,
       oap: record.oap,
       people,
@@ -229,7 +286,9 @@ export class ActaService {
       this.store.listPeople(),
     ]);
     const names = new Map(people.map((p) => [p.id, p.name]));
-    const visible = plenarias.filter((p) => this.mayView(person, roles, p));
+    const { sound, unreadable } = this.readable(plenarias);
+    const visible = sound.filter((p) => this.mayView(person, roles, p));
+    const held = sound.filter((p) => !isCancelled(p));
     const entity = seesWholeEntity(roles);
     const mine = new Set(roles.map((r) => r.unitId).filter((u): u is string => u !== null));
     const watched = entity ? units : units.filter((u) => mine.has(u.id));
@@ -242,53 +301,170 @@ export class ActaService {
         presidingName: names.get(p.presidingId) ?? p.presidingId,
         secretaryName: names.get(p.secretaryId) ?? p.secretaryId,
         acta: this.status(p, versions),
-        canEdit: canEditActa(person.id, roles, p),
+        canEdit: !isCancelled(p) && canEditActa(person.id, roles, p),
+        canChange: await this.mayChange(roles, p, versions.at(-1) ?? null, units),
       });
     }
     const warnings = [
-      ...unitsWithoutMenor(quarter, watched, plenarias),
-      ...visible.filter((p) => p.kind === 'mayor').flatMap((p) => checkPlenaria(p, []).warnings),
+      ...unitsWithoutMenor(quarter, watched, held),
+      ...visible.filter((p) => p.kind === 'mayor' && !isCancelled(p)).flatMap((p) => checkPlenaria(p, []).warnings),
     ];
-    const schedulable = (kind: 'menor' | 'mayor') => units.filter((u) => canSchedule(roles, kind, u.id)).map((u) => u.id);
+    const schedulable = (kind: 'menor' | 'mayor') => units.filter((u) => canSchedule(roles, kind, u)).map((u) => u.id);
+    const cannotList: UnreadablePlenaria[] = [];
+    for (const { plenaria, problem } of unreadable.filter((u) => this.mayView(person, roles, u.plenaria))) {
+      cannotList.push({ plenaria, unitName: await this.unitName(plenaria.unitId, units), problem, canChange: await this.mayChange(roles, plenaria, actas.filter((a) => a.plenariaId === plenaria.id).at(-1) ?? null, units) });
+    }
     return {
       quarter,
       plenarias: summaries,
       warnings,
+      unreadable: cannotList,
       canSchedule: { menorUnitIds: schedulable('menor'), mayorUnitIds: schedulable('mayor'), entityWide: canSchedule(roles, 'mayor', null), validation: canSchedule(roles, 'validacion', null) },
       people: people.map((p) => ref(p, p.id)).sort((a, b) => a.name.localeCompare(b.name, 'es')),
     };
   }
 
+  /**
+   * Schedules a plenaria. Idempotent: the same plenaria asked for again (a double click, five
+   * identical requests at once) answers the one already scheduled instead of creating another; a
+   * different one at the same unit, day and time is refused.
+   */
   async schedule(person: Person, input: PlenariaInput): Promise<ScheduleResponse> {
     const roles = await this.store.rolesOf(person.id);
     const unitId = input.kind === 'dialogo' || input.kind === 'validacion' ? null : input.unitId;
-    if (unitId && !(await this.store.getUnit(unitId))) throw new Refusal('not_found', msg.errors.notFound);
-    if (!canSchedule(roles, input.kind, unitId)) throw new Refusal('forbidden', msg.actas.cannotSchedule);
-    const [presiding, secretary] = await Promise.all([this.store.getPerson(input.presidingId), this.store.getPerson(input.secretaryId)]);
-    const unknown = [presiding ? null : input.presidingId, secretary ? null : input.secretaryId].filter(Boolean);
-    const existing = unitId ? await this.store.listPlenarias({ unitId }) : [];
-    const check = checkPlenaria({ ...input, unitId }, existing);
-    const errors = [...check.errors, ...(unknown.length ? [msg.actas.unknownPeople(unknown.join(', '))] : [])];
-    if (errors.length) throw new Refusal('invalid', errors.join(' '), errors);
+    const unit = await this.unitOf(unitId);
+    if (unitId && !unit) throw new Refusal('not_found', msg.errors.notFound);
+    if (!canSchedule(roles, input.kind, unit)) throw new Refusal('forbidden', msg.actas.cannotSchedule);
+    const wanted = { ...input, unitId, location: input.location.trim() };
+    await this.checkPeople(wanted, unit);
     const quarter = quarterOf(input.date);
     const base = input.kind === 'menor' ? `pl-${unitId}-${quarter}` : input.kind === 'mayor' ? `pl-mayor-${unitId ?? 'entidad'}-${input.date}` : `pl-${input.kind}-${input.date}`;
-    const taken = new Set((await this.store.listPlenarias({ quarters: [quarter] })).map((p) => p.id));
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    const plenaria: Plenaria = { ...input, id, unitId, location: input.location.trim(), createdBy: person.id, createdAt: this.now() };
-    await this.store.createPlenaria(plenaria, person.id);
-    const names = new Map([[input.presidingId, presiding!.name], [input.secretaryId, secretary!.name]]);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = (await this.store.listPlenarias(unitId ? { unitId } : { quarters: [quarter] })).filter((p) => p.unitId === unitId);
+      const same = existing.find((p) => !isCancelled(p) && p.kind === wanted.kind && p.date === wanted.date && p.startTime === wanted.startTime);
+      if (same) {
+        const identical = same.modality === wanted.modality && same.location === wanted.location && same.presidingId === wanted.presidingId && same.secretaryId === wanted.secretaryId;
+        if (!identical) throw new Refusal('conflict', msg.actas.duplicateSlot(same.date, same.startTime));
+        return { plenaria: await this.summary(person, roles, same), warnings: [], existing: true };
+      }
+      const check = checkPlenaria(wanted, this.readable(existing).sound);
+      if (check.errors.length) throw new Refusal('invalid', check.errors.join(' '), check.errors);
+      const taken = new Set((await this.store.listPlenarias({ quarters: [quarter] })).map((p) => p.id));
+      let id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      const plenaria: Plenaria = { ...wanted, id, createdBy: person.id, createdAt: this.now() };
+      try {
+        await this.store.createPlenaria(plenaria, person.id);
+      } catch (error) {
+        // Someone took that id meanwhile (an identical request at the same moment): look again.
+        if (error instanceof ConflictError) continue;
+        throw error;
+      }
+      return { plenaria: await this.summary(person, roles, plenaria), warnings: check.warnings };
+    }
+    throw new Refusal('conflict', msg.errors.conflict);
+  }
+
+  /** Who presides and the secretary: people of the directory, and who presides may preside it (the unit's líder; the Secretario/a). */
+  private async checkPeople(input: Pick<Plenaria, 'kind' | 'presidingId' | 'secretaryId'>, unit: Unit | null): Promise<void> {
+    const [presiding, secretary] = await Promise.all([this.store.getPerson(input.presidingId), this.store.getPerson(input.secretaryId)]);
+    const unknown = [presiding ? null : input.presidingId, secretary ? null : input.secretaryId].filter(Boolean);
+    if (unknown.length) throw new Refusal('invalid', msg.actas.unknownPeople(unknown.join(', ')));
+    // A validation session is the OAP's: its jefe/a (the líder of the office its team belongs to) presides.
+    const office = input.kind === 'validacion' ? await this.oapOffice() : unit;
+    const problem = presidingProblem(input.kind, office, await this.store.rolesOf(presiding!.id), presiding!.name);
+    if (problem) throw new Refusal('invalid', problem, [problem]);
+  }
+
+  /** The OAP's office: the unit whose people hold the entity's OAP role. */
+  private async oapOffice(): Promise<Unit | null> {
+    const roles = await this.store.listRoles();
+    const oap = new Set(roles.filter((r) => r.role === 'oap' && r.unitId === null).map((r) => r.personId));
+    return this.unitOf(roles.find((r) => r.unitId !== null && oap.has(r.personId))?.unitId ?? null);
+  }
+
+  private async summary(person: Person, roles: readonly RoleAssignment[], plenaria: Plenaria): Promise<PlenariaSummary> {
+    const [presiding, secretary, versions] = await Promise.all([this.store.getPerson(plenaria.presidingId), this.store.getPerson(plenaria.secretaryId), this.store.listActas({ plenariaIds: [plenaria.id] })]);
     return {
-      plenaria: {
-        plenaria,
-        unitName: await this.unitName(unitId),
-        presidingName: names.get(input.presidingId)!,
-        secretaryName: names.get(input.secretaryId)!,
-        acta: this.status(plenaria, []),
-        canEdit: canEditActa(person.id, roles, plenaria),
-      },
-      warnings: check.warnings,
+      plenaria,
+      unitName: await this.unitName(plenaria.unitId),
+      presidingName: presiding?.name ?? plenaria.presidingId,
+      secretaryName: secretary?.name ?? plenaria.secretaryId,
+      acta: this.status(plenaria, versions),
+      canEdit: !isCancelled(plenaria) && canEditActa(person.id, roles, plenaria),
+      canChange: await this.mayChange(roles, plenaria, versions.at(-1) ?? null),
     };
+  }
+
+  /**
+   * Moves a plenaria to another day, time, modality or place, with a reason (kept in the audit
+   * trail). Its acta, not signed yet, follows: the start time it records, the OKR results frozen
+   * at the new date, and any signature withdrawn. The people it concerns are told in Teams.
+   */
+  async reschedule(person: Person, plenariaId: string, input: RescheduleInput): Promise<PlenariaChangeResponse> {
+    const { before, latest, roles, unit } = await this.changeable(person, plenariaId, input.reason);
+    const after: Plenaria = {
+      ...before,
+      date: input.date,
+      startTime: input.startTime,
+      modality: input.modality,
+      location: input.location.trim(),
+      rescheduled: { at: this.now(), by: person.id, reason: input.reason.trim(), fromDate: before.date, fromStartTime: before.startTime },
+    };
+    if (after.date === before.date && after.startTime === before.startTime && after.modality === before.modality && after.location === before.location) throw new Refusal('invalid', msg.actas.sameSchedule);
+    const others = (await this.store.listPlenarias(before.unitId ? { unitId: before.unitId } : { quarters: [quarterOf(input.date)] })).filter((p) => p.id !== before.id && p.unitId === before.unitId);
+    const check = checkPlenaria(after, this.readable(others).sound);
+    if (check.errors.length) throw new Refusal('invalid', check.errors.join(' '), check.errors);
+    const clash = others.find((p) => !isCancelled(p) && p.date === after.date && p.startTime === after.startTime);
+    if (clash) throw new Refusal('conflict', msg.actas.duplicateSlot(after.date, after.startTime));
+    await this.update(person, 'reschedule', input.reason, before, after);
+    if (latest && actaState(latest.signatures) !== 'signed') {
+      const shift = minutes(after.startTime) - minutes(before.startTime);
+      const draft = latest.draft.startTime === before.startTime ? { ...latest.draft, startTime: after.startTime, endTime: hhmm(minutes(latest.draft.endTime) + shift) ?? latest.draft.endTime } : latest.draft;
+      await this.write(person, 'reschedule', { ...latest, draft, okrResults: await this.snapshot(after), snapshotAt: this.now(), signatures: UNSIGNED }, latest.version);
+    }
+    return this.afterChange(person, roles, plenariaId, { kind: 'reschedule', byName: person.name, reason: input.reason.trim(), from: { date: before.date, startTime: before.startTime } }, check.warnings, unit);
+  }
+
+  /** Cancels a plenaria, with a reason (kept in the audit trail): its acta is closed and the people it concerns are told. */
+  async cancel(person: Person, plenariaId: string, reason: string): Promise<PlenariaChangeResponse> {
+    const { before, roles, unit } = await this.changeable(person, plenariaId, reason);
+    await this.update(person, 'cancel', reason, before, { ...before, cancelled: { at: this.now(), by: person.id, reason: reason.trim() } });
+    return this.afterChange(person, roles, plenariaId, { kind: 'cancel', byName: person.name, reason: reason.trim() }, [], unit);
+  }
+
+  private async changeable(person: Person, plenariaId: string, reason: string) {
+    const before = await this.store.getPlenaria(plenariaId);
+    if (!before) throw new Refusal('not_found', msg.errors.notFound);
+    const [roles, versions] = await Promise.all([this.store.rolesOf(person.id), this.store.listActas({ plenariaIds: [plenariaId] })]);
+    if (!this.mayView(person, roles, before)) throw new Refusal('forbidden', msg.errors.forbidden);
+    const unit = await this.unitOf(before.unitId);
+    const latest = versions.at(-1) ?? null;
+    const decision = mayChangePlenaria(before, latest, canSchedule(roles, before.kind, unit));
+    if (!decision.ok) throw new Refusal(decision.code, decision.message);
+    // The reason stays in the audit trail and goes to the people told: never empty.
+    if (!reason.trim()) throw new Refusal('invalid', msg.actas.changeReason);
+    return { before, latest, roles, unit };
+  }
+
+  private async update(person: Person, action: 'reschedule' | 'cancel', reason: string, before: Plenaria, after: Plenaria): Promise<void> {
+    try {
+      await this.store.updatePlenaria({ actorId: person.id, action, reason: reason.trim(), before, after });
+    } catch (error) {
+      if (error instanceof ConflictError) throw new Refusal('conflict', msg.errors.conflict);
+      throw error;
+    }
+  }
+
+  /** After a move or a cancellation: the sign-off cards sent earlier brought up to date, the people it concerns told. */
+  private async afterChange(person: Person, roles: readonly RoleAssignment[], plenariaId: string, notice: PlenariaChangeNotice, warnings: ScheduleResponse['warnings'], unit: Unit | null): Promise<PlenariaChangeResponse> {
+    const record = await this.record(plenariaId);
+    await this.notices.changed(record);
+    const { plenaria } = record;
+    const ofUnit = unit ? (await this.store.listRoles()).filter((r) => r.unitId === unit.id && (r.role === 'enlace' || r.role === 'lider')).map((r) => r.personId) : [];
+    const told = [...new Set([plenaria.presidingId, plenaria.secretaryId, ...ofUnit])].filter((id) => id !== person.id);
+    const { sent, unreachable } = await this.notices.plenariaChanged(record, notice, told);
+    return { plenaria: await this.summary(person, roles, plenaria), warnings, notified: sent, unreachable };
   }
 
   // ─── Writing ──────────────────────────────────────────────────────────────────────────────────
@@ -319,6 +495,7 @@ export class ActaService {
   private async editable(person: Person, plenariaId: string, documentVersion: number, version: number | null): Promise<{ record: ActaRecord; acta: Acta }> {
     const record = await this.record(plenariaId);
     const { latest } = record;
+    refuseIfCancelled(record.plenaria);
     if (!latest) throw new Refusal('invalid', msg.actas.notStarted);
     const decision = mayEdit(latest, await this.isEditor(person, record.plenaria), latest.documentVersion);
     if (!decision.ok) throw new Refusal('forbidden', decision.message);
@@ -331,6 +508,7 @@ export class ActaService {
   async start(person: Person, plenariaId: string): Promise<ActaView> {
     const record = await this.record(plenariaId);
     if (!(await this.isEditor(person, record.plenaria))) throw new Refusal('forbidden', msg.actas.notEditor);
+    refuseIfCancelled(record.plenaria);
     if (record.latest) throw new Refusal('conflict', msg.actas.alreadyStarted);
     const { plenaria } = record;
     const roles = plenaria.unitId ? await this.store.listRoles() : [];
@@ -395,6 +573,7 @@ export class ActaService {
     const record = await this.record(plenariaId);
     const { latest, plenaria } = record;
     if (!latest) throw new Refusal('invalid', msg.actas.notStarted);
+    refuseIfCancelled(plenaria);
     if (documentVersion !== latest.documentVersion) throw new Refusal('conflict', msg.actas.oldVersion(latest.documentVersion));
     const stale = seen && ('version' in seen ? seen.version !== latest.version : seen.contentKey !== actaContentKey(latest));
     if (stale && actaState(latest.signatures) !== 'signed') throw new Refusal('conflict', msg.actas.staleEdit);
@@ -455,6 +634,7 @@ export class ActaService {
     const record = await this.record(plenariaId);
     const acta = record.versions.find((v) => v.documentVersion === documentVersion);
     if (!acta) throw new Refusal('not_found', msg.errors.notFound);
+    refuseIfCancelled(record.plenaria);
     const decision = maySendToOap(acta, await this.isEditor(person, record.plenaria));
     if (!decision.ok) throw new Refusal(acta.sentToOap ? 'conflict' : 'forbidden', decision.message);
     const complete = await this.completeSigned(person, record, acta);
@@ -487,7 +667,9 @@ export class ActaService {
   async oapList(person: Person, quarter: QuarterId): Promise<OapActasResponse> {
     const roles = await this.store.rolesOf(person.id);
     if (!seesWholeEntity(roles)) throw new Refusal('forbidden', msg.errors.dashboardOnlyEntity);
-    const [units, plenarias, actas] = await Promise.all([this.store.listUnits(), this.store.listPlenarias({ quarters: [quarter] }), this.store.listActas({ quarters: [quarter] })]);
+    const [units, stored, actas] = await Promise.all([this.store.listUnits(), this.store.listPlenarias({ quarters: [quarter] }), this.store.listActas({ quarters: [quarter] })]);
+    // A cancelled plenaria owes the OAP no acta; one stored with an impossible date is logged and left out.
+    const plenarias = this.readable(stored).sound.filter((p) => !isCancelled(p));
     const rows: OapActasResponse['rows'] = [];
     for (const p of plenarias) {
       rows.push({ plenariaId: p.id, kind: p.kind, unitId: p.unitId, unitName: await this.unitName(p.unitId, units), date: p.date, acta: this.status(p, actas.filter((a) => a.plenariaId === p.id)) });
@@ -499,7 +681,7 @@ export class ActaService {
 
   /** Actas waiting for this person's signature (all parts the latest versions still need from them). */
   async awaitingSignature(personId: string, quarters: readonly QuarterId[]): Promise<Array<{ record: ActaRecord; parts: SignatureRole[] }>> {
-    const plenarias = (await this.store.listPlenarias({ quarters })).filter((p) => p.presidingId === personId || p.secretaryId === personId);
+    const plenarias = this.readable(await this.store.listPlenarias({ quarters })).sound.filter((p) => !isCancelled(p) && (p.presidingId === personId || p.secretaryId === personId));
     if (plenarias.length === 0) return [];
     const [actas, people, units] = await Promise.all([this.store.listActas({ quarters }), this.store.listPeople(), this.store.listUnits()]);
     const waiting: Array<{ record: ActaRecord; parts: SignatureRole[] }> = [];
@@ -516,7 +698,7 @@ export class ActaService {
 /** What this person may do from the sign-off card now: sign their parts, record the copy to the OAP. */
 export async function actaViewer(store: Pick<DirectoryPort, 'rolesOf'>, person: Person, record: ActaRecord): Promise<{ parts: SignatureRole[]; maySendToOap: boolean }> {
   const { latest, plenaria } = record;
-  if (!latest) return { parts: [], maySendToOap: false };
+  if (!latest || isCancelled(plenaria)) return { parts: [], maySendToOap: false };
   const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.documentVersion) : [];
   return { parts, maySendToOap: maySendToOap(latest, canEditActa(person.id, await store.rolesOf(person.id), plenaria)).ok };
 }
@@ -526,3 +708,14 @@ function versionSummary(a: Acta): ActaVersionSummary {
   const times = [a.signatures.secretary?.at, a.signatures.presiding?.at].filter((t): t is string => !!t).sort();
   return { documentVersion: a.documentVersion, state, signedAt: state === 'signed' ? times.at(-1)! : null, correctionReason: a.correctionReason, fileName: a.fileName };
 }
+
+function refuseIfCancelled(plenaria: Plenaria): void {
+  if (plenaria.cancelled) throw new Refusal('conflict', msg.actas.cancelledActa(plenaria.cancelled.reason));
+}
+
+const minutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
+/** "HH:MM" for minutes since midnight, or null past the day. */
+const hhmm = (total: number): string | null => (total < 0 || total >= 24 * 60 ? null : `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`);

@@ -1,4 +1,6 @@
 import {
+  isVivaSet,
+  vivaText,
   buildTree,
   checkInsEditable,
   msg,
@@ -117,6 +119,8 @@ export class CheckInService {
     const formResult = await this.editableForm(person, unitId, period);
     if (!formResult.ok) return { kind: 'refused', message: formResult.message };
     const { bundle, unit, review } = formResult.form;
+    // A set imported from Viva Goals keeps its history as it was: it takes no new reports.
+    if (isVivaSet(bundle.set.id)) return { kind: 'refused', message: vivaText.readOnly };
     const editable = checkInsEditable(review, unit.name);
     if (!editable.ok) return { kind: 'refused', message: editable.message };
     if (drafts.length === 0) return { kind: 'invalid', errors: [{ keyResultId: '', field: 'value', message: msg.checkIn.nothingTyped }] };

@@ -2,7 +2,9 @@ import {
   EDITABLE_STATES,
   actionLabels,
   msg,
+  nextQuarter,
   qualityAlerts,
+  setDraftProblems,
   quarterLabel,
   setStateLabels,
   transition,
@@ -17,6 +19,9 @@ import {
   type WorkflowAction,
 } from '@okr/core';
 import { ConflictError, type DirectoryPort, type OkrPort, type SetContent, type SetEvent } from '../store/Store.js';
+import { canSeeUnit } from './access.js';
+import { systemClock, today, type Clock } from './clock.js';
+import { Refusal } from './refusal.js';
 
 /** A set with its history and the alerts its form raises, as the cards and the tab show it. */
 export interface SetView {
@@ -46,6 +51,7 @@ export class FormulationService {
   constructor(
     private readonly store: OkrPort & DirectoryPort,
     private readonly afterStep: (view: SetView) => Promise<void> = async () => {},
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** The person's roles that apply to a unit's set: their roles on the unit and their entity-wide roles. */
@@ -81,9 +87,25 @@ export class FormulationService {
    * moved on since, nothing is done twice and the person is told what happened instead.
    */
   async act(person: Person, setId: string, action: WorkflowAction, expectedVersion: number, comment: string | null): Promise<ActResult> {
+    const view = await this.visibleView(person, setId);
+    if (!view.ok) return { kind: 'refused', message: view.message, view: null, ...(view.notFound ? { notFound: true as const } : {}) };
+    return this.step(person, view.view, action, expectedVersion, comment);
+  }
+
+  /**
+   * A set's view for someone who may see its unit (its people and the entity-wide roles); otherwise
+   * why not — and nothing of the set, not even in a conflict (set ids are predictable).
+   */
+  async visibleView(person: Person, setId: string): Promise<{ ok: true; view: SetView } | { ok: false; message: string; notFound: boolean }> {
     const view = await this.view(setId);
-    if (!view) return { kind: 'refused', message: msg.errors.notFound, view: null, notFound: true };
+    if (!view) return { ok: false, message: msg.errors.notFound, notFound: true };
+    if (!canSeeUnit(await this.store.rolesOf(person.id), view.bundle.set.unitId)) return { ok: false, message: msg.errors.forbidden, notFound: false };
+    return { ok: true, view };
+  }
+
+  private async step(person: Person, view: SetView, action: WorkflowAction, expectedVersion: number, comment: string | null): Promise<ActResult> {
     const { set } = view.bundle;
+    const setId = set.id;
     if (set.version !== expectedVersion) return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
     const roles = await this.rolesFor(person, set.unitId);
     const decision = transition(set.state, action, roles, comment);
@@ -125,6 +147,12 @@ export class FormulationService {
     const unit = await this.store.getUnit(unitId);
     if (!unit) return { kind: 'refused', message: msg.errors.notFound, view: null, notFound: true };
     if (!roles.includes('enlace')) return { kind: 'refused', message: msg.formulation.onlyEnlace(unit.name), view: null };
+    // A set is prepared for the quarter under way or the next one (reformulation at quarter end), never for 1999 or 2099.
+    const current = today(this.clock).quarter;
+    if (quarter !== current && quarter !== nextQuarter(current)) throw new Refusal('invalid', msg.formulation.quarterOutOfWindow(quarterLabel(quarter), quarterLabel(current), quarterLabel(nextQuarter(current))));
+    const [institutional, people] = await Promise.all([this.store.listInstitutionalObjectives(), this.store.listPeople()]);
+    const problems = setDraftProblems(content, { institutionalObjectiveIds: new Set(institutional.map((o) => o.id)), personIds: new Set(people.map((p) => p.id)) });
+    if (problems.length) throw new Refusal('invalid', problems.join(' '), problems);
     const existing = await this.store.getSet(unitId, quarter);
     try {
       if (!existing) {

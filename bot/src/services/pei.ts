@@ -1,7 +1,7 @@
 import {
   REPORTING_ROLES,
+  isCalendarDate,
   figureErrors,
-  isIsoDate,
   okrChecks,
   okrSnapshot,
   peiMessages,
@@ -129,7 +129,7 @@ export class PeiService {
 
   private chooseCutoff(plan: { startYear: number; endYear: number }, asked: string | undefined, latestWithValues?: IsoDate | null): IsoDate {
     if (asked) {
-      if (!isIsoDate(asked)) throw new Refusal('invalid', m.badCutoff(asked));
+      if (!isCalendarDate(asked)) throw new Refusal('invalid', m.badCutoff(asked));
       const y = Number(asked.slice(0, 4));
       if (y < plan.startYear || y > plan.endYear) throw new Refusal('invalid', m.notInPlan(esDate(asked)));
       return asked;
@@ -328,7 +328,7 @@ export class PeiService {
 
   /** Loads an indicator's figure for a write, refusing what the person may not do or the period no longer allows. */
   private async forWrite(indicatorId: string, cutoff: string) {
-    if (!isIsoDate(cutoff)) throw new Refusal('invalid', m.badCutoff(cutoff));
+    if (!isCalendarDate(cutoff)) throw new Refusal('invalid', m.badCutoff(cutoff));
     const planId = await this.ownPlanId();
     const { data, plan } = await this.year(planId, cutoff);
     const indicator = data.indicators.find((i) => i.id === indicatorId);

@@ -2,6 +2,7 @@ import {
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -10,6 +11,7 @@ import { msg, shellBotText, type Person } from '@okr/core';
 import type { Logger } from 'pino';
 import type { CardReply, HelpLine } from './handlers.js';
 import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
+import { linkSignIn } from '../services/directory.js';
 import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/simpleCards.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import { commandFor, normalizeCommand } from './commands/normalize.js';
@@ -33,7 +35,18 @@ export interface BotParts {
   commands: readonly BotCommand[];
   cardActions: readonly BotCardAction[];
   help: readonly HelpLine[];
+  /**
+   * When a turn's conversation may be stored for proactive messages (reminders, sign-off cards):
+   * `anonymous` — the adapter runs without the bot's credentials (local development only: the
+   * configuration refuses it in production), so no turn is authenticated and every one counts;
+   * otherwise only a turn the adapter authenticated. `serviceUrlAllowed` — in production only the
+   * Teams and Bot Framework services.
+   */
+  conversations: { anonymous: boolean; serviceUrlAllowed: (serviceUrl: string | undefined) => boolean };
 }
+
+/** botframework-connector's AuthenticationConstants.AnonymousAuthType. */
+const ANONYMOUS_AUTH_TYPE = 'anonymous';
 
 const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
@@ -87,9 +100,9 @@ export class OkrBot extends TeamsActivityHandler {
   /** The directory person behind this Teams user; stores their conversation for proactive messages. */
   private async identify(context: TurnContext, opts: { welcome?: boolean } = {}): Promise<Person | null> {
     const aadObjectId = context.activity.from?.aadObjectId;
-    const person = aadObjectId ? await this.deps.store.findPersonByAadObjectId(aadObjectId) : null;
+    const person = aadObjectId ? ((await this.deps.store.findPersonByAadObjectId(aadObjectId)) ?? (await this.linkByEmail(context, aadObjectId))) : null;
     if (!person) return null;
-    if (context.activity.conversation?.conversationType === 'personal') {
+    if (context.activity.conversation?.conversationType === 'personal' && this.mayStoreConversation(context)) {
       const known = await this.deps.store.getConversationReference(person.id);
       await this.deps.store.saveConversationReference(person.id, TurnContext.getConversationReference(context.activity));
       if (opts.welcome && !known) {
@@ -98,6 +111,26 @@ export class OkrBot extends TeamsActivityHandler {
       }
     }
     return person;
+  }
+
+  /** A person the ETI registered by e-mail, writing for the first time: Teams gives their e-mail, which links their Entra id. */
+  private async linkByEmail(context: TurnContext, aadObjectId: string): Promise<Person | null> {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id).catch(() => null);
+    return linkSignIn(this.deps.store, aadObjectId, member?.email ?? member?.userPrincipalName ?? null);
+  }
+
+  /**
+   * A stored conversation is where later reminders and sign-off cards go: it is taken only from a
+   * turn the adapter authenticated (a Bot Framework token), never from an anonymous one, and only
+   * for an allowed service address, so nobody can repoint a person's reminders.
+   */
+  private mayStoreConversation(context: TurnContext): boolean {
+    const { anonymous, serviceUrlAllowed } = this.deps.conversations;
+    if (!serviceUrlAllowed(context.activity.serviceUrl)) return false;
+    if (anonymous) return true;
+    // The ClaimsIdentity the adapter put on the turn; botbuilder marks a turn it did not authenticate 'anonymous'.
+    const identity = context.turnState.get(context.adapter.BotIdentityKey) as { isAuthenticated?: boolean; authenticationType?: unknown } | undefined;
+    return !!identity?.isAuthenticated && identity.authenticationType !== ANONYMOUS_AUTH_TYPE;
   }
 
   private async runCommand(person: Person, text: string): Promise<AdaptiveCard[]> {

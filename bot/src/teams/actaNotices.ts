@@ -3,6 +3,7 @@ import type { SharedDeps } from './handlers.js';
 import type { ActaNotices, ActaRecord } from '../services/actas.js';
 import type { ProactiveCards } from '../services/proactiveCards.js';
 import { actaCardFor } from './cardActions/actaActions.js';
+import { plenariaChangedCard } from './cards/actaCard.js';
 
 const PURPOSE = 'acta_signature';
 const subjectOf = (plenariaId: string) => `acta:${plenariaId}`;
@@ -29,6 +30,16 @@ export function actaNotices(deps: Pick<SharedDeps, 'store' | 'tabUrl'>, cards: P
         }
         sent.push(name);
         await store.saveCardMessage({ subjectId: subjectOf(record.plenaria.id), purpose: PURPOSE, personId, activityId: delivered.activityId, reference: delivered.reference });
+      }
+      return { sent, unreachable };
+    },
+    async plenariaChanged(record, change, personIds) {
+      const sent: string[] = [];
+      const unreachable: string[] = [];
+      const tabUrl = deps.tabUrl(record.plenaria.unitId ?? undefined, { view: 'plenarias' });
+      for (const personId of personIds) {
+        const delivered = await cards.send(personId, plenariaChangedCard(record, change, tabUrl));
+        (delivered ? sent : unreachable).push(record.names.get(personId) ?? personId);
       }
       return { sent, unreachable };
     },

@@ -11,8 +11,7 @@ const NEXT = '2027-Q1';
 async function setup() {
   const h = await botHarness();
   const enlace = (await h.store.getPerson('enlace-al-usaquen'))!;
-  const { FormulationService } = await import('../services/formulation.js');
-  const formulation = new FormulationService(h.store);
+  const formulation = h.deps.formulation;
   const draft = await formulation.reformulate(enlace, UNIT, '2026-Q4', NEXT);
   if (draft.kind !== 'done') throw new Error(draft.kind);
   return { ...h, setId: draft.view.bundle.set.id };
@@ -77,7 +76,8 @@ describe('formulation: enlace → OKR coach → líder, from Teams cards', () =>
     const intruder = await h.execute('miembro-al-usaquen', SET_ACT, dataOf(forLeader!, 'Aprobar'));
     expect(cardText(intruder)).toContain('Solo el líder de la unidad puede «aprobar».');
     const otherLeader = await h.execute('lider-al-kennedy', SET_ACT, dataOf(forLeader!, 'Aprobar'));
-    expect(cardText(otherLeader)).toContain('Solo el líder de la unidad puede «aprobar».');
+    // Another unit's líder does not even see the set (issue 13, item 3): the card says so and shows nothing of it.
+    expect(cardText(otherLeader)).toBe('No se pudo completar\nNo tienes permiso para ver esta información.');
     const rejectNoReason = await h.execute('lider-al-usaquen', SET_ACT, dataOf(forLeader!, 'Rechazar'));
     expect(cardText(rejectNoReason)).toContain('Escribe el motivo del rechazo.');
     const approved = await h.execute('lider-al-usaquen', SET_ACT, dataOf(forLeader!, 'Aprobar'));

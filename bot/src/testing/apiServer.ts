@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
-import { loadConfig } from '../config.js';
+import { isProduction, loadConfig } from '../config.js';
 import { createServer } from '../server.js';
 import { createAdapter } from '../teams/adapter.js';
 import { createApp } from '../app.js';
@@ -13,10 +13,10 @@ const servers: Array<{ close(): void }> = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 /** The real HTTP server on a free port over a seeded in-memory store; `call` acts as a seeded person. */
-export async function startApi(devIdentity = true, options: { sso?: SsoValidator | null } = {}) {
+export async function startApi(devIdentity = true, options: { sso?: SsoValidator | null; env?: Record<string, string> } = {}) {
   const store = await seededStore();
   const clock = fixedClock(TEST_NOW);
-  const config = loadConfig({ DEV_IDENTITY: String(devIdentity) });
+  const config = loadConfig({ DEV_IDENTITY: String(devIdentity), ...options.env });
   const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');
   const { bot, routes } = createApp({ store, clock, config, log: silentLog, proactive });
   const server = createServer({
@@ -25,6 +25,7 @@ export async function startApi(devIdentity = true, options: { sso?: SsoValidator
     api: { store, devIdentity, sso: options.sso ?? null, log: silentLog, routes },
     tabsDist: '/nonexistent',
     log: silentLog,
+    production: isProduction(config),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   servers.push(server);
@@ -36,5 +37,5 @@ export async function startApi(devIdentity = true, options: { sso?: SsoValidator
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
-  return { store, call, base, proactive };
+  return { store, call, base, proactive, config };
 }

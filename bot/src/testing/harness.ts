@@ -8,23 +8,26 @@ import { createApp } from '../app.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
 import { loadConfig } from '../config.js';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
+import type { SeedData } from '../store/Store.js';
 
 /** 23 Nov 2026, 10:00 in Bogotá: Q4, November open, October reported by most units. */
 export const TEST_NOW = '2026-11-23T15:00:00.000Z';
 
-/** An in-memory store with the demo seed, as on a fresh `npm start`. */
-export async function seededStore(now = TEST_NOW): Promise<SqliteStore> {
+/** An in-memory store with the demo seed, as on a fresh `npm start`; `edit` may change the seed first. */
+export async function seededStore(now = TEST_NOW, edit?: (seed: SeedData) => void): Promise<SqliteStore> {
   const clock = fixedClock(now);
   const store = new SqliteStore({ path: ':memory:', now: () => clock.now() });
-  await store.seed(buildDemoSeed(today(clock).date));
+  const seed = buildDemoSeed(today(clock).date);
+  edit?.(seed);
+  await store.seed(seed);
   return store;
 }
 
 export const silentLog = pino({ level: 'silent' });
 
 /** Drives the real bot through botbuilder's TestAdapter, acting as any person of the directory. */
-export async function botHarness(now = TEST_NOW) {
-  const store = await seededStore(now);
+export async function botHarness(now = TEST_NOW, editSeed?: (seed: SeedData) => void) {
+  const store = await seededStore(now, editSeed);
   const clock = fixedClock(now);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
   const proactive = new RecordingProactiveCards();

@@ -14,6 +14,9 @@ export * from './es-CO/formulation.js';
 export * from './es-CO/actas.js';
 export * from './es-CO/reminders.js';
 export * from './es-CO/shell.js';
+export * from './es-CO/directory.js';
+export * from './es-CO/directoryImport.js';
+export * from './es-CO/vivaImport.js';
 export * from './es-CO/plan.js';
 export * from './es-CO/pei.js';
 

@@ -32,13 +32,6 @@ export function previousCutoff(cutoff: IsoDate): IsoDate {
   return q <= 0 ? monthEnd(year - 1, 12) : monthEnd(year, q * 3);
 }
 
-/** A real calendar date "YYYY-MM-DD". */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  return m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
-}
-
 /**
  * The month whose cumulative programming applies at a cut-off: the cut-off's own month when the
  * cut-off is its last day, else the month before (0: none yet, a cut-off in January).

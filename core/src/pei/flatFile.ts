@@ -12,7 +12,7 @@
  * and case ignored. The bot reads the file into rows of text; this reads the rows.
  */
 import { normalizeName } from './lists.js';
-import { isIsoDate } from './compliance.js';
+import { isCalendarDate } from '../quarter.js';
 import { flatFileText as t } from '../i18n/es-CO/pei.js';
 import type { DifferentialDimension, PeiIndicator, ReportedFigures } from './types.js';
 
@@ -46,11 +46,11 @@ export function parseNumber(text: string, decimalComma: boolean): number | null 
 
 function parseDate(text: string): string | null {
   const s = text.trim();
-  if (isIsoDate(s)) return s;
+  if (isCalendarDate(s)) return s;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
   if (!m) return null;
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
+  return isCalendarDate(iso) ? iso : null;
 }
 
 /**

@@ -1,30 +1,21 @@
 /**
- * Small pieces shared by the plenarias, acta, commitments and OAP views: the state badges, the
- * people pickers (one person, several people) and the editor of a list of short texts.
+ * Small pieces shared by the plenarias, acta, commitments and OAP views: the state badges and the
+ * editor of a list of short texts (the people pickers are the tab's one picker, ui/PersonPicker).
  */
 import {
   Badge,
   Button,
   Caption1,
-  Combobox,
   Input,
-  Option,
-  Tag,
-  TagPicker,
-  TagPickerControl,
-  TagPickerGroup,
-  TagPickerInput,
-  TagPickerList,
-  TagPickerOption,
   makeStyles,
   tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
 import { Add16Regular, ArrowDown16Regular, ArrowUp16Regular, Dismiss16Regular } from '@fluentui/react-icons';
-import type { ActaState, ActaStatus, CommitmentStatus, PersonRef } from '@okr/core';
+import type { ActaState, ActaStatus, CommitmentStatus } from '@okr/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { msg } from '../core.js';
-import { formatShortDay, matchPeople } from './actaHelpers.js';
+import { formatShortDay } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 
 
@@ -91,130 +82,6 @@ export function CommitmentStatusBadge({ status }: { status: CommitmentStatus }) 
     <Badge appearance="tint" shape="rounded" color={COMMITMENT_COLOR[status]} data-status={status}>
       {a.commitmentStatus[status]}
     </Badge>
-  );
-}
-
-function PersonOption({ person }: { person: PersonRef }) {
-  const styles = useStyles();
-  return (
-    <span className={styles.option}>
-      <span>{person.name}</span>
-      {person.jobTitle && <Caption1 className={styles.optionTitle}>{person.jobTitle}</Caption1>}
-    </span>
-  );
-}
-
-export interface PersonPickerProps {
-  people: readonly PersonRef[];
-  value: string;
-  onChange: (personId: string) => void;
-  disabled?: boolean;
-  testId?: string;
-  placeholder?: string;
-  /** For a picker without its own Field (rows of a list). */
-  ariaLabel?: string;
-}
-
-/** One person of the directory, searched by name or job title as one types. */
-export function PersonPicker({ people, value, onChange, disabled, testId, placeholder, ariaLabel }: PersonPickerProps) {
-  const styles = useStyles();
-  const selected = people.find((p) => p.id === value) ?? null;
-  const [query, setQuery] = useState(selected?.name ?? '');
-  const [typing, setTyping] = useState(false);
-  useEffect(() => {
-    if (!typing) setQuery(selected?.name ?? '');
-  }, [selected, typing]);
-  const matches = useMemo(() => matchPeople(people, typing ? query : ''), [people, query, typing]);
-  return (
-    <Combobox
-      className={styles.picker}
-      listbox={{ className: styles.listbox }}
-      value={query}
-      selectedOptions={value ? [value] : []}
-      disabled={disabled}
-      placeholder={placeholder ?? a.personPlaceholder}
-      aria-label={ariaLabel}
-      data-testid={testId}
-      onChange={(e) => {
-        setTyping(true);
-        setQuery(e.target.value);
-      }}
-      onOptionSelect={(_, d) => {
-        setTyping(false);
-        if (d.optionValue) onChange(d.optionValue);
-        setQuery(d.optionText ?? '');
-      }}
-      onBlur={() => {
-        setTyping(false);
-        setQuery(selected?.name ?? '');
-      }}
-    >
-      {matches.length === 0 ? (
-        <Option key="none" value="" text="" disabled>
-          {a.noPeopleMatch}
-        </Option>
-      ) : (
-        matches.map((p) => (
-          <Option key={p.id} value={p.id} text={p.name}>
-            <PersonOption person={p} />
-          </Option>
-        ))
-      )}
-    </Combobox>
-  );
-}
-
-export interface PeoplePickerProps {
-  people: readonly PersonRef[];
-  value: readonly string[];
-  onChange: (ids: string[]) => void;
-  testId?: string;
-  ariaLabel: string;
-}
-
-/** Several people of the directory, as removable tags (the attendees). */
-export function PeoplePicker({ people, value, onChange, testId, ariaLabel }: PeoplePickerProps) {
-  const styles = useStyles();
-  const [query, setQuery] = useState('');
-  const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
-  const chosen = new Set(value);
-  const matches = matchPeople(
-    people.filter((p) => !chosen.has(p.id)),
-    query,
-  );
-  return (
-    <TagPicker
-      selectedOptions={[...value]}
-      onOptionSelect={(_, d) => {
-        if (d.value === '') return;
-        onChange(d.selectedOptions);
-        setQuery('');
-      }}
-    >
-      <TagPickerControl data-testid={testId}>
-        <TagPickerGroup aria-label={a.attendeesChosen}>
-          {value.map((id) => (
-            <Tag key={id} shape="rounded" value={id} dismissIcon={{ 'aria-label': a.remove }}>
-              {byId.get(id)?.name ?? id}
-            </Tag>
-          ))}
-        </TagPickerGroup>
-        <TagPickerInput aria-label={ariaLabel} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={value.length === 0 ? a.attendeesPlaceholder : undefined} />
-      </TagPickerControl>
-      <TagPickerList className={styles.listbox}>
-        {matches.length === 0 ? (
-          <TagPickerOption value="" text="">
-            {a.noPeopleMatch}
-          </TagPickerOption>
-        ) : (
-          matches.map((p) => (
-            <TagPickerOption key={p.id} value={p.id} text={p.name} secondaryContent={p.jobTitle}>
-              {p.name}
-            </TagPickerOption>
-          ))
-        )}
-      </TagPickerList>
-    </TagPicker>
   );
 }
 

@@ -24,6 +24,11 @@ const textOf = (el: ParentNode, id: string) => byTestId(el, id).textContent ?? '
 const valueOf = (el: ParentNode, id: string) => (byTestId(el, id) as HTMLInputElement | HTMLTextAreaElement).value;
 
 describe('ActaEditor', () => {
+  it('says a cancelled plenaria’s acta is closed, with the reason', async () => {
+    const el = await show({ acta: async () => actaView({ plenaria: { ...actaView().plenaria, cancelled: { at: 'x', by: 'lider-al-usaquen', reason: 'Emergencia invernal' } }, canEdit: false, canChange: false }) });
+    expect(textOf(el, 'acta-cancelled')).toContain('La plenaria se canceló (motivo: Emergencia invernal)');
+  });
+
   it('shows the plenaria, the acta’s state and the OAP deadline, and starts the acta when there is none', async () => {
     const started = actaView();
     const startActa = vi.fn(async () => started);

@@ -1,4 +1,4 @@
-import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import type { ActaView, PersonRef } from '@okr/core';
 import { useMemo, useState, type KeyboardEvent } from 'react';
@@ -104,6 +104,14 @@ export default function ActaEditor({ api, plenariaId, compact = false, readOnly 
         {backButton}
         {leaving && <LeaveWarning disabled={!!busy} onSaveAndLeave={() => void save(() => onBack?.())} onLeave={() => onBack?.()} onStay={() => setLeaving(false)} />}
         <ActaHeader view={v} />
+        {v.plenaria.cancelled && (
+          <MessageBar intent="error" layout="multiline" data-testid="acta-cancelled">
+            <MessageBarBody>
+              <MessageBarTitle>{a.cancelledBadge}</MessageBarTitle>
+              {a.cancelledActaNote(v.plenaria.cancelled.reason)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {notice && <NoticeBar notice={notice} />}
         {actions.conflict && <StaleSaveBar message={actions.conflict} disabled={!!busy} onReload={() => void actions.reload()} />}
         {!acta && <NoActa canStart={v.canEdit && !readOnly} busy={busy} onStart={() => void actions.start()} />}

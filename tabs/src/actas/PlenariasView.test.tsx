@@ -119,6 +119,52 @@ describe('PlenariasView', () => {
     expect((byTestId(dialog, 'schedule-location') as HTMLInputElement).value).toBe('Sala de juntas');
   });
 
+  it('reschedules a plenaria with its reason and says whom the bot told (issue 13, item 2)', async () => {
+    const reschedulePlenaria = vi.fn(async (_id: string, input: { date: string; startTime: string }) => ({
+      plenaria: summary({}, { date: input.date, startTime: input.startTime, rescheduled: { at: 'x', by: 'enlace-al-usaquen', reason: 'Cruce de agenda', fromDate: '2026-11-20', fromStartTime: '09:00' } }),
+      warnings: [],
+      notified: ['Marcela Rincón Páez'],
+      unreachable: [],
+    }));
+    const plenarias = vi.fn(async () => plenariasResponse());
+    const { el } = await show({ plenarias, reschedulePlenaria });
+    await click(await waitFor(() => el.querySelector('[data-testid="plenaria-reschedule-pl-usaquen-q4"]')));
+    const dialog = document.body;
+    const date = (await waitFor(() => dialog.querySelector('[data-testid="change-date"]'))) as HTMLInputElement;
+    expect(date.value).toBe('2026-11-20');
+    await click(byTestId(dialog, 'change-save'));
+    expect(dialog.textContent).toContain('Escribe el motivo.');
+    expect(reschedulePlenaria).not.toHaveBeenCalled();
+    await type(date, '2026-11-27');
+    await type(byTestId(dialog, 'change-reason'), 'Cruce de agenda');
+    await click(byTestId(dialog, 'change-save'));
+    const done = await waitFor(() => el.querySelector('[data-testid="plenarias-changed"]'));
+    expect(reschedulePlenaria).toHaveBeenCalledWith('pl-usaquen-q4', expect.objectContaining({ date: '2026-11-27', startTime: '09:00', reason: 'Cruce de agenda' }));
+    expect(done.textContent).toMatch(/Quedó reprogramada para el .*27.* a las 09:00/);
+    expect(done.textContent).toContain('Se avisó en Teams a Marcela Rincón Páez.');
+  });
+
+  it('shows a cancelled plenaria with its reason and no acta actions; lists unreadable ones apart with the way out', async () => {
+    const plenarias = vi.fn(async () =>
+      plenariasResponse({
+        plenarias: [summary({ canEdit: false, canChange: false }, { cancelled: { at: 'x', by: 'lider-al-usaquen', reason: 'Emergencia invernal' } })],
+        unreadable: [{ plenaria: { ...summary().plenaria, id: 'pl-roto', date: '2026-11-31' }, unitName: 'Alcaldía Local de Usaquén', problem: 'La fecha guardada «2026-11-31» no existe en el calendario: reprograma o cancela esta plenaria.', canChange: true }],
+      }),
+    );
+    const cancelPlenaria = vi.fn();
+    const { el } = await show({ plenarias, cancelPlenaria });
+    const card = await waitFor(() => el.querySelector('[data-testid="plenaria-pl-usaquen-q4"]'));
+    expect(byTestId(el, 'plenaria-cancelled-badge-pl-usaquen-q4').textContent).toBe('Cancelada');
+    expect(card.textContent).toContain('Cancelada. Motivo: Emergencia invernal');
+    expect(card.querySelector('[data-testid="plenaria-reschedule-pl-usaquen-q4"]')).toBeNull();
+    const unreadable = byTestId(el, 'plenaria-unreadable-pl-roto');
+    expect(unreadable.textContent).toContain('«2026-11-31» no existe en el calendario');
+    const cancel = [...unreadable.querySelectorAll('button')].find((b) => b.textContent === 'Cancelar plenaria')!;
+    await click(cancel);
+    const dialog = document.body;
+    expect((await waitFor(() => dialog.querySelector('[data-testid="change-reason"]'))) && dialog.querySelector('[data-testid="change-date"]')).toBeNull();
+  });
+
   it('opens the acta in place, with the way back', async () => {
     const { el, onOpenActa } = await show({ plenarias: async () => plenariasResponse(), acta: async () => actaView() }, { openActa: 'pl-usaquen-q4' });
     await waitFor(() => el.querySelector('[data-testid="acta-editor"]'));

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Caption1,
   Link,
@@ -12,11 +13,11 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarAdd20Regular, DocumentText16Regular } from '@fluentui/react-icons';
-import type { MeResponse, PlenariaSummary, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
+import { CalendarAdd20Regular, CalendarArrowRight16Regular, CalendarCancel16Regular, DocumentText16Regular } from '@fluentui/react-icons';
+import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaSummary, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { quarterLabel } from '../core.js';
+import { isCalendarDate, quarterLabel } from '../core.js';
 import { formatDay, linkIn } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
@@ -27,6 +28,10 @@ import { useLoad } from '../useLoad.js';
 
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
 const ScheduleDialog = lazy(() => import('./ScheduleDialog.js'));
+const ChangePlenariaDialog = lazy(() => import('./ChangePlenariaDialog.js'));
+
+/** The plenaria being moved or cancelled, and how. */
+type Changing = { mode: 'reschedule' | 'cancel'; plenaria: Plenaria; unitName: string };
 
 
 const useStyles = makeStyles({
@@ -46,6 +51,11 @@ const useStyles = makeStyles({
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   procedure: { margin: 0, paddingInlineStart: '1.25em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '90ch' },
   warnings: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: '1.25em' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end', '@media (max-width: 640px)': { justifyContent: 'flex-start' } },
+  cancelled: { opacity: 0.8 },
+  unreadable: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  unreadableRow: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
+  unreadableActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const WARNINGS_SHOWN = 5;
@@ -83,6 +93,8 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
   const [scheduling, setScheduling] = useState(false);
   const [scheduled, setScheduled] = useState<ScheduleResponse | null>(null);
   const [allWarnings, setAllWarnings] = useState(false);
+  const [changing, setChanging] = useState<Changing | null>(null);
+  const [changed, setChanged] = useState<{ mode: Changing['mode']; result: PlenariaChangeResponse } | null>(null);
 
   const unitName = me.units.find((u) => u.id === unitId)?.name ?? unitId ?? '';
   const listed = load.state === 'ready' ? load.data : null;
@@ -133,7 +145,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
             <Switch checked={onlyUnit} onChange={(_, d) => setOnlyUnit(d.checked)} label={a.onlyUnit(unitName)} data-testid="plenarias-only-unit" />
           )}
           {maySchedule && (
-            <Button appearance="primary" icon={<CalendarAdd20Regular />} onClick={() => (setScheduled(null), setScheduling(true))} data-testid="plenarias-schedule">
+            <Button appearance="primary" icon={<CalendarAdd20Regular />} onClick={() => (setScheduled(null), setChanged(null), setScheduling(true))} data-testid="plenarias-schedule">
               {a.schedule}
             </Button>
           )}
@@ -143,7 +155,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
       {scheduled && (
         <MessageBar intent={scheduled.warnings.length ? 'warning' : 'success'} layout="multiline" data-testid="plenarias-scheduled">
           <MessageBarBody>
-            <MessageBarTitle>{a.scheduled(a.kindLabels[scheduled.plenaria.plenaria.kind], scheduled.plenaria.unitName, formatDay(scheduled.plenaria.plenaria.date))}</MessageBarTitle>
+            <MessageBarTitle>{(scheduled.existing ? a.alreadyScheduled : a.scheduled)(a.kindLabels[scheduled.plenaria.plenaria.kind], scheduled.plenaria.unitName, formatDay(scheduled.plenaria.plenaria.date))}</MessageBarTitle>
             {scheduled.warnings.length > 0 && (
               <>
                 {a.scheduledWarnings}
@@ -154,6 +166,50 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
                 </ul>
               </>
             )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {changed && (
+        <MessageBar intent={changed.result.warnings.length || changed.result.unreachable.length ? 'warning' : 'success'} layout="multiline" data-testid="plenarias-changed">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {changed.mode === 'cancel' ? a.cancelledDone : a.rescheduledDone(formatDay(changed.result.plenaria.plenaria.date), changed.result.plenaria.plenaria.startTime)}
+            </MessageBarTitle>
+            {a.notifiedLine(changed.result.notified, changed.result.unreachable)}
+            {changed.result.warnings.length > 0 && (
+              <ul className={styles.warnings}>
+                {changed.result.warnings.map((w, i) => (
+                  <li key={i}>{w.message}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {data.unreadable.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-testid="plenarias-unreadable">
+          <MessageBarBody>
+            <MessageBarTitle>{a.unreadableTitle(data.unreadable.length)}</MessageBarTitle>
+            {a.unreadableIntro}
+            <ul className={styles.unreadable}>
+              {data.unreadable.map((u) => (
+                <li key={u.plenaria.id} className={styles.unreadableRow} data-testid={`plenaria-unreadable-${u.plenaria.id}`}>
+                  <span>{a.unreadableLine(a.kindLabels[u.plenaria.kind], u.unitName, u.problem)}</span>
+                  {u.canChange && (
+                    <div className={styles.unreadableActions}>
+                      <Button size="small" icon={<CalendarArrowRight16Regular />} onClick={() => setChanging({ mode: 'reschedule', plenaria: u.plenaria, unitName: u.unitName })}>
+                        {a.reschedule}
+                      </Button>
+                      <Button size="small" icon={<CalendarCancel16Regular />} onClick={() => setChanging({ mode: 'cancel', plenaria: u.plenaria, unitName: u.unitName })}>
+                        {a.cancelPlenaria}
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}
@@ -185,9 +241,31 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
       ) : (
         <ul className={styles.list} data-testid="plenarias-list">
           {shown.plenarias.map((s) => (
-            <PlenariaCard key={s.plenaria.id} summary={s} onOpen={() => onOpenActa(s.plenaria.id)} />
+            <PlenariaCard
+              key={s.plenaria.id}
+              summary={s}
+              onOpen={() => onOpenActa(s.plenaria.id)}
+              onChange={(mode) => (setScheduled(null), setChanged(null), setChanging({ mode, plenaria: s.plenaria, unitName: s.unitName }))}
+            />
           ))}
         </ul>
+      )}
+
+      {changing && (
+        <Suspense fallback={null}>
+          <ChangePlenariaDialog
+            api={api}
+            mode={changing.mode}
+            plenaria={changing.plenaria}
+            unitName={changing.unitName}
+            onClose={() => setChanging(null)}
+            onDone={(result) => {
+              setChanged({ mode: changing.mode, result });
+              setChanging(null);
+              load.retry();
+            }}
+          />
+        </Suspense>
       )}
 
       {scheduling && (
@@ -211,7 +289,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
   );
 }
 
-function PlenariaCard({ summary, onOpen }: { summary: PlenariaSummary; onOpen: () => void }) {
+function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary; onOpen: () => void; onChange: (mode: 'reschedule' | 'cancel') => void }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const view = useViewStyles();
@@ -220,7 +298,7 @@ function PlenariaCard({ summary, onOpen }: { summary: PlenariaSummary; onOpen: (
   const titleId = `plenaria-title-${p.id}`;
   const dateId = `plenaria-date-${p.id}`;
   return (
-    <li className={mergeClasses(surface.card, styles.card)} data-testid={`plenaria-${p.id}`} aria-labelledby={titleId}>
+    <li className={mergeClasses(surface.card, styles.card, p.cancelled ? styles.cancelled : undefined)} data-testid={`plenaria-${p.id}`} aria-labelledby={titleId}>
       <div className={styles.main}>
         <Caption1 className={styles.kind}>{a.kindLabels[p.kind]}</Caption1>
         <h3 id={titleId} className={view.h3}>
@@ -243,15 +321,41 @@ function PlenariaCard({ summary, onOpen }: { summary: PlenariaSummary; onOpen: (
           )}
         </span>
         <span className={styles.muted}>{a.whoLine(summary.presidingName, summary.secretaryName)}</span>
+        {p.cancelled && <strong data-testid={`plenaria-cancelled-${p.id}`}>{a.cancelledLine(p.cancelled.reason)}</strong>}
+        {!p.cancelled && p.rescheduled && (
+          <span className={styles.muted} data-testid={`plenaria-rescheduled-${p.id}`}>
+            {a.rescheduledLine(`${isCalendarDate(p.rescheduled.fromDate) ? formatDay(p.rescheduled.fromDate) : p.rescheduled.fromDate} · ${p.rescheduled.fromStartTime}`, p.rescheduled.reason)}
+          </span>
+        )}
       </div>
       <div className={styles.side}>
         <div className={styles.badges}>
-          <ActaStateBadge state={summary.acta.state} testId={`plenaria-acta-state-${p.id}`} />
-          <OapStatusBadge status={summary.acta} testId={`plenaria-oap-status-${p.id}`} />
+          {p.cancelled ? (
+            <Badge appearance="tint" color="danger" data-testid={`plenaria-cancelled-badge-${p.id}`}>
+              {a.cancelledBadge}
+            </Badge>
+          ) : (
+            <>
+              <ActaStateBadge state={summary.acta.state} testId={`plenaria-acta-state-${p.id}`} />
+              <OapStatusBadge status={summary.acta} testId={`plenaria-oap-status-${p.id}`} />
+            </>
+          )}
         </div>
-        <Button icon={<DocumentText16Regular />} appearance={summary.canEdit && summary.acta.state !== 'signed' ? 'primary' : 'secondary'} onClick={onOpen} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-open-${p.id}`}>
-          {summary.canEdit && summary.acta.state !== 'signed' ? (summary.acta.state ? a.continueActa : a.writeActa) : a.viewActa}
-        </Button>
+        <div className={styles.actions}>
+          {summary.canChange && (
+            <>
+              <Button icon={<CalendarArrowRight16Regular />} onClick={() => onChange('reschedule')} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-reschedule-${p.id}`}>
+                {a.reschedule}
+              </Button>
+              <Button appearance="subtle" icon={<CalendarCancel16Regular />} onClick={() => onChange('cancel')} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-cancel-${p.id}`}>
+                {a.cancelPlenaria}
+              </Button>
+            </>
+          )}
+          <Button icon={<DocumentText16Regular />} appearance={summary.canEdit && summary.acta.state !== 'signed' ? 'primary' : 'secondary'} onClick={onOpen} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-open-${p.id}`}>
+            {summary.canEdit && summary.acta.state !== 'signed' ? (summary.acta.state ? a.continueActa : a.writeActa) : a.viewActa}
+          </Button>
+        </div>
       </div>
     </li>
   );

@@ -1,7 +1,6 @@
 import {
   Caption1,
   Field,
-  Input,
   Radio,
   RadioGroup,
   makeStyles,
@@ -11,11 +10,12 @@ import type { MeResponse, Modality, PlenariaInput, PlenariaKind, PlenariasRespon
 import { useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { msg, quarterLabel } from '../core.js';
-import { defaultPlenariaDate, locationProblem, suggestedSigners, todayInBogota } from './actaHelpers.js';
+import { defaultPlenariaDate, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
-import { PersonPicker } from './ActaBits.js';
+import { PersonPicker } from '../ui/PersonPicker.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { FormDialog } from '../ui/FormDialog.js';
+import { WhenWhereFields, whenWhereErrors } from './WhenWhereFields.js';
 
 
 const useStyles = makeStyles({
@@ -99,10 +99,7 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
   function check(): Errors {
     const e: Errors = {};
     if (kind === 'menor' && (unit === ENTITY || !unit)) e.unit = msg.actas.menorNeedsUnit;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) e.date = a.dateRequired;
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) e.startTime = a.timeRequired;
-    const place = locationProblem(modality, location);
-    if (place) e.location = place;
+    Object.assign(e, whenWhereErrors({ date, startTime, modality, location }));
     if (!presidingId) e.presiding = a.presidingRequired;
     if (!secretaryId) e.secretary = a.secretaryRequired;
     else if (secretaryId === presidingId) e.secretary = msg.actas.sameSigner;
@@ -136,6 +133,9 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
   }
 
   const units = unitsFor(kind);
+  // Before anything is typed, the pickers offer the unit's líder and enlace (or the Secretario/a).
+  const signers = signersFor(kind, unit);
+  const suggested = [signers.presidingId, signers.secretaryId].filter(Boolean);
   return (
     <FormDialog
       title={a.scheduleTitle(quarterLabel(quarter))}
@@ -166,30 +166,19 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
       {kind !== 'dialogo' && (
         <ChoiceDropdown label={a.unitLabel} required validationMessage={errors.unit} value={unit} options={units} optionLabel={unitName} onChange={(u) => choose(kind, u)} testId="schedule-unit" />
       )}
-      <div className={styles.row}>
-        <Field label={a.dateLabel} required validationMessage={errors.date} hint={kind === 'mayor' ? a.mayorDateHint : undefined}>
-          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-testid="schedule-date" />
-        </Field>
-        <Field label={a.timeLabel} required validationMessage={errors.startTime}>
-          <Input type="time" value={startTime} onChange={(_, d) => setStartTime(d.value)} data-testid="schedule-time" />
-        </Field>
-      </div>
-      <Field label={a.modalityLabel}>
-        <RadioGroup layout="horizontal" value={modality} onChange={(_, d) => setModality(d.value as Modality)} data-testid="schedule-modality">
-          {(['presencial', 'virtual', 'mixta'] as const).map((m) => (
-            <Radio key={m} value={m} label={a.modalityLabels[m]} data-testid={`schedule-modality-${m}`} />
-          ))}
-        </RadioGroup>
-      </Field>
-      <Field label={a.locationLabels[modality]} required validationMessage={errors.location} hint={a.locationHints[modality]}>
-        <Input type={modality === 'virtual' ? 'url' : 'text'} value={location} onChange={(_, d) => setLocation(d.value)} placeholder={modality === 'presencial' ? a.placePlaceholder : 'https://teams.microsoft.com/l/meetup-join/…'} data-testid="schedule-location" />
-      </Field>
+      <WhenWhereFields
+        value={{ date, startTime, modality, location }}
+        onChange={(v) => (setDate(v.date), setStartTime(v.startTime), setModality(v.modality), setLocation(v.location))}
+        errors={errors}
+        testIdPrefix="schedule"
+        {...(kind === 'mayor' ? { dateHint: a.mayorDateHint } : {})}
+      />
       <div className={styles.row}>
         <Field label={a.presidingLabel} required validationMessage={errors.presiding} hint={a.presidingHint}>
-          <PersonPicker people={data.people} value={presidingId} onChange={pickSigner(setPresidingId)} testId="schedule-presiding" />
+          <PersonPicker people={data.people} value={presidingId} onChange={pickSigner(setPresidingId)} suggestions={suggested} ariaLabel={a.presidingLabel} testId="schedule-presiding" />
         </Field>
         <Field label={a.secretaryLabel} required validationMessage={errors.secretary} hint={a.secretaryHint}>
-          <PersonPicker people={data.people} value={secretaryId} onChange={pickSigner(setSecretaryId)} testId="schedule-secretary" />
+          <PersonPicker people={data.people} value={secretaryId} onChange={pickSigner(setSecretaryId)} suggestions={suggested} ariaLabel={a.secretaryLabel} testId="schedule-secretary" />
         </Field>
       </div>
     </FormDialog>

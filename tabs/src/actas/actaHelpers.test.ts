@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeResponse } from '@okr/core';
-import { changedFields, defaultPlenariaDate, draftFieldText, formatDay, groupByObjective, locationProblem, matchPeople, mergeDrafts, newItemId, pickMeetingPlenaria, reloadNotice, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
+import { changedFields, defaultPlenariaDate, draftFieldText, formatDay, groupByObjective, locationProblem, mergeDrafts, newItemId, pickMeetingPlenaria, reloadNotice, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { PEOPLE, acta, draft, oapResponse, summary } from '../testing/fixtureActas.js';
 
 const me = (roles: MeResponse['roles'], personId = 'enlace-al-usaquen'): Pick<MeResponse, 'person' | 'roles'> => ({
@@ -91,12 +91,6 @@ describe('acta helpers', () => {
     expect(suggestedSigners('menor', unit, PEOPLE, me([], 'oap-1'))).toEqual({ presidingId: 'lider-al-usaquen', secretaryId: 'enlace-al-usaquen' });
     // Entity-wide: the Secretario/a presides, the person scheduling writes the acta.
     expect(suggestedSigners('dialogo', null, PEOPLE, me([], 'oap-1'))).toEqual({ presidingId: 'lider-despacho', secretaryId: 'oap-1' });
-  });
-
-  it('finds people by any word of their name or job title, accents aside', () => {
-    expect(matchPeople(PEOPLE, 'rincon').map((p) => p.id)).toEqual(['lider-al-usaquen']);
-    expect(matchPeople(PEOPLE, 'enlace usaquen').map((p) => p.id)).toEqual(['enlace-al-usaquen']);
-    expect(matchPeople(PEOPLE, '')).toHaveLength(PEOPLE.length);
   });
 
   it('makes distinct commitment ids with the c- prefix', () => {

@@ -174,12 +174,6 @@ export function linkIn(location: string): string | null {
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
-/** People whose name or job title contains every word typed, accents and case aside. */
-export function matchPeople(people: readonly PersonRef[], query: string, limit = 50): PersonRef[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  const found = words.length === 0 ? people : people.filter((p) => words.every((w) => fold(`${p.name} ${p.jobTitle}`).includes(w)));
-  return found.slice(0, limit);
-}
 
 const LEADER_TITLE = /\b(alcalde|alcaldesa|subsecretari[oa]|director|directora|subdirector|subdirectora|jefe|jefa|secretari[oa] distrital)/;
 const ENLACE_TITLE = /\benlace\b/;

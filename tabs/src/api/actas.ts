@@ -6,8 +6,10 @@ import type {
   CommitmentUpdateRequest,
   CommitmentView,
   OapActasResponse,
+  PlenariaChangeResponse,
   PlenariaInput,
   PlenariasResponse,
+  RescheduleInput,
   QuarterId,
   RecognitionView,
   ScheduleResponse,
@@ -32,6 +34,10 @@ export interface ActasApi {
   plenarias(quarter: QuarterId, signal?: AbortSignal): Promise<PlenariasResponse>;
   /** Schedules a plenaria; the warnings that come back are notices (it was saved anyway). */
   schedulePlenaria(input: PlenariaInput): Promise<ScheduleResponse>;
+  /** Moves a plenaria (its acta follows); the reason stays in the audit trail and goes to the people told. */
+  reschedulePlenaria(plenariaId: string, input: RescheduleInput): Promise<PlenariaChangeResponse>;
+  /** Cancels a plenaria, with its reason: its acta is closed. */
+  cancelPlenaria(plenariaId: string, reason: string): Promise<PlenariaChangeResponse>;
   acta(plenariaId: string, signal?: AbortSignal): Promise<ActaView>;
   /** Starts version 1 of the acta: the draft prefilled and the OKR results frozen. */
   startActa(plenariaId: string): Promise<ActaView>;
@@ -62,6 +68,8 @@ export function actasApi(http: Http): ActasApi {
   return {
     plenarias: (quarter, signal) => http.get(path`/api/plenarias?quarter=${quarter}`, signal),
     schedulePlenaria: (input) => http.post('/api/plenarias', input),
+    reschedulePlenaria: (plenariaId, input) => http.post(path`/api/plenarias/${plenariaId}/reschedule`, input),
+    cancelPlenaria: (plenariaId, reason) => http.post(path`/api/plenarias/${plenariaId}/cancel`, { reason }),
     acta: (plenariaId, signal) => http.get(acta(plenariaId), signal),
     startActa: (plenariaId) => http.post(acta(plenariaId), {}),
     saveActa: (plenariaId, body) => http.put(acta(plenariaId), body),

@@ -47,6 +47,8 @@ export interface Http {
   put<T>(path: string, body: unknown): Promise<T>;
   /** A binary download: the identity travels in a header, so the file comes through fetch, not a link. */
   download(path: string, fallbackName: string, accept: string): Promise<DownloadedFile>;
+  /** A file sent as the raw body (application/octet-stream); JSON back. */
+  upload<T>(path: string, file: Blob): Promise<T>;
 }
 
 /** A path whose interpolated parts are URI-encoded: path`/api/units/${unitId}/tree?quarter=${quarter}`. */
@@ -131,6 +133,13 @@ export function createHttp(identity: Identity, fetchImpl: typeof fetch = (...arg
     getAnonymous: (url, signal) => request(url, { withIdentity: false, ...(signal ? { signal } : {}) }),
     post: (url, body) => request(url, { method: 'POST', body }),
     put: (url, body) => request(url, { method: 'PUT', body }),
+    async upload(url, file) {
+      const init: RequestInit = { method: 'POST', headers: { ...(await headers(true)), 'content-type': 'application/octet-stream' }, body: file, credentials: 'same-origin' };
+      const res = await send(url, init);
+      const body: unknown = await res.json().catch(() => null);
+      if (res.ok) return body as never;
+      throw failure(res, body);
+    },
     async download(url, fallbackName, accept) {
       const res = await send(url, { headers: await headers(true, `${accept}, application/json`), credentials: 'same-origin' });
       if (!res.ok) throw failure(res, await res.json().catch(() => null));

@@ -3,6 +3,7 @@
  * request core (`http.ts`). A view's props name only the module clients it calls.
  */
 import { actasApi } from './actas.js';
+import { directoryApi } from './directory.js';
 import { formulationApi } from './formulation.js';
 import { createHttp, type Http, type Identity } from './http.js';
 import { okrApi } from './okr.js';
@@ -11,7 +12,7 @@ import { planApi } from './plan.js';
 import { shellApi } from './shell.js';
 
 /** One entry per module; no two may name the same method (index.test.ts checks). */
-export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi, planApi, peiApi] as const;
+export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi, planApi, directoryApi, peiApi] as const;
 
 /** `A | B` → `A & B`: the client has every module's methods. */
 type AllOf<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,3 +1,4 @@
+import { isVivaSet } from '../../../core/src/vivaSet.js';
 import {
   Badge,
   Caption1,
@@ -129,6 +130,11 @@ function StrategicCard({ tree, objective }: { tree: OkrTreeView; objective: Obje
         {tree.set && (
           <Badge appearance="outline" shape="rounded" color={tree.set.state === 'active' ? 'informative' : 'important'}>
             {t.setState[tree.set.state]}
+          </Badge>
+        )}
+        {tree.set && isVivaSet(tree.set.id) && (
+          <Badge appearance="tint" shape="rounded" color="subtle" data-testid="set-imported">
+            {t.importedFromViva}
           </Badge>
         )}
       </div>

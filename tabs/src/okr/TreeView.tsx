@@ -1,3 +1,4 @@
+import { isVivaSet } from '../../../core/src/vivaSet.js';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { KeyResultView, MeResponse, OkrTreeView, QuarterId } from '@okr/core';
 import { Suspense, lazy, useState } from 'react';
@@ -83,6 +84,7 @@ function canReport(me: MeResponse, tree: OkrTreeView): boolean {
   return (
     tree.quarter === me.currentQuarter &&
     tree.set?.state === 'active' &&
+    !isVivaSet(tree.set.id) &&
     me.roles.some((r) => (r.role === 'enlace' || r.role === 'lider') && r.unitId === tree.unit.id)
   );
 }

@@ -12,6 +12,7 @@ import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import type { Identity } from '../api/http.js';
 import { createApiClient } from '../api/index.js';
 import { startHost, type Host } from './host.js';
+import { TeamsPeopleContext, type TeamsPeople } from '../ui/teamsPeople.js';
 import { readDeepLink, readDevPersonId, writeDevPersonId } from './location.js';
 import { t } from '../strings.js';
 import { ThemeNameContext, type ThemeName } from '../ui/themeName.js';
@@ -77,6 +78,11 @@ export function App() {
     return devPersonId ? { kind: 'dev', personId: devPersonId } : { kind: 'none' };
   }, [host, devPersonId]);
   const api = useMemo(() => createApiClient(identity), [identity]);
+  // Inside Teams every person picker also offers Teams' own people picker (ui/PersonPicker).
+  const teamsPeople = useMemo<TeamsPeople | null>(
+    () => (host?.selectPeople ? { select: host.selectPeople, resolve: (pick) => api.personByEntra(pick.objectId).catch(() => null) } : null),
+    [host, api],
+  );
   const [search, setSearch] = useState(() => window.location.search);
   const deepLink = useMemo(() => readDeepLink(search, host?.subPageId ?? null), [host, search]);
   const surface = host ? surfaceOf(window.location.pathname, host) : 'tab';
@@ -132,9 +138,11 @@ export function App() {
     // node of popups (dropdown lists), which would then cover the whole page.
     <FluentProvider theme={THEMES[theme]} data-theme={theme}>
       <ThemeNameContext.Provider value={theme}>
-        <div className={styles.root}>
-          <Suspense fallback={<Splash label={t.loadingMe} />}>{content}</Suspense>
-        </div>
+        <TeamsPeopleContext.Provider value={teamsPeople}>
+          <div className={styles.root}>
+            <Suspense fallback={<Splash label={t.loadingMe} />}>{content}</Suspense>
+          </div>
+        </TeamsPeopleContext.Provider>
       </ThemeNameContext.Provider>
     </FluentProvider>
   );

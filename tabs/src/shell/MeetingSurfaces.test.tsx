@@ -56,6 +56,7 @@ const browserHost = (over: Partial<Host> = {}): Host => ({
   openLink: null,
   appId: null,
   config: null,
+  selectPeople: null,
   ...over,
 });
 

@@ -2,6 +2,7 @@
  * Where the tab runs: inside Microsoft Teams (teams-js answers) or in a plain browser (local
  * development, tests). teams-js is loaded on demand, so a plain browser never downloads it.
  */
+import type { EntraPick } from '@okr/core';
 import type { ThemeName } from '../ui/themeName.js';
 
 /**
@@ -37,7 +38,12 @@ export interface Host {
   appId: string | null;
   /** The configuration page's calls (Teams' settings frame only). */
   config: TabConfigHost | null;
+  /** Teams' own people picker (teams-js `people.selectPeople`), where the client supports it. */
+  selectPeople: SelectPeople | null;
 }
+
+/** Opens Teams' people picker; resolves with the people chosen (Entra object id, name, e-mail), none if cancelled. */
+export type SelectPeople = (options: { title: string; single: boolean; selected: readonly string[] }) => Promise<EntraPick[]>;
 
 export const TEAMS_INIT_TIMEOUT_MS = 1500;
 
@@ -69,6 +75,7 @@ function browserHost(search: URLSearchParams): Host {
     openLink: null,
     appId: null,
     config: null,
+    selectPeople: null,
   };
 }
 
@@ -77,7 +84,7 @@ function timeout(ms: number): Promise<never> {
 }
 
 async function teamsHost(timeoutMs: number): Promise<Host> {
-  const { app, authentication, meeting, pages } = await import('./teamsSdk.js');
+  const { app, authentication, meeting, pages, people } = await import('./teamsSdk.js');
   // Outside Teams, inside some other frame, initialize() never settles: give it a short time.
   await Promise.race([app.initialize(), timeout(timeoutMs)]);
   const context = await Promise.race([app.getContext(), timeout(timeoutMs)]);
@@ -114,6 +121,16 @@ async function teamsHost(timeoutMs: number): Promise<Host> {
             setConfig: (config) => pages.config.setConfig(config),
           }
         : null,
+    selectPeople: people.isSupported()
+      ? async ({ title, single, selected }) => {
+          try {
+            const chosen = await people.selectPeople({ title, singleSelect: single, setSelected: [...selected], openOrgWideSearchInChatOrChannel: true });
+            return chosen.map((p) => ({ objectId: p.objectId, displayName: p.displayName ?? '', email: p.email ?? '' }));
+          } catch {
+            return []; // cancelled
+          }
+        }
+      : null,
   };
 }
 

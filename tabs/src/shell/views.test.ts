@@ -8,9 +8,9 @@ const me = (over: Partial<MeResponse> = {}) => ({ roles: [], units: [], ...over 
 describe('the views table', () => {
   it('gives the unit views, the PEI and the validation round to everyone, and the other entity-wide sections only to entity-wide roles', () => {
     const ids = (v: { unit: { id: string }[]; entity: { id: string }[] }) => ({ unit: v.unit.map((x) => x.id), entity: v.entity.map((x) => x.id) });
-    expect(ids(viewsFor(me()))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges'], entity: ['pei', 'validation'] });
-    expect(ids(viewsFor(null))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges'], entity: ['pei', 'validation'] });
-    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges'], entity: ['dashboard', 'oap', 'planReview', 'ranking', 'pei', 'validation'] });
+    expect(ids(viewsFor(me()))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'], entity: ['pei', 'validation'] });
+    expect(ids(viewsFor(null))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'], entity: ['pei', 'validation'] });
+    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'], entity: ['dashboard', 'oap', 'planReview', 'ranking', 'directory', 'pei', 'validation'] });
   });
 
   it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {

@@ -59,10 +59,12 @@ export const VIEWS = [
   { id: 'plan', module: 'plan', scope: 'unit', link: 'plan', view: lazy(() => import('../plan/PlanView.js')) },
   { id: 'planReport', module: 'plan', scope: 'unit', link: 'plan-reporte', view: lazy(() => import('../plan/ReportView.js')) },
   { id: 'planChanges', module: 'plan', scope: 'unit', link: 'plan-modificaciones', view: lazy(() => import('../plan/ChangesView.js')) },
+  { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', view: lazy(() => import('../directory/TeamView.js')) },
   { id: 'dashboard', module: 'okr', scope: 'entity', who: entityWide, link: 'tablero', view: lazy(() => import('../okr/EntityDashboard.js')) },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
   { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
   { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazy(() => import('../plan/RankingView.js')) },
+  { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', view: lazy(() => import('../directory/DirectoryView.js')) },
   { id: 'pei', module: 'pei', scope: 'entity', link: 'pei', view: lazy(() => import('../pei/PeiView.js')) },
   { id: 'validation', module: 'pei', scope: 'entity', link: 'validacion', view: lazy(() => import('../pei/ValidationView.js')) },
 ] as const satisfies readonly ViewRow[];

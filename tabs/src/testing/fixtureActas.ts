@@ -41,6 +41,7 @@ export function summary(over: Partial<PlenariaSummary> = {}, p: Partial<Plenaria
     secretaryName: 'Andrés Gómez Torres',
     acta: actaStatus(),
     canEdit: true,
+    canChange: true,
     ...over,
   };
 }
@@ -50,6 +51,7 @@ export function plenariasResponse(over: Partial<PlenariasResponse> = {}): Plenar
     quarter: '2026-Q4',
     plenarias: [summary()],
     warnings: [],
+    unreadable: [],
     canSchedule: { menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false, validation: false },
     people: PEOPLE,
     ...over,
@@ -112,6 +114,7 @@ export function actaView(over: Partial<ActaView> = {}): ActaView {
     canSign: [],
     canCorrect: false,
     canSendToOap: false,
+    canChange: true,
     missing: [],
     oap: actaStatus({ documentVersion: a ? a.documentVersion : null, state: a ? 'draft' : null }),
     people: PEOPLE,

@@ -32,6 +32,38 @@ export function actasContract({ seeded }: ContractContext): void {
     await store.close();
   });
 
+  it('reschedules and cancels a plenaria compare-and-set, its actas following it to the new quarter, audited with the reason', async () => {
+    const store = await seeded();
+    const p = plenaria('pl-t-move', 'al-usaquen', '2027-03-30', '09:00');
+    await store.createPlenaria(p, 'enlace-al-usaquen');
+    await store.writeActa({ actorId: 'enlace-al-usaquen', action: 'create', acta: acta(p.id, 1), expectedVersion: null });
+    const moved: Plenaria = { ...p, date: '2027-04-06', startTime: '10:30', rescheduled: { at: '2027-03-20T15:00:00.000Z', by: 'enlace-al-usaquen', reason: 'Cruce con el consejo local', fromDate: p.date, fromStartTime: p.startTime } };
+    await store.updatePlenaria({ actorId: 'enlace-al-usaquen', action: 'reschedule', reason: 'Cruce con el consejo local', before: p, after: moved });
+    expect(await store.getPlenaria(p.id)).toEqual(moved);
+    expect((await store.listPlenarias({ quarters: ['2027-Q1'] })).map((x) => x.id)).not.toContain(p.id);
+    expect((await store.listPlenarias({ quarters: ['2027-Q2'] })).map((x) => x.id)).toContain(p.id);
+    expect((await store.listActas({ quarters: ['2027-Q2'] })).map((a) => a.plenariaId)).toContain(p.id);
+    expect((await store.listActas({ quarters: ['2027-Q1'] })).map((a) => a.plenariaId)).not.toContain(p.id);
+    // Someone working on what it was before is refused, and nothing changes.
+    await expect(store.updatePlenaria({ actorId: 'lider-al-usaquen', action: 'cancel', reason: 'x', before: p, after: { ...p, cancelled: { at: 'x', by: 'y', reason: 'x' } } })).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.getPlenaria(p.id)).toEqual(moved);
+    const cancelled: Plenaria = { ...moved, cancelled: { at: '2027-03-25T15:00:00.000Z', by: 'lider-al-usaquen', reason: 'Emergencia en la localidad' } };
+    await store.updatePlenaria({ actorId: 'lider-al-usaquen', action: 'cancel', reason: 'Emergencia en la localidad', before: moved, after: cancelled });
+    expect(await store.getPlenaria(p.id)).toEqual(cancelled);
+    const audit = await store.listAudit({ entity: 'plenaria', entityId: p.id });
+    const steps = audit.map((e) => [e.actorId, e.action, (e.after as { action?: string }).action ?? null, (e.after as { reason?: string }).reason ?? null]);
+    expect(steps).toHaveLength(3);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        ['enlace-al-usaquen', 'create', null, null],
+        ['enlace-al-usaquen', 'update', 'reschedule', 'Cruce con el consejo local'],
+        ['lider-al-usaquen', 'update', 'cancel', 'Emergencia en la localidad'],
+      ]),
+    );
+    expect(audit.find((e) => (e.after as { action?: string }).action === 'reschedule')!.before).toEqual(p);
+    await store.close();
+  });
+
   it('writes acta versions compare-and-set: a stale edit is refused and changes nothing; every write is audited with its action', async () => {
     const store = await seeded();
     const p = plenaria('pl-t-acta', 'al-usaquen', '2027-02-10', '09:00');

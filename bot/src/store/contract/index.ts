@@ -3,7 +3,7 @@ import { buildDemoSeed } from '../seed/demoOkrs.js';
 import type { Store } from '../Store.js';
 import { actasContract } from './actas.js';
 import { auditContract } from './audit.js';
-import { directoryContract } from './directory.js';
+import { directoryContract, importsContract } from './directory.js';
 import type { ContractContext } from './fixtures.js';
 import { messagingContract } from './messaging.js';
 import { okrContract } from './okr.js';
@@ -13,7 +13,7 @@ import { remindersContract } from './reminders.js';
 import { reviewContract } from './review.js';
 
 /** One contract per module: the behaviour of its port that every adapter must have. */
-const CONTRACTS: ReadonlyArray<(context: ContractContext) => void> = [directoryContract, okrContract, reviewContract, messagingContract, actasContract, remindersContract, planContract, peiContract, auditContract];
+const CONTRACTS: ReadonlyArray<(context: ContractContext) => void> = [directoryContract, importsContract, okrContract, reviewContract, messagingContract, actasContract, remindersContract, planContract, peiContract, auditContract];
 
 /**
  * The behaviour every Store adapter must have: every module's contract. Each adapter's test file

@@ -8,7 +8,20 @@ export interface ActasSeed {
 }
 
 /** What a write of an acta does, as the audit trail names it. */
-export type ActaAction = 'create' | 'edit' | 'snapshot' | 'sign' | 'send_oap' | 'correct' | 'file';
+export type ActaAction = 'create' | 'edit' | 'snapshot' | 'sign' | 'send_oap' | 'correct' | 'file' | 'reschedule' | 'cancel';
+
+/**
+ * A plenaria moved or cancelled: `after` replaces `before` only if the stored plenaria is still
+ * `before` (else ConflictError: someone changed it meanwhile). Its actas follow it (they are
+ * listed by its new quarter). Audited with before, after, the action and the reason.
+ */
+export interface PlenariaUpdate {
+  actorId: string;
+  action: 'reschedule' | 'cancel';
+  reason: string;
+  before: Plenaria;
+  after: Plenaria;
+}
 
 /**
  * Writes one document version of an acta: `expectedVersion` null creates it (ConflictError if that
@@ -35,6 +48,7 @@ export interface ActasPort {
   /** Schedules a plenaria (or dialogue session); ConflictError if the id exists. Audited. */
   createPlenaria(plenaria: Plenaria, actorId: string): Promise<void>;
   getPlenaria(id: string): Promise<Plenaria | null>;
+  updatePlenaria(update: PlenariaUpdate): Promise<void>;
   /** Plenarias whose date falls in any of the quarters, and/or of one unit; sorted by date, then start time. */
   listPlenarias(filter: { quarters?: readonly QuarterId[]; unitId?: string }): Promise<Plenaria[]>;
   /** Every version of the plenarias' actas, oldest version first. */

@@ -40,8 +40,8 @@ export interface SetEvent {
   setId: string;
   at: string;
   actorId: string;
-  /** A workflow action, or 'create' / 'edit' for the enlace's drafting. */
-  action: WorkflowAction | 'create' | 'edit';
+  /** A workflow action, 'create' / 'edit' for the enlace's drafting, or 'import' for a set imported from Viva Goals. */
+  action: WorkflowAction | 'create' | 'edit' | 'import';
   fromState: OkrSetState;
   toState: OkrSetState;
   setVersion: number;
@@ -70,6 +70,14 @@ export interface SetTransition {
   to: OkrSetState;
   expectedVersion: number;
   comment: string | null;
+}
+
+/** Sets with their history from another tool (Viva Goals), stored loaded and read-only. */
+export interface SetImport {
+  actorId: string;
+  sets: ReadonlyArray<{ set: OkrSet; objectives: Objective[]; keyResults: KeyResult[]; checkIns: CheckIn[] }>;
+  /** The history's note on each set («Importado de Viva Goals…»). */
+  comment: string;
 }
 
 /** Everything one unit's OKR tree screen needs for a quarter, read together (one request on SharePoint). */
@@ -107,6 +115,12 @@ export interface OkrPort {
    */
   transitionSet(args: SetTransition): Promise<OkrSet>;
   listSetEvents(setId: string): Promise<SetEvent[]>;
+  /**
+   * Stores whole sets with their check-ins as they were (an import), all or nothing: each with an
+   * 'import' event in its history and its audit entries. ConflictError if a unit already has a set
+   * for one of the quarters.
+   */
+  importSets(args: SetImport): Promise<void>;
 
   /** getSet + listCheckIns of the quarter + listInstitutionalObjectives, in one go. */
   loadUnitQuarter(unitId: string, quarter: QuarterId): Promise<UnitQuarterData>;

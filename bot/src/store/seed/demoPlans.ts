@@ -1,3 +1,4 @@
+import type { SeedRole } from '../ports/directory.js';
 import {
   QUARTERS,
   addBusinessDays,
@@ -15,7 +16,6 @@ import {
   type PlanVigencia,
   type QuarterNumber,
   type Quarterly,
-  type RoleAssignment,
   type Unit,
 } from '@okr/core';
 import type { PlanSeed, StoredMeta } from '../ports/plan.js';
@@ -74,7 +74,7 @@ const at = (date: IsoDate, hour = 15) => `${date}T${String(hour).padStart(2, '0'
 
 export interface DemoPlans extends Required<PlanSeed> {
   /** The promotor de mejora of each unit. */
-  roles: RoleAssignment[];
+  roles: SeedRole[];
 }
 
 function metasFor(unit: Unit, set: OkrSet | undefined): Meta[] {
@@ -102,7 +102,8 @@ function executionOf(meta: Meta, q: QuarterNumber, pace: number): number | null 
 export function buildDemoPlans(today: IsoDate, units: readonly Unit[], sets: readonly OkrSet[]): DemoPlans {
   const year = Number(today.slice(0, 4));
   const out: DemoPlans = { planVigencias: [], plans: [], planMetas: [], planEvents: [], metaReports: [], planQuarters: [], modifications: [], roles: [] };
-  for (const u of units) out.roles.push({ personId: `miembro-${u.id}`, role: 'promotor', unitId: u.id });
+  // The promotor de mejora is designated when the vigencia's plan is opened (early November of the year before).
+  for (const u of units) out.roles.push({ personId: `miembro-${u.id}`, role: 'promotor', unitId: u.id, from: `${year - 1}-11-04` });
   const event = (plan: ManagementPlan, recordVersion: number, e: Omit<PlanEvent, 'id' | 'planId' | 'planVersion' | 'observations' | 'holaCase' | 'comment'> & Partial<PlanEvent>) =>
     out.planEvents.push({ id: eventId(plan.id, recordVersion), planId: plan.id, planVersion: plan.planVersion, observations: [], holaCase: null, comment: null, ...e });
 

@@ -21,7 +21,7 @@ const PRINTED_INDICATORS: Record<string, { percent: number; status: string }> = 
   'sg-g-recursos': { percent: 100, status: 'En cumplimiento' },
   'sg-g-pic': { percent: 100, status: 'En cumplimiento' },
 };
-/** The one indicator, and the one objective, whose printed figure its magnitudes do not give (ADR 11). */
+/** The one indicator, and the one objective, whose printed figure its magnitudes do not give (ADR 13). */
 const IRREPRODUCIBLE_INDICATOR = 'sg-321';
 const IRREPRODUCIBLE_OBJECTIVE = 1;
 

@@ -126,6 +126,11 @@ export class SharePointEngine {
     this.schema = schema;
   }
 
+  /** Every list of the schema (an import run's recovery finds the lists of its journal by name). */
+  get lists(): readonly ListSpec[] {
+    return this.schema.lists;
+  }
+
   // ── set-up ────────────────────────────────────────────────────────────────────────────────────
 
   /** Resolves the site and the list ids once per process (2–3 requests) and checks the schema. */

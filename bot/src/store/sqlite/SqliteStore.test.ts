@@ -93,6 +93,7 @@ describe('Databases made before the store had modules', () => {
     expect(schemaOf(old)).toBe(released[level]);
     old.prepare('INSERT INTO units (id, name, kind, level, parent_id) VALUES (?, ?, ?, ?, ?)').run('al-usaquen', 'Alcaldía Local de Usaquén', 'alcaldia', 'local', null);
     old.prepare('INSERT INTO people (id, aad_object_id, name, email) VALUES (?, ?, ?, ?)').run('enlace-1', 'AAD-1', 'Enlace', 'enlace@x.co');
+    old.prepare('INSERT INTO role_assignments (person_id, role, unit_id) VALUES (?, ?, ?)').run('enlace-1', 'enlace', 'al-usaquen');
     old.prepare('INSERT INTO conversation_refs (person_id, reference, updated_at) VALUES (?, ?, ?)').run('enlace-1', '{"conversation":{"id":"c"}}', '2026-01-02T00:00:00.000Z');
     old.prepare('INSERT INTO audit (at, actor_id, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run('2026-01-02T00:00:00.000Z', 'system', 'store', 'seed', 'create', null, '{"units":1}');
     old.close();
@@ -102,10 +103,13 @@ describe('Databases made before the store had modules', () => {
     expect(store.schemaVersion()).toBe(migrations.at(-1)!.version);
     // Upgraded, it is what a new database is: every module at its latest step, the same schema.
     expect(store.schemaVersions()).toEqual(fresh.schemaVersions());
-    expect(store.schemaVersions()).toMatchObject({ directory: 1, okr: 2, review: 1, messaging: 3, actas: 2, reminders: 1, audit: 1 });
+    expect(store.schemaVersions()).toMatchObject({ directory: 2, okr: 2, review: 1, messaging: 3, actas: 3, reminders: 1, audit: 1 });
     expect(schemaOf(store.db.sql)).toBe(schemaOf(fresh.db.sql));
     expect(await store.isEmpty()).toBe(false);
     expect(await store.findPersonByAadObjectId('aad-1')).toMatchObject({ id: 'enlace-1' });
+    // Roles of before dates existed hold since an unknown «desde» (2000-01-01), with no «hasta».
+    expect(await store.rolesOf('enlace-1')).toEqual([{ personId: 'enlace-1', role: 'enlace', unitId: 'al-usaquen' }]);
+    expect(await store.listAssignments({ personId: 'enlace-1' })).toEqual([{ id: 'enlace-1|enlace|al-usaquen|2000-01-01', personId: 'enlace-1', role: 'enlace', unitId: 'al-usaquen', from: '2000-01-01', to: null, version: 1 }]);
     expect(await store.getConversationReference('enlace-1')).toEqual({ conversation: { id: 'c' } });
     expect((await store.listAudit()).map((a) => [a.entity, a.after])).toEqual([['store', { units: 1 }]]);
     await store.saveMonthReview({ unitId: 'al-usaquen', period: '2026-10', state: 'closed', actorId: 'eti-1', at: '2026-11-05T14:00:00.000Z', note: null });

@@ -4,6 +4,7 @@ import { actaViewer, type ActaRecord, type ActaService } from '../../services/ac
 import { Refusal } from '../../services/refusal.js';
 import { ACTA_REFRESH, ACTA_SEND_OAP, ACTA_SIGN, NO_ACTIONS, actaCard } from '../cards/actaCard.js';
 import { messageCard } from '../cards/simpleCards.js';
+import type { AdaptiveCard } from '../cards/elements.js';
 import { teamsUserIds } from '../teamsUserIds.js';
 
 /** The acta's card as one person sees it now (their buttons), refreshed for both signers. */
@@ -20,8 +21,20 @@ async function step(actor: Actor<{ actas: ActaService }>, plenariaId: string, ru
     return { card: await actaCardFor(actor.deps, actor.person, record, { notice }), everyone: await actaCardFor(actor.deps, null, record) };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    if (error.code === 'not_found') return messageCard(t.notFound.title, t.notFound.text);
-    return actaCardFor(actor.deps, actor.person, await actor.deps.actas.record(plenariaId), { warning: error.message });
+    // The refusal comes back on the acta's card only for someone who may see the acta.
+    const record = await visible(actor, plenariaId);
+    if (!('plenaria' in record)) return record;
+    return actaCardFor(actor.deps, actor.person, record, { warning: error.message });
+  }
+}
+
+/** The acta's record if this person may see it; otherwise the card that says so, and nothing of the acta. */
+async function visible(actor: Actor<{ actas: ActaService }>, plenariaId: string): Promise<ActaRecord | AdaptiveCard> {
+  try {
+    return await actor.deps.actas.visibleRecord(actor.person, plenariaId);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return error.code === 'not_found' ? messageCard(t.notFound.title, t.notFound.text) : messageCard(t.notAllowed.title, t.notAllowed.text);
   }
 }
 
@@ -58,12 +71,8 @@ export const sendActaToOapAction: CardAction<{ actas: ActaService }> = {
 export const refreshActaAction: CardAction<{ actas: ActaService }> = {
   verb: ACTA_REFRESH,
   async run(actor, data) {
-    try {
-      return await actaCardFor(actor.deps, actor.person, await actor.deps.actas.record(String(data.plenariaId ?? '')));
-    } catch (error) {
-      if (error instanceof Refusal) return messageCard(t.notFound.title, t.notFound.text);
-      throw error;
-    }
+    const record = await visible(actor, String(data.plenariaId ?? ''));
+    return 'plenaria' in record ? actaCardFor(actor.deps, actor.person, record) : record;
   },
 };
 

@@ -1,5 +1,6 @@
 import { REMINDER_KINDS } from '../../services/reminders.js';
 import { remindersBotText as t, type ReminderKind } from '@okr/core';
+import { calendarMonth } from '../../input/schemas.js';
 import type { CardAction } from '../handlers.js';
 import type { ReminderService } from '../../services/reminders.js';
 import { messageCard } from '../cards/simpleCards.js';
@@ -14,8 +15,8 @@ export const snoozeReminderAction: CardAction<{ reminders: ReminderService }> = 
   verb: REMINDER_SNOOZE,
   async run(actor, data) {
     const step = Number(data.step);
-    if (!isKind(data.kind) || typeof data.subject !== 'string' || typeof data.period !== 'string' || !Number.isInteger(step)) return stale;
-    const result = await actor.deps.reminders.snooze(actor.person, { kind: data.kind, personId: String(data.personId ?? ''), subject: data.subject, period: data.period, step });
+    if (!isKind(data.kind) || typeof data.subject !== 'string' || !calendarMonth.safeParse(data.period).success || !Number.isInteger(step)) return stale;
+    const result = await actor.deps.reminders.snooze(actor.person, { kind: data.kind, personId: String(data.personId ?? ''), subject: data.subject, period: data.period as string, step });
     return result.ok ? snoozedCard(result.value) : messageCard(t.snoozeFailed, result.message);
   },
 };

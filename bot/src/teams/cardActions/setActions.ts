@@ -42,8 +42,9 @@ export const setActAction: CardAction<{ formulation: FormulationService }> = {
 export const setRefreshAction: CardAction<{ formulation: FormulationService }> = {
   verb: SET_REFRESH,
   async run(actor, data) {
-    const view = await actor.deps.formulation.view(String(data.setId ?? ''));
-    if (!view) return messageCard(t.notFound.title, t.notFound.text);
+    const visible = await actor.deps.formulation.visibleView(actor.person, String(data.setId ?? ''));
+    if (!visible.ok) return visible.notFound ? messageCard(t.notFound.title, t.notFound.text) : messageCard(t.notAllowed.title, t.notAllowed.text);
+    const { view } = visible;
     const roles = await actor.deps.formulation.rolesFor(actor.person, view.bundle.set.unitId);
     return setCard(view, roles, { refreshUserIds: await involvedTeamsIds(actor, view.bundle.set.unitId) });
   },

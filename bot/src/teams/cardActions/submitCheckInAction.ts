@@ -1,7 +1,9 @@
-import { okrBotText, type CheckInDraft, type KeyResult } from '@okr/core';
+import { msg, okrBotText, type CheckIn, type CheckInDraft, type KeyResult } from '@okr/core';
+import { calendarMonth } from '../../input/schemas.js';
 import type { Actor, CardAction } from '../handlers.js';
 import type { CheckInService } from '../../services/checkIns.js';
-import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, checkInCard, inputIds } from '../cards/checkInCard.js';
+import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, checkInCard, inputIds, keptOnCard } from '../cards/checkInCard.js';
+import { preview } from '../cards/elements.js';
 import { checkInSavedCard } from '../cards/checkInSavedCard.js';
 import { messageCard } from '../cards/simpleCards.js';
 import type { AdaptiveCard } from '../cards/elements.js';
@@ -14,9 +16,11 @@ function typedFor(kr: KeyResult, data: Record<string, unknown>): boolean {
   return !blank(data[ids.comment]) || !blank(data[ids.evidenceUrl]) || (kr.kind !== 'milestone' && !blank(data[ids.value]));
 }
 
-function draftOf(kr: KeyResult, data: Record<string, unknown>): CheckInDraft {
+/** A KR's check-in as typed on the card; a stored comment or link too long for the card (shown as a preview) stays when its field is left empty. */
+function draftOf(kr: KeyResult, data: Record<string, unknown>, stored: CheckIn | undefined): CheckInDraft {
   const ids = inputIds(kr.id);
-  return { keyResultId: kr.id, value: data[ids.value], comment: data[ids.comment], evidenceUrl: data[ids.evidenceUrl] };
+  const keep = (field: 'comment' | 'evidenceUrl', typed: unknown) => (blank(typed) && stored && keptOnCard(field, stored[field]) ? stored[field] : typed);
+  return { keyResultId: kr.id, value: data[ids.value], comment: keep('comment', data[ids.comment]), evidenceUrl: keep('evidenceUrl', data[ids.evidenceUrl]) };
 }
 
 /**
@@ -26,30 +30,34 @@ function draftOf(kr: KeyResult, data: Record<string, unknown>): CheckInDraft {
  */
 async function save(actor: Actor<{ checkIns: CheckInService }>, data: Record<string, unknown>, only: string | null): Promise<AdaptiveCard> {
   const unitId = String(data.unitId ?? '');
-  const period = String(data.period ?? '');
+  const t = okrBotText.save;
+  // The month the card is for: the same schema as the REST API's (a month that exists, of the years the app takes).
+  const month = calendarMonth.safeParse(data.period);
+  if (!month.success) return messageCard(t.notSaved, msg.errors.monthFormat(String(data.period ?? '')));
+  const period = month.data;
   const service = actor.deps.checkIns;
   const formResult = await service.editableForm(actor.person, unitId, period);
-  const t = okrBotText.save;
   if (!formResult.ok) return messageCard(t.notSaved, formResult.message);
   const krs = formResult.form.bundle.keyResults;
   const chosen = only ? krs.filter((kr) => kr.id === only) : krs.filter((kr) => typedFor(kr, data));
   if (only && chosen.length === 0) return messageCard(t.notSaved, t.keyResultGone);
-  const result = await service.submit(actor.person, unitId, period, chosen.map((kr) => draftOf(kr, data)));
+  const result = await service.submit(actor.person, unitId, period, chosen.map((kr) => draftOf(kr, data, formResult.form.thisMonth.get(kr.id))));
+  const tabUrl = actor.deps.tabUrl(unitId);
   switch (result.kind) {
     case 'invalid':
-      return checkInCard(formResult.form, { errors: result.errors, typed: data });
+      return checkInCard(formResult.form, { errors: result.errors, typed: data, tabUrl });
     case 'refused':
       return messageCard(t.notSaved, result.message);
     case 'saved': {
       actor.deps.log.info({ person: actor.person.id, unitId, period, saved: result.saved.map((s) => s.outcome) }, 'check-ins saved');
       const { form } = result;
       const missing = form.bundle.keyResults.filter((kr) => !form.thisMonth.has(kr.id)).length;
-      if (missing === 0) return checkInSavedCard({ form, saved: result.saved, tabUrl: actor.deps.tabUrl(unitId) });
+      if (missing === 0) return checkInSavedCard({ form, saved: result.saved, tabUrl });
       const changed = result.saved.filter((s) => s.outcome !== 'unchanged').length;
-      const notice = changed === 0 ? t.unchanged : t.saved(chosen.map((kr) => kr.title), missing);
+      const notice = changed === 0 ? t.unchanged : t.saved(chosen.map((kr) => preview(kr.title, 80)), missing);
       // Keep what the person typed in the other KRs: the card is rebuilt from the store plus the typed values.
       const typed = Object.fromEntries(Object.entries(data).filter(([key]) => !chosen.some((kr) => key.endsWith(`:${kr.id}`))));
-      return checkInCard(form, { notice, typed });
+      return checkInCard(form, { notice, typed, tabUrl });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { actaContentKey, actaState, actaStateLabels, actasBotText, modalityLabels, msg, oapStatusLabels, plenariaKindLabels, signatureRoleLabels, type SignatureRole } from '@okr/core';
-import type { ActaRecord } from '../../services/actas.js';
-import { card, container, executeAction, facts, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import type { ActaRecord, PlenariaChangeNotice } from '../../services/actas.js';
+import { card, container, executeAction, facts, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
 export const ACTA_SIGN = 'acta.sign';
 export const ACTA_SEND_OAP = 'acta.sendOap';
@@ -15,8 +15,14 @@ function when(iso: string): string {
 
 const t = actasBotText.card;
 
+/** The card shows the essentials as previews: the whole acta is in the tab and its .docx. */
+const ITEM_PREVIEW = 280;
+const OBJECTIVE_PREVIEW = 600;
+
 const bullets = (title: string, items: string[]): CardElement[] =>
-  items.length === 0 ? [] : [text(title, { weight: 'Bolder', spacing: 'Medium' }), ...items.slice(0, SHOWN).map((i) => subtle(`• ${i}`, { isSubtle: false })), ...(items.length > SHOWN ? [subtle(t.more(items.length - SHOWN))] : [])];
+  items.length === 0
+    ? []
+    : [text(title, { weight: 'Bolder', spacing: 'Medium' }), ...items.slice(0, SHOWN).map((i) => subtle(`• ${preview(i, ITEM_PREVIEW)}`, { isSubtle: false })), ...(items.length > SHOWN ? [subtle(t.more(items.length - SHOWN))] : [])];
 
 export interface ActaCardViewer {
   /** Parts this viewer may sign now. */
@@ -47,6 +53,7 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   ];
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
+  if (plenaria.cancelled) body.push(container([text(msg.actas.cancelledActa(preview(plenaria.cancelled.reason, ITEM_PREVIEW)), { color: 'Attention', weight: 'Bolder' })], { style: 'attention', id: 'cancelled' }));
   const signedBy = (part: SignatureRole) => {
     const s = acta?.signatures[part];
     return s ? t.signedOn(when(s.at)) : t.pending;
@@ -54,15 +61,15 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   body.push(
     facts([
       [t.date, `${plenaria.date} · ${acta?.draft.startTime ?? plenaria.startTime}${acta ? `–${acta.draft.endTime}` : ''}`],
-      [t.modality, `${modalityLabels[plenaria.modality]} · ${plenaria.location}`],
+      [t.modality, `${modalityLabels[plenaria.modality]} · ${preview(plenaria.location, 200)}`],
       [`${signatureRoleLabels.presiding}`, `${record.presiding.name} — ${signedBy('presiding')}`],
       [`${signatureRoleLabels.secretary}`, `${record.secretary.name} — ${signedBy('secretary')}`],
       [t.copy, record.oap.sentOn ? t.copySent(oapStatusLabels[record.oap.oapStatus], record.oap.sentOn) : t.copyDue(oapStatusLabels[record.oap.oapStatus], record.oap.deadline)],
     ]),
   );
   if (acta) {
-    if (acta.correctionReason) body.push(subtle(t.correction(acta.documentVersion - 1, acta.correctionReason), { spacing: 'Small' }));
-    body.push(text(t.objective, { weight: 'Bolder', spacing: 'Medium', separator: true }), subtle(acta.draft.objective, { isSubtle: false }));
+    if (acta.correctionReason) body.push(subtle(t.correction(acta.documentVersion - 1, preview(acta.correctionReason, ITEM_PREVIEW)), { spacing: 'Small' }));
+    body.push(text(t.objective, { weight: 'Bolder', spacing: 'Medium', separator: true }), subtle(preview(acta.draft.objective, OBJECTIVE_PREVIEW), { isSubtle: false }));
     body.push(...bullets(t.decisions, acta.draft.decisions));
     body.push(...bullets(t.commitments, acta.draft.commitments.map((c) => `${c.task} — ${record.names.get(c.ownerId) ?? c.ownerId}, ${c.due}`)));
     if (plenaria.kind === 'dialogo') body.push(...bullets(t.proposals, acta.draft.proposals));
@@ -82,4 +89,26 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
     result.refresh = { action: { type: 'Action.Execute', verb: ACTA_REFRESH, data: { plenariaId: plenaria.id } }, userIds: opts.refreshUserIds.slice(0, 60) };
   }
   return result;
+}
+
+/** To the people of a plenaria that was moved or cancelled: what changed, who did it and why, and the tab. */
+export function plenariaChangedCard(record: ActaRecord, change: PlenariaChangeNotice, tabUrl: string): AdaptiveCard {
+  const { plenaria } = record;
+  const c = actasBotText.changed;
+  const when = `${plenaria.date} · ${plenaria.startTime}`;
+  return card(
+    [
+      heading(change.kind === 'cancel' ? c.cancelledTitle : c.rescheduledTitle),
+      text(`${plenariaKindLabels[plenaria.kind]} · ${record.unitName}`, { weight: 'Bolder', spacing: 'None' }),
+      text(change.kind === 'cancel' ? c.cancelled(change.byName, when) : c.rescheduled(change.byName, change.from ? `${change.from.date} · ${change.from.startTime}` : '', when)),
+      facts([
+        [c.reason, preview(change.reason, ITEM_PREVIEW)],
+        ...(change.kind === 'cancel' ? [] : ([[t.modality, `${modalityLabels[plenaria.modality]} · ${preview(plenaria.location, 200)}`]] as Array<[string, string]>)),
+        [signatureRoleLabels.presiding, record.presiding.name],
+        [signatureRoleLabels.secretary, record.secretary.name],
+      ]),
+      ...(change.kind === 'cancel' ? [] : [subtle(c.actaFollows)]),
+    ],
+    [openUrl(c.open, tabUrl)],
+  );
 }

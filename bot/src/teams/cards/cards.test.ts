@@ -1,24 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import * as AC from 'adaptivecards';
 import { botHarness } from '../../testing/harness.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './checkInCard.js';
 import { CHECK_IN_OPEN, helpCard, messageCard, notRegisteredCard, welcomeCard } from './simpleCards.js';
 import type { AdaptiveCard } from './elements.js';
-
-/** Parses a card with the official Adaptive Cards library; returns every parse event (errors and warnings). */
-function parseEvents(card: AdaptiveCard): string[] {
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  parsed.parse(card as unknown as AC.PropertyBag, context);
-  const events: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) {
-    const e = context.getEventAt(i);
-    events.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
-  }
-  for (const e of parsed.validateProperties().validationEvents) events.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
-  return events;
-}
+import { parseEvents } from '../../testing/adaptiveCards.js';
 
 describe('every card the bot sends is valid Adaptive Card 1.5', () => {
   it('check-in, error, confirmation, choice, help, welcome and message cards parse with no errors or warnings', async () => {
@@ -61,8 +47,7 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
 
     // The formulation workflow's cards: the enlace's draft, the coach's review with its comment box and refresh.
     const enlace = (await h.store.getPerson('enlace-dgth'))!;
-    const { FormulationService } = await import('../../services/formulation.js');
-    const draft = await new FormulationService(h.store).reformulate(enlace, 'dgth', '2026-Q4', '2027-Q1');
+    const draft = await h.deps.formulation.reformulate(enlace, 'dgth', '2026-Q4', '2027-Q1');
     if (draft.kind !== 'done') throw new Error('draft');
     cards.push(...(await h.say('enlace-dgth', 'revisar')));
     const submitted = cards.at(-1)!.actions![0]!.data as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { formatPercent, milestoneLabels, okrBotText, periodLabel, type CheckInError } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
-import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { CARD_MAX_BYTES, attention, card, cardBytes, container, executeAction, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { describeKeyResult, formatValue } from './format.js';
 
 /** "Guardar todo": every KR with something typed. */
@@ -19,7 +19,20 @@ export const inputIds = (keyResultId: string) => ({
 export type TypedValues = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * What the card's own inputs take: shorter than what the tab takes (CHECK_IN_LIMITS), so that nine
+ * key results with everything typed still fit in one card (CARD_MAX_BYTES). A longer comment or link
+ * is written in the tab; on the card it shows as a preview and is kept when the field is left empty.
+ */
+export const CARD_INPUT_LIMITS = { comment: 700, evidenceUrl: 400 } as const;
+
+/** How long titles and echoed texts are on the card; the whole of them is in the tab. */
+const TITLE_PREVIEW = 160;
+const MESSAGE_PREVIEW = 160;
+const STORED_PREVIEW = 140;
+/** Errors listed on top; each is also shown under its field. */
+const ERRORS_LISTED = 3;
 
 /** The value a KR would show today if it advanced evenly through the quarter, in its own unit. */
 function expectedValue(kr: { baseline: number; target: number; kind: string }, expected: number): number {
@@ -32,7 +45,22 @@ export interface CheckInCardOptions {
   typed?: TypedValues;
   /** A success line shown on top after a partial save. */
   notice?: string;
+  /** The unit's OKR tab, where whole texts are read and written. */
+  tabUrl?: string;
 }
+
+/** A stored text the card cannot hold in its input: kept as it is when the field is left empty. */
+export const keptOnCard = (field: 'comment' | 'evidenceUrl', stored: string | undefined): boolean => stored !== undefined && stored.length > CARD_INPUT_LIMITS[field];
+
+/**
+ * How much of the card is spelled out, so that it stays under CARD_MAX_BYTES. 0: everything;
+ * 1: key results already reported this month (and not touched now) fold into one line each, «Guardar
+ * este resultado» gives way to «Guardar todo», last month's comment is a shorter preview; 2: what
+ * was typed in key results without an error is not put back (only when the longest typing would not
+ * fit otherwise; the card says so and points to the tab); 3: nothing typed is put back (a card
+ * cannot send that much: only a forged submission gets here).
+ */
+type Detail = 0 | 1 | 2 | 3;
 
 /**
  * The monthly check-in card: the unit's key results grouped by tactical objective, each with its
@@ -41,6 +69,16 @@ export interface CheckInCardOptions {
  * it reads on Teams mobile. Built again with `errors` and the typed values when validation fails.
  */
 export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): AdaptiveCard {
+  for (const detail of [0, 1, 2, 3] as const) {
+    const built = buildCheckInCard(form, opts, detail);
+    if (cardBytes(built) < CARD_MAX_BYTES) return built;
+  }
+  // A set far beyond the 1/3/9 shape: the tab takes it.
+  const t = okrBotText.card;
+  return card([heading(t.title(periodLabel(form.period))), text(form.unit.name, { weight: 'Bolder', spacing: 'None' }), text(t.tooBigForCard(form.bundle.keyResults.length))], opts.tabUrl ? [openUrl(t.openTab, opts.tabUrl)] : []);
+}
+
+function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: Detail): AdaptiveCard {
   const { unit, period, tree, thisMonth, previous } = form;
   const errors = opts.errors ?? [];
   const typed = opts.typed ?? {};
@@ -66,22 +104,45 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
       container(
         [
           text(t.reviewFields(errors.length), { weight: 'Bolder', color: 'Attention' }),
-          ...errors.map((e) => attention(`• ${e.message}`, { spacing: 'Small' })),
+          ...errors.slice(0, ERRORS_LISTED).map((e) => attention(`• ${preview(e.message, MESSAGE_PREVIEW)}`, { spacing: 'Small' })),
+          ...(errors.length > ERRORS_LISTED ? [subtle(t.moreErrors(errors.length - ERRORS_LISTED))] : []),
         ],
         { style: 'attention', id: 'errorSummary' },
       ),
     );
   }
 
+  let clipped = false;
   for (const objective of tree.strategic?.children ?? []) {
-    body.push(text(objective.title, { size: 'Medium', weight: 'Bolder', separator: true, spacing: 'Large' }));
+    body.push(text(preview(objective.title, TITLE_PREVIEW), { size: 'Medium', weight: 'Bolder', separator: true, spacing: 'Large' }));
     for (const kr of objective.keyResults) {
       const ids = inputIds(kr.id);
       const stored = thisMonth.get(kr.id);
       const last = previous.get(kr.id);
       const fieldErrors = errors.filter((e) => e.keyResultId === kr.id);
-      const errorFor = (field: CheckInError['field']) => fieldErrors.filter((e) => e.field === field).map((e) => attention(e.message, { spacing: 'None' }));
-      const current = (id: string, fallback: unknown) => str(id in typed ? typed[id] : fallback);
+      const touched = fieldErrors.length > 0 || Object.keys(typed).some((key) => key.endsWith(`:${kr.id}`));
+      if (detail >= 1 && stored && !touched) {
+        body.push(
+          container([text(preview(kr.title, TITLE_PREVIEW), { weight: 'Bolder' }), text(t.reported(formatValue(kr, stored.value), stored.version - 1), { color: 'Good', size: 'Small', spacing: 'None' })], {
+            spacing: 'Small',
+            id: `kr:${kr.id}`,
+          }),
+        );
+        continue;
+      }
+      const errorFor = (field: CheckInError['field']) => fieldErrors.filter((e) => e.field === field).map((e) => attention(preview(e.message, MESSAGE_PREVIEW), { spacing: 'None' }));
+      /** What goes in a text input: what was typed (as much as the input takes), else what is stored if it fits. */
+      const current = (id: string, fallback: unknown, field?: 'comment' | 'evidenceUrl') => {
+        const value = str(id in typed ? typed[id] : fallback);
+        if (value === undefined || !field) return value;
+        if (!(id in typed)) return keptOnCard(field, value) ? undefined : value;
+        if ((detail >= 2 && fieldErrors.length === 0 && value.length > 80) || detail >= 3) {
+          clipped = true;
+          return undefined;
+        }
+        return value.slice(0, CARD_INPUT_LIMITS[field]);
+      };
+      const kept = (field: 'comment' | 'evidenceUrl') => (stored && keptOnCard(field, stored[field]) && !(ids[field] in typed) ? [subtle(t.keptInTab(preview(stored[field], STORED_PREVIEW)))] : []);
       const valueInput: CardElement =
         kr.kind === 'milestone'
           ? {
@@ -105,9 +166,9 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
       body.push(
         container(
           [
-            text(kr.title, { weight: 'Bolder' }),
+            text(preview(kr.title, TITLE_PREVIEW), { weight: 'Bolder' }),
             subtle(`${describeKeyResult(kr)}${kr.kind === 'milestone' ? '' : t.expectedToday(formatValue(kr, expectedValue(kr, tree.expected)))}`),
-            subtle(last ? t.lastReport(periodLabel(last.period), formatValue(kr, last.value), clip(last.comment, 140)) : t.noLastReport),
+            subtle(last ? t.lastReport(periodLabel(last.period), formatValue(kr, last.value), preview(last.comment, detail >= 1 ? 60 : STORED_PREVIEW)) : t.noLastReport),
             stored
               ? text(t.reported(formatValue(kr, stored.value), stored.version - 1), { color: 'Good', size: 'Small' })
               : text(t.pending, { color: 'Warning', size: 'Small' }),
@@ -119,9 +180,10 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
               label: t.commentLabel,
               placeholder: t.commentPlaceholder,
               isMultiline: true,
-              maxLength: 2000,
-              value: current(ids.comment, stored?.comment),
+              maxLength: CARD_INPUT_LIMITS.comment,
+              value: current(ids.comment, stored?.comment, 'comment'),
             },
+            ...kept('comment'),
             ...errorFor('comment'),
             {
               type: 'Input.Text',
@@ -129,11 +191,12 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
               label: t.evidenceLabel,
               placeholder: t.evidencePlaceholder,
               style: 'Url',
-              maxLength: 2048,
-              value: current(ids.evidenceUrl, stored?.evidenceUrl),
+              maxLength: CARD_INPUT_LIMITS.evidenceUrl,
+              value: current(ids.evidenceUrl, stored?.evidenceUrl, 'evidenceUrl'),
             },
+            ...kept('evidenceUrl'),
             ...errorFor('evidenceUrl'),
-            { type: 'ActionSet', actions: [executeAction(t.saveOne, CHECK_IN_SAVE_ONE, { unitId: unit.id, period, keyResultId: kr.id })] },
+            ...(detail >= 1 ? [] : [{ type: 'ActionSet', actions: [executeAction(t.saveOne, CHECK_IN_SAVE_ONE, { unitId: unit.id, period, keyResultId: kr.id })] }]),
           ],
           { spacing: 'Medium', id: `kr:${kr.id}`, ...(fieldErrors.length > 0 ? { style: 'attention' } : {}) },
         ),
@@ -141,5 +204,6 @@ export function checkInCard(form: CheckInForm, opts: CheckInCardOptions = {}): A
     }
   }
 
-  return card(body, [executeAction(t.saveAll, CHECK_IN_SUBMIT, { unitId: unit.id, period }, { style: 'positive' })]);
+  if (detail >= 1) body.push(container([text(clipped ? t.typedTooLong : t.foldedReported, { color: clipped ? 'Warning' : 'Default', size: 'Small' })], { separator: true }));
+  return card(body, [executeAction(t.saveAll, CHECK_IN_SUBMIT, { unitId: unit.id, period }, { style: 'positive' }), ...(opts.tabUrl ? [openUrl(t.openTab, opts.tabUrl)] : [])]);
 }

@@ -1,5 +1,5 @@
 import { actasBotText, commitmentStatusLabels, plenariaKindLabels, type CommitmentView } from '@okr/core';
-import { card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { card, container, executeAction, heading, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
 export const COMMITMENT_UPDATE = 'commitment.update';
 export const COMMITMENT_STATUS_INPUT = 'commitmentStatus';
@@ -7,20 +7,23 @@ export const COMMITMENT_NOTE_INPUT = 'commitmentNote';
 export const COMMITMENT_IMPACT_INPUT = 'commitmentImpact';
 
 const SHOWN = 10;
+/** Texts are previews on the card (the whole follow-up is in the tab); an impact too long for the form is kept when its field is left empty. */
+const PREVIEW = 240;
+const IMPACT_PREFILL_MAX = 300;
 const t = actasBotText.commitments;
 
 /** One commitment with an «Actualizar» form folded under it (status, note, impact to close it). */
 function commitmentBlock(c: CommitmentView, highlight: boolean): CardElement {
   const suffix = `-${c.id}`;
   const items: CardElement[] = [
-    text(c.task, { weight: 'Bolder' }),
+    text(preview(c.task, PREVIEW), { weight: 'Bolder' }),
     subtle(t.line(commitmentStatusLabels[c.status], c.due, c.overdue, plenariaKindLabels[c.plenariaKind], c.unitName, c.plenariaDate), {
       ...(c.overdue ? { color: 'Attention', isSubtle: false } : {}),
     }),
   ];
   const last = c.notes.at(-1);
-  if (last) items.push(subtle(t.lastFollowUp(last.text, last.byName)));
-  if (c.impact) items.push(subtle(t.impact(c.impact)));
+  if (last) items.push(subtle(t.lastFollowUp(preview(last.text, PREVIEW), last.byName)));
+  if (c.impact) items.push(subtle(t.impact(preview(c.impact, PREVIEW))));
   if (c.canUpdate) {
     items.push({
       type: 'ActionSet',
@@ -39,7 +42,14 @@ function commitmentBlock(c: CommitmentView, highlight: boolean): CardElement {
                 choices: Object.entries(commitmentStatusLabels).map(([value, title]) => ({ title, value })),
               },
               { type: 'Input.Text', id: `${COMMITMENT_NOTE_INPUT}${suffix}`, label: t.noteLabel, isMultiline: true, maxLength: 2000 },
-              { type: 'Input.Text', id: `${COMMITMENT_IMPACT_INPUT}${suffix}`, label: t.impactLabel, isMultiline: true, maxLength: 2000, value: c.impact ?? '' },
+              {
+                type: 'Input.Text',
+                id: `${COMMITMENT_IMPACT_INPUT}${suffix}`,
+                label: t.impactLabel,
+                isMultiline: true,
+                maxLength: 2000,
+                ...(c.impact && c.impact.length > IMPACT_PREFILL_MAX ? { placeholder: t.impactKept } : { value: c.impact ?? '' }),
+              },
             ],
             actions: [executeAction(t.save, COMMITMENT_UPDATE, { commitmentId: c.id, version: c.version }, { style: 'positive' })],
           },

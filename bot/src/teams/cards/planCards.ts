@@ -9,7 +9,7 @@ import {
   type ModificationView,
   type PlanView,
 } from '@okr/core';
-import { attention, card, container, executeAction, facts, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { attention, card, container, executeAction, facts, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
 export const PLAN_ACT = 'plan.act';
 export const PLAN_REFRESH = 'plan.refresh';
@@ -28,7 +28,7 @@ const when = (iso: string) => {
   const d = new Date(new Date(iso).getTime() - 5 * 3_600_000).toISOString();
   return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 };
-const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const short = (s: string, n = 160) => preview(s, n);
 const quarters = (meta: Meta) => meta.programmed.map((v) => (v === null ? '—' : formatNumber(v))).join(' · ');
 
 /**
@@ -86,8 +86,11 @@ export function planOutcomeCard(view: PlanView, tabUrl: string): AdaptiveCard {
   const plan = view.plan!;
   if (plan.state === 'returned') {
     const body: CardElement[] = [heading(t.returned.title(view.year)), text(view.unit.name, { weight: 'Bolder', spacing: 'None' }), text(t.returned.text(view.returned?.by ?? ''))];
-    if (view.returned?.comment) body.push(facts([[t.returned.general, view.returned.comment]]));
-    for (const meta of view.metas.filter((x) => x.observations.length)) body.push(container([text(t.review.meta(meta.order, short(meta.statement)), { weight: 'Bolder' }), ...meta.observations.map((o) => text(`• ${o}`, { spacing: 'None' }))], { separator: true }));
+    if (view.returned?.comment) body.push(facts([[t.returned.general, short(view.returned.comment, 600)]]));
+    // Observations are previews here (the tab has them whole), so 30 metas with the longest ones still fit in 28 KB.
+    const observed = view.metas.filter((x) => x.observations.length);
+    for (const meta of observed.slice(0, METAS_SHOWN)) body.push(container([text(t.review.meta(meta.order, short(meta.statement)), { weight: 'Bolder' }), ...meta.observations.slice(0, 3).map((o) => text(`• ${short(o, 300)}`, { spacing: 'None' }))], { separator: true }));
+    if (observed.length > METAS_SHOWN) body.push(subtle(t.review.more(observed.length - METAS_SHOWN)));
     return card(body, [openUrl(t.openTab, tabUrl)]);
   }
   return card([heading(t.endorsed.title(view.year)), text(view.unit.name, { weight: 'Bolder', spacing: 'None' }), text(t.endorsed.text)], [openUrl(t.openTab, tabUrl)]);

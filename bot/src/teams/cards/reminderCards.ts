@@ -2,7 +2,7 @@ import { DIGEST_KINDS, periodLabel, reminderKindLabels, remindersBotText, type D
 import type { PlannedReminder } from '../../jobs/reminderPlan.js';
 import type { AdminRemindersView, PersonRemindersView } from '../../services/reminders.js';
 import type { ReminderLogEntry } from '../../store/Store.js';
-import { attention, card, container, executeAction, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { attention, card, container, executeAction, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { CHECK_IN_OPEN } from './simpleCards.js';
 import { sourceOf } from '../../jobs/reminderSources.js';
 import type { TabLinks } from '../tabLinks.js';
@@ -26,9 +26,12 @@ const MAX_ITEMS = 9;
 /** Digests list a few more lines before «…y N más» (their lines are what the card is for). */
 const MAX_DIGEST_ITEMS = 10;
 const list = (items: string[], max = MAX_ITEMS): CardElement[] => [
-  ...items.slice(0, max).map((i) => text(`• ${i}`, { spacing: 'None', size: 'Small' })),
+  ...items.slice(0, max).map((i) => text(`• ${preview(i, 200)}`, { spacing: 'None', size: 'Small' })),
   ...(items.length > max ? [subtle(t.reminder.more(items.length - max))] : []),
 ];
+/** At most this many lines per list on the settings and administration cards; «…y N más» after. */
+const LISTED = 10;
+const capped = <T>(items: readonly T[], line: (item: T) => CardElement): CardElement[] => [...items.slice(0, LISTED).map(line), ...(items.length > LISTED ? [subtle(t.reminder.more(items.length - LISTED))] : [])];
 
 /**
  * A button that does exactly what typing `command` in the chat does (Teams' `imBack`: the text is
@@ -77,8 +80,8 @@ export function snoozedCard(until: Date): AdaptiveCard {
 }
 
 const describe = (r: Pick<PlannedReminder, 'key' | 'unitName'>) =>
-  `${kindLabel(r.key.kind).title}${r.unitName ? ` · ${r.unitName}` : ''} · ${periodLabel(r.key.period)}`;
-const describeLog = (e: ReminderLogEntry) => `${kindLabel(e.kind).title} · ${e.subject === 'entity' ? t.wholeEntity : e.subject} · ${periodLabel(e.period)}`;
+  `${kindLabel(r.key.kind).title}${r.unitName ? ` · ${preview(r.unitName, 80)}` : ''} · ${periodLabel(r.key.period)}`;
+const describeLog = (e: ReminderLogEntry) => `${kindLabel(e.kind).title} · ${e.subject === 'entity' ? t.wholeEntity : preview(e.subject, 60)} · ${periodLabel(e.period)}`;
 
 /** `recordatorios`: the person's upcoming and recent reminders, and a switch per kind. */
 export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean): AdaptiveCard {
@@ -102,19 +105,19 @@ export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean): Ad
   body.push(text(said.upcoming, { weight: 'Bolder', spacing: 'Large' }));
   const upcoming = view.upcoming.filter((r) => !view.muted.includes(r.key.kind));
   if (upcoming.length === 0 && view.snoozes.length === 0) body.push(subtle(said.noUpcoming));
-  for (const r of upcoming) body.push(text(`• ${describe(r)} — ${bogota(view.nextSendingAt)}`, { size: 'Small', spacing: 'None' }));
-  for (const s of view.snoozes) body.push(text(`• ${kindLabel(s.key.kind).title} · ${periodLabel(s.key.period)} — ${said.snoozedUntil(bogota(s.until))}`, { size: 'Small', spacing: 'None' }));
+  body.push(...capped(upcoming, (r) => text(`• ${describe(r)} — ${bogota(view.nextSendingAt)}`, { size: 'Small', spacing: 'None' })));
+  body.push(...capped(view.snoozes, (s) => text(`• ${kindLabel(s.key.kind).title} · ${periodLabel(s.key.period)} — ${said.snoozedUntil(bogota(s.until))}`, { size: 'Small', spacing: 'None' })));
   body.push(text(said.sent, { weight: 'Bolder', spacing: 'Large' }));
   const sent = view.recent.filter((e) => e.state === 'sent');
   if (sent.length === 0) body.push(subtle(said.noneSent));
-  for (const e of sent) body.push(text(`• ${describeLog(e)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' }));
+  body.push(...capped(sent, (e) => text(`• ${describeLog(e)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' })));
   if (isAdmin) actions.push(executeAction(said.admin, REMINDERS_ADMIN, {}));
   return card(body, actions);
 }
 
 /** The ETI's view: the switch, what goes out next, what went out, who cannot be reached, what is uncertain. */
 export function remindersAdminCard(view: AdminRemindersView, names: Map<string, string>): AdaptiveCard {
-  const who = (id: string | null) => (id ? names.get(id) ?? id : '');
+  const who = (id: string | null) => preview(id ? names.get(id) ?? id : '', 80);
   const said = t.admin;
   const body: CardElement[] = [heading(said.title)];
   body.push(view.control.paused ? attention(said.paused(who(view.control.actorId), bogota(view.control.at!)), { size: 'Default' }) : text(said.active(bogota(view.nextSendingAt))));
@@ -130,7 +133,7 @@ export function remindersAdminCard(view: AdminRemindersView, names: Map<string, 
   );
   section(
     said.unreachable(view.unreachable.length),
-    view.unreachable.slice(0, 20).map((p) => text(`• ${p.name} (${p.email})`, { size: 'Small', spacing: 'None' })).concat(
+    capped(view.unreachable, (p) => text(`• ${preview(p.name, 80)} (${preview(p.email, 80)})`, { size: 'Small', spacing: 'None' })).concat(
       view.unreachable.length ? [subtle(said.unreachableHint)] : [],
     ),
     said.allReachable,
@@ -146,17 +149,17 @@ export function remindersAdminCard(view: AdminRemindersView, names: Map<string, 
     );
   section(
     said.uncertain(view.uncertain.length),
-    view.uncertain.map((e) => retryable(e, said.uncertainNote(bogota(e.claimedAt)))),
+    capped(view.uncertain, (e) => retryable(e, said.uncertainNote(bogota(e.claimedAt)))),
     said.none,
   );
   section(
     said.failed(view.failed.length),
-    view.failed.map((e) => retryable(e, said.failedNote(e.attempts, e.error ?? ''))),
+    capped(view.failed, (e) => retryable(e, said.failedNote(e.attempts, preview(e.error ?? '', 160)))),
     said.none,
   );
   section(
     said.sent,
-    view.recent.map((e) => text(`• ${who(e.personId)} — ${describeLog(e)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' })),
+    capped(view.recent, (e) => text(`• ${who(e.personId)} — ${describeLog(e)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' })),
     said.noneSent,
   );
   return card(body, [

@@ -1,6 +1,6 @@
 import { actionLabels, availableActions, formulationBotText, kindLabels, quarterLabel, setEventLabels, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
 import type { SetView } from '../../services/formulation.js';
-import { attention, card, container, executeAction, heading, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { attention, card, container, executeAction, heading, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { formatValue } from './format.js';
 
 export const SET_ACT = 'set.act';
@@ -9,6 +9,10 @@ export const SET_REFRESH = 'set.refresh';
 export const SET_COMMENT_INPUT = 'setComment';
 
 const HISTORY_SHOWN = 6;
+const ALERTS_SHOWN = 8;
+/** Titles and comments are previews on the card (the whole set is in the tab): a set of 10 objectives and 30 key results still fits. */
+const TITLE_PREVIEW = 160;
+const COMMENT_PREVIEW = 240;
 
 function when(iso: string): string {
   const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
@@ -34,16 +38,16 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   ];
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
-  if (strategic) body.push(text(strategic.title, { size: 'Medium', weight: 'Bolder', separator: true }));
+  if (strategic) body.push(text(preview(strategic.title, TITLE_PREVIEW), { size: 'Medium', weight: 'Bolder', separator: true }));
   for (const o of tactical) {
     const krs = bundle.keyResults.filter((k) => k.objectiveId === o.id).sort((a, b) => a.order - b.order);
     body.push(
       container(
         [
-          text(o.title, { weight: 'Bolder' }),
+          text(preview(o.title, TITLE_PREVIEW), { weight: 'Bolder' }),
           ...krs.map((k) =>
             subtle(
-              `• ${k.title} — ${k.kind === 'milestone' ? kindLabels.milestone : `${kindLabels[k.kind]}: ${formatValue(k, k.baseline)} → ${formatValue(k, k.target)}`}`,
+              `• ${preview(k.title, TITLE_PREVIEW)} — ${k.kind === 'milestone' ? kindLabels.milestone : `${kindLabels[k.kind]}: ${formatValue(k, k.baseline)} → ${formatValue(k, k.target)}`}`,
               { isSubtle: false },
             ),
           ),
@@ -55,7 +59,7 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   }
   if (view.alerts.length > 0) {
     body.push(
-      container([text(t.alerts(view.alerts.length), { weight: 'Bolder', color: 'Warning' }), ...view.alerts.map((a) => attention(`• ${a.message}`, { spacing: 'None', color: 'Warning' }))], {
+      container([text(t.alerts(view.alerts.length), { weight: 'Bolder', color: 'Warning' }), ...view.alerts.slice(0, ALERTS_SHOWN).map((a) => attention(`• ${preview(a.message, 200)}`, { spacing: 'None', color: 'Warning' })), ...(view.alerts.length > ALERTS_SHOWN ? [subtle(t.moreInTab(view.alerts.length - ALERTS_SHOWN))] : [])], {
         style: 'warning',
         separator: true,
       }),
@@ -67,7 +71,7 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   if (history.length > 0) {
     body.push(text(t.history, { weight: 'Bolder', spacing: 'Medium' }));
     for (const e of history) {
-      body.push(subtle(`${when(e.at)} · ${e.actorName} · ${setEventLabels[e.action] ?? e.action}${e.comment ? `: «${e.comment}»` : ''}`));
+      body.push(subtle(`${when(e.at)} · ${e.actorName} · ${setEventLabels[e.action] ?? e.action}${e.comment ? `: «${preview(e.comment, COMMENT_PREVIEW)}»` : ''}`));
     }
   }
 

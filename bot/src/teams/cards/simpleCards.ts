@@ -1,6 +1,6 @@
 import { okrBotText, roleLabels, shellBotText, type Person, type RoleAssignment, type Unit } from '@okr/core';
 import type { HelpLine } from '../handlers.js';
-import { card, executeAction, facts, heading, subtle, text, type AdaptiveCard } from './elements.js';
+import { card, executeAction, facts, heading, subtle, text, unitChoice, type AdaptiveCard } from './elements.js';
 
 export const CHECK_IN_OPEN = 'checkin.open';
 
@@ -30,8 +30,6 @@ export function messageCard(title: string, message: string): AdaptiveCard {
 /** A person who reports for several units picks one first. */
 export function chooseUnitCard(units: Unit[]): AdaptiveCard {
   const t = okrBotText.chooseUnit;
-  return card(
-    [heading(t.title), text(t.text)],
-    units.map((u) => executeAction(u.name, CHECK_IN_OPEN, { unitId: u.id })),
-  );
+  const choice = unitChoice(units, (u) => (u ? executeAction(u.name, CHECK_IN_OPEN, { unitId: u.id }) : executeAction(t.open, CHECK_IN_OPEN, {}, { style: 'positive' })), t.unitLabel);
+  return card([heading(t.title), text(t.text), ...choice.body], choice.actions);
 }

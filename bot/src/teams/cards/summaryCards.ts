@@ -1,6 +1,6 @@
 import { formatPercent, okrBotText, periodLabel, quarterLabel, statusLabels, type OkrTreeView } from '@okr/core';
 import type { PendingForUnit } from '../../services/checkIns.js';
-import { card, container, executeAction, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
+import { MAX_BUTTONS, card, container, executeAction, heading, openUrl, preview, subtle, text, unitChoice, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
 import { CHECK_IN_OPEN } from './simpleCards.js';
 
 /** `pendientes`: what is still missing this month, per unit the person reports for. */
@@ -8,40 +8,52 @@ export function pendingCard(pending: PendingForUnit[]): AdaptiveCard {
   const t = okrBotText.pending;
   const period = pending[0]?.period;
   const body: CardElement[] = [heading(t.title(period ? periodLabel(period) : null))];
-  const actions: CardElement[] = [];
+  // Many units: each one's count, without the list of its key results (that is in its check-in).
+  const brief = pending.length > MAX_BUTTONS;
   for (const p of pending) {
-    const items: CardElement[] = [text(p.unit.name, { weight: 'Bolder', size: 'Medium' })];
+    const items: CardElement[] = [text(p.unit.name, { weight: 'Bolder', size: brief ? 'Default' : 'Medium' })];
     if (p.note) items.push(subtle(p.note, { isSubtle: false }));
-    else if (p.missing.length === 0) items.push(text(t.upToDate(p.total), { color: 'Good' }));
+    else if (p.missing.length === 0) items.push(text(t.upToDate(p.total), { color: 'Good', spacing: 'None' }));
     else {
-      items.push(text(t.missing(p.missing.length, p.total), { color: 'Warning' }));
-      items.push(...p.missing.map((kr) => text(`• ${kr.title}`, { spacing: 'None', size: 'Small' })));
-      actions.push(executeAction(pending.length > 1 ? t.reportFor(p.unit.name) : t.open, CHECK_IN_OPEN, { unitId: p.unit.id }));
+      items.push(text(t.missing(p.missing.length, p.total), { color: 'Warning', spacing: 'None' }));
+      if (!brief) items.push(...p.missing.slice(0, 9).map((kr) => text(`• ${preview(kr.title, 120)}`, { spacing: 'None', size: 'Small' })));
     }
-    body.push(container(items, { separator: true, spacing: 'Medium' }));
+    body.push(container(items, { separator: true, spacing: brief ? 'Small' : 'Medium' }));
   }
-  return card(body, actions);
+  const toReport = pending.filter((p) => !p.note && p.missing.length > 0).map((p) => p.unit);
+  const choice = unitChoice(toReport, (u) => (u ? executeAction(pending.length > 1 ? t.reportFor(u.name) : t.open, CHECK_IN_OPEN, { unitId: u.id }) : executeAction(t.open, CHECK_IN_OPEN, {}, { style: 'positive' })), t.unitLabel);
+  return card([...body, ...choice.body], choice.actions);
 }
 
 /** `mis okr`: each of the person's units, its objectives with progress and status, and a link to the tab. */
+export const MY_OKR_OPEN = 'myokr.open';
+
 export function myOkrCard(trees: OkrTreeView[], tabUrl: (unitId: string) => string): AdaptiveCard {
   const t = okrBotText.myOkr;
   const body: CardElement[] = [heading(t.title)];
-  const actions: CardElement[] = [];
+  // Many units: each one's strategic objective only; the chosen unit's card has the rest and its link.
+  const brief = trees.length > MAX_BUTTONS;
+  const line = (title: string, progress: number, status: keyof typeof statusColor, strong: boolean) =>
+    text(`${preview(title, brief ? 90 : 160)} — ${formatPercent(progress)} · ${statusLabels[status]}`, { color: statusColor[status], weight: strong ? 'Bolder' : 'Default', spacing: 'Small' });
   for (const tree of trees) {
-    const items: CardElement[] = [text(tree.unit.name, { weight: 'Bolder', size: 'Medium' }), subtle(quarterLabel(tree.quarter))];
+    const items: CardElement[] = [text(tree.unit.name, { weight: 'Bolder', size: brief ? 'Default' : 'Medium' })];
+    if (!brief) items.push(subtle(quarterLabel(tree.quarter)));
     if (!tree.strategic) items.push(text(t.noSet, { isSubtle: true }));
     else {
-      if (tree.institutionalObjective) items.push(subtle(t.aligned(tree.institutionalObjective.code, tree.institutionalObjective.title)));
-      const line = (title: string, progress: number, status: keyof typeof statusColor, strong: boolean) =>
-        text(`${title} — ${formatPercent(progress)} · ${statusLabels[status]}`, { color: statusColor[status], weight: strong ? 'Bolder' : 'Default', spacing: 'Small' });
+      if (tree.institutionalObjective && !brief) items.push(subtle(t.aligned(tree.institutionalObjective.code, preview(tree.institutionalObjective.title, 160))));
       items.push(line(tree.strategic.title, tree.strategic.displayProgress, tree.strategic.status, true));
-      for (const o of tree.strategic.children) items.push(line(o.title, o.displayProgress, o.status, false));
-      items.push(subtle(t.expected(formatPercent(tree.expected))));
+      if (!brief) {
+        for (const o of tree.strategic.children) items.push(line(o.title, o.displayProgress, o.status, false));
+        items.push(subtle(t.expected(formatPercent(tree.expected))));
+      }
     }
-    body.push(container(items, { separator: true, spacing: 'Medium' }));
-    actions.push(openUrl(trees.length > 1 ? t.openUnit(tree.unit.name) : t.openTab, tabUrl(tree.unit.id)));
+    body.push(container(items, { separator: true, spacing: brief ? 'Small' : 'Medium' }));
   }
   if (trees.length === 0) body.push(text(t.noUnits));
-  return card(body, actions);
+  const choice = unitChoice(
+    trees.map((tree) => tree.unit),
+    (u) => (u ? openUrl(trees.length > 1 ? t.openUnit(u.name) : t.openTab, tabUrl(u.id)) : executeAction(t.openChosen, MY_OKR_OPEN, {}, { style: 'positive' })),
+    t.unitLabel,
+  );
+  return card([...body, ...choice.body], choice.actions);
 }

@@ -8,7 +8,7 @@ import type { AdaptiveCard } from '../cards/elements.js';
 /** Opens the check-in card of a unit for the current month, or explains why it cannot. */
 export async function openCheckIn(actor: Actor<{ checkIns: CheckInService }>, unitId: string): Promise<AdaptiveCard> {
   const result = await actor.deps.checkIns.form(actor.person, unitId);
-  return result.ok ? checkInCard(result.form) : messageCard(okrBotText.cannotOpen, result.message);
+  return result.ok ? checkInCard(result.form, { tabUrl: actor.deps.tabUrl(unitId) }) : messageCard(okrBotText.cannotOpen, result.message);
 }
 
 /** `check-in` / `reportar` / `avance`: the month's check-in card (choosing the unit first if there are several). */

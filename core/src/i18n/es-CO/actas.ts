@@ -42,6 +42,18 @@ export const actaMessages = {
   secondMenor: 'La dependencia ya tiene una plenaria menor en este trimestre; esta queda programada también.',
   cannotSchedule: 'No puedes programar esta plenaria: las plenarias menores las programan el enlace o el líder de la dependencia; las mayores y los diálogos, la OAP, el equipo ETI o el Despacho.',
   unknownPeople: (ids: string) => `No están en el directorio: ${ids}.`,
+  presidingMustLead: (name: string, unit: string) => `${name} no puede presidir: la plenaria menor de ${unit} la preside su líder, que firma el acta.`,
+  presidingMustLeadOrSecretario: (name: string, unit: string) => `${name} no puede presidir: la plenaria mayor de ${unit} la preside su líder o el Secretario/a.`,
+  presidingMustBeOap: (name: string) => `${name} no puede presidir: la sesión de validación de cifras la preside la Oficina Asesora de Planeación (su jefe/a o quien tiene el rol OAP) o el Secretario/a.`,
+  presidingMustBeSecretario: (name: string) => `${name} no puede presidir: la plenaria mayor de la entidad y las sesiones de diálogo las preside el Secretario/a.`,
+  storedBadDate: (date: string) => `La fecha guardada «${date}» no existe en el calendario: reprograma o cancela esta plenaria.`,
+  cannotChange: 'Solo quien puede programar esta plenaria puede reprogramarla o cancelarla.',
+  alreadyCancelled: (reason: string) => `Esta plenaria ya está cancelada (motivo: ${reason}).`,
+  changeSigned: 'El acta de esta plenaria ya está firmada por ambas partes: la plenaria se realizó. Para cambiar lo que dice, abre una corrección del acta.',
+  changeReason: 'Escribe el motivo: queda en el historial y les llega a quienes se avisa.',
+  cancelledActa: (reason: string) => `Esta plenaria está cancelada (motivo: ${reason}): su acta no se escribe ni se firma.`,
+  sameSchedule: 'La fecha, la hora, la modalidad y el lugar son los mismos: no hay nada que reprogramar.',
+  duplicateSlot: (date: string, time: string) => `Ya hay otra plenaria de esta dependencia programada el ${date} a las ${time}.`,
   recognitionTarget: (n: number) => `Reconocimiento ${n}: indica una persona o un equipo (uno de los dos).`,
   recognitionReason: (n: number) => `Reconocimiento ${n}: escribe el motivo.`,
   duplicateCommitment: (n: number) => `Compromiso ${n}: está repetido.`,
@@ -86,6 +98,8 @@ export const actaHistoryLabels = {
   send_oap: 'Registró el envío a la OAP',
   correct: 'Abrió una corrección',
   file: 'Guardó el .docx firmado',
+  reschedule: 'Reprogramó la plenaria',
+  cancel: 'Canceló la plenaria',
 } as const;
 
 /** The bot's sign-off card, the commitments card, `actas` and `compromisos`. */
@@ -99,6 +113,17 @@ export const actasBotText = {
     text: 'No hay actas esperando tu firma. Cuando el secretario/a pida las firmas de un acta que te corresponde, te llegará aquí.',
   },
   notFound: { title: 'Acta no encontrada', text: 'Esta plenaria ya no existe.' },
+  notAllowed: { title: 'No puedes ver esta acta', text: 'Esta acta es de una plenaria de otra dependencia. La ven su dependencia, quienes la presiden y firman, y los equipos de la entidad (ETI, OAP).' },
+  /** To the people of a plenaria that was moved or cancelled. */
+  changed: {
+    rescheduledTitle: 'Plenaria reprogramada',
+    cancelledTitle: 'Plenaria cancelada',
+    rescheduled: (by: string, from: string, to: string) => `${by} la pasó del ${from} al ${to}.`,
+    cancelled: (by: string, when: string) => `${by} canceló la plenaria del ${when}. Su acta queda cerrada.`,
+    reason: 'Motivo',
+    actaFollows: 'El acta sigue a la plenaria: su hora y los resultados de los OKR se actualizaron a la nueva fecha, y las firmas que tuviera deben darse de nuevo.',
+    open: 'Ver las plenarias',
+  },
   /** On the card sent to each signer when the secretary asks for the signatures. */
   yourTurn: 'Te corresponde firmar esta acta. Revísala (el texto completo está en la pestaña) y firma tu parte.',
   signedBoth:
@@ -142,6 +167,7 @@ export const actasBotText = {
     statusLabel: 'Estado',
     noteLabel: 'Nota de seguimiento (obligatoria para cancelar)',
     impactLabel: 'Impacto (obligatorio para cerrarlo como cumplido)',
+    impactKept: 'Si lo dejas vacío, se conserva el impacto registrado.',
     save: 'Guardar',
     chooseStatus: 'Elige el estado del compromiso.',
     updated: (task: string, status: keyof typeof commitmentStatusLabels) => `Quedó registrado: «${task}» está ${statusWords[status]}.`,

@@ -23,6 +23,7 @@ export const setEventLabels: Record<string, string> = {
   reject: 'Rechazó',
   resubmit: 'Envió de nuevo al líder',
   close: 'Cerró el trimestre',
+  import: 'Importó el set de Viva Goals',
 };
 
 /** The 1/3/9 shape check. */
@@ -46,6 +47,19 @@ export const qualityMessages = {
 
 /** Workflow refusals and stale cards. */
 export const formulationMessages = {
+  /** A draft whose references point nowhere (nothing is stored). */
+  draft: {
+    unknownInstitutional: (id: string) => `El objetivo institucional «${id}» no existe: elige uno de la lista de la entidad.`,
+    duplicateId: (id: string) => `El id «${id}» está repetido: cada objetivo y cada resultado clave lleva uno propio.`,
+    noStrategic: 'Falta el objetivo estratégico del set.',
+    twoStrategic: (n: number) => `El set tiene ${n} objetivos estratégicos: lleva uno solo.`,
+    strategicWithParent: (id: string) => `El objetivo estratégico «${id}» no puede depender de otro objetivo.`,
+    tacticalWithoutParent: (id: string) => `El objetivo táctico «${id}» debe depender del objetivo estratégico.`,
+    unknownParent: (id: string, parent: string) => `El objetivo «${id}» depende de «${parent}», que no está en el set.`,
+    unknownObjective: (id: string, objective: string) => `El resultado clave «${id}» es del objetivo «${objective}», que no está en el set.`,
+    unknownOwner: (id: string, owner: string) => `El responsable «${owner}» del resultado clave «${id}» no está en el directorio.`,
+  },
+  quarterOutOfWindow: (q: string, from: string, to: string) => `No se pueden preparar sets para ${q}: solo para el trimestre en curso (${from}) y el siguiente (${to}).`,
   stale: (what: string) => `Esta tarjeta ya no está al día: ${what} No se hizo ningún cambio.`,
   lastStep: (who: string, action: string, state: string, at: string) => `${who} hizo «${action}» y el set quedó «${state}» (${at}).`,
   nowIn: (state: string) => `el set está «${state}».`,
@@ -64,11 +78,13 @@ export const formulationBotText = {
   notDone: 'No se pudo completar',
   done: (action: string) => `Listo: «${action}» quedó registrado. El set está ahora como se ve abajo.`,
   notFound: { title: 'Set no encontrado', text: 'Este set de OKR ya no existe.' },
+  notAllowed: { title: 'No puedes ver este set', text: 'Este set de OKR es de otra dependencia: lo ven su enlace, su líder, sus integrantes y los equipos de la entidad.' },
   card: {
     title: (quarter: string) => `Set de OKR · ${quarter}`,
     state: (state: string) => `Estado: ${state}`,
     noKeyResults: 'Sin resultados clave',
     alerts: (n: number) => `Alertas de forma (${n})`,
+    moreInTab: (n: number) => `…y ${n} más en la pestaña.`,
     noAlerts: 'Sin alertas de forma: 1 objetivo estratégico, 3 tácticos y 9 resultados clave.',
     history: 'Historial',
     reasonLabel: 'Motivo (obligatorio para rechazar)',

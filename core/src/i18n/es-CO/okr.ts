@@ -15,6 +15,7 @@ export const checkInMessages = {
   noMarkup: 'no puede contener etiquetas HTML ni código.',
   evidenceRequired: 'pega el enlace donde se consulta la evidencia.',
   evidenceNotHttps: 'debe ser un enlace https:// válido (por ejemplo, la carpeta de SharePoint o OneDrive).',
+  evidenceNotASite: 'debe llevar al sitio por su nombre (por ejemplo …sharepoint.com): no se admiten direcciones IP, localhost ni enlaces con usuario o contraseña.',
   evidenceTooLong: (max: number) => `no puede superar ${max.toLocaleString('es-CO')} caracteres.`,
   unknownKeyResult: 'Este resultado clave ya no hace parte del set del trimestre. Pide de nuevo la tarjeta con «check-in».',
   fieldError: (krTitle: string, field: string, problem: string) => `«${krTitle}» — ${field}: ${problem}`,
@@ -36,7 +37,7 @@ export const okrBotText = {
     text: 'Solo el enlace OKR o el líder de una unidad pueden reportar sus avances. Si debes reportar, pide al equipo ETI que te registre como enlace de tu unidad.',
   },
   cannotOpen: 'No se puede abrir el check-in',
-  chooseUnit: { title: '¿De qué unidad vas a reportar?', text: 'Reportas para varias unidades. Elige una para abrir su check-in del mes.' },
+  chooseUnit: { title: '¿De qué unidad vas a reportar?', text: 'Reportas para varias unidades. Elige una para abrir su check-in del mes.', unitLabel: 'Unidad', open: 'Abrir su check-in' },
   card: {
     title: (month: string) => `Check-in de ${month}`,
     expectedHint: (expected: string) => `Progreso esperado hoy: ${expected} del trimestre. Puedes guardar cada resultado clave por separado; lo que guardes no se pierde.`,
@@ -60,6 +61,12 @@ export const okrBotText = {
     evidencePlaceholder: 'https://…sharepoint.com/…',
     saveOne: 'Guardar este resultado',
     saveAll: 'Guardar todo',
+    openTab: 'Abrir en la pestaña',
+    moreErrors: (n: number) => `…y ${n} más, junto a cada resultado clave.`,
+    keptInTab: (start: string) => `El texto guardado es más largo de lo que cabe aquí («${start}»): se conserva si dejas el campo vacío; para editarlo completo, usa la pestaña.`,
+    foldedReported: 'Los resultados clave ya reportados este mes aparecen en una línea para que la tarjeta quepa en Teams; para corregir uno, usa la pestaña.',
+    tooBigForCard: (n: number) => `Este set tiene ${n} resultados clave: son demasiados para una tarjeta de Teams. Repórtalos en la pestaña.`,
+    typedTooLong: 'Parte de lo que escribiste en los resultados sin errores no cabe en la tarjeta y no se guardó: complétalo en la pestaña.',
   },
   save: {
     notSaved: 'No se guardó el check-in',
@@ -86,6 +93,7 @@ export const okrBotText = {
     upToDate: (total: number) => `✅ Al día: los ${total} resultados clave están reportados.`,
     missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave:`,
     reportFor: (unit: string) => `Reportar: ${unit}`,
+    unitLabel: 'Unidad por reportar',
     open: 'Abrir el check-in',
   },
   myOkr: {
@@ -95,6 +103,8 @@ export const okrBotText = {
     expected: (expected: string) => `Progreso esperado hoy: ${expected}`,
     openUnit: (unit: string) => `Abrir ${unit}`,
     openTab: 'Abrir en la pestaña Mis OKR',
+    unitLabel: 'Unidad',
+    openChosen: 'Ver la unidad',
     noUnits: 'No perteneces a ninguna unidad en el directorio OKR. Pide al equipo ETI que te registre.',
   },
 } as const;

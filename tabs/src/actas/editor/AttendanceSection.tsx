@@ -1,7 +1,7 @@
 import { Caption1, Field } from '@fluentui/react-components';
 import type { PersonRef } from '@okr/core';
 import { actasText as a } from '../strings.js';
-import { PeoplePicker } from '../ActaBits.js';
+import { PeoplePicker } from '../../ui/PersonPicker.js';
 import { ReadBlock, Section, useActaStyles, useCompact } from './ActaLayout.js';
 import { DraftList, type DraftProps } from './DraftFields.js';
 

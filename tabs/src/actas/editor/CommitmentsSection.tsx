@@ -3,7 +3,7 @@ import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { ActaDraft, PersonRef } from '@okr/core';
 import { formatShortDay, newItemId } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
-import { PersonPicker } from '../ActaBits.js';
+import { PersonPicker } from '../../ui/PersonPicker.js';
 import { Section, useActaStyles } from './ActaLayout.js';
 import type { DraftProps } from './DraftFields.js';
 

@@ -3,6 +3,7 @@ import type { ActasPort } from '../../ports/actas.js';
 import { actaKey, revised } from '../../rules.js';
 import { binary, queriesOf, type Item, type Query, type SharePointModule, type WriteOp } from '../engine.js';
 import { answerError } from '../graph.js';
+import { ConflictError } from '../../errors.js';
 import { noteJson, num, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type LibrarySpec, type ListSpec } from '../schema.js';
 
@@ -33,6 +34,8 @@ export const ACTAS_LISTS = {
       text('SecretaryId', 'secretario/a designado/a, que redacta y firma el acta'),
       text('CreatedBy', 'quién la programó'),
       text('CreatedAt', 'programada (ISO 8601)'),
+      note('Cancelled', 'cancelación: quién, cuándo y por qué (JSON); vacío = vigente'),
+      note('Rescheduled', 'última reprogramación: desde qué fecha y hora, quién, cuándo y por qué (JSON)'),
     ],
     audit: 'plenaria',
   },
@@ -119,6 +122,8 @@ const plenariaFields = (p: Plenaria): Fields => ({
   SecretaryId: p.secretaryId,
   CreatedBy: p.createdBy,
   CreatedAt: p.createdAt,
+  Cancelled: p.cancelled ? noteJson(p.cancelled, `cancelación de ${p.id}`) : null,
+  Rescheduled: p.rescheduled ? noteJson(p.rescheduled, `reprogramación de ${p.id}`) : null,
 });
 const toPlenaria = (f: Fields): Plenaria => ({
   id: str(f, 'RecordKey'),
@@ -132,7 +137,12 @@ const toPlenaria = (f: Fields): Plenaria => ({
   secretaryId: str(f, 'SecretaryId'),
   createdBy: str(f, 'CreatedBy'),
   createdAt: str(f, 'CreatedAt'),
+  ...(strOrNull(f, 'Cancelled') ? { cancelled: JSON.parse(str(f, 'Cancelled')) } : {}),
+  ...(strOrNull(f, 'Rescheduled') ? { rescheduled: JSON.parse(str(f, 'Rescheduled')) } : {}),
 });
+
+/** A plenaria as compared for compare-and-set (absent and null change fields are the same). */
+const plenariaState = (p: Plenaria) => JSON.stringify(plenariaFields(p));
 
 /** Actas carry their plenaria's quarter and unit, denormalised for the indexed filters. */
 type PlenariaPlace = Pick<Plenaria, 'unitId' | 'date'>;
@@ -290,6 +300,32 @@ export const actasSharePoint: SharePointModule<ActasPort, typeof ACTAS_LISTS> = 
       async getPlenaria(id) {
         const item = await engine.item(plenarias, id);
         return item ? toPlenaria(item.fields) : null;
+      },
+
+      /**
+       * Compare-and-set on what was read (and If-Match on its eTag), in one batch with the audit entry
+       * and, when the date moves to another quarter, the Quarter its actas carry (so they follow it).
+       */
+      async updatePlenaria(update) {
+        const { before, after } = update;
+        if (before.id !== after.id) throw new Error('updatePlenaria: the id does not change');
+        const [p, a] = await engine.read([
+          { list: plenarias, where: ['RecordKey', before.id] },
+          { list: actas, where: ['PlenariaId', before.id] },
+        ]);
+        const item = p![0];
+        if (!item || plenariaState(toPlenaria(item.fields)) !== plenariaState(before)) throw new ConflictError(`plenaria ${before.id} changed`);
+        const quarter = quarterOf(after.date);
+        await engine.write([
+          engine.update(plenarias, item, plenariaFields(after)),
+          ...a!
+            .filter((i) => i.fields.Quarter !== quarter)
+            .flatMap((i) => [
+              engine.update(actas, i, { Quarter: quarter }),
+              engine.audit({ actorId: update.actorId, entity: 'acta', entityId: String(i.fields.RecordKey), action: 'update', before: { quarter: i.fields.Quarter }, after: { action: update.action, quarter } }),
+            ]),
+          engine.audit({ actorId: update.actorId, entity: 'plenaria', entityId: after.id, action: 'update', before: toPlenaria(item.fields), after: { action: update.action, reason: update.reason, ...after } }),
+        ]);
       },
 
       /**

@@ -7,6 +7,7 @@ import { binary, byNumericId, groupBy, queriesOf, type Item, type SharePointEngi
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
 import { DIRECTORY_LISTS, institutionalObjectivesOf, unitsOf } from './directory.js';
+import { runAllOrNothing } from '../runs.js';
 
 /**
  * The OKR module's lists and their mappers. Objectives, key results and check-ins carry their
@@ -364,6 +365,24 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
         engine.audit({ actorId: args.actorId, entity: 'okrSet', entityId: args.setId, action: 'create', before: null, after: bundle }),
       ]);
       return bundle;
+    },
+
+    async importSets(args) {
+      const keys = args.sets.map((s) => unitQuarterKey(s.set.unitId, s.set.quarter));
+      const found = await engine.read(queriesOf(sets, 'UnitQuarter', keys));
+      if (found.some((page) => page.length > 0)) throw new ConflictError('set exists');
+      const ops: WriteOp[] = [];
+      for (const { set, objectives: os, keyResults: ks, checkIns: cs } of args.sets) {
+        const place: SetPlace = { unitId: set.unitId, quarter: set.quarter };
+        const objectiveItems = os.map((o) => objectiveFields(o, place));
+        const keyResultItems = ks.map((k) => keyResultFields(k, place));
+        // The set first: its unique UnitQuarter refuses a quarter taken meanwhile before anything else is written.
+        ops.push(engine.create(sets, setFields(set)), ...objectiveItems.map((f) => engine.create(objectives, f)), ...keyResultItems.map((f) => engine.create(keyResults, f)), ...cs.map((c) => engine.create(checkIns, checkInFields(c))));
+        ops.push(event(engine, { setId: set.id, actorId: args.actorId, action: 'import', fromState: set.state, toState: set.state, setVersion: set.version, comment: args.comment }));
+        ops.push(engine.audit({ actorId: args.actorId, entity: 'okrSet', entityId: set.id, action: 'create', before: null, after: bundleFromFields(setFields(set), objectiveItems, keyResultItems) }));
+        if (cs.length > 0) ops.push(engine.audit({ actorId: args.actorId, entity: 'checkIn', entityId: set.id, action: 'create', before: null, after: { imported: cs.length, periods: [...new Set(cs.map((c) => c.period))] } }));
+      }
+      await runAllOrNothing(engine, ops, { kind: 'viva', actorId: args.actorId });
     },
 
     async replaceSetContent(args) {

@@ -17,10 +17,16 @@ const toPlenaria = (r: Row): Plenaria => ({
   secretaryId: r.secretary_id as string,
   createdBy: r.created_by as string,
   createdAt: r.created_at as string,
+  ...(r.cancelled_json ? { cancelled: JSON.parse(r.cancelled_json as string) } : {}),
+  ...(r.rescheduled_json ? { rescheduled: JSON.parse(r.rescheduled_json as string) } : {}),
 });
-const INSERT_PLENARIA =
-  'INSERT INTO plenarias (id, kind, unit_id, quarter, date, start_time, modality, location, presiding_id, secretary_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const plenariaValues = (p: Plenaria): unknown[] => [p.id, p.kind, p.unitId, quarterOf(p.date), p.date, p.startTime, p.modality, p.location, p.presidingId, p.secretaryId, p.createdBy, p.createdAt];
+const PLENARIA_COLUMNS = 'id, kind, unit_id, quarter, date, start_time, modality, location, presiding_id, secretary_id, created_by, created_at, cancelled_json, rescheduled_json';
+const INSERT_PLENARIA = `INSERT INTO plenarias (${PLENARIA_COLUMNS}) VALUES (${PLENARIA_COLUMNS.split(', ').map(() => '?').join(', ')})`;
+const UPDATE_PLENARIA = `UPDATE plenarias SET ${PLENARIA_COLUMNS.split(', ').slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+const json = (v: unknown) => (v ? JSON.stringify(v) : null);
+const plenariaValues = (p: Plenaria): unknown[] => [p.id, p.kind, p.unitId, quarterOf(p.date), p.date, p.startTime, p.modality, p.location, p.presidingId, p.secretaryId, p.createdBy, p.createdAt, json(p.cancelled), json(p.rescheduled)];
+/** A plenaria as compared for compare-and-set (absent and null change fields are the same). */
+const plenariaState = (p: Plenaria) => JSON.stringify(plenariaValues(p));
 
 const signature = (by: unknown, at: unknown) => (by === null || by === undefined ? null : { personId: by as string, at: at as string });
 const toActa = (r: Row): Acta => ({
@@ -162,6 +168,13 @@ export const actasSqlite: SqliteModule<ActasPort> = {
     },
     {
       version: 2,
+      name: 'plenarias rescheduled and cancelled, with who, when and why',
+      sql: `
+      ALTER TABLE plenarias ADD COLUMN cancelled_json TEXT;
+      ALTER TABLE plenarias ADD COLUMN rescheduled_json TEXT;`,
+    },
+    {
+      version: 3,
       name: 'plenarias of kind validacion (the quarterly validation session of the published figures)',
       // SQLite cannot change a CHECK in place: the table is rebuilt with its rows, the references of
       // actas and commitments checked at commit (deferred), as its rows are back by then.
@@ -181,7 +194,9 @@ export const actasSqlite: SqliteModule<ActasPort> = {
         presiding_id TEXT NOT NULL REFERENCES people(id),
         secretary_id TEXT NOT NULL REFERENCES people(id),
         created_by TEXT NOT NULL,
-        created_at TEXT NOT NULL
+        created_at TEXT NOT NULL,
+        cancelled_json TEXT,
+        rescheduled_json TEXT
       );
       INSERT INTO plenarias SELECT * FROM plenarias_before;
       DROP TABLE plenarias_before;
@@ -208,6 +223,17 @@ export const actasSqlite: SqliteModule<ActasPort> = {
 
     async getPlenaria(id) {
       return db.one(toPlenaria, 'SELECT * FROM plenarias WHERE id = ?', id);
+    },
+
+    async updatePlenaria(update) {
+      const { before, after } = update;
+      if (before.id !== after.id) throw new Error('updatePlenaria: the id does not change');
+      db.tx(() => {
+        const stored = db.one(toPlenaria, 'SELECT * FROM plenarias WHERE id = ?', before.id);
+        if (!stored || plenariaState(stored) !== plenariaState(before)) throw new ConflictError(`plenaria ${before.id} changed`);
+        db.run(UPDATE_PLENARIA, ...plenariaValues(after).slice(1), after.id);
+        db.audit(update.actorId, 'plenaria', after.id, 'update', stored, { action: update.action, reason: update.reason, ...after });
+      });
     },
 
     async listPlenarias(filter) {

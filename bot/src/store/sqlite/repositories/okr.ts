@@ -256,6 +256,21 @@ export const okrSqlite: SqliteModule<OkrPort> = {
       });
     },
 
+    async importSets(args) {
+      db.tx(() => {
+        for (const { set, objectives, keyResults, checkIns } of args.sets) {
+          if (db.get('SELECT id FROM okr_sets WHERE id = ? OR (unit_id = ? AND quarter = ?)', set.id, set.unitId, set.quarter)) throw new ConflictError('set exists');
+          db.run('INSERT INTO okr_sets (id, unit_id, quarter, state, institutional_objective_id, version) VALUES (?, ?, ?, ?, ?, ?)', set.id, set.unitId, set.quarter, set.state, set.institutionalObjectiveId, set.version);
+          insertContent(db, set.id, { objectives, keyResults });
+          for (const c of checkIns) db.run(INSERT_CHECK_IN, c.id, c.keyResultId, c.unitId, c.period, c.value, c.comment, c.evidenceUrl, c.authorId, c.createdAt, c.updatedAt, c.version);
+          event(db, { setId: set.id, actorId: args.actorId, action: 'import', fromState: set.state, toState: set.state, setVersion: set.version, comment: args.comment });
+          db.audit(args.actorId, 'okrSet', set.id, 'create', null, bundleOf(db, set));
+          // One entry for the set's check-ins (an import writes thousands; each is in the set's history).
+          if (checkIns.length > 0) db.audit(args.actorId, 'checkIn', set.id, 'create', null, { imported: checkIns.length, periods: [...new Set(checkIns.map((c) => c.period))] });
+        }
+      });
+    },
+
     async listSetEvents(setId) {
       return db.all('SELECT * FROM set_events WHERE set_id = ? ORDER BY id', setId).map(toSetEvent);
     },

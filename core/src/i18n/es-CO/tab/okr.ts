@@ -14,6 +14,7 @@ export const okrText = {
   tacticalEyebrow: (n: number) => `Objetivo táctico ${n}`,
   alignedWith: 'Aporta al objetivo institucional',
   setState: setStateLabels,
+  importedFromViva: 'Importado de Viva Goals',
   asOf: (date: string) => `Corte: ${date}`,
   expectedToday: (percent: string) => `Avance esperado a hoy: ${percent}`,
   markerLegend: 'La línea vertical en cada barra marca el avance esperado a la fecha de corte.',

@@ -20,6 +20,8 @@ export const viewText = {
   planChanges: { label: 'Modificaciones', loading: 'Cargando las modificaciones del plan…' },
   planReview: { label: 'Plan de gestión (OAP)', loading: 'Cargando la mesa de la OAP…' },
   ranking: { label: 'Ranking de gestión', loading: 'Cargando el ranking de gestión…' },
+  team: { label: 'Equipo', loading: 'Cargando el equipo de la dependencia…' },
+  directory: { label: 'Directorio', loading: 'Cargando el directorio…' },
   pei: { label: 'Plan estratégico', loading: 'Cargando el plan estratégico…' },
   validation: { label: 'Validación de cifras', loading: 'Cargando la ronda de validación…' },
 } as const;

@@ -1,0 +1,69 @@
+import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import type { Modality } from '@okr/core';
+import { isCalendarDate } from '../core.js';
+import { locationProblem } from './actaHelpers.js';
+import { actasText as a } from './strings.js';
+
+const useStyles = makeStyles({
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
+});
+
+export interface WhenWhere {
+  date: string;
+  startTime: string;
+  modality: Modality;
+  location: string;
+}
+
+export interface WhenWhereFieldsProps {
+  value: WhenWhere;
+  onChange: (value: WhenWhere) => void;
+  errors: Partial<Record<'date' | 'startTime' | 'location', string>>;
+  /** `schedule` or `change`: the fields' test ids (`schedule-date`, …). */
+  testIdPrefix: string;
+  dateHint?: string;
+}
+
+/** What is wrong with when and where, field by field (the server checks again). */
+export function whenWhereErrors(value: WhenWhere): WhenWhereFieldsProps['errors'] {
+  const e: WhenWhereFieldsProps['errors'] = {};
+  if (!isCalendarDate(value.date)) e.date = a.dateRequired;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value.startTime)) e.startTime = a.timeRequired;
+  const place = locationProblem(value.modality, value.location);
+  if (place) e.location = place;
+  return e;
+}
+
+/** When and where a plenaria is: its date and start time, its modality, and its place or Teams link — scheduling it and moving it. */
+export function WhenWhereFields({ value, onChange, errors, testIdPrefix: id, dateHint }: WhenWhereFieldsProps) {
+  const styles = useStyles();
+  const set = (change: Partial<WhenWhere>) => onChange({ ...value, ...change });
+  return (
+    <>
+      <div className={styles.row}>
+        <Field label={a.dateLabel} required validationMessage={errors.date} hint={dateHint}>
+          <Input type="date" value={value.date} onChange={(_, d) => set({ date: d.value })} data-testid={`${id}-date`} />
+        </Field>
+        <Field label={a.timeLabel} required validationMessage={errors.startTime}>
+          <Input type="time" value={value.startTime} onChange={(_, d) => set({ startTime: d.value })} data-testid={`${id}-time`} />
+        </Field>
+      </div>
+      <Field label={a.modalityLabel}>
+        <RadioGroup layout="horizontal" value={value.modality} onChange={(_, d) => set({ modality: d.value as Modality })} data-testid={`${id}-modality`}>
+          {(['presencial', 'virtual', 'mixta'] as const).map((m) => (
+            <Radio key={m} value={m} label={a.modalityLabels[m]} data-testid={`${id}-modality-${m}`} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={a.locationLabels[value.modality]} required validationMessage={errors.location} hint={a.locationHints[value.modality]}>
+        <Input
+          type={value.modality === 'virtual' ? 'url' : 'text'}
+          value={value.location}
+          onChange={(_, d) => set({ location: d.value })}
+          placeholder={value.modality === 'presencial' ? a.placePlaceholder : 'https://teams.microsoft.com/l/meetup-join/…'}
+          data-testid={`${id}-location`}
+        />
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { directoryText } from '../../../core/src/i18n/es-CO/tab/directory.js';
