@@ -19,7 +19,7 @@ describe('PEI API', () => {
     expect(body.objectives[2].notes[0]).toContain('indicador sectorial 552');
     expect(body.canEditWeights).toBe(false);
     expect((await call('/api/pei/plans/no-existe/report', 'oap-1')).status).toBe(404);
-    expect((await call('/api/pei/plans/sg-pei-2020-2024/report?corte=2023-02-30', 'oap-1')).body.message).toContain('no es una fecha de corte válida');
+    expect((await call('/api/pei/plans/sg-pei-2020-2024/report?corte=2023-02-30', 'oap-1')).body.message).toBe('La fecha 2023-02-30 no existe en el calendario.');
     expect((await call('/api/pei/plans/sg-pei-2020-2024/report')).status).toBe(401);
   });
 
@@ -38,6 +38,42 @@ describe('PEI API', () => {
     expect(body.objectives[4].indicators.find((r: any) => r.indicator.id === 'sdg-i11').figures.status.text).toBe('Sin programación al corte');
     expect(body.objectives[1].indicators.find((r: any) => r.indicator.id === 'sdg-i12').excluded).toBe('sin_programacion_vigencia');
     expect(body.canEditWeights).toBe(true);
+  });
+
+  it('shows a figure not validated yet only to the OAP, the entity-wide roles and its area; others see that it is in validation, without its number', async () => {
+    const { call, base } = await startApi();
+    const row = async (as: string) => (await call(`/api/pei/plans/sdg-pei-2024-2027/report?corte=${CUTOFF}`, as)).body.objectives[0].indicators.find((r: any) => r.indicator.id === 'sdg-i02');
+    for (const who of ['oap-1', 'enlace-dgdl', 'lider-dgdl']) expect((await row(who)).figures.executed, who).not.toBeNull();
+    const other = await row('miembro-al-usaquen');
+    expect(other).toMatchObject({ state: 'returned', analysis: '', figures: { executed: null, percent: null, status: { code: 'sin_reporte' } } });
+    // Its export is built from the same view: the row has no executed figure.
+    const executedIn = async (as: string) => {
+      const res = await fetch(`${base}/api/pei/plans/sdg-pei-2024-2027/xlsx?corte=${CUTOFF}`, { headers: { 'x-dev-person-id': as } });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const cells = book.getWorksheet('Plan estratégico')!.getRows(1, 200)!.find((r) => r.getCell(2).value === other.indicator.reference)!;
+      return cells.getCell(5).value;
+    };
+    expect(await executedIn('oap-1')).not.toBeNull();
+    expect(await executedIn('miembro-al-usaquen')).toBeNull();
+    // The public page: validated figures only; the returned one says it is pending.
+    const page = await (await fetch(`${base}/publico/pei/?corte=${CUTOFF}`)).text();
+    expect(page).toContain('Pendiente de validación');
+  });
+
+  it('checks what comes in with the shared schemas: Spanish field problems, typed control characters refused, nothing stored', async () => {
+    const { call } = await startApi();
+    const url = `/api/pei/values/sdg-i08/${CUTOFF}`;
+    const before = (await call(`/api/pei/validation?corte=${CUTOFF}`, 'enlace-dti')).body.items[0];
+    const body = { expectedVersion: before.version, figures: { ...before.figures }, analysis: 'Avance del trimestre\u001b[31m', analysisPublic: false, jumpExplanation: '', submit: false };
+    const typed = await call(url, 'enlace-dti', json(body));
+    expect(typed.status).toBe(422);
+    expect(typed.body.message).toMatch(/^La solicitud no es válida\. «analysis»: .*caracteres invisibles de control/);
+    expect((await call(`/api/pei/values/sdg-i08/2026-09-31`, 'enlace-dti', json({ ...body, analysis: 'Avance' }))).body.message).toBe('La fecha 2026-09-31 no existe en el calendario.');
+    expect((await call(`/api/pei/validation?corte=2026-13-01`, 'enlace-dti')).status).toBe(422);
+    expect((await call(`/api/pei/plans/sdg-pei-2024-2027/weights/dos-mil`, 'oap-1', json({ weights: [], reason: 'x' }))).status).toBe(422);
+    expect((await call(`/api/pei/okr/al-usaquen/2026-Q9/confirm`, 'enlace-al-usaquen', json({ expectedVersion: 1 }, 'POST'))).body.message).toContain('2026-Q9');
+    expect((await call(`/api/pei/validation?corte=${CUTOFF}`, 'enlace-dti')).body.items[0]).toMatchObject({ version: before.version, analysis: before.analysis });
   });
 
   it('lets the OAP change a vigencia’s weights with a reason, and nobody else', async () => {

@@ -1,16 +1,17 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { DIFFERENTIAL_DIMENSIONS, msg, type DifferentialDimension, type QuarterId } from '@okr/core';
+import { DIFFERENTIAL_DIMENSIONS, peiMessages, type DifferentialDimension, type IsoDate } from '@okr/core';
 import type { Routes } from './routes.js';
 import type { PeiService } from '../services/pei.js';
-import { HttpError } from './errors.js';
+import { quarterParam } from './params.js';
+import { calendarDate, parseInput, userText } from '../input/schemas.js';
 import { sendCached } from '../http/publicAccess.js';
 import { peiPublicNotFound, peiPublicPage } from '../pei/publicPei.js';
 import { Refusal } from '../services/refusal.js';
 import { flatFileTemplate, peiPresentation, peiWorkbook, PPTX_TYPE, XLSX_TYPE } from '../pei/peiOutputs.js';
 
 const num = z.number().finite();
-const breakdown = z.record(z.string().max(120), num).refine((b) => Object.keys(b).length <= 60, 'demasiadas categorías');
+const breakdown = z.record(userText(120), num).refine((b) => Object.keys(b).length <= 60, { message: peiMessages.tooManyCategories(60) });
 const figures = z
   .object({
     executed: num.nullable(),
@@ -20,24 +21,17 @@ const figures = z
     differential: z.partialRecord(z.enum(DIFFERENTIAL_DIMENSIONS as [DifferentialDimension, ...DifferentialDimension[]]), breakdown),
   })
   .strict();
-const saveBody = z.object({ expectedVersion: z.number().int().positive().nullable(), figures, analysis: z.string().max(4000), analysisPublic: z.boolean(), jumpExplanation: z.string().max(2000), submit: z.boolean() }).strict();
-const returnBody = z.object({ expectedVersion: z.number().int().positive(), executed: num.nullable(), observations: z.string().max(2000) }).strict();
-const confirmBody = z.object({ expectedVersion: z.number().int().positive() }).strict();
-const okrReturnBody = z.object({ expectedVersion: z.number().int().positive().nullable(), observations: z.string().max(2000) }).strict();
-const weightsBody = z.object({ weights: z.array(z.object({ objectiveId: z.string().min(1).max(80), indicatorId: z.string().min(1).max(80), weight: z.number() }).strict()).min(1).max(200), reason: z.string().max(1000) }).strict();
-const importBody = z.object({ fileName: z.string().min(1).max(200), fileBase64: z.string().min(1).max(2_800_000) }).strict();
+const version = z.number().int().positive();
+const saveBody = z.object({ expectedVersion: version.nullable(), figures, analysis: userText(4000), analysisPublic: z.boolean(), jumpExplanation: userText(2000), submit: z.boolean() }).strict();
+const returnBody = z.object({ expectedVersion: version, executed: num.nullable(), observations: userText(2000) }).strict();
+const confirmBody = z.object({ expectedVersion: version }).strict();
+const okrReturnBody = z.object({ expectedVersion: version.nullable(), observations: userText(2000) }).strict();
+const weightsBody = z.object({ weights: z.array(z.object({ objectiveId: z.string().min(1).max(80), indicatorId: z.string().min(1).max(80), weight: z.number() }).strict()).min(1).max(200), reason: userText(1000) }).strict();
+const importBody = z.object({ fileName: userText(200).pipe(z.string().min(1)), fileBase64: z.string().min(1).max(2_800_000) }).strict();
+const vigencia = z.coerce.number().int().min(2000).max(2099);
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError('invalid', msg.errors.invalidRequest, parsed.error.issues);
-  return parsed.data;
-}
-
-const quarterParam = (v: unknown): QuarterId => {
-  if (!/^\d{4}-Q[1-4]$/.test(String(v))) throw new HttpError('invalid', `«${String(v)}» no es un trimestre (AAAA-QN).`);
-  return String(v) as QuarterId;
-};
-const cutoffParam = (v: unknown): string | undefined => (v === undefined || v === '' ? undefined : String(v));
+/** `?corte=`: a real calendar date, or absent (the latest cut-off). */
+const cutoffParam = (v: unknown): IsoDate | undefined => (v === undefined || v === '' ? undefined : parseInput(calendarDate, v));
 
 function sendFile(res: Response, file: { bytes: Buffer; fileName: string; type: string }): undefined {
   res.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length, 'content-disposition': `attachment; filename="${file.fileName}"`, 'cache-control': 'no-store' });
@@ -54,20 +48,20 @@ export const registerPeiRoutes: Routes<{ pei: PeiService }> = (server, { who, ro
   server.get('/api/pei/plans/:planId/report', route(async (req) => pei.report(await who(req), String(req.params.planId), cutoffParam(req.query?.corte))));
   server.get('/api/pei/plans/:planId/xlsx', route(async (req, res) => sendFile(res, { ...(await peiWorkbook(await pei.report(await who(req), String(req.params.planId), cutoffParam(req.query?.corte)))), type: XLSX_TYPE })));
   server.get('/api/pei/plans/:planId/pptx', route(async (req, res) => sendFile(res, { ...(await peiPresentation(await pei.report(await who(req), String(req.params.planId), cutoffParam(req.query?.corte)))), type: PPTX_TYPE })));
-  server.put('/api/pei/plans/:planId/weights/:year', route(async (req) => pei.saveWeights(await who(req), String(req.params.planId), Number(req.params.year), parse(weightsBody, req.body))));
+  server.put('/api/pei/plans/:planId/weights/:year', route(async (req) => pei.saveWeights(await who(req), String(req.params.planId), parseInput(vigencia, req.params.year), parseInput(weightsBody, req.body))));
 
   server.get('/api/pei/validation', route(async (req) => pei.round(await who(req), cutoffParam(req.query?.corte))));
-  server.put('/api/pei/values/:indicatorId/:cutoff', route(async (req) => pei.saveValue(await who(req), String(req.params.indicatorId), String(req.params.cutoff), parse(saveBody, req.body))));
-  server.post('/api/pei/values/:indicatorId/:cutoff/return', route(async (req) => pei.returnValue(await who(req), String(req.params.indicatorId), String(req.params.cutoff), parse(returnBody, req.body))));
-  server.post('/api/pei/values/:indicatorId/:cutoff/confirm', route(async (req) => pei.confirmValue(await who(req), String(req.params.indicatorId), String(req.params.cutoff), parse(confirmBody, req.body).expectedVersion)));
+  server.put('/api/pei/values/:indicatorId/:cutoff', route(async (req) => pei.saveValue(await who(req), String(req.params.indicatorId), parseInput(calendarDate, req.params.cutoff), parseInput(saveBody, req.body))));
+  server.post('/api/pei/values/:indicatorId/:cutoff/return', route(async (req) => pei.returnValue(await who(req), String(req.params.indicatorId), parseInput(calendarDate, req.params.cutoff), parseInput(returnBody, req.body))));
+  server.post('/api/pei/values/:indicatorId/:cutoff/confirm', route(async (req) => pei.confirmValue(await who(req), String(req.params.indicatorId), parseInput(calendarDate, req.params.cutoff), parseInput(confirmBody, req.body).expectedVersion)));
   server.post('/api/pei/import', route(async (req) => {
     const person = await who(req);
-    const body = parse(importBody, req.body);
+    const body = parseInput(importBody, req.body);
     return pei.importFile(person, Buffer.from(body.fileBase64, 'base64'), body.fileName);
   }));
   server.get('/api/pei/import/plantilla.csv', route(async (req, res) => sendFile(res, { ...flatFileTemplate(await pei.round(await who(req), cutoffParam(req.query?.corte))), type: 'text/csv; charset=utf-8' })));
-  server.post('/api/pei/okr/:unitId/:quarter/return', route(async (req) => pei.returnOkr(await who(req), String(req.params.unitId), quarterParam(req.params.quarter), parse(okrReturnBody, req.body))));
-  server.post('/api/pei/okr/:unitId/:quarter/confirm', route(async (req) => pei.confirmOkr(await who(req), String(req.params.unitId), quarterParam(req.params.quarter), parse(confirmBody, req.body).expectedVersion)));
+  server.post('/api/pei/okr/:unitId/:quarter/return', route(async (req) => pei.returnOkr(await who(req), String(req.params.unitId), quarterParam(req.params.quarter), parseInput(okrReturnBody, req.body))));
+  server.post('/api/pei/okr/:unitId/:quarter/confirm', route(async (req) => pei.confirmOkr(await who(req), String(req.params.unitId), quarterParam(req.params.quarter), parseInput(confirmBody, req.body).expectedVersion)));
 
   // The public page: no sign-in, validated figures only.
   const publicPei = async (req: Request, res: Response) => {

@@ -118,6 +118,10 @@ describe('the OData v4 feed (Power BI «OData feed»)', () => {
     }
     const message = ((await (await fetch(`${base}/odata/CifrasAlCorte?$filter=Estado eq 'x'`)).json()) as { error: { message: string } }).error.message;
     expect(message).toBe('«Estado» no se puede filtrar: filtre por PlanId, IndicadorId, Vigencia, Corte.');
+    // A date that does not exist is refused as every date the app takes is.
+    const impossible = await fetch(`${base}/odata/CifrasAlCorte?$filter=Corte eq 2026-02-31`);
+    expect(impossible.status).toBe(400);
+    expect(((await impossible.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'BadRequest', message: expect.stringContaining('2026-02-31') });
   });
 
   it('sends ETags and cache headers: a reader with the page gets a 304 without a body', async () => {

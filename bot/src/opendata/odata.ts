@@ -1,4 +1,5 @@
 import { defaultParser } from '@odata/parser';
+import { calendarDateProblem } from '@okr/core';
 import { DATASETS, datasetByName, type Audience, type Column, type Dataset, type OpenDataContext, type Row } from './datasets.js';
 import { PartitionCache } from '../http/publicAccess.js';
 
@@ -106,9 +107,12 @@ function literalOf(node: Node, column: Column): string | number | boolean {
     case 'Edm.Boolean':
       if (raw !== 'true' && raw !== 'false') throw bad();
       return raw === 'true';
-    case 'Edm.Date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw bad();
+    case 'Edm.Date': {
+      // The same check as every date the app takes (a date that exists, of the years it accepts).
+      const problem = calendarDateProblem(raw);
+      if (problem) throw new ODataError(400, 'BadRequest', problem, column.name);
       return raw;
+    }
     default:
       throw bad();
   }

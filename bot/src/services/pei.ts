@@ -5,6 +5,7 @@ import {
   okrChecks,
   okrSnapshot,
   peiMessages,
+  peiStatus,
   previousCutoff,
   quarterCutoffs,
   quarterOfCutoff,
@@ -20,6 +21,7 @@ import {
   type OkrValidation,
   type PeiChange,
   type PeiIndicator,
+  type PeiObjectiveView,
   type PeiPlanRef,
   type PeiReportView,
   type PeiValue,
@@ -157,11 +159,31 @@ export class PeiService {
       year: Number(cutoff.slice(0, 4)),
       cutoff,
       cutoffs,
-      objectives: objectivesAt(data, planYear, cutoff, institutional),
+      objectives: this.visibleTo(objectivesAt(data, planYear, cutoff, institutional), person ? roles : null),
       changes: data.changes,
       canEditWeights: plan.own && roles.some((r) => r.role === 'oap'),
       years: Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i),
     };
+  }
+
+  /**
+   * What a viewer may see of the figures: one not validated yet only the OAP, the entity-wide roles
+   * and the responsible unit see — anyone else, and the public (`roles` null), sees that it is not
+   * validated and no number or analysis of it. The public reads an analysis only when its area
+   * marked it public.
+   */
+  private visibleTo(objectives: PeiObjectiveView[], roles: readonly RoleAssignment[] | null): PeiObjectiveView[] {
+    const entity = roles !== null && seesWholeEntity(roles);
+    const sees = (unitId: string | null) => roles !== null && (entity || roles.some((r) => r.unitId !== null && r.unitId === unitId));
+    return objectives.map((o) => ({
+      ...o,
+      indicators: o.indicators.map((r) => {
+        if (r.state === 'validated') return roles === null && !r.analysisPublic ? { ...r, analysis: '' } : r;
+        if (sees(r.indicator.responsibleUnitId)) return r;
+        const status = peiStatus({ programmedInYear: r.figures.status.code !== 'sin_programacion_vigencia', programmedAtCutoff: r.figures.programmedAtCutoff, executed: null });
+        return { ...r, analysis: '', analysisPublic: false, figures: { ...r.figures, executed: null, percent: null, status } };
+      }),
+    }));
   }
 
   /** Another entity's example has figures only at the cut-offs it published. */

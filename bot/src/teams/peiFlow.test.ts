@@ -28,7 +28,12 @@ describe('the validation of the figures in the chat', () => {
     expect(cardText(returned)).toContain('Falta 1 localidad: Sumapaz.');
     const confirm = buttons(returned).find((b) => b.title === 'Confirmar la cifra')!;
     expect(confirm).toMatchObject({ type: 'Action.Execute', verb: PEI_CONFIRM, fallback: { type: 'Action.Submit' } });
-    // Someone of another area cannot confirm it.
+    // A forged or stale card is checked like the API's bodies: told in Spanish, nothing done.
+    expect(cardText(await h.execute('enlace-dgdl', PEI_CONFIRM, { ...confirm.data!, cutoff: '2026-09-31' }))).toContain('La fecha 2026-09-31 no existe en el calendario.');
+    expect(cardText(await h.execute('enlace-dgdl', PEI_CONFIRM, { ...confirm.data!, version: 'uno' }))).toContain('La solicitud no es válida');
+    // Someone of another area cannot confirm it, and is shown nothing of it.
+    const refused = await h.execute('enlace-dti', PEI_CONFIRM, confirm.data!);
+    expect(cardText(refused)).not.toContain('Sumapaz');
     expect(cardText(await h.execute('enlace-dti', PEI_CONFIRM, confirm.data!))).toContain('Solo el área responsable');
     const done = await h.execute('enlace-dgdl', PEI_CONFIRM, confirm.data!);
     expect(cardText(done)).toContain('Cifra confirmada y publicada (validada el 23/11/2026).');

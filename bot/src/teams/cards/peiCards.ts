@@ -1,16 +1,18 @@
 import { formatCompliance, formatNumber, peiBotText as t, validationCheckLabels, validationStateLabels, type OkrRoundRow, type ValidationItemView } from '@okr/core';
-import { attention, card, container, executeAction, facts, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
+import { attention, card, container, executeAction, facts, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
 export const PEI_CONFIRM = 'pei.confirm';
 export const PEI_CONFIRM_OKR = 'pei.confirmOkr';
 
 const esDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
-const short = (s: string, n = 600) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Echoed text on a card is a preview (the whole of it is in the tab): the OAP's observations, and each check's message (it may list what the area typed). */
+const OBSERVATIONS_MAX = 600;
+const CHECK_MAX = 400;
 
 function checkLines(checks: ValidationItemView['checks']): CardElement[] {
   if (!checks.length) return [];
-  return [text(t.checks, { weight: 'Bolder', spacing: 'Medium' }), ...checks.map((c) => (c.ok ? subtle(`✓ ${validationCheckLabels[c.code]}: ${c.message}`) : attention(`✗ ${validationCheckLabels[c.code]}: ${c.message}`)))];
+  return [text(t.checks, { weight: 'Bolder', spacing: 'Medium' }), ...checks.map((c) => (c.ok ? subtle(`✓ ${validationCheckLabels[c.code]}: ${preview(c.message, CHECK_MAX)}`) : attention(`✗ ${validationCheckLabels[c.code]}: ${preview(c.message, CHECK_MAX)}`)))];
 }
 
 /**
@@ -33,7 +35,7 @@ export function returnedValueCard(item: ValidationItemView, opts: { tabUrl: stri
       [t.status, item.state === 'validated' && item.validatedAt ? t.confirmed(esDate(item.validatedAt.slice(0, 10))) : validationStateLabels[item.state]],
     ]),
   ];
-  if (r) body.push(text(t.observations, { weight: 'Bolder', spacing: 'Medium' }), text(short(r.observations), { spacing: 'Small' }));
+  if (r) body.push(text(t.observations, { weight: 'Bolder', spacing: 'Medium' }), text(preview(r.observations, OBSERVATIONS_MAX), { spacing: 'Small' }));
   body.push(...checkLines(item.checks));
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good', spacing: 'Medium' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention' })], { style: 'attention', spacing: 'Medium' }));
@@ -50,7 +52,7 @@ export function returnedOkrCard(row: OkrRoundRow, opts: { tabUrl: string; canCon
     text(t.okrReturnedIntro(row.unitName, `T${row.quarter.slice(-1)} ${row.quarter.slice(0, 4)}`), { spacing: 'Small' }),
     facts([[t.status, row.state === 'validated' && row.validatedAt ? t.confirmed(esDate(row.validatedAt.slice(0, 10))) : validationStateLabels[row.state]]]),
   ];
-  if (row.oapReturn) body.push(text(t.observations, { weight: 'Bolder', spacing: 'Medium' }), text(short(row.oapReturn.observations), { spacing: 'Small' }));
+  if (row.oapReturn) body.push(text(t.observations, { weight: 'Bolder', spacing: 'Medium' }), text(preview(row.oapReturn.observations, OBSERVATIONS_MAX), { spacing: 'Small' }));
   body.push(...checkLines(row.checks));
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good', spacing: 'Medium' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention' })], { style: 'attention', spacing: 'Medium' }));

@@ -104,6 +104,7 @@ export const flatFileText = {
 export const peiMessages = {
   badNumber: (what: string) => `Revise ${what}: debe ser un número igual o mayor que cero.`,
   badCategory: 'Cada categoría de una desagregación debe tener un nombre (hasta 120 caracteres).',
+  tooManyCategories: (max: number) => `Una desagregación admite hasta ${max} categorías.`,
   tooLong: (what: string, max: number) => `${what[0]!.toUpperCase()}${what.slice(1)} admite hasta ${max} caracteres.`,
   badCutoff: (v: string) => `«${v}» no es una fecha de corte válida (AAAA-MM-DD).`,
   futureCutoff: (d: string) => `El corte ${d} aún no ha llegado: se reporta después de la fecha de corte.`,
