@@ -70,6 +70,35 @@ describe('the OData v4 feed (Power BI «OData feed»)', () => {
     expect(q3.map((r) => r.IndicadorId)).toContain('sdg-i01');
   });
 
+  it('publishes nobody: no person’s name, e-mail or id, and no analysis its area kept internal — not even with the API key, nor in the downloads', async () => {
+    const key = 'clave-de-prueba-del-tablero-oap';
+    const { base, store } = await startApi(true, { env: { OPEN_DATA_API_KEYS: key } });
+    const people = await store.listPeople();
+    // A validated figure whose area kept its analysis internal, and one whose analysis is public.
+    const values = (await store.loadPeiYear('sdg-pei-2024-2027', 2026))!.values.filter((v) => v.state === 'validated');
+    const [kept, shown] = [values[0]!, values[1]!];
+    const internal = 'Análisis interno del área: la cifra depende de un contrato aún sin liquidar.';
+    const open = 'Análisis público del área: se cumplió lo programado en las 20 localidades.';
+    await store.writePeiValues([{ value: { ...kept, analysis: internal, analysisPublic: false }, expectedVersion: kept.version }, { value: { ...shown, analysis: open, analysisPublic: true }, expectedVersion: shown.version }], 'oap-1');
+    expect(people.length).toBeGreaterThan(100);
+    const texts: Array<[string, string]> = [];
+    for (const d of DATASETS) {
+      texts.push([`${d.name} (public)`, JSON.stringify((await readAll(base, `/odata/${d.name}`)).rows)]);
+      texts.push([`${d.name} (API key)`, JSON.stringify((await readAll(base, `/odata/${d.name}?apikey=${key}`)).rows)]);
+      texts.push([`${d.slug}.csv`, await (await fetch(`${base}/datos/${d.slug}.csv`)).text()]);
+    }
+    for (const [name, text] of texts) {
+      for (const p of people) {
+        expect(text.includes(p.name), `${name}: ${p.name}`).toBe(false);
+        expect(text.includes(p.email), `${name}: ${p.email}`).toBe(false);
+        expect(text.includes(`"${p.id}"`), `${name}: ${p.id}`).toBe(false);
+      }
+      expect(text.includes(internal), `${name}: the internal analysis`).toBe(false);
+    }
+    expect(texts.find(([name]) => name === 'CifrasAlCorte (public)')![1]).toContain(open);
+    expect(texts.find(([name]) => name === 'cifras-al-corte.csv')![1]).toContain(open);
+  });
+
   it('answers $filter on filterable properties, $select, $top and $skip', async () => {
     const { base } = await startApi();
     const sg = (await readAll(base, `/odata/CifrasAlCorte?$filter=PlanId eq 'sg-pei-2020-2024' and Vigencia eq 2023&$select=IndicadorId,PorcentajeCorte,Estado`)).rows;

@@ -158,6 +158,13 @@ export default function PeiView({ api }: { api: PeiApi }) {
   const load = useLoad(chosen ? (signal) => api.peiReport(chosen, cutoff, signal) : null, [api, chosen, cutoff], { key: chosen ?? '' });
 
   if (plans.state === 'error') return <LoadError title={p.errorTitle} message={plans.message} onRetry={plans.retry} testId="pei-error" />;
+  if (plans.state === 'ready' && plans.data.length === 0) {
+    return (
+      <MessageBar intent="info" data-testid="pei-empty">
+        <MessageBarBody>{p.noPlans}</MessageBarBody>
+      </MessageBar>
+    );
+  }
   if (load.state === 'error') return <LoadError title={p.errorTitle} message={load.message} onRetry={load.retry} testId="pei-error" />;
   if (load.state === 'loading' || plans.state === 'loading') return <Loading label={p.loadingPei} />;
   const r = load.data;

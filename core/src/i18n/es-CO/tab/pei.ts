@@ -5,6 +5,7 @@ export const peiText = {
   loadingPei: viewText.pei.loading,
   loadingRound: viewText.validation.loading,
   errorTitle: 'No pudimos cargar el plan estratégico',
+  noPlans: 'Aún no hay un plan estratégico institucional cargado. La Oficina Asesora de Planeación lo registra al adoptarlo; entonces aparecerán aquí sus objetivos, indicadores y cifras.',
   roundErrorTitle: 'No pudimos cargar la ronda de validación',
 
   title: 'Plan estratégico institucional',
