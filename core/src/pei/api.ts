@@ -20,7 +20,10 @@ export interface PeiIndicatorRow {
   /** Its share of the objective's compliance (0 when it does not count). */
   share: number;
   source: FigureSource;
-  /** The figures as they stand (validated or not); `validated` says whether they count and are published. */
+  /**
+   * The figures as they stand; `state` says whether they count and are published. One not validated
+   * yet has no executed figure or % for a viewer outside the OAP, the entity-wide roles and its area.
+   */
   figures: CutoffFigures;
   state: ValidationState | 'pending';
   validatedAt: string | null;

@@ -11,7 +11,7 @@ import { saveFile } from '../ui/saveFile.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
-import { formatNumber, parseLocaleNumber } from './core.js';
+import { formatNumber, parseNumber } from './core.js';
 import { StatusBadge, ValidationBadge, esDate, pct } from './peiUi.js';
 import { peiText as p } from './strings.js';
 
@@ -113,7 +113,7 @@ function WeightsDialog({ api, report, onClose, onSaved }: { api: PeiApi; report:
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const weights = report.objectives.flatMap((o) => o.indicators.map((r) => ({ objectiveId: o.id, indicatorId: r.indicator.id, weight: parseLocaleNumber(values[`${o.id}|${r.indicator.id}`] ?? '') ?? Number.NaN })));
+    const weights = report.objectives.flatMap((o) => o.indicators.map((r) => ({ objectiveId: o.id, indicatorId: r.indicator.id, weight: parseNumber(values[`${o.id}|${r.indicator.id}`] ?? '', true) ?? Number.NaN })));
     const bad = weights.find((w) => !Number.isFinite(w.weight));
     if (bad) return setError(p.form.notANumber(report.objectives.flatMap((o) => o.indicators).find((r) => r.indicator.id === bad.indicatorId)!.indicator.name));
     setBusy(true);

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { PeiApi } from '../api/pei.js';
 import { errorMessage } from '../errorMessage.js';
 import { FormDialog } from '../ui/FormDialog.js';
-import { DIFFERENTIAL_CATEGORIES, LOCALIDADES, NO_LOCALITY, differentialLabels, formatNumber, parseLocaleNumber, percentAt, statusOfPercent } from './core.js';
+import { DIFFERENTIAL_CATEGORIES, LOCALIDADES, NO_LOCALITY, differentialLabels, formatNumber, parseNumber, percentAt, statusOfPercent } from './core.js';
 import { esDate, pct } from './peiUi.js';
 import { peiText as p } from './strings.js';
 
@@ -19,7 +19,8 @@ const useStyles = makeStyles({
 
 type Texts = Record<string, string>;
 const toTexts = (b: Breakdown | null | undefined, names: readonly string[]): Texts => Object.fromEntries(names.map((n) => [n, b?.[n] === undefined ? '' : formatNumber(b[n]!, 6)]));
-const num = (s: string) => (s.trim() === '' ? null : parseLocaleNumber(s));
+/** A typed number (null when empty, NaN when it is not one). */
+const num = (s: string) => parseNumber(s, true);
 
 /** The area's figure at the cut-off: the magnitude, its variables, its breakdowns and texts; the % is computed, never typed. */
 export function ValueDialog({ api, item, onClose, onSaved }: { api: PeiApi; item: ValidationItemView; onClose: () => void; onSaved: (item: ValidationItemView, submitted: boolean) => void }) {
@@ -41,7 +42,10 @@ export function ValueDialog({ api, item, onClose, onSaved }: { api: PeiApi; item
 
   const executedValue = num(executed);
   const fraction = executedValue === null || Number.isNaN(executedValue) ? null : percentAt(executedValue, item.computed.programmedAtCutoff);
-  const localitySum = Object.values(localities).reduce((s, v) => s + (num(v) ?? 0), 0);
+  const localitySum = Object.values(localities).reduce((s, v) => {
+    const n = num(v);
+    return s + (n !== null && Number.isFinite(n) ? n : 0);
+  }, 0);
 
   const collect = (texts: Texts, label: string): Breakdown | null | string => {
     const out: Breakdown = {};
