@@ -1,19 +1,10 @@
 // @vitest-environment jsdom
-import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
+import { parseEvents } from '../testing/adaptiveCards.js';
 import { botHarness, cardText } from '../testing/harness.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import { PEI_CONFIRM } from './cards/peiCards.js';
 
-function parseErrors(card: AdaptiveCard): string[] {
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  parsed.parse(card as unknown as AC.PropertyBag, context);
-  const events: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i).message);
-  for (const e of parsed.validateProperties().validationEvents) events.push(e.message);
-  return events;
-}
 const buttons = (card: AdaptiveCard) => (card.actions ?? []) as Array<{ type: string; title: string; verb?: string; data?: Record<string, unknown>; fallback?: { type: string } }>;
 
 describe('the validation of the figures in the chat', () => {
@@ -22,7 +13,7 @@ describe('the validation of the figures in the chat', () => {
     const cards = await h.say('enlace-dgdl', 'validacion');
     expect(cardText(cards[0]!)).toContain('Validación de cifras · T3 2026');
     const returned = cards.find((c) => cardText(c).includes('La OAP devolvió una cifra para su confirmación'))!;
-    expect(parseErrors(returned)).toEqual([]);
+    expect(parseEvents(returned)).toEqual([]);
     expect(JSON.stringify(returned).length).toBeLessThan(28_000);
     expect(cardText(returned)).toContain('Falta la localidad de Sumapaz');
     expect(cardText(returned)).toContain('Falta 1 localidad: Sumapaz.');

@@ -161,7 +161,7 @@ export default function ValidationView({ api }: { api: PeiApi }) {
                 <TableHeaderCell>{p.state}</TableHeaderCell>
                 <TableHeaderCell>{p.checks}</TableHeaderCell>
                 <TableHeaderCell>
-                  <span className={view.visuallyHidden}>Acciones</span>
+                  <span className={view.visuallyHidden}>{p.actionsColumn}</span>
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -252,7 +252,7 @@ export default function ValidationView({ api }: { api: PeiApi }) {
                 <TableHeaderCell>{p.okrColumns.state}</TableHeaderCell>
                 <TableHeaderCell>{p.checks}</TableHeaderCell>
                 <TableHeaderCell>
-                  <span className={view.visuallyHidden}>Acciones</span>
+                  <span className={view.visuallyHidden}>{p.actionsColumn}</span>
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>

@@ -7,6 +7,7 @@ export const peiText = {
   errorTitle: 'No pudimos cargar el plan estratégico',
   noPlans: 'Aún no hay un plan estratégico institucional cargado. La Oficina Asesora de Planeación lo registra al adoptarlo; entonces aparecerán aquí sus objetivos, indicadores y cifras.',
   roundErrorTitle: 'No pudimos cargar la ronda de validación',
+  actionsColumn: 'Acciones',
 
   title: 'Plan estratégico institucional',
   intro: 'Cada objetivo estratégico se mide con indicadores sectoriales, metas de proyectos de inversión y metas de gestión. Su cumplimiento al corte es el promedio ponderado de los indicadores con programación en la vigencia y cifra validada; el % de cada indicador no se limita al 100 %.',
