@@ -20,10 +20,9 @@ function baseOf(req: Request, publicUrl: string | undefined): string {
   return publicUrl?.replace(/\/$/, '') ?? `http://${host || 'localhost'}`;
 }
 
-function odataError(req: Request, res: Response, error: ODataError, extra: Record<string, string> = {}): void {
+function odataError(res: Response, error: ODataError, extra: Record<string, string> = {}): void {
   res.writeHead(error.status, { 'content-type': ODATA_JSON, 'odata-version': '4.0', 'cache-control': 'no-store', ...extra });
   res.end(JSON.stringify(error.body()));
-  void req;
 }
 
 /**
@@ -40,7 +39,7 @@ export const registerOpenDataRoutes: Routes<{ openData: OpenDataService }> = (se
     const verdict = openData.limiter.take(clientOf(req, openData.config.OPEN_DATA_TRUST_PROXY));
     if (verdict.ok) return next();
     const retry = { 'retry-after': String(verdict.retryAfter) };
-    if ((req.url ?? '').startsWith('/odata')) odataError(req, res, new ODataError(429, 'TooManyRequests', `Demasiadas consultas desde su conexión: intente de nuevo en ${verdict.retryAfter} s.`), retry);
+    if ((req.url ?? '').startsWith('/odata')) odataError(res, new ODataError(429, 'TooManyRequests', `Demasiadas consultas desde su conexión: intente de nuevo en ${verdict.retryAfter} s.`), retry);
     else {
       res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...retry });
       res.end(`Demasiadas consultas desde su conexión: intente de nuevo en ${verdict.retryAfter} segundos.`);
@@ -52,9 +51,9 @@ export const registerOpenDataRoutes: Routes<{ openData: OpenDataService }> = (se
     try {
       await handler(req, res);
     } catch (error) {
-      if (error instanceof ODataError) return odataError(req, res, error);
+      if (error instanceof ODataError) return odataError(res, error);
       log.error({ err: error, url: req.url }, 'open data request failed');
-      odataError(req, res, new ODataError(503, 'ServiceUnavailable', 'No pudimos leer los datos en este momento; intente de nuevo en unos minutos.'));
+      odataError(res, new ODataError(503, 'ServiceUnavailable', 'No pudimos leer los datos en este momento; intente de nuevo en unos minutos.'));
     }
   };
   const query = (req: Request): Record<string, string> => Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? String(v.at(-1)) : String(v)]));

@@ -305,14 +305,13 @@ export class PeiService {
           return { unitId: p.unitId, unitName: unitName(p.unitId), state, closedAt: record?.state === 'closed' ? record.closedAt : null };
         }).sort((a, b) => a.unitName.localeCompare(b.unitName, 'es'))
       : [];
-    const okr = q ? await this.okrRows(person, roles, `${cutoff.slice(0, 4)}-Q${q}` as QuarterId, closed) : [];
+    const okr = q ? await this.okrRows(roles, `${cutoff.slice(0, 4)}-Q${q}` as QuarterId, closed) : [];
     const counts = { pending: 0, draft: 0, reported: 0, returned: 0, validated: 0 } as Record<ValidationState | 'pending', number>;
     for (const i of items) if (i.source === 'pei') counts[i.state]++;
     return { planId, cutoff, label: cutoffLabel(cutoff), cutoffs: this.cutoffsOf(plan), items, planReports, okr, session, closed, isOap: roles.some((r) => r.role === 'oap'), counts };
   }
 
-  private async okrRows(person: Person, roles: readonly RoleAssignment[], quarter: QuarterId, closed: boolean): Promise<OkrRoundRow[]> {
-    void person;
+  private async okrRows(roles: readonly RoleAssignment[], quarter: QuarterId, closed: boolean): Promise<OkrRoundRow[]> {
     const entity = seesWholeEntity(roles);
     const mine = new Set(roles.map((r) => r.unitId).filter((u): u is string => u !== null));
     const [data, validations] = await Promise.all([this.store.loadEntityQuarter(quarter), this.store.listOkrValidations(quarter)]);
@@ -497,7 +496,7 @@ export class PeiService {
 
   private async okrRow(person: Person, unitId: string, quarter: QuarterId): Promise<OkrRoundRow> {
     const roles = await this.roles(person);
-    const row = (await this.okrRows(person, roles, quarter, false)).find((r) => r.unitId === unitId);
+    const row = (await this.okrRows(roles, quarter, false)).find((r) => r.unitId === unitId);
     if (!row) throw new Refusal('forbidden', m.cycle.onlyArea);
     return row;
   }
