@@ -26,29 +26,29 @@ describe('PEI: a validation round from report to publication', () => {
     const area = await env.page({ width: 1280, height: 900 });
     await area.goto(`${stack.botUrl}/?as=enlace-dti&view=validacion`);
     const row = area.getByTestId('round-item-sdg-i08');
-    await expect.poll(() => row.innerText()).toContain('Sin reportar');
+    await expect.poll(() => row.innerText(), { timeout: 20_000 }).toContain('Sin reportar');
     await area.getByTestId('round-report-sdg-i08').click();
     await area.getByTestId('value-executed').fill('61');
-    await expect.poll(() => area.getByTestId('value-computed').innerText()).toContain('101,67 %');
+    await expect.poll(() => area.getByTestId('value-computed').innerText(), { timeout: 10_000 }).toContain('101,67 %');
     await area.getByTestId('value-analysis').fill('Se publicaron en línea tres trámites más de inspección, vigilancia y control.');
     await area.getByTestId('value-public').click();
     expect(await seriousA11yViolations(area, '[role="dialog"]')).toEqual([]);
     await area.getByTestId('value-submit').click();
-    await expect.poll(() => area.getByTestId('round-notice').innerText()).toContain('Se envió la cifra a la OAP.');
-    await expect.poll(() => row.innerText()).toContain('Reportada, en validación de la OAP');
+    await expect.poll(() => area.getByTestId('round-notice').innerText(), { timeout: 10_000 }).toContain('Se envió la cifra a la OAP.');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Reportada, en validación de la OAP');
 
     // The OAP returns it with its observations and its standardised figure.
     const oap = await env.page({ width: 1280, height: 900 });
     await oap.goto(`${stack.botUrl}/?as=oap-1&view=validacion`);
-    await expect.poll(() => oap.getByTestId('round-item-sdg-i08').innerText()).toContain('Variables y método de cálculo');
+    await expect.poll(() => oap.getByTestId('round-item-sdg-i08').innerText(), { timeout: 10_000 }).toContain('Variables y método de cálculo');
     await oap.screenshot({ path: join(screenshotsDir, 'e2e-pei-round.png') });
     expect(await seriousA11yViolations(oap, '[data-testid="validation-view"]')).toEqual([]);
     await oap.getByTestId('round-return-sdg-i08').click();
     await oap.getByTestId('return-observations').fill('Se descontó un trámite que aún no está en producción: confirme la cifra de 60.');
     await oap.getByTestId('return-executed').fill('60');
     await oap.getByTestId('return-submit').click();
-    await expect.poll(() => oap.getByTestId('round-notice').innerText()).toContain('Se devolvió la cifra al área');
-    await expect.poll(() => oap.getByTestId('round-item-sdg-i08').innerText()).toContain('Devuelta al área para confirmación');
+    await expect.poll(() => oap.getByTestId('round-notice').innerText(), { timeout: 10_000 }).toContain('Se devolvió la cifra al área');
+    await expect.poll(() => oap.getByTestId('round-item-sdg-i08').innerText(), { timeout: 10_000 }).toContain('Devuelta al área para confirmación');
 
     // The area's enlace gets the card in Teams and confirms it there.
     const card = await pg.waitFor((m) => textOf(m).includes('La OAP devolvió una cifra para su confirmación') && textOf(m).includes('Indicador sectorial 655'));
@@ -61,13 +61,13 @@ describe('PEI: a validation round from report to publication', () => {
 
     // Published: validated in the tab, in the feed with the OAP's figure and its date, and on the public page.
     await area.reload();
-    await expect.poll(() => area.getByTestId('round-item-sdg-i08').innerText()).toContain('Validada y publicada');
+    await expect.poll(() => area.getByTestId('round-item-sdg-i08').innerText(), { timeout: 10_000 }).toContain('Validada y publicada');
     const feed = (await (await fetch(`${stack.botUrl}/odata/CifrasAlCorte?$filter=IndicadorId eq 'sdg-i08' and Corte eq 2026-09-30`)).json()) as { value: any[] };
     expect(feed.value).toEqual([expect.objectContaining({ EjecutadoCorte: 60, PorcentajeCorte: 100, Estado: 'En cumplimiento', Validada: true, Analisis: 'Se publicaron en línea tres trámites más de inspección, vigilancia y control.' })]);
 
     const pei = await env.page({ width: 1280, height: 900 });
     await pei.goto(`${stack.botUrl}/?as=enlace-dti&view=pei`);
-    await expect.poll(() => pei.getByTestId('pei-row-sdg-i08').innerText()).toContain('En cumplimiento');
+    await expect.poll(() => pei.getByTestId('pei-row-sdg-i08').innerText(), { timeout: 10_000 }).toContain('En cumplimiento');
     expect(await pei.getByTestId('pei-compliance-4').innerText()).toBe('100,00 %');
     await pei.screenshot({ path: join(screenshotsDir, 'e2e-pei-view.png'), fullPage: true });
     expect(await seriousA11yViolations(pei, '[data-testid="pei-view"]')).toEqual([]);
@@ -84,5 +84,5 @@ describe('PEI: a validation round from report to publication', () => {
     expect(await seriousA11yViolations(pub)).toEqual([]);
     await pub.goto(`${stack.botUrl}/datos/`);
     expect(await seriousA11yViolations(pub)).toEqual([]);
-  });
+  }, 120_000);
 });
