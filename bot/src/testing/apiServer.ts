@@ -8,13 +8,15 @@ import { fixedClock } from '../services/clock.js';
 import { TEST_NOW, seededStore, silentLog } from './harness.js';
 import type { SsoValidator } from '../api/sso.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
+import type { Store } from '../store/Store.js';
+import type { SqliteStore } from '../store/sqlite/SqliteStore.js';
 
 const servers: Array<{ close(): void }> = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 /** The real HTTP server on a free port over a seeded in-memory store; `call` acts as a seeded person. */
-export async function startApi(devIdentity = true, options: { sso?: SsoValidator | null; env?: Record<string, string> } = {}) {
-  const store = await seededStore();
+export async function startApi<S extends Store = SqliteStore>(devIdentity = true, options: { sso?: SsoValidator | null; env?: Record<string, string>; store?: S } = {}) {
+  const store = (options.store ?? (await seededStore())) as S;
   const clock = fixedClock(TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity), ...options.env });
   const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');
