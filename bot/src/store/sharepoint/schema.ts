@@ -52,6 +52,12 @@ export interface ListSpec {
    * refuses a write without it), or null when the list is not audited (say why).
    */
   audit: string | null;
+  /**
+   * A list that stays small (the directory's size, not the history's): the read cache holds it
+   * whole and answers its filtered reads from memory — who a person is and what they may see
+   * costs no request once it is read.
+   */
+  small?: true;
 }
 
 /** A document library (files, not list items), e.g. the signed actas. */
