@@ -58,6 +58,30 @@ describe('the SharePoint read cache (delta queries)', () => {
     expect(h.fake.stats.ru).toBe(h.fake.stats.innerRequests);
   });
 
+  it('reads a unit’s quarter as the whole quarter, so the next unit’s screen costs nothing', async () => {
+    const h = fakeSharePoint({ now: () => new Date(NOW), cache: { maxAgeMs: 5_000, now: () => 0 } });
+    const twoUnits = { ...demo, units: demo.units.filter((u) => ['al-usaquen', 'al-suba'].includes(u.id)).map((u) => ({ ...u, parentId: null })), plenarias: [], actas: [], commitments: [] };
+    twoUnits.sets = demo.sets.filter((s) => ['al-usaquen', 'al-suba'].includes(s.unitId));
+    const setIds = new Set(twoUnits.sets.map((s) => s.id));
+    twoUnits.objectives = demo.objectives.filter((o) => setIds.has(o.setId));
+    twoUnits.keyResults = demo.keyResults.filter((k) => setIds.has(k.setId));
+    twoUnits.checkIns = demo.checkIns.filter((c) => ['al-usaquen', 'al-suba'].includes(c.unitId));
+    twoUnits.roles = demo.roles.filter((r) => r.unitId === null || ['al-usaquen', 'al-suba'].includes(r.unitId));
+    await h.store.seed(twoUnits);
+    const usaquen = await h.store.loadUnitQuarter('al-usaquen', '2026-Q4');
+    h.fake.resetStats();
+    const suba = await h.store.loadUnitQuarter('al-suba', '2026-Q4');
+    expect(h.fake.stats.requests).toBe(0);
+    expect(suba.bundle!.set.unitId).toBe('al-suba');
+    expect(suba.bundle!.keyResults).toHaveLength(9);
+    expect(suba.checkIns.every((c) => c.unitId === 'al-suba')).toBe(true);
+    expect(usaquen.checkIns.every((c) => c.unitId === 'al-usaquen')).toBe(true);
+    // The same answers as without the cache.
+    const plain = fakeSharePoint({ now: () => new Date(NOW) });
+    await plain.store.seed(twoUnits);
+    expect(await plain.store.loadUnitQuarter('al-suba', '2026-Q4')).toEqual(suba);
+  });
+
   it('shows the writer its own change at once, with no request to read it back', async () => {
     const h = await cachedSite();
     const kr = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults[0]!;

@@ -77,6 +77,8 @@ export interface ReadCacheStats {
 interface Entry {
   query: CacheQuery;
   items: CachedItem[];
+  /** Its items by the (normalised) value of a column, built when first asked (forgotten with any change of the list). */
+  narrowed: Map<string, Map<string | null, CachedItem[]>>;
 }
 
 interface ListState {
@@ -109,6 +111,29 @@ const keyOf = (q: CacheQuery): string => (q.first ? '\u0000first' : q.where ? `$
 function matches(q: CacheQuery, item: CachedItem): boolean {
   if (!q.where) return true;
   return norm(item.fields[q.where[0]]) === norm(q.where[1]);
+}
+
+/** The entry's items by their value in a column (an index built once per change of the list). */
+function byValue(entry: Entry, column: string): Map<string | null, CachedItem[]> {
+  let index = entry.narrowed.get(column);
+  if (!index) {
+    index = new Map();
+    for (const item of entry.items) {
+      const v = norm(item.fields[column]);
+      const same = index.get(v);
+      if (same) same.push(item);
+      else index.set(v, [item]);
+    }
+    entry.narrowed.set(column, index);
+  }
+  return index;
+}
+
+/** What the cache reads and keeps for a query: the whole of a small list, the wider filter of a narrower one, or the query itself. */
+function wider(q: CacheQuery): CacheQuery {
+  if (q.list.small) return { list: q.list };
+  const widen = q.where && q.list.within?.[q.where[0]];
+  return widen ? { list: q.list, where: widen(q.where![1]) } : q;
 }
 
 /** Inserts (or replaces) by numeric id, keeping SharePoint's default order. */
@@ -176,9 +201,10 @@ export class ReadCache {
     // What must be read from Graph, once per list and key, and the positions waiting for it.
     const misses = new Map<string, { query: CacheQuery; key: string; done: Promise<CachedItem[]>; resolve(items: CachedItem[]): void; reject(e: unknown): void }>();
     for (const asked of queries) {
-      // A small list is held whole: its filtered reads are answered from the whole list.
-      const query: CacheQuery = asked.list.small ? { list: asked.list } : asked;
-      const pick = (items: CachedItem[]) => (!asked.list.small ? items.slice() : asked.first ? items.slice(0, 1) : items.filter((i) => matches(asked, i)));
+      // A small list is held whole, and a filter within a wider one is read as the wider one: both
+      // are answered by filtering what the cache holds.
+      const query = wider(asked);
+      const pick = (items: CachedItem[]) => (query === asked ? items.slice() : asked.first ? items.slice(0, 1) : items.filter((i) => matches(asked, i)));
       const s = this.state(query.list);
       const key = keyOf(query);
       const entry = s.entries.get(key);
@@ -186,7 +212,7 @@ export class ReadCache {
         this.stats.hits++;
         s.entries.delete(key); // least recently used go first
         s.entries.set(key, entry);
-        answers.push(Promise.resolve(pick(entry.items)));
+        answers.push(Promise.resolve(query === asked || !asked.where ? pick(entry.items) : (byValue(entry, asked.where[0]).get(norm(asked.where[1])) ?? []).slice()));
         continue;
       }
       const inFlight = s.pending.get(key) ?? misses.get(`${query.list.name}\u0000${key}`)?.done;
@@ -211,7 +237,7 @@ export class ReadCache {
         wanted.forEach((m, k) => {
           const s = this.state(m.query.list);
           // Kept only when no change of the list was applied while it was read, and the list has a token.
-          if (s.generation === generations.get(m.query.list.name) && s.link !== null) this.keep(s, m.key, { query: m.query, items: pages[k]! });
+          if (s.generation === generations.get(m.query.list.name) && s.link !== null) this.keep(s, m.key, { query: m.query, items: pages[k]!, narrowed: new Map() });
           m.resolve(pages[k]!);
         });
       } catch (error) {
@@ -307,6 +333,7 @@ export class ReadCache {
 
   private put(s: ListState, item: CachedItem): void {
     for (const [key, entry] of s.entries) {
+      entry.narrowed.clear();
       if (entry.query.first) {
         // Ids only grow: a new item is never the first, unless the list was empty.
         if (entry.items.length === 0 || entry.items[0]!.id === item.id) entry.items = [item];
@@ -320,6 +347,7 @@ export class ReadCache {
 
   private removed(s: ListState, id: string): void {
     for (const [key, entry] of s.entries) {
+      entry.narrowed.clear();
       if (entry.query.first) {
         if (entry.items[0]?.id === id) s.entries.delete(key);
         continue;
