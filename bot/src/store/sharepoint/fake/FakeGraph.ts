@@ -1,5 +1,5 @@
 /**
- * TEST CODE ONLY — never imported by production code.
+ * TEST AND DEVELOPMENT CODE ONLY — never imported by production code (tests, benches, `npm run start:sharepoint`).
  *
  * An in-process fake of the part of Microsoft Graph the SharePoint store uses, plugged in as the
  * last middleware of the real `@microsoft/microsoft-graph-client` (so URLs, headers and bodies are

@@ -1,5 +1,5 @@
 /**
- * TEST CODE ONLY — a SharePointStore wired to the Graph fake, for the tests and the bench.
+ * TEST AND DEVELOPMENT CODE ONLY — a SharePointStore wired to the Graph fake, for the tests, the bench and `npm run start:sharepoint`.
  */
 import { quarterOf } from '@okr/core';
 import { GraphGateway } from '../graph.js';
