@@ -161,6 +161,8 @@ const frozen = (item: CachedItem): CachedItem => Object.freeze({ ...item, fields
 
 export class ReadCache {
   stats: ReadCacheStats = emptyStats();
+  /** Bumped with every change of what the cache answers (applied, dropped, evicted): the store's revision. */
+  revision = 0;
   private readonly lists = new Map<string, ListState>();
   private readonly now: () => number;
   private readonly maxEntries: number;
@@ -180,6 +182,12 @@ export class ReadCache {
   /** Forgets everything (a seed, a reset of the engine). */
   clear(): void {
     this.lists.clear();
+    this.revision++;
+  }
+
+  private bump(s: ListState): void {
+    s.generation++;
+    this.revision++;
   }
 
   private state(list: ListSpec): ListState {
@@ -251,7 +259,10 @@ export class ReadCache {
 
   private keep(s: ListState, key: string, entry: Entry): void {
     s.entries.set(key, entry);
-    while (s.entries.size > this.maxEntries) s.entries.delete(s.entries.keys().next().value!);
+    while (s.entries.size > this.maxEntries) {
+      s.entries.delete(s.entries.keys().next().value!);
+      this.revision++;
+    }
   }
 
   /** Asks the delta of every list that is due (one batch), or waits for a check already under way. */
@@ -292,7 +303,7 @@ export class ReadCache {
           this.stats.expired++;
           s.entries.clear();
           s.link = null;
-          s.generation++;
+          this.bump(s);
           expired.push(list);
           return;
         }
@@ -323,7 +334,7 @@ export class ReadCache {
   /** Applies delta items (latest state of each; the last occurrence wins) to the list's answers. */
   private apply(s: ListState, raws: ReadonlyArray<Record<string, unknown>>): void {
     if (raws.length === 0) return;
-    s.generation++;
+    this.bump(s);
     this.stats.changesApplied += raws.length;
     for (const raw of raws) {
       if (raw.deleted || raw['@removed']) this.removed(s, String(raw.id));
@@ -359,14 +370,14 @@ export class ReadCache {
   /** An item the app created (its fields as SharePoint stores them). */
   created(list: ListSpec, item: CachedItem): void {
     const s = this.state(list);
-    s.generation++;
+    this.bump(s);
     this.put(s, frozen(item));
   }
 
   /** An item the app updated: merged into what the cache holds; when it holds nothing of it, the list is checked before its next read. */
   updated(list: ListSpec, id: string, eTag: string | null, fields: Fields): void {
     const s = this.state(list);
-    s.generation++;
+    this.bump(s);
     const known = [...s.entries.values()].flatMap((e) => e.items).find((i) => i.id === id);
     if (!known) {
       s.dirty = true;
@@ -382,14 +393,14 @@ export class ReadCache {
 
   deleted(list: ListSpec, id: string): void {
     const s = this.state(list);
-    s.generation++;
+    this.bump(s);
     this.removed(s, id);
   }
 
   /** Something changed that the cache cannot follow (a failed write, a conflict): check the list first next time. */
   invalidate(list: ListSpec): void {
     const s = this.state(list);
-    s.generation++;
+    this.bump(s);
     s.dirty = true;
   }
 }
