@@ -22,10 +22,11 @@ describe('the whole app on the SharePoint store over the Graph fake', () => {
     const chatId: string = pg.config.personalChat.id;
     const me = { id: pg.config.currentUser.id as string };
     await pg.send(chatId, me, 'check-in');
-    const cardMessage = await pg.waitFor((m) => JSON.stringify(m).includes('Check-in de noviembre de 2026'));
+    // 23 November: Usaquén never reported October, the earliest month still open and missing.
+    const cardMessage = await pg.waitFor((m) => JSON.stringify(m).includes('Check-in de octubre de 2026'));
     const card = cardMessage.attachments[0].content;
     const saved = await pg.invoke(chatId, me, cardMessage.messageId, card.actions[0].verb, { ...mainAction(card).data, ...fillCard(card) });
-    expect(JSON.stringify(saved)).toContain('Check-in de noviembre de 2026 guardado');
+    expect(JSON.stringify(saved)).toContain('Check-in de octubre de 2026 guardado');
     pg.close();
 
     const after = await stats();

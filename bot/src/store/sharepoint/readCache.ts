@@ -150,11 +150,9 @@ function upsert(items: CachedItem[], item: CachedItem): void {
   else items.splice(lo, 0, item);
 }
 
-function removeId(items: CachedItem[], id: string): boolean {
+function removeId(items: CachedItem[], id: string): void {
   const i = items.findIndex((x) => x.id === id);
-  if (i < 0) return false;
-  items.splice(i, 1);
-  return true;
+  if (i >= 0) items.splice(i, 1);
 }
 
 const frozen = (item: CachedItem): CachedItem => Object.freeze({ ...item, fields: Object.freeze({ ...item.fields }) });
@@ -206,8 +204,8 @@ export class ReadCache {
       if (Number.isFinite(s.checkedAt)) this.stats.maxStalenessMs = Math.max(this.stats.maxStalenessMs, now - s.checkedAt);
     }
     const answers: Array<Promise<CachedItem[]>> = [];
-    // What must be read from Graph, once per list and key, and the positions waiting for it.
-    const misses = new Map<string, { query: CacheQuery; key: string; done: Promise<CachedItem[]>; resolve(items: CachedItem[]): void; reject(e: unknown): void }>();
+    // What must be read from Graph, once per list and key (a second ask waits on the list's `pending`).
+    const misses: Array<{ query: CacheQuery; key: string; resolve(items: CachedItem[]): void; reject(e: unknown): void }> = [];
     for (const asked of queries) {
       // A small list is held whole, and a filter within a wider one is read as the wider one: both
       // are answered by filtering what the cache holds.
@@ -223,7 +221,7 @@ export class ReadCache {
         answers.push(Promise.resolve(query === asked || !asked.where ? pick(entry.items) : (byValue(entry, asked.where[0]).get(norm(asked.where[1])) ?? []).slice()));
         continue;
       }
-      const inFlight = s.pending.get(key) ?? misses.get(`${query.list.name}\u0000${key}`)?.done;
+      const inFlight = s.pending.get(key);
       if (inFlight) {
         this.stats.hits++;
         answers.push(inFlight.then(pick));
@@ -232,12 +230,12 @@ export class ReadCache {
       let resolve!: (items: CachedItem[]) => void;
       let reject!: (e: unknown) => void;
       const done = new Promise<CachedItem[]>((res, rej) => ((resolve = res), (reject = rej)));
-      misses.set(`${query.list.name}\u0000${key}`, { query, key, done, resolve, reject });
+      misses.push({ query, key, resolve, reject });
       s.pending.set(key, done);
       answers.push(done.then(pick));
     }
-    if (misses.size > 0) {
-      const wanted = [...misses.values()];
+    if (misses.length > 0) {
+      const wanted = misses;
       this.stats.misses += wanted.length;
       const generations = new Map(lists.map((l) => [l.name, this.state(l).generation]));
       try {
