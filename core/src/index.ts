@@ -24,3 +24,4 @@ export * from './tabular.js';
 export * from './directoryImport.js';
 export * from './vivaImport.js';
 export * from './plan/index.js';
+export * from './format/index.js';

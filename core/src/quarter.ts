@@ -104,16 +104,5 @@ export function expectedProgress(q: QuarterId, date: IsoDate): number {
   return ((d - s) / DAY_MS + 1) / ((e - s) / DAY_MS + 1);
 }
 
-const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-
-/** "noviembre de 2026" */
-export function periodLabel(period: Period): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return `${MONTHS_ES[m - 1]} de ${y}`;
-}
-
-/** "T4 2026 (octubre–diciembre)" */
-export function quarterLabel(q: QuarterId): string {
-  const { year, quarter } = parseQuarter(q);
-  return `T${quarter} ${year} (${MONTHS_ES[(quarter - 1) * 3]}–${MONTHS_ES[quarter * 3 - 1]})`;
-}
+/** The month's and the quarter's names as people read them live with every other date, in `format/`. */
+export { formatMonth as periodLabel, formatQuarter as quarterLabel } from './format/dates.js';

@@ -1,23 +1,4 @@
-import {
-  EDITABLE_STATES,
-  actionLabels,
-  msg,
-  nextQuarter,
-  qualityAlerts,
-  setDraftProblems,
-  quarterLabel,
-  setStateLabels,
-  transition,
-  type KeyResult,
-  type Objective,
-  type OkrSet,
-  type OkrSetBundle,
-  type Person,
-  type QualityAlert,
-  type QuarterId,
-  type Role,
-  type WorkflowAction,
-} from '@okr/core';
+import { formatDateTime, EDITABLE_STATES, actionLabels, msg, nextQuarter, qualityAlerts, setDraftProblems, quarterLabel, setStateLabels, transition, type KeyResult, type Objective, type OkrSet, type OkrSetBundle, type Person, type QualityAlert, type QuarterId, type Role, type WorkflowAction } from '@okr/core';
 import { ConflictError, type DirectoryPort, type OkrPort, type SetContent, type SetEvent } from '../store/Store.js';
 import { canSeeUnit } from './access.js';
 import { systemClock, today, type Clock } from './clock.js';
@@ -40,10 +21,6 @@ export type ActResult =
 
 const ENTITY_WIDE: readonly Role[] = ['coach', 'eti', 'oap', 'dti', 'secretario'];
 
-function when(iso: string): string {
-  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000).toISOString();
-  return msg.formulation.at(d.slice(0, 10), d.slice(11, 16));
-}
 
 /** The formulation workflow of a unit's quarterly set (seed 000, activity 3), for every surface. */
 export class FormulationService {
@@ -79,7 +56,7 @@ export class FormulationService {
     const last = view.events.at(-1);
     const state = setStateLabels[view.bundle.set.state];
     if (!last) return msg.formulation.nowIn(state);
-    return msg.formulation.lastStep(last.actorName, last.action in actionLabels ? actionLabels[last.action as WorkflowAction] : last.action, state, when(last.at));
+    return msg.formulation.lastStep(last.actorName, last.action in actionLabels ? actionLabels[last.action as WorkflowAction] : last.action, state, formatDateTime(last.at));
   }
 
   /**

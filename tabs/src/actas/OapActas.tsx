@@ -2,8 +2,8 @@ import { Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeade
 import type { OapCopyStatus, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { msg, quarterLabel } from '../core.js';
-import { formatShortDay, sortOapRows } from './actaHelpers.js';
+import { msg, quarterLabel, formatDate } from '../core.js';
+import { sortOapRows } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
@@ -15,7 +15,6 @@ import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
-
 
 const useStyles = makeStyles({
   summary: { gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))' },
@@ -104,25 +103,25 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
                   return (
                     <TableRow key={r.plenariaId} className={styles.row} onClick={open} data-testid={`oap-row-${r.plenariaId}`} data-status={r.acta.oapStatus}>
                       <TableCell>
-                        <RowOpenButton onOpen={open} label={a.openActaOf(a.kindLabels[r.kind], r.unitName, formatShortDay(r.date))} testId={`oap-open-${r.plenariaId}`}>
+                        <RowOpenButton onOpen={open} label={a.openActaOf(a.kindLabels[r.kind], r.unitName, formatDate(r.date, 'short'))} testId={`oap-open-${r.plenariaId}`}>
                           {r.unitName}
                         </RowOpenButton>
                       </TableCell>
                       <TableCell>
                         {a.kindLabels[r.kind]}
                         <br />
-                        <Caption1 className={styles.muted}>{formatShortDay(r.date)}</Caption1>
+                        <Caption1 className={styles.muted}>{formatDate(r.date, 'short')}</Caption1>
                       </TableCell>
                       <TableCell>
                         <ActaStateBadge state={r.acta.state} />
                       </TableCell>
-                      <TableCell>{formatShortDay(r.acta.deadline)}</TableCell>
+                      <TableCell>{formatDate(r.acta.deadline, 'short')}</TableCell>
                       <TableCell>
                         <OapStatusBadge status={r.acta} short />
                         {r.acta.sentOn && (
                           <>
                             <br />
-                            <Caption1 className={styles.muted}>{a.receivedOn(formatShortDay(r.acta.sentOn))}</Caption1>
+                            <Caption1 className={styles.muted}>{a.receivedOn(formatDate(r.acta.sentOn, 'short'))}</Caption1>
                           </>
                         )}
                       </TableCell>

@@ -6,7 +6,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ComplianceBand, DashboardUnitRow, Status } from '@okr/core';
 import type { ReactNode } from 'react';
-import { complianceDistribution, formatPercent, periodLabel, statusDistribution, statusLabels } from '../core.js';
+import { complianceDistribution, formatMonthName, formatPercent, periodLabel, statusDistribution, statusLabels } from '../core.js';
 import { okrText as t } from './strings.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 
@@ -138,7 +138,7 @@ function MonthlyColumns({ rows }: { rows: readonly DashboardUnitRow[] }) {
       <div className={styles.columns}>
         {months.map(([period, v]) => {
           const share = v.total === 0 ? 0 : v.reported / v.total;
-          const month = periodLabel(period).split(' ')[0]!;
+          const month = formatMonthName(period);
           return (
             <div key={period} className={styles.column}>
               <span className={styles.columnValue}>{formatPercent(share)}</span>

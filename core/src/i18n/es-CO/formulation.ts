@@ -66,8 +66,6 @@ export const formulationMessages = {
   onlyEnlace: (unit: string) => `Solo el enlace OKR de ${unit} puede formular su set.`,
   locked: (state: string) => `El set está «${state}» y no se puede editar. Para cambiar un set cargado se inicia un nuevo ciclo de formulación.`,
   nothingToCopy: (quarter: string) => `No hay un set de ${quarter} para copiar.`,
-  /** When a step was taken, in `lastStep`: "2026-11-23 a las 10:05". */
-  at: (date: string, time: string) => `${date} a las ${time}`,
 } as const;
 
 /** The bot's set card and `revisar`. */

@@ -1,4 +1,5 @@
 /** Reminders: the procedure's calendar, `recordatorios` and the ETI's administration (es-CO). */
+import { endSentence } from '../../format/index.js';
 
 /** Reminder kinds as people see them in `recordatorios` and the administrator's view. */
 export const reminderKindLabels = {
@@ -84,8 +85,8 @@ export const remindersBotText = {
   },
   admin: {
     title: 'Recordatorios: administración',
-    paused: (by: string, when: string) => `⏸️ Pausados por ${by} el ${when}. No se envía ningún recordatorio.`,
-    active: (next: string) => `▶️ Activos. Se envían los días hábiles de 8:00 a 17:00. Próximo envío posible: ${next}.`,
+    paused: (by: string, when: string) => `${endSentence(`⏸️ Pausados por ${by} el ${when}`)} No se envía ningún recordatorio.`,
+    active: (next: string) => endSentence(`▶️ Activos. Se envían los días hábiles de 8:00 a. m. a 5:00 p. m. Próximo envío posible: ${next}`),
     toSend: (n: number) => `Por enviar (${n})`,
     nothingToSend: 'Nada por enviar en la próxima ronda.',
     unreachable: (n: number) => `Personas sin conversación con el bot (${n})`,

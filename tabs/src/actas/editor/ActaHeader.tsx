@@ -1,10 +1,10 @@
 import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ActaView } from '@okr/core';
-import { formatDay, formatShortDay, linkIn } from '../actaHelpers.js';
+import { linkIn } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { ActaStateBadge, OapStatusBadge, oapStatusDetail } from '../ActaBits.js';
 import { Fact, useCardClass, useCompact } from './ActaLayout.js';
-
+import { formatClock, formatDate, formatDateAndClock } from '../../core.js';
 
 const useStyles = makeStyles({
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -43,7 +43,7 @@ export function ActaHeader({ view }: { view: ActaView }) {
         <OapStatusBadge status={view.oap} testId="acta-oap-status" />
       </div>
       <dl className={styles.facts}>
-        <Fact label={a.factDate}>{compact ? `${formatShortDay(p.date)} · ${p.startTime} · ${a.modalityLabels[p.modality]}` : `${formatDay(p.date)} · ${p.startTime}`}</Fact>
+        <Fact label={a.factDate}>{compact ? `${formatDate(p.date, 'short')} · ${formatClock(p.startTime)} · ${a.modalityLabels[p.modality]}` : formatDateAndClock(p.date, p.startTime)}</Fact>
         {!compact && <Fact label={a.factModality}>{a.modalityLabels[p.modality]}</Fact>}
         <Fact label={p.modality === 'presencial' ? a.factPlace : a.factLink}>
           {link ? (

@@ -1,11 +1,11 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
 import type { OkrResultRow } from '@okr/core';
-import { formatInstant, groupByObjective } from '../actaHelpers.js';
+import { groupByObjective } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
-
+import { formatDateTime } from '../../core.js';
 
 const useStyles = makeStyles({
   results: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -36,7 +36,7 @@ export interface OkrResultsSectionProps {
 export function OkrResultsSection({ rows, snapshotAt, editable, busy, onRefresh }: OkrResultsSectionProps) {
   const styles = useStyles();
   return (
-    <Section title={a.sectionResults} intro={a.resultsIntro(formatInstant(snapshotAt))}>
+    <Section title={a.sectionResults} intro={a.resultsIntro(formatDateTime(snapshotAt, 'short'))}>
       {rows.length === 0 ? (
         <Caption1 data-testid="acta-results">{a.noResults}</Caption1>
       ) : (
