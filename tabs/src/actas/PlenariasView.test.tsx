@@ -49,7 +49,9 @@ describe('PlenariasView', () => {
     expect(card.textContent).toContain('Plenaria menor');
     expect(card.textContent).toContain('Alcaldía Local de Usaquén');
     expect(card.textContent).toContain('viernes, 20 de noviembre de 2026 a las 9:00 a. m. · Mixta');
-    expect(card.textContent).toContain('Sala de juntas, piso 2');
+    expect(card.textContent).toContain('Sala de juntas, piso 2 · Abrir la reunión de Teams');
+    // The kind heads the heading, with no separator left hanging (issue 14, item 14).
+    expect(card.querySelector('h3')?.textContent).toBe('Plenaria menor Alcaldía Local de Usaquén');
     expect(card.querySelector('a')?.getAttribute('href')).toBe('https://teams.microsoft.com/l/meetup-join/abc');
     expect(card.textContent).toContain('Preside: Marcela Rincón Páez · Secretario/a: Andrés Gómez Torres');
     expect(byTestId(el, 'plenaria-acta-state-pl-usaquen-q4').textContent).toBe('Borrador');

@@ -18,7 +18,7 @@ import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaSummary, Ple
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel, formatDate, formatDateAndClock } from '../core.js';
-import { linkIn } from './actaHelpers.js';
+import { placeAndLink } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -44,7 +44,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flex: '1 1 320px', minWidth: 0 },
-  kind: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  kind: { display: 'block', color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground2 },
   side: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalS, '@media (max-width: 640px)': { alignItems: 'flex-start' } },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -293,15 +293,15 @@ function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary;
   const surface = useSurfaceStyles();
   const view = useViewStyles();
   const p = summary.plenaria;
-  const link = linkIn(p.location);
+  const { place, link } = placeAndLink(p.location);
   const titleId = `plenaria-title-${p.id}`;
   const dateId = `plenaria-date-${p.id}`;
   return (
     <li className={mergeClasses(surface.card, styles.card, p.cancelled ? styles.cancelled : undefined)} data-testid={`plenaria-${p.id}`} aria-labelledby={titleId}>
       <div className={styles.main}>
-        <Caption1 className={styles.kind}>{a.kindLabels[p.kind]}</Caption1>
+        {/* The kind is the heading's eyebrow: the heading reads «Sesión de diálogo Secretaría…», with no stray «·». */}
         <h3 id={titleId} className={view.h3}>
-          <span className={view.visuallyHidden}>{`${a.kindLabels[p.kind]} · `}</span>
+          <Caption1 className={styles.kind}>{a.kindLabels[p.kind]}</Caption1>{' '}
           {summary.unitName}
         </h3>
         <span id={dateId}>
@@ -310,7 +310,7 @@ function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary;
         <span className={styles.muted}>
           {link ? (
             <>
-              {p.location.replace(link, '').trim() && `${p.location.replace(link, '').trim()} · `}
+              {place && `${place} · `}
               <Link href={link} target="_blank" rel="noopener noreferrer">
                 {a.openMeetingLink}
               </Link>

@@ -151,6 +151,18 @@ export function linkIn(location: string): string | null {
   return link && isHttpsUrl(link) ? link : null;
 }
 
+/**
+ * A place text as its place and its meeting link: «Salón Rojo, sede principal — https://teams…» is
+ * «Salón Rojo, sede principal» and the link, without the separator people typed between them (so it
+ * never shows as «… — · Abrir la reunión de Teams»).
+ */
+export function placeAndLink(location: string): { place: string; link: string | null } {
+  const link = linkIn(location);
+  if (!link) return { place: location.trim(), link: null };
+  const place = location.replace(link, ' ').replace(/\s+/g, ' ').trim().replace(/^[\s·—–\-|,;:/]+|[\s·—–\-|,;:/]+$/g, '').trim();
+  return { place, link };
+}
+
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 

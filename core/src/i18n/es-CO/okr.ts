@@ -1,4 +1,5 @@
 /** OKR: check-ins, the tree, the dashboard (es-CO). */
+import { counted } from '../../format/index.js';
 
 export const fieldLabels = { value: 'Avance', comment: 'Comentario', evidenceUrl: 'Enlace a la evidencia' } as const;
 
@@ -41,7 +42,7 @@ export const okrBotText = {
   card: {
     title: (month: string) => `Check-in de ${month}`,
     expectedHint: (expected: string) => `Progreso esperado hoy: ${expected} del trimestre. Puedes guardar cada resultado clave por separado; lo que guardes no se pierde.`,
-    allReported: (n: number) => `Ya reportaste los ${n} resultados clave este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`,
+    allReported: (n: number) => `Ya reportaste ${n === 1 ? 'el resultado clave' : `los ${n} resultados clave`} este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`,
     missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave por reportar este mes.`,
     correctionRequested: (note: string | null) => `El equipo ETI pidió una corrección: ${note ?? 'revisa los reportes del mes.'}`,
     reviewFields: (n: number) => `Revisa ${n === 1 ? 'un campo' : `${n} campos`} antes de guardar. No se guardó nada.`,
@@ -65,7 +66,7 @@ export const okrBotText = {
     moreErrors: (n: number) => `…y ${n} más, junto a cada resultado clave.`,
     keptInTab: (start: string) => `El texto guardado es más largo de lo que cabe aquí («${start}»): se conserva si dejas el campo vacío; para editarlo completo, usa la pestaña.`,
     foldedReported: 'Los resultados clave ya reportados este mes aparecen en una línea para que la tarjeta quepa en Teams; para corregir uno, usa la pestaña.',
-    tooBigForCard: (n: number) => `Este set tiene ${n} resultados clave: son demasiados para una tarjeta de Teams. Repórtalos en la pestaña.`,
+    tooBigForCard: (n: number) => `Este set tiene ${counted(n, 'resultado clave', 'resultados clave')}: son demasiados para una tarjeta de Teams. Repórtalos en la pestaña.`,
     typedTooLong: 'Parte de lo que escribiste en los resultados sin errores no cabe en la tarjeta y no se guardó: complétalo en la pestaña.',
   },
   save: {
@@ -90,7 +91,7 @@ export const okrBotText = {
       text: 'No reportas avances de ninguna unidad: solo el enlace OKR o el líder de una unidad lo hacen.',
     },
     title: (month: string | null) => (month ? `Pendientes de ${month}` : 'Pendientes'),
-    upToDate: (total: number) => `✅ Al día: los ${total} resultados clave están reportados.`,
+    upToDate: (total: number) => `✅ Al día: ${total === 1 ? 'el resultado clave está reportado' : `los ${total} resultados clave están reportados`}.`,
     missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave:`,
     reportFor: (unit: string) => `Reportar: ${unit}`,
     unitLabel: 'Unidad por reportar',

@@ -1,5 +1,5 @@
 /** Reminders: the procedure's calendar, `recordatorios` and the ETI's administration (es-CO). */
-import { endSentence } from '../../format/index.js';
+import { counted, endSentence, inNumber } from '../../format/index.js';
 
 /** Reminder kinds as people see them in `recordatorios` and the administrator's view. */
 export const reminderKindLabels = {
@@ -33,13 +33,13 @@ export const remindersBotText = {
   /** The proactive reminder: the heading and first line of each kind, then what every reminder says. */
   reminder: {
     kinds: {
-      checkin_window: (month: string, unit: string, n: number) => ({ title: `Se abrió el check-in de ${month}`, text: `**${unit}**: faltan ${n} resultados clave por reportar:` }),
-      checkin_missing: (month: string, unit: string, n: number) => ({ title: `Falta el check-in de ${month}`, text: `El mes terminó y **${unit}** aún no reporta ${n} resultados clave:` }),
+      checkin_window: (month: string, unit: string, n: number) => ({ title: `Se abrió el check-in de ${month}`, text: `**${unit}**: ${inNumber(n, 'falta', 'faltan')} ${counted(n, 'resultado clave', 'resultados clave')} por reportar:` }),
+      checkin_missing: (month: string, unit: string, n: number) => ({ title: `Falta el check-in de ${month}`, text: `El mes terminó y **${unit}** aún no reporta ${counted(n, 'resultado clave', 'resultados clave')}:` }),
       leader_escalation: (month: string, unit: string, n: number) => ({
         title: `${unit} está atrasada en el check-in de ${month}`,
-        text: `Como líder de la unidad, te contamos que aún faltan ${n} resultados clave por reportar:`,
+        text: `Como líder de la unidad, te contamos que aún ${inNumber(n, 'falta', 'faltan')} ${counted(n, 'resultado clave', 'resultados clave')} por reportar:`,
       }),
-      eti_digest: (month: string, _unit: string, n: number) => ({ title: `Unidades sin check-in completo de ${month}`, text: `${n} unidades aún no terminan de reportar:` }),
+      eti_digest: (month: string, _unit: string, n: number) => ({ title: `Unidades sin check-in completo de ${month}`, text: `${counted(n, 'unidad', 'unidades')} aún no ${inNumber(n, 'termina', 'terminan')} de reportar:` }),
       approvals_digest: (_month: string, _unit: string, n: number) => ({
         title: 'Esperan tu aprobación o tu firma',
         text: `Tu resumen de la semana: ${n} ${n === 1 ? 'pendiente' : 'pendientes'}.`,

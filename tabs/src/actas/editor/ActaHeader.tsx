@@ -1,6 +1,6 @@
 import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ActaView } from '@okr/core';
-import { linkIn } from '../actaHelpers.js';
+import { placeAndLink } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { ActaStateBadge, OapStatusBadge, oapStatusDetail } from '../ActaBits.js';
 import { Fact, useCardClass, useCompact } from './ActaLayout.js';
@@ -30,8 +30,7 @@ export function ActaHeader({ view }: { view: ActaView }) {
   const compact = useCompact();
   const card = useCardClass();
   const p = view.plenaria;
-  const link = linkIn(p.location);
-  const place = link ? p.location.replace(link, '').trim() : '';
+  const { place, link } = placeAndLink(p.location);
   return (
     <header className={card}>
       <h2 id={actaTitleId(view)} className={mergeClasses(styles.h2, compact && styles.h2Compact)}>
