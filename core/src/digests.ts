@@ -34,7 +34,6 @@ export interface DigestSources {
 /** A pending copy to the OAP is mentioned when its deadline is at most this many business days away. */
 export const OAP_SOON_BUSINESS_DAYS = 3;
 
-
 const SIGNER: Record<SignatureRole, string> = { presiding: 'quien preside', secretary: 'secretario/a' };
 
 export function whatWaits(s: DigestSources): DigestWaiting[] {

@@ -36,7 +36,6 @@ const FONT = 'Arial';
 const CARTA = { width: 12240, height: 15840 } as const;
 const MARGIN = 1418;
 
-
 const run = (text: string, opts: { bold?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: opts.size ?? 20, bold: opts.bold ?? false });
 type ParaOptions = { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean };
 const para = (text: string, opts: ParaOptions = {}) =>

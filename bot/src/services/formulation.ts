@@ -1,4 +1,24 @@
-import { formatDateTime, EDITABLE_STATES, actionLabels, msg, nextQuarter, qualityAlerts, setDraftProblems, quarterLabel, setStateLabels, transition, type KeyResult, type Objective, type OkrSet, type OkrSetBundle, type Person, type QualityAlert, type QuarterId, type Role, type WorkflowAction } from '@okr/core';
+import {
+  EDITABLE_STATES,
+  actionLabels,
+  formatDateTime,
+  msg,
+  nextQuarter,
+  qualityAlerts,
+  setDraftProblems,
+  quarterLabel,
+  setStateLabels,
+  transition,
+  type KeyResult,
+  type Objective,
+  type OkrSet,
+  type OkrSetBundle,
+  type Person,
+  type QualityAlert,
+  type QuarterId,
+  type Role,
+  type WorkflowAction,
+} from '@okr/core';
 import { ConflictError, type DirectoryPort, type OkrPort, type SetContent, type SetEvent } from '../store/Store.js';
 import { canSeeUnit } from './access.js';
 import { systemClock, today, type Clock } from './clock.js';
@@ -20,7 +40,6 @@ export type ActResult =
   | { kind: 'stale'; message: string; view: SetView };
 
 const ENTITY_WIDE: readonly Role[] = ['coach', 'eti', 'oap', 'dti', 'secretario'];
-
 
 /** The formulation workflow of a unit's quarterly set (seed 000, activity 3), for every surface. */
 export class FormulationService {

@@ -1,4 +1,17 @@
-import { formatDate, PLAN_IN_FORCE, expectedIn, isBusinessDay, ledElsewhere, planBotText, planReportReminders, quarterLabel, reportDueDate, reportedQuarter, type DueReminder, type PlanReportPending } from '@okr/core';
+import {
+  formatDate,
+  PLAN_IN_FORCE,
+  expectedIn,
+  isBusinessDay,
+  ledElsewhere,
+  planBotText,
+  planReportReminders,
+  quarterLabel,
+  reportDueDate,
+  reportedQuarter,
+  type DueReminder,
+  type PlanReportPending,
+} from '@okr/core';
 import type { ReminderSource } from '../jobs/reminderSources.js';
 import { metasOf } from '../store/planRules.js';
 

@@ -25,6 +25,11 @@ describe('the es-CO catalogue', () => {
     expect(remindersBotText.admin.paused('Ana', 'martes, 1 de diciembre, 9:36 a. m.')).toBe('⏸️ Pausados por Ana el martes, 1 de diciembre, 9:36 a. m. No se envía ningún recordatorio.');
   });
 
+  it('does not tell the OAP on 1 December that units without a plenaria menor will send no acta: the quarter still runs', () => {
+    expect(actasText.oapMissingHint('2026-12-31', false)).toBe('Aún no tienen plenaria menor programada en el trimestre: pueden hacerla hasta el 31 de diciembre de 2026.');
+    expect(actasText.oapMissingHint('2026-12-31', true)).toContain('no llegará acta');
+  });
+
   it('writes dates in words, never ISO', () => {
     expect(actasBotText.commitments.line('Abierto', '2026-12-11', false, 'Plenaria menor', 'Alcaldía Local de Suba', '2026-11-20')).toBe('Abierto · vence el 11 de diciembre de 2026 · Plenaria menor de Alcaldía Local de Suba (20 de noviembre de 2026)');
     expect(actasText.oapDue('2026-12-11')).toBe('La copia para la OAP vence el 11 de diciembre de 2026.');

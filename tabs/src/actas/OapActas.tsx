@@ -2,8 +2,8 @@ import { Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeade
 import type { OapCopyStatus, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { msg, quarterLabel, formatDate } from '../core.js';
-import { sortOapRows } from './actaHelpers.js';
+import { msg, quarterLabel, quarterRange, formatDate } from '../core.js';
+import { sortOapRows, todayInBogota } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
@@ -139,7 +139,7 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
           <h3 id="oap-missing-title" className={view.h3}>
             {a.oapMissingTitle(d.missing.length)}
           </h3>
-          <Caption1 className={view.intro}>{a.oapMissingHint}</Caption1>
+          <Caption1 className={view.intro}>{a.oapMissingHint(quarterRange(d.quarter).end, todayInBogota() > quarterRange(d.quarter).end)}</Caption1>
           <ul className={styles.missing}>
             {d.missing.map((m) => (
               <li key={m.unitId}>{m.message}</li>

@@ -165,7 +165,6 @@ export function placeAndLink(location: string): { place: string; link: string | 
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
-
 const LEADER_TITLE = /\b(alcalde|alcaldesa|subsecretari[oa]|director|directora|subdirector|subdirectora|jefe|jefa|secretari[oa] distrital)/;
 const ENLACE_TITLE = /\benlace\b/;
 

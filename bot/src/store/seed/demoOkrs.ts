@@ -1,18 +1,26 @@
 import {
+  businessDaysOfMonth,
+  DEFAULT_REMINDER_SETTINGS,
   keyResultProgress,
+  lastBusinessDaysOfMonth,
+  nextBusinessDay,
+  parseQuarter,
   quarterMonths,
   quarterOf,
   periodOf,
   previousQuarter,
+  quarterRange,
   type CheckIn,
   type IsoDate,
   type KeyResult,
   type Objective,
   type OkrSet,
+  type OkrSetState,
+  type Period,
   type QuarterId,
   type Unit,
 } from '@okr/core';
-import type { SeedData } from '../Store.js';
+import type { SeedData, SetEvent } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
 import { buildDemoPlans } from './demoPlans.js';
@@ -59,7 +67,8 @@ const ALCALDIA_TACTICAL: TacticalTemplate[] = [
   },
 ];
 
-const CENTRAL_STRATEGIC = (unit: Unit) => `Cumplir la misión de ${unit.name.replace(/^(Dirección|Subdirección|Oficina|Subsecretaría|Despacho)( Asesora)?( de| del| para la| para)?\s*/i, '').replace(/^la /, '')} con servicios oportunos y de calidad`;
+/** «Cumplir la misión de la Dirección de …», «… del Despacho del Secretario …»: the unit's name with its article. */
+const CENTRAL_STRATEGIC = (unit: Unit) => `Cumplir la misión ${/^Despacho\b/.test(unit.name) ? 'del' : 'de la'} ${unit.name} con servicios oportunos`;
 const CENTRAL_TACTICAL: TacticalTemplate[] = [
   {
     title: 'Entregar a tiempo los productos del plan de gestión',
@@ -136,10 +145,17 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   const checkIns: CheckIn[] = [];
   const current = quarterOf(today);
   const currentPeriod = periodOf(today);
+  /**
+   * The days a month's check-ins were reported: its window (the last business days of the month, as
+   * the procedure and the reminders have it), and for the current month only the window's days up to
+   * today. Before the current month's window opens nobody has reported it yet.
+   */
+  const reportDays = (period: Period): IsoDate[] => lastBusinessDaysOfMonth(period, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays).filter((d) => period < currentPeriod || d <= today);
 
   const addQuarter = (quarter: QuarterId, closed: boolean) => {
     directory.units.forEach((unit, i) => {
       const rand = prng(i * 7919 + Number(quarter.slice(-1)) * 104729 + Number(quarter.slice(0, 4)));
+      const when = prng(i * 6007 + Number(quarter.slice(-1)) * 3571 + Number(quarter.slice(0, 4)));
       const setId = `set-${unit.id}-${quarter}`;
       sets.push({ id: setId, unitId: unit.id, quarter, state: closed ? 'closed' : 'active', institutionalObjectiveId: INSTITUTIONAL_BY_UNIT(unit, i), version: 1 });
       const strategicId = `${setId}-oe`;
@@ -161,7 +177,9 @@ export function buildDemoSeed(today: IsoDate): SeedData {
         template.krs.forEach((krTemplate, k) => {
           const kr: KeyResult = { ...krTemplate, id: `${objectiveId}-kr${k + 1}`, setId, objectiveId, ownerId: `enlace-${unit.id}`, order: k + 1 };
           keyResults.push(kr);
-          const months = quarterMonths(quarter).filter((p) => closed || p < currentPeriod || (p === currentPeriod && !['falta_mes_actual', 'sin_reportes'].includes(profile)));
+          const months = quarterMonths(quarter).filter(
+            (p) => reportDays(p).length > 0 && (closed || p < currentPeriod || (p === currentPeriod && !['falta_mes_actual', 'sin_reportes'].includes(profile))),
+          );
           if (!closed && profile === 'sin_reportes') return;
           months.forEach((period, m) => {
             const share = (m + 1) / 3;
@@ -169,7 +187,11 @@ export function buildDemoSeed(today: IsoDate): SeedData {
             const fraction = Math.min(1.05, share * pace);
             const raw = krTemplate.kind === 'milestone' ? (fraction >= 0.95 ? 1 : 0) : krTemplate.baseline + (krTemplate.target - krTemplate.baseline) * fraction;
             const value = roundFor(krTemplate, raw);
-            const at = `${period}-${String(Math.min(28, 24 + Math.floor(rand() * 4))).padStart(2, '0')}T15:00:00.000Z`;
+            rand(); // the draw that once picked the day: the values below stay what they were
+            const days = reportDays(period);
+            const day = days[Math.floor(when() * days.length)]!;
+            // Between 8:00 and 15:59 in Bogotá; today's, at 8:00, before anyone is looking.
+            const at = day === today ? `${day}T13:00:00.000Z` : `${day}T${String(13 + Math.floor(when() * 8)).padStart(2, '0')}:${String(Math.floor(when() * 60)).padStart(2, '0')}:00.000Z`;
             const progress = keyResultProgress(kr, value);
             const pool =
               krTemplate.kind === 'milestone'
@@ -195,13 +217,51 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   };
   addQuarter(previousQuarter(current), true);
   addQuarter(current, false);
+  const setEvents = sets.flatMap((s, i) => formulationHistory(s, i));
   // The plenarias depend only on `today` (the OKRs above are a function of it too) and cost as much
   // as the rest of the seed (each acta freezes a unit's OKR tree): built once per day and copied,
   // since tests seed the demo many times.
   let plenarias = plenariaCache.get(today);
   if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns })));
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, ...structuredClone(plenarias), ...plans };
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, setEvents, ...structuredClone(plenarias), ...plans };
+}
+
+/** The coach's observation on the sets the demo had returned once. */
+const RETURN_COMMENT = 'Precisar la meta del segundo resultado clave del objetivo táctico 2: le falta la unidad de medida y la línea base.';
+
+/**
+ * How a loaded set got there (seed 000, activity 3): drafted and sent by the enlace in the last
+ * weeks of the quarter before, reviewed by the OKR coach (one set in five returned once with
+ * observations, corrected and sent again), approved by the líder before the quarter started; a past
+ * quarter's set closed by the ETI on the next quarter's first business day.
+ */
+function formulationHistory(set: OkrSet, i: number): Array<Omit<SetEvent, 'id'>> {
+  const { year, quarter } = parseQuarter(set.quarter);
+  const before = quarter === 1 ? (`${year - 1}-Q4` as QuarterId) : (`${year}-Q${quarter - 1}` as QuarterId);
+  const days = businessDaysOfMonth(quarterMonths(before)[2]!);
+  const day = (fromEnd: number) => days[Math.max(0, days.length - fromEnd)]!;
+  const at = (d: IsoDate, hour: number) => `${d}T${String(hour + 5).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00.000Z`;
+  const enlace = `enlace-${set.unitId}`;
+  const step = (when: string, actorId: string, action: SetEvent['action'], fromState: OkrSetState, toState: OkrSetState, comment: string | null = null): Omit<SetEvent, 'id'> => ({
+    setId: set.id, at: when, actorId, action, fromState, toState, setVersion: 1, comment,
+  });
+  const returned = i % 5 === 2;
+  const events = [
+    step(at(day(14), 9), enlace, 'create', 'draft', 'draft'),
+    step(at(day(12), 15), enlace, 'submit', 'draft', 'coach_review'),
+    ...(returned
+      ? [
+          step(at(day(11), 10), 'coach-1', 'returnToEnlace', 'coach_review', 'returned', RETURN_COMMENT),
+          step(at(day(10), 11), enlace, 'edit', 'returned', 'returned'),
+          step(at(day(10), 16), enlace, 'submit', 'returned', 'coach_review'),
+        ]
+      : []),
+    step(at(day(8), 10), 'coach-1', 'approveForm', 'coach_review', 'leader_approval'),
+    step(at(day(6), 11), `lider-${set.unitId}`, 'approve', 'leader_approval', 'active'),
+  ];
+  if (set.state === 'closed') events.push(step(at(nextBusinessDay(quarterRange(set.quarter).end), 9), 'eti-1', 'close', 'active', 'closed'));
+  return events;
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

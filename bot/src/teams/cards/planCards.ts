@@ -1,4 +1,15 @@
-import { formatDateTime, formatNumber, modificationStateLabels, planActionLabels, planBotText, planStateLabels, programmingTypeLabels, type Meta, type ModificationView, type PlanView } from '@okr/core';
+import {
+  formatDateTime,
+  formatNumber,
+  modificationStateLabels,
+  planActionLabels,
+  planBotText,
+  planStateLabels,
+  programmingTypeLabels,
+  type Meta,
+  type ModificationView,
+  type PlanView,
+} from '@okr/core';
 import { attention, card, container, executeAction, facts, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
 export const PLAN_ACT = 'plan.act';

@@ -332,7 +332,11 @@ export const actasText = {
   oapNoPlenarias: (quarter: string) => `No hay plenarias en ${quarter}.`,
   oapNoneMatch: 'Ninguna acta tiene ese estado.',
   oapMissingTitle: (n: number) => (n === 1 ? '1 dependencia sin plenaria menor' : `${n} dependencias sin plenaria menor`),
-  oapMissingHint: 'No programaron ni hicieron su plenaria menor del trimestre, así que de ellas no llegará acta.',
+  /** While the quarter runs they still can hold it; once it is over, no acta will come. */
+  oapMissingHint: (quarterEnd: string, over: boolean) =>
+    over
+      ? 'No hicieron su plenaria menor del trimestre, así que de ellas no llegará acta.'
+      : `Aún no tienen plenaria menor programada en el trimestre: pueden hacerla hasta el ${formatDate(quarterEnd)}.`,
   oapNoMissing: 'Todas las dependencias tienen plenaria menor en el trimestre.',
 
   // Recognitions
