@@ -1,5 +1,6 @@
 import type { IsoDate, Period, QuarterId } from './types.js';
 import { errorMessages } from './i18n/es-CO/shared.js';
+import { formatMonth } from './format/dates.js';
 
 /** Calendar quarters: Q1 = January–March … Q4 = October–December. */
 
@@ -106,3 +107,9 @@ export function expectedProgress(q: QuarterId, date: IsoDate): number {
 
 /** The month's and the quarter's names as people read them live with every other date, in `format/`. */
 export { formatMonth as periodLabel, formatQuarter as quarterLabel } from './format/dates.js';
+
+/** "Noviembre de 2026", to begin a line. */
+export function periodTitle(period: Period): string {
+  const label = formatMonth(period);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyResult } from '@okr/core';
 import { botHarness, cardText } from '../testing/harness.js';
+import { monthReviewWrite } from '../store/contract/fixtures.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './cards/checkInCard.js';
+import { CHECK_IN_OPEN } from './cards/simpleCards.js';
 
 const ENLACE = 'enlace-al-usaquen';
 const UNIT = 'al-usaquen';
@@ -48,9 +50,12 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
 
   it('shows each KR’s target, last month’s value and comment, and whether it is reported', async () => {
     const h = await setup();
+    await h.execute(ENLACE, CHECK_IN_SUBMIT, Object.assign({ unitId: UNIT, period: '2026-10' }, ...h.keyResults.map((kr) => fill(kr))));
+    // October reported: «check-in» opens November, the earliest month still missing.
     const [card] = await h.say(ENLACE, 'check-in');
     const text = cardText(card);
     const october = (await h.store.listCheckIns(UNIT, ['2026-10']))[0]!;
+    expect(text).toContain('Check-in de noviembre de 2026');
     expect(text).toContain('Último reporte (octubre de 2026):');
     expect(text).toContain(october.comment.slice(0, 60));
     expect(text).toContain('Pendiente este mes');
@@ -75,12 +80,17 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
   it('lists what is missing with «pendientes», per unit, and says when a unit is up to date', async () => {
     const h = await setup();
     const [before] = await h.say(ENLACE, 'Pendientes');
-    expect(cardText(before)).toContain('Pendientes de noviembre de 2026');
-    expect(cardText(before)).toContain('Faltan 9 de 9 resultados clave:');
-    const all = Object.assign({ unitId: UNIT, period: PERIOD }, ...h.keyResults.map((kr) => fill(kr)));
-    await h.execute(ENLACE, CHECK_IN_SUBMIT, all);
+    // Every open month: October (never reported) and November (this month).
+    expect(cardText(before)).toContain('Lo que falta por reportar');
+    expect(cardText(before)).toContain('Octubre de 2026: faltan 9 de 9 resultados clave');
+    expect(cardText(before)).toContain('Noviembre de 2026: faltan 9 de 9 resultados clave');
+    expect(before!.actions!.map((a) => a.data)).toEqual([
+      { unitId: UNIT, period: '2026-10', action: CHECK_IN_OPEN },
+      { unitId: UNIT, period: PERIOD, action: CHECK_IN_OPEN },
+    ]);
+    for (const period of ['2026-10', PERIOD]) await h.execute(ENLACE, CHECK_IN_SUBMIT, Object.assign({ unitId: UNIT, period }, ...h.keyResults.map((kr) => fill(kr))));
     const [after] = await h.say(ENLACE, 'pendientes');
-    expect(cardText(after)).toContain('✅ Al día: los 9 resultados clave están reportados.');
+    expect(cardText(after)).toContain('✅ Al día: los meses abiertos están reportados.');
 
     const [two] = await h.say('enlace-dgth', 'pendientes');
     expect(cardText(two)).toContain('Dirección de Gestión del Talento Humano');
@@ -106,12 +116,12 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     await save('40');
     expect(cardText(await save('45'))).toContain('(editado 1 vez)');
 
-    await h.store.saveMonthReview({ unitId: UNIT, period: PERIOD, state: 'closed', actorId: 'eti-1', at: '2026-11-23T16:00:00.000Z', note: null });
+    await h.store.saveMonthReview(monthReviewWrite({ unitId: UNIT, period: PERIOD, state: 'closed', at: '2026-11-23T16:00:00.000Z' }));
     const refused = await save('50');
     expect(cardText(refused)).toContain('El equipo ETI ya cerró el reporte de noviembre de 2026 de Alcaldía Local de Usaquén');
     expect((await h.store.listCheckIns(UNIT, [PERIOD]))[0]).toMatchObject({ value: 45, version: 2 });
 
-    await h.store.saveMonthReview({ unitId: UNIT, period: PERIOD, state: 'correction_requested', actorId: 'eti-1', at: '2026-11-23T17:00:00.000Z', note: 'El 45 % no coincide con el comentario.' });
+    await h.store.saveMonthReview(monthReviewWrite({ unitId: UNIT, period: PERIOD, state: 'correction_requested', at: '2026-11-23T17:00:00.000Z', note: 'El 45 % no coincide con el comentario.' }, 1));
     const [card] = await h.say(ENLACE, 'check-in');
     expect(cardText(card)).toContain('El equipo ETI pidió una corrección: El 45 % no coincide con el comentario.');
     await save('50');
@@ -124,7 +134,7 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     const h = await setup();
     const kr = h.keyResults[0]!;
     const card = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: '2026-09', keyResultId: kr.id, ...fill(kr) });
-    expect(cardText(card)).toContain('El periodo de septiembre de 2026 ya no recibe reportes');
+    expect(cardText(card)).toContain('El mes de septiembre de 2026 ya no recibe reportes: su trimestre se cerró.');
   });
 
   it('welcomes each role with what the bot does for it', async () => {

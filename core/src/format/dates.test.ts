@@ -20,6 +20,7 @@ describe('dates and times as people read them (es-CO, Bogotá)', () => {
     expect(formatTime('2026-12-01T14:36:00Z')).toBe('9:36 a. m.');
     expect(formatDateTime('2026-12-01T14:36:00Z')).toBe('1 de diciembre de 2026, 9:36 a. m.');
     expect(formatDateTime('2026-12-01T19:05:00Z', 'short')).toBe('1 dic 2026, 2:05 p. m.');
+    expect(formatDateTime('2026-11-27T20:05:00Z', 'shortNoYear')).toBe('27 nov, 3:05 p. m.');
     expect(formatDateTime(new Date('2026-12-01T14:36:00Z'), 'weekdayNoYear')).toBe('martes, 1 de diciembre, 9:36 a. m.');
   });
 

@@ -43,15 +43,17 @@ function instantOf(at: string | Date): Date | null {
  * - `long` «1 de diciembre de 2026» (the default: sentences, the acta),
  * - `weekday` «martes, 1 de diciembre de 2026» (when the day of the week matters: a plenaria),
  * - `weekdayNoYear` «martes, 1 de diciembre» (reminders, always about the coming days),
- * - `short` «1 dic 2026» (table cells, the side panel).
+ * - `short` «1 dic 2026» (table cells, the side panel),
+ * - `shortNoYear` «1 dic» (a queue of this month's work).
  */
-export type DateStyle = 'long' | 'weekday' | 'weekdayNoYear' | 'short';
+export type DateStyle = 'long' | 'weekday' | 'weekdayNoYear' | 'short' | 'shortNoYear';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   long: { day: 'numeric', month: 'long', year: 'numeric' },
   weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   weekdayNoYear: { weekday: 'long', day: 'numeric', month: 'long' },
   short: { day: 'numeric', month: 'short', year: 'numeric' },
+  shortNoYear: { day: 'numeric', month: 'short' },
 };
 
 const dateFormat = (style: DateStyle, timeZone: string) => format(`date|${style}|${timeZone}`, { ...DATE_OPTIONS[style], timeZone });
@@ -59,7 +61,7 @@ const dateFormat = (style: DateStyle, timeZone: string) => format(`date|${style}
 function written(d: Date, style: DateStyle, timeZone: string): string {
   const text = spaces(dateFormat(style, timeZone).format(d));
   // «1 de dic de 2026» → «1 dic 2026»: the short style is for tight places.
-  return style === 'short' ? text.replace(/ de /g, ' ').replace(/\.(?= |$)/g, '') : text;
+  return style === 'short' || style === 'shortNoYear' ? text.replace(/ de /g, ' ').replace(/\.(?= |$)/g, '') : text;
 }
 
 /** A calendar day («2026-12-11») as people read it: «11 de diciembre de 2026». */
@@ -88,7 +90,7 @@ export function formatClock(hhmm: string): string {
 }
 
 /** An instant, in Bogotá: «1 de diciembre de 2026, 9:36 a. m.» (`short`: «1 dic 2026, 9:36 a. m.»). */
-export function formatDateTime(at: string | Date, style: 'long' | 'weekdayNoYear' | 'short' = 'long'): string {
+export function formatDateTime(at: string | Date, style: 'long' | 'weekdayNoYear' | 'short' | 'shortNoYear' = 'long'): string {
   const d = instantOf(at);
   return d ? `${written(d, style, BOGOTA_TIME_ZONE)}, ${formatTime(d)}` : String(at);
 }

@@ -1,8 +1,9 @@
-import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import type { CheckInError, KeyResultView, OkrTreeView } from '@okr/core';
+import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import type { CheckInError, KeyResultView, OkrTreeView, OpenMonthView } from '@okr/core';
 import { useState } from 'react';
 import type { OkrApi } from '../api/okr.js';
-import { periodLabel, validateCheckIn } from '../core.js';
+import { periodLabel, periodTitle, unitMonthStateForUnit as monthStateLabels, validateCheckIn } from '../core.js';
+import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { formatBaselineTarget } from './format.js';
 import { okrText as t } from './strings.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
@@ -10,21 +11,38 @@ import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 export interface CheckInDialogProps {
   api: OkrApi;
   unitId: string;
-  period: string;
+  /** The months of the key result's quarter still open for reports (at least one). */
+  months: OpenMonthView[];
+  /** The month it opens on: a correction pending, else the earliest with something missing. */
+  initialPeriod: string;
   kr: KeyResultView;
   onClose(): void;
   onSaved(tree: OkrTreeView): void;
 }
 
+/** What the form starts from for a month: what is stored for the key result, or empty. */
+function startFrom(kr: KeyResultView, month: OpenMonthView | undefined) {
+  const stored = month?.checkIns[kr.id];
+  return {
+    value: stored ? String(stored.value).replace('.', ',') : kr.kind === 'milestone' ? '0' : '',
+    comment: stored?.comment ?? '',
+    evidenceUrl: stored?.evidenceUrl ?? '',
+  };
+}
+
 /**
- * "Reportar avance" from the tab: the same three fields as the bot's card, checked with the same
- * core validation before sending, and again by the server (which has the last word).
+ * "Reportar avance" from the tab: the month (any month still open: the ETI has not closed it), and
+ * the same three fields as the bot's card, checked with the same core validation before sending,
+ * and again by the server (which has the last word). The ETI's observation on this key result, if
+ * a correction is pending, is shown above the fields.
  */
-export default function CheckInDialog({ api, unitId, period, kr, onClose, onSaved }: CheckInDialogProps) {
-  const thisMonth = kr.latest?.period === period ? kr.latest : null;
-  const [value, setValue] = useState(thisMonth ? String(thisMonth.value).replace('.', ',') : kr.kind === 'milestone' ? '0' : '');
-  const [comment, setComment] = useState(thisMonth?.comment ?? '');
-  const [evidenceUrl, setEvidenceUrl] = useState(thisMonth?.evidenceUrl ?? '');
+export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, onClose, onSaved }: CheckInDialogProps) {
+  const [period, setPeriod] = useState(initialPeriod);
+  const month = months.find((m) => m.period === period);
+  const start = startFrom(kr, month);
+  const [value, setValue] = useState(start.value);
+  const [comment, setComment] = useState(start.comment);
+  const [evidenceUrl, setEvidenceUrl] = useState(start.evidenceUrl);
   const [errors, setErrors] = useState<CheckInError[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -34,6 +52,17 @@ export default function CheckInDialog({ api, unitId, period, kr, onClose, onSave
     const problem = e.message.slice(e.message.indexOf(': ') + 2); // drop "«KR» — Campo: ", the field shows both
     return problem.charAt(0).toUpperCase() + problem.slice(1);
   };
+  const choose = (next: string) => {
+    const from = startFrom(kr, months.find((m) => m.period === next));
+    setPeriod(next);
+    setValue(from.value);
+    setComment(from.comment);
+    setEvidenceUrl(from.evidenceUrl);
+    setErrors([]);
+    setServerError(null);
+  };
+  const observation = month?.correction?.observations.find((o) => o.keyResultId === kr.id)?.text ?? null;
+  const general = month?.correction?.note ?? null;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -70,6 +99,31 @@ export default function CheckInDialog({ api, unitId, period, kr, onClose, onSave
       busyLabel={t.reportSaving}
       submitTestId="checkin-save"
     >
+      {months.length > 1 ? (
+        <ChoiceDropdown
+          label={t.reportMonth}
+          value={period}
+          options={months.map((m) => m.period)}
+          optionLabel={(p) => t.reportMonthOption(periodTitle(p), monthStateLabels[months.find((m) => m.period === p)!.state])}
+          onChange={choose}
+          testId="checkin-month"
+        />
+      ) : null}
+      {observation && (
+        <MessageBar intent="warning" layout="multiline" data-testid="checkin-observation">
+          <MessageBarBody>{t.reportCorrection(observation)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {general && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.reportCorrectionGeneral(general)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {month?.corrected.includes(kr.id) && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.reportCorrected}</MessageBarBody>
+        </MessageBar>
+      )}
       {kr.kind === 'milestone' ? (
         <Field label={t.reportMilestone} validationMessage={errorFor('value')}>
           <RadioGroup value={value} onChange={(_, d) => setValue(d.value)}>

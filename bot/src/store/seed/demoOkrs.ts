@@ -1,22 +1,22 @@
 import {
+  addBusinessDays,
   businessDaysOfMonth,
   DEFAULT_REMINDER_SETTINGS,
   keyResultProgress,
   lastBusinessDaysOfMonth,
-  nextBusinessDay,
+  monthEnd,
   parseQuarter,
+  previousQuarter,
   quarterMonths,
   quarterOf,
-  periodOf,
-  previousQuarter,
   quarterRange,
+  reportingPeriod,
   type CheckIn,
   type IsoDate,
   type KeyResult,
   type Objective,
   type OkrSet,
   type OkrSetState,
-  type Period,
   type QuarterId,
   type Unit,
 } from '@okr/core';
@@ -24,6 +24,7 @@ import type { SeedData, SetEvent } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
 import { buildDemoPlans } from './demoPlans.js';
+import { buildDemoReviews } from './demoReviews.js';
 import { prng } from './prng.js';
 
 type KrTemplate = Pick<KeyResult, 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>;
@@ -67,7 +68,7 @@ const ALCALDIA_TACTICAL: TacticalTemplate[] = [
   },
 ];
 
-/** «Cumplir la misión de la Dirección de …», «… del Despacho del Secretario …»: the unit's name with its article. */
+/** «Cumplir la misión de la Dirección de …», «… del Despacho de la Secretaría …»: the unit's name with its article. */
 const CENTRAL_STRATEGIC = (unit: Unit) => `Cumplir la misión ${/^Despacho\b/.test(unit.name) ? 'del' : 'de la'} ${unit.name} con servicios oportunos`;
 const CENTRAL_TACTICAL: TacticalTemplate[] = [
   {
@@ -100,12 +101,26 @@ const INSTITUTIONAL_BY_UNIT = (unit: Unit, i: number): string => {
   return 'oe4';
 };
 
-/** Reporting profile of a unit this quarter, to show every status in the demo. */
+/**
+ * Reporting profile of a unit this quarter, to show every status in the demo: on time, ahead,
+ * behind (a third of its key results reported a few business days late), nothing of the latest
+ * month due, nothing at all.
+ */
 type Profile = 'al_dia' | 'falta_mes_actual' | 'sin_reportes' | 'adelantada' | 'rezagada';
 const PROFILES: Profile[] = ['al_dia', 'falta_mes_actual', 'al_dia', 'rezagada', 'adelantada', 'falta_mes_actual', 'al_dia', 'sin_reportes'];
 
-/** Units whose current month is always pending in the demo, so the walkthrough has something to report. */
+/** Units whose latest month due is always pending in the demo, so the walkthrough has something to report. */
 export const DEMO_PENDING_UNITS = new Set(['al-usaquen', 'dgth', 'sgd']);
+
+/**
+ * The day a key result of a month is reported: a day of the month's check-in window, or — late —
+ * 2 to 4 business days after the month ended. The demo holds only reports made before `today`.
+ */
+function reportDay(period: string, late: boolean, rand: () => number): IsoDate {
+  if (late) return addBusinessDays(monthEnd(period), 2 + Math.floor(rand() * 3));
+  const window = lastBusinessDaysOfMonth(period, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays);
+  return window[Math.floor(rand() * window.length)]!;
+}
 
 /** Demo comments that agree with the reported figure: on pace, behind, or a milestone not yet done. */
 const COMMENTS = {
@@ -133,8 +148,11 @@ function roundFor(kr: KrTemplate, v: number): number {
 }
 
 /**
- * The demo OKRs: an active 1 / 3 / 9 set for every unit in the quarter of `today` and the one
- * before it, with check-ins in varied states (on time, behind, at risk, done, nothing yet); and the
+ * The demo OKRs: a 1 / 3 / 9 set for every unit in the quarter of `today` (loaded) and the one
+ * before it (closed), with check-ins in varied states (on time, behind, at risk, done, nothing
+ * yet), each dated when it was reported — in its month's check-in window or a few business days
+ * after — and only if that was before `today`: a month whose window has not opened has no reports.
+ * The ETI's reviews of those months and the previous quarter's close (demoReviews.ts), and the
  * plenarias of both quarters with their actas and commitments (demoPlenarias.ts).
  */
 export function buildDemoSeed(today: IsoDate): SeedData {
@@ -144,18 +162,11 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   const keyResults: KeyResult[] = [];
   const checkIns: CheckIn[] = [];
   const current = quarterOf(today);
-  const currentPeriod = periodOf(today);
-  /**
-   * The days a month's check-ins were reported: its window (the last business days of the month, as
-   * the procedure and the reminders have it), and for the current month only the window's days up to
-   * today. Before the current month's window opens nobody has reported it yet.
-   */
-  const reportDays = (period: Period): IsoDate[] => lastBusinessDaysOfMonth(period, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays).filter((d) => period < currentPeriod || d <= today);
+  const due = reportingPeriod(today, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays);
 
   const addQuarter = (quarter: QuarterId, closed: boolean) => {
     directory.units.forEach((unit, i) => {
       const rand = prng(i * 7919 + Number(quarter.slice(-1)) * 104729 + Number(quarter.slice(0, 4)));
-      const when = prng(i * 6007 + Number(quarter.slice(-1)) * 3571 + Number(quarter.slice(0, 4)));
       const setId = `set-${unit.id}-${quarter}`;
       sets.push({ id: setId, unitId: unit.id, quarter, state: closed ? 'closed' : 'active', institutionalObjectiveId: INSTITUTIONAL_BY_UNIT(unit, i), version: 1 });
       const strategicId = `${setId}-oe`;
@@ -177,21 +188,20 @@ export function buildDemoSeed(today: IsoDate): SeedData {
         template.krs.forEach((krTemplate, k) => {
           const kr: KeyResult = { ...krTemplate, id: `${objectiveId}-kr${k + 1}`, setId, objectiveId, ownerId: `enlace-${unit.id}`, order: k + 1 };
           keyResults.push(kr);
-          const months = quarterMonths(quarter).filter(
-            (p) => reportDays(p).length > 0 && (closed || p < currentPeriod || (p === currentPeriod && !['falta_mes_actual', 'sin_reportes'].includes(profile))),
-          );
           if (!closed && profile === 'sin_reportes') return;
-          months.forEach((period, m) => {
+          quarterMonths(quarter).forEach((period, m) => {
+            // A unit missing the latest month due reports nothing of it, or — one in three — only its first four key results.
+            const partial = !DEMO_PENDING_UNITS.has(unit.id) && i % 3 === 0 && t * 3 + k < 4;
+            if (!closed && (period > due || (period === due && profile === 'falta_mes_actual' && !partial))) return;
+            // Behind units report a third of their key results late; the closed quarter was reported on time.
+            const day = reportDay(period, !closed && profile === 'rezagada' && (t * 3 + k) % 3 === 2, rand);
+            if (day >= today) return;
             const share = (m + 1) / 3;
             const pace = closed ? 0.85 + rand() * 0.3 : profile === 'adelantada' ? 1.1 : profile === 'rezagada' ? 0.45 + rand() * 0.2 : 0.8 + rand() * 0.3;
             const fraction = Math.min(1.05, share * pace);
             const raw = krTemplate.kind === 'milestone' ? (fraction >= 0.95 ? 1 : 0) : krTemplate.baseline + (krTemplate.target - krTemplate.baseline) * fraction;
             const value = roundFor(krTemplate, raw);
-            rand(); // the draw that once picked the day: the values below stay what they were
-            const days = reportDays(period);
-            const day = days[Math.floor(when() * days.length)]!;
-            // Between 8:00 and 15:59 in Bogotá; today's, at 8:00, before anyone is looking.
-            const at = day === today ? `${day}T13:00:00.000Z` : `${day}T${String(13 + Math.floor(when() * 8)).padStart(2, '0')}:${String(Math.floor(when() * 60)).padStart(2, '0')}:00.000Z`;
+            const at = `${day}T${String(14 + Math.floor(rand() * 8)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00.000Z`;
             const progress = keyResultProgress(kr, value);
             const pool =
               krTemplate.kind === 'milestone'
@@ -217,14 +227,15 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   };
   addQuarter(previousQuarter(current), true);
   addQuarter(current, false);
-  const setEvents = sets.flatMap((s, i) => formulationHistory(s, i));
+  const setEvents = sets.flatMap((s, i) => formulationHistory(s, i, today));
   // The plenarias depend only on `today` (the OKRs above are a function of it too) and cost as much
   // as the rest of the seed (each acta freezes a unit's OKR tree): built once per day and copied,
   // since tests seed the demo many times.
+  const reviews = buildDemoReviews(today, directory, { sets, objectives, keyResults, checkIns }, due, DEMO_PENDING_UNITS);
   let plenarias = plenariaCache.get(today);
-  if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns })));
+  if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns: reviews.checkIns })));
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, setEvents, ...structuredClone(plenarias), ...plans };
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, setEvents, ...reviews, ...structuredClone(plenarias), ...plans };
 }
 
 /** The coach's observation on the sets the demo had returned once. */
@@ -234,9 +245,9 @@ const RETURN_COMMENT = 'Precisar la meta del segundo resultado clave del objetiv
  * How a loaded set got there (seed 000, activity 3): drafted and sent by the enlace in the last
  * weeks of the quarter before, reviewed by the OKR coach (one set in five returned once with
  * observations, corrected and sent again), approved by the líder before the quarter started; a past
- * quarter's set closed by the ETI on the next quarter's first business day.
+ * quarter's set closed by the ETI with the quarter's close.
  */
-function formulationHistory(set: OkrSet, i: number): Array<Omit<SetEvent, 'id'>> {
+function formulationHistory(set: OkrSet, i: number, today: IsoDate): Array<Omit<SetEvent, 'id'>> {
   const { year, quarter } = parseQuarter(set.quarter);
   const before = quarter === 1 ? (`${year - 1}-Q4` as QuarterId) : (`${year}-Q${quarter - 1}` as QuarterId);
   const days = businessDaysOfMonth(quarterMonths(before)[2]!);
@@ -260,8 +271,13 @@ function formulationHistory(set: OkrSet, i: number): Array<Omit<SetEvent, 'id'>>
     step(at(day(8), 10), 'coach-1', 'approveForm', 'coach_review', 'leader_approval'),
     step(at(day(6), 11), `lider-${set.unitId}`, 'approve', 'leader_approval', 'active'),
   ];
-  if (set.state === 'closed') events.push(step(at(nextBusinessDay(quarterRange(set.quarter).end), 9), 'eti-1', 'close', 'active', 'closed'));
+  if (set.state === 'closed') {
+    // When the ETI closed the quarter (demoReviews.ts): four business days after it ended.
+    const closeDay = [addBusinessDays(quarterRange(set.quarter).end, 4), today].sort()[0]!;
+    events.push(step(closeDay === today ? `${today}T13:00:00.000Z` : `${closeDay}T15:00:00.000Z`, 'eti-1', 'close', 'active', 'closed'));
+  }
   return events;
 }
+
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

@@ -1,5 +1,5 @@
 /** OKR: check-ins, the tree, the dashboard (es-CO). */
-import { counted } from '../../format/index.js';
+import { counted, inNumber } from '../../format/index.js';
 
 export const fieldLabels = { value: 'Avance', comment: 'Comentario', evidenceUrl: 'Enlace a la evidencia' } as const;
 
@@ -20,7 +20,9 @@ export const checkInMessages = {
   evidenceTooLong: (max: number) => `no puede superar ${max.toLocaleString('es-CO')} caracteres.`,
   unknownKeyResult: 'Este resultado clave ya no hace parte del set del trimestre. Pide de nuevo la tarjeta con «check-in».',
   fieldError: (krTitle: string, field: string, problem: string) => `«${krTitle}» — ${field}: ${problem}`,
-  periodNotOpen: (month: string) => `El periodo de ${month} ya no recibe reportes desde esta tarjeta. Escribe «check-in» para reportar el mes actual.`,
+  periodNotOpen: (month: string) => `El mes de ${month} ya no recibe reportes: su trimestre se cerró. Escribe «check-in» para ver los meses que puedes reportar.`,
+  periodNotStarted: (month: string) => `Todavía no se puede reportar ${month}: el mes no ha empezado.`,
+  allClosed: (unit: string) => `El equipo ETI ya cerró todos los meses de ${unit} de este trimestre: no hay nada por reportar.`,
   nothingTyped: 'No escribiste ningún avance. Completa al menos un resultado clave (avance, comentario y enlace a la evidencia).',
   monthClosed: (unit: string, month: string) =>
     `El equipo ETI ya cerró el reporte de ${month} de ${unit}: no se puede modificar. Si hay un error, pide al equipo ETI que solicite una corrección.`,
@@ -30,7 +32,7 @@ export const checkInMessages = {
 export const okrBotText = {
   commands: {
     checkIn: 'Reporta el avance mensual de los resultados clave de tu unidad (también «reportar» o «avance»).',
-    pending: 'Lo que falta por reportar este mes en cada unidad que reportas.',
+    pending: 'Lo que falta por reportar en cada unidad que reportas: cada mes abierto, con lo que falta y las correcciones pedidas.',
     myOkr: 'Resumen de los objetivos de tus unidades, con enlace a la pestaña.',
   },
   noUnits: {
@@ -43,8 +45,12 @@ export const okrBotText = {
     title: (month: string) => `Check-in de ${month}`,
     expectedHint: (expected: string) => `Progreso esperado hoy: ${expected} del trimestre. Puedes guardar cada resultado clave por separado; lo que guardes no se pierde.`,
     allReported: (n: number) => `Ya reportaste ${n === 1 ? 'el resultado clave' : `los ${n} resultados clave`} este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`,
-    missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave por reportar este mes.`,
-    correctionRequested: (note: string | null) => `El equipo ETI pidió una corrección: ${note ?? 'revisa los reportes del mes.'}`,
+    missing: (missing: number, total: number) => `${inNumber(missing, 'Falta', 'Faltan')} ${missing} de ${total} resultados clave por reportar este mes.`,
+    correctionRequested: (note: string | null) => `El equipo ETI pidió una corrección: ${note ?? 'revisa las observaciones de los resultados clave marcados.'}`,
+    observation: (text: string) => `Observación del equipo ETI: ${text}`,
+    corrected: '✏️ Corregido después de la solicitud del equipo ETI',
+    otherMonths: 'También tienes pendiente:',
+    openMonth: (month: string) => `Reportar ${month}`,
     reviewFields: (n: number) => `Revisa ${n === 1 ? 'un campo' : `${n} campos`} antes de guardar. No se guardó nada.`,
     expectedToday: (value: string) => ` · esperado hoy: ${value}`,
     lastReport: (month: string, value: string, comment: string) => `Último reporte (${month}): ${value} — «${comment}»`,
@@ -90,10 +96,13 @@ export const okrBotText = {
       title: 'Sin pendientes',
       text: 'No reportas avances de ninguna unidad: solo el enlace OKR o el líder de una unidad lo hacen.',
     },
-    title: (month: string | null) => (month ? `Pendientes de ${month}` : 'Pendientes'),
-    upToDate: (total: number) => `✅ Al día: ${total === 1 ? 'el resultado clave está reportado' : `los ${total} resultados clave están reportados`}.`,
-    missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave:`,
-    reportFor: (unit: string) => `Reportar: ${unit}`,
+    title: 'Lo que falta por reportar',
+    upToDate: '✅ Al día: los meses abiertos están reportados.',
+    month: (month: string, missing: number, total: number) => `${month}: ${inNumber(missing, 'falta', 'faltan')} ${missing} de ${total} resultados clave`,
+    correction: (month: string) => `${month}: el equipo ETI pidió una corrección`,
+    report: (month: string) => `Reportar ${month}`,
+    reportFor: (month: string, unit: string) => `${unit}: ${month}`,
+    reportUnit: (unit: string) => `Reportar: ${unit}`,
     unitLabel: 'Unidad por reportar',
     open: 'Abrir el check-in',
   },
