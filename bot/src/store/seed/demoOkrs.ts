@@ -5,7 +5,6 @@ import {
   keyResultProgress,
   lastBusinessDaysOfMonth,
   monthEnd,
-  parseQuarter,
   previousQuarter,
   quarterMonths,
   quarterOf,
@@ -248,9 +247,7 @@ const RETURN_COMMENT = 'Precisar la meta del segundo resultado clave del objetiv
  * quarter's set closed by the ETI with the quarter's close.
  */
 function formulationHistory(set: OkrSet, i: number, today: IsoDate): Array<Omit<SetEvent, 'id'>> {
-  const { year, quarter } = parseQuarter(set.quarter);
-  const before = quarter === 1 ? (`${year - 1}-Q4` as QuarterId) : (`${year}-Q${quarter - 1}` as QuarterId);
-  const days = businessDaysOfMonth(quarterMonths(before)[2]!);
+  const days = businessDaysOfMonth(quarterMonths(previousQuarter(set.quarter))[2]!);
   const day = (fromEnd: number) => days[Math.max(0, days.length - fromEnd)]!;
   const at = (d: IsoDate, hour: number) => `${d}T${String(hour + 5).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00.000Z`;
   const enlace = `enlace-${set.unitId}`;
@@ -278,6 +275,5 @@ function formulationHistory(set: OkrSet, i: number, today: IsoDate): Array<Omit<
   }
   return events;
 }
-
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();
