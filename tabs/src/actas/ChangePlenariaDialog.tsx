@@ -75,7 +75,7 @@ export default function ChangePlenariaDialog({ api, mode, plenaria, unitName, on
   );
   return (
     <FormDialog
-      title={mode === 'cancel' ? a.cancelTitle(kind, unitName, isCalendarDate(plenaria.date) ? formatDate(plenaria.date, 'weekday') : plenaria.date) : a.rescheduleTitle(kind, unitName)}
+      title={mode === 'cancel' ? a.cancelTitle(kind, unitName, formatDate(plenaria.date, 'weekday')) : a.rescheduleTitle(kind, unitName)}
       intro={
         <Caption1 id="change-intro" className={styles.muted}>
           {mode === 'cancel' ? a.cancelIntro : a.rescheduleIntro}
