@@ -26,4 +26,5 @@ export * from './tabular.js';
 export * from './directoryImport.js';
 export * from './vivaImport.js';
 export * from './plan/index.js';
+export * from './pei/index.js';
 export * from './format/index.js';

@@ -65,7 +65,7 @@ describe('PlenariasView', () => {
   });
 
   it('explains the procedure when there is no plenaria, and hides «Programar» from who may not schedule', async () => {
-    const { el } = await show({ plenarias: async () => plenariasResponse({ plenarias: [], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: false } }) });
+    const { el } = await show({ plenarias: async () => plenariasResponse({ plenarias: [], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: false, validation: false } }) });
     const empty = await waitFor(() => el.querySelector('[data-testid="plenarias-empty"]'));
     expect(empty.textContent).toContain('No hay plenarias programadas en');
     expect(empty.textContent).toContain('una vez por trimestre');

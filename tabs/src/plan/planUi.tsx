@@ -56,15 +56,7 @@ export function Checks({ checks, testId }: { checks: readonly Pick<CoherenceChec
   );
 }
 
-/** Saves a downloaded file the way the browser does. */
-export function saveFile(file: DownloadedFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { saveFile } from '../ui/saveFile.js';
 
 /** The year and quarter number of a quarter id ("2026-Q3"). */
 export function yearQuarter(quarter: string): { year: number; q: 1 | 2 | 3 | 4 } {

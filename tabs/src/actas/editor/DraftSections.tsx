@@ -65,7 +65,7 @@ export function DraftSections({ plenaria, acta, people, byId, nameOf, busy, onRe
       {dialogue ? (
         <ListSection field="proposals" {...draftProps} />
       ) : (
-        <OkrResultsSection rows={acta.okrResults} snapshotAt={acta.snapshotAt} editable={editable} busy={busy} onRefresh={onRefreshResults} />
+        <OkrResultsSection kind={plenaria.kind} rows={acta.okrResults} snapshotAt={acta.snapshotAt} editable={editable} busy={busy} onRefresh={onRefreshResults} />
       )}
 
       <CfrSection people={people} nameOf={nameOf} {...draftProps} />

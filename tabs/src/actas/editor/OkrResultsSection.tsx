@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import type { OkrResultRow } from '@okr/core';
+import type { OkrResultRow, PlenariaKind } from '@okr/core';
 import { groupByObjective } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section } from './ActaLayout.js';
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
 });
 
 export interface OkrResultsSectionProps {
+  kind: PlenariaKind;
   rows: readonly OkrResultRow[];
   /** When the rows were taken from the unit's OKR. */
   snapshotAt: string;
@@ -33,12 +34,13 @@ export interface OkrResultsSectionProps {
 }
 
 /** The unit's OKR results as reviewed in the plenaria, frozen when the acta was written, under their objectives. */
-export function OkrResultsSection({ rows, snapshotAt, editable, busy, onRefresh }: OkrResultsSectionProps) {
+export function OkrResultsSection({ kind, rows, snapshotAt, editable, busy, onRefresh }: OkrResultsSectionProps) {
   const styles = useStyles();
+  const validation = kind === 'validacion';
   return (
-    <Section title={a.sectionResults} intro={a.resultsIntro(formatDateTime(snapshotAt, 'short'))}>
+    <Section title={validation ? a.validatedTitle : a.sectionResults} intro={(validation ? a.validatedIntro : a.resultsIntro)(formatDateTime(snapshotAt, 'short'))}>
       {rows.length === 0 ? (
-        <Caption1 data-testid="acta-results">{a.noResults}</Caption1>
+        <Caption1 data-testid="acta-results">{validation ? a.noValidated : a.noResults}</Caption1>
       ) : (
         <ul className={styles.results} data-testid="acta-results">
           {groupByObjective(rows).map((g, i) => (
