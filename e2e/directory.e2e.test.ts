@@ -30,7 +30,9 @@ describe('the Directorio in the tab', () => {
     expect(await picker.inputValue()).toBe(newEnlace.split(' ')[0]!.slice(0, 5));
     await page.getByRole('option', { name: new RegExp(newEnlace) }).click();
     expect(await picker.inputValue()).toBe(newEnlace);
-    await page.getByTestId('directory-date').fill('2026-11-23');
+    await page.getByTestId('directory-date').fill('23/11/2026');
+    await page.getByTestId('directory-date').press('Tab');
+    expect(await page.getByTestId('directory-date').inputValue()).toBe('23 nov 2026');
     await page.screenshot({ path: join(screenshotsDir, 'directory-replace.png') });
     expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
     await page.getByTestId('directory-save').click();

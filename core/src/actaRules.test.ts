@@ -181,7 +181,7 @@ describe('writing the acta', () => {
       'No están en el directorio: fantasma.',
       'Reconocimiento 1: indica una persona o un equipo (uno de los dos).',
       'Reconocimiento 1: escribe el motivo.',
-      'Compromiso 1: la fecha debe ser posterior a la plenaria (2026-11-20).',
+      'Compromiso 1: la fecha debe ser posterior a la plenaria (20 de noviembre de 2026).',
       'Compromiso 2: está repetido.',
       'Compromiso 2: escribe la tarea.',
       'Compromiso 2: elige un responsable del directorio.',
@@ -223,7 +223,7 @@ describe('the acta state machine: draft → partially signed → signed (immutab
   it('sends a signed acta to the OAP once, and corrects only a signed one with a reason', () => {
     expect(maySendToOap(acta(), true)).toMatchObject({ ok: false, message: expect.stringMatching(/firmada/) });
     expect(maySendToOap(acta({ signatures: signed }), true)).toEqual({ ok: true });
-    expect(maySendToOap(acta({ signatures: signed, sentToOap: { on: '2026-11-24', by: 'x' } }), true)).toEqual({ ok: false, message: 'Esta versión del acta ya se envió a la OAP el 2026-11-24.' });
+    expect(maySendToOap(acta({ signatures: signed, sentToOap: { on: '2026-11-24', by: 'x' } }), true)).toEqual({ ok: false, message: 'Esta versión del acta ya se envió a la OAP el 24 de noviembre de 2026.' });
     expect(mayCorrect(acta({ signatures: signed }), true, 1, ' ')).toEqual({ ok: false, message: 'Escribe el motivo de la corrección.' });
     expect(mayCorrect(acta({ signatures: signed }), true, 1, 'Faltaba un asistente')).toEqual({ ok: true });
     expect(mayCorrect(acta(), true, 1, 'x')).toMatchObject({ ok: false });

@@ -23,7 +23,7 @@ describe('plenaria warnings', () => {
     expect(semesterStart('2027-02-10')).toBe('2027-01-01');
     expect(semesterStart('2026-07-15')).toBe('2026-07-01');
     expect(mayorWindowWarning('2027-02-01')).toBeNull();
-    expect(mayorWindowWarning('2027-02-02')?.message).toBe('La plenaria mayor debe hacerse en los primeros 20 días hábiles del semestre (hasta el 2027-02-01).');
+    expect(mayorWindowWarning('2027-02-02')?.message).toBe('La plenaria mayor debe hacerse en los primeros 20 días hábiles del semestre (hasta el 1 de febrero de 2027).');
     expect(mayorWindowWarning('2026-07-30')).toBeNull(); // 13 and 20 July are holidays
     expect(mayorWindowWarning('2026-07-31')).not.toBeNull();
   });

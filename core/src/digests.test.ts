@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newActaDraft } from './actaRules.js';
 import type { Acta, Plenaria } from './actas.js';
-import { shortQuarter, whatWaits, type DigestSources } from './digests.js';
+import { whatWaits, type DigestSources } from './digests.js';
 import type { OkrSet, RoleAssignment, Unit } from './types.js';
 
 const units: Unit[] = [
@@ -56,12 +56,11 @@ const itemsOf = (waiting: ReturnType<typeof whatWaits>, kind: string, personId: 
 describe('what waits for whom (weekly digests)', () => {
   it('líderes: their units’ sets in approval; coaches: every set in review', () => {
     const waiting = whatWaits(sources({ sets: [set('al-usaquen', 'leader_approval'), set('al-suba', 'coach_review'), set('al-bosa', 'coach_review', '2026-Q4')] }));
-    expect(itemsOf(waiting, 'approvals_digest', 'lider-al-usaquen')).toEqual(['Set de OKR 2027-T1 de Alcaldía Local de Usaquén: por aprobar']);
+    expect(itemsOf(waiting, 'approvals_digest', 'lider-al-usaquen')).toEqual(['Set de OKR T1 2027 de Alcaldía Local de Usaquén: por aprobar']);
     expect(itemsOf(waiting, 'approvals_digest', 'lider-al-suba')).toBeUndefined();
-    expect(itemsOf(waiting, 'coach_digest', 'coach-1')).toEqual(['Set de OKR 2026-T4 de Alcaldía Local de Bosa: por revisar', 'Set de OKR 2027-T1 de Alcaldía Local de Suba: por revisar']);
+    expect(itemsOf(waiting, 'coach_digest', 'coach-1')).toEqual(['Set de OKR T4 2026 de Alcaldía Local de Bosa: por revisar', 'Set de OKR T1 2027 de Alcaldía Local de Suba: por revisar']);
     expect(itemsOf(waiting, 'coach_digest', 'coach-2')).toHaveLength(2);
     expect(waiting.find((w) => w.kind === 'coach_digest')!.topics).toEqual(['sets_to_review']);
-    expect(shortQuarter('2027-Q1')).toBe('2027-T1');
   });
 
   it('signers: only complete, not fully signed latest versions, for the parts still missing', () => {
@@ -83,12 +82,12 @@ describe('what waits for whom (weekly digests)', () => {
       }),
     );
     expect(itemsOf(waiting, 'approvals_digest', 'lider-al-suba')).toEqual([
-      'Set de OKR 2027-T1 de Alcaldía Local de Suba: por aprobar',
-      'Acta de la plenaria menor de Alcaldía Local de Suba (2026-11-20): falta tu firma como quien preside',
+      'Set de OKR T1 2027 de Alcaldía Local de Suba: por aprobar',
+      'Acta de la plenaria menor de Alcaldía Local de Suba (20 de noviembre de 2026): falta tu firma como quien preside',
     ]);
     expect(waiting.find((w) => w.personId === 'lider-al-suba')!.topics).toEqual(['sets_to_approve', 'actas_to_sign']);
     expect(itemsOf(waiting, 'approvals_digest', 'enlace-al-suba')).toBeUndefined(); // already signed
-    expect(itemsOf(waiting, 'approvals_digest', 'enlace-al-usaquen')).toEqual(['Acta de la plenaria menor de Alcaldía Local de Usaquén (2026-11-19): falta tu firma como secretario/a']);
+    expect(itemsOf(waiting, 'approvals_digest', 'enlace-al-usaquen')).toEqual(['Acta de la plenaria menor de Alcaldía Local de Usaquén (19 de noviembre de 2026): falta tu firma como secretario/a']);
     expect(itemsOf(waiting, 'approvals_digest', 'lider-al-bosa')).toBeUndefined(); // incomplete: not ready to sign
     // Fully signed: nothing.
     expect(whatWaits(sources({ plenarias: [suba], actas: [acta(suba, { signatures: { secretary: sig('enlace-al-suba'), presiding: sig('lider-al-suba') } })] }))).toEqual([]);
@@ -110,9 +109,9 @@ describe('what waits for whom (weekly digests)', () => {
       }),
     );
     expect(itemsOf(waiting, 'oap_digest', 'oap-1')).toEqual([
-      'Alcaldía Local de Bosa — plenaria menor del 2026-11-05: copia vencida (plazo hasta el 2026-11-18)',
-      'Secretaría Distrital de Gobierno — plenaria mayor del 2026-11-11: copia pendiente (plazo hasta el 2026-11-24)',
-      'Alcaldía Local de Suba — plenaria menor del 2026-11-13: copia pendiente (plazo hasta el 2026-11-26)',
+      'Alcaldía Local de Bosa — plenaria menor del 5 de noviembre de 2026: copia vencida (plazo hasta el 18 de noviembre de 2026)',
+      'Secretaría Distrital de Gobierno — plenaria mayor del 11 de noviembre de 2026: copia pendiente (plazo hasta el 24 de noviembre de 2026)',
+      'Alcaldía Local de Suba — plenaria menor del 13 de noviembre de 2026: copia pendiente (plazo hasta el 26 de noviembre de 2026)',
     ]);
     expect(waiting.find((w) => w.kind === 'oap_digest')!.topics).toEqual(['oap_copies']);
     // November is not the quarter's last month: no count of units without a plenaria menor yet.
@@ -124,11 +123,11 @@ describe('what waits for whom (weekly digests)', () => {
     const sent = acta(suba, { signatures: { secretary: sig('enlace-al-suba'), presiding: sig('lider-al-suba') }, sentToOap: { on: '2026-10-21', by: 'enlace-al-suba' } });
     expect(whatWaits(sources({ today: '2026-11-30', plenarias: [suba], actas: [sent] }))).toEqual([]);
     const dec = whatWaits(sources({ today: '2026-12-01', plenarias: [suba], actas: [sent] }));
-    expect(dec).toEqual([{ kind: 'oap_digest', personId: 'oap-1', items: ['2 unidades sin plenaria menor en 2026-T4'], topics: ['units_without_menor'] }]);
+    expect(dec).toEqual([{ kind: 'oap_digest', personId: 'oap-1', items: ['2 unidades sin plenaria menor en T4 2026'], topics: ['units_without_menor'] }]);
     const one = whatWaits(sources({ today: '2026-12-01', plenarias: [suba, plenaria('al-bosa', '2026-12-15')], actas: [sent] }));
-    expect(one[0]!.items).toEqual(['1 unidad sin plenaria menor en 2026-T4']);
+    expect(one[0]!.items).toEqual(['1 unidad sin plenaria menor en T4 2026']);
     // A plenaria of the previous quarter does not cover this one.
-    expect(whatWaits(sources({ today: '2027-03-01', plenarias: [suba], actas: [sent] }))[0]!.items).toEqual(['3 unidades sin plenaria menor en 2027-T1']);
+    expect(whatWaits(sources({ today: '2027-03-01', plenarias: [suba], actas: [sent] }))[0]!.items).toEqual(['3 unidades sin plenaria menor en T1 2027']);
     // No OAP people: no OAP digest.
     expect(whatWaits(sources({ today: '2026-12-01', roles: roles.filter((r) => r.role !== 'oap') }))).toEqual([]);
   });

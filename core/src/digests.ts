@@ -1,8 +1,9 @@
-import type { IsoDate, OkrSet, QuarterId, RoleAssignment, Unit } from './types.js';
+import type { IsoDate, OkrSet, RoleAssignment, Unit } from './types.js';
 import { addBusinessDays } from './calendar.js';
 import { actaState, oapCopyStatus, oapDeadline, unitsWithoutMenor, type Acta, type Plenaria, type SignatureRole } from './actas.js';
 import { firstSentOn, missingForSignature, signableParts } from './actaRules.js';
-import { parseQuarter, periodOf, quarterMonths, quarterOf } from './quarter.js';
+import { periodOf, quarterMonths, quarterOf } from './quarter.js';
+import { counted, formatDate, formatQuarterShort } from './format/index.js';
 import { plenariaKindLabels, msg } from './i18n/es-CO.js';
 import type { DigestTopic, DigestWaiting } from './reminders.js';
 
@@ -33,12 +34,6 @@ export interface DigestSources {
 /** A pending copy to the OAP is mentioned when its deadline is at most this many business days away. */
 export const OAP_SOON_BUSINESS_DAYS = 3;
 
-/** "2027-T1" */
-export const shortQuarter = (q: QuarterId): string => {
-  const { year, quarter } = parseQuarter(q);
-  return `${year}-T${quarter}`;
-};
-
 const SIGNER: Record<SignatureRole, string> = { presiding: 'quien preside', secretary: 'secretario/a' };
 
 export function whatWaits(s: DigestSources): DigestWaiting[] {
@@ -53,7 +48,7 @@ export function whatWaits(s: DigestSources): DigestWaiting[] {
   };
   const holders = (role: RoleAssignment['role'], unitId?: string) =>
     [...new Set(s.roles.filter((r) => r.role === role && (unitId === undefined || r.unitId === unitId)).map((r) => r.personId))];
-  const setLine = (set: OkrSet, what: string) => `Set de OKR ${shortQuarter(set.quarter)} de ${unitName(set.unitId)}: ${what}`;
+  const setLine = (set: OkrSet, what: string) => `Set de OKR ${formatQuarterShort(set.quarter)} de ${unitName(set.unitId)}: ${what}`;
   const sets = [...s.sets].sort((a, b) => a.quarter.localeCompare(b.quarter) || unitName(a.unitId).localeCompare(unitName(b.unitId), 'es'));
 
   // Líderes: sets waiting for their approval.
@@ -66,7 +61,7 @@ export function whatWaits(s: DigestSources): DigestWaiting[] {
   for (const p of plenarias) {
     const latest = versionsOf(p).at(-1);
     if (!latest || actaState(latest.signatures) === 'signed' || missingForSignature(latest.draft, p.kind).length > 0) continue;
-    const what = `Acta de la ${plenariaKindLabels[p.kind].toLowerCase()} de ${unitName(p.unitId)} (${p.date})`;
+    const what = `Acta de la ${plenariaKindLabels[p.kind].toLowerCase()} de ${unitName(p.unitId)} (${formatDate(p.date)})`;
     for (const personId of new Set([p.presidingId, p.secretaryId])) {
       const parts = signableParts(latest, p, personId, latest.documentVersion);
       if (parts.length) add('approvals_digest', personId, `${what}: falta tu firma como ${parts.map((x) => SIGNER[x]).join(' y como ')}`, 'actas_to_sign');
@@ -86,16 +81,16 @@ export function whatWaits(s: DigestSources): DigestWaiting[] {
       const sentOn = firstSentOn(versionsOf(p));
       const deadline = oapDeadline(p.date);
       const status = oapCopyStatus(p.date, sentOn, s.today);
-      const what = `${unitName(p.unitId)} — ${plenariaKindLabels[p.kind].toLowerCase()} del ${p.date}`;
-      if (status === 'vencida' && !sentOn) late.push(`${what}: copia vencida (plazo hasta el ${deadline})`);
-      else if (status === 'pendiente' && deadline <= soon) dueSoon.push(`${what}: copia pendiente (plazo hasta el ${deadline})`);
+      const what = `${unitName(p.unitId)} — ${plenariaKindLabels[p.kind].toLowerCase()} del ${formatDate(p.date)}`;
+      if (status === 'vencida' && !sentOn) late.push(`${what}: copia vencida (plazo hasta el ${formatDate(deadline)})`);
+      else if (status === 'pendiente' && deadline <= soon) dueSoon.push(`${what}: copia pendiente (plazo hasta el ${formatDate(deadline)})`);
     }
     const quarter = quarterOf(s.today);
     const missingMenor = periodOf(s.today) >= quarterMonths(quarter)[2]! ? unitsWithoutMenor(quarter, s.units, s.plenarias).length : 0;
     for (const personId of oap) {
       for (const item of [...late, ...dueSoon]) add('oap_digest', personId, item, 'oap_copies');
       if (missingMenor > 0) {
-        add('oap_digest', personId, `${missingMenor} ${missingMenor === 1 ? 'unidad' : 'unidades'} sin plenaria menor en ${shortQuarter(quarter)}`, 'units_without_menor');
+        add('oap_digest', personId, `${counted(missingMenor, 'unidad', 'unidades')} sin plenaria menor en ${formatQuarterShort(quarter)}`, 'units_without_menor');
       }
     }
   }

@@ -69,7 +69,7 @@ describe('assignments over time', () => {
 
   it('refuses a replacement on or before the current assignment started, or by the same person', () => {
     const s = snapshot();
-    expect(() => planReplacement(s, s.assignments[0]!.id, 'dora', '2025-02-03')).toThrow('después del 2025-02-03');
+    expect(() => planReplacement(s, s.assignments[0]!.id, 'dora', '2025-02-03')).toThrow('después del 3 de febrero de 2025');
     expect(() => planReplacement(s, s.assignments[0]!.id, 'ana', '2026-12-01')).toThrow(DirectoryError);
     expect(() => planReplacement(s, 'nope', 'dora', '2026-12-01')).toThrow('ya no existe');
   });
@@ -80,8 +80,8 @@ describe('assignments over time', () => {
     s.assignments.push(assignment('dora', 'lider', 'al-usaquen', '2026-05-01'));
     const problems = assignmentProblems(s).map((p) => p.message);
     expect(problems).toEqual([
-      'Ana María Rincón Peña ya es Enlace OKR de Alcaldía Local de Usaquén entre 2025-02-03 y hoy: las fechas se cruzan.',
-      'Alcaldía Local de Usaquén ya tiene Líder entre 2024-06-01 y hoy: Alberto Muñoz Cárdenas. Termina esa asignación o usa «Reemplazar».',
+      'Ana María Rincón Peña ya es Enlace OKR de Alcaldía Local de Usaquén entre 3 de febrero de 2025 y hoy: las fechas se cruzan.',
+      'Alcaldía Local de Usaquén ya tiene Líder entre 1 de junio de 2024 y hoy: Alberto Muñoz Cárdenas. Termina esa asignación o usa «Reemplazar».',
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('assignments over time', () => {
     const s = snapshot();
     s.assignments = [assignment('ana', 'enlace', 'al-usaquen', '2026-05-01', '2026-03-01'), assignment('beto', 'eti', 'al-suba', '2026-01-01'), assignment('caro', 'lider', null, '2026-01-01')];
     expect(assignmentProblems(s).map((p) => p.message)).toEqual([
-      'La fecha «hasta» (2026-03-01) es anterior a «desde» (2026-05-01).',
+      'La fecha «hasta» (1 de marzo de 2026) es anterior a «desde» (1 de mayo de 2026).',
       'El rol Equipo ETI es de toda la entidad: no lleva unidad.',
       'El rol Líder es de una unidad: indica cuál.',
     ]);
@@ -118,7 +118,7 @@ describe('assignments over time', () => {
     expect(change!.after).toMatchObject({ to: '2026-12-15', version: 2 });
     expect(() => planEnd(s, s.assignments[0]!.id, '2025-01-01')).toThrow('anterior');
     const ended = applyChanges(s, [change!]);
-    expect(() => planEnd(ended, s.assignments[0]!.id, '2026-12-20')).toThrow('ya terminó el 2026-12-15');
+    expect(() => planEnd(ended, s.assignments[0]!.id, '2026-12-20')).toThrow('ya terminó el 15 de diciembre de 2026');
   });
 
   it('deactivates a person who leaves in one step and lists what they held', () => {

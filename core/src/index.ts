@@ -27,3 +27,4 @@ export * from './directoryImport.js';
 export * from './vivaImport.js';
 export * from './plan/index.js';
 export * from './pei/index.js';
+export * from './format/index.js';

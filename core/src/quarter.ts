@@ -1,5 +1,6 @@
 import type { IsoDate, Period, QuarterId } from './types.js';
 import { errorMessages } from './i18n/es-CO/shared.js';
+import { formatMonth } from './format/dates.js';
 
 /** Calendar quarters: Q1 = January–March … Q4 = October–December. */
 
@@ -110,22 +111,11 @@ export function expectedProgress(q: QuarterId, date: IsoDate): number {
   return ((d - s) / DAY_MS + 1) / ((e - s) / DAY_MS + 1);
 }
 
-const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-
-/** "noviembre de 2026" */
-export function periodLabel(period: Period): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return `${MONTHS_ES[m - 1]} de ${y}`;
-}
+/** The month's and the quarter's names as people read them live with every other date, in `format/`. */
+export { formatMonth as periodLabel, formatQuarter as quarterLabel } from './format/dates.js';
 
 /** "Noviembre de 2026", to begin a line. */
 export function periodTitle(period: Period): string {
-  const label = periodLabel(period);
+  const label = formatMonth(period);
   return label.charAt(0).toUpperCase() + label.slice(1);
-}
-
-/** "T4 2026 (octubre–diciembre)" */
-export function quarterLabel(q: QuarterId): string {
-  const { year, quarter } = parseQuarter(q);
-  return `T${quarter} ${year} (${MONTHS_ES[(quarter - 1) * 3]}–${MONTHS_ES[quarter * 3 - 1]})`;
 }

@@ -8,6 +8,7 @@
  */
 export { formatPercent, keyResultProgress } from '../../core/src/progress.js';
 export { quarterLabel, periodLabel, periodTitle, quarterMonths, previousQuarter, nextQuarter, isQuarterId, isCalendarDate, quarterOf, quarterRange, bogotaDate } from '../../core/src/quarter.js';
+export * from '../../core/src/format/index.js';
 export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabels, unitMonthStateForUnit } from '../../core/src/i18n/es-CO.js';
 export { qualityAlerts, MAX_TITLE_LENGTH } from '../../core/src/setQuality.js';
 export { validateCheckIn } from '../../core/src/checkInValidation.js';

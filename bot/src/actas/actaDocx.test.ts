@@ -52,7 +52,7 @@ describe('acta export as .docx (GDI-GPD-F029)', () => {
       'Alcaldía Local de Suba',
       'Plenaria menor',
       'Virtual',
-      '09:00 a 11:00',
+      'Hora 9:00 a. m. a 11:00 a. m.',
       'https://teams.microsoft.com/l/meetup-join/suba',
       'Revisar el avance de los OKR del cuarto trimestre.',
       'Invitada de la Personería',
@@ -64,7 +64,8 @@ describe('acta export as .docx (GDI-GPD-F029)', () => {
       'Depurar el rezago de PQRS',
       '15 de diciembre de 2026',
       '20 de noviembre de 2026',
-      'Firmado electrónicamente en Microsoft Teams el 21 de noviembre de 2026 a las 09:30 (hora de Bogotá)',
+      'Firmado electrónicamente en Microsoft Teams el 21 de noviembre de 2026 a las 9:30 a. m. (hora de Bogotá)',
+      'el 20 de noviembre de 2026 a la 1:00 p. m. (hora de Bogotá)',
     ]) {
       expect(body).toContain(expected);
     }

@@ -15,7 +15,7 @@ import {
   WidthType,
   type ITableCellOptions,
 } from 'docx';
-import { actaResultsSection, modalityLabels as MODALITY, plenariaKindLabels as KIND, type ActaContent, type ActaSignatures } from '@okr/core';
+import { actaResultsSection, atTime, formatClock, formatDate, formatInstantDate, modalityLabels as MODALITY, plenariaKindLabels as KIND, type ActaContent, type ActaSignatures } from '@okr/core';
 
 /**
  * The SDG's meeting-evidence template (seed 000, activity 9, and its related documents). The form's
@@ -35,12 +35,6 @@ const FONT = 'Arial';
 /** Carta (US Letter, 215,9 × 279,4 mm), the size of Colombian public forms, in twips; margins of 2,5 cm. */
 const CARTA = { width: 12240, height: 15840 } as const;
 const MARGIN = 1418;
-
-const longDate = new Intl.DateTimeFormat('es-CO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const bogotaDate = new Intl.DateTimeFormat('es-CO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'America/Bogota' });
-const bogotaTime = new Intl.DateTimeFormat('es-CO', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/Bogota' });
-/** An ISO day as Colombians write it: «20 de noviembre de 2026». */
-export const esDate = (isoDate: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? longDate.format(new Date(`${isoDate}T12:00:00Z`)) : isoDate);
 
 const run = (text: string, opts: { bold?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: opts.size ?? 20, bold: opts.bold ?? false });
 type ParaOptions = { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean };
@@ -71,8 +65,7 @@ const grid = (header: string[], rows: string[][], empty: string) =>
 
 function signedLine(signature: ActaSignatures['secretary']): string {
   if (!signature) return 'Pendiente de firma';
-  const at = new Date(signature.at);
-  return `Firmado electrónicamente en Microsoft Teams el ${bogotaDate.format(at)} a las ${bogotaTime.format(at)} (hora de Bogotá)`;
+  return `Firmado electrónicamente en Microsoft Teams el ${formatInstantDate(signature.at)} ${atTime(signature.at)} (hora de Bogotá)`;
 }
 
 /**
@@ -89,11 +82,11 @@ export async function actaDocx(acta: ActaContent, signatures: ActaSignatures): P
   const header = table([
     row([cell(ACTA_FORMAT.entity, { bold: true, rowSpan: 3 }), cell(`PROCESO: ${ACTA_FORMAT.process.toUpperCase()}`, { bold: true }), cell(`Código: ${ACTA_FORMAT.code}`, { bold: true })]),
     row([cell(`FORMATO: ${ACTA_FORMAT.name}`, { bold: true, shade: true }), cell(`Versión: ${ACTA_FORMAT.version}`)]),
-    row([cell(`${KIND[p.kind]} · Acta versión ${acta.documentVersion}`), cell(`Vigencia desde: ${esDate(ACTA_FORMAT.validFrom)}`)]),
+    row([cell(`${KIND[p.kind]} · Acta versión ${acta.documentVersion}`), cell(`Vigencia desde: ${formatDate(ACTA_FORMAT.validFrom)}`)]),
   ]);
   const doc = new Document({
     creator: 'OKR SDG',
-    title: `${ACTA_FORMAT.code} ${KIND[p.kind]} ${acta.unitName} ${p.date}`,
+    title: `${ACTA_FORMAT.code} ${KIND[p.kind]} ${acta.unitName} ${formatDate(p.date)}`,
     description: ACTA_FORMAT.name,
     sections: [
       {
@@ -110,7 +103,7 @@ export async function actaDocx(acta: ActaContent, signatures: ActaSignatures): P
           table([
             row([cell('Dependencia', { bold: true, shade: true }), cell(acta.unitName, { columnSpan: 3 })]),
             row([cell('Tipo de reunión', { bold: true, shade: true }), cell(KIND[p.kind]), cell('Modalidad', { bold: true, shade: true }), cell(MODALITY[p.modality])]),
-            row([cell('Fecha', { bold: true, shade: true }), cell(esDate(p.date)), cell('Hora', { bold: true, shade: true }), cell(`${acta.startTime} a ${acta.endTime}`)]),
+            row([cell('Fecha', { bold: true, shade: true }), cell(formatDate(p.date)), cell('Hora', { bold: true, shade: true }), cell(`${formatClock(acta.startTime)} a ${formatClock(acta.endTime)}`)]),
             row([cell(p.modality === 'presencial' ? 'Lugar' : 'Lugar / enlace', { bold: true, shade: true }), cell(p.location, { columnSpan: 3 })]),
           ]),
           section('Objetivo'),
@@ -134,7 +127,7 @@ export async function actaDocx(acta: ActaContent, signatures: ActaSignatures): P
           section('Decisiones'),
           ...bullets(acta.decisions, 'Sin decisiones registradas'),
           section('Compromisos'),
-          grid(['Tarea', 'Responsable', 'Fecha'], acta.commitments.map((c) => [c.task, c.owner, esDate(c.due)]), 'Sin compromisos'),
+          grid(['Tarea', 'Responsable', 'Fecha'], acta.commitments.map((c) => [c.task, c.owner, formatDate(c.due)]), 'Sin compromisos'),
           section('Firmas'),
           // The signature block never splits: its first row is held to the second, and neither row breaks.
           table([

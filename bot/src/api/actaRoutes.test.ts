@@ -55,7 +55,7 @@ describe('API: plenarias and actas', () => {
 
     const draft = { ...started.acta!.draft, development: 'Se revisaron los resultados.', feedback: 'Buen ritmo de reporte.' };
     const invalid = await call(`/api/plenarias/${id}/acta`, 'enlace-al-usme', json({ documentVersion: 1, version: 1, draft: { ...draft, commitments: [{ id: 'c1', task: 'x', ownerId: 'miembro-al-usme', due: '2026-01-01' }] } }, 'PUT'));
-    expect(invalid).toMatchObject({ status: 422, body: { message: 'Compromiso 1: la fecha debe ser posterior a la plenaria (2026-11-23).' } });
+    expect(invalid).toMatchObject({ status: 422, body: { message: 'Compromiso 1: la fecha debe ser posterior a la plenaria (23 de noviembre de 2026).' } });
     const foreign = await call(`/api/plenarias/${id}/acta`, 'enlace-al-usaquen', json({ documentVersion: 1, version: 1, draft }, 'PUT'));
     expect(foreign.status).toBe(403);
     const saved = (await call(`/api/plenarias/${id}/acta`, 'enlace-al-usme', json({ documentVersion: 1, version: 1, draft }, 'PUT'))).body as ActaView;

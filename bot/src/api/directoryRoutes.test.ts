@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DirectoryChangeResult, DirectoryView, PersonMatch } from '@okr/core';
+import { formatDate } from '@okr/core';
 import { startApi } from '../testing/apiServer.js';
 import { cardText } from '../testing/harness.js';
 
@@ -84,7 +85,7 @@ describe('the directory API', () => {
     const lider = view.assignments.find((a) => a.role === 'lider' && a.unitId === 'al-suba')!;
     const twoLideres = await call('/api/directory/assignments', 'eti-1', post({ person: { personId: 'miembro-al-suba' }, role: 'lider', unitId: 'al-suba', from: '2026-12-01' }));
     expect(twoLideres.status).toBe(422);
-    expect(twoLideres.body.message).toBe(`Alcaldía Local de Suba ya tiene Líder entre ${lider.from} y hoy: ${lider.personName}. Termina esa asignación o usa «Reemplazar».`);
+    expect(twoLideres.body.message).toBe(`Alcaldía Local de Suba ya tiene Líder entre ${formatDate(lider.from)} y hoy: ${lider.personName}. Termina esa asignación o usa «Reemplazar».`);
     const stale = await call(`/api/directory/assignments/${encodeURIComponent(old.id)}/replace`, 'eti-1', post({ person: { personId: 'miembro-al-suba' }, date: '2026-12-01', version: old.version + 1 }));
     expect(stale.status).toBe(409);
     expect((await call('/api/directory/units', 'eti-1', post({ name: 'X', kind: 'central', level: 'direccion', parentId: 'no-existe' }))).body.message).toBe('La unidad superior «no-existe» no existe.');

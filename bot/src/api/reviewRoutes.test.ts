@@ -135,7 +135,7 @@ describe('quarter close API', () => {
     expect(t4.preview!.summary.units).toBe(44);
     expect(await call('/api/reports/quarter-close', 'eti-1', { method: 'POST', body: JSON.stringify({ quarter: '2026-Q4' }) })).toMatchObject({
       status: 422,
-      body: { message: 'El T4 2026 (octubre–diciembre) todavía no termina: se puede cerrar desde el 2027-01-01.' },
+      body: { message: 'El T4 2026 (octubre–diciembre) todavía no termina: se puede cerrar desde el 1 de enero de 2027.' },
     });
   });
 

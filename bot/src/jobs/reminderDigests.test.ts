@@ -13,7 +13,7 @@ const instant: TimeSource = { now: () => 0, sleep: async () => undefined };
 /** 09:00 in Bogotá of a date. */
 const at9 = (date: string) => `${date}T14:00:00.000Z`;
 
-/** The demo seed (without its plenarias) plus what waits: Usaquén's 2027-T1 set for its líder, Suba's for the coaches, Suba's acta for its líder, Bosa's copy for the OAP. */
+/** The demo seed (without its plenarias) plus what waits: Usaquén's T1 2027 set for its líder, Suba's for the coaches, Suba's acta for its líder, Bosa's copy for the OAP. */
 async function world() {
   let now = new Date(at9('2026-11-16'));
   const clock = { now: () => new Date(now) };
@@ -64,18 +64,18 @@ describe('weekly digests: what waits for líderes, signers, coaches and the OAP'
     expect((await run(at9('2026-11-16'))).skipped).toBe('outside_hours');
     await run(at9('2026-11-17'));
     expect(w.digestsOf('lider-al-usaquen')).toEqual(['approvals_digest|2026-11|17']);
-    expect(w.cards.get('approvals_digest|lider-al-usaquen|entity|2026-11|17')).toEqual(['Set de OKR 2027-T1 de Alcaldía Local de Usaquén: por aprobar']);
+    expect(w.cards.get('approvals_digest|lider-al-usaquen|entity|2026-11|17')).toEqual(['Set de OKR T1 2027 de Alcaldía Local de Usaquén: por aprobar']);
     expect(w.digestsOf('lider-al-suba')).toEqual(['approvals_digest|2026-11|17']);
-    expect(w.cards.get('approvals_digest|lider-al-suba|entity|2026-11|17')).toEqual(['Acta de la plenaria menor de Alcaldía Local de Suba (2026-11-12): falta tu firma como quien preside']);
+    expect(w.cards.get('approvals_digest|lider-al-suba|entity|2026-11|17')).toEqual(['Acta de la plenaria menor de Alcaldía Local de Suba (12 de noviembre de 2026): falta tu firma como quien preside']);
     expect(w.digestsOf('enlace-al-suba')).toEqual([]); // signed already
     for (const coach of ['coach-1', 'coach-2']) {
       expect(w.digestsOf(coach)).toEqual(['coach_digest|2026-11|17']);
-      expect(w.cards.get(`coach_digest|${coach}|entity|2026-11|17`)).toEqual(['Set de OKR 2027-T1 de Alcaldía Local de Suba: por revisar']);
+      expect(w.cards.get(`coach_digest|${coach}|entity|2026-11|17`)).toEqual(['Set de OKR T1 2027 de Alcaldía Local de Suba: por revisar']);
     }
     for (const oap of ['oap-1', 'oap-2']) {
       expect(w.digestsOf(oap)).toEqual(['oap_digest|2026-11|17']);
       // Bosa's copy is due on 18 Nov: within the next 3 business days.
-      expect(w.cards.get(`oap_digest|${oap}|entity|2026-11|17`)).toEqual(['Alcaldía Local de Bosa — plenaria menor del 2026-11-05: copia pendiente (plazo hasta el 2026-11-18)']);
+      expect(w.cards.get(`oap_digest|${oap}|entity|2026-11|17`)).toEqual(['Alcaldía Local de Bosa — plenaria menor del 5 de noviembre de 2026: copia pendiente (plazo hasta el 18 de noviembre de 2026)']);
     }
     // Nothing waits for the other líderes: no empty digest.
     expect(w.digestsOf('lider-al-bosa')).toEqual([]);
@@ -100,8 +100,8 @@ describe('weekly digests: what waits for líderes, signers, coaches and the OAP'
     expect(w.digestsOf('lider-al-usaquen')).toEqual(['approvals_digest|2026-11|17', 'approvals_digest|2026-11|23']);
     expect(w.digestsOf('coach-2')).toEqual(['coach_digest|2026-11|17', 'coach_digest|2026-11|23']);
     expect(w.cards.get('oap_digest|oap-1|entity|2026-11|23')).toEqual([
-      'Alcaldía Local de Bosa — plenaria menor del 2026-11-05: copia vencida (plazo hasta el 2026-11-18)',
-      'Alcaldía Local de Suba — plenaria menor del 2026-11-12: copia pendiente (plazo hasta el 2026-11-25)',
+      'Alcaldía Local de Bosa — plenaria menor del 5 de noviembre de 2026: copia vencida (plazo hasta el 18 de noviembre de 2026)',
+      'Alcaldía Local de Suba — plenaria menor del 12 de noviembre de 2026: copia pendiente (plazo hasta el 25 de noviembre de 2026)',
     ]);
     expect(w.connector.duplicates()).toBe(0);
   });

@@ -92,7 +92,7 @@ describe('one bad row never takes down a list or the reminder run (issue 13, ite
     // Who presides was told (the enlace moved it: not told about their own move).
     expect(moved.notified).toContain((await store.getPerson('lider-al-usaquen'))!.name);
     const toLider = proactive.sent.find((s) => s.personId === 'lider-al-usaquen')!;
-    expect(cardText(toLider.card)).toMatch(/Plenaria reprogramada[\s\S]*del 2026-11-31 · 09:00 al 2026-11-30 · 10:00[\s\S]*La fecha guardada no existía/);
+    expect(cardText(toLider.card)).toMatch(/Plenaria reprogramada[\s\S]*del 2026-11-31 a las 9:00 a\. m\. al lunes, 30 de noviembre de 2026 a las 10:00 a\. m\.[\s\S]*La fecha guardada no existía/);
     expect(proactive.sent.some((s) => s.personId === E)).toBe(false);
   });
 });
@@ -175,7 +175,7 @@ describe('scheduling rules the API used to let through (issue 13, item 13)', () 
     expect(answers.filter((a) => (a.body as ScheduleResponse).existing)).toHaveLength(4);
     expect(await store.listPlenarias({ unitId: 'al-usaquen' })).toHaveLength(before + 1);
     const clash = await call('/api/plenarias', E, json(menor({ location: 'Otra sala' })));
-    expect(clash).toMatchObject({ status: 409, body: { message: 'Ya hay otra plenaria de esta dependencia programada el 2026-11-26 a las 09:00.' } });
+    expect(clash).toMatchObject({ status: 409, body: { message: 'Ya hay otra plenaria de esta dependencia programada el 26 de noviembre de 2026 a las 9:00 a. m.' } });
   });
 });
 

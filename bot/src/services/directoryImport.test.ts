@@ -93,7 +93,7 @@ describe('importing the directory workbook', () => {
       'Personas:5 El correo compartido@gobiernobogota.gov.co corresponde a dos personas del directorio (Persona A Compartida y Persona B Compartida); corrígelo en el Directorio antes de importar.',
       'Asignaciones:2 No existe la unidad «unidad-inventada» (ni en el directorio ni en la hoja «Unidades»).',
       'Asignaciones:3 Subdirección de Bienes y Servicios está desactivada: no admite roles vigentes (escribe su «Hasta»).',
-      'Asignaciones:5 Martha Lucía Becerra Galindo ya es Líder de Dirección de Gestión del Conocimiento entre 2026-11-03 y hoy: las fechas se cruzan.',
+      'Asignaciones:5 Martha Lucía Becerra Galindo ya es Líder de Dirección de Gestión del Conocimiento entre 3 de noviembre de 2026 y hoy: las fechas se cruzan.',
       'Asignaciones:6 «mañana» en «Desde» no es una fecha (escribe 2026-12-01 o 1/12/2026).',
       'Asignaciones:7 Rol «Jefa de prensa» desconocido: Líder, Enlace, Integrante, Promotor/a de mejora, OKR Coach, ETI, OAP, DTI o Secretario/a.',
       'Asignaciones:8 Equipo ETI es un rol de toda la entidad: deja la unidad vacía.',

@@ -1,6 +1,7 @@
 import {
   EDITABLE_STATES,
   actionLabels,
+  formatDateTime,
   msg,
   nextQuarter,
   qualityAlerts,
@@ -40,11 +41,6 @@ export type ActResult =
 
 const ENTITY_WIDE: readonly Role[] = ['coach', 'eti', 'oap', 'dti', 'secretario'];
 
-function when(iso: string): string {
-  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000).toISOString();
-  return msg.formulation.at(d.slice(0, 10), d.slice(11, 16));
-}
-
 /** The formulation workflow of a unit's quarterly set (seed 000, activity 3), for every surface. */
 export class FormulationService {
   /** `afterStep` runs after every workflow step that took effect (the bot sends the next people their cards). */
@@ -79,7 +75,7 @@ export class FormulationService {
     const last = view.events.at(-1);
     const state = setStateLabels[view.bundle.set.state];
     if (!last) return msg.formulation.nowIn(state);
-    return msg.formulation.lastStep(last.actorName, last.action in actionLabels ? actionLabels[last.action as WorkflowAction] : last.action, state, when(last.at));
+    return msg.formulation.lastStep(last.actorName, last.action in actionLabels ? actionLabels[last.action as WorkflowAction] : last.action, state, formatDateTime(last.at));
   }
 
   /**

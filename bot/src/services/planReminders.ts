@@ -1,4 +1,5 @@
 import {
+  formatDate,
   PLAN_IN_FORCE,
   expectedIn,
   isBusinessDay,
@@ -15,11 +16,10 @@ import type { ReminderSource } from '../jobs/reminderSources.js';
 import { metasOf } from '../store/planRules.js';
 
 const t = planBotText.reminder;
-const dayLabel = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('es-CO', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
 const about = (r: DueReminder) => {
   const { year, quarter } = reportedQuarter(`${r.key.period}-01`);
   // The key's period is the month of the due date, which follows the reported quarter.
-  return { year, quarter, label: quarterLabel(`${year}-Q${quarter}` as const), due: dayLabel(reportDueDate(year, quarter)) };
+  return { year, quarter, label: quarterLabel(`${year}-Q${quarter}` as const), due: formatDate(reportDueDate(year, quarter), 'weekdayNoYear') };
 };
 
 /**

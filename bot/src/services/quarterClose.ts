@@ -1,5 +1,6 @@
 import {
   buildQuarterSnapshot,
+  formatDateTime,
   msg,
   quarterLabel,
   quarterRange,
@@ -24,7 +25,6 @@ export interface QuarterNotices {
 
 export const noQuarterNotices: QuarterNotices = { quarterShared: async () => ({ sent: 0, unreachable: 0 }) };
 
-const when = (iso: string) => new Date(iso).toLocaleString('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /** The day after the quarter's last day: from then on it may be closed. */
 function closableFrom(quarter: QuarterId): string {
@@ -104,7 +104,7 @@ export class QuarterCloseService {
     const from = closableFrom(quarter);
     if (today(this.clock).date < from) throw new Refusal('invalid', msg.review.quarterNotOver(quarterLabel(quarter), from));
     const data = await this.store.loadQuarterClose(quarter);
-    if (data.close) throw new Refusal('conflict', msg.review.quarterAlreadyClosed(quarterLabel(quarter), data.close.snapshot.closedByName, when(data.close.record.closedAt)));
+    if (data.close) throw new Refusal('conflict', msg.review.quarterAlreadyClosed(quarterLabel(quarter), data.close.snapshot.closedByName, formatDateTime(data.close.record.closedAt)));
     const snapshot = this.snapshot(quarter, person.id, data);
     const sets = data.bundles.filter((b) => b.set.state === 'active').map((b) => ({ setId: b.set.id, version: b.set.version }));
     let record: QuarterCloseRecord;

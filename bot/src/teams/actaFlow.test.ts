@@ -115,9 +115,9 @@ describe('acta sign-off from Teams cards (Universal Actions)', () => {
     const signed = await h.execute(`enlace-${UNIT}`, ACTA_SIGN, dataOf(mine!, 'Firmar como secretario/a'));
     expect(buttons(signed)).toContain('Enviar a la OAP');
     const sent = await h.execute(`enlace-${UNIT}`, ACTA_SEND_OAP, dataOf(signed, 'Enviar a la OAP'), 'msg-oap');
-    expect(cardText(sent)).toContain('Quedó registrado el envío a la OAP el 2026-11-23 (a tiempo).');
+    expect(cardText(sent)).toContain('Quedó registrado el envío a la OAP el 23 de noviembre de 2026 (a tiempo).');
     const again = await h.execute(`enlace-${UNIT}`, ACTA_SEND_OAP, dataOf(signed, 'Enviar a la OAP'));
-    expect(cardText(again)).toContain('Esta versión del acta ya se envió a la OAP el 2026-11-23.');
+    expect(cardText(again)).toContain('Esta versión del acta ya se envió a la OAP el 23 de noviembre de 2026.');
     expect((await h.say(`lider-${UNIT}`, 'actas')).map(cardText).join()).toContain('No hay actas esperando tu firma.');
 
     const [list] = await h.say(`miembro-${UNIT}`, 'compromisos');

@@ -96,8 +96,8 @@ describe('weekly digest cards', () => {
     const text = cardText(card);
     expect(text).toContain('Esperan tu aprobación o tu firma');
     expect(text).toContain(`${digest.items.length} pendientes`);
-    expect(text).toContain('• Set de OKR 2027-T1 de Alcaldía Local de Suba: por aprobar');
-    expect(text).toContain('• Acta de la plenaria menor de Alcaldía Local de Suba (2026-11-20): falta tu firma como quien preside');
+    expect(text).toContain('• Set de OKR T1 2027 de Alcaldía Local de Suba: por aprobar');
+    expect(text).toContain('• Acta de la plenaria menor de Alcaldía Local de Suba (20 de noviembre de 2026): falta tu firma como quien preside');
     expect(text).toContain('También puedes escribir «revisar» o «actas» en este chat.');
     const actions = actionsOf(card) as unknown as Array<{ type: string; title: string; verb?: string; data: any }>;
     expect(actions.map((a) => a.title)).toEqual(['Aprobar los sets', 'Firmar las actas', 'Recordarme mañana']);
@@ -109,7 +109,7 @@ describe('weekly digest cards', () => {
     const review = await h.say('lider-al-suba', sets!.data.msteams.value);
     expect(review.map(cardText).join('\n')).toContain('Alcaldía Local de Suba');
     const toSign = await h.say('lider-al-suba', actas!.data.msteams.value);
-    expect(toSign.map(cardText).join('\n')).toContain('2026-11-20');
+    expect(toSign.map(cardText).join('\n')).toContain('viernes, 20 de noviembre de 2026');
     expect(cardText(await h.execute('lider-al-suba', snooze!.verb!, snooze!.data))).toContain('te lo recordamos mañana');
     expect((await h.store.listReminderSnoozes({ personId: 'lider-al-suba' }))[0]?.key).toEqual(digest.key);
   });
@@ -132,8 +132,8 @@ describe('weekly digest cards', () => {
     expect((actionsOf(coachCard) as any[]).map((a) => a.title)).toEqual(['Revisar los sets', 'Recordarme mañana']);
     const oap = plan.reminders.find((r) => r.key.kind === 'oap_digest' && r.key.personId === 'oap-1')!;
     const oapCard = reminderCard(oap, { tabUrl: h.deps.tabUrl() });
-    expect(cardText(oapCard)).toContain('Alcaldía Local de Bosa — plenaria menor del 2026-11-05: copia vencida (plazo hasta el 2026-11-18)');
-    expect(cardText(oapCard)).toMatch(/\d+ unidades sin plenaria menor en 2026-T4/);
+    expect(cardText(oapCard)).toContain('Alcaldía Local de Bosa — plenaria menor del 5 de noviembre de 2026: copia vencida (plazo hasta el 18 de noviembre de 2026)');
+    expect(cardText(oapCard)).toMatch(/\d+ unidades sin plenaria menor en T4 2026/);
     expect((actionsOf(oapCard) as any[]).map((a) => [a.type, a.title])).toEqual([
       ['Action.OpenUrl', 'Abrir la pestaña Mis OKR'],
       ['Action.Execute', 'Recordarme mañana'],
@@ -189,7 +189,9 @@ describe('recordatorios', () => {
     await h.store.claimReminder(key, 'test', WINDOW_OPEN);
     await h.store.markReminderSent('checkin_window|enlace-al-usaquen|al-usaquen|2026-11|0', 'test', WINDOW_OPEN);
     const [after] = await h.say('enlace-al-usaquen', 'recordatorios');
-    expect(cardText(after)).toContain('Apertura del check-in · al-usaquen · noviembre de 2026 — jueves, 26 de noviembre');
+    // The unit's name, not its id («al-usaquen»), and the time it went out in Bogotá.
+    expect(cardText(after)).toContain('Apertura del check-in · Alcaldía Local de Usaquén · noviembre de 2026 — jueves, 26 de noviembre, 9:00 a. m.');
+    expect(cardText(after)).not.toContain('al-usaquen');
     expect(cardText(after)).toContain('No tienes recordatorios pendientes.');
   });
 
@@ -216,12 +218,16 @@ describe('recordatorios', () => {
     expect(text).not.toContain(`• ${usaquen.name} (`);
     expect(text).toContain('Envíos inciertos (1)');
     expect(text).toContain('Puede que haya llegado');
+    // The uncertain send names the unit, not its id (issue 14, item 14).
+    expect(text).toContain('Apertura del check-in · Alcaldía Local de Kennedy · noviembre de 2026');
+    expect(text).not.toContain('· al-kennedy ·');
 
     const [pause, refresh] = actionsOf(card!);
     expect(pause).toMatchObject({ title: 'Pausar todos los recordatorios', verb: 'reminders.pause', data: { paused: true } });
     expect(refresh?.verb).toBe('reminders.admin');
     const paused = await h.execute('eti-1', pause!.verb, pause!.data);
     expect(cardText(paused)).toContain('⏸️ Pausados por');
+    expect(cardText(paused)).not.toMatch(/m\.\./);
     expect(actionsOf(paused)[0]).toMatchObject({ title: 'Reanudar los recordatorios', data: { paused: false } });
     expect((await h.store.getReminderControl()).paused).toBe(true);
     expect((await h.store.listAudit({ entity: 'reminderControl' }))[0]).toMatchObject({ actorId: 'eti-1' });

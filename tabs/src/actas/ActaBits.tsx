@@ -14,10 +14,8 @@ import {
 import { Add16Regular, ArrowDown16Regular, ArrowUp16Regular, Dismiss16Regular } from '@fluentui/react-icons';
 import type { ActaState, ActaStatus, CommitmentStatus } from '@okr/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { msg } from '../core.js';
-import { formatShortDay } from './actaHelpers.js';
+import { msg, formatDate } from '../core.js';
 import { actasText as a } from './strings.js';
-
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -60,14 +58,14 @@ export function OapStatusBadge({ status, testId, short = false }: { status: Acta
 }
 
 export function oapStatusText(status: ActaStatus): string {
-  if (status.oapStatus === 'pendiente') return a.oapPending(formatShortDay(status.deadline));
+  if (status.oapStatus === 'pendiente') return a.oapPending(formatDate(status.deadline, 'short'));
   return msg.actas.copyStatus[status.oapStatus];
 }
 
 /** The long form, for a title or a sentence: when it was sent, or when it is or was due. */
 export function oapStatusDetail(status: ActaStatus): string {
-  if (status.sentOn) return a.oapSentOn(formatShortDay(status.sentOn), formatShortDay(status.deadline));
-  return status.oapStatus === 'vencida' ? a.oapOverdue(formatShortDay(status.deadline)) : a.oapDue(formatShortDay(status.deadline));
+  if (status.sentOn) return a.oapSentOn(formatDate(status.sentOn, 'short'), formatDate(status.deadline, 'short'));
+  return status.oapStatus === 'vencida' ? a.oapOverdue(formatDate(status.deadline, 'short')) : a.oapDue(formatDate(status.deadline, 'short'));
 }
 
 const COMMITMENT_COLOR: Record<CommitmentStatus, NonNullable<BadgeProps['color']>> = {

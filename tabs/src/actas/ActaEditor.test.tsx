@@ -4,7 +4,7 @@ import type { ActaView } from '@okr/core';
 import { ApiRequestError } from '../api/http.js';
 import type { ApiClient } from '../api/index.js';
 import { actaView, acta, draft, signedView } from '../testing/fixtureActas.js';
-import { click, flush, type, waitFor } from '../testing/dom.js';
+import { click, flush, type, typeDate, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';
 import ActaEditor from './ActaEditor.js';
 
@@ -123,7 +123,7 @@ describe('ActaEditor', () => {
     await type(byTestId(el, 'acta-recognition-reason-1'), 'Respondió 120 PQRS a tiempo');
     await click(byTestId(el, 'acta-add-commitment'));
     await type(byTestId(el, 'acta-commitment-task-1'), 'Publicar el tablero de PQRS');
-    await type(byTestId(el, 'acta-commitment-due-1'), '2026-12-15');
+    await typeDate(byTestId(el, 'acta-commitment-due-1'), '2026-12-15');
     await click(byTestId(el, 'acta-save'));
     const sent = (saveActa.mock.calls[0] as unknown as [string, { draft: ReturnType<typeof draft> }])[1].draft;
     expect(sent.agenda.at(-1)).toBe('Compromisos y cierre');

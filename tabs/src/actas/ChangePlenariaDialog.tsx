@@ -2,8 +2,7 @@ import { Caption1, Field, Textarea, makeStyles, tokens } from '@fluentui/react-c
 import type { Modality, Plenaria, PlenariaChangeResponse } from '@okr/core';
 import { useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { isCalendarDate } from '../core.js';
-import { formatDay } from './actaHelpers.js';
+import { isCalendarDate, formatDate } from '../core.js';
 import { actasText as a } from './strings.js';
 import { FormDialog } from '../ui/FormDialog.js';
 import { WhenWhereFields, whenWhereErrors } from './WhenWhereFields.js';
@@ -76,7 +75,7 @@ export default function ChangePlenariaDialog({ api, mode, plenaria, unitName, on
   );
   return (
     <FormDialog
-      title={mode === 'cancel' ? a.cancelTitle(kind, unitName, isCalendarDate(plenaria.date) ? formatDay(plenaria.date) : plenaria.date) : a.rescheduleTitle(kind, unitName)}
+      title={mode === 'cancel' ? a.cancelTitle(kind, unitName, formatDate(plenaria.date, 'weekday')) : a.rescheduleTitle(kind, unitName)}
       intro={
         <Caption1 id="change-intro" className={styles.muted}>
           {mode === 'cancel' ? a.cancelIntro : a.rescheduleIntro}

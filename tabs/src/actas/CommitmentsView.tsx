@@ -18,8 +18,7 @@ import { useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { ApiRequestError } from '../api/http.js';
 import { errorMessage } from '../errorMessage.js';
-import { msg } from '../core.js';
-import { formatInstant, formatShortDay } from './actaHelpers.js';
+import { msg, formatDate, formatDateTime } from '../core.js';
 import { actasText as a } from './strings.js';
 import { CommitmentStatusBadge } from './ActaBits.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
@@ -27,7 +26,6 @@ import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
-
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -156,12 +154,12 @@ function CommitmentCard({ c, onUpdate }: { c: CommitmentView; onUpdate: () => vo
         {c.overdue ? (
           <span className={styles.overdue} data-testid="commitment-overdue">
             <Warning16Filled aria-hidden="true" />
-            {a.overdueLine(formatShortDay(c.due))}
+            {a.overdueLine(formatDate(c.due, 'short'))}
           </span>
         ) : (
-          <span>{a.dueLine(formatShortDay(c.due))}</span>
+          <span>{a.dueLine(formatDate(c.due, 'short'))}</span>
         )}
-        <span>{a.originLine(a.kindLabels[c.plenariaKind], formatShortDay(c.plenariaDate), c.unitName)}</span>
+        <span>{a.originLine(a.kindLabels[c.plenariaKind], formatDate(c.plenariaDate, 'short'), c.unitName)}</span>
       </div>
       {c.impact && (
         <div>
@@ -175,7 +173,7 @@ function CommitmentCard({ c, onUpdate }: { c: CommitmentView; onUpdate: () => vo
         <ol className={styles.notes} aria-label={a.notesLabel}>
           {c.notes.map((n, i) => (
             <li key={i}>
-              <Caption1 className={styles.muted}>{`${formatInstant(n.at)} · ${n.byName}: `}</Caption1>
+              <Caption1 className={styles.muted}>{`${formatDateTime(n.at, 'short')} · ${n.byName}: `}</Caption1>
               {n.text}
             </li>
           ))}
@@ -222,7 +220,7 @@ function UpdateDialog({ api, commitment, onClose, onSaved, onReload }: { api: Ac
   return (
     <FormDialog
       title={a.updateTitle}
-      intro={<DialogSubject name={commitment.task} detail={`${a.ownerLine(commitment.ownerName)} · ${a.dueLine(formatShortDay(commitment.due))}`} />}
+      intro={<DialogSubject name={commitment.task} detail={`${a.ownerLine(commitment.ownerName)} · ${a.dueLine(formatDate(commitment.due, 'short'))}`} />}
       error={serverError?.message ?? null}
       errorTestId="commitment-error"
       errorActions={

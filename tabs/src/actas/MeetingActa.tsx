@@ -2,13 +2,12 @@ import { Caption1, Dropdown, Field, Option, Spinner, makeStyles, tokens } from '
 import type { PlenariaSummary, QuarterId } from '@okr/core';
 import { useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { quarterLabel } from '../core.js';
-import { formatShortDay, pickMeetingPlenaria, todayInBogota } from './actaHelpers.js';
+import { quarterLabel, formatDate } from '../core.js';
+import { pickMeetingPlenaria, todayInBogota } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import ActaEditor from './ActaEditor.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
-
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -47,7 +46,7 @@ export default function MeetingActa({ api, unitId, unitName, quarter, today }: M
     );
   }
   const id = chosen ?? picked.plenaria.id;
-  const label = (s: PlenariaSummary) => `${a.kindLabels[s.plenaria.kind]} · ${formatShortDay(s.plenaria.date)}`;
+  const label = (s: PlenariaSummary) => `${a.kindLabels[s.plenaria.kind]} · ${formatDate(s.plenaria.date, 'short')}`;
   const current = load.data.find((s) => s.plenaria.id === id) ?? picked;
   return (
     <div className={styles.root} data-testid="panel-acta">

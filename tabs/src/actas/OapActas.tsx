@@ -3,8 +3,8 @@ import { useGridKeys } from '../ui/useGridKeys.js';
 import type { OapCopyStatus, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { msg, quarterLabel } from '../core.js';
-import { formatShortDay, sortOapRows } from './actaHelpers.js';
+import { msg, quarterLabel, quarterRange, formatDate } from '../core.js';
+import { sortOapRows, todayInBogota } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
@@ -16,7 +16,6 @@ import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 
 const ActaEditor = lazy(() => import('./ActaEditor.js'));
-
 
 const useStyles = makeStyles({
   summary: { gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))' },
@@ -105,25 +104,25 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
                   return (
                     <TableRow key={r.plenariaId} className={styles.row} onClick={open} data-testid={`oap-row-${r.plenariaId}`} data-status={r.acta.oapStatus}>
                       <TableCell>
-                        <RowOpenButton onOpen={open} label={a.openActaOf(a.kindLabels[r.kind], r.unitName, formatShortDay(r.date))} testId={`oap-open-${r.plenariaId}`}>
+                        <RowOpenButton onOpen={open} label={a.openActaOf(a.kindLabels[r.kind], r.unitName, formatDate(r.date, 'short'))} testId={`oap-open-${r.plenariaId}`}>
                           {r.unitName}
                         </RowOpenButton>
                       </TableCell>
                       <TableCell>
                         {a.kindLabels[r.kind]}
                         <br />
-                        <Caption1 className={styles.muted}>{formatShortDay(r.date)}</Caption1>
+                        <Caption1 className={styles.muted}>{formatDate(r.date, 'short')}</Caption1>
                       </TableCell>
                       <TableCell>
                         <ActaStateBadge state={r.acta.state} />
                       </TableCell>
-                      <TableCell>{formatShortDay(r.acta.deadline)}</TableCell>
+                      <TableCell>{formatDate(r.acta.deadline, 'short')}</TableCell>
                       <TableCell>
                         <OapStatusBadge status={r.acta} short />
                         {r.acta.sentOn && (
                           <>
                             <br />
-                            <Caption1 className={styles.muted}>{a.receivedOn(formatShortDay(r.acta.sentOn))}</Caption1>
+                            <Caption1 className={styles.muted}>{a.receivedOn(formatDate(r.acta.sentOn, 'short'))}</Caption1>
                           </>
                         )}
                       </TableCell>
@@ -141,7 +140,7 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
           <h3 id="oap-missing-title" className={view.h3}>
             {a.oapMissingTitle(d.missing.length)}
           </h3>
-          <Caption1 className={view.intro}>{a.oapMissingHint}</Caption1>
+          <Caption1 className={view.intro}>{a.oapMissingHint(quarterRange(d.quarter).end, todayInBogota() > quarterRange(d.quarter).end)}</Caption1>
           <ul className={styles.missing}>
             {d.missing.map((m) => (
               <li key={m.unitId}>{m.message}</li>

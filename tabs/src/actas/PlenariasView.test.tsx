@@ -4,7 +4,7 @@ import type { MeResponse, ScheduleResponse } from '@okr/core';
 import type { ApiClient } from '../api/index.js';
 import { ApiRequestError } from '../api/http.js';
 import { actaStatus, actaView, plenariasResponse, summary } from '../testing/fixtureActas.js';
-import { click, type, waitFor } from '../testing/dom.js';
+import { click, type, typeDate, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';
 import PlenariasView from './PlenariasView.js';
 import Recognitions from './Recognitions.js';
@@ -48,8 +48,10 @@ describe('PlenariasView', () => {
     expect(plenarias).toHaveBeenCalledWith('2026-Q4', expect.any(AbortSignal));
     expect(card.textContent).toContain('Plenaria menor');
     expect(card.textContent).toContain('Alcaldía Local de Usaquén');
-    expect(card.textContent).toMatch(/viernes.*20.*noviembre.*2026 · 09:00 · Mixta/);
-    expect(card.textContent).toContain('Sala de juntas, piso 2');
+    expect(card.textContent).toContain('viernes, 20 de noviembre de 2026 a las 9:00 a. m. · Mixta');
+    expect(card.textContent).toContain('Sala de juntas, piso 2 · Abrir la reunión de Teams');
+    // The kind heads the heading, with no separator left hanging (issue 14, item 14).
+    expect(card.querySelector('h3')?.textContent).toBe('Plenaria menor Alcaldía Local de Usaquén');
     expect(card.querySelector('a')?.getAttribute('href')).toBe('https://teams.microsoft.com/l/meetup-join/abc');
     expect(card.textContent).toContain('Preside: Marcela Rincón Páez · Secretario/a: Andrés Gómez Torres');
     expect(byTestId(el, 'plenaria-acta-state-pl-usaquen-q4').textContent).toBe('Borrador');
@@ -83,7 +85,7 @@ describe('PlenariasView', () => {
     expect(presiding.value).toBe('Marcela Rincón Páez');
     expect((byTestId(dialog, 'schedule-secretary') as HTMLInputElement).value).toBe('Andrés Gómez Torres');
     expect(byTestId(dialog, 'schedule-unit').textContent).toContain('Alcaldía Local de Usaquén');
-    await type(byTestId(dialog, 'schedule-date'), '2026-12-04');
+    await typeDate(byTestId(dialog, 'schedule-date'), '4/12/2026');
     await click(dialog.querySelector('[data-testid="schedule-modality"] input[value="virtual"]')!);
     await type(byTestId(dialog, 'schedule-location'), 'http://teams.microsoft.com/l/x');
     await click(byTestId(dialog, 'schedule-save'));
@@ -131,16 +133,17 @@ describe('PlenariasView', () => {
     await click(await waitFor(() => el.querySelector('[data-testid="plenaria-reschedule-pl-usaquen-q4"]')));
     const dialog = document.body;
     const date = (await waitFor(() => dialog.querySelector('[data-testid="change-date"]'))) as HTMLInputElement;
-    expect(date.value).toBe('2026-11-20');
+    // The date reads in es-CO whatever the browser's language, never as the browser's own date input.
+    expect(date.value).toBe('20 nov 2026');
     await click(byTestId(dialog, 'change-save'));
     expect(dialog.textContent).toContain('Escribe el motivo.');
     expect(reschedulePlenaria).not.toHaveBeenCalled();
-    await type(date, '2026-11-27');
+    await typeDate(date, '27/11/2026');
     await type(byTestId(dialog, 'change-reason'), 'Cruce de agenda');
     await click(byTestId(dialog, 'change-save'));
     const done = await waitFor(() => el.querySelector('[data-testid="plenarias-changed"]'));
     expect(reschedulePlenaria).toHaveBeenCalledWith('pl-usaquen-q4', expect.objectContaining({ date: '2026-11-27', startTime: '09:00', reason: 'Cruce de agenda' }));
-    expect(done.textContent).toMatch(/Quedó reprogramada para el .*27.* a las 09:00/);
+    expect(done.textContent).toContain('Quedó reprogramada para el viernes, 27 de noviembre de 2026 a las 9:00 a. m.Se avisó');
     expect(done.textContent).toContain('Se avisó en Teams a Marcela Rincón Páez.');
   });
 

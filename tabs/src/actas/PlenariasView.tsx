@@ -17,8 +17,8 @@ import { CalendarAdd20Regular, CalendarArrowRight16Regular, CalendarCancel16Regu
 import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaSummary, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { isCalendarDate, quarterLabel } from '../core.js';
-import { formatDay, linkIn } from './actaHelpers.js';
+import { quarterLabel, formatDate, formatDateAndClock } from '../core.js';
+import { placeAndLink } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -33,7 +33,6 @@ const ChangePlenariaDialog = lazy(() => import('./ChangePlenariaDialog.js'));
 /** The plenaria being moved or cancelled, and how. */
 type Changing = { mode: 'reschedule' | 'cancel'; plenaria: Plenaria; unitName: string };
 
-
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   card: {
@@ -45,7 +44,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flex: '1 1 320px', minWidth: 0 },
-  kind: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  kind: { display: 'block', color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground2 },
   side: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalS, '@media (max-width: 640px)': { alignItems: 'flex-start' } },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -155,7 +154,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
       {scheduled && (
         <MessageBar intent={scheduled.warnings.length ? 'warning' : 'success'} layout="multiline" data-testid="plenarias-scheduled">
           <MessageBarBody>
-            <MessageBarTitle>{(scheduled.existing ? a.alreadyScheduled : a.scheduled)(a.kindLabels[scheduled.plenaria.plenaria.kind], scheduled.plenaria.unitName, formatDay(scheduled.plenaria.plenaria.date))}</MessageBarTitle>
+            <MessageBarTitle>{(scheduled.existing ? a.alreadyScheduled : a.scheduled)(a.kindLabels[scheduled.plenaria.plenaria.kind], scheduled.plenaria.unitName, formatDate(scheduled.plenaria.plenaria.date, 'weekday'))}</MessageBarTitle>
             {scheduled.warnings.length > 0 && (
               <>
                 {a.scheduledWarnings}
@@ -174,7 +173,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
         <MessageBar intent={changed.result.warnings.length || changed.result.unreachable.length ? 'warning' : 'success'} layout="multiline" data-testid="plenarias-changed">
           <MessageBarBody>
             <MessageBarTitle>
-              {changed.mode === 'cancel' ? a.cancelledDone : a.rescheduledDone(formatDay(changed.result.plenaria.plenaria.date), changed.result.plenaria.plenaria.startTime)}
+              {changed.mode === 'cancel' ? a.cancelledDone : a.rescheduledDone(changed.result.plenaria.plenaria.date, changed.result.plenaria.plenaria.startTime)}
             </MessageBarTitle>
             {a.notifiedLine(changed.result.notified, changed.result.unreachable)}
             {changed.result.warnings.length > 0 && (
@@ -294,24 +293,24 @@ function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary;
   const surface = useSurfaceStyles();
   const view = useViewStyles();
   const p = summary.plenaria;
-  const link = linkIn(p.location);
+  const { place, link } = placeAndLink(p.location);
   const titleId = `plenaria-title-${p.id}`;
   const dateId = `plenaria-date-${p.id}`;
   return (
     <li className={mergeClasses(surface.card, styles.card, p.cancelled ? styles.cancelled : undefined)} data-testid={`plenaria-${p.id}`} aria-labelledby={titleId}>
       <div className={styles.main}>
-        <Caption1 className={styles.kind}>{a.kindLabels[p.kind]}</Caption1>
+        {/* The kind is the heading's eyebrow: the heading reads «Sesión de diálogo Secretaría…», with no stray «·». */}
         <h3 id={titleId} className={view.h3}>
-          <span className={view.visuallyHidden}>{`${a.kindLabels[p.kind]} · `}</span>
+          <Caption1 className={styles.kind}>{a.kindLabels[p.kind]}</Caption1>{' '}
           {summary.unitName}
         </h3>
         <span id={dateId}>
-          {formatDay(p.date)} · {p.startTime} · {a.modalityLabels[p.modality]}
+          {formatDateAndClock(p.date, p.startTime)} · {a.modalityLabels[p.modality]}
         </span>
         <span className={styles.muted}>
           {link ? (
             <>
-              {p.location.replace(link, '').trim() && `${p.location.replace(link, '').trim()} · `}
+              {place && `${place} · `}
               <Link href={link} target="_blank" rel="noopener noreferrer">
                 {a.openMeetingLink}
               </Link>
@@ -324,7 +323,7 @@ function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary;
         {p.cancelled && <strong data-testid={`plenaria-cancelled-${p.id}`}>{a.cancelledLine(p.cancelled.reason)}</strong>}
         {!p.cancelled && p.rescheduled && (
           <span className={styles.muted} data-testid={`plenaria-rescheduled-${p.id}`}>
-            {a.rescheduledLine(`${isCalendarDate(p.rescheduled.fromDate) ? formatDay(p.rescheduled.fromDate) : p.rescheduled.fromDate} · ${p.rescheduled.fromStartTime}`, p.rescheduled.reason)}
+            {a.rescheduledLine(formatDateAndClock(p.rescheduled.fromDate, p.rescheduled.fromStartTime), p.rescheduled.reason)}
           </span>
         )}
       </div>

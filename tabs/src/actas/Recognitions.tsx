@@ -2,11 +2,11 @@ import { Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fl
 import { Trophy20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { formatShortDay } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { LoadError } from '../ui/LoadStatus.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { useLoad } from '../useLoad.js';
+import { formatDate } from '../core.js';
 
 const SHOWN = 6;
 
@@ -58,7 +58,7 @@ export default function Recognitions({ api, unitId, unitName }: { api: Pick<Acta
             <li key={r.id} className={styles.item}>
               <strong>{r.to}</strong>
               <span>{r.reason}</span>
-              <Caption1 className={styles.muted}>{a.recognitionOrigin(a.kindLabels[r.kind], formatShortDay(r.date))}</Caption1>
+              <Caption1 className={styles.muted}>{a.recognitionOrigin(a.kindLabels[r.kind], formatDate(r.date, 'short'))}</Caption1>
             </li>
           ))}
         </ul>

@@ -3,6 +3,8 @@ import type { Modality } from '@okr/core';
 import { isCalendarDate } from '../core.js';
 import { locationProblem } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
+import { DateField } from '../ui/DateField.js';
+import { TimeInput } from '../ui/TimeInput.js';
 
 const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
@@ -41,11 +43,9 @@ export function WhenWhereFields({ value, onChange, errors, testIdPrefix: id, dat
   return (
     <>
       <div className={styles.row}>
-        <Field label={a.dateLabel} required validationMessage={errors.date} hint={dateHint}>
-          <Input type="date" value={value.date} onChange={(_, d) => set({ date: d.value })} data-testid={`${id}-date`} />
-        </Field>
+        <DateField label={a.dateLabel} required validationMessage={errors.date} hint={dateHint} value={value.date} onChange={(date) => set({ date })} testId={`${id}-date`} />
         <Field label={a.timeLabel} required validationMessage={errors.startTime}>
-          <Input type="time" value={value.startTime} onChange={(_, d) => set({ startTime: d.value })} data-testid={`${id}-time`} />
+          <TimeInput value={value.startTime} onChange={(startTime) => set({ startTime })} testId={`${id}-time`} />
         </Field>
       </div>
       <Field label={a.modalityLabel}>

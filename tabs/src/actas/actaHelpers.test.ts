@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeResponse } from '@okr/core';
-import { changedFields, defaultPlenariaDate, draftFieldText, formatDay, groupByObjective, locationProblem, mergeDrafts, newItemId, pickMeetingPlenaria, reloadNotice, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
+import { changedFields, defaultPlenariaDate, draftFieldText, groupByObjective, locationProblem, mergeDrafts, newItemId, pickMeetingPlenaria, placeAndLink, reloadNotice, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { PEOPLE, acta, draft, oapResponse, summary } from '../testing/fixtureActas.js';
 
 const me = (roles: MeResponse['roles'], personId = 'enlace-al-usaquen'): Pick<MeResponse, 'person' | 'roles'> => ({
@@ -12,7 +12,14 @@ describe('acta helpers', () => {
   it('tells today in Bogotá, whatever the computer’s zone', () => {
     expect(todayInBogota(new Date('2026-11-24T03:00:00Z'))).toBe('2026-11-23');
     expect(todayInBogota(new Date('2026-11-24T05:00:00Z'))).toBe('2026-11-24');
-    expect(formatDay('2026-11-20')).toMatch(/viernes.*20.*noviembre.*2026/);
+  });
+
+  it('splits a place text into its place and its Teams link, without the separator typed between them', () => {
+    const link = 'https://teams.microsoft.com/l/meetup-join/abc';
+    expect(placeAndLink(`Salón Rojo, sede principal de la SDG — ${link}`)).toEqual({ place: 'Salón Rojo, sede principal de la SDG', link });
+    expect(placeAndLink(`${link} · Sala 3`)).toEqual({ place: 'Sala 3', link });
+    expect(placeAndLink(link)).toEqual({ place: '', link });
+    expect(placeAndLink('Sala de juntas, piso 2')).toEqual({ place: 'Sala de juntas, piso 2', link: null });
   });
 
   it('starts the schedule form today when it falls in the quarter, else on the quarter’s first day', () => {

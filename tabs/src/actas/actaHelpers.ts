@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the plenarias, actas and commitments views: dates in Bogotá, the editor's working
+ * Pure helpers of the plenarias, actas and commitments views: today in Bogotá, the editor's working
  * copy of a draft (dirty check, merge after a stale save and what to tell the person then, its
  * fields as text to copy), the OKR results by objective, the schedule form's defaults and checks,
  * and the orderings the lists use. No React here, so the tests can call them directly.
@@ -16,27 +16,6 @@ export function todayInBogota(now: Date = new Date()): IsoDate {
 /** Where the schedule form starts: today when it falls in the quarter, else the quarter's first day. */
 export function defaultPlenariaDate(quarter: QuarterId, today: IsoDate): IsoDate {
   return quarterOf(today) === quarter ? today : quarterRange(quarter).start;
-}
-
-/** "lunes, 23 de noviembre de 2026" */
-export function formatDay(date: IsoDate): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return d.toLocaleDateString('es-CO', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-/** "23 nov 2026" — for tight places (the side panel, table cells). */
-export function formatShortDay(date: IsoDate): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return d.toLocaleDateString('es-CO', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-/** An instant as people in Bogotá read it: "23 nov 2026, 10:15 a. m.". */
-export function formatInstant(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('es-CO', { timeZone: 'America/Bogota', dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
@@ -172,8 +151,19 @@ export function linkIn(location: string): string | null {
   return link && isHttpsUrl(link) ? link : null;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/**
+ * A place text as its place and its meeting link: «Salón Rojo, sede principal — https://teams…» is
+ * «Salón Rojo, sede principal» and the link, without the separator people typed between them (so it
+ * never shows as «… — · Abrir la reunión de Teams»).
+ */
+export function placeAndLink(location: string): { place: string; link: string | null } {
+  const link = linkIn(location);
+  if (!link) return { place: location.trim(), link: null };
+  const place = location.replace(link, ' ').replace(/\s+/g, ' ').trim().replace(/^[\s·—–\-|,;:/]+|[\s·—–\-|,;:/]+$/g, '').trim();
+  return { place, link };
+}
 
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 const LEADER_TITLE = /\b(alcalde|alcaldesa|subsecretari[oa]|director|directora|subdirector|subdirectora|jefe|jefa|secretari[oa] distrital)/;
 const ENLACE_TITLE = /\benlace\b/;

@@ -10,6 +10,7 @@ import { errorMessage } from '../errorMessage.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 import { PersonPicker, TeamsPeopleContext } from '../ui/PersonPicker.js';
 import { directoryText as d } from './strings.js';
+import { DateField } from '../ui/DateField.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(600px, calc(100vw - 24px))' },
@@ -109,9 +110,7 @@ export function DirectoryDialog({ api, view, state, onClose, onDone }: Props) {
   const welcomeNote = (r: DirectoryChangeResult, name: string) => (r.welcomed === undefined ? d.saved : r.welcomed ? d.welcomed(name) : d.notWelcomed(name));
   const chosenName = () => (person ? ('personId' in person ? (view.people.find((p) => p.id === person.personId)?.name ?? '') : person.entra.displayName) : '');
   const dateField = (label: string) => (
-    <Field label={label} required validationMessage={missing.date}>
-      <Input type="date" value={date} onChange={(_, v) => setDate(v.value)} data-testid="directory-date" />
-    </Field>
+    <DateField label={label} required validationMessage={missing.date} value={date} onChange={setDate} testId="directory-date" />
   );
 
   switch (state.kind) {

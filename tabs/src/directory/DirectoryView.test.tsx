@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AssignmentView, DirectoryChangeResult, DirectoryView as Directory } from '@okr/core';
 import type { DirectoryApi } from '../api/directory.js';
-import { click, type, waitFor } from '../testing/dom.js';
+import { click, type, typeDate, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';
 import DirectoryView from './DirectoryView.js';
 import TeamView from './TeamView.js';
@@ -70,7 +70,7 @@ describe('Directorio', () => {
     await click(input);
     await type(input, 'jairo');
     await click(await waitFor(() => [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.includes('Jairo Andrés Cortés Niño'))));
-    await type(byTestId(document.body, 'directory-date'), '2026-12-07');
+    await typeDate(byTestId(document.body, 'directory-date'), '7/12/2026');
     await click(byTestId(document.body, 'directory-save'));
     expect(replaceAssignment).toHaveBeenCalledWith('enlace-al-usaquen|enlace|al-usaquen|2025-02-03', { person: { personId: 'miembro-al-usaquen' }, date: '2026-12-07', version: 1 });
     expect((await waitFor(() => r.container.querySelector('[data-testid="directory-notice"]'))).textContent).toContain('Jairo Andrés Cortés Niño recibió en Teams la tarjeta de bienvenida');

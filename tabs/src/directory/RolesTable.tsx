@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import type { AssignmentView, DirectoryPersonView } from '@okr/core';
-import { longDate } from '../../../core/src/i18n/es-CO/directory.js';
+import { formatDate } from '../core.js';
 import { roleLabels } from '../core.js';
 import { directoryText as d } from './strings.js';
 
@@ -59,15 +59,15 @@ export function RolesTable({ assignments, people, canEdit, onReplace, onEnd, onL
                     {person?.jobTitle && <Caption1 className={styles.muted}>{person.jobTitle}</Caption1>}
                   </span>
                 </TableCell>
-                <TableCell>{longDate(a.from)}</TableCell>
+                <TableCell>{formatDate(a.from)}</TableCell>
                 <TableCell>
                   {history ? (
-                    a.to ? longDate(a.to) : d.stillInForce
+                    a.to ? formatDate(a.to) : d.stillInForce
                   ) : (
                     <span className={`${styles.person} ${styles.contact}`}>
                       <span>{person?.email}</span>
                       {person?.phone && <Caption1 className={styles.muted}>{person.phone}</Caption1>}
-                      {a.to && <Caption1 className={styles.muted}>{`${h.to}: ${longDate(a.to)}`}</Caption1>}
+                      {a.to && <Caption1 className={styles.muted}>{`${h.to}: ${formatDate(a.to)}`}</Caption1>}
                     </span>
                   )}
                 </TableCell>

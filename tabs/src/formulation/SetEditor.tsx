@@ -17,7 +17,7 @@ import {
 import type { InstitutionalObjective, KeyResultKind, MeResponse, QuarterId, SetViewResponse } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { FormulationApi } from '../api/formulation.js';
-import { kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
+import { formatDateTime, kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from './setDraft.js';
 import { formulationText as e } from './strings.js';
 import { Loading } from '../ui/LoadStatus.js';
@@ -293,7 +293,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
               {view.events.map((ev) => (
                 <li key={ev.id}>
                   <Caption1>
-                    {new Date(ev.at).toLocaleString('es-CO', { timeZone: 'America/Bogota', dateStyle: 'medium', timeStyle: 'short' })} · {ev.actorName} ·{' '}
+                    {formatDateTime(ev.at, 'short')} · {ev.actorName} ·{' '}
                     {setEventLabels[ev.action] ?? ev.action}
                     {ev.comment ? `: «${ev.comment}»` : ''}
                   </Caption1>

@@ -5,7 +5,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ComplianceBand, DashboardBucket, DashboardUnitRow } from '@okr/core';
-import { complianceDistribution, formatPercent, periodLabel, statusDistribution, statusLabels } from '../core.js';
+import { complianceDistribution, formatMonthName, formatPercent, periodLabel, statusDistribution, statusLabels } from '../core.js';
 import { okrText as t } from './strings.js';
 import { ChartCard, STATUS_FILL, StackedBar } from '../ui/StackedBar.js';
 
@@ -59,7 +59,7 @@ function MonthlyColumns({ rows }: { rows: readonly DashboardUnitRow[] }) {
       <div className={styles.columns}>
         {months.map(([period, v]) => {
           const share = v.total === 0 ? 0 : v.reported / v.total;
-          const month = periodLabel(period).split(' ')[0]!;
+          const month = formatMonthName(period);
           return (
             <div key={period} className={styles.column}>
               <span className={styles.columnValue}>{formatPercent(share)}</span>

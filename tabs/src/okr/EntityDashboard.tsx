@@ -4,8 +4,7 @@ import type { DashboardBucket, DashboardUnitRow, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState, type KeyboardEvent } from 'react';
 import type { OkrApi } from '../api/okr.js';
 import type { ReviewApi } from '../api/review.js';
-import { dashboardBucket, formatPercent, periodLabel, quarterLabel, quarterRange, setStateLabels, statusLabels } from '../core.js';
-import { formatIsoDate } from './format.js';
+import { dashboardBucket, formatPercent, periodLabel, quarterLabel, quarterRange, setStateLabels, statusLabels, formatDate } from '../core.js';
 import { okrText as t } from './strings.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -177,7 +176,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
   // A past quarter comes as of its last day: its months and statuses then, and its close.
   const ended = d.asOf === quarterRange(d.quarter).end;
   return (
-    <ViewSection titleId="dashboard-title" title={t.dashboard.title(quarterLabel(d.quarter))} intro={ended ? t.dashboard.introEnded(formatIsoDate(d.asOf)) : t.dashboard.intro(month)} testId="entity-dashboard">
+    <ViewSection titleId="dashboard-title" title={t.dashboard.title(quarterLabel(d.quarter))} intro={ended ? t.dashboard.introEnded(formatDate(d.asOf)) : t.dashboard.intro(month)} testId="entity-dashboard">
       {ended && (
         <Suspense fallback={null}>
           <QuarterCloseBanner api={api} quarter={d.quarter} />

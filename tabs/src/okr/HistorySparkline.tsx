@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { KeyResultView } from '@okr/core';
-import { keyResultProgress } from '../core.js';
+import { formatMonth, keyResultProgress } from '../core.js';
 import { formatKrValue } from './format.js';
 import { okrText as t } from './strings.js';
 
@@ -26,7 +26,7 @@ export function HistorySparkline({ kr }: { kr: KeyResultView }) {
     const p = Math.min(1.1, Math.max(0, keyResultProgress(kr, h.value)));
     return { x: (i * W) / (kr.history.length - 1), y: H - (p / 1.1) * H };
   });
-  const label = t.historyAria(kr.history.map((h) => `${h.period}: ${formatKrValue(kr, h.value)}`).join('; '));
+  const label = t.historyAria(kr.history.map((h) => `${formatMonth(h.period)}: ${formatKrValue(kr, h.value)}`).join('; '));
   return (
     <div className={styles.root} data-testid={`history-${kr.id}`}>
       <svg className={styles.svg} width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { OkrTree } from './OkrTree.js';
+import { formatMonth } from '../core.js';
 import { fixtureTree } from '../testing/fixtureTree.js';
 import { byTestId, render } from '../testing/render.js';
 
@@ -93,8 +94,10 @@ describe('OkrTree', () => {
     const el = await show(tree);
     const chart = byTestId(el, `history-${withHistory.id}`).querySelector('svg')!;
     expect(chart.getAttribute('role')).toBe('img');
-    expect(chart.getAttribute('aria-label')).toContain(`${withHistory.history[0]!.period}:`);
-    expect(chart.getAttribute('aria-label')).toContain(`${withHistory.history[1]!.period}:`);
+    // Screen readers hear the months in words («octubre de 2026: 27,4 %»), never their codes («2026-10»).
+    expect(chart.getAttribute('aria-label')).toContain(`${formatMonth(withHistory.history[0]!.period)}:`);
+    expect(chart.getAttribute('aria-label')).toContain(`${formatMonth(withHistory.history[1]!.period)}:`);
+    expect(chart.getAttribute('aria-label')).not.toMatch(/\d{4}-\d{2}/);
     expect(chart.querySelectorAll('circle')).toHaveLength(withHistory.history.length);
     const single = tree.strategic!.children.flatMap((c) => c.keyResults).find((k) => k.history.length < 2);
     if (single) expect(el.querySelector(`[data-testid="history-${single.id}"]`)).toBeNull();

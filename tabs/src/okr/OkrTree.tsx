@@ -14,7 +14,6 @@ import {
 import type { KeyResultView, ObjectiveView, OkrTreeView, Status } from '@okr/core';
 import type { ReactNode } from 'react';
 import { formatPercent, quarterLabel } from '../core.js';
-import { formatIsoDate } from './format.js';
 import { okrText as t } from './strings.js';
 import { KeyResultRow } from './KeyResultRow.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
@@ -163,7 +162,7 @@ function StrategicCard({ tree, objective }: { tree: OkrTreeView; objective: Obje
       </div>
       <StatusCounts keyResults={allKeyResults(objective)} />
       <Caption1 className={styles.note}>
-        {t.asOf(formatIsoDate(tree.asOf))} · {t.expectedToday(formatPercent(tree.expected))}. {t.markerLegend}
+        {t.asOf(tree.asOf)} · {t.expectedToday(formatPercent(tree.expected))}. {t.markerLegend}
       </Caption1>
     </section>
   );

@@ -1,5 +1,4 @@
-import type { IsoDate, KeyResult } from '@okr/core';
-import { periodLabel } from '../core.js';
+import type { KeyResult } from '@okr/core';
 import { okrText as t } from './strings.js';
 
 /** A number as people in Colombia write it: "1.250", "72,5". */
@@ -21,8 +20,3 @@ export function formatBaselineTarget(kr: Pick<KeyResult, 'kind' | 'unitOfMeasure
   return kr.direction === 'decrease' ? `${text} (${t.lessIsBetter})` : text;
 }
 
-/** "23 de noviembre de 2026" */
-export function formatIsoDate(date: IsoDate): string {
-  const day = Number(date.slice(8, 10));
-  return `${day} de ${periodLabel(date.slice(0, 7))}`;
-}

@@ -9,8 +9,9 @@ import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { exceptionGroundLabels, formatNumber, modificationStateLabels } from './core.js';
 import { numberOf } from './metaDraft.js';
-import { day, instant, yearQuarter } from './planUi.js';
+import { yearQuarter } from './planUi.js';
 import { planText as p } from './strings.js';
+import { formatDate, formatDateTime } from '../core.js';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -48,7 +49,7 @@ export function RequestCard({ request, api, onChanged }: { request: Modification
         {r.unitName} · {r.metaStatement}
       </strong>
       <Caption1>
-        {modificationStateLabels[r.state]} · {c.requestedBy(r.requestedByName, instant(r.requestedAt))}
+        {modificationStateLabels[r.state]} · {c.requestedBy(r.requestedByName, formatDateTime(r.requestedAt, 'short'))}
         {r.resultingVersion ? ` · ${c.resulting(r.resultingVersion)}` : ''}
       </Caption1>
       <Caption1>{r.kind === 'eliminate' ? c.eliminate : r.proposed ? `${c.proposed}: ${formatNumber(r.proposed.totalMagnitude)} · T1–T4 ${r.proposed.programmed.map((v) => (v === null ? '—' : formatNumber(v))).join(' · ')}` : ''}</Caption1>
@@ -136,7 +137,7 @@ export default function ChangesView({ api, unitId, quarter }: { api: PlanApi; un
   };
 
   return (
-    <ViewSection titleId="changes-title" title={`${c.title(year)} · ${d.unit.name}`} intro={c.intro(day(d.deadline))} testId="changes-view" tools={d.canRequest && !form && <Button appearance="primary" onClick={start} data-testid="changes-request">{c.request}</Button>}>
+    <ViewSection titleId="changes-title" title={`${c.title(year)} · ${d.unit.name}`} intro={c.intro(formatDate(d.deadline, 'short'))} testId="changes-view" tools={d.canRequest && !form && <Button appearance="primary" onClick={start} data-testid="changes-request">{c.request}</Button>}>
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid="changes-notice">
           <MessageBarBody>{notice.text}</MessageBarBody>

@@ -11,8 +11,9 @@ import { useLoad } from '../useLoad.js';
 import { formatNumber, metaChecks, metaErrors, planActionLabels, programmingTypeLabels, weightsCheck } from './core.js';
 import { MetaEditor } from './MetaEditor.js';
 import { asMeta, draftOf, emptyMeta, metaOf, type MetaDraft } from './metaDraft.js';
-import { Checks, PlanStateBadge, day, instant, saveFile, yearQuarter } from './planUi.js';
+import { Checks, PlanStateBadge, saveFile, yearQuarter } from './planUi.js';
 import { planText as p } from './strings.js';
+import { formatDate, formatDateTime } from '../core.js';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -142,7 +143,7 @@ export default function PlanView({ api, unitId, quarter, onBack, backLabel }: Pl
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{p.vigenciaNote}</MessageBarTitle>
-            {d.vigencia.methodologyNote} {p.formulationDue(day(d.vigencia.formulationDue))}
+            {d.vigencia.methodologyNote} {p.formulationDue(formatDate(d.vigencia.formulationDue, 'short'))}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -153,7 +154,7 @@ export default function PlanView({ api, unitId, quarter, onBack, backLabel }: Pl
           <MessageBarBody>
             <MessageBarTitle>{p.returnedTitle}</MessageBarTitle>
             {d.returned.comment ? `${d.returned.comment} — ` : ''}
-            {p.returnedBy(d.returned.by, instant(d.returned.at))}
+            {p.returnedBy(d.returned.by, formatDateTime(d.returned.at, 'short'))}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -327,7 +328,7 @@ export default function PlanView({ api, unitId, quarter, onBack, backLabel }: Pl
               {d.events.map((e) => (
                 <li key={e.id}>
                   <Caption1>
-                    {instant(e.at)} · {e.actorName} · {planActionLabels[e.action]}
+                    {formatDateTime(e.at, 'short')} · {e.actorName} · {planActionLabels[e.action]}
                     {e.holaCase ? ` (${p.hola(e.holaCase)})` : ''}
                     {e.comment ? `: «${e.comment}»` : ''}
                     {e.observations.length ? ` — ${e.observations.map((o) => `${p.metaHeading(d.metas.find((m) => m.id === o.metaId)?.order ?? 0)}: ${o.text}`).join(' · ')}` : ''}

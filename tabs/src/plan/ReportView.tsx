@@ -10,8 +10,9 @@ import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { formatCompliance, formatNumber, metaFigures, programmingTypeLabels } from './core.js';
 import { numberOf } from './metaDraft.js';
-import { ReportStatusBadge, day, instant, yearQuarter } from './planUi.js';
+import { ReportStatusBadge, yearQuarter } from './planUi.js';
 import { planText as p } from './strings.js';
+import { formatDate, formatDateTime } from '../core.js';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -79,7 +80,6 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
   const [clarification, setClarification] = useState('');
   const [lead, setLead] = useState<Record<string, { numerator: string; denominator: string; result: string; observations: string }>>({});
 
-
   async function run(action: () => Promise<ReportData>, success: string) {
     setBusy(true);
     setNotice(null);
@@ -144,7 +144,7 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
       tools={
         <>
           <ReportStatusBadge status={d.status} />
-          <Caption1>{r.due(day(d.due))}</Caption1>
+          <Caption1>{r.due(formatDate(d.due, 'short'))}</Caption1>
           {onBack && <Button onClick={onBack}>{backLabel}</Button>}
         </>
       }
@@ -162,8 +162,8 @@ export default function ReportView({ api, unitId, quarter, onBack, backLabel }: 
           </MessageBarBody>
         </MessageBar>
       )}
-      {d.record?.submittedAt && d.submittedBy && <Caption1>{r.submittedBy(d.submittedBy, instant(d.record.submittedAt))}</Caption1>}
-      {d.record?.closedAt && d.closedBy && <Caption1>{r.closedBy(d.closedBy, instant(d.record.closedAt))}</Caption1>}
+      {d.record?.submittedAt && d.submittedBy && <Caption1>{r.submittedBy(d.submittedBy, formatDateTime(d.record.submittedAt, 'short'))}</Caption1>}
+      {d.record?.closedAt && d.closedBy && <Caption1>{r.closedBy(d.closedBy, formatDateTime(d.record.closedAt, 'short'))}</Caption1>}
       {!d.canEdit && !d.canReview && <Caption1 className={styles.muted}>{r.readOnly}</Caption1>}
 
       <div className={styles.stack}>

@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import type { MeResponse, QuarterId } from '@okr/core';
 import { Suspense, lazy, useState } from 'react';
@@ -10,8 +10,10 @@ import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { RequestCard } from './ChangesView.js';
-import { PlanStateBadge, ReportStatusBadge, instant, saveFile, yearQuarter } from './planUi.js';
+import { PlanStateBadge, ReportStatusBadge, saveFile, yearQuarter } from './planUi.js';
 import { planText as p } from './strings.js';
+import { formatDateTime } from '../core.js';
+import { DateField } from '../ui/DateField.js';
 
 const PlanView = lazy(() => import('./PlanView.js'));
 const ReportView = lazy(() => import('./ReportView.js'));
@@ -100,9 +102,7 @@ export default function ReviewDesk({ api, me, quarter }: { api: PlanApi; me: MeR
               <Field label={k.methodology}>
                 <Textarea value={vigencia.note} onChange={(_, v) => setVigencia((x) => ({ ...x, note: v.value }))} maxLength={4000} />
               </Field>
-              <Field label={k.due}>
-                <Input type="date" value={vigencia.due} onChange={(_, v) => setVigencia((x) => ({ ...x, due: v.value }))} />
-              </Field>
+              <DateField label={k.due} value={vigencia.due} onChange={(due) => setVigencia((x) => ({ ...x, due }))} />
               <Button appearance="primary" onClick={openVigencia}>
                 {k.openVigencia}
               </Button>
@@ -136,7 +136,7 @@ export default function ReviewDesk({ api, me, quarter }: { api: PlanApi; me: MeR
                   <TableCell>
                     <ReportStatusBadge status={r.status} />
                   </TableCell>
-                  <TableCell>{r.submittedAt ? instant(r.submittedAt) : '—'}</TableCell>
+                  <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt, 'short') : '—'}</TableCell>
                   <TableCell>{r.alerts}</TableCell>
                   <TableCell>
                     <Button size="small" onClick={() => setOpen({ kind: 'report', unitId: r.unit.id })} aria-label={`${k.open}: ${r.unit.name}`}>

@@ -58,17 +58,6 @@ export function Checks({ checks, testId }: { checks: readonly Pick<CoherenceChec
 
 export { saveFile } from '../ui/saveFile.js';
 
-/** "2026-10-15" → "15 oct 2026". */
-export function day(date: string): string {
-  const d = new Date(`${date.slice(0, 10)}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : d.toLocaleDateString('es-CO', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-/** An instant in Bogotá: "23 nov 2026, 10:15". */
-export function instant(iso: string): string {
-  return new Date(iso).toLocaleString('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
 /** The year and quarter number of a quarter id ("2026-Q3"). */
 export function yearQuarter(quarter: string): { year: number; q: 1 | 2 | 3 | 4 } {
   return { year: Number(quarter.slice(0, 4)), q: Number(quarter.slice(-1)) as 1 | 2 | 3 | 4 };

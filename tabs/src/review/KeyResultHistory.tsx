@@ -1,11 +1,10 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuarterId } from '@okr/core';
 import type { ReviewApi } from '../api/review.js';
-import { periodTitle } from '../core.js';
+import { periodTitle, formatDateTime } from '../core.js';
 import { formatKrValue } from '../okr/format.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
-import { formatShortInstant } from './format.js';
 import { reviewText as r } from './strings.js';
 
 const useStyles = makeStyles({
@@ -40,12 +39,12 @@ export default function KeyResultHistory({ api, unitId, keyResultId, quarter }: 
         <li key={m.period}>
           <span className={styles.value}>{r.history.month(periodTitle(m.period), formatKrValue(keyResult, m.value))}</span>
           <Caption1 className={styles.muted}>
-            {r.history.by(m.authorName, formatShortInstant(m.at))}
+            {r.history.by(m.authorName, formatDateTime(m.at, 'shortNoYear'))}
             {m.version > 1 ? ` · ${r.history.edited(m.version - 1)}` : ''}
           </Caption1>
           {m.earlier.map((e, i) => (
             <Caption1 key={i} className={styles.earlier}>
-              {r.history.before(formatKrValue(keyResult, e.value), e.authorName, formatShortInstant(e.at))}
+              {r.history.before(formatKrValue(keyResult, e.value), e.authorName, formatDateTime(e.at, 'shortNoYear'))}
             </Caption1>
           ))}
         </li>

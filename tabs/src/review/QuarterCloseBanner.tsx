@@ -2,9 +2,8 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui
 import { DocumentArrowDown16Regular } from '@fluentui/react-icons';
 import type { QuarterId } from '@okr/core';
 import type { ReviewApi } from '../api/review.js';
-import { quarterLabel } from '../core.js';
+import { quarterLabel, formatDateTime } from '../core.js';
 import { useLoad } from '../useLoad.js';
-import { formatInstant } from './format.js';
 import { reviewText as r } from './strings.js';
 import { useQuarterDownload } from './useQuarterDownload.js';
 
@@ -20,7 +19,7 @@ export default function QuarterCloseBanner({ api, quarter }: { api: Pick<ReviewA
   return (
     <MessageBar intent={closed ? 'success' : 'info'} layout="multiline" data-testid="quarter-close-banner">
       <MessageBarBody>
-        {closed ? r.close.banner(quarterLabel(quarter), closed.closedByName, formatInstant(closed.closedAt)) : r.close.bannerOpen(quarterLabel(quarter))}
+        {closed ? r.close.banner(quarterLabel(quarter), closed.closedByName, formatDateTime(closed.closedAt)) : r.close.bannerOpen(quarterLabel(quarter))}
         {error && <div role="alert">{error}</div>}
       </MessageBarBody>
       {closed && (

@@ -16,8 +16,8 @@ import { DocumentArrowDown16Regular, Share16Regular } from '@fluentui/react-icon
 import type { QuarterCloseResponse, QuarterId, QuarterSummary, SnapshotUnitView, Status } from '@okr/core';
 import { Fragment, useState } from 'react';
 import type { ReviewApi } from '../api/review.js';
-import { formatPercent, periodLabel, quarterLabel, statusLabels } from '../core.js';
-import { formatIsoDate, formatKrValue } from '../okr/format.js';
+import { formatPercent, periodLabel, quarterLabel, statusLabels, formatDate, formatDateTime } from '../core.js';
+import { formatKrValue } from '../okr/format.js';
 import { StatusBadge } from '../okr/StatusBadge.js';
 import { FormDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -26,7 +26,6 @@ import { StatTiles, type Stat } from '../ui/StatTiles.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
-import { formatInstant } from './format.js';
 import { reviewText as r } from './strings.js';
 import { useQuarterDownload } from './useQuarterDownload.js';
 
@@ -208,14 +207,14 @@ export default function QuarterCloseView({ api, quarter }: QuarterCloseViewProps
       {d.closed ? (
         <MessageBar intent="success" layout="multiline" data-testid="close-state">
           <MessageBarBody>
-            {r.close.closedBy(d.closed.closedByName, formatInstant(d.closed.closedAt))}{' '}
-            {d.closed.sharedAt && d.closed.sharedByName ? r.close.sharedBy(d.closed.sharedByName, formatInstant(d.closed.sharedAt)) : r.close.notShared}
+            {r.close.closedBy(d.closed.closedByName, formatDateTime(d.closed.closedAt))}{' '}
+            {d.closed.sharedAt && d.closed.sharedByName ? r.close.sharedBy(d.closed.sharedByName, formatDateTime(d.closed.sharedAt)) : r.close.notShared}
           </MessageBarBody>
         </MessageBar>
       ) : (
         <MessageBar intent="info" layout="multiline" data-testid="close-state">
           <MessageBarBody>
-            {r.close.preview} {d.preview && r.close.notClosedMonths(d.preview.monthsNotClosed)} {!d.canClose && r.close.closableFrom(formatIsoDate(d.closableFrom))}
+            {r.close.preview} {d.preview && r.close.notClosedMonths(d.preview.monthsNotClosed)} {!d.canClose && r.close.closableFrom(formatDate(d.closableFrom))}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -17,7 +17,7 @@ import { useGridKeys } from '../ui/useGridKeys.js';
 import type { QuarterId, ReviewQueueResponse, UnitMonthState } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ReviewApi } from '../api/review.js';
-import { periodLabel, quarterOf, UNIT_MONTH_STATES } from '../core.js';
+import { periodLabel, quarterOf, UNIT_MONTH_STATES, formatDateTime } from '../core.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { FormDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -26,7 +26,6 @@ import { StatTiles, type Stat } from '../ui/StatTiles.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
-import { formatShortInstant } from './format.js';
 import { MonthStateBadge } from './MonthStateBadge.js';
 import { reviewText as r } from './strings.js';
 
@@ -201,10 +200,10 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
                       <span className={row.flagCount > 0 ? styles.flagged : styles.muted}>{r.queue.flags(row.flagCount)}</span>
                     </TableCell>
                     <TableCell tabIndex={0} onKeyDown={onKeyDown}>
-                      {row.waitingSince ? formatShortInstant(row.waitingSince) : <span className={styles.muted}>{r.queue.none}</span>}
+                      {row.waitingSince ? formatDateTime(row.waitingSince, 'shortNoYear') : <span className={styles.muted}>{r.queue.none}</span>}
                     </TableCell>
                     <TableCell tabIndex={0} onKeyDown={onKeyDown}>
-                      {row.reviewedBy && row.reviewedAt ? r.queue.lastBy(row.reviewedBy, formatShortInstant(row.reviewedAt)) : <span className={styles.muted}>{r.queue.none}</span>}
+                      {row.reviewedBy && row.reviewedAt ? r.queue.lastBy(row.reviewedBy, formatDateTime(row.reviewedAt, 'shortNoYear')) : <span className={styles.muted}>{r.queue.none}</span>}
                     </TableCell>
                   </TableRow>
                 );

@@ -17,7 +17,7 @@ import { ArrowLeft16Regular, Open16Regular } from '@fluentui/react-icons';
 import type { UnitMonthReviewResponse } from '@okr/core';
 import { Suspense, lazy, useState } from 'react';
 import type { ReviewApi } from '../api/review.js';
-import { formatPercent, periodLabel } from '../core.js';
+import { formatPercent, periodLabel, formatDateTime } from '../core.js';
 import { formatKrValue } from '../okr/format.js';
 import { StatusBadge } from '../okr/StatusBadge.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -25,7 +25,6 @@ import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { safeHref } from '../ui/safeHref.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
-import { formatInstant, formatShortInstant } from './format.js';
 import { MonthStateBadge } from './MonthStateBadge.js';
 import { reviewText as r } from './strings.js';
 
@@ -148,7 +147,7 @@ export default function UnitMonthReview({ api, unitId, period, onBack }: UnitMon
           <ol className={styles.history} data-testid="review-history">
             {d.history.map((h, i) => (
               <li key={i}>
-                <Text>{r.unit.historyLine(r.actions[h.action], h.actorName, formatInstant(h.at))}</Text>
+                <Text>{r.unit.historyLine(r.actions[h.action], h.actorName, formatDateTime(h.at))}</Text>
                 {h.note && <div className={mergeClasses(styles.muted, styles.note)}>{r.unit.generalNote}: {h.note}</div>}
                 {h.observations.map((o, j) => (
                   <div key={j} className={mergeClasses(styles.muted, styles.note)}>
@@ -183,7 +182,7 @@ export default function UnitMonthReview({ api, unitId, period, onBack }: UnitMon
                         {k.corrected && <MonthStateBadge state="corregido" size="small" />}
                       </div>
                       <Caption1 className={styles.muted}>
-                        {r.unit.reportedBy(c.authorName, formatShortInstant(c.updatedAt))}
+                        {r.unit.reportedBy(c.authorName, formatDateTime(c.updatedAt, 'shortNoYear'))}
                         {c.version > 1 ? ` · ${r.unit.edited(c.version - 1)}` : ''}
                       </Caption1>
                       <p className={styles.comment}>{c.comment}</p>

@@ -1,11 +1,10 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { QuarterId, UnitMonthReviewResponse } from '@okr/core';
 import type { ReviewApi } from '../api/review.js';
-import { periodTitle, quarterMonths } from '../core.js';
+import { periodTitle, quarterMonths, formatDateTime } from '../core.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
-import { formatInstant } from './format.js';
 import { MonthStateBadge } from './MonthStateBadge.js';
 import { reviewText as r } from './strings.js';
 
@@ -56,7 +55,7 @@ export default function UnitReviewStatus({ api, unitId, quarter, currentPeriod }
             </div>
             {m.history.map((h, i) => (
               <Caption1 key={i} className={styles.muted}>
-                {r.unit.historyLine(r.actions[h.action], h.actorName, formatInstant(h.at))}
+                {r.unit.historyLine(r.actions[h.action], h.actorName, formatDateTime(h.at))}
                 {h.note ? `\n${r.unit.generalNote}: ${h.note}` : ''}
                 {h.observations.map((o) => `\n${r.unit.observationOf(o.keyResultTitle)}: ${o.text}`).join('')}
               </Caption1>

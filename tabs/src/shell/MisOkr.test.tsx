@@ -6,7 +6,7 @@ import { actaView, commitment, oapResponse, plenariasResponse } from '../testing
 import { fixtureTree, FIXTURE_UNIT } from '../testing/fixtureTree.js';
 import { click, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';
-import MisOkr from './MisOkr.js';
+import MisOkr, { describeRoles } from './MisOkr.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 beforeEach(() => window.history.replaceState(null, '', '/'));
@@ -45,6 +45,15 @@ async function show(api: ReturnType<typeof fakeApi>, deepLink: Parameters<typeof
   cleanups.push(r.unmount);
   return r.container;
 }
+
+describe('the roles under the greeting', () => {
+  it('says a unit once: the OAP’s role and its office are not repeated (issue 14, item 14)', () => {
+    const oap = { id: 'oap', name: 'Oficina Asesora de Planeación' };
+    expect(describeRoles({ units: [oap], roles: [{ role: 'miembro', unitId: 'oap' }, { role: 'oap', unitId: null }] } as unknown as MeResponse)).toBe('Integrante · Oficina Asesora de Planeación');
+    const sgi = { id: 'sgi', name: 'Subsecretaría de Gestión Institucional' };
+    expect(describeRoles({ units: [sgi], roles: [{ role: 'eti', unitId: null }, { role: 'miembro', unitId: 'sgi' }] } as unknown as MeResponse)).toBe('Equipo ETI — Integrante · Subsecretaría de Gestión Institucional');
+  });
+});
 
 describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () => {
   it('shows the unit’s recognitions under the tree', async () => {

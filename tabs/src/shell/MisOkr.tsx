@@ -57,11 +57,16 @@ const useStyles = makeStyles({
   viewTabs: { flexWrap: 'wrap' },
 });
 
-function describeRoles(me: MeResponse): string {
+/**
+ * The person's roles under the greeting: «Enlace OKR · Alcaldía Local de Usaquén — Equipo ETI». An
+ * entity-wide role named like one of the person's units (the OAP's role and its office) is said
+ * once: «Integrante · Oficina Asesora de Planeación», not «… — Oficina Asesora de Planeación».
+ */
+export function describeRoles(me: Pick<MeResponse, 'roles' | 'units'>): string {
   const unitName = new Map(me.units.map((u) => [u.id, u.name]));
-  return me.roles
-    .map((r) => (r.unitId ? `${roleLabels[r.role]} · ${unitName.get(r.unitId) ?? r.unitId}` : roleLabels[r.role]))
-    .join(' — ');
+  const named = new Set(me.roles.flatMap((r) => (r.unitId ? [unitName.get(r.unitId) ?? r.unitId] : [])));
+  const parts = me.roles.flatMap((r) => (r.unitId ? [`${roleLabels[r.role]} · ${unitName.get(r.unitId) ?? r.unitId}`] : named.has(roleLabels[r.role]) ? [] : [roleLabels[r.role]]));
+  return [...new Set(parts)].join(' — ');
 }
 
 export interface MisOkrProps {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OkrApi } from '../api/okr.js';
 import type { ShellApi } from '../api/shell.js';
 import { formatPercent, periodLabel, quarterLabel } from '../core.js';
-import { formatIsoDate, formatKrValue } from '../okr/format.js';
+import { formatKrValue } from '../okr/format.js';
 import type { DeepLink } from './location.js';
 import { okrText as o } from '../okr/strings.js';
 import { t } from '../strings.js';
@@ -189,7 +189,7 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
           {t.meeting.previous}
         </Button>
         <span className={styles.hint}>
-          {t.meeting.keysHint} {o.asOf(formatIsoDate(tree.asOf))} · {o.expectedToday(formatPercent(tree.expected))}
+          {t.meeting.keysHint} {o.asOf(tree.asOf)} · {o.expectedToday(formatPercent(tree.expected))}
         </span>
         <Button
           className={styles.navButton}

@@ -43,3 +43,12 @@ export async function flush(): Promise<void> {
     await new Promise((r) => setTimeout(r, 0));
   });
 }
+
+/** Types a date into a date field and leaves it, as a person does (the field reads what was typed when it loses focus). */
+export async function typeDate(el: Element, value: string): Promise<void> {
+  const input = (el instanceof HTMLInputElement ? el : el.querySelector('input')) as HTMLInputElement;
+  await type(input, value);
+  await act(async () => {
+    input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+  });
+}

@@ -19,6 +19,8 @@ export interface OkrSeed {
   objectives: Objective[];
   keyResults: KeyResult[];
   checkIns: CheckIn[];
+  /** The sets' formulation history, oldest first (the demo's loaded sets went through the workflow). */
+  setEvents?: Array<Omit<SetEvent, 'id'>>;
 }
 
 export interface CheckInWrite {

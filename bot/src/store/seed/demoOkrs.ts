@@ -1,22 +1,25 @@
 import {
   addBusinessDays,
+  businessDaysOfMonth,
   DEFAULT_REMINDER_SETTINGS,
   keyResultProgress,
   lastBusinessDaysOfMonth,
   monthEnd,
+  previousQuarter,
   quarterMonths,
   quarterOf,
-  previousQuarter,
+  quarterRange,
   reportingPeriod,
   type CheckIn,
   type IsoDate,
   type KeyResult,
   type Objective,
   type OkrSet,
+  type OkrSetState,
   type QuarterId,
   type Unit,
 } from '@okr/core';
-import type { SeedData } from '../Store.js';
+import type { SeedData, SetEvent } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
 import { buildDemoPlans } from './demoPlans.js';
@@ -65,7 +68,8 @@ const ALCALDIA_TACTICAL: TacticalTemplate[] = [
   },
 ];
 
-const CENTRAL_STRATEGIC = (unit: Unit) => `Cumplir la misión de ${unit.name.replace(/^(Dirección|Subdirección|Oficina|Subsecretaría|Despacho)( Asesora)?( de| del| para la| para)?\s*/i, '').replace(/^la /, '')} con servicios oportunos y de calidad`;
+/** «Cumplir la misión de la Dirección de …», «… del Despacho de la Secretaría …»: the unit's name with its article. */
+const CENTRAL_STRATEGIC = (unit: Unit) => `Cumplir la misión ${/^Despacho\b/.test(unit.name) ? 'del' : 'de la'} ${unit.name} con servicios oportunos`;
 const CENTRAL_TACTICAL: TacticalTemplate[] = [
   {
     title: 'Entregar a tiempo los productos del plan de gestión',
@@ -223,6 +227,7 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   };
   addQuarter(previousQuarter(current), true);
   addQuarter(current, false);
+  const setEvents = sets.flatMap((s, i) => formulationHistory(s, i, today));
   // The plenarias depend only on `today` (the OKRs above are a function of it too) and cost as much
   // as the rest of the seed (each acta freezes a unit's OKR tree): built once per day and copied,
   // since tests seed the demo many times.
@@ -232,7 +237,46 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
   const { sessions, ...pei } = buildDemoPei(today, { sets, objectives, keyResults, checkIns: reviews.checkIns }, { planQuarters: plans.planQuarters, units: directory.units });
   const held = structuredClone(plenarias);
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, ...reviews, ...held, plenarias: [...held.plenarias, ...sessions.plenarias], actas: [...held.actas, ...sessions.actas], ...plans, ...pei };
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, setEvents, ...reviews, ...held, plenarias: [...held.plenarias, ...sessions.plenarias], actas: [...held.actas, ...sessions.actas], ...plans, ...pei };
+}
+
+/** The coach's observation on the sets the demo had returned once. */
+const RETURN_COMMENT = 'Precisar la meta del segundo resultado clave del objetivo táctico 2: le falta la unidad de medida y la línea base.';
+
+/**
+ * How a loaded set got there (seed 000, activity 3): drafted and sent by the enlace in the last
+ * weeks of the quarter before, reviewed by the OKR coach (one set in five returned once with
+ * observations, corrected and sent again), approved by the líder before the quarter started; a past
+ * quarter's set closed by the ETI with the quarter's close.
+ */
+function formulationHistory(set: OkrSet, i: number, today: IsoDate): Array<Omit<SetEvent, 'id'>> {
+  const days = businessDaysOfMonth(quarterMonths(previousQuarter(set.quarter))[2]!);
+  const day = (fromEnd: number) => days[Math.max(0, days.length - fromEnd)]!;
+  const at = (d: IsoDate, hour: number) => `${d}T${String(hour + 5).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00.000Z`;
+  const enlace = `enlace-${set.unitId}`;
+  const step = (when: string, actorId: string, action: SetEvent['action'], fromState: OkrSetState, toState: OkrSetState, comment: string | null = null): Omit<SetEvent, 'id'> => ({
+    setId: set.id, at: when, actorId, action, fromState, toState, setVersion: 1, comment,
+  });
+  const returned = i % 5 === 2;
+  const events = [
+    step(at(day(14), 9), enlace, 'create', 'draft', 'draft'),
+    step(at(day(12), 15), enlace, 'submit', 'draft', 'coach_review'),
+    ...(returned
+      ? [
+          step(at(day(11), 10), 'coach-1', 'returnToEnlace', 'coach_review', 'returned', RETURN_COMMENT),
+          step(at(day(10), 11), enlace, 'edit', 'returned', 'returned'),
+          step(at(day(10), 16), enlace, 'submit', 'returned', 'coach_review'),
+        ]
+      : []),
+    step(at(day(8), 10), 'coach-1', 'approveForm', 'coach_review', 'leader_approval'),
+    step(at(day(6), 11), `lider-${set.unitId}`, 'approve', 'leader_approval', 'active'),
+  ];
+  if (set.state === 'closed') {
+    // When the ETI closed the quarter (demoReviews.ts): four business days after it ended.
+    const closeDay = [addBusinessDays(quarterRange(set.quarter).end, 4), today].sort()[0]!;
+    events.push(step(closeDay === today ? `${today}T13:00:00.000Z` : `${closeDay}T15:00:00.000Z`, 'eti-1', 'close', 'active', 'closed'));
+  }
+  return events;
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

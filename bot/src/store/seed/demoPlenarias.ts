@@ -2,6 +2,7 @@ import {
   addBusinessDays,
   buildTree,
   businessDaysOfMonth,
+  formatDate,
   isBusinessDay,
   nthBusinessDayFrom,
   okrResultRows,
@@ -287,7 +288,7 @@ export function buildDemoPlenarias(today: IsoDate, directory: DemoDirectory, okr
       guests: rand() < 0.2 ? ['Profesional de la Oficina Asesora de Planeación (invitada)'] : [],
       agenda: ['Bienvenida y verificación de asistencia', 'Revisión del avance de los OKR del trimestre', 'Conversaciones, retroalimentación y reconocimientos', 'Compromisos y cierre'],
       development:
-        `Se verificó la asistencia y se revisó el avance de los ${results.length} resultados clave del trimestre con corte al ${plenaria.date}: ` +
+        `Se verificó la asistencia y se revisó el avance de los ${results.length} resultados clave del trimestre con corte al ${formatDate(plenaria.date)}: ` +
         `${count(statusLabels.completado)} completados, ${count(statusLabels.en_curso)} en curso y ${behind} en riesgo o atrasados. ` +
         (behind > 0 ? 'Los responsables de los rezagados explicaron las causas y propusieron acciones para el cierre del trimestre.' : 'El equipo va al ritmo esperado y acordó mantener el seguimiento mensual.'),
       proposals: [],
@@ -416,8 +417,10 @@ export function buildDemoPlenarias(today: IsoDate, directory: DemoDirectory, okr
 
   // ── this quarter: held and signed, held with the acta in draft, scheduled ───────────────────
   const open = before(current);
-  // Held early enough that the copy went to the OAP within its 8 business days, before today.
-  const heldDays = open.slice(0, Math.max(0, open.length - 9));
+  // Held early enough that the copy went to the OAP within its 8 business days, before today, and
+  // not before the quarter's second month: a plenaria reviews a quarter that has some progress.
+  const secondMonth = `${quarterMonths(current)[1]!}-01`;
+  const heldDays = open.slice(0, Math.max(0, open.length - 9)).filter((d) => d >= secondMonth);
   HELD_THIS_QUARTER.forEach((unitId, i) => {
     const unit = units.get(unitId)!;
     if (heldDays.length === 0) return;

@@ -16,7 +16,7 @@ async function seeded() {
   let now = new Date('2026-11-23T15:00:00.000Z');
   const sp = fakeSharePoint({ now: () => now, pageSize: 50 });
   const demo = buildDemoSeed('2026-11-23');
-  await sp.store.seed({ ...demo, sets: [], objectives: [], keyResults: [], checkIns: [], plenarias: [], actas: [], commitments: [] });
+  await sp.store.seed({ ...demo, sets: [], objectives: [], keyResults: [], checkIns: [], setEvents: [], plenarias: [], actas: [], commitments: [] });
   return { ...sp, advance: (ms: number) => void (now = new Date(now.getTime() + ms)) };
 }
 

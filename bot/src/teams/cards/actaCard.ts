@@ -1,4 +1,4 @@
-import { actaContentKey, actaState, actaStateLabels, actasBotText, modalityLabels, msg, oapStatusLabels, plenariaKindLabels, signatureRoleLabels, type SignatureRole } from '@okr/core';
+import { actaContentKey, formatClock, formatDate, formatDateAndClock, formatDateTime, actaState, actaStateLabels, actasBotText, modalityLabels, msg, oapStatusLabels, plenariaKindLabels, signatureRoleLabels, type SignatureRole } from '@okr/core';
 import type { ActaRecord, PlenariaChangeNotice } from '../../services/actas.js';
 import { card, container, executeAction, facts, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 
@@ -7,11 +7,6 @@ export const ACTA_SEND_OAP = 'acta.sendOap';
 export const ACTA_REFRESH = 'acta.refresh';
 
 const SHOWN = 8;
-
-function when(iso: string): string {
-  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
-}
 
 const t = actasBotText.card;
 
@@ -56,22 +51,22 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
   if (plenaria.cancelled) body.push(container([text(msg.actas.cancelledActa(preview(plenaria.cancelled.reason, ITEM_PREVIEW)), { color: 'Attention', weight: 'Bolder' })], { style: 'attention', id: 'cancelled' }));
   const signedBy = (part: SignatureRole) => {
     const s = acta?.signatures[part];
-    return s ? t.signedOn(when(s.at)) : t.pending;
+    return s ? t.signedOn(formatDateTime(s.at)) : t.pending;
   };
   body.push(
     facts([
-      [t.date, `${plenaria.date} · ${acta?.draft.startTime ?? plenaria.startTime}${acta ? `–${acta.draft.endTime}` : ''}`],
+      [t.date, `${formatDate(plenaria.date, 'weekday')} · ${formatClock(acta?.draft.startTime ?? plenaria.startTime)}${acta ? ` a ${formatClock(acta.draft.endTime)}` : ''}`],
       [t.modality, `${modalityLabels[plenaria.modality]} · ${preview(plenaria.location, 200)}`],
       [`${signatureRoleLabels.presiding}`, `${record.presiding.name} — ${signedBy('presiding')}`],
       [`${signatureRoleLabels.secretary}`, `${record.secretary.name} — ${signedBy('secretary')}`],
-      [t.copy, record.oap.sentOn ? t.copySent(oapStatusLabels[record.oap.oapStatus], record.oap.sentOn) : t.copyDue(oapStatusLabels[record.oap.oapStatus], record.oap.deadline)],
+      [t.copy, record.oap.sentOn ? t.copySent(oapStatusLabels[record.oap.oapStatus], formatDate(record.oap.sentOn)) : t.copyDue(oapStatusLabels[record.oap.oapStatus], formatDate(record.oap.deadline))],
     ]),
   );
   if (acta) {
     if (acta.correctionReason) body.push(subtle(t.correction(acta.documentVersion - 1, preview(acta.correctionReason, ITEM_PREVIEW)), { spacing: 'Small' }));
     body.push(text(t.objective, { weight: 'Bolder', spacing: 'Medium', separator: true }), subtle(preview(acta.draft.objective, OBJECTIVE_PREVIEW), { isSubtle: false }));
     body.push(...bullets(t.decisions, acta.draft.decisions));
-    body.push(...bullets(t.commitments, acta.draft.commitments.map((c) => `${c.task} — ${record.names.get(c.ownerId) ?? c.ownerId}, ${c.due}`)));
+    body.push(...bullets(t.commitments, acta.draft.commitments.map((c) => `${c.task} — ${record.names.get(c.ownerId) ?? c.ownerId}, ${formatDate(c.due)}`)));
     if (plenaria.kind === 'dialogo') body.push(...bullets(t.proposals, acta.draft.proposals));
     if (acta.draft.recognitions.length) body.push(subtle(t.recognitions(acta.draft.recognitions.length), { spacing: 'Small' }));
     if (record.missing.length) body.push(container([text(msg.actas.notReady(record.missing.join(', ')), { color: 'Warning', size: 'Small' })], { style: 'warning' }));
@@ -95,12 +90,12 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
 export function plenariaChangedCard(record: ActaRecord, change: PlenariaChangeNotice, tabUrl: string): AdaptiveCard {
   const { plenaria } = record;
   const c = actasBotText.changed;
-  const when = `${plenaria.date} · ${plenaria.startTime}`;
+  const when = formatDateAndClock(plenaria.date, plenaria.startTime);
   return card(
     [
       heading(change.kind === 'cancel' ? c.cancelledTitle : c.rescheduledTitle),
       text(`${plenariaKindLabels[plenaria.kind]} · ${record.unitName}`, { weight: 'Bolder', spacing: 'None' }),
-      text(change.kind === 'cancel' ? c.cancelled(change.byName, when) : c.rescheduled(change.byName, change.from ? `${change.from.date} · ${change.from.startTime}` : '', when)),
+      text(change.kind === 'cancel' ? c.cancelled(change.byName, when) : c.rescheduled(change.byName, change.from ? formatDateAndClock(change.from.date, change.from.startTime) : '', when)),
       facts([
         [c.reason, preview(change.reason, ITEM_PREVIEW)],
         ...(change.kind === 'cancel' ? [] : ([[t.modality, `${modalityLabels[plenaria.modality]} · ${preview(plenaria.location, 200)}`]] as Array<[string, string]>)),

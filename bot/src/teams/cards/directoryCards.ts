@@ -1,4 +1,4 @@
-import { directoryBotText, longDate, quarterLabel, periodLabel, roleLabels, setStateLabels, type OkrSetState, type Person, type QuarterId } from '@okr/core';
+import { directoryBotText, formatDate, quarterLabel, periodLabel, roleLabels, setStateLabels, type OkrSetState, type Person, type QuarterId } from '@okr/core';
 import { card, heading, openUrl, text, type AdaptiveCard } from './elements.js';
 
 /** What the welcome card lists as pending for the unit. */
@@ -20,7 +20,7 @@ export function enlaceWelcomeCard(person: Person, unitName: string, from: string
   return card(
     [
       heading(t.title(person.name.split(' ')[0]!)),
-      text(t.intro(roleLabels.enlace, unitName, longDate(from))),
+      text(t.intro(roleLabels.enlace, unitName, formatDate(from))),
       text(t.pendingTitle, { weight: 'Bolder' }),
       text(lines.map((l) => `• ${l}`).join('\n\n')),
       text(t.commands),

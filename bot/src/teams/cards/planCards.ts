@@ -1,4 +1,5 @@
 import {
+  formatDateTime,
   formatNumber,
   modificationStateLabels,
   planActionLabels,
@@ -24,10 +25,6 @@ export const REQUEST_COMMENT_INPUT = 'requestComment';
 const METAS_SHOWN = 12;
 const t = planBotText;
 
-const when = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-};
 const short = (s: string, n = 160) => preview(s, n);
 const quarters = (meta: Meta) => meta.programmed.map((v) => (v === null ? '—' : formatNumber(v))).join(' · ');
 
@@ -67,7 +64,7 @@ export function planReviewCard(view: PlanView, opts: { canReview: boolean; tabUr
   const history = view.events.slice(-4);
   if (history.length) {
     body.push(text(t.review.history, { weight: 'Bolder', spacing: 'Medium' }));
-    for (const e of history) body.push(subtle(`${when(e.at)} · ${e.actorName} · ${planActionLabels[e.action]}${e.comment ? `: «${short(e.comment, 200)}»` : ''}`));
+    for (const e of history) body.push(subtle(`${formatDateTime(e.at, 'short')} · ${e.actorName} · ${planActionLabels[e.action]}${e.comment ? `: «${short(e.comment, 200)}»` : ''}`));
   }
   const actions: CardElement[] = [];
   if (reviewing) {

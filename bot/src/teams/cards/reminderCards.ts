@@ -1,4 +1,4 @@
-import { DIGEST_KINDS, periodLabel, reminderKindLabels, remindersBotText, type DigestKind, type ReminderKind } from '@okr/core';
+import { formatDateTime, DIGEST_KINDS, periodLabel, reminderKindLabels, remindersBotText, type DigestKind, type ReminderKind } from '@okr/core';
 import type { PlannedReminder } from '../../jobs/reminderPlan.js';
 import type { AdminRemindersView, PersonRemindersView } from '../../services/reminders.js';
 import type { ReminderLogEntry } from '../../store/Store.js';
@@ -13,8 +13,7 @@ export const REMINDERS_PAUSE = 'reminders.pause';
 export const REMINDERS_RETRY = 'reminders.retry';
 export const REMINDERS_ADMIN = 'reminders.admin';
 
-const bogota = (d: Date | string) =>
-  new Date(d).toLocaleString('es-CO', { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
+const bogota = (d: Date | string) => formatDateTime(d, 'weekdayNoYear');
 
 const t = remindersBotText;
 
@@ -81,10 +80,12 @@ export function snoozedCard(until: Date): AdaptiveCard {
 
 const describe = (r: Pick<PlannedReminder, 'key' | 'unitName'>) =>
   `${kindLabel(r.key.kind).title}${r.unitName ? ` · ${preview(r.unitName, 80)}` : ''} · ${periodLabel(r.key.period)}`;
-const describeLog = (e: ReminderLogEntry) => `${kindLabel(e.kind).title} · ${e.subject === 'entity' ? t.wholeEntity : preview(e.subject, 60)} · ${periodLabel(e.period)}`;
+/** A sent reminder: its kind, what it was about (the unit's name, not its id) and its month. */
+const describeLog = (e: ReminderLogEntry, unitNames: ReadonlyMap<string, string>) =>
+  `${kindLabel(e.kind).title} · ${e.subject === 'entity' ? t.wholeEntity : preview(unitNames.get(e.subject) ?? e.subject, 80)} · ${periodLabel(e.period)}`;
 
 /** `recordatorios`: the person's upcoming and recent reminders, and a switch per kind. */
-export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean): AdaptiveCard {
+export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean, unitNames: ReadonlyMap<string, string>): AdaptiveCard {
   const said = t.mine;
   const body: CardElement[] = [heading(said.title)];
   const actions: CardElement[] = [];
@@ -110,13 +111,13 @@ export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean): Ad
   body.push(text(said.sent, { weight: 'Bolder', spacing: 'Large' }));
   const sent = view.recent.filter((e) => e.state === 'sent');
   if (sent.length === 0) body.push(subtle(said.noneSent));
-  body.push(...capped(sent, (e) => text(`• ${describeLog(e)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' })));
+  body.push(...capped(sent, (e) => text(`• ${describeLog(e, unitNames)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' })));
   if (isAdmin) actions.push(executeAction(said.admin, REMINDERS_ADMIN, {}));
   return card(body, actions);
 }
 
 /** The ETI's view: the switch, what goes out next, what went out, who cannot be reached, what is uncertain. */
-export function remindersAdminCard(view: AdminRemindersView, names: Map<string, string>): AdaptiveCard {
+export function remindersAdminCard(view: AdminRemindersView, names: ReadonlyMap<string, string>, unitNames: ReadonlyMap<string, string>): AdaptiveCard {
   const who = (id: string | null) => preview(id ? names.get(id) ?? id : '', 80);
   const said = t.admin;
   const body: CardElement[] = [heading(said.title)];
@@ -141,7 +142,7 @@ export function remindersAdminCard(view: AdminRemindersView, names: Map<string, 
   const retryable = (e: ReminderLogEntry, note: string): CardElement =>
     container(
       [
-        text(`${who(e.personId)} — ${describeLog(e)}`, { size: 'Small' }),
+        text(`${who(e.personId)} — ${describeLog(e, unitNames)}`, { size: 'Small' }),
         subtle(note),
         { type: 'ActionSet', actions: [executeAction(said.resend, REMINDERS_RETRY, { key: e.key })] },
       ],
@@ -159,7 +160,7 @@ export function remindersAdminCard(view: AdminRemindersView, names: Map<string, 
   );
   section(
     said.sent,
-    capped(view.recent, (e) => text(`• ${who(e.personId)} — ${describeLog(e)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' })),
+    capped(view.recent, (e) => text(`• ${who(e.personId)} — ${describeLog(e, unitNames)} — ${bogota(e.sentAt!)}`, { size: 'Small', spacing: 'None' })),
     said.noneSent,
   );
   return card(body, [

@@ -1,4 +1,5 @@
 import {
+  formatDateTime,
   formatPercent,
   periodLabel,
   quarterLabel,
@@ -46,7 +47,7 @@ const FLAGS_SHOWN = 2;
 const LINK_SHOWN = 80;
 
 const clip = (s: string, n = CLIP) => preview(s, n);
-const day = (iso: string) => new Date(iso).toLocaleString('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+const day = (iso: string) => formatDateTime(iso, 'shortNoYear');
 
 /** `revisión`: the month's queue — counts, what waits for the ETI (oldest first), the bulk close and the other months. */
 export function reviewQueueCard(queue: ReviewQueueResponse, tabUrl: string): AdaptiveCard {

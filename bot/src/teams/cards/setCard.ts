@@ -1,4 +1,4 @@
-import { actionLabels, availableActions, formulationBotText, kindLabels, quarterLabel, setEventLabels, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
+import { formatDateTime, actionLabels, availableActions, formulationBotText, kindLabels, quarterLabel, setEventLabels, setStateLabels, WORKFLOW, type Role, type WorkflowAction } from '@okr/core';
 import type { SetView } from '../../services/formulation.js';
 import { attention, card, container, executeAction, heading, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { formatValue } from './format.js';
@@ -13,11 +13,6 @@ const ALERTS_SHOWN = 8;
 /** Titles and comments are previews on the card (the whole set is in the tab): a set of 10 objectives and 30 key results still fits. */
 const TITLE_PREVIEW = 160;
 const COMMENT_PREVIEW = 240;
-
-function when(iso: string): string {
-  const d = new Date(new Date(iso).getTime() - 5 * 3_600_000);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
-}
 
 /**
  * A unit's OKR set as the coach, the líder or the enlace sees it: its objectives and key results,
@@ -71,7 +66,7 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   if (history.length > 0) {
     body.push(text(t.history, { weight: 'Bolder', spacing: 'Medium' }));
     for (const e of history) {
-      body.push(subtle(`${when(e.at)} · ${e.actorName} · ${setEventLabels[e.action] ?? e.action}${e.comment ? `: «${preview(e.comment, COMMENT_PREVIEW)}»` : ''}`));
+      body.push(subtle(`${formatDateTime(e.at, 'short')} · ${e.actorName} · ${setEventLabels[e.action] ?? e.action}${e.comment ? `: «${preview(e.comment, COMMENT_PREVIEW)}»` : ''}`));
     }
   }
 

@@ -1,5 +1,6 @@
 /** Actas: plenarias, actas and their sign-off, the copy to the OAP, commitments and recognitions (es-CO). */
 
+import { counted, endSentence, formatDate, formatDateAndClock } from '../../format/index.js';
 /** Plenarias and actas (seed 000, activities 8–9; seed 004). */
 export const plenariaKindLabels = { menor: 'Plenaria menor', mayor: 'Plenaria mayor', dialogo: 'Sesión de diálogo', validacion: 'Sesión de validación de datos' } as const;
 
@@ -25,7 +26,7 @@ export const actaMessages = {
   onlySecretary: 'Solo el secretario designado puede firmar como secretario.',
   onlyPresiding: 'Solo quien preside la plenaria puede firmar como presidente.',
   signedTwice: 'Ya firmaste esta acta.',
-  mayorOutsideWindow: (days: number, last: string) => `La plenaria mayor debe hacerse en los primeros ${days} días hábiles del semestre (hasta el ${last}).`,
+  mayorOutsideWindow: (days: number, last: string) => `La plenaria mayor debe hacerse en los primeros ${days} días hábiles del semestre (hasta el ${formatDate(last)}).`,
   noMenor: (unit: string) => `${unit} no tiene plenaria menor en el trimestre.`,
   copyStatus: { a_tiempo: 'A tiempo', vencida: 'Vencida', pendiente: 'Pendiente' },
   /** Who an entity-wide plenaria mayor or dialogue session belongs to. */
@@ -53,14 +54,14 @@ export const actaMessages = {
   changeReason: 'Escribe el motivo: queda en el historial y les llega a quienes se avisa.',
   cancelledActa: (reason: string) => `Esta plenaria está cancelada (motivo: ${reason}): su acta no se escribe ni se firma.`,
   sameSchedule: 'La fecha, la hora, la modalidad y el lugar son los mismos: no hay nada que reprogramar.',
-  duplicateSlot: (date: string, time: string) => `Ya hay otra plenaria de esta dependencia programada el ${date} a las ${time}.`,
+  duplicateSlot: (date: string, time: string) => endSentence(`Ya hay otra plenaria de esta dependencia programada el ${formatDateAndClock(date, time, 'long')}`),
   recognitionTarget: (n: number) => `Reconocimiento ${n}: indica una persona o un equipo (uno de los dos).`,
   recognitionReason: (n: number) => `Reconocimiento ${n}: escribe el motivo.`,
   duplicateCommitment: (n: number) => `Compromiso ${n}: está repetido.`,
   commitmentTask: (n: number) => `Compromiso ${n}: escribe la tarea.`,
   commitmentOwner: (n: number) => `Compromiso ${n}: elige un responsable del directorio.`,
   commitmentDue: (n: number) => `Compromiso ${n}: la fecha no es válida (AAAA-MM-DD).`,
-  commitmentDueBefore: (n: number, date: string) => `Compromiso ${n}: la fecha debe ser posterior a la plenaria (${date}).`,
+  commitmentDueBefore: (n: number, date: string) => `Compromiso ${n}: la fecha debe ser posterior a la plenaria (${formatDate(date)}).`,
   missing: {
     objective: 'el objetivo de la reunión',
     attendees: 'los asistentes',
@@ -77,7 +78,7 @@ export const actaMessages = {
   staleEdit: 'Otra persona guardó el acta mientras la editabas. Tus cambios no se guardaron: recarga para ver la versión actual.',
   signatureWithdrawn: 'El acta cambió después de una firma: la firma se retiró y deben firmar de nuevo.',
   sendUnsigned: 'Solo se envía a la OAP el acta firmada por quien preside y por el secretario/a.',
-  alreadySent: (on: string) => `Esta versión del acta ya se envió a la OAP el ${on}.`,
+  alreadySent: (on: string) => `Esta versión del acta ya se envió a la OAP el ${formatDate(on)}.`,
   correctUnsigned: 'Solo se corrige un acta firmada; mientras tanto se edita directamente.',
   correctionReason: 'Escribe el motivo de la corrección.',
   commitmentChangedBy: (v: number) => `Compromiso modificado en la versión ${v} del acta.`,
@@ -118,8 +119,8 @@ export const actasBotText = {
   changed: {
     rescheduledTitle: 'Plenaria reprogramada',
     cancelledTitle: 'Plenaria cancelada',
-    rescheduled: (by: string, from: string, to: string) => `${by} la pasó del ${from} al ${to}.`,
-    cancelled: (by: string, when: string) => `${by} canceló la plenaria del ${when}. Su acta queda cerrada.`,
+    rescheduled: (by: string, from: string, to: string) => endSentence(`${by} la pasó del ${from} al ${to}`),
+    cancelled: (by: string, when: string) => `${endSentence(`${by} canceló la plenaria del ${when}`)} Su acta queda cerrada.`,
     reason: 'Motivo',
     actaFollows: 'El acta sigue a la plenaria: su hora y los resultados de los OKR se actualizaron a la nueva fecha, y las firmas que tuviera deben darse de nuevo.',
     open: 'Ver las plenarias',
@@ -129,7 +130,7 @@ export const actasBotText = {
   signedBoth:
     'Firmaste. El acta quedó firmada por ambas partes: ya no cambia, su .docx quedó guardado y sus compromisos pasaron al seguimiento. Falta enviar la copia a la OAP.',
   signedOne: (missing: string) => `Firmaste. Falta la firma de ${missing}.`,
-  sentToOap: (on: string, onTime: boolean) => `Quedó registrado el envío a la OAP el ${on} (${onTime ? 'a tiempo' : 'fuera del plazo'}).`,
+  sentToOap: (on: string, onTime: boolean) => `Quedó registrado el envío a la OAP el ${formatDate(on)} (${onTime ? 'a tiempo' : 'fuera del plazo'}).`,
   card: {
     signed: 'Acta firmada',
     toSign: 'Acta para firmar',
@@ -139,14 +140,14 @@ export const actasBotText = {
     date: 'Fecha',
     modality: 'Modalidad',
     copy: 'Copia a la OAP',
-    copySent: (status: string, on: string) => `${status}: enviada el ${on}`,
-    copyDue: (status: string, deadline: string) => `${status} · vence el ${deadline}`,
+    copySent: (status: string, on: string) => `${status}: enviada el ${formatDate(on)}`,
+    copyDue: (status: string, deadline: string) => `${status} · vence el ${formatDate(deadline)}`,
     correction: (version: number, reason: string) => `Corrección de la versión ${version}: ${reason}`,
     objective: 'Objetivo',
     decisions: 'Decisiones',
     commitments: 'Compromisos',
     proposals: 'Propuestas',
-    recognitions: (n: number) => `${n} reconocimiento(s) en el acta.`,
+    recognitions: (n: number) => `${counted(n, 'reconocimiento', 'reconocimientos')} en el acta.`,
     more: (n: number) => `…y ${n} más en la pestaña.`,
     signAsSecretary: 'Firmar como secretario/a',
     signAsPresiding: 'Firmar como quien preside',
@@ -156,11 +157,11 @@ export const actasBotText = {
   commitments: {
     title: 'Tus compromisos',
     none: 'No tienes compromisos abiertos. Los compromisos llegan aquí cuando se firma el acta de una plenaria o de una sesión de diálogo que te los asigna.',
-    count: (open: number, overdue: number) => `${open} abierto(s)${overdue ? `, ${overdue} vencido(s)` : ''}.`,
+    count: (open: number, overdue: number) => `${counted(open, 'abierto', 'abiertos')}${overdue ? `, ${counted(overdue, 'vencido', 'vencidos')}` : ''}.`,
     more: (n: number) => `…y ${n} más en la pestaña «Compromisos».`,
     viewAll: 'Ver todos en la pestaña',
     line: (status: string, due: string, overdue: boolean, plenaria: string, unit: string, date: string) =>
-      `${status} · vence el ${due}${overdue ? ' · VENCIDO' : ''} · ${plenaria} de ${unit} (${date})`,
+      `${status} · vence el ${formatDate(due)}${overdue ? ' · VENCIDO' : ''} · ${plenaria} de ${unit} (${formatDate(date)})`,
     lastFollowUp: (note: string, by: string) => `Último seguimiento: «${note}» (${by})`,
     impact: (impact: string) => `Impacto: ${impact}`,
     update: 'Actualizar',

@@ -1,5 +1,6 @@
 /** The directory module (es-CO): units, people, assignments with dates, strategic objectives, imports. */
 import type { Role } from '../../types.js';
+import { formatDate } from '../../format/index.js';
 
 export const unitLevelLabels = {
   despacho: 'Despacho',
@@ -31,12 +32,12 @@ export const directoryMessages = {
   roleNeedsUnit: (role: string) => `El rol ${role} es de una unidad: indica cuál.`,
   roleIsEntityWide: (role: string) => `El rol ${role} es de toda la entidad: no lleva unidad.`,
   dateInvalid: (value: string) => `«${value}» no es una fecha válida (usa AAAA-MM-DD, p. ej. 2026-12-01).`,
-  endsBeforeStart: (from: string, to: string) => `La fecha «hasta» (${to}) es anterior a «desde» (${from}).`,
-  overlap: (who: string, role: string, unit: string, from: string, to: string) => `${who} ya es ${role}${unit} entre ${from} y ${to}: las fechas se cruzan.`,
-  singleHolder: (role: string, unit: string, holder: string, from: string, to: string) => `${unit} ya tiene ${role} entre ${from} y ${to}: ${holder}. Termina esa asignación o usa «Reemplazar».`,
+  endsBeforeStart: (from: string, to: string) => `La fecha «hasta» (${formatDate(to)}) es anterior a «desde» (${formatDate(from)}).`,
+  overlap: (who: string, role: string, unit: string, from: string, to: string) => `${who} ya es ${role}${unit} entre ${formatDate(from)} y ${formatDate(to)}: las fechas se cruzan.`,
+  singleHolder: (role: string, unit: string, holder: string, from: string, to: string) => `${unit} ya tiene ${role} entre ${formatDate(from)} y ${formatDate(to)}: ${holder}. Termina esa asignación o usa «Reemplazar».`,
   assignmentUnknown: 'Esa asignación ya no existe; recarga el directorio.',
-  assignmentEnded: (to: string) => `Esa asignación ya terminó el ${to}.`,
-  replaceDateTooEarly: (from: string) => `El reemplazo debe empezar después del ${from}, cuando empezó la asignación actual.`,
+  assignmentEnded: (to: string) => `Esa asignación ya terminó el ${formatDate(to)}.`,
+  replaceDateTooEarly: (from: string) => `El reemplazo debe empezar después del ${formatDate(from)}, cuando empezó la asignación actual.`,
   replaceSamePerson: 'La persona nueva es la misma que ya tiene el rol.',
   personHoldsNothing: (name: string) => `${name} no tiene roles vigentes.`,
   objectiveCodeRequired: 'Escribe el código del objetivo (p. ej. OE1).',
@@ -57,7 +58,7 @@ export const directoryWarningText = {
 export const directoryBotText = {
   welcome: {
     title: (firstName: string) => `Bienvenido/a al equipo OKR, ${firstName}`,
-    intro: (role: string, unit: string, from: string) => `Desde el ${from} eres ${role} de ${unit}. El equipo ETI te registró en el directorio.`,
+    intro: (role: string, unit: string, from: string) => `Desde el ${formatDate(from)} eres ${role} de ${unit}. El equipo ETI te registró en el directorio.`,
     pendingTitle: 'Lo que está pendiente',
     nothingPending: 'No hay nada pendiente por ahora: te avisaré cuando abra la ventana de reporte del mes.',
     set: (quarter: string, state: string) => `Set de OKR de ${quarter}: ${state}.`,
@@ -70,10 +71,3 @@ export const directoryBotText = {
 
 export const roleListText = (roles: readonly Role[], labels: Record<Role, string>) => roles.map((r) => labels[r]).join(', ');
 
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-
-/** «1 de diciembre de 2026» for 2026-12-01 (es-CO long date, as the directory's dates read). */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} de ${MONTHS[Number(m[2]) - 1]} de ${m[1]}` : iso;
-}

@@ -1,5 +1,5 @@
 /** The imports' report (es-CO): the directory workbook and the Viva Goals history. */
-import { longDate } from './directory.js';
+import { formatDate } from '../../format/dates.js';
 
 export const importText = {
   sheet: (name: string) => `Hoja «${name}»`,
@@ -24,13 +24,13 @@ export const importText = {
   entityRole: (role: string) => `${role} es un rol de toda la entidad: deja la unidad vacía.`,
   unitRole: (role: string) => `${role} es un rol de una unidad: escribe su id en «Unidad».`,
   badDate: (column: string, value: string) => `«${value}» en «${column}» no es una fecha (escribe 2026-12-01 o 1/12/2026).`,
-  endsBeforeStart: (from: string, to: string) => `«Hasta» (${to}) es anterior a «Desde» (${from}).`,
+  endsBeforeStart: (from: string, to: string) => `«Hasta» (${formatDate(to)}) es anterior a «Desde» (${formatDate(from)}).`,
   inactiveUnit: (unit: string) => `${unit} está desactivada: no admite roles vigentes (escribe su «Hasta»).`,
   inactivePerson: (name: string) => `${name} está desactivada: no admite roles vigentes (escribe su «Hasta»).`,
   stillHolds: (name: string, role: string, unit: string | null) => `${name} queda desactivada pero sigue como ${role}${unit ? ` de ${unit}` : ''}: escribe el «Hasta» de ese rol en «Asignaciones».`,
   unitStillHas: (unit: string, name: string, role: string) => `${unit} queda desactivada pero ${name} sigue como ${role}: escribe el «Hasta» de ese rol en «Asignaciones».`,
   badVigencia: (value: string) => `«${value}» no es una vigencia (un año, p. ej. 2026).`,
-  span: (from: string, to: string | null) => (to ? `del ${longDate(from)} al ${longDate(to)}` : `desde el ${longDate(from)}`),
+  span: (from: string, to: string | null) => (to ? `del ${formatDate(from)} al ${formatDate(to)}` : `desde el ${formatDate(from)}`),
   renamed: (before: string) => `antes «${before}»`,
   moved: (from: string, to: string) => `pasa de «${from}» a «${to}»`,
   field: (what: string) => `cambia ${what}`,

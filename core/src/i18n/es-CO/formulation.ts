@@ -1,5 +1,6 @@
 /** Formulation: a unit's quarterly set, its shape and form alerts, the workflow (es-CO). */
 import type { OkrSetState } from '../../types.js';
+import { counted } from '../../format/index.js';
 
 /** States of a unit's quarterly OKR set (formulation workflow). */
 export const setStateLabels: Record<OkrSetState, string> = {
@@ -28,16 +29,16 @@ export const setEventLabels: Record<string, string> = {
 
 /** The 1/3/9 shape check. */
 export const shapeMessages = {
-  strategic: (n: number, std: number) => `El set tiene ${n} objetivos estratégicos; el estándar es ${std}.`,
-  tactical: (n: number, std: number) => `El set tiene ${n} objetivos tácticos; el estándar es ${std}.`,
-  keyResults: (title: string, n: number, std: number) => `«${title}» tiene ${n} resultados clave; el estándar es ${std}.`,
+  strategic: (n: number, std: number) => `El set tiene ${counted(n, 'objetivo estratégico', 'objetivos estratégicos')}; el estándar es ${std}.`,
+  tactical: (n: number, std: number) => `El set tiene ${counted(n, 'objetivo táctico', 'objetivos tácticos')}; el estándar es ${std}.`,
+  keyResults: (title: string, n: number, std: number) => `«${title}» tiene ${counted(n, 'resultado clave', 'resultados clave')}; el estándar es ${std}.`,
 } as const;
 
 /** Form alerts while drafting a set. */
 export const qualityMessages = {
   longTitle: (title: string, max: number) => `«${title.slice(0, 40)}…» supera ${max} caracteres: un título corto se lee mejor en las plenarias.`,
   noKrs: (title: string) => `«${title}» no tiene resultados clave.`,
-  tooManyKrs: (title: string, n: number) => `«${title}» tiene ${n} resultados clave; el estándar es 3.`,
+  tooManyKrs: (title: string, n: number) => `«${title}» tiene ${counted(n, 'resultado clave', 'resultados clave')}; el estándar es 3.`,
   noTarget: (title: string) => `«${title}» no tiene meta.`,
   targetEqualsBaseline: (title: string) => `«${title}»: la meta es igual a la línea base; no mediría ningún avance.`,
   directionMismatch: (title: string) => `«${title}»: la dirección (aumentar o disminuir) no coincide con la línea base y la meta.`,
@@ -52,7 +53,7 @@ export const formulationMessages = {
     unknownInstitutional: (id: string) => `El objetivo institucional «${id}» no existe: elige uno de la lista de la entidad.`,
     duplicateId: (id: string) => `El id «${id}» está repetido: cada objetivo y cada resultado clave lleva uno propio.`,
     noStrategic: 'Falta el objetivo estratégico del set.',
-    twoStrategic: (n: number) => `El set tiene ${n} objetivos estratégicos: lleva uno solo.`,
+    twoStrategic: (n: number) => `El set tiene ${counted(n, 'objetivo estratégico', 'objetivos estratégicos')}: lleva uno solo.`,
     strategicWithParent: (id: string) => `El objetivo estratégico «${id}» no puede depender de otro objetivo.`,
     tacticalWithoutParent: (id: string) => `El objetivo táctico «${id}» debe depender del objetivo estratégico.`,
     unknownParent: (id: string, parent: string) => `El objetivo «${id}» depende de «${parent}», que no está en el set.`,
@@ -66,8 +67,6 @@ export const formulationMessages = {
   onlyEnlace: (unit: string) => `Solo el enlace OKR de ${unit} puede formular su set.`,
   locked: (state: string) => `El set está «${state}» y no se puede editar. Para cambiar un set cargado se inicia un nuevo ciclo de formulación.`,
   nothingToCopy: (quarter: string) => `No hay un set de ${quarter} para copiar.`,
-  /** When a step was taken, in `lastStep`: "2026-11-23 a las 10:05". */
-  at: (date: string, time: string) => `${date} a las ${time}`,
 } as const;
 
 /** The bot's set card and `revisar`. */

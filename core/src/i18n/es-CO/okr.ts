@@ -1,4 +1,5 @@
 /** OKR: check-ins, the tree, the dashboard (es-CO). */
+import { counted, inNumber } from '../../format/index.js';
 
 export const fieldLabels = { value: 'Avance', comment: 'Comentario', evidenceUrl: 'Enlace a la evidencia' } as const;
 
@@ -43,8 +44,8 @@ export const okrBotText = {
   card: {
     title: (month: string) => `Check-in de ${month}`,
     expectedHint: (expected: string) => `Progreso esperado hoy: ${expected} del trimestre. Puedes guardar cada resultado clave por separado; lo que guardes no se pierde.`,
-    allReported: (n: number) => `Ya reportaste los ${n} resultados clave este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`,
-    missing: (missing: number, total: number) => `Faltan ${missing} de ${total} resultados clave por reportar este mes.`,
+    allReported: (n: number) => `Ya reportaste ${n === 1 ? 'el resultado clave' : `los ${n} resultados clave`} este mes; puedes corregirlos hasta que el equipo ETI cierre el mes.`,
+    missing: (missing: number, total: number) => `${inNumber(missing, 'Falta', 'Faltan')} ${missing} de ${total} resultados clave por reportar este mes.`,
     correctionRequested: (note: string | null) => `El equipo ETI pidió una corrección: ${note ?? 'revisa las observaciones de los resultados clave marcados.'}`,
     observation: (text: string) => `Observación del equipo ETI: ${text}`,
     corrected: '✏️ Corregido después de la solicitud del equipo ETI',
@@ -71,7 +72,7 @@ export const okrBotText = {
     moreErrors: (n: number) => `…y ${n} más, junto a cada resultado clave.`,
     keptInTab: (start: string) => `El texto guardado es más largo de lo que cabe aquí («${start}»): se conserva si dejas el campo vacío; para editarlo completo, usa la pestaña.`,
     foldedReported: 'Los resultados clave ya reportados este mes aparecen en una línea para que la tarjeta quepa en Teams; para corregir uno, usa la pestaña.',
-    tooBigForCard: (n: number) => `Este set tiene ${n} resultados clave: son demasiados para una tarjeta de Teams. Repórtalos en la pestaña.`,
+    tooBigForCard: (n: number) => `Este set tiene ${counted(n, 'resultado clave', 'resultados clave')}: son demasiados para una tarjeta de Teams. Repórtalos en la pestaña.`,
     typedTooLong: 'Parte de lo que escribiste en los resultados sin errores no cabe en la tarjeta y no se guardó: complétalo en la pestaña.',
   },
   save: {
@@ -97,7 +98,7 @@ export const okrBotText = {
     },
     title: 'Lo que falta por reportar',
     upToDate: '✅ Al día: los meses abiertos están reportados.',
-    month: (month: string, missing: number, total: number) => `${month}: faltan ${missing} de ${total} resultados clave`,
+    month: (month: string, missing: number, total: number) => `${month}: ${inNumber(missing, 'falta', 'faltan')} ${missing} de ${total} resultados clave`,
     correction: (month: string) => `${month}: el equipo ETI pidió una corrección`,
     report: (month: string) => `Reportar ${month}`,
     reportFor: (month: string, unit: string) => `${unit}: ${month}`,

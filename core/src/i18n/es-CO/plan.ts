@@ -1,6 +1,7 @@
 /** Plan de gestión (seed 001, PLE-PIN-P005): labels, rule messages and the bot's cards (es-CO). */
 import type { ModificationState, PlanState, ProgrammingType, ReportState } from '../../plan/types.js';
 import type { ProgrammingIssue } from '../../plan/programming.js';
+import { formatDate } from '../../format/index.js';
 
 /** The programming types by their Spanish names (also the open-data feed's values). */
 export const programmingTypeLabels: Record<ProgrammingType, string> = {
@@ -119,7 +120,7 @@ export const planMessages = {
   },
 
   report: {
-    notYet: (quarter: string, end: string) => `El ${quarter} termina el ${end}: su reporte se envía después del corte.`,
+    notYet: (quarter: string, end: string) => `El ${quarter} termina el ${formatDate(end)}: su reporte se envía después del corte.`,
     closed: (quarter: string) => `El reporte del ${quarter} ya fue revisado y cerrado por la OAP: no se puede cambiar.`,
     submittedLocked: (quarter: string) => 'El reporte ya se envió a la OAP; solo se corrige si la OAP pide una aclaración.',
     noPlan: (unit: string, year: number) => `${unit} no tiene un plan de gestión oficializado para ${year}.`,
@@ -230,11 +231,11 @@ export const planBotText = {
   },
   reminder: {
     label: { title: 'Reporte trimestral del plan de gestión', detail: 'Los últimos días para enviar el reporte del trimestre, el día siguiente al vencimiento si falta, y al líder cuando lleva varios días hábiles de retraso.' },
-    window: (quarter: string, unit: string, due: string) => ({ title: `Reporte del plan de gestión: ${quarter}`, text: `**${unit}** debe enviar el reporte del ${quarter} a la OAP a más tardar el ${due}. Metas sin reportar:` }),
-    overdue: (quarter: string, unit: string, due: string) => ({ title: `Venció el reporte del plan de gestión del ${quarter}`, text: `El plazo fue el ${due} y **${unit}** aún no envía el reporte. Metas sin reportar:` }),
+    window: (quarter: string, unit: string, due: string) => ({ title: `Reporte del plan de gestión: ${quarter}`, text: `**${unit}** debe enviar el reporte del ${quarter} a la OAP a más tardar el ${formatDate(due)}. Metas sin reportar:` }),
+    overdue: (quarter: string, unit: string, due: string) => ({ title: `Venció el reporte del plan de gestión del ${quarter}`, text: `El plazo fue el ${formatDate(due)} y **${unit}** aún no envía el reporte. Metas sin reportar:` }),
     escalation: (quarter: string, unit: string, due: string) => ({
       title: `${unit} está atrasada en el reporte del plan de gestión`,
-      text: `Como líder, te contamos que el reporte del ${quarter} venció el ${due} y aún no se envía. Metas sin reportar:`,
+      text: `Como líder, te contamos que el reporte del ${quarter} venció el ${formatDate(due)} y aún no se envía. Metas sin reportar:`,
     }),
     open: 'Abrir el reporte',
   },

@@ -1,4 +1,5 @@
 /** Reminders: the procedure's calendar, `recordatorios` and the ETI's administration (es-CO). */
+import { counted, endSentence, inNumber } from '../../format/index.js';
 
 /** Reminder kinds as people see them in `recordatorios` and the administrator's view. */
 export const reminderKindLabels = {
@@ -32,13 +33,13 @@ export const remindersBotText = {
   /** The proactive reminder: the heading and first line of each kind, then what every reminder says. */
   reminder: {
     kinds: {
-      checkin_window: (month: string, unit: string, n: number) => ({ title: `Se abrió el check-in de ${month}`, text: `**${unit}**: faltan ${n} resultados clave por reportar:` }),
-      checkin_missing: (month: string, unit: string, n: number) => ({ title: `Falta el check-in de ${month}`, text: `El mes terminó y **${unit}** aún no reporta ${n} resultados clave:` }),
+      checkin_window: (month: string, unit: string, n: number) => ({ title: `Se abrió el check-in de ${month}`, text: `**${unit}**: ${inNumber(n, 'falta', 'faltan')} ${counted(n, 'resultado clave', 'resultados clave')} por reportar:` }),
+      checkin_missing: (month: string, unit: string, n: number) => ({ title: `Falta el check-in de ${month}`, text: `El mes terminó y **${unit}** aún no reporta ${counted(n, 'resultado clave', 'resultados clave')}:` }),
       leader_escalation: (month: string, unit: string, n: number) => ({
         title: `${unit} está atrasada en el check-in de ${month}`,
-        text: `Como líder de la unidad, te contamos que aún faltan ${n} resultados clave por reportar:`,
+        text: `Como líder de la unidad, te contamos que aún ${inNumber(n, 'falta', 'faltan')} ${counted(n, 'resultado clave', 'resultados clave')} por reportar:`,
       }),
-      eti_digest: (month: string, _unit: string, n: number) => ({ title: `Unidades sin check-in completo de ${month}`, text: `${n} unidades aún no terminan de reportar:` }),
+      eti_digest: (month: string, _unit: string, n: number) => ({ title: `Unidades sin check-in completo de ${month}`, text: `${counted(n, 'unidad', 'unidades')} aún no ${inNumber(n, 'termina', 'terminan')} de reportar:` }),
       approvals_digest: (_month: string, _unit: string, n: number) => ({
         title: 'Esperan tu aprobación o tu firma',
         text: `Tu resumen de la semana: ${n} ${n === 1 ? 'pendiente' : 'pendientes'}.`,
@@ -84,8 +85,8 @@ export const remindersBotText = {
   },
   admin: {
     title: 'Recordatorios: administración',
-    paused: (by: string, when: string) => `⏸️ Pausados por ${by} el ${when}. No se envía ningún recordatorio.`,
-    active: (next: string) => `▶️ Activos. Se envían los días hábiles de 8:00 a 17:00. Próximo envío posible: ${next}.`,
+    paused: (by: string, when: string) => `${endSentence(`⏸️ Pausados por ${by} el ${when}`)} No se envía ningún recordatorio.`,
+    active: (next: string) => endSentence(`▶️ Activos. Se envían los días hábiles de 8:00 a. m. a 5:00 p. m. Próximo envío posible: ${next}`),
     toSend: (n: number) => `Por enviar (${n})`,
     nothingToSend: 'Nada por enviar en la próxima ronda.',
     unreachable: (n: number) => `Personas sin conversación con el bot (${n})`,

@@ -1,6 +1,7 @@
 /** Review: the ETI's monthly review of each unit's report, and the quarter close (es-CO). */
 import type { UnitMonthState } from '../../review.js';
 import type { ReviewFlagCode } from '../../reviewFlags.js';
+import { formatDate } from '../../format/index.js';
 
 /** A unit's month as the ETI's queue shows it. */
 export const unitMonthStateLabels: Record<UnitMonthState, string> = {
@@ -67,7 +68,7 @@ export const reviewMessages = {
   unknownKeyResult: 'Una observación es de un resultado clave que no está en el set del trimestre. Recarga la revisión.',
   stale: 'Otra persona del equipo ETI actuó sobre este mes mientras tanto. Revisa su estado actual; no se hizo ningún cambio.',
   nothingToCloseInBulk: 'No hay meses completos y sin alertas para cerrar en bloque.',
-  quarterNotOver: (quarter: string, date: string) => `El ${quarter} todavía no termina: se puede cerrar desde el ${date}.`,
+  quarterNotOver: (quarter: string, date: string) => `El ${quarter} todavía no termina: se puede cerrar desde el ${formatDate(date)}.`,
   quarterAlreadyClosed: (quarter: string, by: string, at: string) => `El ${quarter} ya se cerró (${by}, ${at}). El cierre no cambia.`,
   quarterNotClosed: (quarter: string) => `El ${quarter} todavía no se ha cerrado.`,
   notVisible: 'No tienes permiso para ver la revisión de esta unidad.',

@@ -1,10 +1,10 @@
 import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ActaView } from '@okr/core';
-import { formatDay, formatShortDay, linkIn } from '../actaHelpers.js';
+import { placeAndLink } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { ActaStateBadge, OapStatusBadge, oapStatusDetail } from '../ActaBits.js';
 import { Fact, useCardClass, useCompact } from './ActaLayout.js';
-
+import { formatClock, formatDate, formatDateAndClock } from '../../core.js';
 
 const useStyles = makeStyles({
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -30,8 +30,7 @@ export function ActaHeader({ view }: { view: ActaView }) {
   const compact = useCompact();
   const card = useCardClass();
   const p = view.plenaria;
-  const link = linkIn(p.location);
-  const place = link ? p.location.replace(link, '').trim() : '';
+  const { place, link } = placeAndLink(p.location);
   return (
     <header className={card}>
       <h2 id={actaTitleId(view)} className={mergeClasses(styles.h2, compact && styles.h2Compact)}>
@@ -43,7 +42,7 @@ export function ActaHeader({ view }: { view: ActaView }) {
         <OapStatusBadge status={view.oap} testId="acta-oap-status" />
       </div>
       <dl className={styles.facts}>
-        <Fact label={a.factDate}>{compact ? `${formatShortDay(p.date)} · ${p.startTime} · ${a.modalityLabels[p.modality]}` : `${formatDay(p.date)} · ${p.startTime}`}</Fact>
+        <Fact label={a.factDate}>{compact ? `${formatDate(p.date, 'short')} · ${formatClock(p.startTime)} · ${a.modalityLabels[p.modality]}` : formatDateAndClock(p.date, p.startTime)}</Fact>
         {!compact && <Fact label={a.factModality}>{a.modalityLabels[p.modality]}</Fact>}
         <Fact label={p.modality === 'presencial' ? a.factPlace : a.factLink}>
           {link ? (

@@ -2,11 +2,10 @@
 import { Button, Caption1 } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular } from '@fluentui/react-icons';
 import type { ActaView } from '@okr/core';
-import { formatInstant } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section, useActaStyles, useCompact } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
-
+import { formatDateTime } from '../../core.js';
 
 /** Every version, newest first, with its state, when it was signed and why it corrected the one before. */
 export function VersionsSection({ versions, busy, onDownload }: { versions: ActaView['versions']; busy: Busy; onDownload: (version: number) => void }) {
@@ -21,7 +20,7 @@ export function VersionsSection({ versions, busy, onDownload }: { versions: Acta
             <li key={ver.documentVersion} className={styles.itemHead}>
               <span>
                 <strong>{a.versionLabel(ver.documentVersion)}</strong> · {a.stateLabels[ver.state]}
-                {ver.signedAt && ` · ${a.signedOn(formatInstant(ver.signedAt))}`}
+                {ver.signedAt && ` · ${a.signedOn(formatDateTime(ver.signedAt, 'short'))}`}
                 {ver.correctionReason && (
                   <>
                     <br />
@@ -48,7 +47,7 @@ export function HistorySection({ history }: { history: ActaView['history'] }) {
         {history.map((h, i) => (
           <li key={i}>
             <Caption1>
-              {formatInstant(h.at)} · {h.actorName} · {a.historyActions[h.action as keyof typeof a.historyActions] ?? h.action}
+              {formatDateTime(h.at, 'short')} · {h.actorName} · {a.historyActions[h.action as keyof typeof a.historyActions] ?? h.action}
             </Caption1>
           </li>
         ))}

@@ -1,12 +1,13 @@
-import { Button, Caption1, Field, Input, Textarea } from '@fluentui/react-components';
+import { Button, Caption1, Field, Textarea } from '@fluentui/react-components';
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { ActaDraft, PersonRef } from '@okr/core';
-import { formatShortDay, newItemId } from '../actaHelpers.js';
+import { newItemId } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { PersonPicker } from '../../ui/PersonPicker.js';
 import { Section, useActaStyles } from './ActaLayout.js';
 import type { DraftProps } from './DraftFields.js';
-
+import { formatDate } from '../../core.js';
+import { DateField } from '../../ui/DateField.js';
 
 type Commitment = ActaDraft['commitments'][number];
 
@@ -25,7 +26,7 @@ export function CommitmentsSection({ people, nameOf, minDate, draft, editable, u
             <li key={c.id}>
               <strong>{c.task}</strong>
               <br />
-              <Caption1 className={styles.muted}>{a.commitmentLine(nameOf(c.ownerId), c.due ? formatShortDay(c.due) : '—')}</Caption1>
+              <Caption1 className={styles.muted}>{a.commitmentLine(nameOf(c.ownerId), c.due ? formatDate(c.due, 'short') : '—')}</Caption1>
             </li>
           ))}
         </ul>
@@ -52,9 +53,7 @@ function CommitmentsEditor({ items, people, minDate, onChange }: { items: Commit
             <Field label={a.commitmentOwner}>
               <PersonPicker people={people} value={c.ownerId} onChange={(id) => set(i, { ownerId: id })} testId={`acta-commitment-owner-${i + 1}`} />
             </Field>
-            <Field label={a.commitmentDue}>
-              <Input type="date" min={minDate} value={c.due} onChange={(_, x) => set(i, { due: x.value })} data-testid={`acta-commitment-due-${i + 1}`} />
-            </Field>
+            <DateField label={a.commitmentDue} min={minDate} value={c.due} onChange={(due) => set(i, { due })} testId={`acta-commitment-due-${i + 1}`} />
           </div>
         </div>
       ))}

@@ -1,11 +1,10 @@
 import { Button, Caption1 } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular, Send16Regular } from '@fluentui/react-icons';
 import type { ActaView } from '@okr/core';
-import { formatShortDay } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section, useActaStyles } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
-
+import { formatDate } from '../../core.js';
 
 export interface DocumentSectionProps {
   view: ActaView;
@@ -37,7 +36,7 @@ export function DocumentSection({ view, readOnly, busy, onDownload, onSendToOap,
           </Button>
         )}
       </div>
-      <Caption1 className={styles.muted}>{view.state === 'signed' ? (sentToOap ? a.sentOapOn(formatShortDay(sentToOap.on)) : a.oapHint) : a.downloadDraftHint}</Caption1>
+      <Caption1 className={styles.muted}>{view.state === 'signed' ? (sentToOap ? a.sentOapOn(formatDate(sentToOap.on, 'short')) : a.oapHint) : a.downloadDraftHint}</Caption1>
     </Section>
   );
 }

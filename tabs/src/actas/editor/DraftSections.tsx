@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { Acta, PersonRef, Plenaria } from '@okr/core';
 import { actasText as a } from '../strings.js';
 import { TextList } from '../ActaBits.js';
@@ -9,6 +9,7 @@ import { CommitmentsSection } from './CommitmentsSection.js';
 import { DraftText, ListSection, type DraftProps } from './DraftFields.js';
 import { OkrResultsSection } from './OkrResultsSection.js';
 import type { Busy } from './useActaActions.js';
+import { TimeInput } from '../../ui/TimeInput.js';
 
 
 const useStyles = makeStyles({
@@ -41,10 +42,10 @@ export function DraftSections({ plenaria, acta, people, byId, nameOf, busy, onRe
         {editable ? (
           <div className={styles.row2}>
             <Field label={a.fields.startTime}>
-              <Input type="time" value={draft.startTime} onChange={(_, x) => update((c) => void (c.startTime = x.value))} data-testid="acta-start-time" />
+              <TimeInput value={draft.startTime} onChange={(v) => update((c) => void (c.startTime = v))} testId="acta-start-time" />
             </Field>
             <Field label={a.fields.endTime}>
-              <Input type="time" value={draft.endTime} onChange={(_, x) => update((c) => void (c.endTime = x.value))} data-testid="acta-end-time" />
+              <TimeInput value={draft.endTime} onChange={(v) => update((c) => void (c.endTime = v))} testId="acta-end-time" />
             </Field>
           </div>
         ) : (

@@ -1,11 +1,11 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
 import type { OkrResultRow, PlenariaKind } from '@okr/core';
-import { formatInstant, groupByObjective } from '../actaHelpers.js';
+import { groupByObjective } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
-
+import { formatDateTime } from '../../core.js';
 
 const useStyles = makeStyles({
   results: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -38,7 +38,7 @@ export function OkrResultsSection({ kind, rows, snapshotAt, editable, busy, onRe
   const styles = useStyles();
   const validation = kind === 'validacion';
   return (
-    <Section title={validation ? a.validatedTitle : a.sectionResults} intro={(validation ? a.validatedIntro : a.resultsIntro)(formatInstant(snapshotAt))}>
+    <Section title={validation ? a.validatedTitle : a.sectionResults} intro={(validation ? a.validatedIntro : a.resultsIntro)(formatDateTime(snapshotAt, 'short'))}>
       {rows.length === 0 ? (
         <Caption1 data-testid="acta-results">{validation ? a.noValidated : a.noResults}</Caption1>
       ) : (

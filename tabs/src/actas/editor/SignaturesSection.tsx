@@ -1,11 +1,10 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { Send16Regular, Signature16Regular } from '@fluentui/react-icons';
 import type { ActaView, SignatureRole } from '@okr/core';
-import { formatInstant } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Fact, MessageItems, Section, useActaStyles } from './ActaLayout.js';
 import type { Busy, SignatureRequest } from './useActaActions.js';
-
+import { formatDateTime } from '../../core.js';
 
 const useStyles = makeStyles({
   signatures: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: tokens.spacingHorizontalM, margin: 0 },
@@ -33,7 +32,7 @@ export function SignaturesSection({ view, dirty, editable, readOnly, requested, 
   const styles = useStyles();
   const signedOn = (part: SignatureRole) => {
     const signature = view.acta?.signatures[part];
-    return signature ? a.signedOn(formatInstant(signature.at)) : a.notSigned;
+    return signature ? a.signedOn(formatDateTime(signature.at, 'short')) : a.notSigned;
   };
   const blocked = dirty || view.missing.length > 0 || !!busy;
   return (

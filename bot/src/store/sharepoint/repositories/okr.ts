@@ -406,6 +406,7 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
       ...data.objectives.map((o) => engine.create(objectives, objectiveFields(o, place(o.setId)))),
       ...data.keyResults.map((k) => engine.create(keyResults, keyResultFields(k, place(k.setId)))),
       ...data.checkIns.map((c) => engine.create(checkIns, checkInFields(c))),
+      ...(data.setEvents ?? []).map((e, i) => engine.create(setEvents, setEventFields(`seed-${e.setId}-${i}`, e))),
     ];
   },
 

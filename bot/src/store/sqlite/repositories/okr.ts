@@ -214,6 +214,9 @@ export const okrSqlite: SqliteModule<OkrPort> = {
     for (const c of data.checkIns) {
       db.run(INSERT_CHECK_IN, c.id, c.keyResultId, c.unitId, c.period, c.value, c.comment, c.evidenceUrl, c.authorId, c.createdAt, c.updatedAt, c.version);
     }
+    for (const e of data.setEvents ?? []) {
+      db.run('INSERT INTO set_events (set_id, at, actor_id, action, from_state, to_state, set_version, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', e.setId, e.at, e.actorId, e.action, e.fromState, e.toState, e.setVersion, e.comment);
+    }
   },
 
   repository: (db: SqliteDb): OkrPort => ({

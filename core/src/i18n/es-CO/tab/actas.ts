@@ -1,6 +1,7 @@
 /** Texts of the tab's actas module (es-CO): plenarias, actas (format GDI-GPD-F029), commitments, recognitions and the OAP's follow-up. */
 import { actaStateLabels, commitmentStatusLabels, modalityLabels, plenariaKindLabels } from '../actas.js';
 import { shellText, viewText } from './shell.js';
+import { endSentence, formatClock, formatDate, formatDateAndClock, formatDateTime } from '../../../format/index.js';
 
 export const actasText = {
   kindLabels: plenariaKindLabels,
@@ -8,10 +9,10 @@ export const actasText = {
   stateLabels: actaStateLabels,
   commitmentStatus: commitmentStatusLabels,
   entityWide: 'Toda la entidad',
-  oapPending: (due: string) => `Pendiente (vence el ${due})`,
-  oapDue: (due: string) => `La copia para la OAP vence el ${due}.`,
-  oapOverdue: (due: string) => `La copia para la OAP venció el ${due} y aún no se ha enviado.`,
-  oapSentOn: (sent: string, due: string) => `Copia enviada a la OAP el ${sent} (plazo: ${due}).`,
+  oapPending: (due: string) => `Pendiente (vence el ${formatDate(due)})`,
+  oapDue: (due: string) => `La copia para la OAP vence el ${formatDate(due)}.`,
+  oapOverdue: (due: string) => `La copia para la OAP venció el ${formatDate(due)} y aún no se ha enviado.`,
+  oapSentOn: (sent: string, due: string) => `Copia enviada a la OAP el ${formatDate(sent)} (plazo: ${formatDate(due)}).`,
 
   // Plenarias list
   loadingPlenarias: viewText.plenarias.loading,
@@ -34,12 +35,12 @@ export const actasText = {
   ],
   whoLine: (presiding: string, secretary: string) => `Preside: ${presiding} · Secretario/a: ${secretary}`,
   openMeetingLink: 'Abrir la reunión de Teams',
-  openActaOf: (kind: string, unit: string, date: string) => `Abrir el acta de la ${kind.toLowerCase()} de ${unit} del ${date}`,
+  openActaOf: (kind: string, unit: string, date: string) => `Abrir el acta de la ${kind.toLowerCase()} de ${unit} del ${formatDate(date)}`,
   writeActa: 'Escribir el acta',
   continueActa: 'Seguir con el acta',
   viewActa: 'Ver el acta',
-  scheduled: (kind: string, unit: string, date: string) => `Se programó la ${kind.toLowerCase()} de ${unit} para el ${date}.`,
-  alreadyScheduled: (kind: string, unit: string, date: string) => `La ${kind.toLowerCase()} de ${unit} del ${date} ya estaba programada: no se creó otra.`,
+  scheduled: (kind: string, unit: string, date: string) => `Se programó la ${kind.toLowerCase()} de ${unit} para el ${formatDate(date)}.`,
+  alreadyScheduled: (kind: string, unit: string, date: string) => `La ${kind.toLowerCase()} de ${unit} del ${formatDate(date)} ya estaba programada: no se creó otra.`,
 
   // Rescheduling and cancelling
   reschedule: 'Reprogramar',
@@ -50,7 +51,7 @@ export const actasText = {
   rescheduledLine: (from: string, reason: string) => `Reprogramada (antes: ${from}). Motivo: ${reason}`,
   rescheduleTitle: (kind: string, unit: string) => `Reprogramar la ${kind.toLowerCase()} de ${unit}`,
   rescheduleIntro: 'Elige la nueva fecha y hora. Si el acta ya se empezó, la sigue: su hora de inicio y los resultados de los OKR se actualizan a la nueva fecha, y las firmas que tuviera se retiran. Quien preside, el secretario/a y el equipo de la dependencia reciben un aviso en Teams con el motivo.',
-  cancelTitle: (kind: string, unit: string, date: string) => `Cancelar la ${kind.toLowerCase()} de ${unit} del ${date}`,
+  cancelTitle: (kind: string, unit: string, date: string) => `Cancelar la ${kind.toLowerCase()} de ${unit} del ${formatDate(date)}`,
   cancelIntro: 'La plenaria queda en la lista como cancelada y su acta se cierra (no se escribe ni se firma). Quien preside, el secretario/a y el equipo de la dependencia reciben un aviso en Teams con el motivo.',
   reasonLabel: 'Motivo',
   reasonHint: 'Queda en el historial de la plenaria y llega en el aviso.',
@@ -60,7 +61,7 @@ export const actasText = {
   cancelSave: 'Cancelar la plenaria',
   cancelling: 'Cancelando…',
   keep: 'Volver',
-  rescheduledDone: (date: string, time: string) => `Quedó reprogramada para el ${date} a las ${time}.`,
+  rescheduledDone: (date: string, time: string) => endSentence(`Quedó reprogramada para el ${formatDateAndClock(date, time)}`),
   cancelledDone: 'Quedó cancelada.',
   notifiedLine: (names: string[], unreachable: string[]) =>
     [names.length ? `Se avisó en Teams a ${names.join(', ')}.` : '', unreachable.length ? `No pudimos avisar a ${unreachable.join(', ')} (aún no abren la aplicación).` : ''].filter(Boolean).join(' '),
@@ -137,15 +138,15 @@ export const actasText = {
   correctionOf: (previous: number) => `Esta versión corrige la versión ${previous}`,
   sectionMeeting: 'Datos de la reunión',
   fieldsHours: 'Hora',
-  hoursRange: (start: string, end: string) => `De ${start} a ${end}`,
+  hoursRange: (start: string, end: string) => `De ${formatClock(start)} a ${formatClock(end)}`,
   sectionAttendance: 'Asistencia',
   attendanceIntro: 'Las personas de la dependencia aparecen primero. Los invitados que no están en el directorio se escriben aparte.',
   sectionResults: 'Resultados de los OKR',
-  resultsIntro: (at: string) => `Avance de los resultados clave a la fecha de la plenaria, congelado el ${at}. No se edita: «Actualizar resultados» lo vuelve a tomar mientras el acta no esté firmada.`,
+  resultsIntro: (at: string) => `Avance de los resultados clave a la fecha de la plenaria, ${endSentence(`congelado el ${formatDateTime(at)}`)} No se edita: «Actualizar resultados» lo vuelve a tomar mientras el acta no esté firmada.`,
   noResults: 'No hay resultados de OKR para esta plenaria: la dependencia no tenía un set cargado en la fecha, o la plenaria es de toda la entidad.',
   refreshResults: 'Actualizar resultados',
   validatedTitle: 'Cifras validadas del periodo',
-  validatedIntro: (at: string) => `Cifras validadas del periodo (plan estratégico, planes de gestión y resultados OKR), tomadas el ${at}. No se editan: «Actualizar resultados» las vuelve a tomar mientras el acta no esté firmada.`,
+  validatedIntro: (at: string) => `${endSentence(`Cifras validadas del periodo (plan estratégico, planes de gestión y resultados OKR), tomadas el ${formatDateTime(at)}`)} No se editan: «Actualizar resultados» las vuelve a tomar mientras el acta no esté firmada.`,
   noValidated: 'Aún no hay cifras validadas en el periodo de esta sesión.',
   refreshingResults: 'Actualizando…',
   resultsRefreshed: 'Se actualizaron los resultados de los OKR a la fecha de la plenaria.',
@@ -203,7 +204,7 @@ export const actasText = {
   commitmentDue: 'Fecha límite',
   addCommitment: 'Agregar compromiso',
   removeCommitment: (n: number) => `Quitar el compromiso ${n}`,
-  commitmentLine: (owner: string, due: string) => `Responsable: ${owner} · Fecha límite: ${due}`,
+  commitmentLine: (owner: string, due: string) => `Responsable: ${owner} · Fecha límite: ${formatDate(due)}`,
   none: 'Sin registrar.',
   saveBarLabel: 'Guardar el acta',
   unsaved: 'Cambios sin guardar',
@@ -227,7 +228,7 @@ export const actasText = {
   sectionSignatures: 'Firmas',
   signSecretaryOf: (name: string) => `Secretario/a: ${name}`,
   signPresidingOf: (name: string) => `Preside: ${name}`,
-  signedOn: (at: string) => `Firmó el ${at}`,
+  signedOn: (at: string) => `Firmó el ${formatDateTime(at)}`,
   notSigned: 'Pendiente de firma',
   missingTitle: 'Antes de pedir las firmas falta:',
   missingFromSaved: 'Según lo último guardado. ',
@@ -254,7 +255,7 @@ export const actasText = {
   sendingOap: 'Enviando…',
   oapHint: 'La copia del acta firmada va a la Oficina Asesora de Planeación dentro de los 8 días hábiles siguientes a la plenaria. «Enviar a la OAP» la registra con la fecha de hoy.',
   sentToOap: (detail: string) => `Se registró el envío a la OAP. ${detail}`,
-  sentOapOn: (on: string) => `Copia enviada a la OAP el ${on}.`,
+  sentOapOn: (on: string) => `Copia enviada a la OAP el ${formatDate(on)}.`,
   correct: 'Corregir (nueva versión)',
   correctTitle: (n: number) => `Corregir el acta: versión ${n}`,
   correctIntro: (n: number) => `La versión ${n} firmada se conserva tal cual. La nueva versión empieza con su mismo contenido, se edita y se firma de nuevo.`,
@@ -297,9 +298,9 @@ export const actasText = {
   openCommitments: (n: number) => `Pendientes (${n})`,
   closedCommitments: (n: number) => `Cerrados (${n})`,
   ownerLine: (owner: string) => `Responsable: ${owner}`,
-  dueLine: (due: string) => `Vence el ${due}`,
-  overdueLine: (due: string) => `Vencido desde el ${due}`,
-  originLine: (kind: string, date: string, unit: string) => `${kind} del ${date} · ${unit}`,
+  dueLine: (due: string) => `Vence el ${formatDate(due)}`,
+  overdueLine: (due: string) => `Vencido desde el ${formatDate(due)}`,
+  originLine: (kind: string, date: string, unit: string) => `${kind} del ${formatDate(date)} · ${unit}`,
   impactLabel: 'Impacto',
   notesLabel: 'Seguimiento',
   update: 'Actualizar',
@@ -331,16 +332,20 @@ export const actasText = {
   colActa: 'Acta',
   colDeadline: 'Plazo',
   colCopy: 'Copia a la OAP',
-  receivedOn: (on: string) => `Recibida el ${on}`,
+  receivedOn: (on: string) => `Recibida el ${formatDate(on)}`,
   oapNoPlenarias: (quarter: string) => `No hay plenarias en ${quarter}.`,
   oapNoneMatch: 'Ninguna acta tiene ese estado.',
   oapMissingTitle: (n: number) => (n === 1 ? '1 dependencia sin plenaria menor' : `${n} dependencias sin plenaria menor`),
-  oapMissingHint: 'No programaron ni hicieron su plenaria menor del trimestre, así que de ellas no llegará acta.',
+  /** While the quarter runs they still can hold it; once it is over, no acta will come. */
+  oapMissingHint: (quarterEnd: string, over: boolean) =>
+    over
+      ? 'No hicieron su plenaria menor del trimestre, así que de ellas no llegará acta.'
+      : `Aún no tienen plenaria menor programada en el trimestre: pueden hacerla hasta el ${formatDate(quarterEnd)}.`,
   oapNoMissing: 'Todas las dependencias tienen plenaria menor en el trimestre.',
 
   // Recognitions
   recognitionsTitle: 'Reconocimientos',
   loadingRecognitions: 'Cargando los reconocimientos…',
   noRecognitions: (unit: string) => `Aún no hay reconocimientos de ${unit}. Se registran en las actas firmadas de sus plenarias, en la parte de CFR.`,
-  recognitionOrigin: (kind: string, date: string) => `${kind} del ${date}`,
+  recognitionOrigin: (kind: string, date: string) => `${kind} del ${formatDate(date)}`,
 } as const;

@@ -1,5 +1,6 @@
 /** The tab's Directorio and Equipo views (es-CO). */
 import { viewText } from './shell.js';
+import { formatDate } from '../../../format/index.js';
 
 export const directoryText = {
   loading: viewText.directory.loading,
@@ -39,7 +40,7 @@ export const directoryText = {
   assignTitle: (unit: string) => `Asignar un rol en ${unit}`,
   assignEntityTitle: 'Asignar un rol de toda la entidad',
   replaceTitle: (role: string, person: string) => `Reemplazar a ${person} como ${role}`,
-  replaceIntro: (from: string) => `La asignación actual termina el día anterior a la fecha que elijas y la nueva empieza ese día; ambas quedan en la historia. La actual empezó el ${from}.`,
+  replaceIntro: (from: string) => `La asignación actual termina el día anterior a la fecha que elijas y la nueva empieza ese día; ambas quedan en la historia. La actual empezó el ${formatDate(from)}.`,
   endTitle: (role: string, person: string) => `Terminar el rol de ${person} como ${role}`,
   leaveTitle: (person: string) => `Retirar a ${person}`,
   leaveIntro: 'Cuando una persona se va (termina su contrato), todos sus roles terminan el último día y queda desactivada; lo que tenía se lista para reasignarlo. Su historia y lo que firmó o reportó se conservan.',

@@ -1,6 +1,7 @@
 /** Texts of the tab's OKR module (es-CO): the unit's tree, the check-in dialog, the history chart and the entity dashboard. */
 import { setStateLabels } from '../formulation.js';
 import { viewText } from './shell.js';
+import { formatDate } from '../../../format/index.js';
 
 export const okrText = {
   loadingTree: viewText.tree.loading,
@@ -15,7 +16,7 @@ export const okrText = {
   alignedWith: 'Aporta al objetivo institucional',
   setState: setStateLabels,
   importedFromViva: 'Importado de Viva Goals',
-  asOf: (date: string) => `Corte: ${date}`,
+  asOf: (date: string) => `Corte: ${formatDate(date)}`,
   expectedToday: (percent: string) => `Avance esperado a hoy: ${percent}`,
   markerLegend: 'La línea vertical en cada barra marca el avance esperado a la fecha de corte.',
   keyResultsCount: (n: number) => (n === 1 ? '1 resultado clave' : `${n} resultados clave`),

@@ -1,5 +1,6 @@
 /** The plan de gestión's tab texts (es-CO): the plan editor, the quarterly report, the OAP's desk, the ranking, modifications. */
 import { viewText } from './shell.js';
+import { endSentence, formatDate, formatDateTime } from '../../../format/index.js';
 
 export const planText = {
   loadingPlan: viewText.plan.loading,
@@ -13,7 +14,7 @@ export const planText = {
   planIntro: 'Las metas del proceso o de la alcaldía para la vigencia, con su indicador y su programación trimestral (PLE-PIN-F017 / F018). El líder, el promotor de mejora y el enlace lo formulan; la OAP revisa su coherencia.',
   noVigencia: (year: number) => `La Oficina Asesora de Planeación aún no abre la vigencia ${year} para formular planes de gestión.`,
   vigenciaNote: 'Metodología de la OAP',
-  formulationDue: (date: string) => `Plazo para enviar el plan a la OAP: ${date}`,
+  formulationDue: (date: string) => `Plazo para enviar el plan a la OAP: ${formatDate(date)}`,
   noPlan: (unit: string, year: number) => `${unit} aún no tiene plan de gestión ${year}.`,
   noPlanHint: 'Empieza el plan en blanco o carga el formato PLE-PIN-F017 / F018 en Excel.',
   startPlan: 'Empezar el plan',
@@ -47,7 +48,7 @@ export const planText = {
   reviewHeading: 'Revisión de la OAP',
   reviewIntro: 'Verifica por meta la coherencia con los objetivos, la programación frente al tipo y la magnitud total, y el indicador. Para devolver, escribe al menos una observación.',
   returnedTitle: 'La OAP devolvió el plan con observaciones',
-  returnedBy: (who: string, when: string) => `${who}, ${when}`,
+  returnedBy: (who: string, when: string) => `${who}, ${formatDateTime(when)}`,
   observationsOf: 'Observaciones de la OAP sobre esta meta',
   checks: 'Verificaciones de coherencia',
   errors: 'Debes corregir esto antes de guardar',
@@ -107,7 +108,7 @@ export const planText = {
   report: {
     title: (quarter: string) => `Reporte trimestral del plan de gestión · ${quarter}`,
     intro: 'Por cada meta: la ejecución del trimestre, su análisis y la evidencia, y el análisis del resultado acumulado. El % y el acumulado los calcula la aplicación según el tipo de programación.',
-    due: (date: string) => `Vence el ${date}`,
+    due: (date: string) => `Vence el ${formatDate(date)}`,
     status: 'Estado del reporte',
     noPlan: (unit: string, year: number) => `${unit} no tiene un plan de gestión ${year} vigente, así que no hay nada que reportar.`,
     programmedQuarter: 'Programado del trimestre',
@@ -129,8 +130,8 @@ export const planText = {
     submit: 'Enviar a la OAP',
     submitted: 'Reporte enviado a la OAP.',
     clarificationTitle: 'La OAP pidió una aclaración',
-    submittedBy: (who: string, when: string) => `Enviado por ${who} el ${when}.`,
-    closedBy: (who: string, when: string) => `Revisado y cerrado por ${who} el ${when}.`,
+    submittedBy: (who: string, when: string) => endSentence(`Enviado por ${who} el ${formatDateTime(when)}`),
+    closedBy: (who: string, when: string) => endSentence(`Revisado y cerrado por ${who} el ${formatDateTime(when)}`),
     readOnly: 'Solo el líder, el promotor de mejora y el enlace de la dependencia reportan; aquí lo ves como quedó.',
     leadTitle: 'Metas que reportas para otras dependencias',
     leadIntro: 'Metas locales y transversales que lidera esta dependencia: reporta el numerador, el denominador, el resultado y las observaciones de cada una; la OAP completa con ellas el reporte de cada plan (política 8).',
@@ -219,7 +220,7 @@ export const planText = {
   },
   changes: {
     title: (year: number) => `Modificaciones del plan de gestión ${year}`,
-    intro: (deadline: string) => `Las pide el líder con su justificación técnica o legal, hasta el ${deadline} (aumentar la magnitud, en cualquier momento); una vez por meta en la vigencia; los trimestres ya medidos no cambian. La OAP aprueba o niega (política 9).`,
+    intro: (deadline: string) => `Las pide el líder con su justificación técnica o legal, hasta el ${formatDate(deadline)} (aumentar la magnitud, en cualquier momento); una vez por meta en la vigencia; los trimestres ya medidos no cambian. La OAP aprueba o niega (política 9).`,
     none: 'No hay solicitudes de modificación.',
     request: 'Solicitar una modificación',
     meta: 'Meta',
@@ -235,7 +236,7 @@ export const planText = {
     cancel: 'Cancelar',
     measured: (quarters: string) => `Trimestres ya medidos (no cambian): ${quarters}.`,
     noneMeasured: 'Aún no hay trimestres medidos.',
-    requestedBy: (who: string, when: string) => `Pedida por ${who} el ${when}`,
+    requestedBy: (who: string, when: string) => `Pedida por ${who} el ${formatDateTime(when)}`,
     consents: 'Conceptos previos',
     consent: (unit: string, state: string) => `${unit}: ${state}`,
     consentStates: { pending: 'pendiente', favorable: 'favorable', unfavorable: 'desfavorable' },

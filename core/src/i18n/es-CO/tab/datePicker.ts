@@ -1,0 +1,27 @@
+/** The date field every date of the tab uses (es-CO): Fluent's calendar in Spanish, whatever the browser's language. */
+export const datePickerText = {
+  placeholder: 'Elige una fecha o escríbela (p. ej. 15/12/2026)',
+  invalid: 'No es una fecha: escríbela como 15/12/2026 o elígela en el calendario.',
+  outOfBounds: (min: string) => `La fecha no puede ser anterior al ${min}.`,
+  required: 'Elige una fecha.',
+  calendar: {
+    months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+    shortMonths: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+    days: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+    shortDays: ['D', 'L', 'M', 'M', 'J', 'V', 'S'],
+    goToToday: 'Ir a hoy',
+    prevMonthAriaLabel: 'Mes anterior',
+    nextMonthAriaLabel: 'Mes siguiente',
+    prevYearAriaLabel: 'Año anterior',
+    nextYearAriaLabel: 'Año siguiente',
+    prevYearRangeAriaLabel: 'Años anteriores',
+    nextYearRangeAriaLabel: 'Años siguientes',
+    closeButtonAriaLabel: 'Cerrar el calendario',
+    weekNumberFormatString: 'Semana {0}',
+    selectedDateFormatString: 'Fecha elegida: {0}',
+    todayDateFormatString: 'Hoy: {0}',
+    monthPickerHeaderAriaLabel: '{0}, elige para cambiar el año',
+    yearPickerHeaderAriaLabel: '{0}, elige para cambiar el mes',
+    dayMarkedAriaLabel: 'marcado',
+  },
+} as const;
