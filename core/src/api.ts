@@ -182,6 +182,10 @@ export interface ActaView {
   canChange: boolean;
   /** What must be filled in before signing (Spanish sentences); empty when ready. */
   missing: string[];
+  /** Why it cannot go to signature yet though its text may be complete — the plenaria has not started, or its OKR results were taken before it — or null. */
+  signingClosed: string | null;
+  /** The day the acta's OKR results are of (the plenaria's date once taken after it); null without OKR results (dialogues, entity-wide plenarias) or acta. */
+  okrResultsOn: IsoDate | null;
   oap: ActaStatus;
   /** The directory to choose attendees and commitment owners from: the unit's people first. */
   people: PersonRef[];

@@ -4,7 +4,7 @@ import { isProduction, loadConfig } from '../config.js';
 import { createServer } from '../server.js';
 import { createAdapter } from '../teams/adapter.js';
 import { createApp } from '../app.js';
-import { fixedClock } from '../services/clock.js';
+import { movableClock } from '../services/clock.js';
 import { TEST_NOW, seededStore, silentLog } from './harness.js';
 import type { SsoValidator } from '../api/sso.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
@@ -13,9 +13,9 @@ const servers: Array<{ close(): void }> = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 /** The real HTTP server on a free port over a seeded in-memory store; `call` acts as a seeded person. */
-export async function startApi(devIdentity = true, options: { sso?: SsoValidator | null; env?: Record<string, string> } = {}) {
-  const store = await seededStore();
-  const clock = fixedClock(TEST_NOW);
+export async function startApi(devIdentity = true, options: { sso?: SsoValidator | null; env?: Record<string, string>; now?: string } = {}) {
+  const store = await seededStore(options.now ?? TEST_NOW);
+  const clock = movableClock(options.now ?? TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity), ...options.env });
   const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');
   const { bot, routes } = createApp({ store, clock, config, log: silentLog, proactive });
@@ -37,5 +37,5 @@ export async function startApi(devIdentity = true, options: { sso?: SsoValidator
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
-  return { store, call, base, proactive, config };
+  return { store, call, base, proactive, config, clock };
 }

@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Person } from '@okr/core';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import { buildDemoSeed } from '../store/seed/demoOkrs.js';
-import { fixedClock, today } from '../services/clock.js';
+import { fixedClock, movableClock, today } from '../services/clock.js';
 import { createApp } from '../app.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
 import { loadConfig } from '../config.js';
@@ -28,7 +28,7 @@ export const silentLog = pino({ level: 'silent' });
 /** Drives the real bot through botbuilder's TestAdapter, acting as any person of the directory. */
 export async function botHarness(now = TEST_NOW, editSeed?: (seed: SeedData) => void) {
   const store = await seededStore(now, editSeed);
-  const clock = fixedClock(now);
+  const clock = movableClock(now);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
   const proactive = new RecordingProactiveCards();
   const { bot, deps } = createApp({ store, clock, config, log: silentLog, proactive });

@@ -1,7 +1,7 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import type { OkrResultRow } from '@okr/core';
-import { formatInstant, groupByObjective } from '../actaHelpers.js';
+import type { IsoDate, OkrResultRow } from '@okr/core';
+import { formatDay, groupByObjective } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
@@ -24,19 +24,20 @@ const useStyles = makeStyles({
 
 export interface OkrResultsSectionProps {
   rows: readonly OkrResultRow[];
-  /** When the rows were taken from the unit's OKR. */
-  snapshotAt: string;
+  /** The day the rows are of: the plenaria's date, or an earlier day while it is still ahead (provisional). */
+  on: IsoDate;
+  plenariaDate: IsoDate;
   /** Whoever writes the acta may take them again. */
   editable: boolean;
   busy: Busy;
   onRefresh: () => void;
 }
 
-/** The unit's OKR results as reviewed in the plenaria, frozen when the acta was written, under their objectives. */
-export function OkrResultsSection({ rows, snapshotAt, editable, busy, onRefresh }: OkrResultsSectionProps) {
+/** The unit's OKR results as reviewed in the plenaria, as of its date (provisional before it), under their objectives. */
+export function OkrResultsSection({ rows, on, plenariaDate, editable, busy, onRefresh }: OkrResultsSectionProps) {
   const styles = useStyles();
   return (
-    <Section title={a.sectionResults} intro={a.resultsIntro(formatInstant(snapshotAt))}>
+    <Section title={a.sectionResults} intro={on < plenariaDate ? a.resultsProvisional(formatDay(on)) : a.resultsIntro(formatDay(on))}>
       {rows.length === 0 ? (
         <Caption1 data-testid="acta-results">{a.noResults}</Caption1>
       ) : (
