@@ -6,7 +6,8 @@
  * modules: the package's index also re-exports modules the tab has no use for (the business-day
  * calendar with its holiday tables, workflows), and none of them must end up in the first paint.
  */
-export { formatPercent, keyResultProgress } from '../../core/src/progress.js';
+export { expectedKeyResultValue, formatPercent, keyResultProgress } from '../../core/src/progress.js';
+export { typedNumber } from '../../core/src/numbers.js';
 export { quarterLabel, periodLabel, previousQuarter, nextQuarter, isQuarterId, isCalendarDate, quarterOf, quarterRange, bogotaDate } from '../../core/src/quarter.js';
 export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabels } from '../../core/src/i18n/es-CO.js';
 export { qualityAlerts, MAX_TITLE_LENGTH } from '../../core/src/setQuality.js';

@@ -3,6 +3,8 @@ import {
   vivaText,
   buildTree,
   checkInsEditable,
+  fieldLabels,
+  formatKeyResultValue,
   msg,
   periodLabel,
   quarterLabel,
@@ -18,8 +20,9 @@ import {
   type Period,
   type Person,
   type Unit,
+  type ValidCheckIn,
 } from '@okr/core';
-import type { DirectoryPort, OkrPort, ReviewPort, SavedCheckIn } from '../store/Store.js';
+import { ConflictError, type DirectoryPort, type OkrPort, type ReviewPort, type SavedCheckIn } from '../store/Store.js';
 import { canReportFor, reportingUnitIds } from './access.js';
 import { today, type Clock } from './clock.js';
 
@@ -42,7 +45,9 @@ export type FormResult = { ok: true; form: CheckInForm } | { ok: false; message:
 export type SubmitResult =
   | { kind: 'saved'; saved: SavedCheckIn[]; form: CheckInForm }
   | { kind: 'invalid'; errors: CheckInError[] }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string }
+  /** Someone else saved some of these key results meanwhile: nothing was saved; `form` is the month as it is now. */
+  | { kind: 'stale'; errors: CheckInError[]; current: CheckIn[]; form: CheckInForm };
 
 /** What is still missing this month for one unit a person reports for. */
 export interface PendingForUnit {
@@ -126,10 +131,36 @@ export class CheckInService {
     if (drafts.length === 0) return { kind: 'invalid', errors: [{ keyResultId: '', field: 'value', message: msg.checkIn.nothingTyped }] };
     const validation = validateCheckIns(bundle.keyResults, drafts);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
-    const saved = await this.store.saveCheckIns({ actorId: person.id, unitId, period, checkIns: validation.checkIns });
+    let saved: SavedCheckIn[];
+    try {
+      saved = await this.store.saveCheckIns({ actorId: person.id, unitId, period, checkIns: validation.checkIns });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Who saved what meanwhile; with nothing to show (the write met some other change), the conflict as it came.
+      const stale = await this.stale(person, unitId, period, validation.checkIns);
+      if (!stale) throw error;
+      return stale;
+    }
     const after = await this.form(person, unitId, period);
     if (!after.ok) return { kind: 'refused', message: after.message };
     return { kind: 'saved', saved, form: after.form };
+  }
+
+  /** A refused stale save: for each key result someone else saved meanwhile, its current value and who wrote it. */
+  private async stale(person: Person, unitId: string, period: Period, submitted: readonly ValidCheckIn[]): Promise<SubmitResult | null> {
+    const now = await this.form(person, unitId, period);
+    if (!now.ok) return { kind: 'refused', message: now.message };
+    const { form } = now;
+    const current = submitted.map((c) => form.thisMonth.get(c.keyResultId)).filter((c, i): c is CheckIn => !!c && c.version !== submitted[i]!.version);
+    if (current.length === 0) return null;
+    const people = await Promise.all(current.map((c) => this.store.getPerson(c.authorId)));
+    const krs = new Map(form.bundle.keyResults.map((k) => [k.id, k]));
+    const errors = current.map((c, i): CheckInError => {
+      const kr = krs.get(c.keyResultId)!;
+      const problem = msg.checkIn.staleCheckIn(formatKeyResultValue(kr, c.value), people[i]?.name ?? c.authorId);
+      return { keyResultId: kr.id, field: 'value', message: msg.checkIn.fieldError(kr.title, fieldLabels.value, problem) };
+    });
+    return { kind: 'stale', errors, current, form };
   }
 
   /** For each unit the person reports for: the KRs with no check-in yet this month. */

@@ -1,9 +1,10 @@
 import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { CheckInError, KeyResultView, OkrTreeView } from '@okr/core';
 import { useState } from 'react';
+import { ApiRequestError } from '../api/http.js';
 import type { OkrApi } from '../api/okr.js';
-import { periodLabel, validateCheckIn } from '../core.js';
-import { formatBaselineTarget } from './format.js';
+import { expectedKeyResultValue, periodLabel, typedNumber, validateCheckIn } from '../core.js';
+import { formatBaselineTarget, formatKrValue } from './format.js';
 import { okrText as t } from './strings.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 
@@ -12,6 +13,8 @@ export interface CheckInDialogProps {
   unitId: string;
   period: string;
   kr: KeyResultView;
+  /** Progress expected today from the time elapsed in the quarter (the tree's `expected`, 0..1). */
+  expected: number;
   onClose(): void;
   onSaved(tree: OkrTreeView): void;
 }
@@ -20,9 +23,12 @@ export interface CheckInDialogProps {
  * "Reportar avance" from the tab: the same three fields as the bot's card, checked with the same
  * core validation before sending, and again by the server (which has the last word).
  */
-export default function CheckInDialog({ api, unitId, period, kr, onClose, onSaved }: CheckInDialogProps) {
+export default function CheckInDialog({ api, unitId, period, kr, expected, onClose, onSaved }: CheckInDialogProps) {
   const thisMonth = kr.latest?.period === period ? kr.latest : null;
-  const [value, setValue] = useState(thisMonth ? String(thisMonth.value).replace('.', ',') : kr.kind === 'milestone' ? '0' : '');
+  const lastMonth = kr.history.filter((h) => h.period < period).at(-1) ?? null;
+  const [value, setValue] = useState(thisMonth ? typedNumber(thisMonth.value) : kr.kind === 'milestone' ? '0' : '');
+  /** The version of this month's check-in this dialog edits (compare-and-set); after a conflict, the one now stored. */
+  const [version, setVersion] = useState<number | null>(thisMonth?.version ?? null);
   const [comment, setComment] = useState(thisMonth?.comment ?? '');
   const [evidenceUrl, setEvidenceUrl] = useState(thisMonth?.evidenceUrl ?? '');
   const [errors, setErrors] = useState<CheckInError[]>([]);
@@ -38,7 +44,7 @@ export default function CheckInDialog({ api, unitId, period, kr, onClose, onSave
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setServerError(null);
-    const draft = { keyResultId: kr.id, value, comment, evidenceUrl };
+    const draft = { keyResultId: kr.id, value, comment, evidenceUrl, version };
     const checked = validateCheckIn(kr, draft);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -50,6 +56,9 @@ export default function CheckInDialog({ api, unitId, period, kr, onClose, onSave
       const { tree } = await api.checkIn(unitId, period, draft);
       onSaved(tree);
     } catch (error) {
+      // Someone else saved it meanwhile: the message says what it says now and who saved it; what was typed stays, and saving again replaces it knowingly.
+      const current = error instanceof ApiRequestError && error.status === 409 ? (error.details as { current?: Array<{ keyResultId: string; version: number }> } | undefined)?.current?.find((c) => c.keyResultId === kr.id) : undefined;
+      if (current) setVersion(current.version);
       setServerError((error as Error).message);
     } finally {
       setSaving(false);
@@ -59,7 +68,16 @@ export default function CheckInDialog({ api, unitId, period, kr, onClose, onSave
   return (
     <FormDialog
       title={t.reportTitle(periodLabel(period))}
-      intro={<DialogSubject name={kr.title} detail={formatBaselineTarget(kr)} />}
+      intro={
+        <DialogSubject
+          name={kr.title}
+          detail={[
+            formatBaselineTarget(kr),
+            lastMonth ? t.reportLast(periodLabel(lastMonth.period), formatKrValue(kr, lastMonth.value)) : t.reportNoLast,
+            ...(kr.kind === 'milestone' ? [] : [t.reportExpected(formatKrValue(kr, expectedKeyResultValue(kr, expected)))]),
+          ].join(' · ')}
+        />
+      }
       error={serverError}
       errorTestId="checkin-server-error"
       onSubmit={submit}

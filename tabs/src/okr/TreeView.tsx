@@ -66,6 +66,7 @@ export default function TreeView({ api, me, unitId, quarter }: TreeViewProps) {
             unitId={tree.data.unit.id}
             period={me.currentPeriod}
             kr={reporting}
+            expected={tree.data.expected}
             onClose={() => setReporting(null)}
             onSaved={(updated) => {
               tree.set(updated);
