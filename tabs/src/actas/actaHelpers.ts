@@ -222,6 +222,18 @@ export function sortOapRows(rows: readonly OapRow[]): OapRow[] {
   return [...rows].sort((x, y) => oapUrgency(x) - oapUrgency(y) || (x.acta.deadline < y.acta.deadline ? -1 : x.acta.deadline > y.acta.deadline ? 1 : 0) || x.unitName.localeCompare(y.unitName, 'es'));
 }
 
+/**
+ * What a person is responsible for among the quarter's plenarias, the list's default filter: those
+ * of the unit in view, those they scheduled, preside or are secretary of, and — for who organises
+ * the entity's plenarias (OAP, ETI, Despacho) — the entity-wide ones (plenaria mayor, dialogue sessions).
+ */
+export function isMine(p: PlenariaSummary, personId: string, unitId: string | null, organisesEntity: boolean): boolean {
+  const { plenaria } = p;
+  if (unitId && plenaria.unitId === unitId) return true;
+  if (plenaria.createdBy === personId || plenaria.presidingId === personId || plenaria.secretaryId === personId) return true;
+  return organisesEntity && plenaria.unitId === null;
+}
+
 /** The meeting's plenaria: the unit's one of today, else the nearest in the quarter (upcoming before past on a tie). */
 export function pickMeetingPlenaria(plenarias: readonly PlenariaSummary[], unitId: string, today: IsoDate): PlenariaSummary | null {
   const ofUnit = plenarias.filter((p) => p.plenaria.unitId === unitId);

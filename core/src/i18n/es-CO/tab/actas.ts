@@ -18,7 +18,7 @@ export const actasText = {
   plenariasErrorTitle: 'No pudimos cargar las plenarias',
   plenariasTitle: (quarter: string) => `Plenarias · ${quarter}`,
   plenariasIntro: 'Las plenarias del trimestre con el estado de su acta y de la copia para la Oficina Asesora de Planeación (OAP). Abre una para escribir, firmar o consultar su acta.',
-  onlyUnit: (unit: string) => `Solo ${unit}`,
+  onlyUnit: (unit: string) => `Solo lo que me corresponde: ${unit} y lo que programo, presido o redacto`,
   schedule: 'Programar plenaria',
   warningsTitle: (n: number) => (n === 1 ? '1 aviso del procedimiento' : `${n} avisos del procedimiento`),
   showAll: (n: number) => `Ver los ${n}`,
