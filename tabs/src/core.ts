@@ -13,3 +13,4 @@ export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabe
 export { qualityAlerts, MAX_TITLE_LENGTH } from '../../core/src/setQuality.js';
 export { validateCheckIn } from '../../core/src/checkInValidation.js';
 export { statusDistribution, complianceDistribution } from '../../core/src/dashboard.js';
+export { lockedNext } from '../../core/src/okrSetWorkflow.js';

@@ -1,6 +1,7 @@
 import {
   EDITABLE_STATES,
   actionLabels,
+  lockedNext,
   msg,
   nextQuarter,
   qualityAlerts,
@@ -161,8 +162,10 @@ export class FormulationService {
         return { kind: 'done', view: (await this.view(setId))!, action: 'create' };
       }
       const view = (await this.view(existing.set.id))!;
-      if (!EDITABLE_STATES.has(existing.set.state)) return { kind: 'refused', message: msg.formulation.locked(setStateLabels[existing.set.state]), view };
+      if (!EDITABLE_STATES.has(existing.set.state)) return { kind: 'refused', message: msg.formulation.locked(setStateLabels[existing.set.state], lockedNext(existing.set.state)), view };
       if (expectedVersion !== existing.set.version) return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
+      // The same content again (Enviar right after Guardar): nothing to store, nothing in the history.
+      if (sameContent(withIds(existing.set.id, content), contentOf(existing))) return { kind: 'done', view, action: 'edit' };
       await this.store.replaceSetContent({ actorId: person.id, setId: existing.set.id, expectedVersion, content: withIds(existing.set.id, content) });
       return { kind: 'done', view: (await this.view(existing.set.id))!, action: 'edit' };
     } catch (error) {
@@ -188,6 +191,18 @@ export function contentOf(bundle: OkrSetBundle): SetContent {
     objectives: bundle.objectives.map(({ setId: _s, ...o }) => o),
     keyResults: bundle.keyResults.map(({ setId: _s, ...k }) => k),
   };
+}
+
+/** Two contents say the same: the same objectives and key results, field by field, whatever the order they come in. */
+function sameContent(a: SetContent, b: SetContent): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)]))
+        : value;
+  const key = (c: SetContent) => JSON.stringify(canonical({ ...c, objectives: [...c.objectives].sort((x, y) => x.id.localeCompare(y.id)), keyResults: [...c.keyResults].sort((x, y) => x.id.localeCompare(y.id)) }));
+  return key(a) === key(b);
 }
 
 /** Gives a set's content ids of its own (a copy must not reuse another quarter's ids). */

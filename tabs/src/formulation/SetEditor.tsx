@@ -17,7 +17,7 @@ import {
 import type { InstitutionalObjective, KeyResultKind, MeResponse, QuarterId, SetViewResponse } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { FormulationApi } from '../api/formulation.js';
-import { kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
+import { kindLabels, lockedNext, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from './setDraft.js';
 import { formulationText as e } from './strings.js';
 import { Loading } from '../ui/LoadStatus.js';
@@ -118,7 +118,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
       const saved = await api.saveDraft(unitId, quarter, view?.bundle.set.version ?? null, contentFromDraft(draft!));
       const action = saved.bundle.set.state === 'rejected' ? 'resubmit' : 'submit';
       return api.act(saved.bundle.set.id, action, saved.bundle.set.version);
-    }, e.submitted);
+    }, view?.bundle.set.state === 'rejected' ? e.resubmitted : e.submitted);
   const lastComment = view?.events.filter((ev) => ev.comment).at(-1);
 
   return (
@@ -143,7 +143,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
           </MessageBarBody>
         </MessageBar>
       )}
-      {view && !editable && <MessageBar intent="info"><MessageBarBody>{isEnlace ? e.readOnly(setStateLabels[state]) : e.onlyEnlace}</MessageBarBody></MessageBar>}
+      {view && !editable && <MessageBar intent="info"><MessageBarBody>{isEnlace ? e.readOnly(setStateLabels[state], lockedNext(state)) : e.onlyEnlace}</MessageBarBody></MessageBar>}
 
       {!view && !draft && (
         <div className={card}>
