@@ -171,12 +171,14 @@ export class CheckInService {
       units.map(async (unit): Promise<PendingForUnit> => {
         const result = await this.form(person, unit.id, period);
         if (!result.ok) return { unit, period, missing: [], total: 0, note: result.message };
-        const { bundle, thisMonth, review } = result.form;
+        const { bundle, thisMonth, review, tree } = result.form;
         const closed = checkInsEditable(review, unit.name);
+        // In the order of the card and the tree: tactical objective by tactical objective.
+        const inTreeOrder = (tree.strategic?.children ?? []).flatMap((o) => o.keyResults);
         return {
           unit,
           period,
-          missing: bundle.keyResults.filter((kr) => !thisMonth.has(kr.id)),
+          missing: inTreeOrder.filter((kr) => !thisMonth.has(kr.id)),
           total: bundle.keyResults.length,
           note: closed.ok ? null : closed.message,
         };

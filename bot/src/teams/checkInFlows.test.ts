@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyResult } from '@okr/core';
 import { botHarness, cardText } from '../testing/harness.js';
+import { loadTree } from '../services/okrTree.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './cards/checkInCard.js';
 
 const ENLACE = 'enlace-al-usaquen';
@@ -77,6 +78,11 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     const [before] = await h.say(ENLACE, 'Pendientes');
     expect(cardText(before)).toContain('Pendientes de noviembre de 2026');
     expect(cardText(before)).toContain('Faltan 9 de 9 resultados clave:');
+    // In the card's and the tree's order (issue 14, item 15): tactical objective by tactical objective, then each one's order.
+    const tree = await loadTree(h.store, (await h.store.getUnit(UNIT))!, '2026-Q4', '2026-11-23');
+    const titles = tree.strategic!.children.flatMap((o) => o.keyResults.map((k) => k.title));
+    const text = cardText(before);
+    expect([...titles].sort((x, y) => text.indexOf(x) - text.indexOf(y))).toEqual(titles);
     const all = Object.assign({ unitId: UNIT, period: PERIOD }, ...h.keyResults.map((kr) => fill(kr)));
     await h.execute(ENLACE, CHECK_IN_SUBMIT, all);
     const [after] = await h.say(ENLACE, 'pendientes');
