@@ -13,6 +13,12 @@ import { periodOf } from './quarter.js';
 export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | DigestKind | 'plan_report';
 
 /**
+ * Reminders that can be postponed («Recordarme mañana») but not silenced: a month left unreported
+ * is followed up until it is reported, and the líder's escalation goes out whatever the enlace does.
+ */
+export const SNOOZE_ONLY_KINDS: ReadonlySet<ReminderKind> = new Set(['checkin_missing', 'leader_escalation']);
+
+/**
  * Weekly digests of what waits for a person (issue 7): líderes and signers (sets to approve, actas
  * to sign), coaches (sets to review), the OAP (actas' copies late or falling due, units without a
  * plenaria menor). See `waitingDigests`.
