@@ -129,6 +129,9 @@ describe('scheduling a plenaria', () => {
   it('refuses what cannot be a plenaria, in Spanish', () => {
     expect(checkPlenaria({ ...input, location: 'http://reunion' }, []).errors).toEqual(['El enlace de la reunión debe empezar por https://.']);
     expect(checkPlenaria({ ...input, modality: 'presencial', location: ' ' }, []).errors).toEqual(['Escribe el lugar de la plenaria.']);
+    // A mixed plenaria needs its place as well as its link (issue 14, item 9).
+    expect(checkPlenaria({ ...input, modality: 'mixta', location: 'https://teams.microsoft.com/l/meetup-join/abc' }, []).errors).toEqual(['Escribe el lugar de la plenaria.']);
+    expect(checkPlenaria({ ...input, modality: 'mixta', location: 'Sala 3 https://teams.microsoft.com/l/meetup-join/abc' }, []).errors).toEqual([]);
     expect(checkPlenaria({ ...input, startTime: '25:00', date: '2026-13-01' }, []).errors).toHaveLength(2);
     expect(checkPlenaria({ ...input, secretaryId: 'lider-al-suba' }, []).errors[0]).toMatch(/personas distintas/);
     expect(checkPlenaria({ ...input, unitId: null }, []).errors[0]).toMatch(/elige cuál/);

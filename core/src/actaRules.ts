@@ -115,6 +115,8 @@ export function checkPlenaria(
   if (!TIME.test(input.startTime)) errors.push(m.badTime(input.startTime));
   const location = input.location.trim();
   if (!location) errors.push(input.modality === 'presencial' ? m.placeRequired : m.linkRequired);
+  // A mixed one has both: a place for who attends in person, a link for who joins online.
+  else if (input.modality === 'mixta' && location.split(/\s+/).every((w) => w.includes('://'))) errors.push(m.placeRequired);
   else if (input.modality !== 'presencial' && !isHttps(location.split(/\s+/).find((w) => w.includes('://')) ?? location)) errors.push(m.linkHttps);
   if (input.presidingId === input.secretaryId) errors.push(m.sameSigner);
   const warnings: PlenariaWarning[] = [];

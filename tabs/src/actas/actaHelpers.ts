@@ -166,6 +166,18 @@ export function locationProblem(modality: Modality, location: string): string | 
   return isHttpsUrl(link) ? null : msg.actas.linkHttps;
 }
 
+/** A mixed plenaria's place and meeting link, stored together as «place link»: its two fields. */
+export function splitMixta(location: string): { place: string; link: string } {
+  const words = location.trim().split(/\s+/).filter(Boolean);
+  const link = words.find((w) => w.includes('://')) ?? '';
+  // «Auditorio — https://…» (older rows) reads as the place «Auditorio».
+  return { place: words.filter((w) => w !== link).join(' ').replace(/[\s—·-]+$/, ''), link };
+}
+
+export function joinMixta(place: string, link: string): string {
+  return `${place.trim()} ${link.trim()}`.trim();
+}
+
 /** The link inside a place text ("Sala 3 · https://teams…"), to show it as a link. */
 export function linkIn(location: string): string | null {
   const link = location.split(/\s+/).find((w) => w.startsWith('https://'));

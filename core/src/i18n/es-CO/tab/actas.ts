@@ -83,11 +83,10 @@ export const actasText = {
   mayorDateHint: 'Debe caer en los primeros 20 días hábiles del semestre; si no, se guarda con un aviso.',
   timeLabel: 'Hora de inicio',
   modalityLabel: 'Modalidad',
-  locationLabels: { presencial: 'Lugar', virtual: 'Enlace de la reunión de Teams', mixta: 'Lugar y enlace de la reunión de Teams' },
+  locationLabels: { presencial: 'Lugar', virtual: 'Enlace de la reunión de Teams' },
   locationHints: {
     presencial: 'Sede, piso y sala, por ejemplo «Edificio Liévano, piso 3, sala de juntas».',
     virtual: 'Pega el enlace de la reunión; debe empezar por https://.',
-    mixta: 'Escribe el lugar y pega el enlace de la reunión (https://), separados por un espacio.',
   },
   placePlaceholder: 'Sede, piso y sala',
   presidingLabel: 'Preside',
