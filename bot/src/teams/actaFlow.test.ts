@@ -4,7 +4,7 @@ import { actaContentKey, statusLabels } from '@okr/core';
 import { botHarness, cardText } from '../testing/harness.js';
 import { loadTree } from '../services/okrTree.js';
 import { ACTA_SEND_OAP, ACTA_SIGN } from './cards/actaCard.js';
-import { COMMITMENT_IMPACT_INPUT, COMMITMENT_STATUS_INPUT, COMMITMENT_UPDATE } from './cards/commitmentsCard.js';
+import { COMMITMENT_IMPACT_INPUT, COMMITMENT_NOTE_INPUT, COMMITMENT_STATUS_INPUT, COMMITMENT_UPDATE } from './cards/commitmentsCard.js';
 import type { AdaptiveCard } from './cards/elements.js';
 
 const UNIT = 'al-usaquen';
@@ -126,8 +126,12 @@ describe('acta sign-off from Teams cards (Universal Actions)', () => {
     expect(cardText(list)).toContain('Publicar el tablero de trámites');
     const id = `${h.plenariaId}:c1`;
     const tracked = (await h.store.listCommitments({ ownerId: `miembro-${UNIT}` })).find((c) => c.id === id)!;
-    const noImpact = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, { commitmentId: id, version: tracked.version, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'cumplido' });
+    const noImpact = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, { commitmentId: id, version: tracked.version, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'cumplido', [`${COMMITMENT_NOTE_INPUT}-${id}`]: 'Publicado en la cartelera.' });
     expect(cardText(noImpact)).toContain('Para cerrar un compromiso como cumplido, describe su impacto.');
+    // The form comes back open with what was typed: «cumplido» and the note stay (issue 14, item 10).
+    const inputs = JSON.stringify(noImpact);
+    expect(inputs).toContain(`"id":"${COMMITMENT_STATUS_INPUT}-${id}","label":"Estado","value":"cumplido"`);
+    expect(inputs).toMatch(new RegExp(`"id":"${COMMITMENT_NOTE_INPUT}-${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^}]*"value":"Publicado en la cartelera\\."`));
     const closed = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, {
       commitmentId: id,
       version: tracked.version,
