@@ -14,6 +14,8 @@ export interface MeResponse {
   devIdentity: boolean;
   /** True for the ETI team, OAP, coaches and leadership: they see every unit and the entity dashboard. */
   entityWide?: boolean;
+  /** Quarters some unit has a set for (the quarter picker offers these besides the current and the next one). */
+  quartersWithData?: QuarterId[];
 }
 
 export interface DevPerson {

@@ -27,6 +27,9 @@ describe('tab REST API', () => {
     expect(me.units.map((u) => u.id)).toEqual(['al-usaquen']);
     expect(me.currentQuarter).toBe('2026-Q4');
     expect(me.currentPeriod).toBe('2026-11');
+    // The quarters with data, for the quarter picker: not the ones where every unit has no set (issue 14, item 8).
+    expect(me.quartersWithData).toContain('2026-Q4');
+    expect(me.quartersWithData).not.toContain('2026-Q2');
     const eti = (await call('/api/me', 'eti-1')).body as MeResponse;
     expect(eti.units).toHaveLength(44);
   });
