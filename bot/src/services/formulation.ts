@@ -12,6 +12,7 @@ import {
   type KeyResult,
   type Objective,
   type OkrSet,
+  type InstitutionalObjective,
   type OkrSetBundle,
   type Person,
   type QualityAlert,
@@ -28,6 +29,8 @@ import { Refusal } from './refusal.js';
 export interface SetView {
   bundle: OkrSetBundle;
   unitName: string;
+  /** The institutional objective the set aligns to (what the líder approves it against); null if unknown. */
+  institutionalObjective: InstitutionalObjective | null;
   events: Array<SetEvent & { actorName: string }>;
   alerts: QualityAlert[];
 }
@@ -64,12 +67,13 @@ export class FormulationService {
   async view(setId: string): Promise<SetView | null> {
     const bundle = await this.store.getSetById(setId);
     if (!bundle) return null;
-    const [unit, events] = await Promise.all([this.store.getUnit(bundle.set.unitId), this.store.listSetEvents(setId)]);
+    const [unit, events, institutional] = await Promise.all([this.store.getUnit(bundle.set.unitId), this.store.listSetEvents(setId), this.store.listInstitutionalObjectives()]);
     const names = new Map<string, string>();
     for (const id of new Set(events.map((e) => e.actorId))) names.set(id, (await this.store.getPerson(id))?.name ?? id);
     return {
       bundle,
       unitName: unit?.name ?? bundle.set.unitId,
+      institutionalObjective: institutional.find((o) => o.id === bundle.set.institutionalObjectiveId) ?? null,
       events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
       alerts: qualityAlerts(bundle.objectives, bundle.keyResults),
     };

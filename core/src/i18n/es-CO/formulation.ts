@@ -88,6 +88,7 @@ export const formulationBotText = {
   card: {
     title: (quarter: string) => `Set de OKR · ${quarter}`,
     state: (state: string) => `Estado: ${state}`,
+    aligned: (code: string, title: string) => `Se alinea al objetivo institucional ${code}: ${title}`,
     noKeyResults: 'Sin resultados clave',
     alerts: (n: number) => `Alertas de forma (${n})`,
     moreInTab: (n: number) => `…y ${n} más en la pestaña.`,
