@@ -50,6 +50,8 @@ export interface SetViewResponse {
     comment: string | null;
   }>;
   alerts: Array<{ code: string; targetId?: string; message: string }>;
+  /** The unit's people, to name each key result's owner. */
+  unitPeople?: PersonRef[];
 }
 
 // ─── Plenarias, actas, commitments and recognitions (issue 6) ───────────────────────────────────

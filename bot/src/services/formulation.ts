@@ -13,6 +13,7 @@ import {
   type Objective,
   type OkrSet,
   type InstitutionalObjective,
+  type PersonRef,
   type OkrSetBundle,
   type Person,
   type QualityAlert,
@@ -31,6 +32,8 @@ export interface SetView {
   unitName: string;
   /** The institutional objective the set aligns to (what the líder approves it against); null if unknown. */
   institutionalObjective: InstitutionalObjective | null;
+  /** The unit's people (líder, enlace, integrantes), to name each key result's owner. */
+  unitPeople: PersonRef[];
   events: Array<SetEvent & { actorName: string }>;
   alerts: QualityAlert[];
 }
@@ -67,13 +70,25 @@ export class FormulationService {
   async view(setId: string): Promise<SetView | null> {
     const bundle = await this.store.getSetById(setId);
     if (!bundle) return null;
-    const [unit, events, institutional] = await Promise.all([this.store.getUnit(bundle.set.unitId), this.store.listSetEvents(setId), this.store.listInstitutionalObjectives()]);
+    const [unit, events, institutional, roles, people] = await Promise.all([
+      this.store.getUnit(bundle.set.unitId),
+      this.store.listSetEvents(setId),
+      this.store.listInstitutionalObjectives(),
+      this.store.listRoles(),
+      this.store.listPeople(),
+    ]);
+    const ofUnit = new Set(roles.filter((r) => r.unitId === bundle.set.unitId).map((r) => r.personId));
+    const unitPeople = people
+      .filter((p) => ofUnit.has(p.id))
+      .map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'es'));
     const names = new Map<string, string>();
     for (const id of new Set(events.map((e) => e.actorId))) names.set(id, (await this.store.getPerson(id))?.name ?? id);
     return {
       bundle,
       unitName: unit?.name ?? bundle.set.unitId,
       institutionalObjective: institutional.find((o) => o.id === bundle.set.institutionalObjectiveId) ?? null,
+      unitPeople,
       events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
       alerts: qualityAlerts(bundle.objectives, bundle.keyResults),
     };

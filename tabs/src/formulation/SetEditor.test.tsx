@@ -60,4 +60,19 @@ describe('SetEditor', () => {
       await cleanups.pop()!();
     }
   });
+
+  it('names an owner per key result from the unit’s people, and saves it (issue 14, item 11)', async () => {
+    const view = { ...viewIn('draft'), unitPeople: [{ id: 'miembro-al-usaquen', name: 'Óscar Téllez Rojas', jobTitle: 'Profesional' }] };
+    const saveDraft = vi.fn(async () => view);
+    const el = await show({ setView: async () => view, saveDraft });
+    const owner = await waitFor(() => el.querySelector<HTMLElement>('[data-testid="kr-owner-1-1"]'));
+    expect(owner.textContent).toContain('Sin responsable');
+    await click(owner);
+    await click(await waitFor(() => [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent === 'Óscar Téllez Rojas') ?? null));
+    await click(await waitFor(() => [...el.querySelectorAll('button')].find((b) => b.textContent === 'Guardar borrador') ?? null));
+    await waitFor(() => (saveDraft.mock.calls.length ? el : null));
+    const content = (saveDraft.mock.calls[0] as unknown[])[3] as { keyResults: Array<{ ownerId: string | null }> };
+    expect(content.keyResults[0]!.ownerId).toBe('miembro-al-usaquen');
+    expect(content.keyResults.slice(1).every((k) => k.ownerId === null)).toBe(true);
+  });
 });

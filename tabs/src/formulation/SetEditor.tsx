@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, justifyContent: 'space-between' },
   kr: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(120px, 1fr) minmax(100px, 1fr) minmax(80px, 0.7fr) minmax(80px, 0.7fr) auto',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(120px, 1fr) minmax(100px, 1fr) minmax(80px, 0.7fr) minmax(80px, 0.7fr) minmax(140px, 1.2fr) auto',
     gap: tokens.spacingHorizontalS,
     alignItems: 'end',
     '@media (max-width: 720px)': { gridTemplateColumns: '1fr 1fr' },
@@ -120,6 +120,8 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
       return api.act(saved.bundle.set.id, action, saved.bundle.set.version);
     }, view?.bundle.set.state === 'rejected' ? e.resubmitted : e.submitted);
   const lastComment = view?.events.filter((ev) => ev.comment).at(-1);
+  /** Who may own a key result: the unit's people. */
+  const people = (view && view.unitPeople) ?? [];
 
   return (
     <section className={styles.root} aria-labelledby="editor-title" data-testid="set-editor">
@@ -221,6 +223,23 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
                   </Field>
                   <Field className={styles.cell} label={e.target}>
                     <Input className={styles.narrow} inputMode="decimal" value={kr.kind === 'milestone' ? '1' : kr.target} disabled={kr.kind === 'milestone' || !editable} onChange={(_, d) => update((x) => void (x.tactical[ti]!.keyResults[ki]!.target = d.value))} />
+                  </Field>
+                  <Field className={styles.cell} label={e.owner}>
+                    <Dropdown
+                      className={styles.narrow}
+                      disabled={!editable}
+                      data-testid={`kr-owner-${ti + 1}-${ki + 1}`}
+                      value={people.find((p) => p.id === kr.ownerId)?.name ?? (kr.ownerId ?? e.noOwner)}
+                      selectedOptions={[kr.ownerId ?? '']}
+                      onOptionSelect={(_, d) => update((x) => void (x.tactical[ti]!.keyResults[ki]!.ownerId = d.optionValue || null))}
+                    >
+                      <Option value="">{e.noOwner}</Option>
+                      {people.map((p) => (
+                        <Option key={p.id} value={p.id} text={p.name}>
+                          {p.name}
+                        </Option>
+                      ))}
+                    </Dropdown>
                   </Field>
                   {editable ? (
                     <Button appearance="subtle" aria-label={e.removeKr(ti + 1, ki + 1)} onClick={() => update((x) => void x.tactical[ti]!.keyResults.splice(ki, 1))}>

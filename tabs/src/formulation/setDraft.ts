@@ -13,6 +13,8 @@ export interface DraftKr {
   /** As typed: es-CO numbers ("45,5"). */
   baseline: string;
   target: string;
+  /** Who answers for it in the unit (a person of the directory), or none yet. */
+  ownerId: string | null;
 }
 
 export interface DraftTactical {
@@ -30,7 +32,7 @@ export interface SetDraft {
 let counter = 0;
 export const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-export const emptyKr = (): DraftKr => ({ id: newId('kr'), title: '', kind: 'percentage', unitOfMeasure: '%', baseline: '0', target: '100' });
+export const emptyKr = (): DraftKr => ({ id: newId('kr'), title: '', kind: 'percentage', unitOfMeasure: '%', baseline: '0', target: '100', ownerId: null });
 export const emptyTactical = (): DraftTactical => ({ id: newId('ot'), title: '', keyResults: [emptyKr(), emptyKr(), emptyKr()] });
 export const emptyDraft = (institutionalObjectiveId: string): SetDraft => ({
   institutionalObjectiveId,
@@ -59,7 +61,7 @@ export function draftFromBundle(bundle: OkrSetBundle): SetDraft {
         keyResults: bundle.keyResults
           .filter((k) => k.objectiveId === o.id)
           .sort((a, b) => a.order - b.order)
-          .map((k) => ({ id: k.id, title: k.title, kind: k.kind, unitOfMeasure: k.unitOfMeasure, baseline: show(k.baseline), target: show(k.target) })),
+          .map((k) => ({ id: k.id, title: k.title, kind: k.kind, unitOfMeasure: k.unitOfMeasure, baseline: show(k.baseline), target: show(k.target), ownerId: k.ownerId })),
       })),
   };
 }
@@ -85,7 +87,7 @@ export function contentFromDraft(draft: SetDraft): SetContentInput {
         baseline,
         target,
         direction: target < baseline ? ('decrease' as const) : ('increase' as const),
-        ownerId: null,
+        ownerId: k.ownerId,
         order: i + 1,
       };
     }),

@@ -31,6 +31,8 @@ export const formulationText = {
   copied: (quarter: string) => `Se copió el set de ${quarter} como borrador, sin avances. Ajústalo con el equipo y guárdalo.`,
   submit: 'Enviar a revisión del OKR Coach',
   resubmit: 'Enviar de nuevo al líder',
+  owner: 'Responsable',
+  noOwner: 'Sin responsable',
   submitted: 'Enviado. El OKR Coach lo revisará y recibirás sus observaciones aquí y en el chat.',
   resubmitted: 'Enviado de nuevo. El líder lo revisará para aprobarlo; recibirás su decisión aquí y en el chat.',
   readOnly: (state: string, next: string) => `El set está «${state}»: solo se puede leer. ${next}`,
