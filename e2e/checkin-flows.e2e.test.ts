@@ -63,8 +63,8 @@ describe('check-ins through the Agents Playground', () => {
     expect(stored('al-usaquen')).toHaveLength(9);
     expect(stored('al-usaquen').every((c) => c.version === 1)).toBe(true);
 
-    // One KR edited before the month is closed: updated, previous version kept.
-    const edited = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '80', keyResultId: krOf(pctId) });
+    // One KR edited before the month is closed, from a card showing its version 1 (compare-and-set): updated, previous version kept.
+    const edited = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '80', keyResultId: krOf(pctId), version: 1 });
     expect(textOf(edited)).toContain('guardado');
     expect(stored('al-usaquen').find((c) => c.kr === krOf(pctId))).toMatchObject({ value: 80, version: 2 });
 
@@ -72,7 +72,7 @@ describe('check-ins through the Agents Playground', () => {
     const writer = new Database(stack.dbPath);
     writer.prepare("INSERT INTO month_reviews (unit_id, period, state, actor_id, at, note) VALUES ('al-usaquen', '2026-11', 'closed', 'eti-1', '2026-11-23T16:00:00Z', NULL)").run();
     writer.close();
-    const refused = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '90', keyResultId: krOf(pctId) });
+    const refused = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '90', keyResultId: krOf(pctId), version: 2 });
     expect(textOf(refused)).toContain('El equipo ETI ya cerró el reporte de noviembre de 2026');
     expect(stored('al-usaquen').find((c) => c.kr === krOf(pctId))).toMatchObject({ value: 80, version: 2 });
 

@@ -134,9 +134,13 @@ describe('ReminderScheduler: the calendar', () => {
   it('respects muted kinds and brings a snoozed reminder back the next business day, while still due', async () => {
     const w = await world();
     const s = w.scheduler('a');
+    await w.store.setReminderPreferences({ personId: 'enlace-al-kennedy', mutedKinds: ['checkin_window'] }, 'enlace-al-kennedy');
+    // A mute of the líder's escalation stored before it became snooze-only is not honoured (issue 14, item 12).
     await w.store.setReminderPreferences({ personId: 'lider-al-usaquen', mutedKinds: ['leader_escalation'] }, 'lider-al-usaquen');
     w.setNow(at9('2026-11-27')); // Friday
-    await s.runOnce();
+    expect((await s.runOnce()).muted).toBeGreaterThan(0);
+    // The muted kind does not go out; an overdue month still does (it is postponed, never silenced).
+    expect(w.sentTo('enlace-al-kennedy').filter((k) => k.startsWith('checkin_window|'))).toEqual([]);
     const key: ReminderKey = { kind: 'checkin_window', personId: 'enlace-al-usaquen', subject: 'al-usaquen', period: '2026-11', step: 0 };
     await w.store.snoozeReminder(key, snoozeUntil(new Date(at9('2026-11-27'))).toISOString());
     w.setNow('2026-11-27T21:00:00.000Z');
@@ -148,9 +152,8 @@ describe('ReminderScheduler: the calendar', () => {
     await s.runOnce();
     expect(w.sentTo('enlace-al-usaquen')).toEqual(['checkin_window|2026-11|0', 'checkin_window|2026-11|100']);
     w.setNow(at9('2026-12-03'));
-    const report = await s.runOnce();
-    expect(report.muted).toBeGreaterThan(0);
-    expect(w.sentTo('lider-al-usaquen')).toEqual([]);
+    await s.runOnce();
+    expect(w.sentTo('lider-al-usaquen').some((k) => k.startsWith('leader_escalation|'))).toBe(true);
   });
 
   it('lists people it cannot reach, asks for the app to be installed once a day, and reaches them once they can be', async () => {
