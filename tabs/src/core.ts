@@ -7,7 +7,7 @@
  * calendar with its holiday tables, workflows), and none of them must end up in the first paint.
  */
 export { expectedKeyResultValue, formatPercent, keyResultProgress } from '../../core/src/progress.js';
-export { typedNumber } from '../../core/src/numbers.js';
+export { readNumber, typedNumber } from '../../core/src/numbers.js';
 export { quarterLabel, periodLabel, previousQuarter, nextQuarter, isQuarterId, isCalendarDate, quarterOf, quarterRange, bogotaDate } from '../../core/src/quarter.js';
 export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabels } from '../../core/src/i18n/es-CO.js';
 export { qualityAlerts, MAX_TITLE_LENGTH } from '../../core/src/setQuality.js';

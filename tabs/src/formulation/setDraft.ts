@@ -4,6 +4,7 @@
  */
 import type { KeyResult, KeyResultKind, Objective, OkrSetBundle } from '@okr/core';
 import type { SetContentInput } from '../api/formulation.js';
+import { msg, readNumber, typedNumber } from '../core.js';
 
 export interface DraftKr {
   id: string;
@@ -40,12 +41,12 @@ export const emptyDraft = (institutionalObjectiveId: string): SetDraft => ({
   tactical: [emptyTactical(), emptyTactical(), emptyTactical()],
 });
 
+/** A baseline or target as typed, by the one es-CO rule (core's `readNumber`); NaN when it is not one number. */
 const num = (raw: string): number => {
-  const s = raw.trim().replace(/\s+/g, '');
-  const n = Number(s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s);
-  return s === '' ? Number.NaN : n;
+  const reading = readNumber(raw);
+  return reading.kind === 'number' ? reading.value : Number.NaN;
 };
-const show = (n: number) => String(n).replace('.', ',');
+const show = typedNumber;
 
 export function draftFromBundle(bundle: OkrSetBundle): SetDraft {
   const strategic = bundle.objectives.find((o) => o.level === 'strategic');
@@ -105,7 +106,11 @@ export function blockingProblems(draft: SetDraft): string[] {
     t.keyResults.forEach((k, j) => {
       const label = `Resultado clave ${i + 1}.${j + 1}`;
       if (!k.title.trim()) problems.push(`${label}: escribe su título.`);
-      if (k.kind !== 'milestone' && (Number.isNaN(num(k.baseline)) || Number.isNaN(num(k.target)))) problems.push(`${label}: la línea base y la meta deben ser números.`);
+      if (k.kind === 'milestone') return;
+      // «1.000» could be a thousand or one: asked, not guessed.
+      const ambiguous = [k.baseline, k.target].map((raw) => ({ raw, reading: readNumber(raw) })).find((x) => x.reading.kind === 'ambiguous');
+      if (ambiguous?.reading.kind === 'ambiguous') problems.push(`${label}: ${msg.checkIn.valueAmbiguous(ambiguous.raw.trim(), typedNumber(ambiguous.reading.readings[0]), typedNumber(ambiguous.reading.readings[1]))}`);
+      else if (Number.isNaN(num(k.baseline)) || Number.isNaN(num(k.target))) problems.push(`${label}: la línea base y la meta deben ser números.`);
     });
   });
   return problems;
