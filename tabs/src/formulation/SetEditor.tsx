@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, justifyContent: 'space-between' },
   kr: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(120px, 1fr) minmax(100px, 1fr) minmax(80px, 0.7fr) minmax(80px, 0.7fr) minmax(140px, 1.2fr) auto',
+    gridTemplateColumns: 'minmax(0, 2.4fr) minmax(110px, 1fr) minmax(100px, 1fr) minmax(70px, 0.6fr) minmax(70px, 0.6fr) minmax(210px, 1.6fr) auto',
     gap: tokens.spacingHorizontalS,
     alignItems: 'end',
     '@media (max-width: 720px)': { gridTemplateColumns: '1fr 1fr' },
