@@ -100,7 +100,10 @@ describe('the manifest as a tenant administrator reads it', async () => {
     }
     const personal = lists.find((l) => l.scopes[0] === 'personal')!;
     const listed = new Set(personal.commands.map((c) => findCommand(c.title)));
-    expect(commands.filter((c) => !listed.has(c)).map((c) => c.phrases[0])).toEqual([]);
+    // Teams lists at most ten: `recordatorios admin` (the ETI's) is reached from the button
+    // «Administrar recordatorios» of `recordatorios`' card, and `ayuda` names it.
+    const reachedFromACard = ['recordatorios admin'];
+    expect(commands.filter((c) => !listed.has(c)).map((c) => c.phrases[0])).toEqual(reachedFromACard);
     for (const scope of ['team', 'groupChat']) {
       const titles = lists.find((l) => l.scopes[0] === scope)!.commands.map((c) => c.title);
       expect(titles).toEqual(expect.arrayContaining(['check-in', 'pendientes', 'mis okr', 'revisar', 'actas', 'compromisos', 'ayuda']));

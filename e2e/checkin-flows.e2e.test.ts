@@ -9,7 +9,8 @@ import { fillCard, mainAction, playgroundClient, startStack, textOf, type Stack 
 describe('check-ins through the Agents Playground', () => {
   let stack: Stack;
   let db: Database.Database;
-  const stored = (unitId: string, period = '2026-11') =>
+  // 23 November: Usaquén never reported October, the earliest month still open and missing.
+  const stored = (unitId: string, period = '2026-10') =>
     db.prepare('SELECT key_result_id AS kr, value, version FROM check_ins WHERE unit_id = ? AND period = ? ORDER BY key_result_id').all(unitId, period) as Array<{ kr: string; value: number; version: number }>;
 
   beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('check-ins through the Agents Playground', () => {
     const chat = pg.config.personalChat.id as string;
     const me = { id: pg.config.currentUser.id as string };
     await pg.send(chat, me, 'Reportar');
-    const message = await pg.waitFor((m) => textOf(m).includes('Check-in de noviembre de 2026'));
+    const message = await pg.waitFor((m) => textOf(m).includes('Check-in de octubre de 2026'));
     const card = message.attachments[0].content;
     const action = mainAction(card);
     const good = { ...action.data, ...fillCard(card) };
@@ -58,7 +59,7 @@ describe('check-ins through the Agents Playground', () => {
     expect(stored('al-kennedy')).toHaveLength(0);
 
     // Saved, then the same card again (double click, retried invoke): still one check-in per KR.
-    expect(textOf(await pg.invoke(chat, me, message.messageId, action.verb, good))).toContain('Check-in de noviembre de 2026 guardado');
+    expect(textOf(await pg.invoke(chat, me, message.messageId, action.verb, good))).toContain('Check-in de octubre de 2026 guardado');
     expect(textOf(await pg.invoke(chat, me, message.messageId, action.verb, good))).toContain('No había cambios');
     expect(stored('al-usaquen')).toHaveLength(9);
     expect(stored('al-usaquen').every((c) => c.version === 1)).toBe(true);
@@ -68,16 +69,22 @@ describe('check-ins through the Agents Playground', () => {
     expect(textOf(edited)).toContain('guardado');
     expect(stored('al-usaquen').find((c) => c.kr === krOf(pctId))).toMatchObject({ value: 80, version: 2 });
 
-    // The ETI closes the month (its review screen is another issue: recorded here as it would store it).
-    const writer = new Database(stack.dbPath);
-    writer.prepare("INSERT INTO month_reviews (unit_id, period, state, actor_id, at, note) VALUES ('al-usaquen', '2026-11', 'closed', 'eti-1', '2026-11-23T16:00:00Z', NULL)").run();
-    writer.close();
+    // The ETI closes the month (through the review API, as its tab does): the card is refused from then on.
+    const closed = await fetch(`${stack.botUrl}/api/review/units/al-usaquen/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dev-person-id': 'eti-1' },
+      body: JSON.stringify({ period: '2026-10', action: 'close', version: null }),
+    });
+    expect(closed.status).toBe(200);
     const refused = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '90', keyResultId: krOf(pctId), version: 2 });
-    expect(textOf(refused)).toContain('El equipo ETI ya cerró el reporte de noviembre de 2026');
+    expect(textOf(refused)).toContain('El equipo ETI ya cerró el reporte de octubre de 2026');
     expect(stored('al-usaquen').find((c) => c.kr === krOf(pctId))).toMatchObject({ value: 80, version: 2 });
 
+    // `pendientes` now speaks of November only: October is closed.
     await pg.send(chat, me, 'pendientes');
-    expect(textOf(await pg.waitFor((m) => textOf(m).includes('Pendientes de noviembre')))).toContain('ya cerró el reporte');
+    const pending = textOf(await pg.waitFor((m) => textOf(m).includes('Lo que falta por reportar')));
+    expect(pending).toContain('Noviembre de 2026: faltan 9 de 9');
+    expect(pending).not.toContain('Octubre de 2026');
     pg.close();
   }, 90_000);
 });
@@ -99,7 +106,7 @@ describe('a person who reports for two units, through the Agents Playground', ()
     expect(buttons).toEqual(['Dirección de Gestión del Talento Humano', 'Subdirección de Gestión Documental']);
     const sgd = choice.attachments[0].content.actions[1];
     const card = await pg.invoke(chat, me, choice.messageId, sgd.verb, sgd.data);
-    expect(textOf(card)).toContain('Check-in de noviembre de 2026');
+    expect(textOf(card)).toContain('Check-in de octubre de 2026');
     expect(textOf(card)).toContain('Subdirección de Gestión Documental');
     pg.close();
   }, 60_000);

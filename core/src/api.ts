@@ -33,6 +33,27 @@ export interface ApiError {
 }
 
 export type { OkrTreeView, ObjectiveView, KeyResultView } from './tree.js';
+
+/** A month a unit may still report, as the tab's «Reportar avance» offers it. */
+export interface OpenMonthView {
+  period: string;
+  state: import('./review.js').UnitMonthState;
+  reported: number;
+  total: number;
+  /** The ETI's correction request, while one is pending. */
+  correction: { note: string | null; observations: import('./review.js').ReviewObservation[] } | null;
+  /** Key results corrected since the request. */
+  corrected: string[];
+  /** What is stored for each key result this month, to start the form from. */
+  checkIns: Record<string, { value: number; comment: string; evidenceUrl: string; version: number }>;
+}
+
+/** GET /api/units/:unitId/check-in-months — the months the person may report, oldest first, and the one to open. */
+export interface CheckInMonthsResponse {
+  months: OpenMonthView[];
+  /** A correction pending first, else the earliest with something missing, else the latest; null when none is open. */
+  suggested: string | null;
+}
 export type { EntityDashboard, DashboardUnitRow, DashboardObjective, Compliance, MonthCompliance, ComplianceBand } from './dashboard.js';
 
 /** A set being formulated, as `/api/units/:unitId/sets/:quarter` returns it (null when there is none). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntityDashboard, complianceBand, complianceDistribution, reportingCompliance, statusDistribution } from './dashboard.js';
+import { buildEntityDashboard, complianceBand, complianceDistribution, dashboardBucket, reportingCompliance, statusDistribution } from './dashboard.js';
 import { checkIn, sampleBundle, unit } from './testing/sampleSet.js';
 import type { OkrSetBundle, Unit } from './types.js';
 
@@ -65,7 +65,9 @@ describe('entity dashboard', () => {
     expect(usaquen!.compliance!.quarter).toEqual({ reported: 3, total: 18, rate: 3 / 18 });
     expect(dgth).toMatchObject({ setState: null, strategic: null, tactical: [], compliance: null });
     expect(suba).toMatchObject({ setState: 'draft', compliance: null });
-    expect(statusDistribution(d.units)).toEqual({ completado: 0, en_curso: 0, atrasado: 0, en_riesgo: 1, no_iniciado: 1, sin_set: 1 });
+    // A set being formulated is neither a status nor «sin set».
+    expect(statusDistribution(d.units)).toEqual({ completado: 0, en_curso: 0, atrasado: 0, en_riesgo: 1, no_iniciado: 0, en_formulacion: 1, sin_set: 1 });
+    expect(d.units.map(dashboardBucket)).toEqual(['en_riesgo', 'sin_set', 'en_formulacion']);
     expect(d.units.map(complianceBand)).toEqual(['parcial', 'no_aplica', 'no_aplica']);
   });
 

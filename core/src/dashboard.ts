@@ -132,10 +132,23 @@ export function buildEntityDashboard(args: {
   return { quarter: args.quarter, asOf: args.asOf, period: args.period, expected: expectedProgress(args.quarter, args.asOf), units };
 }
 
-/** Units by the status of their strategic objective ("sin set" when they have none). */
-export function statusDistribution(rows: readonly DashboardUnitRow[]): Record<Status | 'sin_set', number> {
-  const counts: Record<Status | 'sin_set', number> = { completado: 0, en_curso: 0, atrasado: 0, en_riesgo: 0, no_iniciado: 0, sin_set: 0 };
-  for (const r of rows) counts[r.strategic ? r.strategic.status : 'sin_set'] += 1;
+/**
+ * Where a unit stands on the dashboard: the status of its strategic objective once its set is
+ * loaded; `en_formulacion` while its set is being formulated (a draft, with the coach, with the
+ * líder…: coaches and the ETI follow those too); `sin_set` without one.
+ */
+export type DashboardBucket = Status | 'en_formulacion' | 'sin_set';
+
+export function dashboardBucket(row: DashboardUnitRow): DashboardBucket {
+  if (!row.setState) return 'sin_set';
+  if (!REPORTING_STATES.has(row.setState)) return 'en_formulacion';
+  return row.strategic ? row.strategic.status : 'sin_set';
+}
+
+/** Units by where they stand (`dashboardBucket`). */
+export function statusDistribution(rows: readonly DashboardUnitRow[]): Record<DashboardBucket, number> {
+  const counts: Record<DashboardBucket, number> = { completado: 0, en_curso: 0, atrasado: 0, en_riesgo: 0, no_iniciado: 0, en_formulacion: 0, sin_set: 0 };
+  for (const r of rows) counts[dashboardBucket(r)] += 1;
   return counts;
 }
 

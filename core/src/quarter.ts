@@ -112,6 +112,12 @@ export function periodLabel(period: Period): string {
   return `${MONTHS_ES[m - 1]} de ${y}`;
 }
 
+/** "Noviembre de 2026", to begin a line. */
+export function periodTitle(period: Period): string {
+  const label = periodLabel(period);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** "T4 2026 (octubre–diciembre)" */
 export function quarterLabel(q: QuarterId): string {
   const { year, quarter } = parseQuarter(q);

@@ -8,6 +8,8 @@ const status = (period: string, missing: string[], extra: Partial<UnitMonthStatu
   missing,
   total: 9,
   closed: false,
+  readyForReview: null,
+  corrected: false,
   enlaceIds: ['enlace-al-usaquen'],
   liderIds: ['lider-al-usaquen'],
   ...extra,

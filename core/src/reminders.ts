@@ -10,7 +10,10 @@ import { periodOf } from './quarter.js';
  * is sent; a key is sent at most once, so a restart, a crash or two schedulers never double-send,
  * and a day missed while the server was down is caught up once (rules say "on or after").
  */
-export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | DigestKind | 'plan_report';
+export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escalation' | 'eti_digest' | DigestKind | ModuleReminderKind;
+
+/** The kinds of the modules' reminder sources (bot/src/jobs/reminderSources.ts): a module with a reminder adds its kind here. */
+export type ModuleReminderKind = 'plan_report' | 'review_digest';
 
 /**
  * Reminders that can be postponed («Recordarme mañana») but not silenced: a month left unreported
@@ -67,6 +70,10 @@ export interface UnitMonthStatus {
   total: number;
   /** Closed by the ETI: nothing more to ask. */
   closed: boolean;
+  /** Since when it waits for the ETI's review (complete and not reviewed, or corrected); null otherwise. */
+  readyForReview: string | null;
+  /** What waits for the ETI is a correction (not a first review). */
+  corrected: boolean;
   enlaceIds: string[];
   liderIds: string[];
 }
@@ -113,6 +120,19 @@ function lastDayOf(period: Period): IsoDate {
 
 export function previousPeriodOf(period: Period): Period {
   const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * The month being reported on `today`: the current month once its check-in window (its last
+ * `windowDays` business days) has opened, else the previous month — whose reports are still
+ * coming in. Before its window a month is not due: nothing shows it as missing.
+ */
+export function reportingPeriod(today: IsoDate, windowDays: number): Period {
+  const current = today.slice(0, 7);
+  const window = lastBusinessDaysOfMonth(current, windowDays);
+  if (window[0] !== undefined && today >= window[0]) return current;
+  const [y, m] = current.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 

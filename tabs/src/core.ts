@@ -8,9 +8,10 @@
  */
 export { expectedKeyResultValue, formatPercent, keyResultProgress } from '../../core/src/progress.js';
 export { readNumber, typedNumber } from '../../core/src/numbers.js';
-export { quarterLabel, periodLabel, previousQuarter, nextQuarter, isQuarterId, isCalendarDate, quarterOf, quarterRange, bogotaDate } from '../../core/src/quarter.js';
-export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabels } from '../../core/src/i18n/es-CO.js';
+export { quarterLabel, periodLabel, periodTitle, quarterMonths, previousQuarter, nextQuarter, isQuarterId, isCalendarDate, quarterOf, quarterRange, bogotaDate } from '../../core/src/quarter.js';
+export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabels, unitMonthStateForUnit } from '../../core/src/i18n/es-CO.js';
 export { qualityAlerts, MAX_TITLE_LENGTH } from '../../core/src/setQuality.js';
 export { validateCheckIn } from '../../core/src/checkInValidation.js';
-export { statusDistribution, complianceDistribution } from '../../core/src/dashboard.js';
+export { statusDistribution, complianceDistribution, dashboardBucket } from '../../core/src/dashboard.js';
+export { UNIT_MONTH_STATES } from '../../core/src/review.js';
 export { lockedNext } from '../../core/src/okrSetWorkflow.js';

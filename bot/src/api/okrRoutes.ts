@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthToOpen, msg, type CheckInMonthsResponse } from '@okr/core';
 import type { Routes } from './routes.js';
 import { canSeeUnit } from '../services/access.js';
 import type { CheckInService } from '../services/checkIns.js';
@@ -26,6 +27,27 @@ export const registerOkrRoutes: Routes<{ checkIns: CheckInService }> = (server, 
     if (!canSeeUnit(await store.rolesOf(person.id), unit.id)) throw forbidden();
     const now = today(clock);
     return loadTree(store, unit, quarterParam(req.query?.quarter, now.quarter), now.date);
+  }));
+
+  // The months «Reportar avance» offers: every open month of the unit, with what is stored and the ETI's correction.
+  server.get('/api/units/:unitId/check-in-months', route(async (req): Promise<CheckInMonthsResponse> => {
+    const person = await who(req);
+    const result = await checkIns.openMonths(person, req.params.unitId);
+    if (!result.ok) throw result.message === msg.errors.notFound ? notFound() : forbidden(result.message);
+    return {
+      suggested: monthToOpen(result.months),
+      months: result.months.map((m) => ({
+        period: m.period,
+        state: m.month.state,
+        reported: m.month.reported,
+        total: m.month.total,
+        correction: m.review?.state === 'correction_requested' ? { note: m.review.note, observations: m.review.observations } : null,
+        corrected: m.month.corrected,
+        checkIns: Object.fromEntries(
+          result.checkIns.filter((c) => c.period === m.period).map((c) => [c.keyResultId, { value: c.value, comment: c.comment, evidenceUrl: c.evidenceUrl, version: c.version }]),
+        ),
+      })),
+    };
   }));
 
   server.post('/api/units/:unitId/check-ins', route(async (req) => {

@@ -11,6 +11,7 @@ import {
   reminderKeyString,
   SNOOZE_ONLY_KINDS,
   storedPlenariaProblem,
+  unitMonth,
   waitingDigests,
   weeklyDigestDay,
   whatWaits,
@@ -58,11 +59,15 @@ export interface ReminderPlan {
   reminders: PlannedReminder[];
 }
 
-/** Units' reporting state for the current and the previous month, read from the store (with the units and roles it read). */
+/**
+ * Units' reporting state for the current and the previous month, read from the store (with the
+ * units and roles it read): what is missing, whether the ETI closed it, and whether it waits for
+ * the ETI's review (core's `unitMonth`).
+ */
 export async function loadUnitMonthStatuses(store: DirectoryPort & OkrPort & ReviewPort, today: IsoDate): Promise<{ statuses: UnitMonthStatus[]; etiIds: string[]; units: Unit[]; roles: RoleAssignment[] }> {
   const current = periodOf(today);
   const periods: Period[] = [previousPeriodOf(current), current];
-  const [units, roles] = await Promise.all([store.listUnits(), store.listRoles()]);
+  const [units, roles, reviews] = await Promise.all([store.listUnits(), store.listRoles(), store.listMonthReviews({ periods })]);
   const quarters = new Map<string, EntityQuarterData>();
   for (const p of periods) {
     const q = quarterOf(`${p}-01`);
@@ -74,12 +79,25 @@ export async function loadUnitMonthStatuses(store: DirectoryPort & OkrPort & Rev
     for (const unit of units) {
       const bundle = data.bundles.find((b) => b.set.unitId === unit.id);
       if (!bundle || bundle.set.state !== 'active') continue;
-      const reported = new Set(data.checkIns.filter((c) => c.unitId === unit.id && c.period === period).map((c) => c.keyResultId));
+      const mine = data.checkIns.filter((c) => c.unitId === unit.id && c.period === period);
+      const reported = new Set(mine.map((c) => c.keyResultId));
       const missing = bundle.keyResults.filter((kr) => !reported.has(kr.id)).map((kr) => kr.title);
-      // Only a unit with something missing needs its review read (fewer requests on SharePoint).
-      const closed = missing.length > 0 ? (await store.getMonthReview(unit.id, period))?.state === 'closed' : false;
+      const review = reviews.find((r) => r.unitId === unit.id && r.period === period) ?? null;
+      const month = unitMonth(bundle.keyResults.map((kr) => kr.id), mine, review);
+      const ready = month.state === 'por_revisar' || month.state === 'corregido';
       const holders = (role: string) => [...new Set(roles.filter((r) => r.role === role && r.unitId === unit.id).map((r) => r.personId))];
-      statuses.push({ unitId: unit.id, unitName: unit.name, period, missing, total: bundle.keyResults.length, closed, enlaceIds: holders('enlace'), liderIds: holders('lider') });
+      statuses.push({
+        unitId: unit.id,
+        unitName: unit.name,
+        period,
+        missing,
+        total: bundle.keyResults.length,
+        closed: month.state === 'cerrado',
+        readyForReview: ready ? month.waitingSince : null,
+        corrected: month.state === 'corregido',
+        enlaceIds: holders('enlace'),
+        liderIds: holders('lider'),
+      });
     }
   }
   const etiIds = [...new Set(roles.filter((r) => r.role === 'eti').map((r) => r.personId))];
@@ -123,18 +141,19 @@ export async function loadWaiting(
 export async function planReminders(store: ReminderPlanStore, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS, logger?: Pick<Logger, 'warn'>): Promise<ReminderPlan> {
   const today = bogotaClock(now).date;
   const monthly = loadUnitMonthStatuses(store, today);
-  const [{ statuses, etiIds }, waiting, fromSources] = await Promise.all([
+  const logRead = store.listReminderLog({ periods: [previousPeriodOf(periodOf(today)), periodOf(today)], limit: 100_000 });
+  // What the sources get: what the planner already read (each list once per plan).
+  const read = Promise.all([monthly, logRead]).then(([m, log]) => ({ ...m, log }));
+  const [{ statuses, etiIds }, waiting, fromSources, snoozes, prefs, reachable, log] = await Promise.all([
     monthly,
     loadWaiting(store, today, monthly, logger),
-    Promise.all(REMINDER_SOURCES.map(async (s) => s.due(store, today, settings, await monthly))),
-  ]);
-  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...waitingDigests(today, waiting), ...fromSources.flat()];
-  const [snoozes, prefs, reachable, log] = await Promise.all([
+    Promise.all(REMINDER_SOURCES.map(async (s) => s.due(store, today, settings, await read))),
     store.listReminderSnoozes(),
     store.listReminderPreferences(),
     store.listConversationPersonIds(),
-    store.listReminderLog({ periods: [previousPeriodOf(periodOf(today)), periodOf(today)], limit: 100_000 }),
+    logRead,
   ]);
+  const due = [...dueReminders(today, statuses, settings), ...etiDigest(today, statuses, etiIds), ...waitingDigests(today, waiting), ...fromSources.flat()];
   const byId = new Map(due.map((d) => [reminderKeyString(d.key), d]));
   const withSnoozes: Array<DueReminder & { snoozed: boolean }> = due.map((d) => ({ ...d, snoozed: false }));
   for (const s of snoozes) {

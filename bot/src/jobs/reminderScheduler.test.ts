@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reminderKeyString, snoozeUntil, type ReminderKey } from '@okr/core';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
-import { buildDemoSeed } from '../store/seed/demoOkrs.js';
+import { buildDemoSeed, DEMO_PENDING_UNITS } from '../store/seed/demoOkrs.js';
 import type { Store } from '../store/Store.js';
 import { FakeTeamsConnector } from '../testing/fakeTeamsConnector.js';
 import { silentLog } from '../testing/harness.js';
@@ -26,16 +26,27 @@ async function world(opts: { file?: boolean; unreachable?: string[] } = {}) {
   const path = opts.file ? join(dir, `${Math.random().toString(36).slice(2)}.db`) : ':memory:';
   const store = new SqliteStore({ path, now: () => clock.now() });
   await store.seed(buildDemoSeed('2026-11-23'));
+  // The demo leaves its walkthrough units' latest month due (October) unreported; here they reported
+  // it, so their reminders are November's and December's.
+  for (const unitId of DEMO_PENDING_UNITS) {
+    const krs = (await store.getSet(unitId, '2026-Q4'))!.keyResults;
+    await store.saveCheckIns({
+      actorId: `enlace-${unitId}`,
+      unitId,
+      period: '2026-10',
+      checkIns: krs.map((kr) => ({ keyResultId: kr.id, value: kr.kind === 'milestone' ? 0 : kr.baseline, comment: 'Avance de octubre.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unitId}/2026-10`, version: null })),
+    });
+  }
   for (const p of await store.listPeople()) {
     if (!opts.unreachable?.includes(p.id)) await store.saveConversationReference(p.id, { conversation: { id: `a:${p.id}` }, user: { id: p.id } });
   }
   const connector = new FakeTeamsConnector({ time: instant, limits: null });
   const scheduler = (owner: string, s: Store = store, extra: Partial<ConstructorParameters<typeof ReminderScheduler>[0]> = {}) =>
     new ReminderScheduler({ store: s, notifier: connector, clock, render: (r) => ({ type: 'AdaptiveCard', key: r.id, items: r.items }), log: silentLog, owner, concurrency: 4, ...extra });
-  /** The check-in reminders and ETI digests a person got, as "kind|period|step" (the weekly digests: reminderDigests.test.ts). */
+  /** The check-in reminders and ETI digests a person got, as "kind|period|step" (the weekly digests: reminderDigests.test.ts; the review digest below). */
   const sentTo = (personId: string) =>
     connector.deliveries
-      .filter((d) => d.personId === personId && !/^(approvals|coach|oap)_digest\|/.test(d.id))
+      .filter((d) => d.personId === personId && !/^(approvals|coach|oap|review)_digest\|/.test(d.id))
       .map((d) => d.id.split('|').slice(0, 1).concat(d.id.split('|').slice(3)).join('|'));
   return {
     store,
@@ -257,4 +268,32 @@ describe('ReminderScheduler: exactly once', () => {
       await other.close();
     });
   }
+});
+
+describe('ReminderScheduler: the ETI’s review digest', () => {
+  it('tells each ETI member once a day what became ready for review since their last digest', async () => {
+    const w = await world();
+    const s = w.scheduler('a');
+    const digests = () => w.connector.deliveries.filter((d) => d.personId === 'eti-1' && d.id.startsWith('review_digest|'));
+    w.setNow(at9('2026-11-23'));
+    await s.runOnce();
+    expect(digests().map((d) => d.id)).toEqual(['review_digest|eti-1|entity|2026-11|23']);
+    const first = digests()[0]!.card as unknown as { items: string[] };
+    expect(first.items.length).toBeGreaterThan(0);
+    expect(first.items.every((i) => i.endsWith('octubre de 2026') || i.endsWith('(corregido)'))).toBe(true);
+    // Later the same day: nothing more. The next day: nothing new became ready, so nothing.
+    w.setNow('2026-11-23T20:00:00.000Z');
+    await s.runOnce();
+    w.setNow(at9('2026-11-24'));
+    await s.runOnce();
+    expect(digests()).toHaveLength(1);
+    // A unit completes November: the next day's digest lists it alone.
+    const krs = (await w.store.getSet('al-suba', '2026-Q4'))!.keyResults;
+    await w.store.saveCheckIns({ actorId: 'enlace-al-suba', unitId: 'al-suba', period: '2026-11', checkIns: krs.map((kr) => ({ keyResultId: kr.id, value: kr.kind === 'milestone' ? 0 : kr.baseline, comment: 'Avance de noviembre.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/2026-11', version: null })) });
+    w.setNow(at9('2026-11-25'));
+    await s.runOnce();
+    expect(digests().map((d) => d.id)).toEqual(['review_digest|eti-1|entity|2026-11|23', 'review_digest|eti-1|entity|2026-11|25']);
+    expect((digests()[1]!.card as unknown as { items: string[] }).items).toEqual(['Alcaldía Local de Suba · noviembre de 2026']);
+    expect(w.connector.duplicates()).toBe(0);
+  });
 });

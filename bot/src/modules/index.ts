@@ -4,6 +4,7 @@ import { formulation } from './formulation.js';
 import { okr } from './okr.js';
 import { plan } from './plan.js';
 import { reminders } from './reminders.js';
+import { review } from './review.js';
 import { shell } from './shell.js';
 
 /**
@@ -14,6 +15,7 @@ import { shell } from './shell.js';
 export const modules = [
   okr,
   formulation,
+  review,
   actas,
   plan,
   reminders,

@@ -5,10 +5,15 @@ import {
   checkInsEditable,
   fieldLabels,
   formatKeyResultValue,
+  isOpenMonth,
+  monthToOpen,
   msg,
   periodLabel,
+  previousQuarter,
   quarterLabel,
+  quarterMonths,
   quarterOf,
+  unitMonth,
   validateCheckIns,
   type CheckIn,
   type CheckInDraft,
@@ -19,12 +24,25 @@ import {
   type OkrTreeView,
   type Period,
   type Person,
+  type QuarterId,
   type Unit,
+  type UnitMonth,
   type ValidCheckIn,
 } from '@okr/core';
-import { ConflictError, type DirectoryPort, type OkrPort, type ReviewPort, type SavedCheckIn } from '../store/Store.js';
+import { ConflictError, type DirectoryPort, type OkrPort, type ReviewPort, type SavedCheckIn, type UnitQuarterData } from '../store/Store.js';
 import { canReportFor, reportingUnitIds } from './access.js';
 import { today, type Clock } from './clock.js';
+
+/** A month the unit may still report: started, of a loaded set, not closed by the ETI. */
+export interface OpenMonth {
+  period: Period;
+  quarter: QuarterId;
+  /** Its state in the ETI's review (sin reportar, incompleto, por revisar, corrección pedida, corregido). */
+  month: UnitMonth;
+  review: MonthReview | null;
+  /** The set's key results with no check-in this month. */
+  missing: KeyResult[];
+}
 
 /** Everything the monthly check-in form shows for one unit and month. */
 export interface CheckInForm {
@@ -36,8 +54,12 @@ export interface CheckInForm {
   thisMonth: Map<string, CheckIn>;
   /** The latest check-in of an earlier month, by key result id ("last month's value and comment"). */
   previous: Map<string, CheckIn>;
-  /** The ETI's review of this month, null while open. */
+  /** The ETI's review of this month, null while it has none. */
   review: MonthReview | null;
+  /** This month's state in the ETI's review. */
+  month: UnitMonth;
+  /** Every month the unit may still report, oldest first (this one among them while it is open). */
+  openMonths: OpenMonth[];
 }
 
 export type FormResult = { ok: true; form: CheckInForm } | { ok: false; message: string };
@@ -49,27 +71,53 @@ export type SubmitResult =
   /** Someone else saved some of these key results meanwhile: nothing was saved; `form` is the month as it is now. */
   | { kind: 'stale'; errors: CheckInError[]; current: CheckIn[]; form: CheckInForm };
 
-/** What is still missing this month for one unit a person reports for. */
+/** What is still to report for one unit a person reports for: every open month with something missing or a correction pending. */
 export interface PendingForUnit {
   unit: Unit;
-  period: Period;
-  missing: KeyResult[];
-  total: number;
-  /** Set when there is nothing to report: no active set, or the month is closed. */
+  months: OpenMonth[];
+  /** Set when there is nothing to report: no loaded set, or every month closed. */
   note: string | null;
 }
+
+/** What a save changed, for whoever listens (the review module tells the ETI when a correction is complete). */
+export interface CheckInsSaved {
+  person: Person;
+  unit: Unit;
+  period: Period;
+  saved: SavedCheckIn[];
+  /** The month's state before and after the save. */
+  before: UnitMonth;
+  after: UnitMonth;
+  form: CheckInForm;
+}
+
+export type CheckInsSavedListener = (event: CheckInsSaved) => Promise<void>;
 
 function previousPeriod(period: Period): Period {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
+/** A set's key results in the card's and the tree's order: tactical objective by tactical objective, then each one's order. */
+function inTreeOrder(bundle: OkrSetBundle): KeyResult[] {
+  const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+  const tactical = bundle.objectives.filter((o) => o.level === 'tactical').sort(byOrder);
+  return tactical.flatMap((o) => bundle.keyResults.filter((k) => k.objectiveId === o.id).sort(byOrder));
+}
+
 /** The monthly check-in use case, shared by the bot's cards and the REST API. */
 export class CheckInService {
+  private readonly listeners: CheckInsSavedListener[] = [];
+
   constructor(
     private readonly store: OkrPort & DirectoryPort & ReviewPort,
     private readonly clock: Clock,
   ) {}
+
+  /** Called after every save that changed something; a listener must not throw (the save is done: it logs its own failures). */
+  onSaved(listener: CheckInsSavedListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Units the person reports for (enlace or líder), in name order. */
   async reportingUnits(person: Person): Promise<Unit[]> {
@@ -82,37 +130,93 @@ export class CheckInService {
     return today(this.clock).period;
   }
 
-  /** Months a check-in may be written for today: the current one and, as a grace period, the previous one. */
-  private isOpenPeriod(period: Period): boolean {
-    const current = this.currentPeriod();
-    return period === current || period === previousPeriod(current);
+  /**
+   * The unit's open months (the current quarter's and the previous one's, while its set is still
+   * loaded), and each quarter's data: the two quarters and the months' reviews read together.
+   */
+  private async unitMonths(unitId: string): Promise<{ months: OpenMonth[]; quarters: Map<QuarterId, UnitQuarterData> }> {
+    const now = today(this.clock);
+    const quarters = [previousQuarter(now.quarter), now.quarter];
+    const periods = quarters.flatMap((q) => quarterMonths(q)).filter((p) => p <= now.period);
+    const [before, current, reviews] = await Promise.all([
+      this.store.loadUnitQuarter(unitId, quarters[0]!),
+      this.store.loadUnitQuarter(unitId, quarters[1]!),
+      this.store.listMonthReviews({ periods, unitId }),
+    ]);
+    const data = new Map<QuarterId, UnitQuarterData>([
+      [quarters[0]!, before],
+      [quarters[1]!, current],
+    ]);
+    const months: OpenMonth[] = [];
+    for (const period of periods) {
+      const quarter = quarterOf(`${period}-01`);
+      const { bundle, checkIns } = data.get(quarter)!;
+      const review = reviews.find((r) => r.period === period) ?? null;
+      // A set imported from Viva Goals is history: none of its months is open.
+      if (!bundle || isVivaSet(bundle.set.id) || !isOpenMonth(period, now.period, bundle.set.state, review)) continue;
+      const mine = checkIns.filter((c) => c.period === period);
+      const reported = new Set(mine.map((c) => c.keyResultId));
+      months.push({ period, quarter, review, month: unitMonth(bundle.keyResults.map((k) => k.id), mine, review), missing: inTreeOrder(bundle).filter((k) => !reported.has(k.id)) });
+    }
+    return { months, quarters: data };
   }
 
-  async form(person: Person, unitId: string, period: Period = this.currentPeriod()): Promise<FormResult> {
+  /** The months a person may report for a unit (the tab's «Reportar avance» offers them). */
+  async openMonths(person: Person, unitId: string): Promise<{ ok: true; unit: Unit; months: OpenMonth[]; checkIns: CheckIn[] } | { ok: false; message: string }> {
     const unit = await this.store.getUnit(unitId);
     if (!unit) return { ok: false, message: msg.errors.notFound };
     if (!canReportFor(await this.store.rolesOf(person.id), unitId)) return { ok: false, message: msg.errors.notAllowedUnit(unit.name) };
-    const quarter = quarterOf(`${period}-01`);
-    // The quarter's set, check-ins and objectives in one read (one request on SharePoint); last
-    // month's check-ins need a read of their own only when last month is in the previous quarter.
-    const { bundle, checkIns, institutionalObjectives } = await this.store.loadUnitQuarter(unitId, quarter);
-    if (!bundle || bundle.set.state !== 'active') return { ok: false, message: msg.errors.noActiveSet(unit.name, quarterLabel(quarter)) };
-    const lastMonth = previousPeriod(period);
-    const [review, earlier] = await Promise.all([
-      this.store.getMonthReview(unitId, period),
-      quarterOf(`${lastMonth}-01`) === quarter ? Promise.resolve([]) : this.store.listCheckIns(unitId, [lastMonth]),
-    ]);
-    const tree = buildTree({ unit, quarter, asOf: today(this.clock).date, bundle, checkIns, institutionalObjectives });
-    const months = [...checkIns, ...earlier];
-    const thisMonth = new Map(months.filter((c) => c.period === period).map((c) => [c.keyResultId, c]));
-    const previous = new Map(months.filter((c) => c.period === lastMonth).map((c) => [c.keyResultId, c]));
-    return { ok: true, form: { unit, period, bundle, tree, thisMonth, previous, review } };
+    const { months, quarters } = await this.unitMonths(unitId);
+    const open = new Set(months.map((m) => m.period));
+    const checkIns = [...quarters.values()].flatMap((q) => q.checkIns).filter((c) => open.has(c.period));
+    return { ok: true, unit, months, checkIns };
   }
 
-  /** The form of a month that still takes reports (the current month, or the previous as grace). */
+  /**
+   * The check-in form of a unit's month; without `period`, of the month to report now: the
+   * earliest with a correction pending, else the earliest with something missing, else the latest
+   * open one (the current month when none is open).
+   */
+  async form(person: Person, unitId: string, period?: Period): Promise<FormResult> {
+    const unit = await this.store.getUnit(unitId);
+    if (!unit) return { ok: false, message: msg.errors.notFound };
+    if (!canReportFor(await this.store.rolesOf(person.id), unitId)) return { ok: false, message: msg.errors.notAllowedUnit(unit.name) };
+    const { months, quarters } = await this.unitMonths(unitId);
+    const chosen = period ?? monthToOpen(months) ?? this.currentPeriod();
+    const quarter = quarterOf(`${chosen}-01`);
+    // The current and previous quarters come with the months; an older one (an old card) is read here.
+    const { bundle, checkIns, institutionalObjectives } = quarters.get(quarter) ?? (await this.store.loadUnitQuarter(unitId, quarter));
+    if (!bundle || (bundle.set.state !== 'active' && bundle.set.state !== 'closed')) return { ok: false, message: msg.errors.noActiveSet(unit.name, quarterLabel(quarter)) };
+    const lastMonth = previousPeriod(chosen);
+    const lastQuarter = quarterOf(`${lastMonth}-01`);
+    const earlier = lastQuarter === quarter ? [] : (quarters.get(lastQuarter)?.checkIns ?? (await this.store.listCheckIns(unitId, [lastMonth])));
+    const open = months.find((m) => m.period === chosen);
+    const review = open ? open.review : await this.store.getMonthReview(unitId, chosen);
+    const tree = buildTree({ unit, quarter, asOf: today(this.clock).date, bundle, checkIns, institutionalObjectives });
+    const all = [...checkIns, ...earlier];
+    const thisMonth = new Map(all.filter((c) => c.period === chosen).map((c) => [c.keyResultId, c]));
+    const previous = new Map(all.filter((c) => c.period === lastMonth).map((c) => [c.keyResultId, c]));
+    const month = unitMonth(bundle.keyResults.map((k) => k.id), [...thisMonth.values()], review);
+    return { ok: true, form: { unit, period: chosen, bundle, tree, thisMonth, previous, review, month, openMonths: months } };
+  }
+
+  /**
+   * The form of a month that still takes reports: one that has started, of a quarter whose set is
+   * loaded, that the ETI has not closed.
+   */
   async editableForm(person: Person, unitId: string, period: Period): Promise<FormResult> {
-    if (!this.isOpenPeriod(period)) return { ok: false, message: msg.checkIn.periodNotOpen(periodLabel(period)) };
-    return this.form(person, unitId, period);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return { ok: false, message: msg.errors.invalidRequest };
+    if (period > this.currentPeriod()) return { ok: false, message: msg.checkIn.periodNotStarted(periodLabel(period)) };
+    const result = await this.form(person, unitId, period);
+    if (!result.ok) return result;
+    const { bundle, unit, review } = result.form;
+    if (bundle.set.state !== 'active') return { ok: false, message: msg.checkIn.periodNotOpen(periodLabel(period)) };
+    // A set imported from Viva Goals keeps its history as it was: it takes no new reports.
+    if (isVivaSet(bundle.set.id)) return { ok: false, message: vivaText.readOnly };
+    const editable = checkInsEditable(review, unit.name);
+    if (!editable.ok) return editable;
+    if (!result.form.openMonths.some((m) => m.period === period)) return { ok: false, message: msg.checkIn.periodNotOpen(periodLabel(period)) };
+    return result;
   }
 
   /**
@@ -123,11 +227,7 @@ export class CheckInService {
   async submit(person: Person, unitId: string, period: Period, drafts: readonly CheckInDraft[]): Promise<SubmitResult> {
     const formResult = await this.editableForm(person, unitId, period);
     if (!formResult.ok) return { kind: 'refused', message: formResult.message };
-    const { bundle, unit, review } = formResult.form;
-    // A set imported from Viva Goals keeps its history as it was: it takes no new reports.
-    if (isVivaSet(bundle.set.id)) return { kind: 'refused', message: vivaText.readOnly };
-    const editable = checkInsEditable(review, unit.name);
-    if (!editable.ok) return { kind: 'refused', message: editable.message };
+    const { bundle, unit } = formResult.form;
     if (drafts.length === 0) return { kind: 'invalid', errors: [{ keyResultId: '', field: 'value', message: msg.checkIn.nothingTyped }] };
     const validation = validateCheckIns(bundle.keyResults, drafts);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
@@ -143,6 +243,10 @@ export class CheckInService {
     }
     const after = await this.form(person, unitId, period);
     if (!after.ok) return { kind: 'refused', message: after.message };
+    if (saved.some((s) => s.outcome !== 'unchanged')) {
+      const event: CheckInsSaved = { person, unit, period, saved, before: formResult.form.month, after: after.form.month, form: after.form };
+      await Promise.all(this.listeners.map((listen) => listen(event)));
+    }
     return { kind: 'saved', saved, form: after.form };
   }
 
@@ -163,25 +267,18 @@ export class CheckInService {
     return { kind: 'stale', errors, current, form };
   }
 
-  /** For each unit the person reports for: the KRs with no check-in yet this month. */
+  /** For each unit the person reports for: every open month with key results missing or a correction pending. */
   async pending(person: Person): Promise<PendingForUnit[]> {
-    const period = this.currentPeriod();
     const units = await this.reportingUnits(person);
     return Promise.all(
       units.map(async (unit): Promise<PendingForUnit> => {
-        const result = await this.form(person, unit.id, period);
-        if (!result.ok) return { unit, period, missing: [], total: 0, note: result.message };
-        const { bundle, thisMonth, review, tree } = result.form;
-        const closed = checkInsEditable(review, unit.name);
-        // In the order of the card and the tree: tactical objective by tactical objective.
-        const inTreeOrder = (tree.strategic?.children ?? []).flatMap((o) => o.keyResults);
-        return {
-          unit,
-          period,
-          missing: inTreeOrder.filter((kr) => !thisMonth.has(kr.id)),
-          total: bundle.keyResults.length,
-          note: closed.ok ? null : closed.message,
-        };
+        const { months, quarters } = await this.unitMonths(unit.id);
+        if (months.length === 0) {
+          const quarter = today(this.clock).quarter;
+          const active = quarters.get(quarter)!.bundle?.set.state === 'active';
+          return { unit, months: [], note: active ? msg.checkIn.allClosed(unit.name) : msg.errors.noActiveSet(unit.name, quarterLabel(quarter)) };
+        }
+        return { unit, months: months.filter((m) => m.missing.length > 0 || m.month.state === 'correccion_pedida'), note: null };
       }),
     );
   }

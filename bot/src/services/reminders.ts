@@ -7,6 +7,7 @@ import {
   snoozeUntil,
   type Person,
   type ReminderKey,
+  type ModuleReminderKind,
   type ReminderKind,
   type ReminderSettings,
 } from '@okr/core';
@@ -15,7 +16,7 @@ import type { ReminderControl, ReminderLogEntry, ReminderSnooze } from '../store
 import type { Clock } from './clock.js';
 import { sourceKinds } from '../jobs/reminderSources.js';
 
-type BuiltInKind = Exclude<ReminderKind, 'plan_report'>;
+type BuiltInKind = Exclude<ReminderKind, ModuleReminderKind>;
 const BUILT_IN: readonly BuiltInKind[] = ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'];
 /** Every kind: the check-in's and the digests, then the modules' reminder sources'. */
 export const REMINDER_KINDS: readonly ReminderKind[] = [...BUILT_IN, ...sourceKinds().map((k) => k.kind)];

@@ -5,7 +5,7 @@ import type { MessagingPort } from './ports/messaging.js';
 import type { OkrPort, OkrSeed } from './ports/okr.js';
 import type { PlanPort, PlanSeed } from './ports/plan.js';
 import type { RemindersPort } from './ports/reminders.js';
-import type { ReviewPort } from './ports/review.js';
+import type { ReviewPort, ReviewSeed } from './ports/review.js';
 
 export type * from './ports/actas.js';
 export type * from './ports/audit.js';
@@ -19,7 +19,7 @@ export { REMINDER_MAX_ATTEMPTS } from './ports/reminders.js';
 export { ConflictError, StoreUnavailableError, UnauditedChangeError } from './errors.js';
 
 /** Everything a fresh store is filled with on first start (demo data, or an imported directory). */
-export type SeedData = DirectorySeed & OkrSeed & ActasSeed & PlanSeed;
+export type SeedData = DirectorySeed & OkrSeed & ActasSeed & ReviewSeed & PlanSeed;
 
 /** What every adapter has besides the modules' ports: its kind, first start, shutdown. */
 export interface StoreLifecycle {

@@ -34,26 +34,33 @@ describe('OkrBot', () => {
     expect(cardText(card)).toContain('Reporta el avance mensual');
   });
 
-  it('answers «check-in» with the unit’s card for the current month: 9 KRs, 3 fields each', async () => {
+  it('answers «check-in» with the card of the earliest month still missing (9 KRs, 3 fields each), offering the other open ones', async () => {
     const h = await setup();
+    // 23 November: Usaquén never reported October; November's window has not opened yet.
     const [card] = await h.say(ENLACE, '  CHECK-IN ');
     const text = cardText(card);
-    expect(text).toContain('Check-in de noviembre de 2026');
+    expect(text).toContain('Check-in de octubre de 2026');
     expect(text).toContain('Alcaldía Local de Usaquén');
     expect(text).toContain('Faltan 9 de 9 resultados clave');
     for (const kr of h.keyResults) expect(text).toContain(kr.title);
     expect(inputIdsOf(card)).toHaveLength(27);
     expect(card!.version).toBe('1.5');
     const action = card!.actions![0]!;
-    expect(action).toMatchObject({ type: 'Action.Execute', verb: CHECK_IN_SUBMIT, data: { unitId: UNIT, period: PERIOD } });
+    expect(action).toMatchObject({ type: 'Action.Execute', verb: CHECK_IN_SUBMIT, data: { unitId: UNIT, period: '2026-10' } });
     expect(action.fallback).toMatchObject({ type: 'Action.Submit', data: { action: CHECK_IN_SUBMIT } });
+    expect(text).toContain('También tienes pendiente:');
+    expect(JSON.stringify(card)).toContain(JSON.stringify({ unitId: UNIT, period: PERIOD, action: CHECK_IN_OPEN }));
+    const november = await h.execute(ENLACE, CHECK_IN_OPEN, { unitId: UNIT, period: PERIOD });
+    expect(cardText(november)).toContain('Check-in de noviembre de 2026');
+    // A month that has not started cannot be opened, whatever the card says.
+    expect(cardText(await h.execute(ENLACE, CHECK_IN_OPEN, { unitId: UNIT, period: '2026-12' }))).toContain('Todavía no se puede reportar diciembre de 2026: el mes no ha empezado.');
   });
 
   it('also understands «reportar» and «avance», with accents and capitals', async () => {
     const h = await setup();
     for (const phrase of ['Reportar', 'AVANCE', 'check in']) {
       const [card] = await h.say(ENLACE, phrase);
-      expect(cardText(card)).toContain('Check-in de noviembre de 2026');
+      expect(cardText(card)).toContain('Check-in de octubre de 2026');
     }
   });
 
@@ -141,7 +148,7 @@ describe('OkrBot', () => {
     expect(cardText(choice)).toContain('Subdirección de Gestión Documental');
     const card = await h.execute('enlace-dgth', CHECK_IN_OPEN, { unitId: 'sgd' });
     expect(cardText(card)).toContain('Subdirección de Gestión Documental');
-    expect(cardText(card)).toContain('Check-in de noviembre de 2026');
+    expect(cardText(card)).toContain('Check-in de octubre de 2026');
   });
 
   it('tells a person who is not in the directory how to be registered, and does nothing else', async () => {

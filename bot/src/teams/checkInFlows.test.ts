@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { KeyResult } from '@okr/core';
 import { botHarness, cardText } from '../testing/harness.js';
 import { loadTree } from '../services/okrTree.js';
+import { monthReviewWrite } from '../store/contract/fixtures.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './cards/checkInCard.js';
+import { CHECK_IN_OPEN } from './cards/simpleCards.js';
 
 const ENLACE = 'enlace-al-usaquen';
 const UNIT = 'al-usaquen';
@@ -49,9 +51,12 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
 
   it('shows each KR’s target, last month’s value and comment, and whether it is reported', async () => {
     const h = await setup();
+    await h.execute(ENLACE, CHECK_IN_SUBMIT, Object.assign({ unitId: UNIT, period: '2026-10' }, ...h.keyResults.map((kr) => fill(kr))));
+    // October reported: «check-in» opens November, the earliest month still missing.
     const [card] = await h.say(ENLACE, 'check-in');
     const text = cardText(card);
     const october = (await h.store.listCheckIns(UNIT, ['2026-10']))[0]!;
+    expect(text).toContain('Check-in de noviembre de 2026');
     expect(text).toContain('Último reporte (octubre de 2026):');
     expect(text).toContain(october.comment.slice(0, 60));
     expect(text).toContain('Pendiente este mes');
@@ -76,17 +81,22 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
   it('lists what is missing with «pendientes», per unit, and says when a unit is up to date', async () => {
     const h = await setup();
     const [before] = await h.say(ENLACE, 'Pendientes');
-    expect(cardText(before)).toContain('Pendientes de noviembre de 2026');
-    expect(cardText(before)).toContain('Faltan 9 de 9 resultados clave:');
-    // In the card's and the tree's order (issue 14, item 15): tactical objective by tactical objective, then each one's order.
+    // Every open month: October (never reported) and November (this month).
+    // The key results in the card's and the tree's order (issue 14, item 15): tactical objective by tactical objective.
     const tree = await loadTree(h.store, (await h.store.getUnit(UNIT))!, '2026-Q4', '2026-11-23');
     const titles = tree.strategic!.children.flatMap((o) => o.keyResults.map((k) => k.title));
-    const text = cardText(before);
-    expect([...titles].sort((x, y) => text.indexOf(x) - text.indexOf(y))).toEqual(titles);
-    const all = Object.assign({ unitId: UNIT, period: PERIOD }, ...h.keyResults.map((kr) => fill(kr)));
-    await h.execute(ENLACE, CHECK_IN_SUBMIT, all);
+    const listed = cardText(before).slice(cardText(before).indexOf('Octubre de 2026'));
+    expect([...titles].sort((x, y) => listed.indexOf(x) - listed.indexOf(y))).toEqual(titles);
+    expect(cardText(before)).toContain('Lo que falta por reportar');
+    expect(cardText(before)).toContain('Octubre de 2026: faltan 9 de 9 resultados clave');
+    expect(cardText(before)).toContain('Noviembre de 2026: faltan 9 de 9 resultados clave');
+    expect(before!.actions!.map((a) => a.data)).toEqual([
+      { unitId: UNIT, period: '2026-10', action: CHECK_IN_OPEN },
+      { unitId: UNIT, period: PERIOD, action: CHECK_IN_OPEN },
+    ]);
+    for (const period of ['2026-10', PERIOD]) await h.execute(ENLACE, CHECK_IN_SUBMIT, Object.assign({ unitId: UNIT, period }, ...h.keyResults.map((kr) => fill(kr))));
     const [after] = await h.say(ENLACE, 'pendientes');
-    expect(cardText(after)).toContain('✅ Al día: los 9 resultados clave están reportados.');
+    expect(cardText(after)).toContain('✅ Al día: los meses abiertos están reportados.');
 
     const [two] = await h.say('enlace-dgth', 'pendientes');
     expect(cardText(two)).toContain('Dirección de Gestión del Talento Humano');
@@ -114,12 +124,12 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     await save('40');
     expect(cardText(await save('45'))).toContain('(editado 1 vez)');
 
-    await h.store.saveMonthReview({ unitId: UNIT, period: PERIOD, state: 'closed', actorId: 'eti-1', at: '2026-11-23T16:00:00.000Z', note: null });
+    await h.store.saveMonthReview(monthReviewWrite({ unitId: UNIT, period: PERIOD, state: 'closed', at: '2026-11-23T16:00:00.000Z' }));
     const refused = await save('50');
     expect(cardText(refused)).toContain('El equipo ETI ya cerró el reporte de noviembre de 2026 de Alcaldía Local de Usaquén');
     expect((await h.store.listCheckIns(UNIT, [PERIOD]))[0]).toMatchObject({ value: 45, version: 2 });
 
-    await h.store.saveMonthReview({ unitId: UNIT, period: PERIOD, state: 'correction_requested', actorId: 'eti-1', at: '2026-11-23T17:00:00.000Z', note: 'El 45 % no coincide con el comentario.' });
+    await h.store.saveMonthReview(monthReviewWrite({ unitId: UNIT, period: PERIOD, state: 'correction_requested', at: '2026-11-23T17:00:00.000Z', note: 'El 45 % no coincide con el comentario.' }, 1));
     const [card] = await h.say(ENLACE, 'check-in');
     expect(cardText(card)).toContain('El equipo ETI pidió una corrección: El 45 % no coincide con el comentario.');
     await save('50');
@@ -132,7 +142,7 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     const h = await setup();
     const kr = h.keyResults[0]!;
     const card = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: '2026-09', keyResultId: kr.id, ...fill(kr) });
-    expect(cardText(card)).toContain('El periodo de septiembre de 2026 ya no recibe reportes');
+    expect(cardText(card)).toContain('El mes de septiembre de 2026 ya no recibe reportes: su trimestre se cerró.');
   });
 
   it('welcomes each role with what the bot does for it', async () => {
@@ -156,13 +166,14 @@ describe('check-in compare-and-set and es-CO numbers on the card (issue 13, item
     const [liderCard] = await h.say('lider-al-usaquen', 'check-in');
     await h.execute('lider-al-usaquen', CHECK_IN_SUBMIT, { ...actionData(liderCard!, 'Guardar todo'), ...fill(kr, '35') });
     const refused = await h.execute(ENLACE, CHECK_IN_SUBMIT, { ...actionData(enlaceCard!, 'Guardar todo'), ...fill(kr, '40') });
+    const period = String(actionData(enlaceCard!, 'Guardar todo').period);
     const lider = (await h.store.getPerson('lider-al-usaquen'))!;
     expect(cardText(refused)).toContain(`otra persona lo guardó mientras lo editabas: ahora dice 35 % (lo guardó ${lider.name})`);
     expect(JSON.stringify(refused)).toContain('"value":"40"');
-    expect((await h.store.listCheckIns(UNIT, [PERIOD])).find((c) => c.keyResultId === kr.id)).toMatchObject({ value: 35, version: 1, authorId: lider.id });
+    expect((await h.store.listCheckIns(UNIT, [period])).find((c) => c.keyResultId === kr.id)).toMatchObject({ value: 35, version: 1, authorId: lider.id });
     // From the card that came back (it knows version 1 now), the same value saves over the líder's.
     await h.execute(ENLACE, CHECK_IN_SUBMIT, { ...actionData(refused, 'Guardar todo'), ...fill(kr, '40') });
-    expect((await h.store.listCheckIns(UNIT, [PERIOD])).find((c) => c.keyResultId === kr.id)).toMatchObject({ value: 40, version: 2, authorId: ENLACE });
+    expect((await h.store.listCheckIns(UNIT, [period])).find((c) => c.keyResultId === kr.id)).toMatchObject({ value: 40, version: 2, authorId: ENLACE });
   });
 
   it('asks back, on the card, what «1.234» and «1,234.5» mean instead of guessing; «1.234,5» is 1234,5', async () => {

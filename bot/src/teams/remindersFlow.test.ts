@@ -3,6 +3,7 @@ import { botHarness, cardText } from '../testing/harness.js';
 import { planReminders } from '../jobs/reminderPlan.js';
 import { reminderCard } from './cards/reminderCards.js';
 import { findCommand } from '../app.js';
+import { tabLinks } from './tabLinks.js';
 import { plenariaWithActa, setIn } from '../testing/waitingFixtures.js';
 
 /** Thursday 26 Nov 2026, 09:00 in Bogotá: November's check-in window is open. */
@@ -21,7 +22,8 @@ describe('reminder card', () => {
     expect(text).toContain('Alcaldía Local de Usaquén');
     expect(text).toContain('faltan 9 resultados clave');
     const [open, snooze] = actionsOf(card);
-    expect(open).toMatchObject({ type: 'Action.Execute', title: 'Abrir el check-in', verb: 'checkin.open', data: { unitId: 'al-usaquen' }, fallback: { type: 'Action.Submit' } });
+    // The button opens the month the reminder names.
+    expect(open).toMatchObject({ type: 'Action.Execute', title: 'Abrir el check-in', verb: 'checkin.open', data: { unitId: 'al-usaquen', period: '2026-11' }, fallback: { type: 'Action.Submit' } });
     expect(snooze).toMatchObject({ type: 'Action.Execute', title: 'Recordarme mañana', verb: 'reminder.snooze' });
 
     expect(cardText(await h.execute('enlace-al-usaquen', open!.verb, open!.data))).toContain('Check-in de noviembre de 2026');
@@ -39,13 +41,42 @@ describe('reminder card', () => {
     expect(cardText(await h.execute('lider-al-usaquen', snooze!.verb, snooze!.data))).toContain('Este recordatorio es de otra persona');
   });
 
+  it('on 1 December, the reminder of November’s missing check-in opens November, not December', async () => {
+    const h = await botHarness('2026-12-01T14:00:00.000Z');
+    const plan = await planReminders(h.store, h.clock.now());
+    const missing = plan.reminders.find((r) => r.key.personId === 'enlace-al-usaquen' && r.key.kind === 'checkin_missing')!;
+    const card = reminderCard(missing);
+    expect(cardText(card)).toContain('noviembre de 2026');
+    const [open] = actionsOf(card);
+    expect(open!.data).toMatchObject({ unitId: 'al-usaquen', period: '2026-11' });
+    expect(cardText(await h.execute('enlace-al-usaquen', open!.verb, open!.data))).toContain('Check-in de noviembre de 2026');
+    // And `check-in` alone opens November too: the earliest month still open and missing.
+    expect(cardText((await h.say('enlace-al-usaquen', 'check-in'))[0])).toContain('Check-in de noviembre de 2026');
+  });
+
+  it('the review digest lists the reports ready for the ETI and opens the tab’s monthly review', async () => {
+    const h = await botHarness('2026-12-01T14:00:00.000Z');
+    const plan = await planReminders(h.store, h.clock.now());
+    const digest = plan.reminders.find((r) => r.key.kind === 'review_digest' && r.key.personId === 'eti-1')!;
+    const links = tabLinks({ MicrosoftAppId: '', TEAMS_APP_ID: '', PUBLIC_URL: 'http://localhost:3978' });
+    const card = reminderCard(digest, { links });
+    expect(cardText(card)).toContain('Reportes listos para tu revisión');
+    expect(digest.items.some((i) => i.endsWith('noviembre de 2026 (corregido)'))).toBe(true);
+    expect(actionsOf(card)[0]).toMatchObject({ type: 'Action.OpenUrl', title: 'Abrir la revisión mensual', url: 'http://localhost:3978/?view=revision' });
+    expect(actionsOf(card).map((a) => a.verb)).toEqual([undefined, 'reminder.snooze']);
+    // The chat's queue is «revisión» (the card's text says so through the review's catalogue).
+    expect(findCommand('revisión')?.phrases[0]).toBe('revision');
+  });
+
   it('the ETI digest lists the units behind and leads to the administration view', async () => {
     const h = await botHarness(WINDOW_OPEN);
     const plan = await planReminders(h.store, new Date('2026-12-01T14:00:00.000Z'));
     const digest = plan.reminders.find((r) => r.key.kind === 'eti_digest')!;
     const card = reminderCard(digest);
     expect(cardText(card)).toContain('Unidades sin check-in completo de noviembre de 2026');
-    expect(cardText(card)).toContain('Alcaldía Local de Usaquén (faltan 9 de 9)');
+    // Seeded on the window's first day: no unit had reported November yet.
+    expect(digest.items).toContain('Alcaldía Local de Usaquén (faltan 9 de 9)');
+    expect(cardText(card)).toContain(digest.items[0]);
     expect(actionsOf(card).map((a) => a.verb)).toEqual(['reminders.admin', 'reminder.snooze']);
   });
 });
@@ -196,9 +227,9 @@ describe('recordatorios', () => {
     // Only eti-1 and enlace-al-usaquen ever wrote to the bot here.
     expect(text).toMatch(/Personas sin conversación con el bot \(\d+\)/);
     // An enlace who never wrote is unreachable; the card names the first ten and counts the rest.
-    const { unreachable } = await (h.deps as any).reminders.adminView();
-    expect(unreachable.map((p: { id: string }) => p.id)).toContain('enlace-dgth');
-    expect(text).toContain(`• ${unreachable[0].name} (${unreachable[0].email})`);
+    const { unreachable } = await h.deps.reminders.adminView();
+    expect(unreachable.map((p) => p.id)).toContain('enlace-dgth');
+    expect(text).toContain(`• ${unreachable[0]!.name} (${unreachable[0]!.email})`);
     const usaquen = (await h.store.getPerson('enlace-al-usaquen'))!;
     expect(text).not.toContain(`• ${usaquen.name} (`);
     expect(text).toContain('Envíos inciertos (1)');

@@ -1,18 +1,18 @@
 import type { Config } from '../config.js';
 
-/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`, the plan de gestión's) and one acta. */
+/** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`, the plan de gestión's, `revision`, `cierre`), one acta, a quarter. */
 export interface TabLinkTarget {
-  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'plan' | 'plan-reporte' | 'plan-modificaciones' | 'plan-revision' | 'ranking';
-  /** `?quarter=` (the plan de gestión's report of a quarter). */
-  quarter?: string;
+  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'plan' | 'plan-reporte' | 'plan-modificaciones' | 'plan-revision' | 'ranking' | 'revision' | 'cierre';
   acta?: string;
+  /** `?quarter=` (the plan de gestión's report of a quarter, the quarter close). */
+  quarter?: string;
 }
 
-/** Link to the OKR tab, optionally on one unit, a view or one acta. */
+/** Link to the OKR tab, optionally on one unit, a view, one acta or a quarter. */
 export type TabLinks = (unitId?: string, target?: TabLinkTarget) => string;
 
 /**
- * Links to the OKR tab: a Teams deep link in a real tenant (the tab reads `unit=…&view=…&acta=…`
+ * Links to the OKR tab: a Teams deep link in a real tenant (the tab reads `unit=…&view=…&acta=…&quarter=…`
  * from its `subEntityId`), the local page with the same query otherwise.
  */
 export function tabLinks(config: Pick<Config, 'MicrosoftAppId' | 'TEAMS_APP_ID' | 'PUBLIC_URL'>): TabLinks {

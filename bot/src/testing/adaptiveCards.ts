@@ -1,7 +1,10 @@
 import * as AC from 'adaptivecards';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
 
-/** Parses a card with the official Adaptive Cards library; returns every parse event (errors and warnings). */
+/**
+ * Parses a card with the official Adaptive Cards library (schema 1.5); returns every parse event,
+ * errors and warnings. Needs a DOM: the test file runs in `@vitest-environment jsdom`.
+ */
 export function parseEvents(card: AdaptiveCard): string[] {
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(AC.Versions.v1_5);

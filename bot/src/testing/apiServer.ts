@@ -13,8 +13,12 @@ const servers: Array<{ close(): void }> = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 /** The real HTTP server on a free port over a seeded in-memory store; `call` acts as a seeded person. */
-export async function startApi(devIdentity = true, options: { sso?: SsoValidator | null; env?: Record<string, string>; now?: string } = {}) {
-  const store = await seededStore(options.now ?? TEST_NOW);
+/** `now`: the server's clock; `seededOn`: when the demo was made (by default, `now`); `env`: extra configuration. */
+export async function startApi(
+  devIdentity = true,
+  options: { sso?: SsoValidator | null; now?: string; seededOn?: string; env?: Record<string, string> } = {},
+) {
+  const store = await seededStore(options.seededOn ?? options.now);
   const clock = movableClock(options.now ?? TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity), ...options.env });
   const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');

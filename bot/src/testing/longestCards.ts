@@ -1,4 +1,4 @@
-import { CHECK_IN_LIMITS, type ActaDraft, type PlenariaInput } from '@okr/core';
+import { CHECK_IN_LIMITS, REVIEW_LIMITS, type ActaDraft, type PlenariaInput } from '@okr/core';
 import { botHarness, inputIdsOf as inputIdsIn } from './harness.js';
 import type { ReminderLogEntry, SeedData } from '../store/Store.js';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
@@ -6,6 +6,7 @@ import { CARD_INPUT_LIMITS, CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from 
 import { helpCard, messageCard, notRegisteredCard, welcomeCard } from '../teams/cards/simpleCards.js';
 import { myRemindersCard, reminderCard, remindersAdminCard, snoozedCard } from '../teams/cards/reminderCards.js';
 import type { PlannedReminder } from '../jobs/reminderPlan.js';
+import { NOTE_INPUT, REVIEW_BULK, REVIEW_CLOSE, REVIEW_OPEN, REVIEW_REQUEST, bulkDoneCard, leaderResultCard, observationInput, quarterSharedCard, unitReviewCard } from '../teams/cards/reviewCards.js';
 
 /**
  * Every card the bot builds, at the longest input the app accepts: one fixture fills every field to
@@ -18,6 +19,11 @@ const PHISH = '[Descarga el soporte firmado](https://phish.example.com/login) **
 const long = (n: number) => PHISH.repeat(Math.ceil(n / PHISH.length)).slice(0, n);
 const longUrl = (n: number) => `https://gobiernobogota.sharepoint.com/sites/OKR/${'evidencia-ñ/'.repeat(n)}`.slice(0, n);
 export const TAB = 'http://localhost:3978';
+/**
+ * The month Al Usaquén's `check-in` opens on the test day (23 November): the earliest open month with
+ * something missing — October, which the demo leaves unreported there — with November open after it.
+ */
+export const LONGEST_PERIOD = '2026-10';
 
 /** Al Usaquén's set and check-ins with every text at its limit; enlace-dgth reports for 8 units. */
 export function longest(seed: SeedData): void {
@@ -28,10 +34,10 @@ export function longest(seed: SeedData): void {
     if (k.kind === 'number') k.unitOfMeasure = long(40);
   }
   const krIds = new Set(seed.keyResults!.filter((k) => k.setId === setId).map((k) => k.id));
-  // Every key result reported this month (so the card prefills them), but the first.
+  // Every key result reported that month (so the card prefills them), but the first.
   for (const id of krIds) {
-    if (seed.checkIns!.some((c) => c.keyResultId === id && c.period === '2026-11')) continue;
-    seed.checkIns!.push({ id: `ci-${id}-2026-11`, keyResultId: id, unitId: 'al-usaquen', period: '2026-11', value: 1, comment: '', evidenceUrl: '', authorId: 'enlace-al-usaquen', createdAt: '2026-11-20T15:00:00.000Z', updatedAt: '2026-11-20T15:00:00.000Z', version: 1 });
+    if (seed.checkIns!.some((c) => c.keyResultId === id && c.period === LONGEST_PERIOD)) continue;
+    seed.checkIns!.push({ id: `ci-${id}-${LONGEST_PERIOD}`, keyResultId: id, unitId: 'al-usaquen', period: LONGEST_PERIOD, value: 1, comment: '', evidenceUrl: '', authorId: 'enlace-al-usaquen', createdAt: '2026-10-28T15:00:00.000Z', updatedAt: '2026-10-28T15:00:00.000Z', version: 1 });
   }
   for (const c of seed.checkIns!.filter((c) => krIds.has(c.keyResultId))) {
     c.comment = long(CHECK_IN_LIMITS.commentMax);
@@ -39,7 +45,7 @@ export function longest(seed: SeedData): void {
   }
   // One key result still missing this month, so `check-in` shows the form.
   const firstKr = [...krIds][0]!;
-  seed.checkIns = seed.checkIns!.filter((c) => !(c.keyResultId === firstKr && c.period === '2026-11'));
+  seed.checkIns = seed.checkIns!.filter((c) => !(c.keyResultId === firstKr && c.period === LONGEST_PERIOD));
   // Usaquén's plan de gestión with every text of its metas at the length the API takes.
   for (const m of (seed.planMetas ?? []).filter((m) => m.planId === 'plan-al-usaquen-2027')) {
     Object.assign(m, { statement: long(600), processObjective: long(400), deliverables: long(800) });
@@ -61,7 +67,7 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
   // typing the card's inputs take (every value wrong), and after one save.
   add('check-in', await h.say('enlace-al-usaquen', 'check-in'));
   const bundle = (await h.store.getSet('al-usaquen', '2026-Q4'))!;
-  const typed: Record<string, unknown> = { unitId: 'al-usaquen', period: '2026-11' };
+  const typed: Record<string, unknown> = { unitId: 'al-usaquen', period: LONGEST_PERIOD };
   for (const kr of bundle.keyResults) {
     const ids = inputIds(kr.id);
     typed[ids.value] = kr.kind === 'milestone' ? '1' : 'mucho';
@@ -146,13 +152,69 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
   const many = (n: number) => Array.from({ length: n }, (_, i) => long(120) + i);
   const planned = (kind: PlannedReminder['key']['kind'], items: string[]): PlannedReminder =>
     ({ id: kind, key: { kind, personId: 'eti-1', subject: 'entity', period: '2026-11', step: 0 }, unitName: long(120), items, topics: ['sets_to_approve', 'actas_to_sign'], snoozed: true, muted: false, reachable: true, log: null }) as unknown as PlannedReminder;
-  for (const kind of ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest'] as const) add(`reminder ${kind}`, reminderCard(planned(kind, many(44)), { tabUrl: TAB }));
+  for (const kind of ['checkin_window', 'checkin_missing', 'leader_escalation', 'eti_digest', 'approvals_digest', 'coach_digest', 'oap_digest', 'review_digest'] as const) add(`reminder ${kind}`, reminderCard(planned(kind, many(44)), { tabUrl: TAB }));
   const entry = (i: number, state: ReminderLogEntry['state']): ReminderLogEntry => ({ key: `k${i}`, kind: 'checkin_window', personId: `p${i}`, subject: long(60), period: '2026-11', step: 0, state, owner: 'o', claimedAt: '2026-11-23T15:00:00.000Z', sentAt: '2026-11-23T15:00:00.000Z', error: long(2000), attempts: 3 });
   const person = (await h.store.getPerson('eti-1'))!;
   add('recordatorios', myRemindersCard({ person, kinds: ['checkin_window', 'checkin_missing', 'eti_digest'], muted: [], upcoming: Array.from({ length: 50 }, (_, i) => planned('checkin_window', [String(i)])), snoozes: [], recent: Array.from({ length: 200 }, (_, i) => entry(i, 'sent')), nextSendingAt: new Date('2026-11-24T13:00:00Z') }, true));
   const names = new Map(Array.from({ length: 5000 }, (_, i) => [`p${i}`, long(120)] as [string, string]));
   add('recordatorios admin', remindersAdminCard({ control: { paused: false, actorId: null, at: null }, nextSendingAt: new Date('2026-11-24T13:00:00Z'), upcoming: Array.from({ length: 5000 }, () => planned('checkin_window', ['x'])), recent: Array.from({ length: 5000 }, (_, i) => entry(i, 'sent')), uncertain: Array.from({ length: 5000 }, (_, i) => entry(i, 'claimed')), failed: Array.from({ length: 5000 }, (_, i) => entry(i, 'failed')), unreachable: Array.from({ length: 5000 }, (_, i) => ({ ...person, id: `p${i}`, name: long(120), email: `${long(60)}@x.co` })) }, names));
   add('snoozed', snoozedCard(new Date('2026-11-24T13:00:00Z')));
+
+  // The ETI's month: the queue, Usaquén's month (every comment at its limit) with a correction asked
+  // with the longest observations on every key result and the longest note, what the enlace and the
+  // líder get, the check-in that shows them, the ETI told of the correction, the close, the bulk
+  // close's confirmation (every consistent unit), and the quarter close's cards at their longest.
+  add('revisión', await h.say('eti-1', 'revisión'));
+  add('revisión (not ETI)', await h.say('enlace-al-usaquen', 'revisión'));
+  const eti = (await h.store.getPerson('eti-1'))!;
+  const month = await h.deps.monthReview.unitMonth(eti, 'al-usaquen', LONGEST_PERIOD);
+  const observations = Object.fromEntries(month.keyResults.map((k) => [observationInput(k.id), long(REVIEW_LIMITS.observationMax)]));
+  const sentBefore = h.proactive.sent.length;
+  add('review (correction asked)', await h.execute('eti-1', REVIEW_REQUEST, { unitId: 'al-usaquen', period: LONGEST_PERIOD, version: month.version, ...observations, [NOTE_INPUT]: long(REVIEW_LIMITS.noteMax) }));
+  add('correction notice', h.proactive.sent.slice(sentBefore).map((s) => s.card as AdaptiveCard));
+  add('review (unit)', await h.execute('eti-1', REVIEW_OPEN, { unitId: 'al-usaquen', period: LONGEST_PERIOD }));
+  add('check-in (correction asked)', await h.say('enlace-al-usaquen', 'check-in'));
+  // The enlace corrects every key result at once: the ETI member who asked is told.
+  const correctedBefore = h.proactive.sent.length;
+  const correction = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, k.startsWith('value:') ? '1' : v]));
+  await h.execute('enlace-al-usaquen', CHECK_IN_SUBMIT, correction);
+  add('corrected notice', h.proactive.sent.slice(correctedBefore).map((s) => s.card as AdaptiveCard));
+  const corrected = await h.deps.monthReview.unitMonth(eti, 'al-usaquen', LONGEST_PERIOD);
+  add('review (month closed)', await h.execute('eti-1', REVIEW_CLOSE, { unitId: 'al-usaquen', period: LONGEST_PERIOD, version: corrected.version, [NOTE_INPUT]: long(REVIEW_LIMITS.noteMax) }));
+  add('review (bulk confirmation)', await h.execute('eti-1', REVIEW_BULK, { period: LONGEST_PERIOD }));
+  add('review (bulk done)', bulkDoneCard(LONGEST_PERIOD, 44));
+  // The unit's card past what the store holds: every title, name, comment and link at its limit, four flags on each key result.
+  add(
+    'review (unit, every text at its limit)',
+    unitReviewCard({
+      ...month,
+      review: { state: 'correction_requested', actorName: long(120), at: month.history.at(-1)?.at ?? '2026-11-23T15:00:00.000Z', note: long(REVIEW_LIMITS.noteMax), observations: [] },
+      history: [{ action: 'request_correction', actorName: long(120), at: '2026-11-23T15:00:00.000Z', note: long(REVIEW_LIMITS.noteMax), observations: [] }],
+      keyResults: month.keyResults.map((k, i) => ({
+        ...k,
+        title: long(300),
+        objectiveTitle: `${Math.floor(i / 3) + 1} ${long(298)}`,
+        checkIn: { value: 1, comment: long(CHECK_IN_LIMITS.commentMax), evidenceUrl: longUrl(CHECK_IN_LIMITS.evidenceUrlMax), authorName: long(120), createdAt: '2026-11-23T15:00:00.000Z', updatedAt: '2026-11-23T15:00:00.000Z', version: 9 },
+        previous: { period: '2026-09', value: 1, evidenceUrl: longUrl(CHECK_IN_LIMITS.evidenceUrlMax) },
+        flags: Array.from({ length: 4 }, () => ({ code: 'percent_mismatch' as const, keyResultId: k.id, message: long(200) })),
+        observation: long(REVIEW_LIMITS.observationMax),
+        corrected: true,
+      })),
+    }, TAB),
+  );
+  const closedQuarter = (await h.store.getQuarterClose('2026-Q3'))!.snapshot;
+  const longQuarter = {
+    ...closedQuarter,
+    closedByName: long(120),
+    units: closedQuarter.units.map((u) => ({
+      ...u,
+      unitName: long(120),
+      strategic: u.strategic && { ...u.strategic, title: long(300) },
+      tactical: u.tactical.map((o) => ({ ...o, title: long(300) })),
+    })),
+  };
+  add('quarter shared', quarterSharedCard(longQuarter, TAB));
+  add('quarter result to the líder', leaderResultCard(longQuarter, longQuarter.units.find((u) => u.strategic)!, TAB));
 
   // The shell: help, welcome, not registered, not understood (the typed text echoed).
   add('ayuda', helpCard(h.deps.help));

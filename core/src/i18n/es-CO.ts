@@ -6,6 +6,7 @@
 import { actaMessages } from './es-CO/actas.js';
 import { formulationMessages, qualityMessages, shapeMessages } from './es-CO/formulation.js';
 import { checkInMessages } from './es-CO/okr.js';
+import { reviewMessages } from './es-CO/review.js';
 import { errorMessages } from './es-CO/shared.js';
 
 export * from './es-CO/shared.js';
@@ -14,6 +15,7 @@ export * from './es-CO/formulation.js';
 export * from './es-CO/actas.js';
 export * from './es-CO/reminders.js';
 export * from './es-CO/shell.js';
+export * from './es-CO/review.js';
 export * from './es-CO/directory.js';
 export * from './es-CO/directoryImport.js';
 export * from './es-CO/vivaImport.js';
@@ -26,5 +28,6 @@ export const msg = {
   formulation: formulationMessages,
   quality: qualityMessages,
   checkIn: checkInMessages,
+  review: reviewMessages,
   errors: errorMessages,
 } as const;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeyResultView } from '@okr/core';
+import type { KeyResultView, OpenMonthView } from '@okr/core';
 import type { ApiClient } from '../api/index.js';
 import { ApiRequestError } from '../api/http.js';
 import { fixtureTree } from '../testing/fixtureTree.js';
@@ -23,9 +23,11 @@ async function type(el: HTMLElement, value: string) {
   });
 }
 
-async function open(kr: KeyResultView, api: Partial<ApiClient>) {
+const month = (period: string, over: Partial<OpenMonthView> = {}): OpenMonthView => ({ period, state: 'sin_reportar', reported: 0, total: 9, correction: null, corrected: [], checkIns: {}, ...over });
+
+async function open(kr: KeyResultView, api: Partial<ApiClient>, months: OpenMonthView[] = [month('2026-11')], initialPeriod = months[0]!.period) {
   const onSaved = vi.fn();
-  const r = await render(<CheckInDialog api={api as ApiClient} unitId="al-usaquen" period="2026-11" kr={kr} expected={0.5} onClose={() => {}} onSaved={onSaved} />);
+  const r = await render(<CheckInDialog api={api as ApiClient} unitId="al-usaquen" months={months} initialPeriod={initialPeriod} kr={kr} expected={0.5} onClose={() => {}} onSaved={onSaved} />);
   cleanups.push(r.unmount);
   return { onSaved, dialog: document.body };
 }
@@ -60,8 +62,8 @@ describe('CheckInDialog', () => {
       value: '80,5',
       comment: 'Se respondieron 120 PQRS a tiempo.',
       evidenceUrl: 'https://gobiernobogota.sharepoint.com/e',
-      // The version of November's check-in it edited (compare-and-set).
-      version: 1,
+      // No check-in stored yet for the month: the save is based on none (compare-and-set).
+      version: null,
     });
     expect(onSaved).toHaveBeenCalledWith(tree);
   });
@@ -87,9 +89,11 @@ describe('CheckInDialog', () => {
       .fn()
       .mockRejectedValueOnce(new ApiRequestError(409, 'conflict', stale, { current: [{ keyResultId: percentageKr().id, value: 50, version: 2, authorId: 'lider-al-usaquen' }] }))
       .mockResolvedValueOnce({ tree: fixtureTree() });
-    const { dialog, onSaved } = await open(percentageKr(), { checkIn });
+    const stored = { value: 42.75, comment: 'Se respondieron 80 PQRS a tiempo.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version: 1 };
+    const { dialog, onSaved } = await open(percentageKr(), { checkIn }, [month('2026-11', { checkIns: { [percentageKr().id]: stored } })]);
     await type(byTestId(dialog, 'checkin-value'), '80');
     await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(checkIn).toHaveBeenCalledWith('al-usaquen', '2026-11', expect.objectContaining({ value: '80', version: 1 }));
     expect(byTestId(dialog, 'checkin-server-error').textContent).toContain('ahora dice 50 % (lo guardó Viviana Muñoz)');
     expect((byTestId(dialog, 'checkin-value') as HTMLInputElement).value).toBe('80');
     expect(onSaved).not.toHaveBeenCalled();
@@ -108,5 +112,23 @@ describe('CheckInDialog', () => {
     expect(byTestId(dialog, 'checkin-server-error').textContent).toContain('ya cerró el reporte');
     expect((byTestId(dialog, 'checkin-value') as HTMLInputElement).value).toBe('80');
     expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('offers every open month, opens the one asked, shows the ETI’s observation and starts from what that month has', async () => {
+    const kr = percentageKr();
+    const months = [
+      month('2026-10', { state: 'correccion_pedida', reported: 9, correction: { note: null, observations: [{ keyResultId: kr.id, text: 'El 45 % no coincide con el informe.' }] }, checkIns: { [kr.id]: { value: 45.5, comment: 'Avance de octubre.', evidenceUrl: 'https://x.sharepoint.com/oct', version: 1 } } }),
+      month('2026-11'),
+    ];
+    const checkIn = vi.fn().mockResolvedValue({ tree: fixtureTree() });
+    const { dialog } = await open(kr, { checkIn }, months, '2026-10');
+    expect(dialog.textContent).toContain('Reportar avance de octubre de 2026');
+    expect(byTestId(dialog, 'checkin-observation').textContent).toContain('El equipo ETI pidió corregir este resultado clave: El 45 % no coincide con el informe.');
+    expect((byTestId(dialog, 'checkin-value') as HTMLInputElement).value).toBe('45,5');
+    expect((byTestId(dialog, 'checkin-comment') as HTMLTextAreaElement).value).toBe('Avance de octubre.');
+    expect(byTestId(dialog, 'checkin-month').textContent).toContain('Octubre de 2026 · El equipo ETI pidió una corrección');
+    await type(byTestId(dialog, 'checkin-value'), '50');
+    await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(checkIn).toHaveBeenCalledWith('al-usaquen', '2026-10', expect.objectContaining({ value: '50' }));
   });
 });

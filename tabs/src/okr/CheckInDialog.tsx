@@ -1,9 +1,10 @@
-import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import type { CheckInError, KeyResultView, OkrTreeView } from '@okr/core';
+import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import type { CheckInError, KeyResultView, OkrTreeView, OpenMonthView } from '@okr/core';
 import { useState } from 'react';
 import { ApiRequestError } from '../api/http.js';
 import type { OkrApi } from '../api/okr.js';
-import { expectedKeyResultValue, periodLabel, typedNumber, validateCheckIn } from '../core.js';
+import { expectedKeyResultValue, periodLabel, periodTitle, typedNumber, unitMonthStateForUnit as monthStateLabels, validateCheckIn } from '../core.js';
+import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { formatBaselineTarget, formatKrValue } from './format.js';
 import { okrText as t } from './strings.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
@@ -11,7 +12,10 @@ import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 export interface CheckInDialogProps {
   api: OkrApi;
   unitId: string;
-  period: string;
+  /** The months of the key result's quarter still open for reports (at least one). */
+  months: OpenMonthView[];
+  /** The month it opens on: a correction pending, else the earliest with something missing. */
+  initialPeriod: string;
   kr: KeyResultView;
   /** Progress expected today from the time elapsed in the quarter (the tree's `expected`, 0..1). */
   expected: number;
@@ -19,18 +23,33 @@ export interface CheckInDialogProps {
   onSaved(tree: OkrTreeView): void;
 }
 
+/** What the form starts from for a month: what is stored for the key result, or empty. */
+function startFrom(kr: KeyResultView, month: OpenMonthView | undefined) {
+  const stored = month?.checkIns[kr.id];
+  return {
+    value: stored ? typedNumber(stored.value) : kr.kind === 'milestone' ? '0' : '',
+    comment: stored?.comment ?? '',
+    evidenceUrl: stored?.evidenceUrl ?? '',
+    version: stored?.version ?? null,
+  };
+}
+
 /**
- * "Reportar avance" from the tab: the same three fields as the bot's card, checked with the same
- * core validation before sending, and again by the server (which has the last word).
+ * "Reportar avance" from the tab: the month (any month still open: the ETI has not closed it), and
+ * the same three fields as the bot's card, checked with the same core validation before sending,
+ * and again by the server (which has the last word). The ETI's observation on this key result, if
+ * a correction is pending, is shown above the fields.
  */
-export default function CheckInDialog({ api, unitId, period, kr, expected, onClose, onSaved }: CheckInDialogProps) {
-  const thisMonth = kr.latest?.period === period ? kr.latest : null;
+export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, expected, onClose, onSaved }: CheckInDialogProps) {
+  const [period, setPeriod] = useState(initialPeriod);
+  const month = months.find((m) => m.period === period);
+  const start = startFrom(kr, month);
   const lastMonth = kr.history.filter((h) => h.period < period).at(-1) ?? null;
-  const [value, setValue] = useState(thisMonth ? typedNumber(thisMonth.value) : kr.kind === 'milestone' ? '0' : '');
-  /** The version of this month's check-in this dialog edits (compare-and-set); after a conflict, the one now stored. */
-  const [version, setVersion] = useState<number | null>(thisMonth?.version ?? null);
-  const [comment, setComment] = useState(thisMonth?.comment ?? '');
-  const [evidenceUrl, setEvidenceUrl] = useState(thisMonth?.evidenceUrl ?? '');
+  const [value, setValue] = useState(start.value);
+  const [comment, setComment] = useState(start.comment);
+  const [evidenceUrl, setEvidenceUrl] = useState(start.evidenceUrl);
+  /** The version of the month's check-in this dialog edits (compare-and-set); after a conflict, the one now stored. */
+  const [version, setVersion] = useState<number | null>(start.version);
   const [errors, setErrors] = useState<CheckInError[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -40,6 +59,18 @@ export default function CheckInDialog({ api, unitId, period, kr, expected, onClo
     const problem = e.message.slice(e.message.indexOf(': ') + 2); // drop "«KR» — Campo: ", the field shows both
     return problem.charAt(0).toUpperCase() + problem.slice(1);
   };
+  const choose = (next: string) => {
+    const from = startFrom(kr, months.find((m) => m.period === next));
+    setPeriod(next);
+    setValue(from.value);
+    setComment(from.comment);
+    setEvidenceUrl(from.evidenceUrl);
+    setVersion(from.version);
+    setErrors([]);
+    setServerError(null);
+  };
+  const observation = month?.correction?.observations.find((o) => o.keyResultId === kr.id)?.text ?? null;
+  const general = month?.correction?.note ?? null;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -88,6 +119,31 @@ export default function CheckInDialog({ api, unitId, period, kr, expected, onClo
       busyLabel={t.reportSaving}
       submitTestId="checkin-save"
     >
+      {months.length > 1 ? (
+        <ChoiceDropdown
+          label={t.reportMonth}
+          value={period}
+          options={months.map((m) => m.period)}
+          optionLabel={(p) => t.reportMonthOption(periodTitle(p), monthStateLabels[months.find((m) => m.period === p)!.state])}
+          onChange={choose}
+          testId="checkin-month"
+        />
+      ) : null}
+      {observation && (
+        <MessageBar intent="warning" layout="multiline" data-testid="checkin-observation">
+          <MessageBarBody>{t.reportCorrection(observation)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {general && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.reportCorrectionGeneral(general)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {month?.corrected.includes(kr.id) && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.reportCorrected}</MessageBarBody>
+        </MessageBar>
+      )}
       {kr.kind === 'milestone' ? (
         <Field label={t.reportMilestone} validationMessage={errorFor('value')}>
           <RadioGroup value={value} onChange={(_, d) => setValue(d.value)}>

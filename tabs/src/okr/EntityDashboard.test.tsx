@@ -43,14 +43,16 @@ describe('EntityDashboard', () => {
     expect(byTestId(el, 'stat-units').textContent).toContain('4');
     expect(byTestId(el, 'stat-month').textContent).toContain('1 de 2'); // DGTH complete, Usaquén partial; Suba (draft) and OAP not due
     expect(byTestId(el, 'stat-quarter').textContent).toContain('86 %'); // (18 + 13) / 36
-    expect(byTestId(el, 'stat-behind').textContent).toContain('1 de 3');
+    // Of the loaded sets: Suba's is still being formulated.
+    expect(byTestId(el, 'stat-behind').textContent).toContain('1 de 2');
+    expect(byTestId(el, 'formulating-al-suba').textContent).toBe('En formulación · Borrador');
   });
 
   it('draws the charts lazily, with the figures in text', async () => {
     const { el } = await show({ dashboard: async () => fixtureDashboard() });
     const status = await waitFor(() => el.querySelector('[data-testid="chart-status"]'));
     expect(status.querySelector('svg[role="img"]')!.getAttribute('aria-label')).toBe(
-      'Dependencias por estado del objetivo estratégico: En curso: 1 dependencia; En riesgo: 1 dependencia; No iniciado: 1 dependencia; Sin set: 1 dependencia',
+      'Dependencias por estado del objetivo estratégico: En curso: 1 dependencia; En riesgo: 1 dependencia; En formulación: 1 dependencia; Sin set: 1 dependencia',
     );
     expect(status.querySelectorAll('rect')).toHaveLength(4);
     const compliance = byTestId(el, 'chart-compliance').textContent!;

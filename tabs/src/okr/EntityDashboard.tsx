@@ -1,8 +1,10 @@
 import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
-import type { DashboardUnitRow, QuarterId, Status } from '@okr/core';
+import type { DashboardBucket, DashboardUnitRow, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState, type KeyboardEvent } from 'react';
 import type { OkrApi } from '../api/okr.js';
-import { formatPercent, periodLabel, quarterLabel, setStateLabels, statusLabels } from '../core.js';
+import type { ReviewApi } from '../api/review.js';
+import { dashboardBucket, formatPercent, periodLabel, quarterLabel, quarterRange, setStateLabels, statusLabels } from '../core.js';
+import { formatIsoDate } from './format.js';
 import { okrText as t } from './strings.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -14,6 +16,7 @@ import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts.js'));
+const QuarterCloseBanner = lazy(() => import('../review/QuarterCloseBanner.js'));
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'flex-end' },
@@ -35,31 +38,32 @@ const useStyles = makeStyles({
 });
 
 type KindFilter = 'all' | 'central' | 'alcaldia';
-type StatusFilter = 'all' | Status | 'sin_set';
-const STATUS_FILTERS: StatusFilter[] = ['all', 'en_riesgo', 'atrasado', 'en_curso', 'completado', 'no_iniciado', 'sin_set'];
+type StatusFilter = 'all' | DashboardBucket;
+const STATUS_FILTERS: StatusFilter[] = ['all', 'en_riesgo', 'atrasado', 'en_curso', 'completado', 'no_iniciado', 'en_formulacion', 'sin_set'];
 
 
-const statusFilterLabel = (s: StatusFilter) => (s === 'all' ? t.dashboard.statusAll : s === 'sin_set' ? t.dashboard.noSet : statusLabels[s]);
+const statusFilterLabel = (s: StatusFilter) => (s === 'all' ? t.dashboard.statusAll : s === 'sin_set' ? t.dashboard.noSet : s === 'en_formulacion' ? t.dashboard.formulating : statusLabels[s]);
 const kindLabel: Record<KindFilter, string> = { all: t.dashboard.kindAll, central: t.dashboard.kindCentral, alcaldia: t.dashboard.kindAlcaldia };
 const KIND_FILTERS = Object.keys(kindLabel) as KindFilter[];
 
 /** Rows that pass the filters (pure, exported for tests). */
 export function filterRows(rows: readonly DashboardUnitRow[], kind: KindFilter, status: StatusFilter): DashboardUnitRow[] {
-  return rows.filter((r) => (kind === 'all' || r.unit.kind === kind) && (status === 'all' || (r.strategic ? r.strategic.status : 'sin_set') === status));
+  return rows.filter((r) => (kind === 'all' || r.unit.kind === kind) && (status === 'all' || dashboardBucket(r) === status));
 }
 
 function Summary({ rows, total, period }: { rows: DashboardUnitRow[]; total: number; period: string }) {
   const styles = useStyles();
-  const withStrategic = rows.filter((r) => r.strategic);
+  // Only loaded sets: a set being formulated has objectives but nothing to report yet.
+  const withStrategic = rows.filter((r) => r.strategic && !['en_formulacion', 'sin_set'].includes(dashboardBucket(r)));
   const avg = withStrategic.length === 0 ? null : withStrategic.reduce((n, r) => n + r.strategic!.displayProgress, 0) / withStrategic.length;
   const due = rows.filter((r) => r.compliance?.month);
   const complete = due.filter((r) => r.compliance!.month!.reported >= r.compliance!.month!.total).length;
   const quarter = rows.reduce((acc, r) => ({ reported: acc.reported + (r.compliance?.quarter.reported ?? 0), total: acc.total + (r.compliance?.quarter.total ?? 0) }), { reported: 0, total: 0 });
-  const behind = rows.filter((r) => r.strategic && (r.strategic.status === 'en_riesgo' || r.strategic.status === 'atrasado')).length;
+  const behind = withStrategic.filter((r) => r.strategic!.status === 'en_riesgo' || r.strategic!.status === 'atrasado').length;
   const stats: Stat[] = [
     ['units', t.dashboard.unitsLabel, rows.length === total ? String(total) : t.dashboard.ofUnits(rows.length, total)],
     ['avg', t.dashboard.avgProgress, avg === null ? '—' : formatPercent(avg)],
-    ['month', t.dashboard.monthComplete(periodLabel(period)), t.dashboard.ofUnits(complete, due.length)],
+    ['month', t.dashboard.monthComplete(periodLabel(period)), due.length === 0 ? '—' : t.dashboard.ofUnits(complete, due.length)],
     ['quarter', t.dashboard.quarterCompliance, quarter.total === 0 ? '—' : formatPercent(quarter.reported / quarter.total)],
     ['behind', t.dashboard.atRisk, t.dashboard.ofUnits(behind, withStrategic.length)],
   ];
@@ -95,7 +99,14 @@ function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: strin
         <Caption1 className={styles.kindNote}>{row.unit.kind === 'central' ? t.dashboard.kindCentral : t.dashboard.kindAlcaldia}</Caption1>
       </TableCell>
       <TableCell tabIndex={0} onKeyDown={onKeyDown}>
-        {row.strategic ? (
+        {row.setState && dashboardBucket(row) === 'en_formulacion' ? (
+          <div className={styles.strategicCell}>
+            <Badge appearance="outline" shape="rounded" color="important" data-testid={`formulating-${row.unit.id}`}>
+              {t.dashboard.formulatingState(setStateLabels[row.setState])}
+            </Badge>
+            {row.strategic && <Caption1 className={styles.muted}>{row.strategic.title}</Caption1>}
+          </div>
+        ) : row.strategic ? (
           <div className={styles.strategicCell}>
             <div className={styles.strategicTop}>
               <span className={styles.percent}>{formatPercent(row.strategic.displayProgress)}</span>
@@ -138,7 +149,7 @@ function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: strin
 }
 
 export interface EntityDashboardProps {
-  api: OkrApi;
+  api: OkrApi & Pick<ReviewApi, 'quarterClose' | 'downloadQuarterClose'>;
   quarter: QuarterId;
   onOpenUnit: (unitId: string) => void;
 }
@@ -162,8 +173,15 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
   }
   const d = load.data;
   const month = periodLabel(d.period);
+  // A past quarter comes as of its last day: its months and statuses then, and its close.
+  const ended = d.asOf === quarterRange(d.quarter).end;
   return (
-    <ViewSection titleId="dashboard-title" title={t.dashboard.title(quarterLabel(d.quarter))} intro={t.dashboard.intro(month)} testId="entity-dashboard">
+    <ViewSection titleId="dashboard-title" title={t.dashboard.title(quarterLabel(d.quarter))} intro={ended ? t.dashboard.introEnded(formatIsoDate(d.asOf)) : t.dashboard.intro(month)} testId="entity-dashboard">
+      {ended && (
+        <Suspense fallback={null}>
+          <QuarterCloseBanner api={api} quarter={d.quarter} />
+        </Suspense>
+      )}
       <div className={styles.filters} role="group" aria-label={t.dashboard.filtersLabel}>
         <ChoiceDropdown label={t.dashboard.kindLabel} className={styles.filter} value={kind} options={KIND_FILTERS} optionLabel={(k) => kindLabel[k]} onChange={setKind} testId="filter-kind" />
         <ChoiceDropdown label={t.dashboard.statusLabel} className={styles.filter} value={status} options={STATUS_FILTERS} optionLabel={statusFilterLabel} onChange={setStatus} testId="filter-status" />

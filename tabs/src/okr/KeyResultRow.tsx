@@ -1,12 +1,14 @@
 import { Button, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Open16Regular } from '@fluentui/react-icons';
 import type { KeyResultView } from '@okr/core';
+import { useState, type ReactNode } from 'react';
 import { formatPercent, kindLabels, periodLabel } from '../core.js';
 import { formatBaselineTarget, formatKrValue } from './format.js';
 import { okrText as t } from './strings.js';
 import { ProgressWithMarker } from './ProgressWithMarker.js';
 import { StatusBadge } from './StatusBadge.js';
 import { HistorySparkline } from './HistorySparkline.js';
+import { safeHref } from '../ui/safeHref.js';
 
 const useStyles = makeStyles({
   row: {
@@ -54,19 +56,13 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Links from the API are stored as https:// by validation; anything else is not made clickable. */
-function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** One key result; `onReport` (enlaces and líderes, current quarter) adds the "Reportar avance" button. */
-export function KeyResultRow({ kr, expected, onReport }: { kr: KeyResultView; expected: number; onReport?: (kr: KeyResultView) => void }) {
+/**
+ * One key result; `onReport` (enlaces and líderes, while a month of its quarter is open) adds the
+ * "Reportar avance" button, `historyOf` the «Historial» toggle with what it shows.
+ */
+export function KeyResultRow({ kr, expected, onReport, historyOf }: { kr: KeyResultView; expected: number; onReport?: ((kr: KeyResultView) => void) | undefined; historyOf?: ((kr: KeyResultView) => ReactNode) | undefined }) {
   const styles = useStyles();
+  const [showHistory, setShowHistory] = useState(false);
   const titleId = `kr-title-${kr.id}`;
   const percent = formatPercent(kr.displayProgress);
   const showReal = kr.progress !== null && Math.round(kr.progress * 100) !== Math.round(kr.displayProgress * 100);
@@ -106,13 +102,21 @@ export function KeyResultRow({ kr, expected, onReport }: { kr: KeyResultView; ex
         ) : (
           <Caption1 className={mergeClasses(styles.muted)}>{t.noReports}</Caption1>
         )}
-        {onReport && (
-          <div>
-            <Button size="small" appearance="outline" onClick={() => onReport(kr)} aria-label={t.reportAria(kr.title)} data-testid={`report-${kr.id}`}>
-              {t.report}
-            </Button>
+        {(onReport || (historyOf && kr.history.length > 0)) && (
+          <div className={styles.footer}>
+            {onReport && (
+              <Button size="small" appearance="outline" onClick={() => onReport(kr)} aria-label={t.reportAria(kr.title)} data-testid={`report-${kr.id}`}>
+                {t.report}
+              </Button>
+            )}
+            {historyOf && kr.history.length > 0 && (
+              <Button size="small" appearance="subtle" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory} aria-label={t.historyButtonAria(showHistory ? t.historyHide : t.historyShow, kr.title)} data-testid={`kr-history-toggle-${kr.id}`}>
+                {showHistory ? t.historyHide : t.historyShow}
+              </Button>
+            )}
           </div>
         )}
+        {historyOf && showHistory && historyOf(kr)}
       </div>
     </li>
   );

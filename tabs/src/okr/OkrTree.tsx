@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { KeyResultView, ObjectiveView, OkrTreeView, Status } from '@okr/core';
+import type { ReactNode } from 'react';
 import { formatPercent, quarterLabel } from '../core.js';
 import { formatIsoDate } from './format.js';
 import { okrText as t } from './strings.js';
@@ -168,7 +169,9 @@ function StrategicCard({ tree, objective }: { tree: OkrTreeView; objective: Obje
   );
 }
 
-function TacticalCard({ objective, index, expected, onReport }: { objective: ObjectiveView; index: number; expected: number; onReport?: ((kr: KeyResultView) => void) | undefined }) {
+type KrExtras = { onReport?: ((kr: KeyResultView) => void) | undefined; historyOf?: ((kr: KeyResultView) => ReactNode) | undefined };
+
+function TacticalCard({ objective, index, expected, onReport, historyOf }: { objective: ObjectiveView; index: number; expected: number } & KrExtras) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const titleId = `objective-title-${objective.id}`;
@@ -193,7 +196,7 @@ function TacticalCard({ objective, index, expected, onReport }: { objective: Obj
         {objective.keyResults.length > 0 && (
           <ul className={styles.krList}>
             {objective.keyResults.map((kr) => (
-              <KeyResultRow key={kr.id} kr={kr} expected={expected} onReport={onReport} />
+              <KeyResultRow key={kr.id} kr={kr} expected={expected} onReport={onReport} historyOf={historyOf} />
             ))}
           </ul>
         )}
@@ -202,8 +205,8 @@ function TacticalCard({ objective, index, expected, onReport }: { objective: Obj
   );
 }
 
-/** A unit's quarter: strategic objective → tactical objectives → key results. */
-export function OkrTree({ tree, onReport }: { tree: OkrTreeView; onReport?: ((kr: KeyResultView) => void) | undefined }) {
+/** A unit's quarter: strategic objective → tactical objectives → key results (with «Reportar avance» and «Historial» when given). */
+export function OkrTree({ tree, onReport, historyOf }: { tree: OkrTreeView } & KrExtras) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   if (!tree.set) {
@@ -237,7 +240,7 @@ export function OkrTree({ tree, onReport }: { tree: OkrTreeView; onReport?: ((kr
           {strategic.children.length > 0 && (
             <ol className={styles.tacticalList}>
               {strategic.children.map((child, i) => (
-                <TacticalCard key={child.id} objective={child} index={i} expected={tree.expected} onReport={onReport} />
+                <TacticalCard key={child.id} objective={child} index={i} expected={tree.expected} onReport={onReport} historyOf={historyOf} />
               ))}
             </ol>
           )}

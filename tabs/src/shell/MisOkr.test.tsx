@@ -33,6 +33,8 @@ function fakeApi(over: Partial<MeResponse> = {}) {
     acta: vi.fn(async () => actaView()),
     commitments: vi.fn(async () => ({ commitments: [commitment()] })),
     oapActas: vi.fn(async () => oapResponse()),
+    checkInMonths: vi.fn(async () => ({ months: [], suggested: null })),
+    reviewUnit: vi.fn(async () => { throw new Error('no review in these tests'); }),
     servingMetas: vi.fn(async () => ({ year: 2026, state: 'official' as const, metas: [{ id: 'm1', order: 1, statement: 'Realizar 36 operativos de control al espacio público', indicator: 'Operativos realizados' }] })),
   };
 }

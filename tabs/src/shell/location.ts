@@ -14,13 +14,13 @@ export const DEV_PERSON_STORAGE_KEY = 'okr.devPersonId';
  * is typed by this list. Kept here rather than read from the table so that the first load, which
  * reads the address, does not carry the table's lazy imports.
  */
-export const DEEP_LINK_VIEWS = ['tablero', 'plenarias', 'compromisos', 'actas-oap', 'plan', 'plan-reporte', 'plan-modificaciones', 'plan-revision', 'ranking', 'equipo', 'directorio'] as const;
+export const DEEP_LINK_VIEWS = ['tablero', 'plenarias', 'compromisos', 'actas-oap', 'plan', 'plan-reporte', 'plan-modificaciones', 'plan-revision', 'ranking', 'revision', 'cierre', 'equipo', 'directorio'] as const;
 export type DeepLinkView = (typeof DEEP_LINK_VIEWS)[number];
 
 export interface DeepLink {
   unitId: string | null;
   quarter: QuarterId | null;
-  /** `?view=`: a view of the views table other than a unit's tree (`tablero`, `plenarias`, `compromisos`, `actas-oap`). */
+  /** `?view=`: a view of the views table other than a unit's tree (`tablero`, `plenarias`, `compromisos`, `actas-oap`, `revision`, `cierre`). */
   view?: DeepLinkView | null;
   /** `?acta=<plenariaId>`: that plenaria's acta (in the plenarias view, or the OAP's). Present only when asked. */
   acta?: string | null;

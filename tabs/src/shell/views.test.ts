@@ -8,9 +8,13 @@ const me = (over: Partial<MeResponse> = {}) => ({ roles: [], units: [], ...over 
 describe('the views table', () => {
   it('gives the unit views to everyone and the entity-wide sections only to entity-wide roles', () => {
     const ids = (v: { unit: { id: string }[]; entity: { id: string }[] }) => ({ unit: v.unit.map((x) => x.id), entity: v.entity.map((x) => x.id) });
-    expect(ids(viewsFor(me()))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'], entity: [] });
-    expect(ids(viewsFor(null))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'], entity: [] });
-    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'], entity: ['dashboard', 'oap', 'planReview', 'ranking', 'directory'] });
+    const unitViews = ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'];
+    expect(ids(viewsFor(me()))).toEqual({ unit: unitViews, entity: [] });
+    expect(ids(viewsFor(null))).toEqual({ unit: unitViews, entity: [] });
+    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'quarterClose', 'planReview', 'ranking', 'directory'] });
+    // The monthly review is the ETI's.
+    const eti = me({ entityWide: true, roles: [{ personId: 'eti-1', role: 'eti', unitId: null }] });
+    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'review', 'quarterClose', 'planReview', 'ranking', 'directory']);
   });
 
   it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {
@@ -21,5 +25,7 @@ describe('the views table', () => {
     expect(openedBy({ acta: 'pl-1' })).toEqual({ entity: null, unit: 'plenarias' });
     expect(openedBy({ view: 'actas-oap', acta: 'pl-1' })).toEqual({ entity: 'oap', unit: 'tree' });
     expect(openedBy({ view: 'compromisos', acta: 'pl-1' })).toEqual({ entity: null, unit: 'commitments' });
+    expect(openedBy({ view: 'revision' })).toEqual({ entity: 'review', unit: 'tree' });
+    expect(openedBy({ view: 'cierre' })).toEqual({ entity: 'quarterClose', unit: 'tree' });
   });
 });

@@ -49,6 +49,7 @@ export interface ViewRow {
 }
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
+const eti = (me: MeResponse) => me.roles.some((r) => r.role === 'eti');
 
 
 export const VIEWS = [
@@ -62,6 +63,8 @@ export const VIEWS = [
   { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', view: lazy(() => import('../directory/TeamView.js')) },
   { id: 'dashboard', module: 'okr', scope: 'entity', who: entityWide, link: 'tablero', view: lazy(() => import('../okr/EntityDashboard.js')) },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
+  { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazy(() => import('../review/ReviewView.js')) },
+  { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazy(() => import('../review/QuarterCloseView.js')) },
   { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
   { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazy(() => import('../plan/RankingView.js')) },
   { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', view: lazy(() => import('../directory/DirectoryView.js')) },

@@ -1,5 +1,5 @@
-import type { IsoDate, Acta, Commitment, Plenaria } from '@okr/core';
-import type { Store } from '../Store.js';
+import type { IsoDate, Acta, Commitment, MonthReview, Plenaria } from '@okr/core';
+import type { MonthReviewWrite, Store } from '../Store.js';
 
 /** What each module's contract gets: a factory of empty stores whose clock reads 2026-11-23, and one of stores holding the demo seed. */
 export interface ContractContext {
@@ -73,5 +73,30 @@ export function commitment(p: Plenaria, id: string, ownerId: string, due: IsoDat
     version: 1,
     createdAt: '2027-02-12T15:00:00.000Z',
     updatedAt: '2027-02-12T15:00:00.000Z',
+  };
+}
+
+/**
+ * An ETI decision on a unit's month, as the review service writes it: the review at the version
+ * after `expectedVersion` (null: the month had none), and its history event.
+ */
+export function monthReviewWrite(
+  review: Pick<MonthReview, 'unitId' | 'period' | 'state'> & Partial<MonthReview>,
+  expectedVersion: number | null = null,
+): MonthReviewWrite {
+  const full: MonthReview = { actorId: 'eti-1', at: '2026-11-05T14:00:00.000Z', note: null, observations: [], checkInVersions: {}, ...review, version: (expectedVersion ?? 0) + 1 };
+  return {
+    review: full,
+    expectedVersion,
+    event: {
+      id: `${full.unitId}|${full.period}|${full.version}`,
+      unitId: full.unitId,
+      period: full.period,
+      action: full.state === 'closed' ? 'close' : 'request_correction',
+      actorId: full.actorId,
+      at: full.at,
+      note: full.note,
+      observations: full.observations,
+    },
   };
 }

@@ -66,12 +66,12 @@ export function okrContract({ seeded }: ContractContext): void {
 
     it('lists a unit’s check-ins for the months asked, and nothing for no months', async () => {
     const store = await seeded();
-    const october = await store.listCheckIns('al-chapinero', ['2026-10']);
+    const october = await store.listCheckIns('al-santa-fe', ['2026-10']);
     expect(october.length).toBeGreaterThan(0);
-    expect(october.every((c) => c.unitId === 'al-chapinero' && c.period === '2026-10')).toBe(true);
-    const quarter = await store.listCheckIns('al-chapinero', quarterMonths('2026-Q4'));
+    expect(october.every((c) => c.unitId === 'al-santa-fe' && c.period === '2026-10')).toBe(true);
+    const quarter = await store.listCheckIns('al-santa-fe', quarterMonths('2026-Q4'));
     expect(quarter.length).toBeGreaterThanOrEqual(october.length);
-    expect(await store.listCheckIns('al-chapinero', [])).toEqual([]);
+    expect(await store.listCheckIns('al-santa-fe', [])).toEqual([]);
     await store.close();
   });
 

@@ -1,9 +1,13 @@
 import {
+  addBusinessDays,
+  DEFAULT_REMINDER_SETTINGS,
   keyResultProgress,
+  lastBusinessDaysOfMonth,
+  monthEnd,
   quarterMonths,
   quarterOf,
-  periodOf,
   previousQuarter,
+  reportingPeriod,
   type CheckIn,
   type IsoDate,
   type KeyResult,
@@ -16,6 +20,7 @@ import type { SeedData } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
 import { buildDemoPlans } from './demoPlans.js';
+import { buildDemoReviews } from './demoReviews.js';
 import { prng } from './prng.js';
 
 type KrTemplate = Pick<KeyResult, 'title' | 'kind' | 'unitOfMeasure' | 'baseline' | 'target' | 'direction'>;
@@ -91,12 +96,26 @@ const INSTITUTIONAL_BY_UNIT = (unit: Unit, i: number): string => {
   return 'oe4';
 };
 
-/** Reporting profile of a unit this quarter, to show every status in the demo. */
+/**
+ * Reporting profile of a unit this quarter, to show every status in the demo: on time, ahead,
+ * behind (a third of its key results reported a few business days late), nothing of the latest
+ * month due, nothing at all.
+ */
 type Profile = 'al_dia' | 'falta_mes_actual' | 'sin_reportes' | 'adelantada' | 'rezagada';
 const PROFILES: Profile[] = ['al_dia', 'falta_mes_actual', 'al_dia', 'rezagada', 'adelantada', 'falta_mes_actual', 'al_dia', 'sin_reportes'];
 
-/** Units whose current month is always pending in the demo, so the walkthrough has something to report. */
+/** Units whose latest month due is always pending in the demo, so the walkthrough has something to report. */
 export const DEMO_PENDING_UNITS = new Set(['al-usaquen', 'dgth', 'sgd']);
+
+/**
+ * The day a key result of a month is reported: a day of the month's check-in window, or — late —
+ * 2 to 4 business days after the month ended. The demo holds only reports made before `today`.
+ */
+function reportDay(period: string, late: boolean, rand: () => number): IsoDate {
+  if (late) return addBusinessDays(monthEnd(period), 2 + Math.floor(rand() * 3));
+  const window = lastBusinessDaysOfMonth(period, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays);
+  return window[Math.floor(rand() * window.length)]!;
+}
 
 /** Demo comments that agree with the reported figure: on pace, behind, or a milestone not yet done. */
 const COMMENTS = {
@@ -124,8 +143,11 @@ function roundFor(kr: KrTemplate, v: number): number {
 }
 
 /**
- * The demo OKRs: an active 1 / 3 / 9 set for every unit in the quarter of `today` and the one
- * before it, with check-ins in varied states (on time, behind, at risk, done, nothing yet); and the
+ * The demo OKRs: a 1 / 3 / 9 set for every unit in the quarter of `today` (loaded) and the one
+ * before it (closed), with check-ins in varied states (on time, behind, at risk, done, nothing
+ * yet), each dated when it was reported — in its month's check-in window or a few business days
+ * after — and only if that was before `today`: a month whose window has not opened has no reports.
+ * The ETI's reviews of those months and the previous quarter's close (demoReviews.ts), and the
  * plenarias of both quarters with their actas and commitments (demoPlenarias.ts).
  */
 export function buildDemoSeed(today: IsoDate): SeedData {
@@ -135,7 +157,7 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   const keyResults: KeyResult[] = [];
   const checkIns: CheckIn[] = [];
   const current = quarterOf(today);
-  const currentPeriod = periodOf(today);
+  const due = reportingPeriod(today, DEFAULT_REMINDER_SETTINGS.checkInWindowBusinessDays);
 
   const addQuarter = (quarter: QuarterId, closed: boolean) => {
     directory.units.forEach((unit, i) => {
@@ -161,15 +183,20 @@ export function buildDemoSeed(today: IsoDate): SeedData {
         template.krs.forEach((krTemplate, k) => {
           const kr: KeyResult = { ...krTemplate, id: `${objectiveId}-kr${k + 1}`, setId, objectiveId, ownerId: `enlace-${unit.id}`, order: k + 1 };
           keyResults.push(kr);
-          const months = quarterMonths(quarter).filter((p) => closed || p < currentPeriod || (p === currentPeriod && !['falta_mes_actual', 'sin_reportes'].includes(profile)));
           if (!closed && profile === 'sin_reportes') return;
-          months.forEach((period, m) => {
+          quarterMonths(quarter).forEach((period, m) => {
+            // A unit missing the latest month due reports nothing of it, or — one in three — only its first four key results.
+            const partial = !DEMO_PENDING_UNITS.has(unit.id) && i % 3 === 0 && t * 3 + k < 4;
+            if (!closed && (period > due || (period === due && profile === 'falta_mes_actual' && !partial))) return;
+            // Behind units report a third of their key results late; the closed quarter was reported on time.
+            const day = reportDay(period, !closed && profile === 'rezagada' && (t * 3 + k) % 3 === 2, rand);
+            if (day >= today) return;
             const share = (m + 1) / 3;
             const pace = closed ? 0.85 + rand() * 0.3 : profile === 'adelantada' ? 1.1 : profile === 'rezagada' ? 0.45 + rand() * 0.2 : 0.8 + rand() * 0.3;
             const fraction = Math.min(1.05, share * pace);
             const raw = krTemplate.kind === 'milestone' ? (fraction >= 0.95 ? 1 : 0) : krTemplate.baseline + (krTemplate.target - krTemplate.baseline) * fraction;
             const value = roundFor(krTemplate, raw);
-            const at = `${period}-${String(Math.min(28, 24 + Math.floor(rand() * 4))).padStart(2, '0')}T15:00:00.000Z`;
+            const at = `${day}T${String(14 + Math.floor(rand() * 8)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00.000Z`;
             const progress = keyResultProgress(kr, value);
             const pool =
               krTemplate.kind === 'milestone'
@@ -198,10 +225,11 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   // The plenarias depend only on `today` (the OKRs above are a function of it too) and cost as much
   // as the rest of the seed (each acta freezes a unit's OKR tree): built once per day and copied,
   // since tests seed the demo many times.
+  const reviews = buildDemoReviews(today, directory, { sets, objectives, keyResults, checkIns }, due, DEMO_PENDING_UNITS);
   let plenarias = plenariaCache.get(today);
-  if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns })));
+  if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns: reviews.checkIns })));
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, checkIns, ...structuredClone(plenarias), ...plans };
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, ...reviews, ...structuredClone(plenarias), ...plans };
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

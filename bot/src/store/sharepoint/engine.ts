@@ -8,6 +8,9 @@ import { answerError, BATCH_LIMIT, odataString, type ContentAnswer, type Content
 import { columnsOf, isIndexed, type LibrarySpec, type ListSpec } from './schema.js';
 import { GraphUnavailableError, isThrottled } from './throttling.js';
 
+/** Rounds of a write in a row that SharePoint throttles before any change goes through, before the write gives up. */
+const THROTTLED_STALLS = 2;
+
 /** Where the store lives: the site id, or its URL (https://tenant.sharepoint.com/sites/OKR). */
 export type SiteRef = { id: string } | { url: string };
 
@@ -312,7 +315,8 @@ export class SharePointEngine {
    * Applies the changes in order, as sequential `$batch` requests (20 per request). A failure is
    * first checked against what is stored — our own earlier attempt whose answer was lost counts as
    * done — and otherwise everything applied so far is undone, newest first, and the error (a
-   * ConflictError for a 409/412 that is someone else's) goes up.
+   * ConflictError for a 409/412 that is someone else's) goes up. A change still throttled after
+   * the gateway's waits is sent again from where the write stopped, as long as rounds make progress.
    */
   async write(ops: readonly WriteOp[]): Promise<void> {
     if (ops.length === 0) return;
@@ -320,6 +324,7 @@ export class SharePointEngine {
     const ctx = await this.ctx();
     const applied: Applied[] = [];
     let i = 0;
+    let stalls = 0;
     while (i < ops.length) {
       let answers: GraphAnswer[];
       try {
@@ -338,6 +343,13 @@ export class SharePointEngine {
       for (; j < answers.length && answers[j]!.status < 300; j++) applied.push(appliedFrom(ops[i + j]!, answers[j]!));
       i += j;
       if (i >= ops.length) break;
+      // Still throttled after the gateway's waits: a long write (a quarter's close, hundreds of
+      // changes) goes on from where it stopped for as long as each round gets further; only
+      // THROTTLED_STALLS rounds in a row without progress give up (and undo).
+      if (isThrottled(answers[j]!.status)) {
+        stalls = j > 0 ? 0 : stalls + 1;
+        if (stalls <= THROTTLED_STALLS) continue;
+      }
       const settled = await this.settle(ctx, ops[i]!, answers[j]!);
       if (settled instanceof Error) {
         await this.undo(ctx, applied);

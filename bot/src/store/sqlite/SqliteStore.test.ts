@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract } from '../contract/index.js';
+import { monthReviewWrite } from '../contract/fixtures.js';
 import { LEGACY_MIGRATIONS as migrations, SqliteStore } from './SqliteStore.js';
 
 const now = () => new Date('2026-11-23T15:00:00.000Z');
@@ -103,7 +104,7 @@ describe('Databases made before the store had modules', () => {
     expect(store.schemaVersion()).toBe(migrations.at(-1)!.version);
     // Upgraded, it is what a new database is: every module at its latest step, the same schema.
     expect(store.schemaVersions()).toEqual(fresh.schemaVersions());
-    expect(store.schemaVersions()).toMatchObject({ directory: 2, okr: 2, review: 1, messaging: 3, actas: 2, reminders: 1, audit: 1 });
+    expect(store.schemaVersions()).toMatchObject({ directory: 2, okr: 2, review: 2, messaging: 3, actas: 2, reminders: 1, audit: 1 });
     expect(schemaOf(store.db.sql)).toBe(schemaOf(fresh.db.sql));
     expect(await store.isEmpty()).toBe(false);
     expect(await store.findPersonByAadObjectId('aad-1')).toMatchObject({ id: 'enlace-1' });
@@ -112,7 +113,7 @@ describe('Databases made before the store had modules', () => {
     expect(await store.listAssignments({ personId: 'enlace-1' })).toEqual([{ id: 'enlace-1|enlace|al-usaquen|2000-01-01', personId: 'enlace-1', role: 'enlace', unitId: 'al-usaquen', from: '2000-01-01', to: null, version: 1 }]);
     expect(await store.getConversationReference('enlace-1')).toEqual({ conversation: { id: 'c' } });
     expect((await store.listAudit()).map((a) => [a.entity, a.after])).toEqual([['store', { units: 1 }]]);
-    await store.saveMonthReview({ unitId: 'al-usaquen', period: '2026-10', state: 'closed', actorId: 'eti-1', at: '2026-11-05T14:00:00.000Z', note: null });
+    await store.saveMonthReview(monthReviewWrite({ unitId: 'al-usaquen', period: '2026-10', state: 'closed' }));
     expect(await store.getMonthReview('al-usaquen', '2026-10')).toMatchObject({ state: 'closed' });
     await store.close();
     // Opened again: nothing left to apply.

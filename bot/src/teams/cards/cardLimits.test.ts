@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { botHarness, cardText } from '../../testing/harness.js';
-import { TAB, everyCardAtItsLongest, longest } from '../../testing/longestCards.js';
+import { LONGEST_PERIOD, TAB, everyCardAtItsLongest, longest } from '../../testing/longestCards.js';
 import { CARD_MAX_BYTES, cardBytes } from './elements.js';
 import { CHECK_IN_SAVE_ONE, inputIds } from './checkInCard.js';
 import { parseEvents } from '../../testing/adaptiveCards.js';
@@ -81,12 +81,12 @@ describe('what the smaller cards lead to', () => {
     const h = await botHarness(undefined, longest);
     const bundle = (await h.store.getSet('al-usaquen', '2026-Q4'))!;
     const kr = bundle.keyResults.find((k) => k.kind === 'percentage' && k.id !== bundle.keyResults[0]!.id)!;
-    const [before] = (await h.store.listCheckIns('al-usaquen', ['2026-11'])).filter((c) => c.keyResultId === kr.id);
+    const [before] = (await h.store.listCheckIns('al-usaquen', [LONGEST_PERIOD])).filter((c) => c.keyResultId === kr.id);
     const [card] = await h.say('enlace-al-usaquen', 'check-in');
     expect(JSON.stringify(card)).not.toContain(before!.comment);
     expect(cardText(card)).toMatch(/se conserva si dejas el campo vacío/);
-    await h.execute('enlace-al-usaquen', CHECK_IN_SAVE_ONE, { unitId: 'al-usaquen', period: '2026-11', keyResultId: kr.id, version: before!.version, [inputIds(kr.id).value]: '77' });
-    const [after] = (await h.store.listCheckIns('al-usaquen', ['2026-11'])).filter((c) => c.keyResultId === kr.id);
+    await h.execute('enlace-al-usaquen', CHECK_IN_SAVE_ONE, { unitId: 'al-usaquen', period: LONGEST_PERIOD, keyResultId: kr.id, version: before!.version, [inputIds(kr.id).value]: '77' });
+    const [after] = (await h.store.listCheckIns('al-usaquen', [LONGEST_PERIOD])).filter((c) => c.keyResultId === kr.id);
     expect(after).toMatchObject({ value: 77, comment: before!.comment, evidenceUrl: before!.evidenceUrl });
   });
 });

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { monthReviewWrite } from '../../store/contract/fixtures.js';
+import { parseEvents } from '../../testing/adaptiveCards.js';
 import { botHarness } from '../../testing/harness.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './checkInCard.js';
 import { CHECK_IN_OPEN, helpCard, messageCard, notRegisteredCard, welcomeCard } from './simpleCards.js';
 import type { AdaptiveCard } from './elements.js';
-import { parseEvents } from '../../testing/adaptiveCards.js';
 
 describe('every card the bot sends is valid Adaptive Card 1.5', () => {
   it('check-in, error, confirmation, choice, help, welcome and message cards parse with no errors or warnings', async () => {
@@ -42,7 +43,7 @@ describe('every card the bot sends is valid Adaptive Card 1.5', () => {
     cards.push(...(await h.event('coach-1', { type: 'installationUpdate', action: 'add' })));
     // A partial save and a correction request show their banners.
     const first = bundle.keyResults[0]!;
-    await h.store.saveMonthReview({ unitId: 'al-usaquen', period: '2026-11', state: 'correction_requested', actorId: 'eti-1', at: '2026-11-23T16:00:00.000Z', note: 'Revisa la evidencia.' });
+    await h.store.saveMonthReview(monthReviewWrite({ unitId: 'al-usaquen', period: '2026-11', state: 'correction_requested', at: '2026-11-23T16:00:00.000Z', note: 'Revisa la evidencia.', observations: [{ keyResultId: first.id, text: 'El comentario no explica el avance.' }] }));
     cards.push(await h.execute('enlace-al-usaquen', CHECK_IN_SAVE_ONE, { ...data, keyResultId: first.id, [inputIds(first.id).value]: '4' }));
 
     // The formulation workflow's cards: the enlace's draft, the coach's review with its comment box and refresh.

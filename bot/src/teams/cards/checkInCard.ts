@@ -1,7 +1,8 @@
-import { expectedKeyResultValue, formatPercent, milestoneLabels, okrBotText, periodLabel, typedNumber, type CheckInError } from '@okr/core';
+import { expectedKeyResultValue, formatPercent, milestoneLabels, okrBotText, periodLabel, typedNumber, unitMonthStateForUnit, type CheckInError } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
 import { CARD_MAX_BYTES, attention, card, cardBytes, container, executeAction, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { describeKeyResult, formatValue } from './format.js';
+import { CHECK_IN_OPEN } from './simpleCards.js';
 
 /** "Guardar todo": every KR with something typed. */
 export const CHECK_IN_SUBMIT = 'checkin.submit';
@@ -91,9 +92,20 @@ function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: D
       { weight: 'Bolder', color: missing.length === 0 ? 'Good' : 'Warning', id: 'missingSummary' },
     ),
   ];
+  const state = form.month.state;
+  if (state === 'por_revisar' || state === 'corregido') body.push(text(unitMonthStateForUnit[state], { color: 'Accent', spacing: 'Small', id: 'reviewState' }));
+  // Other open months with something to do: one click to their card.
+  const others = form.openMonths.filter((m) => m.period !== period && (m.missing.length > 0 || m.month.state === 'correccion_pedida')).slice(0, 3);
+  if (others.length > 0) {
+    body.push(subtle(t.otherMonths, { spacing: 'Small' }), {
+      type: 'ActionSet',
+      actions: others.map((m) => executeAction(t.openMonth(periodLabel(m.period)), CHECK_IN_OPEN, { unitId: unit.id, period: m.period })),
+    });
+  }
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good', id: 'notice' }));
-  if (form.review?.state === 'correction_requested') {
-    body.push(container([text(t.correctionRequested(form.review.note), { color: 'Warning' })], { style: 'warning' }));
+  const correction = form.review?.state === 'correction_requested' ? form.review : null;
+  if (correction) {
+    body.push(container([text(t.correctionRequested(correction.note && preview(correction.note, MESSAGE_PREVIEW)), { color: 'Warning' })], { style: 'warning', id: 'correction' }));
   }
   if (errors.length > 0) {
     body.push(
@@ -108,6 +120,13 @@ function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: D
     );
   }
 
+  // The ETI's observation on a key result: never folded away, previewed (the whole of it is in the tab).
+  const observationOn = (keyResultId: string) => correction?.observations.find((x) => x.keyResultId === keyResultId);
+  const observationOf = (keyResultId: string): CardElement[] => {
+    const o = observationOn(keyResultId);
+    return o ? [text(t.observation(preview(o.text, MESSAGE_PREVIEW)), { color: 'Attention', size: 'Small', weight: 'Bolder' })] : [];
+  };
+
   let clipped = false;
   for (const objective of tree.strategic?.children ?? []) {
     body.push(text(preview(objective.title, TITLE_PREVIEW), { size: 'Medium', weight: 'Bolder', separator: true, spacing: 'Large' }));
@@ -117,7 +136,7 @@ function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: D
       const last = previous.get(kr.id);
       const fieldErrors = errors.filter((e) => e.keyResultId === kr.id);
       const touched = fieldErrors.length > 0 || Object.keys(typed).some((key) => key.endsWith(`:${kr.id}`));
-      if (detail >= 1 && stored && !touched) {
+      if (detail >= 1 && stored && !touched && !observationOn(kr.id)) {
         body.push(
           container([text(preview(kr.title, TITLE_PREVIEW), { weight: 'Bolder' }), text(t.reported(formatValue(kr, stored.value), stored.version - 1), { color: 'Good', size: 'Small', spacing: 'None' })], {
             spacing: 'Small',
@@ -168,6 +187,8 @@ function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: D
             stored
               ? text(t.reported(formatValue(kr, stored.value), stored.version - 1), { color: 'Good', size: 'Small' })
               : text(t.pending, { color: 'Warning', size: 'Small' }),
+            ...observationOf(kr.id),
+            ...(form.month.corrected.includes(kr.id) ? [text(t.corrected, { color: 'Good', size: 'Small', spacing: 'None' })] : []),
             valueInput,
             ...errorFor('value'),
             {

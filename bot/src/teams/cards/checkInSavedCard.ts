@@ -1,4 +1,4 @@
-import { formatPercent, okrBotText, periodLabel, statusLabels } from '@okr/core';
+import { formatPercent, okrBotText, periodLabel, statusLabels, unitMonthStateForUnit } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
 import type { SavedCheckIn } from '../../store/Store.js';
 import { card, container, executeAction, heading, openUrl, subtle, text, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
@@ -15,6 +15,8 @@ export function checkInSavedCard(args: { form: CheckInForm; saved: SavedCheckIn[
     heading(t.title(periodLabel(period))),
     text(tree.unit.name, { weight: 'Bolder', spacing: 'None' }),
     subtle(changed === 0 ? t.unchanged : t.summary(changed, thisMonth.size, formatPercent(tree.expected))),
+    // Complete: the ETI reviews it now (seed 000: "el delegado/enlace notificará al equipo ETI").
+    text(unitMonthStateForUnit[form.month.state], { color: 'Accent', weight: 'Bolder', id: 'reviewState' }),
   ];
   if (tree.strategic) {
     body.push(
@@ -40,5 +42,5 @@ export function checkInSavedCard(args: { form: CheckInForm; saved: SavedCheckIn[
     }
     body.push(container(rows));
   }
-  return card(body, [openUrl(t.viewTree, args.tabUrl), executeAction(t.correct, CHECK_IN_OPEN, { unitId: tree.unit.id })]);
+  return card(body, [openUrl(t.viewTree, args.tabUrl), executeAction(t.correct, CHECK_IN_OPEN, { unitId: tree.unit.id, period })]);
 }

@@ -70,7 +70,7 @@ export function reminderCard(r: PlannedReminder, opts: { tabUrl?: string; links?
     if (topics.includes('sets_to_review')) actions.push(typedCommandAction(said.reviewSets, 'revisar'));
     if (topics.includes('actas_to_sign')) actions.push(typedCommandAction(said.signActas, 'actas'));
     if (r.key.kind === 'oap_digest' && opts.tabUrl) actions.push(openUrl(said.openTab, opts.tabUrl));
-  } else actions.push(executeAction(said.openCheckIn, CHECK_IN_OPEN, { unitId: r.key.subject }));
+  } else actions.push(executeAction(said.openCheckIn, CHECK_IN_OPEN, { unitId: r.key.subject, period: r.key.period }));
   actions.push(executeAction(said.snooze, REMINDER_SNOOZE, keyData));
   return card(body, actions);
 }

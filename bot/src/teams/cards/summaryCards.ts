@@ -1,27 +1,35 @@
-import { formatPercent, okrBotText, periodLabel, quarterLabel, statusLabels, type OkrTreeView } from '@okr/core';
+import { formatPercent, okrBotText, periodLabel, periodTitle, quarterLabel, statusLabels, type OkrTreeView } from '@okr/core';
 import type { PendingForUnit } from '../../services/checkIns.js';
 import { MAX_BUTTONS, card, container, executeAction, heading, openUrl, preview, subtle, text, unitChoice, type AdaptiveCard, type CardElement, statusColor } from './elements.js';
 import { CHECK_IN_OPEN } from './simpleCards.js';
 
-/** `pendientes`: what is still missing this month, per unit the person reports for. */
+/** `pendientes`: for each unit the person reports for, every open month with something missing or a correction pending. */
 export function pendingCard(pending: PendingForUnit[]): AdaptiveCard {
   const t = okrBotText.pending;
-  const period = pending[0]?.period;
-  const body: CardElement[] = [heading(t.title(period ? periodLabel(period) : null))];
-  // Many units: each one's count, without the list of its key results (that is in its check-in).
+  const body: CardElement[] = [heading(t.title)];
+  // Many units: each month's count, without the list of its key results (that is in its check-in).
   const brief = pending.length > MAX_BUTTONS;
+  const buttons: CardElement[] = [];
   for (const p of pending) {
     const items: CardElement[] = [text(p.unit.name, { weight: 'Bolder', size: brief ? 'Default' : 'Medium' })];
     if (p.note) items.push(subtle(p.note, { isSubtle: false }));
-    else if (p.missing.length === 0) items.push(text(t.upToDate(p.total), { color: 'Good', spacing: 'None' }));
-    else {
-      items.push(text(t.missing(p.missing.length, p.total), { color: 'Warning', spacing: 'None' }));
-      if (!brief) items.push(...p.missing.slice(0, 9).map((kr) => text(`• ${preview(kr.title, 120)}`, { spacing: 'None', size: 'Small' })));
+    else if (p.months.length === 0) items.push(text(t.upToDate, { color: 'Good', spacing: 'None' }));
+    for (const m of p.months) {
+      const month = periodTitle(m.period);
+      if (m.month.state === 'correccion_pedida') items.push(text(t.correction(month), { color: 'Attention', spacing: 'Small' }));
+      if (m.missing.length > 0) {
+        items.push(text(t.month(month, m.missing.length, m.month.total), { color: 'Warning', spacing: 'Small' }));
+        if (!brief) items.push(...m.missing.slice(0, 9).map((kr) => text(`• ${preview(kr.title, 120)}`, { spacing: 'None', size: 'Small' })));
+      }
+      const label = pending.length > 1 ? t.reportFor(periodLabel(m.period), p.unit.name) : t.report(periodLabel(m.period));
+      buttons.push(executeAction(label, CHECK_IN_OPEN, { unitId: p.unit.id, period: m.period }));
     }
     body.push(container(items, { separator: true, spacing: brief ? 'Small' : 'Medium' }));
   }
-  const toReport = pending.filter((p) => !p.note && p.missing.length > 0).map((p) => p.unit);
-  const choice = unitChoice(toReport, (u) => (u ? executeAction(pending.length > 1 ? t.reportFor(u.name) : t.open, CHECK_IN_OPEN, { unitId: u.id }) : executeAction(t.open, CHECK_IN_OPEN, {}, { style: 'positive' })), t.unitLabel);
+  if (buttons.length <= MAX_BUTTONS) return card(body, buttons);
+  // More months than buttons: the unit is chosen, and its card opens the month to report now, its other open months one click away.
+  const toReport = pending.filter((p) => !p.note && p.months.length > 0).map((p) => p.unit);
+  const choice = unitChoice(toReport, (u) => (u ? executeAction(t.reportUnit(u.name), CHECK_IN_OPEN, { unitId: u.id }) : executeAction(t.open, CHECK_IN_OPEN, {}, { style: 'positive' })), t.unitLabel);
   return card([...body, ...choice.body], choice.actions);
 }
 

@@ -9,7 +9,7 @@ const MAX_CARDS = 10;
 
 /** `revisar`: the sets waiting for this person — coach review, líder approval, or returned to the enlace. */
 export const reviewCommand: Command<{ formulation: FormulationService }> = {
-  phrases: ['revisar', 'revision', 'aprobaciones', 'aprobar', 'por aprobar', 'formulacion'],
+  phrases: ['revisar', 'aprobaciones', 'aprobar', 'por aprobar', 'formulacion'],
   help: formulationBotText.command,
   async run(actor) {
     const views = await actor.deps.formulation.awaiting(actor.person);

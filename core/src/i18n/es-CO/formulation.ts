@@ -78,7 +78,7 @@ export const formulationMessages = {
 
 /** The bot's set card and `revisar`. */
 export const formulationBotText = {
-  command: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace).',
+  command: 'Sets de OKR que esperan tu revisión (OKR Coach), tu aprobación (líder) o tus ajustes (enlace) — la formulación. La revisión mensual de los reportes es «revisión».',
   nothingToReview: { title: 'Nada por revisar', text: 'No hay sets de OKR esperando tu revisión o aprobación.' },
   staleCard: { title: 'Esta tarjeta ya no está vigente', text: 'Escribe **revisar** para ver los sets que esperan tu revisión.' },
   notDone: 'No se pudo completar',

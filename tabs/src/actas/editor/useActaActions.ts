@@ -5,7 +5,8 @@ import { ApiRequestError } from '../../api/http.js';
 import { errorMessage } from '../../errorMessage.js';
 import { reloadNotice, type ActaNotice } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
-import { oapStatusDetail, saveFile } from '../ActaBits.js';
+import { oapStatusDetail } from '../ActaBits.js';
+import { saveFile } from '../../ui/saveFile.js';
 import type { ActaDraftState } from './useActaDraft.js';
 
 

@@ -137,6 +137,9 @@ export const unitsOf = (items: readonly Item[]): Unit[] =>
     .map((i) => toUnit(i.fields))
     .sort((a, b) => binary(a.name, b.name));
 
+/** People of the directory from their list's items, by name (other modules' screens read them in their own batch). */
+export const peopleOf = (items: readonly Item[]): Person[] => items.map((i) => toPerson(i.fields)).sort((a, b) => binary(a.name, b.name));
+
 /** Institutional objectives by code, every vigencia (the OKR module's screens read the list too). */
 export const institutionalObjectivesOf = (items: readonly Item[]): InstitutionalObjective[] =>
   items
@@ -180,7 +183,7 @@ export const directorySharePoint: SharePointModule<DirectoryPort, typeof DIRECTO
     return {
       listUnits: async () => unitsOf(await engine.readOne({ list: units })),
       getUnit: (id) => one(units, id, toUnit),
-      listPeople: async () => (await engine.readOne({ list: people })).map((i) => toPerson(i.fields)).sort((a, b) => binary(a.name, b.name)),
+      listPeople: async () => peopleOf(await engine.readOne({ list: people })),
       getPerson: (id) => one(people, id, toPerson),
       async findPersonByAadObjectId(aadObjectId) {
         if (!aadObjectId.trim()) return null;

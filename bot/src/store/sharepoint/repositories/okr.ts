@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { quarterOf, type CheckIn, type KeyResult, type Objective, type OkrSet, type OkrSetBundle, type OkrSetState, type QuarterId } from '@okr/core';
 import { ConflictError } from '../../errors.js';
-import type { OkrPort, SavedCheckIn, SetContent, SetEvent } from '../../ports/okr.js';
+import type { EntityQuarterData, OkrPort, SavedCheckIn, SetContent, SetEvent, SetTransition, UnitQuarterData } from '../../ports/okr.js';
 import { refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
-import { binary, byNumericId, groupBy, queriesOf, type Item, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
+import { binary, byNumericId, groupBy, queriesOf, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
 import { DIRECTORY_LISTS, institutionalObjectivesOf, unitsOf } from './directory.js';
@@ -310,6 +310,80 @@ async function readSet(engine: SharePointEngine, setId: string) {
   return { item: s![0], objectives: o!, keyResults: k!, bundle: bundleOf(s![0], o!, k!) };
 }
 
+// ── for other modules' screens (the review module batches these with its own queries) ──────────
+
+/** The queries of one unit's quarter (its tree's screen), to run in one batch with others: read them back with `unitQuarterFrom`. */
+export function unitQuarterQueries(unitId: string, quarter: QuarterId): Query[] {
+  const uq = unitQuarterKey(unitId, quarter);
+  return [
+    { list: sets, where: ['UnitQuarter', uq] },
+    { list: objectives, where: ['UnitQuarter', uq] },
+    { list: keyResults, where: ['UnitQuarter', uq] },
+    { list: checkIns, where: ['UnitQuarter', uq] },
+    { list: DIRECTORY_LISTS.institutionalObjectives },
+  ];
+}
+
+/** A unit's quarter from the pages of `unitQuarterQueries` (the first five pages given). */
+export function unitQuarterFrom(pages: readonly Item[][]): UnitQuarterData {
+  const [s, o, k, c, ios] = pages;
+  return { bundle: bundleOf(s![0], o!, k!), checkIns: checkInsOf(c!), institutionalObjectives: institutionalObjectivesOf(ios!) };
+}
+
+/** The queries of every unit's quarter (the entity dashboard's screen): read them back with `entityQuarterFrom`. */
+export function entityQuarterQueries(quarter: QuarterId): Query[] {
+  return [
+    { list: DIRECTORY_LISTS.units },
+    { list: sets, where: ['Quarter', quarter] },
+    { list: objectives, where: ['Quarter', quarter] },
+    { list: keyResults, where: ['Quarter', quarter] },
+    { list: checkIns, where: ['Quarter', quarter] },
+    { list: DIRECTORY_LISTS.institutionalObjectives },
+  ];
+}
+
+/** The entity's quarter from the pages of `entityQuarterQueries` (the first six pages given). */
+export function entityQuarterFrom(pages: readonly Item[][]): EntityQuarterData {
+  const [units, s, o, k, c, ios] = pages;
+  const objectivesBySet = groupBy(o!, (i) => String(i.fields.SetId));
+  const keyResultsBySet = groupBy(k!, (i) => String(i.fields.SetId));
+  const bundles = s!
+    .map((set) => bundleOf(set, objectivesBySet.get(String(set.fields.RecordKey)) ?? [], keyResultsBySet.get(String(set.fields.RecordKey)) ?? [])!)
+    .sort((a, b) => binary(a.set.unitId, b.set.unitId));
+  return {
+    units: unitsOf(units!),
+    bundles,
+    checkIns: checkInsOf(c!).sort((a, b) => binary(a.unitId, b.unitId) || binary(a.period, b.period)),
+    institutionalObjectives: institutionalObjectivesOf(ios!),
+  };
+}
+
+/**
+ * The changes of one workflow step of a set read as `item`, compare-and-set (If-Match, and the
+ * state and version checked here): its update, its event and its audit entry. The review module's
+ * quarter close writes those of every set of the quarter in its own all-or-nothing write.
+ */
+export function setTransitionOps(engine: SharePointEngine, item: Item, args: SetTransition): { ops: WriteOp[]; set: OkrSet } {
+  const current = toSet(item.fields);
+  if (current.state !== args.from || current.version !== args.expectedVersion) throw new ConflictError('set changed');
+  const next: OkrSet = { ...current, state: args.to, version: current.version + 1 };
+  return {
+    set: next,
+    ops: [
+      engine.update(sets, item, { State: next.state, SetVersion: next.version }),
+      event(engine, { setId: args.setId, actorId: args.actorId, action: args.action, fromState: args.from, toState: args.to, setVersion: next.version, comment: args.comment }),
+      engine.audit({
+        actorId: args.actorId,
+        entity: 'okrSet',
+        entityId: args.setId,
+        action: 'update',
+        before: { state: args.from, version: args.expectedVersion },
+        after: { state: args.to, version: next.version, action: args.action, comment: args.comment },
+      }),
+    ],
+  };
+}
+
 /** OKR sets, their objectives and key results, the formulation workflow's events, and the check-ins. */
 export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
   lists: OKR_LISTS,
@@ -407,22 +481,9 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
     async transitionSet(args) {
       const item = await engine.item(sets, args.setId);
       if (!item) throw new ConflictError('set changed');
-      const current = toSet(item.fields);
-      if (current.state !== args.from || current.version !== args.expectedVersion) throw new ConflictError('set changed');
-      const next: OkrSet = { ...current, state: args.to, version: current.version + 1 };
-      await engine.write([
-        engine.update(sets, item, { State: next.state, SetVersion: next.version }),
-        event(engine, { setId: args.setId, actorId: args.actorId, action: args.action, fromState: args.from, toState: args.to, setVersion: next.version, comment: args.comment }),
-        engine.audit({
-          actorId: args.actorId,
-          entity: 'okrSet',
-          entityId: args.setId,
-          action: 'update',
-          before: { state: args.from, version: args.expectedVersion },
-          after: { state: args.to, version: next.version, action: args.action, comment: args.comment },
-        }),
-      ]);
-      return next;
+      const { ops, set } = setTransitionOps(engine, item, args);
+      await engine.write(ops);
+      return set;
     },
 
     async listSetEvents(setId) {
@@ -430,37 +491,11 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
     },
 
     async loadUnitQuarter(unitId, quarter) {
-      const uq = unitQuarterKey(unitId, quarter);
-      const [s, o, k, c, ios] = await engine.read([
-        { list: sets, where: ['UnitQuarter', uq] },
-        { list: objectives, where: ['UnitQuarter', uq] },
-        { list: keyResults, where: ['UnitQuarter', uq] },
-        { list: checkIns, where: ['UnitQuarter', uq] },
-        { list: DIRECTORY_LISTS.institutionalObjectives },
-      ]);
-      return { bundle: bundleOf(s![0], o!, k!), checkIns: checkInsOf(c!), institutionalObjectives: institutionalObjectivesOf(ios!) };
+      return unitQuarterFrom(await engine.read(unitQuarterQueries(unitId, quarter)));
     },
 
     async loadEntityQuarter(quarter) {
-      const [units, s, o, k, c, ios] = await engine.read([
-        { list: DIRECTORY_LISTS.units },
-        { list: sets, where: ['Quarter', quarter] },
-        { list: objectives, where: ['Quarter', quarter] },
-        { list: keyResults, where: ['Quarter', quarter] },
-        { list: checkIns, where: ['Quarter', quarter] },
-        { list: DIRECTORY_LISTS.institutionalObjectives },
-      ]);
-      const objectivesBySet = groupBy(o!, (i) => String(i.fields.SetId));
-      const keyResultsBySet = groupBy(k!, (i) => String(i.fields.SetId));
-      const bundles = s!
-        .map((set) => bundleOf(set, objectivesBySet.get(String(set.fields.RecordKey)) ?? [], keyResultsBySet.get(String(set.fields.RecordKey)) ?? [])!)
-        .sort((a, b) => binary(a.set.unitId, b.set.unitId));
-      return {
-        units: unitsOf(units!),
-        bundles,
-        checkIns: checkInsOf(c!).sort((a, b) => binary(a.unitId, b.unitId) || binary(a.period, b.period)),
-        institutionalObjectives: institutionalObjectivesOf(ios!),
-      };
+      return entityQuarterFrom(await engine.read(entityQuarterQueries(quarter)));
     },
 
     async listCheckIns(unitId, periods) {

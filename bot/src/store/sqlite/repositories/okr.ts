@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { quarterMonths } from '@okr/core';
 import type { CheckIn, KeyResult, Objective, OkrSet, OkrSetBundle, OkrSetState } from '@okr/core';
 import { ConflictError } from '../../errors.js';
-import type { OkrPort, SetContent, SetEvent } from '../../ports/okr.js';
+import type { OkrPort, SetContent, SetEvent, SetTransition } from '../../ports/okr.js';
 import { refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
 import type { Row, SqliteDb, SqliteModule } from '../db.js';
 import { listInstitutionalObjectives, listUnits } from './directory.js';
@@ -105,6 +105,21 @@ function listCheckIns(db: SqliteDb, unitId: string, periods: readonly string[]):
 function getSet(db: SqliteDb, unitId: string, quarter: string): OkrSetBundle | null {
   const set = db.one(toSet, 'SELECT * FROM okr_sets WHERE unit_id = ? AND quarter = ?', unitId, quarter);
   return set ? bundleOf(db, set) : null;
+}
+
+/**
+ * One workflow step of a set, compare-and-set, with its event and audit entry, in a transaction (or
+ * in the caller's: the review module's quarter close closes every set of the quarter in its own).
+ */
+export function transitionSetNow(db: SqliteDb, args: SetTransition): OkrSet {
+  return db.tx(() => {
+    const changed = db.run('UPDATE okr_sets SET state = ?, version = version + 1 WHERE id = ? AND state = ? AND version = ?', args.to, args.setId, args.from, args.expectedVersion);
+    if (changed === 0) throw new ConflictError('set changed');
+    const set = setById(db, args.setId)!;
+    event(db, { setId: args.setId, actorId: args.actorId, action: args.action, fromState: args.from, toState: args.to, setVersion: set.version, comment: args.comment });
+    db.audit(args.actorId, 'okrSet', args.setId, 'update', { state: args.from, version: args.expectedVersion }, { state: args.to, version: set.version, action: args.action, comment: args.comment });
+    return set;
+  });
 }
 
 /** OKR sets, their objectives and key results, the formulation workflow's events, and the check-ins. */
@@ -246,14 +261,7 @@ export const okrSqlite: SqliteModule<OkrPort> = {
     },
 
     async transitionSet(args) {
-      return db.tx(() => {
-        const changed = db.run('UPDATE okr_sets SET state = ?, version = version + 1 WHERE id = ? AND state = ? AND version = ?', args.to, args.setId, args.from, args.expectedVersion);
-        if (changed === 0) throw new ConflictError('set changed');
-        const set = setById(db, args.setId)!;
-        event(db, { setId: args.setId, actorId: args.actorId, action: args.action, fromState: args.from, toState: args.to, setVersion: set.version, comment: args.comment });
-        db.audit(args.actorId, 'okrSet', args.setId, 'update', { state: args.from, version: args.expectedVersion }, { state: args.to, version: set.version, action: args.action, comment: args.comment });
-        return set;
-      });
+      return transitionSetNow(db, args);
     },
 
     async importSets(args) {

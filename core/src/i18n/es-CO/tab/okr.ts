@@ -42,6 +42,16 @@ export const okrText = {
   historyAria: (values: string) => `Valores mensuales del trimestre: ${values}`,
   historyCaption: 'mes a mes · meta punteada',
   report: 'Reportar avance',
+  historyShow: 'Historial',
+  historyHide: 'Ocultar historial',
+  /** The toggle's name: what it says, then of which key result. */
+  historyButtonAria: (shown: string, title: string) => `${shown} de «${title}»`,
+  reportMonth: 'Mes del reporte',
+  reportMonthOption: (month: string, state: string) => `${month} · ${state}`,
+  reportCorrection: (text: string) => `El equipo ETI pidió corregir este resultado clave: ${text}`,
+  reportCorrectionGeneral: (text: string) => `El equipo ETI pidió una corrección del mes: ${text}`,
+  reportCorrected: 'Ya lo corregiste después de la solicitud del equipo ETI.',
+  monthsClosed: 'Los meses de este trimestre ya están cerrados por el equipo ETI: no hay nada por reportar.',
   reportAria: (title: string) => `Reportar avance de «${title}»`,
   reportTitle: (month: string) => `Reportar avance de ${month}`,
   reportMilestone: 'Estado del hito',
@@ -61,7 +71,9 @@ export const okrText = {
   dashboard: {
     title: (quarter: string) => `Tablero de la entidad · ${quarter}`,
     intro: (month: string) =>
-      `Las 44 dependencias en una vista: el estado de sus objetivos y el cumplimiento del reporte mensual (cuántos de sus resultados clave tienen check-in de cada mes). Mes en curso: ${month}.`,
+      `Las 44 dependencias en una vista: el estado de sus objetivos y el cumplimiento del reporte mensual (cuántos de sus resultados clave tienen check-in de cada mes). Mes que se está reportando: ${month} (un mes se cuenta desde que abre su ventana de reporte, sus últimos 3 días hábiles).`,
+    introEnded: (date: string) =>
+      `Trimestre terminado: el estado de las 44 dependencias al ${date}, su último día, y el cumplimiento del reporte de sus tres meses.`,
     loading: viewText.dashboard.loading,
     errorTitle: 'No pudimos cargar el tablero',
     filtersLabel: 'Filtros del tablero',
@@ -72,6 +84,8 @@ export const okrText = {
     statusLabel: 'Estado del objetivo estratégico',
     statusAll: 'Todos los estados',
     noSet: 'Sin set',
+    formulating: 'En formulación',
+    formulatingState: (state: string) => `En formulación · ${state}`,
     unitsLabel: 'Dependencias en la vista',
     unitsShown: (shown: number, total: number) => (shown === total ? `${total} dependencias` : `${shown} de ${total} dependencias`),
     avgProgress: 'Avance promedio del objetivo estratégico',
