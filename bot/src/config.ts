@@ -63,6 +63,18 @@ const schema = z
     REMINDERS_AUTO_INSTALL: bool.default(false),
     /** The app's id in the tenant's Teams app catalog (not the manifest id), for REMINDERS_AUTO_INSTALL. */
     TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
+    /** Open data: API keys (comma-separated, 24+ characters each) that add the figures still in validation to the OData feed (`?apikey=`). */
+    OPEN_DATA_API_KEYS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => k.length >= 24), 'each key must have at least 24 characters'),
+    /** Open data and /publico/: requests per minute per client before a 429. */
+    OPEN_DATA_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    /** Open data and /publico/: how long a partition read from the store is served from memory. */
+    OPEN_DATA_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    /** The client of a public request is the first X-Forwarded-For address (behind App Service's front end). */
+    OPEN_DATA_TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Compared case-insensitively: `Production` is production. */
     NODE_ENV: z

@@ -113,6 +113,22 @@ describe('who writes and schedules', () => {
     expect(presidingProblem('mayor', { id: 'sgi', name: 'Subsecretaría' }, secretario, 'Secretario')).toBeNull();
   });
 
+  it('a validation session of the figures: the OAP schedules it; its jefe/a, someone with the OAP role or the Secretario/a presides', () => {
+    const office = { id: 'oap', name: 'Oficina Asesora de Planeación' };
+    const oapRole = [{ personId: 'oap-1', role: 'oap' as const, unitId: null }];
+    const jefe = [{ personId: 'lider-oap', role: 'lider' as const, unitId: 'oap' }];
+    const eti = [{ personId: 'eti-1', role: 'eti' as const, unitId: null }];
+    expect(canSchedule(oapRole, 'validacion', null)).toBe(true);
+    expect(canSchedule(eti, 'validacion', null)).toBe(false);
+    expect(canSchedule(jefe, 'validacion', null)).toBe(false);
+    expect(presidingProblem('validacion', office, jefe, 'Jefa OAP')).toBeNull();
+    expect(presidingProblem('validacion', office, oapRole, 'Profesional OAP')).toBeNull();
+    expect(presidingProblem('validacion', office, [{ personId: 'secretario', role: 'secretario', unitId: null }], 'Secretario')).toBeNull();
+    expect(presidingProblem('validacion', office, [{ personId: 'lider-dti', role: 'lider', unitId: 'dti' }], 'Director DTI')).toBe(
+      'Director DTI no puede presidir: la sesión de validación de cifras la preside la Oficina Asesora de Planeación (su jefe/a o quien tiene el rol OAP) o el Secretario/a.',
+    );
+  });
+
   it('a plenaria is rescheduled or cancelled by who may schedule it, until its acta is signed (issue 13, item 2)', () => {
     const p = { ...plenaria };
     expect(mayChangePlenaria(p, null, true)).toEqual({ ok: true });

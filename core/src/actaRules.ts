@@ -46,10 +46,11 @@ export function canEditActa(personId: string, roles: readonly RoleAssignment[], 
  * Who may schedule a plenaria of this kind for this unit (null: entity-wide): a plenaria menor, the
  * unit's enlace or líder; a plenaria mayor, the entity's organisers (Despacho, OAP, ETI) — and for a
  * subsecretaría's own, its enlace or líder too (an alcaldía holds no plenaria mayor of its own); a
- * dialogue session, the entity's organisers.
+ * dialogue session, the entity's organisers; a validation session of the figures, the OAP.
  */
 export function canSchedule(roles: readonly RoleAssignment[], kind: PlenariaKind, unit: Pick<Unit, 'id' | 'level'> | null): boolean {
   const entityOrganisers = roles.some((r) => r.unitId === null && (r.role === 'secretario' || r.role === 'oap' || r.role === 'eti'));
+  if (kind === 'validacion') return roles.some((r) => r.unitId === null && r.role === 'oap');
   if (kind === 'dialogo' || unit === null) return entityOrganisers;
   const ofUnit = roles.some((r) => r.unitId === unit.id && (r.role === 'enlace' || r.role === 'lider'));
   if (kind === 'menor') return ofUnit;
@@ -59,13 +60,16 @@ export function canSchedule(roles: readonly RoleAssignment[], kind: PlenariaKind
 /**
  * Whether this person may preside this plenaria, from their roles: a plenaria menor, the unit's
  * líder; a subsecretaría's plenaria mayor, its líder or the Secretario/a; the entity's plenaria
- * mayor and the dialogue sessions, the Secretario/a (seed 000, activity 8.1; seed 004). Who
- * presides signs the acta: a member presiding would make an acta «firmada» without the líder.
+ * mayor and the dialogue sessions, the Secretario/a (seed 000, activity 8.1; seed 004); a
+ * validation session of the figures, the OAP — `unit` is then the OAP's office, whose líder (the
+ * jefe/a) presides, or someone holding the OAP role, or the Secretario/a (seed 003). Who presides
+ * signs the acta: a member presiding would make an acta «firmada» without the líder.
  */
 export function presidingProblem(kind: PlenariaKind, unit: Pick<Unit, 'id' | 'name'> | null, presidingRoles: readonly RoleAssignment[], presidingName: string): string | null {
   const secretario = presidingRoles.some((r) => r.role === 'secretario' && r.unitId === null);
   const leads = unit !== null && presidingRoles.some((r) => r.role === 'lider' && r.unitId === unit.id);
   if (kind === 'menor') return leads ? null : msg.actas.presidingMustLead(presidingName, unit?.name ?? '');
+  if (kind === 'validacion') return leads || secretario || presidingRoles.some((r) => r.role === 'oap' && r.unitId === null) ? null : msg.actas.presidingMustBeOap(presidingName);
   if (unit !== null) return leads || secretario ? null : msg.actas.presidingMustLeadOrSecretario(presidingName, unit.name);
   return secretario ? null : msg.actas.presidingMustBeSecretario(presidingName);
 }
@@ -136,12 +140,14 @@ const KIND_OBJECTIVE: Record<PlenariaKind, (unitName: string) => string> = {
   menor: (u) => `Revisar en equipo el avance de los OKR de ${u} en el trimestre, con conversaciones, retroalimentación y reconocimientos.`,
   mayor: () => 'Evaluar los resultados del semestre anterior y validar los nuevos OKR de las dependencias.',
   dialogo: () => 'Escuchar las propuestas del equipo en la sesión «Un café con el Secretario» y acordar compromisos.',
+  validacion: () => 'Presentar y validar con los productores de información las cifras del periodo que se publican en el tablero y como datos abiertos.',
 };
 
 const KIND_AGENDA: Record<PlenariaKind, string[]> = {
   menor: ['Bienvenida y verificación de asistencia', 'Revisión del avance de los OKR del trimestre', 'Conversaciones, retroalimentación y reconocimientos', 'Compromisos y cierre'],
   mayor: ['Instalación por el Secretario/a', 'Balance del semestre anterior por dependencia', 'Validación de los nuevos OKR', 'Reconocimientos', 'Compromisos y cierre'],
   dialogo: ['Bienvenida', 'Propuestas de los participantes', 'Respuestas y acuerdos', 'Compromisos y cierre'],
+  validacion: ['Bienvenida y verificación de asistencia', 'Presentación de las cifras del periodo por cada área productora', 'Validación de las cifras, tendencias y variaciones', 'Cierre del periodo y compromisos'],
 };
 
 /** The draft of a new acta, prefilled from the plenaria so the secretary starts from the usual agenda. */
@@ -174,8 +180,8 @@ export function plenariaHeld(plenaria: Pick<Plenaria, 'date' | 'startTime'>, now
   return date > plenaria.date || (date === plenaria.date && time >= plenaria.startTime);
 }
 
-/** Does this plenaria review a unit's OKR results (a unit's plenaria, not a dialogue session)? */
-export const reviewsOkr = (plenaria: Pick<Plenaria, 'kind' | 'unitId'>): boolean => plenaria.kind !== 'dialogo' && plenaria.unitId !== null;
+/** Does this plenaria review a unit's OKR results as of its date (a unit's plenaria menor or mayor; not a dialogue session, nor a validation plenaria's figures)? */
+export const reviewsOkr = (plenaria: Pick<Plenaria, 'kind' | 'unitId'>): boolean => (plenaria.kind === 'menor' || plenaria.kind === 'mayor') && plenaria.unitId !== null;
 
 /**
  * The day an acta's OKR results are of: the plenaria's date, or the day they were taken when that
@@ -263,7 +269,7 @@ export function missingForSignature(draft: ActaDraft, kind: PlenariaKind): strin
   if (!draft.agenda.some((a) => a.trim())) missing.push(m.agenda);
   if (!draft.development.trim()) missing.push(m.development);
   if (kind === 'dialogo' && !draft.proposals.some((p) => p.trim())) missing.push(m.proposals);
-  if (kind !== 'dialogo' && !draft.conversations.trim() && !draft.feedback.trim() && draft.recognitions.length === 0) missing.push(m.cfr);
+  if (kind !== 'dialogo' && kind !== 'validacion' && !draft.conversations.trim() && !draft.feedback.trim() && draft.recognitions.length === 0) missing.push(m.cfr);
   return missing;
 }
 

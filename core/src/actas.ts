@@ -8,9 +8,10 @@ import { msg } from './i18n/es-CO.js';
  * A plenaria menor is held once a quarter in every unit; a plenaria mayor twice a year, within the
  * first 20 business days of the semester; a "diálogo" ("Un café con el Secretario") monthly. Every
  * plenaria has an acta (GDI-GPD-F029) signed by the presiding líder and a designated secretary; a
- * copy goes to the OAP within 8 business days.
+ * copy goes to the OAP within 8 business days. A "validación" is the OAP's quarterly session where
+ * the producers of the published figures validate them (seed 003); its acta lists what was validated.
  */
-export type PlenariaKind = 'menor' | 'mayor' | 'dialogo';
+export type PlenariaKind = 'menor' | 'mayor' | 'dialogo' | 'validacion';
 export type Modality = 'presencial' | 'virtual' | 'mixta';
 
 export const OAP_COPY_BUSINESS_DAYS = 8;
@@ -19,7 +20,7 @@ export const MAYOR_WINDOW_BUSINESS_DAYS = 20;
 export interface Plenaria {
   id: string;
   kind: PlenariaKind;
-  /** The unit (menor, or a subsecretaría's mayor); null for the entity-wide plenaria mayor and dialogue sessions. */
+  /** The unit (menor, or a subsecretaría's mayor); null for the entity-wide plenaria mayor, dialogue and validation sessions. */
   unitId: string | null;
   date: IsoDate;
   /** "09:00", Bogotá time. */
@@ -104,7 +105,7 @@ export interface Acta {
   documentVersion: number;
   version: number;
   draft: ActaDraft;
-  /** The unit's OKR results at the plenaria's date (empty for entity-wide plenarias and dialogues). */
+  /** The unit's OKR results at the plenaria's date (empty for entity-wide plenarias and dialogues); a validation session's validated figures (`ACTA_RESULTS`). */
   okrResults: OkrResultRow[];
   /** When the OKR results were frozen (ISO instant). */
   snapshotAt: string;

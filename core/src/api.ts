@@ -154,7 +154,8 @@ export interface PlenariasResponse {
   /** Plenarias that could not be listed (an impossible stored date): to reschedule or cancel. */
   unreadable: UnreadablePlenaria[];
   /** What the viewer may schedule: unit ids for a plenaria menor; entity-wide mayor and dialogue sessions. */
-  canSchedule: { menorUnitIds: string[]; mayorUnitIds: string[]; entityWide: boolean };
+  /** `validation`: the quarterly validation session of the figures (the OAP). */
+  canSchedule: { menorUnitIds: string[]; mayorUnitIds: string[]; entityWide: boolean; validation: boolean };
   /** People to choose the presiding líder and the secretary from (and attendees, commitment owners). */
   people: PersonRef[];
 }

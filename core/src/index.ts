@@ -27,3 +27,4 @@ export * from './tabular.js';
 export * from './directoryImport.js';
 export * from './vivaImport.js';
 export * from './plan/index.js';
+export * from './pei/index.js';

@@ -76,6 +76,12 @@ export function quarterMonths(q: QuarterId): Period[] {
   return [0, 1, 2].map((i) => `${year}-${String((quarter - 1) * 3 + i + 1).padStart(2, '0')}`);
 }
 
+/** The last day of a month ("2026-11" → "2026-11-30"). */
+export function monthEnd(period: Period): IsoDate {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
 export function periodOf(date: IsoDate): Period {
   return date.slice(0, 7);
 }

@@ -1,6 +1,6 @@
 import type { IsoDate, Period } from './types.js';
 import { businessDaysBetween, isBusinessDay, lastBusinessDaysOfMonth, nextBusinessDay } from './calendar.js';
-import { periodOf } from './quarter.js';
+import { monthEnd, periodOf } from './quarter.js';
 
 /**
  * Which reminders are due, from the procedure's calendar (seed 000, activities 6–7) and the
@@ -113,11 +113,6 @@ export function snoozeUntil(instant: Date, settings: ReminderSettings = DEFAULT_
   return new Date(`${nextBusinessDay(date)}T${String(settings.sendFromHour + 5).padStart(2, '0')}:00:00.000Z`);
 }
 
-function lastDayOf(period: Period): IsoDate {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
 export function previousPeriodOf(period: Period): Period {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
@@ -158,8 +153,7 @@ export function dueReminders(today: IsoDate, statuses: readonly UnitMonthStatus[
 
   // 2. The previous month ended with reports missing: enlaces from its first business day after,
   //    the líder once the unit is N business days late, and one digest for each ETI member.
-  const monthEnd = lastDayOf(previous);
-  const late = businessDaysBetween(monthEnd, today);
+  const late = businessDaysBetween(monthEnd(previous), today);
   const behind = statuses.filter((x) => x.period === previous && !x.closed && x.missing.length > 0);
   if (late >= 1) {
     for (const s of behind) {
@@ -182,7 +176,7 @@ export function dueReminders(today: IsoDate, statuses: readonly UnitMonthStatus[
 export function etiDigest(today: IsoDate, statuses: readonly UnitMonthStatus[], etiIds: readonly string[]): DueReminder[] {
   if (!isBusinessDay(today)) return [];
   const previous = previousPeriodOf(periodOf(today));
-  if (businessDaysBetween(lastDayOf(previous), today) < 1) return [];
+  if (businessDaysBetween(monthEnd(previous), today) < 1) return [];
   const behind = statuses.filter((x) => x.period === previous && !x.closed && x.missing.length > 0).map((s) => `${s.unitName} (faltan ${s.missing.length} de ${s.total})`);
   if (behind.length === 0) return [];
   return etiIds.map((personId) => ({ key: { kind: 'eti_digest', personId, subject: 'entity', period: previous, step: 0 }, items: behind, unitName: null }));

@@ -26,7 +26,7 @@ import { isBusinessDay } from './calendar.js';
 import type { DueReminder, UnitMonthStatus } from './reminders.js';
 import { checkInMessages } from './i18n/es-CO/okr.js';
 import { keyResultProgress } from './progress.js';
-import { expectedProgress, periodLabel, periodOf, quarterLabel, quarterOf } from './quarter.js';
+import { expectedProgress, monthEnd, periodLabel, periodOf, quarterLabel, quarterOf } from './quarter.js';
 import { statusFor, type Status } from './status.js';
 import { checkInFlags, type ReviewFlag } from './reviewFlags.js';
 
@@ -235,12 +235,6 @@ export interface UnitMonthReview {
   keyResults: ReviewKeyResult[];
   /** All flags of the month's key results. */
   flagCount: number;
-}
-
-/** The last day of a month ("2026-11" → "2026-11-30"). */
-export function monthEnd(period: Period): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 function previousPeriodInQuarter(period: Period): Period | null {

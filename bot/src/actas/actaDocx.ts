@@ -15,7 +15,7 @@ import {
   WidthType,
   type ITableCellOptions,
 } from 'docx';
-import { modalityLabels as MODALITY, plenariaKindLabels as KIND, type ActaContent, type ActaSignatures } from '@okr/core';
+import { actaResultsSection, modalityLabels as MODALITY, plenariaKindLabels as KIND, type ActaContent, type ActaSignatures } from '@okr/core';
 
 /**
  * The SDG's meeting-evidence template (seed 000, activity 9, and its related documents). The form's
@@ -83,6 +83,7 @@ function signedLine(signature: ActaSignatures['secretary']): string {
 export async function actaDocx(acta: ActaContent, signatures: ActaSignatures): Promise<Buffer> {
   const p = acta.plenaria;
   const isDialogue = p.kind === 'dialogo';
+  const results = actaResultsSection[p.kind] ?? actaResultsSection.menor;
   let n = 0;
   const section = (title: string) => heading(++n, title);
   const header = table([
@@ -122,7 +123,7 @@ export async function actaDocx(acta: ActaContent, signatures: ActaSignatures): P
           ...acta.development.split('\n').map((line) => para(line)),
           ...(isDialogue
             ? [section('Propuestas'), ...bullets(acta.proposals, 'Sin propuestas registradas')]
-            : [section('Resultados de los OKR revisados'), grid(['Objetivo', 'Resultado clave', 'Avance', 'Estado'], acta.okrResults.map((r) => [r.objective, r.keyResult, r.progress, r.status]), 'Sin resultados registrados')]),
+            : [section(results.title), grid([...results.columns], acta.okrResults.map((r) => [r.objective, r.keyResult, r.progress, r.status]), 'Sin resultados registrados')]),
           section('Conversaciones, retroalimentación y reconocimientos (CFR)'),
           label('Conversaciones'),
           para(acta.cfr.conversations || '—'),

@@ -38,7 +38,7 @@ describe('API: plenarias and actas', () => {
     expect(list.plenarias.filter((p) => p.plenaria.unitId === 'al-usaquen')).toHaveLength(2);
     expect(list.plenarias.every((p) => p.plenaria.unitId === 'al-usaquen' || p.plenaria.unitId === null)).toBe(true);
     // An alcaldía holds no plenaria mayor of its own (issue 13, item 13).
-    expect(list.canSchedule).toEqual({ menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false });
+    expect(list.canSchedule).toEqual({ menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false, validation: false });
   });
 
   it('writes, refuses stale or foreign edits, signs, exports and sends the acta to the OAP on time', async () => {

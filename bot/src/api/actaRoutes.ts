@@ -14,7 +14,7 @@ const long = userText(20_000);
 const id = z.string().min(1).max(120);
 
 const plenariaBody = z.object({
-  kind: z.enum(['menor', 'mayor', 'dialogo']),
+  kind: z.enum(['menor', 'mayor', 'dialogo', 'validacion']),
   unitId: id.nullable(),
   date,
   startTime: time,

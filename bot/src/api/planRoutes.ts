@@ -8,6 +8,7 @@ import { publicIndex, publicNotFound, publicPlan } from '../plan/publicPage.js';
 import { XLSX_TYPE } from '../plan/planXlsx.js';
 import { HttpError } from './errors.js';
 import { calendarDate, parseInput, userText } from '../input/schemas.js';
+import { sendCached } from '../http/publicAccess.js';
 
 const num = z.number().finite();
 const text = userText;
@@ -98,10 +99,9 @@ function sendFile(res: Response, file: { bytes: Buffer; fileName: string }): und
   return undefined;
 }
 
-function sendHtml(res: Response, status: number, html: string): void {
-  const body = Buffer.from(html);
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' });
-  res.end(body);
+/** The public page with its ETag (a reader who has it gets a 304) and five minutes of caching. */
+function sendHtml(req: Request, res: Response, status: number, html: string): void {
+  sendCached(req, res, status, Buffer.from(html), { 'content-type': 'text/html; charset=utf-8' }, { maxAge: status === 200 ? 300 : 0 });
 }
 
 /** The plan de gestión over REST for the tab, its .xlsx outputs, and the public page at /publico/. */
@@ -195,17 +195,17 @@ export const registerPlanRoutes: Routes<{ plan: PlanService }> = (server, { who,
     try {
       const current = Number(today(clock).date.slice(0, 4));
       const year = req.params.year ? Number(req.params.year) : current;
-      if (!Number.isInteger(year) || year < 2020 || year > 2100) return sendHtml(res, 404, publicNotFound());
+      if (!Number.isInteger(year) || year < 2020 || year > 2100) return sendHtml(req, res, 404, publicNotFound());
       const { plans, objectives } = await plan.published(year);
       if (!req.params.unitId) {
         const years = [current - 1, current, current + 1].filter((y) => y === year || y <= current);
-        return sendHtml(res, 200, publicIndex(year, years, plans));
+        return sendHtml(req, res, 200, publicIndex(year, years, plans));
       }
       const one = plans.find((p) => p.unit.id === req.params.unitId);
-      return one ? sendHtml(res, 200, publicPlan(year, one, objectives)) : sendHtml(res, 404, publicNotFound());
+      return one ? sendHtml(req, res, 200, publicPlan(year, one, objectives)) : sendHtml(req, res, 404, publicNotFound());
     } catch (error) {
       log.error({ err: error, url: req.url }, 'public page failed');
-      sendHtml(res, 500, publicNotFound());
+      sendHtml(req, res, 500, publicNotFound());
     }
   };
   server.get('/publico', publicPage);

@@ -2,6 +2,7 @@ import { actas } from './actas.js';
 import { directory } from './directory.js';
 import { formulation } from './formulation.js';
 import { okr } from './okr.js';
+import { pei } from './pei.js';
 import { plan } from './plan.js';
 import { reminders } from './reminders.js';
 import { review } from './review.js';
@@ -18,6 +19,7 @@ export const modules = [
   review,
   actas,
   plan,
+  pei,
   reminders,
   directory,
   shell,

@@ -28,25 +28,10 @@ export interface PublishedPlan {
   closedQuarters: number[];
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { esc, publicPage } from '../http/publicShell.js';
 
-const STYLE = `
-body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1b1b1b;background:#f7f7f8;line-height:1.45}
-header{background:#1f4e79;color:#fff;padding:1.2rem 1.5rem}header h1{margin:0;font-size:1.5rem}header p{margin:.25rem 0 0}
-main{max-width:1200px;margin:0 auto;padding:1rem 1.5rem 3rem}a{color:#0b5394}a:focus{outline:3px solid #ffbf47;outline-offset:2px}
-nav.years a{margin-right:1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
-div.scroll{overflow-x:auto;margin:.5rem 0 1rem}table{border-collapse:collapse;width:100%;background:#fff;margin:.5rem 0 1rem;font-size:.92rem}caption{text-align:left;font-weight:600;padding:.4rem 0}
-th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;vertical-align:top;text-align:left}th{background:#e8eef5}tbody th[scope=row]{min-width:16rem;font-weight:600;background:#f3f6fa}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.note{color:#444;font-size:.9rem;max-width:80ch}.pill{display:inline-block;border-radius:.8rem;padding:0 .5rem;background:#e8eef5;font-size:.85rem}
-footer{color:#555;font-size:.85rem;padding:1rem 1.5rem;border-top:1px solid #ddd}`;
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="es-CO"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head>
-<body><header><h1>${esc(title)}</h1><p>Secretaría Distrital de Gobierno de Bogotá · Oficina Asesora de Planeación</p></header>
-<main>${body}</main>
-<footer>Información pública de los planes de gestión oficializados y de los reportes trimestrales revisados por la Oficina Asesora de Planeación (procedimiento PLE-PIN-P005). Ley 1712 de 2014.</footer></body></html>`;
-}
+const FOOTER = 'Información pública de los planes de gestión oficializados y de los reportes trimestrales revisados por la Oficina Asesora de Planeación (procedimiento PLE-PIN-P005). Ley 1712 de 2014.';
+const page = (title: string, body: string) => publicPage({ title, body, footer: FOOTER, section: 'plan' });
 
 export function publicIndex(year: number, years: number[], plans: readonly PublishedPlan[]): string {
   const nav = years.length > 1 ? `<nav class="years" aria-label="Vigencias">${years.map((y) => (y === year ? `<strong>${y}</strong>` : `<a href="/publico/${y}">${y}</a>`)).join(' ')}</nav>` : '';

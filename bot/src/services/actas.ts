@@ -43,6 +43,7 @@ import {
   type Plenaria,
   type PlenariaChangeResponse,
   type PlenariaInput,
+  type PlenariaKind,
   type PlenariaSummary,
   type PlenariasResponse,
   type QuarterId,
@@ -60,6 +61,9 @@ import { seesWholeEntity } from './access.js';
 import { today, type Clock } from './clock.js';
 import { CommitmentService } from './commitments.js';
 import { Refusal } from './refusal.js';
+
+/** What an acta of some kind freezes as its results, at the plenaria's date (rows of the results table). */
+export type ActaResultsSource = (plenaria: Plenaria) => Promise<OkrResultRow[]>;
 
 /** Everything about a plenaria's acta that does not depend on who looks at it. */
 export interface ActaRecord {
@@ -114,6 +118,7 @@ const ref = (p: Person | null | undefined, id: string): PersonRef => ({ id, name
  */
 export class ActaService {
   readonly commitments: CommitmentService;
+  private readonly resultSources = new Map<PlenariaKind, ActaResultsSource>();
 
   constructor(
     private readonly store: ActasPort & DirectoryPort & OkrPort & AuditPort,
@@ -122,6 +127,15 @@ export class ActaService {
     private readonly log?: Pick<Logger, 'warn'>,
   ) {
     this.commitments = new CommitmentService(store, clock);
+  }
+
+  /**
+   * Another module provides what an acta of this kind freezes as its results (the PEI module: the
+   * figures a validation session validated). Set once, when the modules are composed.
+   */
+  provideResults(kind: PlenariaKind, source: ActaResultsSource): void {
+    if (this.resultSources.has(kind)) throw new Error(`the acta results of ${kind} are provided twice`);
+    this.resultSources.set(kind, source);
   }
 
   private now(): string {
@@ -315,7 +329,7 @@ export class ActaService {
       plenarias: summaries,
       warnings,
       unreadable: cannotList,
-      canSchedule: { menorUnitIds: schedulable('menor'), mayorUnitIds: schedulable('mayor'), entityWide: canSchedule(roles, 'mayor', null) },
+      canSchedule: { menorUnitIds: schedulable('menor'), mayorUnitIds: schedulable('mayor'), entityWide: canSchedule(roles, 'mayor', null), validation: canSchedule(roles, 'validacion', null) },
       people: people.map((p) => ref(p, p.id)).sort((a, b) => a.name.localeCompare(b.name, 'es')),
     };
   }
@@ -327,14 +341,14 @@ export class ActaService {
    */
   async schedule(person: Person, input: PlenariaInput): Promise<ScheduleResponse> {
     const roles = await this.store.rolesOf(person.id);
-    const unitId = input.kind === 'dialogo' ? null : input.unitId;
+    const unitId = input.kind === 'dialogo' || input.kind === 'validacion' ? null : input.unitId;
     const unit = await this.unitOf(unitId);
     if (unitId && !unit) throw new Refusal('not_found', msg.errors.notFound);
     if (!canSchedule(roles, input.kind, unit)) throw new Refusal('forbidden', msg.actas.cannotSchedule);
     const wanted = { ...input, unitId, location: input.location.trim() };
     await this.checkPeople(wanted, unit);
     const quarter = quarterOf(input.date);
-    const base = input.kind === 'menor' ? `pl-${unitId}-${quarter}` : input.kind === 'mayor' ? `pl-mayor-${unitId ?? 'entidad'}-${input.date}` : `pl-dialogo-${input.date}`;
+    const base = input.kind === 'menor' ? `pl-${unitId}-${quarter}` : input.kind === 'mayor' ? `pl-mayor-${unitId ?? 'entidad'}-${input.date}` : `pl-${input.kind}-${input.date}`;
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = (await this.store.listPlenarias(unitId ? { unitId } : { quarters: [quarter] })).filter((p) => p.unitId === unitId);
       const same = existing.find((p) => !isCancelled(p) && p.kind === wanted.kind && p.date === wanted.date && p.startTime === wanted.startTime);
@@ -366,8 +380,17 @@ export class ActaService {
     const [presiding, secretary] = await Promise.all([this.store.getPerson(input.presidingId), this.store.getPerson(input.secretaryId)]);
     const unknown = [presiding ? null : input.presidingId, secretary ? null : input.secretaryId].filter(Boolean);
     if (unknown.length) throw new Refusal('invalid', msg.actas.unknownPeople(unknown.join(', ')));
-    const problem = presidingProblem(input.kind, unit, await this.store.rolesOf(presiding!.id), presiding!.name);
+    // A validation session is the OAP's: its jefe/a (the líder of the office its team belongs to) presides.
+    const office = input.kind === 'validacion' ? await this.oapOffice() : unit;
+    const problem = presidingProblem(input.kind, office, await this.store.rolesOf(presiding!.id), presiding!.name);
     if (problem) throw new Refusal('invalid', problem, [problem]);
+  }
+
+  /** The OAP's office: the unit whose people hold the entity's OAP role. */
+  private async oapOffice(): Promise<Unit | null> {
+    const roles = await this.store.listRoles();
+    const oap = new Set(roles.filter((r) => r.role === 'oap' && r.unitId === null).map((r) => r.personId));
+    return this.unitOf(roles.find((r) => r.unitId !== null && oap.has(r.personId))?.unitId ?? null);
   }
 
   private async summary(person: Person, roles: readonly RoleAssignment[], plenaria: Plenaria): Promise<PlenariaSummary> {
@@ -458,10 +481,13 @@ export class ActaService {
   // ─── Writing ──────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * The unit's OKR results for the acta, taken now: as of the plenaria's date, or as of today while
-   * it is still ahead (provisional: they are taken again after it, before the signatures).
+   * The acta's results, taken now. A kind with a source of its own (a validation plenaria's
+   * validated figures) takes them from it; a unit's plenaria takes its OKR results as of the
+   * plenaria's date, or as of today while it is still ahead (provisional: taken again after it).
    */
   private async snapshot(plenaria: Plenaria, at: string): Promise<OkrResultRow[]> {
+    const source = this.resultSources.get(plenaria.kind);
+    if (source) return source(plenaria);
     if (!reviewsOkr(plenaria)) return [];
     const unit = await this.store.getUnit(plenaria.unitId!);
     if (!unit) return [];

@@ -3,6 +3,7 @@ import type { AuditPort } from './ports/audit.js';
 import type { DirectoryPort, DirectorySeed } from './ports/directory.js';
 import type { MessagingPort } from './ports/messaging.js';
 import type { OkrPort, OkrSeed } from './ports/okr.js';
+import type { PeiPort, PeiSeed } from './ports/pei.js';
 import type { PlanPort, PlanSeed } from './ports/plan.js';
 import type { RemindersPort } from './ports/reminders.js';
 import type { ReviewPort, ReviewSeed } from './ports/review.js';
@@ -12,6 +13,7 @@ export type * from './ports/audit.js';
 export type * from './ports/directory.js';
 export type * from './ports/messaging.js';
 export type * from './ports/okr.js';
+export type * from './ports/pei.js';
 export type * from './ports/plan.js';
 export type * from './ports/reminders.js';
 export type * from './ports/review.js';
@@ -19,7 +21,7 @@ export { REMINDER_MAX_ATTEMPTS } from './ports/reminders.js';
 export { ConflictError, StoreUnavailableError, UnauditedChangeError } from './errors.js';
 
 /** Everything a fresh store is filled with on first start (demo data, or an imported directory). */
-export type SeedData = DirectorySeed & OkrSeed & ActasSeed & ReviewSeed & PlanSeed;
+export type SeedData = DirectorySeed & OkrSeed & ActasSeed & ReviewSeed & PlanSeed & PeiSeed;
 
 /** What every adapter has besides the modules' ports: its kind, first start, shutdown. */
 export interface StoreLifecycle {
@@ -37,4 +39,4 @@ export interface StoreLifecycle {
  * per module (docs/adr/0006-store-modules.md). Every audited change is written together with its
  * audit entry (who, when, entity, before, after) — the adapters refuse one without.
  */
-export interface Store extends StoreLifecycle, DirectoryPort, OkrPort, ReviewPort, MessagingPort, ActasPort, RemindersPort, AuditPort, PlanPort {}
+export interface Store extends StoreLifecycle, DirectoryPort, OkrPort, ReviewPort, MessagingPort, ActasPort, RemindersPort, AuditPort, PlanPort, PeiPort {}

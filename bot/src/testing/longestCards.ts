@@ -1,4 +1,4 @@
-import { CHECK_IN_LIMITS, REVIEW_LIMITS, type ActaDraft, type PlenariaInput } from '@okr/core';
+import { CHECK_IN_LIMITS, DIFFERENTIAL_DIMENSIONS, REVIEW_LIMITS, type ActaDraft, type PlenariaInput } from '@okr/core';
 import { botHarness, inputIdsOf as inputIdsIn } from './harness.js';
 import type { ReminderLogEntry, SeedData } from '../store/Store.js';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
@@ -7,6 +7,7 @@ import { helpCard, messageCard, notRegisteredCard, welcomeCard } from '../teams/
 import { myRemindersCard, reminderCard, remindersAdminCard, snoozedCard } from '../teams/cards/reminderCards.js';
 import type { PlannedReminder } from '../jobs/reminderPlan.js';
 import { NOTE_INPUT, REVIEW_BULK, REVIEW_CLOSE, REVIEW_OPEN, REVIEW_REQUEST, bulkDoneCard, leaderResultCard, observationInput, quarterSharedCard, unitReviewCard } from '../teams/cards/reviewCards.js';
+import { PEI_CONFIRM } from '../teams/cards/peiCards.js';
 
 /**
  * Every card the bot builds, at the longest input the app accepts: one fixture fills every field to
@@ -51,6 +52,15 @@ export function longest(seed: SeedData): void {
     Object.assign(m, { statement: long(600), processObjective: long(400), deliverables: long(800) });
     m.indicator = { name: long(300), numerator: long(300), denominator: long(300), formula: long(300), unit: long(60) };
   }
+  // The PEI figure the OAP returned to the DGDL with every text at what the API takes, and 60
+  // categories of 120 characters outside the documented lists in every breakdown (the checks list them).
+  const categories = (tag: string) => Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`${long(116)}${tag}${String(i).padStart(2, '0')}`, 1]));
+  for (const v of (seed.peiValues ?? []).filter((v) => v.indicatorId === 'sdg-i02' && v.cutoff === '2026-09-30')) {
+    Object.assign(v, { analysis: long(4000), jumpExplanation: long(2000), localities: categories('L'), differential: Object.fromEntries(DIFFERENTIAL_DIMENSIONS.map((d) => [d, categories(d.slice(0, 2))])) });
+    v.oapReturn = { ...v.oapReturn!, observations: long(2000) };
+  }
+  // A unit's quarter of OKR results returned with the longest observations.
+  for (const v of (seed.okrValidations ?? []).filter((v) => v.state === 'returned')) v.oapReturn = { ...v.oapReturn!, observations: long(2000) };
   const units = seed.units!.filter((u) => u.kind === 'alcaldia' && u.id !== 'al-usaquen').slice(0, 8);
   seed.roles!.push(...units.map((u) => ({ personId: 'enlace-dgth', role: 'enlace' as const, unitId: u.id })));
   // Nothing reported yet this month in those: all of them are pending.
@@ -147,6 +157,20 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
     add('plan returned, to the líder', h.proactive.sent.filter((s) => JSON.stringify(s.card).includes('plan')).map((s) => s.card as AdaptiveCard));
   }
   add('plan (líder)', await h.say('lider-al-usaquen', 'plan'));
+
+  // The validation of the figures: what waits for the area and for the OAP, the returned figure
+  // confirmed and clicked again, a unit's OKR results returned to its enlace.
+  const waiting = await h.say('enlace-dgdl', 'validacion');
+  add('validacion (area)', waiting);
+  add('validacion (OAP)', await h.say('oap-1', 'validacion'));
+  const returned = waiting.find((c) => (c.actions ?? []).some((a) => (a as { verb?: string }).verb === PEI_CONFIRM));
+  if (returned) {
+    const confirm = (returned.actions as Array<{ verb?: string; data: Record<string, unknown> }>).find((a) => a.verb === PEI_CONFIRM)!;
+    add('pei figure (confirmed)', await h.execute('enlace-dgdl', PEI_CONFIRM, confirm.data));
+    add('pei figure (clicked again)', await h.execute('enlace-dgdl', PEI_CONFIRM, confirm.data));
+  }
+  const okrReturned = (await h.store.listOkrValidations('2026-Q3')).find((v) => v.state === 'returned');
+  if (okrReturned) add('validacion (OKR results returned)', await h.say(`enlace-${okrReturned.unitId}`, 'validacion'));
 
   // Reminders: the builders at their longest views.
   const many = (n: number) => Array.from({ length: n }, (_, i) => long(120) + i);

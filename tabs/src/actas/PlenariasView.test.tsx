@@ -67,7 +67,7 @@ describe('PlenariasView', () => {
     const oapMe = me({ person: { id: 'oap-1', aadObjectId: 'y', name: 'Lucía Ortiz Cárdenas', email: 'l@x', jobTitle: 'Profesional OAP' }, roles: [{ personId: 'oap-1', role: 'oap', unitId: null }], units: [oapUnit], entityWide: true });
     const dialogue = (id: string, date: string, createdBy: string) => summary({ unitName: 'Secretaría Distrital de Gobierno' }, { id, kind: 'dialogo', unitId: null, date, createdBy, presidingId: 'secretario', secretaryId: 'oap-2' });
     const plenarias = vi.fn(async () =>
-      plenariasResponse({ plenarias: [summary(), dialogue('pl-dialogo-oct', '2026-10-15', 'eti-1'), dialogue('pl-dialogo-dic', '2026-12-03', 'oap-1')], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: true } }),
+      plenariasResponse({ plenarias: [summary(), dialogue('pl-dialogo-oct', '2026-10-15', 'eti-1'), dialogue('pl-dialogo-dic', '2026-12-03', 'oap-1')], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: true, validation: false } }),
     );
     const r = await render(<PlenariasView api={{ plenarias } as unknown as ApiClient} me={oapMe} quarter="2026-Q4" unitId="oap" openActa={null} onOpenActa={() => {}} />);
     cleanups.push(r.unmount);
@@ -82,7 +82,7 @@ describe('PlenariasView', () => {
   });
 
   it('explains the procedure when there is no plenaria, and hides «Programar» from who may not schedule', async () => {
-    const { el } = await show({ plenarias: async () => plenariasResponse({ plenarias: [], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: false } }) });
+    const { el } = await show({ plenarias: async () => plenariasResponse({ plenarias: [], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: false, validation: false } }) });
     const empty = await waitFor(() => el.querySelector('[data-testid="plenarias-empty"]'));
     expect(empty.textContent).toContain('No hay plenarias programadas en');
     expect(empty.textContent).toContain('una vez por trimestre');

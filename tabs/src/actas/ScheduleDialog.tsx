@@ -49,6 +49,7 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
     if (can.menorUnitIds.length > 0) list.push('menor');
     if (can.mayorUnitIds.length > 0 || can.entityWide) list.push('mayor');
     if (can.entityWide) list.push('dialogo');
+    if (can.validation) list.push('validacion');
     return list;
   }, [can]);
   const unitName = useMemo(() => {

@@ -7,12 +7,13 @@ import { directoryApi } from './directory.js';
 import { formulationApi } from './formulation.js';
 import { createHttp, type Http, type Identity } from './http.js';
 import { okrApi } from './okr.js';
+import { peiApi } from './pei.js';
 import { planApi } from './plan.js';
 import { reviewApi } from './review.js';
 import { shellApi } from './shell.js';
 
 /** One entry per module; no two may name the same method (index.test.ts checks). */
-export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi, planApi, reviewApi, directoryApi] as const;
+export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi, planApi, reviewApi, directoryApi, peiApi] as const;
 
 /** `A | B` → `A & B`: the client has every module's methods. */
 type AllOf<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

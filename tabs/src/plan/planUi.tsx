@@ -56,15 +56,7 @@ export function Checks({ checks, testId }: { checks: readonly Pick<CoherenceChec
   );
 }
 
-/** Saves a downloaded file the way the browser does. */
-export function saveFile(file: DownloadedFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { saveFile } from '../ui/saveFile.js';
 
 /** "2026-10-15" → "15 oct 2026". */
 export function day(date: string): string {

@@ -12,7 +12,7 @@ export function useQuarterDownload(api: Pick<ReviewApi, 'downloadQuarterClose'>,
     setError(null);
     try {
       const file = await api.downloadQuarterClose(quarter);
-      saveFile(file.blob, file.fileName);
+      saveFile(file);
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -35,6 +35,7 @@ function fakeApi(over: Partial<MeResponse> = {}) {
     oapActas: vi.fn(async () => oapResponse()),
     checkInMonths: vi.fn(async () => ({ months: [], suggested: null })),
     reviewUnit: vi.fn(async () => { throw new Error('no review in these tests'); }),
+    peiPlans: async () => [],
     servingMetas: vi.fn(async () => ({ year: 2026, state: 'official' as const, metas: [{ id: 'm1', order: 1, statement: 'Realizar 36 operativos de control al espacio público', indicator: 'Operativos realizados' }] })),
   };
 }
@@ -95,5 +96,11 @@ describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () =>
     await waitFor(() => wide.querySelector('[data-testid="oap-table"]'));
     expect(wide.querySelector('[data-testid="unit-picker"]')).toBeNull();
     expect(new URL(window.location.href).searchParams.get('view')).toBe('actas-oap');
+    // The quarter applies there; the PEI picks its own cut-off, so no quarter picker above it.
+    expect(wide.querySelector('[data-testid="quarter-picker"]')).not.toBeNull();
+    await click(byTestId(wide, 'area-pei'));
+    await waitFor(() => wide.querySelector('[data-testid="pei-empty"]'));
+    expect(wide.querySelector('[data-testid="quarter-picker"]')).toBeNull();
+    expect(wide.querySelector('[role="search"]')).toBeNull();
   });
 });

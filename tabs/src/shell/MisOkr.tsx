@@ -137,6 +137,8 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const unit = data.units.find((u) => u.id === unitId) ?? null;
   const roles = describeRoles(data);
   const inUnit = current.scope === 'unit';
+  /** A view with its own period (the PEI's cut-off) has no quarter picker above it. */
+  const quarterPicker = !('ownPeriod' in current);
   const renderOptions = (units: Unit[]) =>
     units.map((u) => (
       <Option key={u.id} value={u.id}>
@@ -203,7 +205,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
         </MessageBar>
       ) : (
         <>
-          <div className={styles.filters} role="search">
+          {(inUnit || quarterPicker) && <div className={styles.filters} role="search">
             {inUnit && <Field label={t.unitLabel} className={styles.unitField}>
               <Dropdown
                 className={styles.dropdown}
@@ -223,7 +225,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                   : renderOptions(data.units)}
               </Dropdown>
             </Field>}
-            <Field label={t.quarterLabel} className={styles.quarterField}>
+            {quarterPicker && <Field label={t.quarterLabel} className={styles.quarterField}>
               <Dropdown
                 className={styles.dropdown}
                 data-testid="quarter-picker"
@@ -237,8 +239,8 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                   </Option>
                 ))}
               </Dropdown>
-            </Field>
-          </div>
+            </Field>}
+          </div>}
 
           {inUnit && <TabList
             className={styles.viewTabs}

@@ -6,15 +6,15 @@ import { VIEWS, openedBy, viewsFor } from './views.js';
 const me = (over: Partial<MeResponse> = {}) => ({ roles: [], units: [], ...over }) as unknown as MeResponse;
 
 describe('the views table', () => {
-  it('gives the unit views to everyone and the entity-wide sections only to entity-wide roles', () => {
+  it('gives the unit views, the PEI and the validation round to everyone, and the other entity-wide sections only to entity-wide roles', () => {
     const ids = (v: { unit: { id: string }[]; entity: { id: string }[] }) => ({ unit: v.unit.map((x) => x.id), entity: v.entity.map((x) => x.id) });
     const unitViews = ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'];
-    expect(ids(viewsFor(me()))).toEqual({ unit: unitViews, entity: [] });
-    expect(ids(viewsFor(null))).toEqual({ unit: unitViews, entity: [] });
-    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'quarterClose', 'planReview', 'ranking', 'directory'] });
+    expect(ids(viewsFor(me()))).toEqual({ unit: unitViews, entity: ['pei', 'validation'] });
+    expect(ids(viewsFor(null))).toEqual({ unit: unitViews, entity: ['pei', 'validation'] });
+    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation'] });
     // The monthly review is the ETI's.
     const eti = me({ entityWide: true, roles: [{ personId: 'eti-1', role: 'eti', unitId: null }] });
-    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'review', 'quarterClose', 'planReview', 'ranking', 'directory']);
+    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'review', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation']);
   });
 
   it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {

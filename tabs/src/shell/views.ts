@@ -27,7 +27,7 @@ export interface ViewProps {
   onOpenUnit: (unitId: string) => void;
 }
 
-export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory' | 'plan';
+export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory' | 'plan' | 'pei';
 
 export interface ViewRow {
   /** Its key in `viewText` (name in the tab list, spinner text) and in the tab's `data-testid`. */
@@ -44,13 +44,14 @@ export interface ViewRow {
   link?: DeepLinkView;
   /** `?acta=<plenariaId>` opens that acta inside this view. */
   opensActas?: boolean;
+  /** The view picks its own period (a cut-off date): the shell shows no quarter picker above it. */
+  ownPeriod?: boolean;
   /** The view: `lazy(() => import(…))`, so its module's code loads the first time it is shown. */
   view: ComponentType<ViewProps>;
 }
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
 const eti = (me: MeResponse) => me.roles.some((r) => r.role === 'eti');
-
 
 export const VIEWS = [
   { id: 'tree', module: 'okr', scope: 'unit', view: TreeView },
@@ -68,6 +69,8 @@ export const VIEWS = [
   { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
   { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazy(() => import('../plan/RankingView.js')) },
   { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', view: lazy(() => import('../directory/DirectoryView.js')) },
+  { id: 'pei', module: 'pei', scope: 'entity', link: 'pei', ownPeriod: true, view: lazy(() => import('../pei/PeiView.js')) },
+  { id: 'validation', module: 'pei', scope: 'entity', link: 'validacion', ownPeriod: true, view: lazy(() => import('../pei/ValidationView.js')) },
 ] as const satisfies readonly ViewRow[];
 
 export type View = (typeof VIEWS)[number];

@@ -52,7 +52,7 @@ export function plenariasResponse(over: Partial<PlenariasResponse> = {}): Plenar
     plenarias: [summary()],
     warnings: [],
     unreadable: [],
-    canSchedule: { menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false },
+    canSchedule: { menorUnitIds: ['al-usaquen'], mayorUnitIds: [], entityWide: false, validation: false },
     people: PEOPLE,
     ...over,
   };

@@ -20,6 +20,7 @@ import type { SeedData } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
 import { buildDemoPlans } from './demoPlans.js';
+import { buildDemoPei } from './demoPei.js';
 import { buildDemoReviews } from './demoReviews.js';
 import { prng } from './prng.js';
 
@@ -229,7 +230,9 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   let plenarias = plenariaCache.get(today);
   if (!plenarias) plenariaCache.set(today, (plenarias = buildDemoPlenarias(today, directory, { sets, objectives, keyResults, checkIns: reviews.checkIns })));
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, ...reviews, ...structuredClone(plenarias), ...plans };
+  const { sessions, ...pei } = buildDemoPei(today, { sets, objectives, keyResults, checkIns: reviews.checkIns }, { planQuarters: plans.planQuarters, units: directory.units });
+  const held = structuredClone(plenarias);
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, ...reviews, ...held, plenarias: [...held.plenarias, ...sessions.plenarias], actas: [...held.actas, ...sessions.actas], ...plans, ...pei };
 }
 
 const plenariaCache = new Map<IsoDate, DemoPlenariaData>();

@@ -281,6 +281,24 @@ describe('Writes under conflict, loss and failure', () => {
     expect(stubborn.waits).toEqual([2000, 2000]);
   });
 
+  it('bounds the retries of the request that is stuck, not of a long sequence that gets further between waits', async () => {
+    const h = await setup({ maxRetries: 1 });
+    const throttleNext = () => h.fake.inject({ kind: 'status', status: 429, retryAfter: 1, method: 'POST', urlIncludes: h.itemsUrl });
+    // The first change goes through and the second is throttled; retried, it goes through and the third is throttled.
+    h.fake.inject({
+      kind: 'before',
+      method: 'POST',
+      urlIncludes: h.itemsUrl,
+      run: () => {
+        throttleNext();
+        h.fake.inject({ kind: 'before', method: 'POST', urlIncludes: h.itemsUrl, run: () => throttleNext() });
+      },
+    });
+    await h.write([10, 20, 30]);
+    expect(h.waits).toEqual([1000, 1000]);
+    expect(mine(h.checkInsList.rows()).map((r) => r.Value).sort()).toEqual([10, 20, 30]);
+  });
+
   it('sends a set’s replacement (more than 20 changes) as several sequential batches', async () => {
     const h = await setup();
     const bundle = (await h.store.getSet('al-usaquen', '2026-Q4'))!;

@@ -202,6 +202,9 @@ export class GraphGateway {
         retry = pending.filter((i) => isThrottled(answers[i]!.status));
       }
       if (retry.length === 0) break;
+      // In sequence, the bound counts the tries of the request that is stuck, not of the whole run:
+      // a long sequence that got further since the last wait starts counting again.
+      if (options.mode === 'sequential' && retry[0] !== pending[0]) attempt = 0;
       const asked = Math.max(0, ...retry.map((i) => retryAfterMs(answers[i]!.headers['retry-after']) ?? 0));
       const wait = delayFor(this.retry, attempt, asked > 0 ? asked : null);
       if (wait === null) break;

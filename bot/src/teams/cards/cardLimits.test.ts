@@ -57,6 +57,14 @@ describe('every card at the longest input the app accepts', async () => {
     for (const [name, c] of cards) expect(parseEvents(c), name).toEqual([]);
   });
 
+  it('includes the validation of the figures: the returned figure with the longest checks and observations, confirmed, and OKR results returned', () => {
+    const names = cards.map(([name]) => name);
+    for (const name of ['validacion (area) #2', 'validacion (OAP)', 'pei figure (confirmed)', 'pei figure (clicked again)', 'validacion (OKR results returned) #2']) expect(names).toContain(name);
+    const [, returned] = cards.find(([name]) => name === 'validacion (area) #2')!;
+    expect(cardText(returned)).toContain('categorías fuera de la lista documentada');
+    expect(cardText(returned)).toContain('…');
+  });
+
   it('uses a choice set instead of one button per unit for a person with more than 6 units', () => {
     for (const name of ['choose unit (10 units)', 'pendientes (10 units)', 'mis okr (10 units)']) {
       const [, c] = cards.find(([n]) => n === name)!;

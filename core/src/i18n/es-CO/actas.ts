@@ -1,7 +1,18 @@
 /** Actas: plenarias, actas and their sign-off, the copy to the OAP, commitments and recognitions (es-CO). */
 
 /** Plenarias and actas (seed 000, activities 8–9; seed 004). */
-export const plenariaKindLabels = { menor: 'Plenaria menor', mayor: 'Plenaria mayor', dialogo: 'Sesión de diálogo' } as const;
+export const plenariaKindLabels = { menor: 'Plenaria menor', mayor: 'Plenaria mayor', dialogo: 'Sesión de diálogo', validacion: 'Sesión de validación de datos' } as const;
+
+/**
+ * The acta's frozen results section by kind: the unit's OKR results (plenarias), the figures
+ * validated in the period (validation sessions, from the PEI module), none (dialogues).
+ */
+export const actaResultsSection = {
+  menor: { title: 'Resultados de los OKR revisados', columns: ['Objetivo', 'Resultado clave', 'Avance', 'Estado'] },
+  mayor: { title: 'Resultados de los OKR revisados', columns: ['Objetivo', 'Resultado clave', 'Avance', 'Estado'] },
+  dialogo: null,
+  validacion: { title: 'Cifras validadas del periodo', columns: ['Conjunto de datos', 'Cifra', 'Valor', 'Validación'] },
+} as const;
 export const modalityLabels = { presencial: 'Presencial', virtual: 'Virtual', mixta: 'Mixta' } as const;
 export const actaStateLabels = { none: 'Sin acta', draft: 'Borrador', partially_signed: 'Firmada parcialmente', signed: 'Firmada' } as const;
 export const signatureRoleLabels = { secretary: 'Secretario/a', presiding: 'Preside' } as const;
@@ -33,6 +44,7 @@ export const actaMessages = {
   unknownPeople: (ids: string) => `No están en el directorio: ${ids}.`,
   presidingMustLead: (name: string, unit: string) => `${name} no puede presidir: la plenaria menor de ${unit} la preside su líder, que firma el acta.`,
   presidingMustLeadOrSecretario: (name: string, unit: string) => `${name} no puede presidir: la plenaria mayor de ${unit} la preside su líder o el Secretario/a.`,
+  presidingMustBeOap: (name: string) => `${name} no puede presidir: la sesión de validación de cifras la preside la Oficina Asesora de Planeación (su jefe/a o quien tiene el rol OAP) o el Secretario/a.`,
   presidingMustBeSecretario: (name: string) => `${name} no puede presidir: la plenaria mayor de la entidad y las sesiones de diálogo las preside el Secretario/a.`,
   storedBadDate: (date: string) => `La fecha guardada «${date}» no existe en el calendario: reprograma o cancela esta plenaria.`,
   cannotChange: 'Solo quien puede programar esta plenaria puede reprogramarla o cancelarla.',

@@ -66,7 +66,7 @@ export function DraftSections({ plenaria, acta, resultsOn, people, byId, nameOf,
       {dialogue ? (
         <ListSection field="proposals" {...draftProps} />
       ) : (
-        <OkrResultsSection rows={acta.okrResults} on={resultsOn ?? plenaria.date} plenariaDate={plenaria.date} editable={editable} busy={busy} onRefresh={onRefreshResults} />
+        <OkrResultsSection kind={plenaria.kind} rows={acta.okrResults} snapshotAt={acta.snapshotAt} on={resultsOn} plenariaDate={plenaria.date} editable={editable} busy={busy} onRefresh={onRefreshResults} />
       )}
 
       <CfrSection people={people} nameOf={nameOf} {...draftProps} />

@@ -1,7 +1,7 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import type { IsoDate, OkrResultRow } from '@okr/core';
-import { formatDay, groupByObjective } from '../actaHelpers.js';
+import type { IsoDate, OkrResultRow, PlenariaKind } from '@okr/core';
+import { formatDay, formatInstant, groupByObjective } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
@@ -23,9 +23,12 @@ const useStyles = makeStyles({
 });
 
 export interface OkrResultsSectionProps {
+  kind: PlenariaKind;
   rows: readonly OkrResultRow[];
-  /** The day the rows are of: the plenaria's date, or an earlier day while it is still ahead (provisional). */
-  on: IsoDate;
+  /** When the rows were taken (a validation plenaria's figures say it). */
+  snapshotAt: string;
+  /** The day OKR rows are of: the plenaria's date, or an earlier day while it is still ahead (provisional); null for validated figures. */
+  on: IsoDate | null;
   plenariaDate: IsoDate;
   /** Whoever writes the acta may take them again. */
   editable: boolean;
@@ -33,13 +36,17 @@ export interface OkrResultsSectionProps {
   onRefresh: () => void;
 }
 
-/** The unit's OKR results as reviewed in the plenaria, as of its date (provisional before it), under their objectives. */
-export function OkrResultsSection({ rows, on, plenariaDate, editable, busy, onRefresh }: OkrResultsSectionProps) {
+/** The unit's OKR results as reviewed in the plenaria, as of its date (provisional before it), under their objectives; a validation plenaria's validated figures. */
+export function OkrResultsSection({ kind, rows, snapshotAt, on, plenariaDate, editable, busy, onRefresh }: OkrResultsSectionProps) {
   const styles = useStyles();
+  const validation = kind === 'validacion';
   return (
-    <Section title={a.sectionResults} intro={on < plenariaDate ? a.resultsProvisional(formatDay(on)) : a.resultsIntro(formatDay(on))}>
+    <Section
+      title={validation ? a.validatedTitle : a.sectionResults}
+      intro={validation ? a.validatedIntro(formatInstant(snapshotAt)) : (on ?? plenariaDate) < plenariaDate ? a.resultsProvisional(formatDay(on!)) : a.resultsIntro(formatDay(on ?? plenariaDate))}
+    >
       {rows.length === 0 ? (
-        <Caption1 data-testid="acta-results">{a.noResults}</Caption1>
+        <Caption1 data-testid="acta-results">{validation ? a.noValidated : a.noResults}</Caption1>
       ) : (
         <ul className={styles.results} data-testid="acta-results">
           {groupByObjective(rows).map((g, i) => (

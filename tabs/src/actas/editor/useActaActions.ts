@@ -112,7 +112,7 @@ export function useActaActions(api: ActasApi, plenariaId: string, actaDraft: Act
     download: (version: number) =>
       run('download', async () => {
         const file = await api.downloadActa(plenariaId, version);
-        saveFile(file.blob, file.fileName);
+        saveFile(file);
       }),
   };
 }

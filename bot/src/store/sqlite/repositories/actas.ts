@@ -173,6 +173,36 @@ export const actasSqlite: SqliteModule<ActasPort> = {
       ALTER TABLE plenarias ADD COLUMN cancelled_json TEXT;
       ALTER TABLE plenarias ADD COLUMN rescheduled_json TEXT;`,
     },
+    {
+      version: 3,
+      name: 'plenarias of kind validacion (the quarterly validation session of the published figures)',
+      // SQLite cannot change a CHECK in place: the table is rebuilt with its rows, the references of
+      // actas and commitments checked at commit (deferred), as its rows are back by then.
+      sql: `
+      PRAGMA defer_foreign_keys = ON;
+      CREATE TEMP TABLE plenarias_before AS SELECT * FROM plenarias;
+      DROP TABLE plenarias;
+      CREATE TABLE plenarias (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('menor','mayor','dialogo','validacion')),
+        unit_id TEXT REFERENCES units(id),
+        quarter TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        location TEXT NOT NULL,
+        presiding_id TEXT NOT NULL REFERENCES people(id),
+        secretary_id TEXT NOT NULL REFERENCES people(id),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        cancelled_json TEXT,
+        rescheduled_json TEXT
+      );
+      INSERT INTO plenarias SELECT * FROM plenarias_before;
+      DROP TABLE plenarias_before;
+      CREATE INDEX plenarias_quarter ON plenarias(quarter);
+      CREATE INDEX plenarias_unit ON plenarias(unit_id);`,
+    },
   ],
   tables: { plenarias: 'plenaria', actas: 'acta', acta_files: 'actaFile', commitments: 'commitment' },
 

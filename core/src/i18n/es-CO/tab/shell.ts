@@ -24,6 +24,8 @@ export const viewText = {
   ranking: { label: 'Ranking de gestión', loading: 'Cargando el ranking de gestión…' },
   team: { label: 'Equipo', loading: 'Cargando el equipo de la dependencia…' },
   directory: { label: 'Directorio', loading: 'Cargando el directorio…' },
+  pei: { label: 'Plan estratégico', loading: 'Cargando el plan estratégico…' },
+  validation: { label: 'Validación de cifras', loading: 'Cargando la ronda de validación…' },
 } as const;
 
 export const shellText = {

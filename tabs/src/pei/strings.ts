@@ -1,0 +1,1 @@
+export { peiText } from '../../../core/src/i18n/es-CO/tab/pei.js';
