@@ -33,8 +33,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Starts the real bot server (fresh SQLite file, demo seed) and the Agents Playground against it. */
-export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
+/**
+ * Starts the real bot server (fresh SQLite file, demo seed) and the Agents Playground against it;
+ * `entry` bot/src/dev/sharepointFake.ts runs the server on the SharePoint store over the Graph fake.
+ */
+export async function startStack(overrides: Record<string, string> = {}, options: { entry?: string } = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'okr-e2e-'));
   const logs: string[] = [];
   const [botPort, playgroundPort] = [await freePort(), await freePort()];
@@ -51,7 +54,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     REMINDERS_ENABLED: 'false',
     ...overrides,
   };
-  const bot = await startBot({ env, port: botPort, onLog: (l: string) => logs.push(`[bot] ${l}`) });
+  const bot = await startBot({ env, port: botPort, onLog: (l: string) => logs.push(`[bot] ${l}`), ...options });
   try {
     const playground = await startPlayground({
       port: playgroundPort,

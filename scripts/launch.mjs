@@ -36,9 +36,12 @@ function stopper(child) {
     });
 }
 
-/** Starts the bot server and resolves once /healthz answers. */
-export async function startBot({ env, port, onLog = () => {} }) {
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', resolve(root, 'bot/src/index.ts')], {
+/**
+ * Starts the bot server and resolves once /healthz answers. `entry` is the server's entry file:
+ * bot/src/index.ts, or bot/src/dev/sharepointFake.ts (the SharePoint store over the Graph fake).
+ */
+export async function startBot({ env, port, onLog = () => {}, entry = 'bot/src/index.ts' }) {
+  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', resolve(root, entry)], {
     cwd: root,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 // `npm start`: the bot server on the embedded store with demo data, and the Agents Playground as
-// the local Teams client. Ctrl-C stops both.
+// the local Teams client. Ctrl-C stops both. `npm run start:sharepoint` (`--sharepoint`): the same on
+// the SharePoint store over the Graph fake, in process (bot/src/dev/sharepointFake.ts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readEnvFile, root, startBot, startPlayground } from './launch.mjs';
@@ -13,7 +14,8 @@ const log = (line) => {
 };
 
 const configPath = resolve(root, env.PLAYGROUND_CONFIG_PATH ?? '.data/m365agentsplayground.yml');
-const bot = await startBot({ env, port, onLog: log });
+const sharepoint = process.argv.includes('--sharepoint');
+const bot = await startBot({ env, port, onLog: log, ...(sharepoint ? { entry: 'bot/src/dev/sharepointFake.ts' } : {}) });
 let playground;
 try {
   playground = await startPlayground({
@@ -33,12 +35,13 @@ try {
 const me = JSON.parse(readFileSync(configPath, 'utf8')).currentUser;
 const personId = env.PLAYGROUND_CURRENT_USER ?? 'enlace-al-usaquen';
 console.log(`
-  OKR SDG está corriendo (almacén local SQLite con datos de demostración de las 44 unidades)
+  OKR SDG está corriendo (${sharepoint ? 'almacén SharePoint sobre el Graph falso, en memoria' : 'almacén local SQLite'}, con datos de demostración de las 44 unidades)
 
   Teams local (Agents Playground):  ${playground.url}
       Entras como ${me.name} (${personId}). Escribe «check-in» o «ayuda».
   Pestaña Mis OKR:                  http://localhost:${port}/?as=${personId}
-      Identidad de desarrollo: cámbiala con el selector de la pestaña.
+      Identidad de desarrollo: cámbiala con el selector de la pestaña.${sharepoint ? `
+  Solicitudes a Graph y unidades de recurso:  http://localhost:${port}/api/dev/graph-stats` : ''}
 
   Ctrl-C para detener.
 `);

@@ -16,6 +16,8 @@ const schema = z
     /** STORE=sharepoint: the site that holds the lists (its URL, or its Graph site id). */
     SHAREPOINT_SITE_URL: z.string().url().optional(),
     SHAREPOINT_SITE_ID: z.string().min(1).optional(),
+    /** STORE=sharepoint: seconds the read cache serves a list before asking Graph for its changes (delta); 0 turns the cache off. */
+    SHAREPOINT_CACHE_SECONDS: z.coerce.number().min(0).max(30).default(5),
     /** STORE=sharepoint: the Entra app that reads and writes the site (app-only, client credentials). */
     AZURE_TENANT_ID: z.string().min(1).optional(),
     AZURE_CLIENT_ID: z.string().min(1).optional(),

@@ -6,6 +6,7 @@ import { ConflictError, StoreUnavailableError, type Store } from '../store/Store
 import { Refusal } from '../services/refusal.js';
 import { HttpError } from './errors.js';
 import { identify } from './identity.js';
+import { sendJson } from '../http/jsonAnswer.js';
 import type { SsoValidator } from './sso.js';
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -40,12 +41,15 @@ export interface ApiDeps {
   routes: ReadonlyArray<(server: Server, api: Api) => void>;
 }
 
-/** Wraps a route: JSON out, HttpError → its status and Spanish message, anything else → 500. */
+/**
+ * Wraps a route: JSON out (compressed when worth it; a GET with its ETag, 304 when the client has
+ * it: http/jsonAnswer.ts), HttpError → its status and Spanish message, anything else → 500.
+ */
 function route(log: Logger, handler: Handler) {
   return async (req: Request, res: Response) => {
     try {
       const body = await handler(req, res);
-      if (!res.headersSent) res.json(200, body);
+      if (!res.headersSent) sendJson(req, res, 200, body);
     } catch (error) {
       if (error instanceof ConflictError) {
         res.json(409, { code: 'conflict', message: msg.errors.conflict });

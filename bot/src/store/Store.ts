@@ -30,6 +30,12 @@ export interface StoreLifecycle {
   /** Loads a whole directory and its OKRs into an empty store (first start). */
   seed(data: SeedData): Promise<void>;
   close(): Promise<void>;
+  /**
+   * A token that changes whenever what the store answers may have changed (any write, here or by
+   * another process), so a result computed from its reads can be kept until then; null when the
+   * adapter cannot tell (then nothing is kept).
+   */
+  revision(): string | null;
 }
 
 /**

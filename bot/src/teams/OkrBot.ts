@@ -1,4 +1,5 @@
 import {
+  type ConversationReference,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
@@ -104,7 +105,9 @@ export class OkrBot extends TeamsActivityHandler {
     if (!person) return null;
     if (context.activity.conversation?.conversationType === 'personal' && this.mayStoreConversation(context)) {
       const known = await this.deps.store.getConversationReference(person.id);
-      await this.deps.store.saveConversationReference(person.id, TurnContext.getConversationReference(context.activity));
+      const reference = TurnContext.getConversationReference(context.activity);
+      // Written only when it changed (a new conversation, service address or bot): not on every message.
+      if (!sameConversation(known, reference)) await this.deps.store.saveConversationReference(person.id, reference);
       if (opts.welcome && !known) {
         const [roles, units] = await Promise.all([this.deps.store.rolesOf(person.id), this.deps.store.listUnits()]);
         await context.sendActivity(cardActivity(welcomeCard(person, roles, units)));
@@ -174,4 +177,22 @@ export class OkrBot extends TeamsActivityHandler {
     await this.updateOriginal(context, reply);
     return invokeCard(forClicker(reply));
   }
+}
+
+/** Two conversation references that lead to the same place (the message each was taken from aside). */
+function sameConversation(known: unknown, reference: Partial<ConversationReference>): boolean {
+  if (!known || typeof known !== 'object') return false;
+  const { activityId: _a, ...a } = known as Partial<ConversationReference>;
+  const { activityId: _b, ...b } = reference;
+  return canonical(a) === canonical(b);
+}
+
+/** JSON with keys in order at every level (a stored reference comes back with its keys reordered). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

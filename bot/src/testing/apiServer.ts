@@ -8,17 +8,19 @@ import { movableClock } from '../services/clock.js';
 import { TEST_NOW, seededStore, silentLog } from './harness.js';
 import type { SsoValidator } from '../api/sso.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
+import type { Store } from '../store/Store.js';
+import type { SqliteStore } from '../store/sqlite/SqliteStore.js';
 
 const servers: Array<{ close(): void }> = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 /** The real HTTP server on a free port over a seeded in-memory store; `call` acts as a seeded person. */
-/** `now`: the server's clock; `seededOn`: when the demo was made (by default, `now`); `env`: extra configuration. */
-export async function startApi(
+/** `now`: the server's clock; `seededOn`: when the demo was made (by default, `now`); `env`: extra configuration; `store`: an already seeded store instead. */
+export async function startApi<S extends Store = SqliteStore>(
   devIdentity = true,
-  options: { sso?: SsoValidator | null; now?: string; seededOn?: string; env?: Record<string, string> } = {},
+  options: { sso?: SsoValidator | null; now?: string; seededOn?: string; env?: Record<string, string>; store?: S } = {},
 ) {
-  const store = await seededStore(options.seededOn ?? options.now);
+  const store = (options.store ?? (await seededStore(options.seededOn ?? options.now))) as S;
   const clock = movableClock(options.now ?? TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity), ...options.env });
   const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');

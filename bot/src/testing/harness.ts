@@ -8,7 +8,7 @@ import { createApp } from '../app.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
 import { loadConfig } from '../config.js';
 import type { AdaptiveCard } from '../teams/cards/elements.js';
-import type { SeedData } from '../store/Store.js';
+import type { SeedData, Store } from '../store/Store.js';
 
 /** 23 Nov 2026, 10:00 in Bogotá: Q4, November open, October reported by most units. */
 export const TEST_NOW = '2026-11-23T15:00:00.000Z';
@@ -25,9 +25,12 @@ export async function seededStore(now = TEST_NOW, edit?: (seed: SeedData) => voi
 
 export const silentLog = pino({ level: 'silent' });
 
-/** Drives the real bot through botbuilder's TestAdapter, acting as any person of the directory. */
-export async function botHarness(now = TEST_NOW, editSeed?: (seed: SeedData) => void) {
-  const store = await seededStore(now, editSeed);
+/**
+ * Drives the real bot through botbuilder's TestAdapter, acting as any person of the directory;
+ * over `given` (already seeded) instead of a fresh SQLite store when one is passed.
+ */
+export async function botHarness<S extends Store = SqliteStore>(now = TEST_NOW, editSeed?: (seed: SeedData) => void, given?: S) {
+  const store = (given ?? (await seededStore(now, editSeed))) as S;
   const clock = movableClock(now);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
   const proactive = new RecordingProactiveCards();

@@ -1,4 +1,5 @@
-import { Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import { Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { useGridKeys } from '../ui/useGridKeys.js';
 import type { OapCopyStatus, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
@@ -45,7 +46,7 @@ export default function OapActas({ api, quarter, openActa, onOpenActa }: OapActa
   const view = useViewStyles();
   const load = useLoad(openActa ? null : (signal) => api.oapActas(quarter, signal), [api, quarter, openActa], { key: quarter });
   const [filter, setFilter] = useState<Filter>('all');
-  const grid = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
+  const grid = useGridKeys();
 
   const listed = load.state === 'ready' ? load.data : null;
   const rows = useMemo(() => {

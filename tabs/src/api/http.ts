@@ -86,7 +86,32 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
   return name || fallback;
 }
 
-export function createHttp(identity: Identity, fetchImpl: typeof fetch = (...args) => fetch(...args)): Http {
+/** A GET's outcome, read: what `request` turns into the body or the error. */
+interface Answer {
+  ok: boolean;
+  status: number;
+  body: unknown;
+}
+
+/**
+ * GETs started ahead of the view that needs them (the first view's data, with the page: see
+ * shell/firstView.ts), by identity and URL; the view's own request takes one instead of asking
+ * again. Unclaimed ones go after a few seconds (the view may never ask).
+ */
+const early = new Map<string, Promise<Answer>>();
+const EARLY_KEPT_MS = 15_000;
+
+function earlyKey(identity: Identity, url: string): string | null {
+  if (identity.kind === 'none') return null;
+  return `${identity.kind === 'dev' ? `dev:${identity.personId}` : 'sso'} ${url}`;
+}
+
+export interface HttpOptions {
+  /** Its GETs are kept for the view that will ask for the same (see `early`). */
+  preload?: boolean;
+}
+
+export function createHttp(identity: Identity, fetchImpl: typeof fetch = (...args) => fetch(...args), options: HttpOptions = {}): Http {
   async function headers(withIdentity: boolean, accept = 'application/json'): Promise<Record<string, string>> {
     const h: Record<string, string> = { accept };
     if (!withIdentity) return h;
@@ -110,24 +135,41 @@ export function createHttp(identity: Identity, fetchImpl: typeof fetch = (...arg
     }
   }
 
-  function failure(res: Response, body: unknown): ApiRequestError {
+  function failure(res: { status: number }, body: unknown): ApiRequestError {
     if (isApiError(body)) return new ApiRequestError(res.status, body.code, body.message, body.details);
     const [code, message] = FALLBACK_BY_STATUS[res.status] ?? ['internal', errorMessages.internal];
     return new ApiRequestError(res.status, code, message);
   }
 
-  async function request<T>(url: string, options: { signal?: AbortSignal; withIdentity?: boolean; method?: 'POST' | 'PUT'; body?: unknown }): Promise<T> {
-    const init: RequestInit = { headers: await headers(options.withIdentity ?? true), credentials: 'same-origin' };
-    if (options.method) {
-      init.method = options.method;
-      init.body = JSON.stringify(options.body);
+  async function exchange(url: string, call: { signal?: AbortSignal; withIdentity?: boolean; method?: 'POST' | 'PUT'; body?: unknown }): Promise<Answer> {
+    const init: RequestInit = { headers: await headers(call.withIdentity ?? true), credentials: 'same-origin' };
+    if (call.method) {
+      init.method = call.method;
+      init.body = JSON.stringify(call.body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }
-    if (options.signal) init.signal = options.signal;
+    if (call.signal) init.signal = call.signal;
     const res = await send(url, init);
-    const body: unknown = await res.json().catch(() => null);
-    if (res.ok) return body as T;
-    throw failure(res, body);
+    return { ok: res.ok, status: res.status, body: await res.json().catch(() => null) };
+  }
+
+  async function request<T>(url: string, call: { signal?: AbortSignal; withIdentity?: boolean; method?: 'POST' | 'PUT'; body?: unknown }): Promise<T> {
+    const key = !call.method && call.withIdentity !== false ? earlyKey(identity, url) : null;
+    let pending: Promise<Answer>;
+    if (key && options.preload) {
+      // Started now without the view's signal: the view that takes it may come later.
+      pending = exchange(url, { withIdentity: true });
+      early.set(key, pending);
+      setTimeout(() => early.get(key) === pending && early.delete(key), EARLY_KEPT_MS);
+    } else if (key && early.has(key)) {
+      pending = early.get(key)!;
+      early.delete(key);
+    } else {
+      pending = exchange(url, call);
+    }
+    const answer = await pending;
+    if (answer.ok) return answer.body as T;
+    throw failure(answer, answer.body);
   }
 
   return {

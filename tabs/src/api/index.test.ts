@@ -39,6 +39,21 @@ describe('api client', () => {
     });
   });
 
+  it('lets a view take a GET started ahead of it for the same person, once; anyone else asks for their own', async () => {
+    const { calls, fetchImpl } = recorder(200, { unit: 'al-usaquen' });
+    const ana = { kind: 'dev', personId: 'ana-preload' } as const;
+    void createApiClient(ana, fetchImpl, { preload: true }).tree('al-usaquen', '2026-Q4');
+    const view = createApiClient(ana, fetchImpl);
+    expect(await view.tree('al-usaquen', '2026-Q4')).toEqual({ unit: 'al-usaquen' });
+    expect(calls).toHaveLength(1);
+    // Taken once: asking again goes to the server.
+    await view.tree('al-usaquen', '2026-Q4');
+    expect(calls).toHaveLength(2);
+    void createApiClient(ana, fetchImpl, { preload: true }).tree('al-suba', '2026-Q4');
+    await createApiClient({ kind: 'dev', personId: 'beto-preload' }, fetchImpl).tree('al-suba', '2026-Q4');
+    expect(calls.map((c) => c.headers['x-dev-person-id'])).toEqual(['ana-preload', 'ana-preload', 'ana-preload', 'beto-preload']);
+  });
+
   it('sends the Teams SSO token as a bearer token', async () => {
     const { calls, fetchImpl } = recorder(200, {});
     await createApiClient({ kind: 'sso', getToken: async () => 'tok' }, fetchImpl).me();

@@ -5,7 +5,7 @@
 import { actasApi } from './actas.js';
 import { directoryApi } from './directory.js';
 import { formulationApi } from './formulation.js';
-import { createHttp, type Http, type Identity } from './http.js';
+import { createHttp, type Http, type HttpOptions, type Identity } from './http.js';
 import { okrApi } from './okr.js';
 import { peiApi } from './pei.js';
 import { planApi } from './plan.js';
@@ -19,7 +19,8 @@ export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi, planA
 type AllOf<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 export type ApiClient = AllOf<ReturnType<(typeof MODULE_CLIENTS)[number]>>;
 
-export function createApiClient(identity: Identity, fetchImpl?: typeof fetch): ApiClient {
-  const http: Http = createHttp(identity, fetchImpl);
+/** The client; with `preload`, its GETs are kept for the views that will ask for the same (shell/firstView.ts). */
+export function createApiClient(identity: Identity, fetchImpl?: typeof fetch, options?: HttpOptions): ApiClient {
+  const http: Http = createHttp(identity, fetchImpl, options);
   return Object.assign({}, ...MODULE_CLIENTS.map((client) => client(http)));
 }

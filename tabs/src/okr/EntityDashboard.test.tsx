@@ -73,7 +73,8 @@ describe('EntityDashboard', () => {
     await act(async () => (byTestId(el, 'dashboard-row-dgth').querySelectorAll('td')[2] as HTMLElement).click());
     expect(onOpenUnit).toHaveBeenLastCalledWith('dgth');
     const cell = byTestId(el, 'dashboard-row-al-suba').querySelectorAll('td')[1] as HTMLElement;
-    expect(cell.tabIndex).toBe(0);
+    // Reachable from the keyboard: the table is one tab stop and the arrows move to the cell.
+    expect(cell.hasAttribute('tabindex')).toBe(true);
     await act(async () => cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(onOpenUnit).toHaveBeenLastCalledWith('al-suba');
     expect(onOpenUnit).toHaveBeenCalledTimes(3);

@@ -1,4 +1,5 @@
-import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useGridKeys } from '../ui/useGridKeys.js';
 import type { DashboardBucket, DashboardUnitRow, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState, type KeyboardEvent } from 'react';
 import type { OkrApi } from '../api/okr.js';
@@ -161,7 +162,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
   const load = useLoad((signal) => api.dashboard(quarter, signal), [api, quarter]);
   const [kind, setKind] = useState<KindFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
-  const grid = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
+  const grid = useGridKeys();
 
   const rows = useMemo(() => (load.state === 'ready' ? filterRows(load.data.units, kind, status) : []), [load, kind, status]);
 

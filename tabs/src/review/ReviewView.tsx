@@ -12,8 +12,8 @@ import {
   TableRow,
   makeStyles,
   tokens,
-  useArrowNavigationGroup,
 } from '@fluentui/react-components';
+import { useGridKeys } from '../ui/useGridKeys.js';
 import type { QuarterId, ReviewQueueResponse, UnitMonthState } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ReviewApi } from '../api/review.js';
@@ -77,7 +77,7 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [bulk, setBulk] = useState<{ busy: boolean; error: string | null } | null>(null);
   const load = useLoad((signal) => api.reviewQueue(period, signal), [api, period], { key: period ?? '' });
-  const grid = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
+  const grid = useGridKeys();
 
   // Another quarter chosen in the page's picker: its latest month that has started.
   const data = load.state === 'ready' ? load.data : null;

@@ -8,7 +8,7 @@ import {
   tokens,
   type Theme,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import type { Identity } from '../api/http.js';
 import { createApiClient } from '../api/index.js';
 import { startHost, type Host } from './host.js';
@@ -86,6 +86,18 @@ export function App() {
   const [search, setSearch] = useState(() => window.location.search);
   const deepLink = useMemo(() => readDeepLink(search, host?.subPageId ?? null), [host, search]);
   const surface = host ? surfaceOf(window.location.pathname, host) : 'tab';
+  // The first view's data starts as soon as we know who is asking, beside its code (firstView.ts).
+  const preloaded = useRef<string | null>(null);
+  useEffect(() => {
+    if (!host || surface !== 'tab' || identity.kind === 'none' || (host.mode === 'browser' && picker.open)) return;
+    const who = identity.kind === 'dev' ? identity.personId : identity.kind;
+    if (preloaded.current === who) return;
+    preloaded.current = who;
+    const preload = createApiClient(identity, undefined, { preload: true });
+    void Promise.all([preload.me(), misOkrModule])
+      .then(([me, { preloadFirstView }]) => preloadFirstView(preload, me, deepLink))
+      .catch(() => undefined); // the view asks again and shows the error
+  }, [host, surface, identity, deepLink, picker.open]);
   // Outside Teams, the side panel's "Vista de presentación" switches this window to the stage view.
   const previewStage = (unitId: string, quarter: string) => {
     const url = new URL(window.location.href);

@@ -6,11 +6,11 @@ import {
   MessageBarBody,
   Spinner,
   Tab,
-  TabList,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { ViewTabList } from '../ui/ViewTabList.js';
 import { Open16Regular, ShareScreenStart20Regular, Board20Regular } from '@fluentui/react-icons';
 import type { ObjectiveView, OkrTreeView } from '@okr/core';
 import { Suspense, lazy, useState } from 'react';
@@ -139,14 +139,14 @@ export default function MeetingSidePanel({ api, host, deepLink, onPreviewStage }
         <Caption1 className={styles.muted}>{quarterLabel(data.quarter)}</Caption1>
       </header>
 
-      <TabList size="small" selectedValue={pane} onTabSelect={(_, d) => setPane(d.value as 'okr' | 'acta')} aria-label={t.meeting.panelViews} data-testid="panel-views">
+      <ViewTabList size="small" selectedValue={pane} onTabSelect={(_, d) => setPane(d.value as 'okr' | 'acta')} aria-label={t.meeting.panelViews} data-testid="panel-views">
         <Tab value="okr" data-testid="panel-view-okr">
           {t.meeting.panelOkr}
         </Tab>
         <Tab value="acta" data-testid="panel-view-acta">
           {t.meeting.panelActa}
         </Tab>
-      </TabList>
+      </ViewTabList>
 
       {pane === 'acta' && (
         <Suspense fallback={<Spinner size="small" label={t.meeting.loadingActa} />}>

@@ -8,11 +8,11 @@ import {
   Option,
   OptionGroup,
   Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ViewTabList } from '../ui/ViewTabList.js';
 import { PersonSwap20Regular } from '@fluentui/react-icons';
 import type { MeResponse, QuarterId, Unit } from '@okr/core';
 import { Suspense, useEffect, useMemo, useState } from 'react';
@@ -23,6 +23,9 @@ import { useLoad } from '../useLoad.js';
 import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
 import { t, viewText } from '../strings.js';
 import { openedBy, viewsFor, type ViewId, type ViewProps } from './views.js';
+
+// With the page's frame, so the shell can start the first view's data as soon as it has both.
+export { preloadFirstView } from './firstView.js';
 
 const useStyles = makeStyles({
   page: {
@@ -176,7 +179,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
       </header>
 
       {views.entity.length > 0 && (
-        <TabList
+        <ViewTabList
           selectedValue={inUnit ? 'mine' : current.id}
           onTabSelect={(_, d) => {
             setSection(d.value === 'mine' ? null : (d.value as ViewId));
@@ -193,7 +196,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
               {viewText[v.id].label}
             </Tab>
           ))}
-        </TabList>
+        </ViewTabList>
       )}
 
       {data.units.length === 0 || !unitId ? (
@@ -242,7 +245,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
             </Field>}
           </div>}
 
-          {inUnit && <TabList
+          {inUnit && <ViewTabList
             className={styles.viewTabs}
             selectedValue={current.id}
             onTabSelect={(_, d) => {
@@ -256,7 +259,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
                 {viewText[v.id].label}
               </Tab>
             ))}
-          </TabList>}
+          </ViewTabList>}
 
           {inUnit && unitNotice && (
             <MessageBar intent="info">

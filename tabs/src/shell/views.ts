@@ -48,13 +48,24 @@ export interface ViewRow {
   ownPeriod?: boolean;
   /** The view: `lazy(() => import(…))`, so its module's code loads the first time it is shown. */
   view: ComponentType<ViewProps>;
+  /**
+   * When it is the page's first view: the GETs it will make, started with the page while its code
+   * still loads (shell/firstView.ts; `api` keeps them for the view's own calls).
+   */
+  preload?: (api: ApiClient, at: { unitId: string | null; quarter: QuarterId }) => void;
 }
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
 const eti = (me: MeResponse) => me.roles.some((r) => r.role === 'eti');
 
 export const VIEWS = [
-  { id: 'tree', module: 'okr', scope: 'unit', view: TreeView },
+  {
+    id: 'tree',
+    module: 'okr',
+    scope: 'unit',
+    view: TreeView,
+    preload: (api, { unitId, quarter }) => unitId && void Promise.allSettled([api.tree(unitId, quarter), api.recognitions(unitId)]),
+  },
   { id: 'formulation', module: 'formulation', scope: 'unit', view: lazy(() => import('../formulation/SetEditor.js')) },
   { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazy(() => import('../actas/PlenariasView.js')) },
   { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', view: lazy(() => import('../actas/CommitmentsView.js')) },
@@ -62,7 +73,15 @@ export const VIEWS = [
   { id: 'planReport', module: 'plan', scope: 'unit', link: 'plan-reporte', view: lazy(() => import('../plan/ReportView.js')) },
   { id: 'planChanges', module: 'plan', scope: 'unit', link: 'plan-modificaciones', view: lazy(() => import('../plan/ChangesView.js')) },
   { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', view: lazy(() => import('../directory/TeamView.js')) },
-  { id: 'dashboard', module: 'okr', scope: 'entity', who: entityWide, link: 'tablero', view: lazy(() => import('../okr/EntityDashboard.js')) },
+  {
+    id: 'dashboard',
+    module: 'okr',
+    scope: 'entity',
+    who: entityWide,
+    link: 'tablero',
+    view: lazy(() => import('../okr/EntityDashboard.js')),
+    preload: (api, { quarter }) => void api.dashboard(quarter).catch(() => undefined),
+  },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
   { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazy(() => import('../review/ReviewView.js')) },
   { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazy(() => import('../review/QuarterCloseView.js')) },

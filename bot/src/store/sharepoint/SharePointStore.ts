@@ -59,6 +59,11 @@ export class SharePointStore implements Store {
   async close(): Promise<void> {
     this.engine.reset();
   }
+
+  /** With the read cache, its count of applied changes (without it every read may differ: null). */
+  revision(): string | null {
+    return this.engine.cache ? String(this.engine.cache.revision) : null;
+  }
 }
 
 /** The modules' lists in one record; a key or a list name two modules use is a programming error. */

@@ -4,9 +4,10 @@ import { ConflictError, UnauditedChangeError } from '../errors.js';
 import { SEED_AUDIT_ENTITY } from '../rules.js';
 import type { SeedData } from '../Store.js';
 import { sameFields, type Fields } from './fields.js';
-import { answerError, BATCH_LIMIT, odataString, type ContentAnswer, type ContentCall, type GraphAnswer, type GraphCall, type GraphGateway } from './graph.js';
+import { answerError, BATCH_LIMIT, odataString, relativeUrl, type ContentAnswer, type ContentCall, type GraphAnswer, type GraphCall, type GraphGateway } from './graph.js';
 import { columnsOf, isIndexed, type LibrarySpec, type ListSpec } from './schema.js';
 import { GraphUnavailableError, isThrottled } from './throttling.js';
+import { ReadCache, type CacheQuery, type ReadCacheOptions } from './readCache.js';
 
 /** Rounds of a write in a row that SharePoint throttles before any change goes through, before the write gives up. */
 const THROTTLED_STALLS = 2;
@@ -20,6 +21,8 @@ export interface SharePointStoreOptions {
   now?: () => Date;
   /** `$top` of list queries. 5,000 is SharePoint's largest page; Graph may serve less and page. */
   pageSize?: number;
+  /** The read cache kept fresh by delta queries (readCache.ts); off when absent. */
+  cache?: ReadCacheOptions;
 }
 
 /** The site or its lists are not as `npm run provision` leaves them. */
@@ -120,6 +123,8 @@ export class SharePointEngine {
   private readonly pageSize: number;
   private readonly schema: SharePointSchema;
   private ready: Promise<Ctx> | null = null;
+  /** The read cache, when on: list queries answered from memory, kept fresh by delta queries. */
+  readonly cache: ReadCache | null;
 
   constructor(options: SharePointStoreOptions, schema: SharePointSchema) {
     this.gateway = options.gateway;
@@ -127,6 +132,16 @@ export class SharePointEngine {
     this.now = options.now ?? (() => new Date());
     this.pageSize = options.pageSize ?? 5000;
     this.schema = schema;
+    this.cache = options.cache
+      ? new ReadCache(
+          {
+            fetch: (queries) => this.fetch(queries),
+            delta: (calls) => this.delta(calls),
+            toItem,
+          },
+          options.cache,
+        )
+      : null;
   }
 
   /** Every list of the schema (an import run's recovery finds the lists of its journal by name). */
@@ -189,9 +204,10 @@ export class SharePointEngine {
     return `/sites/${ctx.siteId}/lists/${id}`;
   }
 
-  /** Forgets the site and lists (the next request resolves them again). */
+  /** Forgets the site and lists (the next request resolves them again) and what the cache holds. */
   reset(): void {
     this.ready = null;
+    this.cache?.clear();
   }
 
   // ── reads ─────────────────────────────────────────────────────────────────────────────────────
@@ -206,26 +222,86 @@ export class SharePointEngine {
     return `${base}&$filter=${encodeURIComponent(`fields/${column} eq ${odataString(value)}`)}`;
   }
 
-  /** Runs the queries together (one `$batch`, plus one per further page) and returns their items. */
-  async read(queries: readonly Query[]): Promise<Item[][]> {
+  /**
+   * The queries' items: from the read cache when it is on (see readCache.ts), otherwise — and with
+   * `fresh` — run together on Graph (one `$batch`, plus one per further page).
+   */
+  async read(queries: readonly Query[], options: { fresh?: boolean } = {}): Promise<Item[][]> {
     if (queries.length === 0) return [];
+    if (this.cache && !options.fresh) {
+      await this.ctx(); // the schema check comes first, as without the cache
+      return this.cache.read(queries);
+    }
+    return this.fetch(queries);
+  }
+
+  private async fetch(queries: readonly CacheQuery[]): Promise<Item[][]> {
     const ctx = await this.ctx();
-    const pages = await this.gateway.queryAll(queries.map((q) => this.itemsUrl(ctx, q)));
-    return pages.map((items) => items.map(toItem));
+    const firsts = queries.map((q, i) => (q.first ? i : -1)).filter((i) => i >= 0);
+    const rest = queries.map((q, i) => (q.first ? -1 : i)).filter((i) => i >= 0);
+    const out: Item[][] = new Array(queries.length);
+    const [pages] = await Promise.all([
+      rest.length > 0 ? this.gateway.queryAll(rest.map((i) => this.itemsUrl(ctx, queries[i]!))) : [],
+      ...firsts.map(async (i) => {
+        const first = await this.fetchFirst(ctx, queries[i]!.list);
+        out[i] = first ? [first] : [];
+      }),
+    ]);
+    rest.forEach((i, k) => (out[i] = pages[k]!.map(toItem)));
+    return out;
   }
 
-  async readOne(query: Query): Promise<Item[]> {
-    return (await this.read([query]))[0]!;
+  /**
+   * Each list's changes since its deltaLink (or, without one, a deltaLink for now: `token=latest`),
+   * all lists in one `$batch`, nextLinks followed; 'expired' for a 410 (Graph's resync).
+   */
+  private async delta(calls: ReadonlyArray<{ list: ListSpec; link: string | null }>): Promise<Array<{ items: Array<Record<string, unknown>>; link: string } | 'expired'>> {
+    const ctx = await this.ctx();
+    const out: Array<{ items: Array<Record<string, unknown>>; link: string } | 'expired'> = calls.map(() => ({ items: [], link: '' }));
+    let pending = calls.map((c, i) => ({
+      i,
+      url: c.link ?? `${this.listUrl(ctx, c.list)}/items/delta?$select=id,eTag&$expand=fields($select=${columnsOf(c.list).join(',')})&$top=${this.pageSize}&token=latest`,
+    }));
+    while (pending.length > 0) {
+      const answers = await this.gateway.batch(
+        pending.map((p) => ({ method: 'GET' as const, url: p.url })),
+        { mode: 'parallel' },
+      );
+      const next: typeof pending = [];
+      answers.forEach((answer, k) => {
+        const p = pending[k]!;
+        if (answer.status === 410) {
+          out[p.i] = 'expired';
+          return;
+        }
+        if (answer.status !== 200) throw answerError(`GET ${calls[p.i]!.list.name} delta`, answer);
+        const result = out[p.i] as { items: Array<Record<string, unknown>>; link: string };
+        result.items.push(...((answer.body?.value ?? []) as Array<Record<string, unknown>>));
+        const more = answer.body?.['@odata.nextLink'] as string | undefined;
+        if (more) next.push({ i: p.i, url: relativeUrl(more) });
+        else result.link = relativeUrl(String(answer.body?.['@odata.deltaLink'] ?? ''));
+      });
+      pending = next;
+    }
+    return out;
   }
 
-  /** The item with this natural key (`RecordKey`, unique), if there is one. */
-  async item(list: ListSpec, recordKey: string): Promise<Item | undefined> {
-    return (await this.readOne({ list, where: ['RecordKey', recordKey] }))[0];
+  async readOne(query: Query, options: { fresh?: boolean } = {}): Promise<Item[]> {
+    return (await this.read([query], options))[0]!;
   }
 
-  /** The first item of a list (by id), or null when the list is empty: one request. */
+  /** The item with this natural key (`RecordKey`, unique), if there is one; `fresh` skips the cache. */
+  async item(list: ListSpec, recordKey: string, options: { fresh?: boolean } = {}): Promise<Item | undefined> {
+    return (await this.readOne({ list, where: ['RecordKey', recordKey] }, options))[0];
+  }
+
+  /** The first item of a list (by id), or null when the list is empty: one request (none from the cache). */
   async firstItem(list: ListSpec): Promise<Item | null> {
-    const ctx = await this.ctx();
+    if (this.cache) return (await this.cache.read([{ list, first: true }]))[0]![0] ?? null;
+    return this.fetchFirst(await this.ctx(), list);
+  }
+
+  private async fetchFirst(ctx: Ctx, list: ListSpec): Promise<Item | null> {
     const [answer] = await this.gateway.batch([{ method: 'GET', url: this.itemsUrl(ctx, { list }, 1) }], { mode: 'parallel' });
     if (answer!.status !== 200) throw answerError(`GET ${list.name}`, answer!);
     const first = (answer!.body?.value as Array<Record<string, unknown>> | undefined)?.[0];
@@ -322,6 +398,28 @@ export class SharePointEngine {
     if (ops.length === 0) return;
     this.checkAudited(ops);
     const ctx = await this.ctx();
+    let applied: Applied[] = [];
+    try {
+      applied = await this.apply(ctx, ops);
+    } catch (error) {
+      for (const op of ops) this.cache?.invalidate(op.list);
+      throw error;
+    }
+    this.remember(applied);
+  }
+
+  /** The app's own changes, into the read cache at once (the writer's next read sees them). */
+  private remember(applied: readonly Applied[]): void {
+    const cache = this.cache;
+    if (!cache) return;
+    for (const { op, itemId, eTag } of applied) {
+      if (op.kind === 'create') cache.created(op.list, { id: itemId, eTag, fields: storedFields(op.list, op.fields) });
+      else if (op.kind === 'update') cache.updated(op.list, itemId, eTag, storedFields(op.list, op.fields, true));
+      else cache.deleted(op.list, itemId);
+    }
+  }
+
+  private async apply(ctx: Ctx, ops: readonly WriteOp[]): Promise<Applied[]> {
     const applied: Applied[] = [];
     let i = 0;
     let stalls = 0;
@@ -358,13 +456,14 @@ export class SharePointEngine {
       applied.push(settled);
       i++;
     }
+    return applied;
   }
 
   /** Decides what a failed change means by looking at what is stored now. */
   private async settle(ctx: Ctx, op: WriteOp, answer: GraphAnswer): Promise<Applied | Error> {
     const duplicate = answer.status === 409 || /duplicate values/i.test(String(answer.body?.error?.message ?? ''));
     if (op.kind === 'create' && duplicate) {
-      const item = await this.item(op.list, String(op.fields.RecordKey));
+      const item = await this.item(op.list, String(op.fields.RecordKey), { fresh: true });
       if (item && item.fields.IdempotencyKey === op.fields.IdempotencyKey) return { op, itemId: item.id, eTag: item.eTag };
       return new ConflictError(`${op.list.name} ${String(op.fields.RecordKey)} already exists`);
     }
@@ -384,7 +483,7 @@ export class SharePointEngine {
     for (const op of ops) {
       let settled: Applied | null = null;
       if (op.kind === 'create') {
-        const item = await this.item(op.list, String(op.fields.RecordKey));
+        const item = await this.item(op.list, String(op.fields.RecordKey), { fresh: true });
         if (item && item.fields.IdempotencyKey === op.fields.IdempotencyKey) settled = { op, itemId: item.id, eTag: item.eTag };
       } else {
         const current = await this.readItem(ctx, op.list, op.itemId);
@@ -436,7 +535,7 @@ export class SharePointEngine {
    */
   async changeWhere(list: ListSpec, key: string, decide: (fields: Fields) => Fields | null, audit?: (before: Fields, after: Fields) => AuditDraft): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const item = await this.item(list, key);
+      const item = await this.item(list, key, { fresh: attempt > 0 });
       if (!item) return false;
       const fields = decide(item.fields);
       if (!fields) return false;
@@ -456,6 +555,7 @@ export class SharePointEngine {
    * the unique RecordKey makes what was already written answer 409 instead of duplicating.
    */
   async seed(ops: readonly WriteOp[], audit: AuditDraft, last: ListSpec): Promise<void> {
+    this.cache?.clear();
     const entry = this.audit(audit);
     this.checkAudited([...ops, entry]);
     const ctx = await this.ctx();
@@ -523,6 +623,23 @@ function appliedFrom(op: WriteOp, answer: GraphAnswer): Applied {
     case 'delete':
       return { op, itemId: op.itemId, eTag: null };
   }
+}
+
+/**
+ * Fields as SharePoint stores and returns them: numbers in number columns, text elsewhere, empty
+ * values left out (or, for an update, kept as null: the cache removes them).
+ */
+function storedFields(list: ListSpec, fields: Fields, partial = false): Fields {
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === null || v === undefined || v === '') {
+      if (partial) out[k] = null;
+      continue;
+    }
+    const column = list.columns.find((c) => c.name === k);
+    out[k] = column?.type === 'number' ? Number(v) : String(v);
+  }
+  return out;
 }
 
 /** SharePoint keeps no empty values: a create leaves them out. */

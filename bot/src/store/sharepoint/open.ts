@@ -5,7 +5,7 @@ import { SharePointStore, type SiteRef } from './SharePointStore.js';
 
 type SharePointConfig = Pick<
   Config,
-  'SHAREPOINT_SITE_URL' | 'SHAREPOINT_SITE_ID' | 'AZURE_TENANT_ID' | 'AZURE_CLIENT_ID' | 'AZURE_CLIENT_SECRET' | 'AZURE_CLIENT_CERTIFICATE_PATH' | 'AZURE_CLIENT_CERTIFICATE_PASSWORD'
+  'SHAREPOINT_SITE_URL' | 'SHAREPOINT_SITE_ID' | 'SHAREPOINT_CACHE_SECONDS' | 'AZURE_TENANT_ID' | 'AZURE_CLIENT_ID' | 'AZURE_CLIENT_SECRET' | 'AZURE_CLIENT_CERTIFICATE_PATH' | 'AZURE_CLIENT_CERTIFICATE_PASSWORD'
 >;
 
 /** The site the configuration names (config.ts has already checked one of the two is set). */
@@ -27,7 +27,13 @@ export function gatewayFor(config: SharePointConfig): GraphGateway {
   return new GraphGateway({ tokenProvider, transport: new FetchTransport() });
 }
 
-/** The production store: SharePoint lists of the configured site, through Microsoft Graph. */
+/** The read cache as configured (SHAREPOINT_CACHE_SECONDS; 0 is off). */
+export function cacheOf(config: Pick<Config, 'SHAREPOINT_CACHE_SECONDS'>): { maxAgeMs: number } | undefined {
+  return config.SHAREPOINT_CACHE_SECONDS > 0 ? { maxAgeMs: config.SHAREPOINT_CACHE_SECONDS * 1000 } : undefined;
+}
+
+/** The production store: SharePoint lists of the configured site, through Microsoft Graph, with the read cache. */
 export function openSharePointStore(config: SharePointConfig, now: () => Date): SharePointStore {
-  return new SharePointStore({ gateway: gatewayFor(config), site: siteOf(config), now });
+  const cache = cacheOf(config);
+  return new SharePointStore({ gateway: gatewayFor(config), site: siteOf(config), now, ...(cache ? { cache } : {}) });
 }

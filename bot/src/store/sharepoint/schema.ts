@@ -52,6 +52,18 @@ export interface ListSpec {
    * refuses a write without it), or null when the list is not audited (say why).
    */
   audit: string | null;
+  /**
+   * A list that stays small (the directory's size, not the history's): the read cache holds it
+   * whole and answers its filtered reads from memory — who a person is and what they may see
+   * costs no request once it is read.
+   */
+  small?: true;
+  /**
+   * Filters contained in a wider one, by column: `UnitQuarter` 'al-usaquen|2026-Q4' is within
+   * `Quarter` '2026-Q4'. The read cache reads the wider filter instead (the same resource units, one
+   * multi-item query) and answers every narrower one from it: 44 units' trees cost one read per list.
+   */
+  within?: Readonly<Record<string, (value: string) => [column: string, value: string]>>;
 }
 
 /** A document library (files, not list items), e.g. the signed actas. */

@@ -59,4 +59,9 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close();
   }
+
+  /** Our own commits, and SQLite's data_version for those of other connections (`npm run import`). */
+  revision(): string {
+    return `${this.db.dataVersion()}.${this.db.commits}`;
+  }
 }

@@ -139,6 +139,22 @@ export class SqliteDb {
    */
   tx<T>(fn: () => T): T {
     if (this.depth > 0) return fn();
+    try {
+      return this.transaction(fn);
+    } finally {
+      this.commits++; // committed or rolled back: a reader's result may be stale either way
+    }
+  }
+
+  /** Transactions run through `tx` so far (the store's revision). */
+  commits = 0;
+
+  /** SQLite's `PRAGMA data_version`: changes when another connection commits. */
+  dataVersion(): number {
+    return Number(this.sql.pragma('data_version', { simple: true }));
+  }
+
+  private transaction<T>(fn: () => T): T {
     return this.sql.transaction(() => {
       this.depth = 1;
       this.changed.clear();

@@ -1,5 +1,5 @@
 /**
- * TEST CODE ONLY — never imported by production code.
+ * TEST AND DEVELOPMENT CODE ONLY — never imported by production code (tests, benches, `npm run start:sharepoint`).
  *
  * An in-process fake of the part of Microsoft Graph the SharePoint store uses, plugged in as the
  * last middleware of the real `@microsoft/microsoft-graph-client` (so URLs, headers and bodies are
@@ -27,6 +27,9 @@
  *   `DELETE /drives/{drive}/items/{id}`; 404 for a missing file; paths are case-insensitive and
  *   names with characters SharePoint refuses answer 400. Not modelled: upload sessions, versions,
  *   the library's own list items and columns.
+ * - `items/delta` (listItem: delta): a first enumeration, `token=latest`, the changes since a
+ *   token (latest state of each item, deleted ones with the `deleted` facet), paging, and expired
+ *   tokens (`expireDeltaTokens`: 410 with a `Location` that starts again); 1 RU with a token.
  * - not modelled: `$orderby`, other filter operators, lookups, views, permissions.
  * - `$batch`: at most 20 requests (else 400), `dependsOn` (a failed dependency answers 424), a
  *   status per inner request; each inner request can be throttled on its own.
@@ -294,6 +297,7 @@ export class FakeGraph {
         return { status: 201, body: itemJson(list, item, null, undefined) };
       }
     }
+    if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/delta$/.exec(rawPath)) && method === 'GET') return this.delta(this.list(this.site(m[1]!), m[2]!), rawPath, query);
     if ((m = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/(\d+)(\/fields)?$/.exec(rawPath))) {
       const list = this.list(this.site(m[1]!), m[2]!);
       const item = list.get(Number(m[3]));
@@ -382,6 +386,49 @@ export class FakeGraph {
     return error(400, 'invalidRequest', `The Graph fake does not support ${method} ${rawPath}`);
   }
 
+  /**
+   * `GET …/items/delta` as Graph documents it (listItem: delta): without a token, the whole list
+   * page by page and then an `@odata.deltaLink`; `token=latest`, no items and a deltaLink for now;
+   * with the token of a deltaLink, the latest state of every item changed since (deleted ones with
+   * the `deleted` facet), paged with `@odata.nextLink`. `$select`, `$expand` and `$top` are kept
+   * in the links. An expired token answers 410 with a `Location` that starts a new enumeration.
+   */
+  private delta(list: FakeList, path: string, query: Record<string, string>): Answer {
+    const pageSize = Math.min(Number(query.$top ?? 200), this.options.pageSize);
+    if (!Number.isInteger(pageSize) || pageSize < 1) fail(400, 'invalidRequest', 'Invalid $top');
+    const keep = Object.entries(query)
+      .filter(([k]) => k !== 'token')
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    const link = (state: DeltaState | null) => `${ROOT}${path}?${[...keep, ...(state ? [`token=${encodeToken(state)}`] : [])].join('&')}`;
+    const select = itemSelect(query);
+    const fields = expandedFields(query.$expand);
+    if (query.token === 'latest') return { status: 200, body: { value: [], '@odata.deltaLink': link({ e: list.deltaEpoch, s: list.changeSeq }) } };
+    const state: DeltaState | null = query.token === undefined ? { e: list.deltaEpoch, s: list.changeSeq, after: 0 } : decodeToken(query.token);
+    if (!state) fail(400, 'invalidRequest', 'Invalid delta token');
+    if (state!.e !== list.deltaEpoch) {
+      return { ...error(410, 'resyncChangesApplyDifferences', 'The delta token is no longer valid; start a new enumeration.'), headers: { location: link(null) } };
+    }
+    const value: Array<Record<string, unknown>> = [];
+    if (state!.after !== undefined) {
+      // Enumeration: every live item by id; then the deltaLink holds the sequence number at its start,
+      // so what changed during the enumeration comes again with the next call.
+      for (const item of list.all()) {
+        if (item.id <= state!.after) continue;
+        if (value.length === pageSize) return { status: 200, body: { value, '@odata.nextLink': link({ e: state!.e, s: state!.s, after: Number(value.at(-1)!.id) }) } };
+        value.push(itemJson(list, item, select, fields));
+      }
+      return { status: 200, body: { value, '@odata.deltaLink': link({ e: state!.e, s: state!.s }) } };
+    }
+    let last = state!.s;
+    for (const { id, seq } of list.changedSince(state!.s)) {
+      if (value.length === pageSize) return { status: 200, body: { value, '@odata.nextLink': link({ e: state!.e, s: last }) } };
+      const item = list.get(id);
+      value.push(item ? itemJson(list, item, select, fields) : { id: String(id), deleted: { state: 'deleted' } });
+      last = seq;
+    }
+    return { status: 200, body: { value, '@odata.deltaLink': link({ e: state!.e, s: list.changeSeq }) } };
+  }
+
   private query(list: FakeList, path: string, query: Record<string, string>, headers: Record<string, string>): Answer {
     if (query.$orderby) fail(400, 'invalidRequest', 'The Graph fake does not support $orderby (the adapter never needs it)');
     const pageSize = Math.min(Number(query.$top ?? 200), this.options.pageSize);
@@ -443,6 +490,25 @@ export class FakeGraph {
   }
 }
 
+interface DeltaState {
+  /** The list's delta epoch when the token was given (an older one is expired). */
+  e: number;
+  /** Changes up to this sequence number are delivered. */
+  s: number;
+  /** While enumerating the whole list (no token at the start): the last item id delivered. */
+  after?: number;
+}
+
+const encodeToken = (state: DeltaState): string => Buffer.from(JSON.stringify(state)).toString('base64url');
+function decodeToken(token: string): DeltaState | null {
+  try {
+    const state = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as DeltaState;
+    return Number.isInteger(state.e) && Number.isInteger(state.s) ? state : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * What fetch would return, minus the stream machinery (which costs more than the fake itself): a
  * JSON body still goes through its text, and a file's bytes are a copy, so the client never shares
@@ -491,7 +557,9 @@ function driveItemJson(drive: FakeDrive, file: FakeFile): Record<string, unknown
 
 function resourceUnits(method: string, path: string): number {
   if (method !== 'GET') return 2;
-  const p = path.split('?')[0]!;
+  const [p, q = ''] = path.split('?') as [string, string?];
+  // A delta query with a token costs 1; without one it enumerates the list (a multi-item query).
+  if (p.endsWith('/items/delta')) return /(^|&)token=/.test(q) ? 1 : 2;
   // Collections (list items, lists, columns) are multi-item queries; the rest are single items.
   return /\/(items|lists|columns)$/.test(p) ? 2 : 1;
 }

@@ -151,6 +151,11 @@ export class FakeList {
   private count = 0;
   /** indexed column → normalised value → ids, over the list's own items */
   private readonly indexes = new Map<string, Map<string, Set<number>>>();
+  /** The change feed of `items/delta`: item id → sequence number of its last change (creates, updates, deletes), oldest first. */
+  private readonly changes = new Map<number, number>();
+  private seq = 0;
+  /** Delta tokens of an older epoch are expired (`expireDeltaTokens`). */
+  deltaEpoch = 1;
 
   constructor(
     readonly name: string,
@@ -165,6 +170,26 @@ export class FakeList {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The sequence number of the latest change: what a delta token remembers. */
+  get changeSeq(): number {
+    return this.seq;
+  }
+
+  /** Ids changed after `since` (up to now), in the order of their last change, with that change's number. */
+  *changedSince(since: number): Generator<{ id: number; seq: number }> {
+    for (const [id, seq] of this.changes) if (seq > since) yield { id, seq };
+  }
+
+  /** Makes every delta token given so far unusable (Graph answers 410 with a fresh enumeration). */
+  expireDeltaTokens(): void {
+    this.deltaEpoch++;
+  }
+
+  private touch(id: number): void {
+    this.changes.delete(id);
+    this.changes.set(id, ++this.seq);
   }
 
   get(id: number): FakeItem | undefined {
@@ -332,6 +357,7 @@ export class FakeList {
     this.own.set(item.id, item);
     this.count++;
     this.index(item, false);
+    this.touch(item.id);
     return item;
   }
 
@@ -347,6 +373,7 @@ export class FakeList {
     const next: FakeItem = { ...item, fields: merged, version: item.version + 1, modified: at };
     this.own.set(item.id, next);
     this.index(next, false);
+    this.touch(item.id);
     return next;
   }
 
@@ -355,6 +382,7 @@ export class FakeList {
     this.own.delete(item.id);
     this.removed.add(item.id);
     this.count--;
+    this.touch(item.id);
   }
 
   /**

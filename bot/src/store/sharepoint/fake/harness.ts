@@ -1,11 +1,12 @@
 /**
- * TEST CODE ONLY — a SharePointStore wired to the Graph fake, for the tests and the bench.
+ * TEST AND DEVELOPMENT CODE ONLY — a SharePointStore wired to the Graph fake, for the tests, the bench and `npm run start:sharepoint`.
  */
 import { quarterOf } from '@okr/core';
 import { GraphGateway } from '../graph.js';
 import { ACTA_LIBRARY } from '../repositories/actas.js';
 import { columnDefinition } from '../schema.js';
 import { LIBRARIES, LISTS, SharePointStore, type ListKey } from '../SharePointStore.js';
+import type { ReadCacheOptions } from '../readCache.js';
 import { FakeGraph, type FakeDrive, type FakeFields, type FakeGraphOptions, type FakeList, type FakeSite } from './FakeGraph.js';
 
 export const SITE_URL = 'https://gobiernobogota.sharepoint.com/sites/OKR';
@@ -31,6 +32,8 @@ export interface FakeSharePointOptions extends FakeGraphOptions {
   /** The store's `$top` (default 5000, SharePoint's largest page). */
   storePageSize?: number;
   maxRetries?: number;
+  /** The store's read cache (off unless given). */
+  cache?: ReadCacheOptions;
 }
 
 /** A fake SharePoint site with the store's lists, and the store over it. */
@@ -63,6 +66,7 @@ export function fakeSharePoint(options: FakeSharePointOptions = {}): FakeSharePo
     site: { url: SITE_URL },
     ...(options.now ? { now: options.now } : {}),
     ...(options.storePageSize ? { pageSize: options.storePageSize } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   });
   const library = () => {
     const drive = site.list(ACTA_LIBRARY.name)?.drive;

@@ -16,6 +16,7 @@ export const DIRECTORY_LISTS = {
     description: 'Dependencias de la SDG: unidades del nivel central y alcaldías locales',
     columns: [recordKey('id de la unidad'), idempotencyKey, text('Kind', 'central o alcaldia'), text('Level', 'nivel de la unidad'), text('ParentId', 'id de la unidad superior'), active, version],
     audit: 'unit',
+    small: true,
   },
   people: {
     name: 'OkrPersonas',
@@ -32,6 +33,7 @@ export const DIRECTORY_LISTS = {
       version,
     ],
     audit: 'person',
+    small: true,
   },
   roles: {
     name: 'OkrRoles',
@@ -47,18 +49,21 @@ export const DIRECTORY_LISTS = {
       version,
     ],
     audit: DIRECTORY_AUDIT.assignment,
+    small: true,
   },
   institutionalObjectives: {
     name: 'OkrObjetivosInstitucionales',
     description: 'Objetivos estratégicos del Plan Estratégico Institucional, por vigencia',
     columns: [recordKey('id del objetivo'), idempotencyKey, text('Code', 'código'), note('Statement', 'enunciado completo'), number('Vigencia', 'año'), active, version],
     audit: 'institutionalObjective',
+    small: true,
   },
   vivaTeams: {
     name: 'OkrEquiposViva',
     description: 'Equipos de Viva Goals y la unidad a la que corresponden (confirmado al importar el historial)',
     columns: [recordKey('nombre del equipo sin tildes ni mayúsculas'), idempotencyKey, text('Team', 'nombre del equipo como viene en Viva Goals'), text('UnitId', 'id de la unidad')],
     audit: 'vivaTeamMap',
+    small: true,
   },
   importRuns: RUNS_LIST,
 } satisfies Record<string, ListSpec>;

@@ -10,6 +10,7 @@ export const MESSAGING_LISTS = {
     columns: [recordKey('id de la persona'), idempotencyKey, note('Reference', 'referencia (JSON)'), text('UpdatedAt', 'actualizada (ISO 8601)')],
     // Not audited: how to reach a person, replaced at will (as in the SQLite store).
     audit: null,
+    small: true,
   },
   cardMessages: {
     name: 'OkrTarjetas',

@@ -16,6 +16,8 @@ import { runAllOrNothing } from '../runs.js';
  */
 
 const unitQuarter: ColumnSpec = indexed('UnitQuarter', 'Unidad y trimestre, p. ej. al-usaquen|2026-Q4');
+/** A unit's quarter is within the quarter (the read cache answers a unit's screen from the quarter's items). */
+const withinQuarter = { UnitQuarter: (value: string): [string, string] => ['Quarter', value.slice(value.lastIndexOf('|') + 1)] };
 const setId: ColumnSpec = indexed('SetId', 'id del conjunto de OKR');
 
 export const OKR_LISTS = {
@@ -33,6 +35,7 @@ export const OKR_LISTS = {
       number('SetVersion', 'versión; sube con cada cambio de contenido o de estado'),
     ],
     audit: 'okrSet',
+    within: withinQuarter,
   },
   setEvents: {
     name: 'OkrEventosConjunto',
@@ -68,6 +71,7 @@ export const OKR_LISTS = {
       number('Weight', 'peso en el promedio del padre; vacío = pesos iguales'),
     ],
     audit: 'okrSet',
+    within: withinQuarter,
   },
   keyResults: {
     name: 'OkrResultadosClave',
@@ -90,6 +94,7 @@ export const OKR_LISTS = {
       number('Weight', 'peso en el promedio del objetivo; vacío = pesos iguales'),
     ],
     audit: 'okrSet',
+    within: withinQuarter,
   },
   checkIns: {
     name: 'OkrCheckIns',
@@ -112,6 +117,7 @@ export const OKR_LISTS = {
       number('RecordVersion', 'versión; sube con cada edición'),
     ],
     audit: 'checkIn',
+    within: withinQuarter,
   },
 } satisfies Record<string, ListSpec>;
 

@@ -23,6 +23,7 @@ export const PLAN_LISTS = {
     description: 'Vigencias del plan de gestión abiertas por la OAP, con su nota metodológica y fechas',
     columns: [recordKey('año'), idempotencyKey, note('MethodologyNote', 'nota metodológica'), text('FormulationDue', 'fecha límite de envío de los planes'), text('OpenedBy', 'quién la abrió'), text('OpenedAt', 'cuándo (ISO 8601)'), number('RecordVersion', 'versión')],
     audit: 'planVigencia',
+    small: true,
   },
   plans: {
     name: 'OkrPlanes',

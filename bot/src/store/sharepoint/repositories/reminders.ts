@@ -34,6 +34,7 @@ export const REMINDERS_LISTS = {
     description: 'Interruptor global de los recordatorios',
     columns: [recordKey('global'), idempotencyKey, number('Paused', '1 = en pausa'), text('ActorId', 'quién lo cambió'), text('At', 'cuándo (ISO 8601)')],
     audit: 'reminderControl',
+    small: true,
   },
   reminderSnoozes: {
     name: 'OkrAplazamientos',
@@ -57,6 +58,7 @@ export const REMINDERS_LISTS = {
     description: 'Tipos de recordatorio que cada persona silenció',
     columns: [recordKey('id de la persona'), idempotencyKey, text('MutedKinds', 'tipos silenciados (JSON)'), text('UpdatedAt', 'actualizado (ISO 8601)')],
     audit: 'reminderPreferences',
+    small: true,
   },
 } satisfies Record<string, ListSpec>;
 

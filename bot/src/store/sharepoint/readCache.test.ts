@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { SeedData } from '../Store.js';
+import { buildDemoSeed } from '../seed/demoOkrs.js';
+import { fakeSharePoint, SITE_URL } from './fake/harness.js';
+import { GraphGateway } from './graph.js';
+import { SharePointStore } from './SharePointStore.js';
+import { startApi } from '../../testing/apiServer.js';
+
+const NOW = '2026-11-23T15:00:00.000Z';
+const UNIT = 'al-usaquen';
+const demo = buildDemoSeed('2026-11-23');
+/** The demo cut to one unit (and the entity-wide roles). */
+const oneUnit: SeedData = (() => {
+  const sets = demo.sets.filter((s) => s.unitId === UNIT);
+  const setIds = new Set(sets.map((s) => s.id));
+  return {
+    ...demo,
+    units: demo.units.filter((u) => u.id === UNIT).map((u) => ({ ...u, parentId: null })),
+    roles: demo.roles.filter((r) => r.unitId === null || r.unitId === UNIT),
+    sets,
+    objectives: demo.objectives.filter((o) => setIds.has(o.setId)),
+    keyResults: demo.keyResults.filter((k) => setIds.has(k.setId)),
+    checkIns: demo.checkIns.filter((c) => c.unitId === UNIT),
+    plenarias: [],
+    actas: [],
+    commitments: [],
+  };
+})();
+
+/** A seeded site and a cached store over it, with the cache's time in our hands; `another()` is a second server instance over the same site. */
+async function cachedSite() {
+  let ms = 0;
+  const cache = { maxAgeMs: 5_000, now: () => ms };
+  const h = fakeSharePoint({ now: () => new Date(NOW), cache });
+  await h.store.seed(oneUnit);
+  const another = () => new SharePointStore({ gateway: new GraphGateway({ tokenProvider: async () => 'fake-token', transport: h.fake.transport() }), site: { url: SITE_URL }, now: () => new Date(NOW), cache });
+  return { ...h, cache: h.store.engine.cache!, another, later: (by: number) => (ms += by) };
+}
+
+/** `version`: the check-in the save is based on (compare-and-set); null when the month has none. */
+const checkIn = (keyResultId: string, value: number, comment = 'Avance del mes con soporte.', version: number | null = null) => ({
+  keyResultId,
+  value,
+  comment,
+  evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencia',
+  version,
+});
+
+describe('the SharePoint read cache (delta queries)', () => {
+  it('answers a screen read again from memory, and asks Graph only for the lists’ changes once they are due', async () => {
+    const h = await cachedSite();
+    const first = await h.store.loadUnitQuarter(UNIT, '2026-Q4');
+    h.fake.resetStats();
+    expect(await h.store.loadUnitQuarter(UNIT, '2026-Q4')).toEqual(first);
+    expect(h.fake.stats.requests).toBe(0);
+    h.later(6_000);
+    expect(await h.store.loadUnitQuarter(UNIT, '2026-Q4')).toEqual(first);
+    // One request: the delta of every list the screen reads, in one batch, 1 RU each.
+    expect(h.fake.stats.requests).toBe(1);
+    expect(h.fake.stats.ru).toBe(h.fake.stats.innerRequests);
+  });
+
+  it('reads a unit’s quarter as the whole quarter, so the next unit’s screen costs nothing', async () => {
+    const h = fakeSharePoint({ now: () => new Date(NOW), cache: { maxAgeMs: 5_000, now: () => 0 } });
+    const twoUnits = { ...demo, units: demo.units.filter((u) => ['al-usaquen', 'al-suba'].includes(u.id)).map((u) => ({ ...u, parentId: null })), plenarias: [], actas: [], commitments: [] };
+    twoUnits.sets = demo.sets.filter((s) => ['al-usaquen', 'al-suba'].includes(s.unitId));
+    const setIds = new Set(twoUnits.sets.map((s) => s.id));
+    twoUnits.objectives = demo.objectives.filter((o) => setIds.has(o.setId));
+    twoUnits.keyResults = demo.keyResults.filter((k) => setIds.has(k.setId));
+    twoUnits.checkIns = demo.checkIns.filter((c) => ['al-usaquen', 'al-suba'].includes(c.unitId));
+    twoUnits.roles = demo.roles.filter((r) => r.unitId === null || ['al-usaquen', 'al-suba'].includes(r.unitId));
+    await h.store.seed(twoUnits);
+    const usaquen = await h.store.loadUnitQuarter('al-usaquen', '2026-Q4');
+    h.fake.resetStats();
+    const suba = await h.store.loadUnitQuarter('al-suba', '2026-Q4');
+    expect(h.fake.stats.requests).toBe(0);
+    expect(suba.bundle!.set.unitId).toBe('al-suba');
+    expect(suba.bundle!.keyResults).toHaveLength(9);
+    expect(suba.checkIns.every((c) => c.unitId === 'al-suba')).toBe(true);
+    expect(usaquen.checkIns.every((c) => c.unitId === 'al-usaquen')).toBe(true);
+    // The same answers as without the cache.
+    const plain = fakeSharePoint({ now: () => new Date(NOW) });
+    await plain.store.seed(twoUnits);
+    expect(await plain.store.loadUnitQuarter('al-suba', '2026-Q4')).toEqual(suba);
+  });
+
+  it('shows the writer its own change at once, with no request to read it back', async () => {
+    const h = await cachedSite();
+    const kr = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults[0]!;
+    await h.store.listCheckIns(UNIT, ['2026-11']);
+    await h.store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 40)] });
+    h.fake.resetStats();
+    const [saved] = await h.store.listCheckIns(UNIT, ['2026-11']);
+    expect(h.fake.stats.requests).toBe(0);
+    expect(saved).toMatchObject({ keyResultId: kr.id, value: 40, version: 1 });
+    // Its eTag is the one Graph gave: a correction goes through compare-and-set without a conflict.
+    const [corrected] = await h.store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 45, undefined, 1)] });
+    expect(corrected!.checkIn).toMatchObject({ value: 45, version: 2 });
+    expect((await h.store.listCheckIns(UNIT, ['2026-11']))[0]).toMatchObject({ value: 45, version: 2 });
+  });
+
+  it('sees a write made on another server instance within the freshness bound', async () => {
+    const h = await cachedSite();
+    const other = h.another();
+    const kr = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults[0]!;
+    expect(await h.store.listCheckIns(UNIT, ['2026-11'])).toEqual([]);
+    await other.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 40)] });
+    // Within the bound this instance still answers from memory; once due, it asks the delta and sees it.
+    expect(await h.store.listCheckIns(UNIT, ['2026-11'])).toEqual([]);
+    h.later(5_000);
+    expect((await h.store.listCheckIns(UNIT, ['2026-11'])).map((c) => c.value)).toEqual([40]);
+    // A person renamed by someone else (a small list, held whole) shows up the same way.
+    expect((await h.store.getPerson(`enlace-${UNIT}`))!.name).not.toBe('Nombre Corregido');
+    const people = h.list('people');
+    people.update([...people.all()].find((i) => i.fields.RecordKey === `enlace-${UNIT}`)!, { Title: 'Nombre Corregido' });
+    expect((await h.store.getPerson(`enlace-${UNIT}`))!.name).not.toBe('Nombre Corregido');
+    h.later(5_000);
+    expect((await h.store.getPerson(`enlace-${UNIT}`))!.name).toBe('Nombre Corregido');
+  });
+
+  it('takes out what another instance deleted', async () => {
+    const h = await cachedSite();
+    const refs = h.list('conversationRefs');
+    await h.store.saveConversationReference('coach-1', { conversation: { id: 'a:coach-1' } });
+    expect(await h.store.getConversationReference('coach-1')).toEqual({ conversation: { id: 'a:coach-1' } });
+    refs.delete([...refs.all()].find((i) => i.fields.RecordKey === 'coach-1')!);
+    h.later(5_000);
+    expect(await h.store.getConversationReference('coach-1')).toBeNull();
+  });
+
+  it('reads a list again, once, when its delta token has expired (410)', async () => {
+    const h = await cachedSite();
+    const other = h.another();
+    const kr = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults[0]!;
+    expect(await h.store.listCheckIns(UNIT, ['2026-11'])).toEqual([]);
+    await other.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 40)] });
+    h.list('checkIns').expireDeltaTokens();
+    h.later(5_000);
+    expect((await h.store.listCheckIns(UNIT, ['2026-11'])).map((c) => c.value)).toEqual([40]);
+    expect(h.cache.stats.expired).toBe(1);
+    h.later(5_000);
+    h.fake.resetStats();
+    expect((await h.store.listCheckIns(UNIT, ['2026-11'])).map((c) => c.value)).toEqual([40]);
+    expect(h.cache.stats.expired).toBe(1);
+    expect(h.fake.stats.requests).toBe(1);
+  });
+
+  it('serves what it holds when Graph is throttled past the retries, and catches up afterwards', async () => {
+    const h = await cachedSite();
+    const kr = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults[0]!;
+    await h.store.listCheckIns(UNIT, ['2026-11']);
+    await h.another().saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 40)] });
+    h.later(5_000);
+    h.fake.throttleRate = 1;
+    expect(await h.store.listCheckIns(UNIT, ['2026-11'])).toEqual([]);
+    expect(h.cache.stats.maxStalenessMs).toBeGreaterThanOrEqual(5_000);
+    h.fake.throttleRate = 0;
+    expect((await h.store.listCheckIns(UNIT, ['2026-11'])).map((c) => c.value)).toEqual([40]);
+  });
+});
+
+describe('who may see what, with the cache', () => {
+  it('is decided on every request: what one person read is never served to another who may not see it', async () => {
+    const h = await cachedSite();
+    const { call } = await startApi(true, { store: h.store });
+    const dashboard = await call('/api/dashboard?quarter=2026-Q4', 'eti-1');
+    expect(dashboard.status).toBe(200);
+    expect(JSON.stringify(dashboard.body)).toContain(UNIT);
+    h.fake.resetStats();
+    const refused = await call('/api/dashboard?quarter=2026-Q4', `miembro-${UNIT}`);
+    expect(refused).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    expect(h.fake.stats.requests).toBe(0); // everything it needed was in the cache, and still refused
+  });
+});
+
+describe('the Graph fake’s items/delta, as Graph documents it', () => {
+  it('enumerates, gives a token for now, then the latest state of what changed (deleted ones with the deleted facet)', async () => {
+    const h = fakeSharePoint();
+    const list = h.list('conversationRefs');
+    const a = list.create({ RecordKey: 'a', Reference: '{}' });
+    const b = list.create({ RecordKey: 'b', Reference: '{}' });
+    const base = `/sites/${h.site.id}/lists/${list.id}/items/delta?$expand=fields($select=RecordKey)&$top=1`;
+    const get = async (url: string) => (await h.gateway.batch([{ method: 'GET', url }], { mode: 'parallel' }))[0]!;
+    const relative = (link: string) => link.replace('https://graph.microsoft.com/v1.0', '');
+
+    // No token: the whole list, page by page, then a deltaLink.
+    const page1 = await get(base);
+    expect(page1.body.value.map((i: { id: string }) => i.id)).toEqual([String(a.id)]);
+    const page2 = await get(relative(page1.body['@odata.nextLink']));
+    expect(page2.body.value.map((i: { fields: { RecordKey: string } }) => i.fields.RecordKey)).toEqual(['b']);
+    const deltaLink = relative(page2.body['@odata.deltaLink']);
+    expect(deltaLink).toContain('$expand=fields');
+
+    // token=latest: nothing, and a link for now.
+    const latest = await get(`${base}&token=latest`);
+    expect(latest.body.value).toEqual([]);
+
+    list.update(a, { Reference: '{"x":1}' });
+    list.update(list.get(a.id)!, { Reference: '{"x":2}' });
+    list.delete(list.get(b.id)!);
+    h.fake.resetStats();
+    const changes = await get(deltaLink);
+    const more = await get(relative(changes.body['@odata.nextLink']));
+    expect([...changes.body.value, ...more.body.value]).toEqual([
+      expect.objectContaining({ id: String(a.id), fields: expect.objectContaining({ RecordKey: 'a' }) }),
+      { id: String(b.id), deleted: { state: 'deleted' } },
+    ]);
+    expect(h.fake.stats.ru).toBe(2); // 1 RU per delta request with a token
+    expect((await get(relative(latest.body['@odata.deltaLink']))).body.value).toHaveLength(1);
+
+    // An expired token: 410 with a Location that starts a new enumeration.
+    list.expireDeltaTokens();
+    const gone = await get(relative(more.body['@odata.deltaLink']));
+    expect(gone.status).toBe(410);
+    expect(gone.headers.location).toContain('/items/delta?');
+    expect(gone.headers.location).not.toContain('token=');
+  });
+});
