@@ -64,8 +64,8 @@ describe('check-ins through the Agents Playground', () => {
     expect(stored('al-usaquen')).toHaveLength(9);
     expect(stored('al-usaquen').every((c) => c.version === 1)).toBe(true);
 
-    // One KR edited before the month is closed: updated, previous version kept.
-    const edited = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '80', keyResultId: krOf(pctId) });
+    // One KR edited before the month is closed, from a card showing its version 1 (compare-and-set): updated, previous version kept.
+    const edited = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '80', keyResultId: krOf(pctId), version: 1 });
     expect(textOf(edited)).toContain('guardado');
     expect(stored('al-usaquen').find((c) => c.kr === krOf(pctId))).toMatchObject({ value: 80, version: 2 });
 
@@ -76,7 +76,7 @@ describe('check-ins through the Agents Playground', () => {
       body: JSON.stringify({ period: '2026-10', action: 'close', version: null }),
     });
     expect(closed.status).toBe(200);
-    const refused = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '90', keyResultId: krOf(pctId) });
+    const refused = await pg.invoke(chat, me, message.messageId, 'checkin.saveOne', { ...good, [pctId]: '90', keyResultId: krOf(pctId), version: 2 });
     expect(textOf(refused)).toContain('El equipo ETI ya cerró el reporte de octubre de 2026');
     expect(stored('al-usaquen').find((c) => c.kr === krOf(pctId))).toMatchObject({ value: 80, version: 2 });
 

@@ -61,7 +61,7 @@ describe('the ETI’s monthly review and the quarter close', () => {
       [`comment:${kr.id}`]: 'Corregido: el informe del mes muestra lo atendido.',
       [`evidence:${kr.id}`]: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-usaquen/Evidencias/2026-11/informe',
     };
-    const corrected = await pg.invoke(personal, me, notice.messageId, 'checkin.saveOne', { ...fields, unitId: 'al-usaquen', period: '2026-11', keyResultId: kr.id });
+    const corrected = await pg.invoke(personal, me, notice.messageId, 'checkin.saveOne', { ...fields, unitId: 'al-usaquen', period: '2026-11', keyResultId: kr.id, version: 1 });
     expect(textOf(corrected)).toContain('Corrección enviada: en revisión del equipo ETI');
     await expect.poll(async () => (await month()).state, { timeout: 10_000 }).toBe('corregido');
 

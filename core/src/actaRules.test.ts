@@ -17,8 +17,15 @@ import {
   maySendToOap,
   missingForSignature,
   newActaDraft,
+  okrResultsDate,
+  okrResultsOn,
+  plenariaHeld,
   signableParts,
+  signingClosed,
 } from './actaRules.js';
+import { buildTree } from './tree.js';
+import { statusLabels } from './i18n/es-CO.js';
+import { checkIn, sampleBundle, unit } from './testing/sampleSet.js';
 import type { Acta, Commitment, Plenaria } from './actas.js';
 import type { RoleAssignment } from './types.js';
 
@@ -138,6 +145,9 @@ describe('scheduling a plenaria', () => {
   it('refuses what cannot be a plenaria, in Spanish', () => {
     expect(checkPlenaria({ ...input, location: 'http://reunion' }, []).errors).toEqual(['El enlace de la reunión debe empezar por https://.']);
     expect(checkPlenaria({ ...input, modality: 'presencial', location: ' ' }, []).errors).toEqual(['Escribe el lugar de la plenaria.']);
+    // A mixed plenaria needs its place as well as its link (issue 14, item 9).
+    expect(checkPlenaria({ ...input, modality: 'mixta', location: 'https://teams.microsoft.com/l/meetup-join/abc' }, []).errors).toEqual(['Escribe el lugar de la plenaria.']);
+    expect(checkPlenaria({ ...input, modality: 'mixta', location: 'Sala 3 https://teams.microsoft.com/l/meetup-join/abc' }, []).errors).toEqual([]);
     expect(checkPlenaria({ ...input, startTime: '25:00', date: '2026-13-01' }, []).errors).toHaveLength(2);
     expect(checkPlenaria({ ...input, secretaryId: 'lider-al-suba' }, []).errors[0]).toMatch(/personas distintas/);
     expect(checkPlenaria({ ...input, unitId: null }, []).errors[0]).toMatch(/elige cuál/);
@@ -261,5 +271,55 @@ describe('commitments', () => {
     expect(isOverdue(c, '2026-12-16')).toBe(true);
     expect(isOverdue(c, '2026-12-15')).toBe(false);
     expect(done.ok && isOverdue(done.commitment, '2026-12-16')).toBe(false);
+  });
+});
+
+describe('an acta is signed after its plenaria, with the OKR results of its date (issue 14, item 1)', () => {
+  const december = { ...plenaria, date: '2026-12-10', startTime: '09:00' };
+
+  it('the plenaria has started once its date and start time have passed in Bogotá (UTC−5)', () => {
+    expect(plenariaHeld(december, new Date('2026-12-01T14:38:00Z'))).toBe(false);
+    expect(plenariaHeld(december, new Date('2026-12-10T13:59:00Z'))).toBe(false); // 08:59 in Bogotá
+    expect(plenariaHeld(december, new Date('2026-12-10T14:00:00Z'))).toBe(true); // 09:00
+    // 23:30 of 9 December in Bogotá is already the 10th in UTC: not held yet.
+    expect(plenariaHeld(december, new Date('2026-12-10T04:30:00Z'))).toBe(false);
+    expect(plenariaHeld(december, new Date('2026-12-11T03:00:00Z'))).toBe(true);
+  });
+
+  it('results taken before the plenaria are of the day they were taken; after it, of its date', () => {
+    expect(okrResultsDate('2026-12-10', '2026-12-01T14:38:00Z')).toBe('2026-12-01');
+    expect(okrResultsDate('2026-12-10', '2026-12-10T04:30:00Z')).toBe('2026-12-09');
+    expect(okrResultsDate('2026-12-10', '2026-12-15T15:00:00Z')).toBe('2026-12-10');
+  });
+
+  it('the acta’s statuses are the tree’s of the same day: 66 % is «En curso» on 1 December, as the tree says', () => {
+    const bundle = sampleBundle();
+    // Every key result at two thirds of the way on 1 December (expected ≈ 67 %).
+    const checkIns = bundle.keyResults.map((kr) => ({ ...checkIn(kr.id, '2026-11', kr.kind === 'milestone' ? 1 : kr.kind === 'number' ? 15 - 5 * 0.66 : 66), createdAt: '2026-11-28T15:00:00Z' }));
+    const rows = (date: string) => okrResultsOn({ unit, date, bundle, checkIns, institutionalObjectives: [] });
+    const tree = buildTree({ unit, quarter: '2026-Q4', asOf: '2026-12-01', bundle, checkIns, institutionalObjectives: [] });
+    const treeStatuses = [tree.strategic!, ...tree.strategic!.children].flatMap((o) => o.keyResults.map((k) => statusLabels[k.status]));
+    expect(rows('2026-12-01').map((r) => r.status)).toEqual(treeStatuses);
+    expect(rows('2026-12-01').find((r) => r.keyResult === 'Resultado 1.1')).toMatchObject({ progress: '66 %', status: 'En curso' });
+    // On the 10th more was expected: the same 66 % is «Atrasado» in the tree of that day and in the acta.
+    expect(rows('2026-12-10').find((r) => r.keyResult === 'Resultado 1.1')).toMatchObject({ progress: '66 %', status: 'Atrasado' });
+  });
+
+  it('the results are those reported by the plenaria’s date: a check-in reported later is not in them', () => {
+    const bundle = sampleBundle();
+    const early = { ...checkIn('kr11', '2026-11', 50), createdAt: '2026-12-03T15:00:00Z' };
+    const late = { ...checkIn('kr12', '2026-11', 12), createdAt: '2026-12-12T15:00:00Z' };
+    const rows = okrResultsOn({ unit, date: '2026-12-10', bundle, checkIns: [early, late], institutionalObjectives: [] });
+    expect(rows.find((r) => r.keyResult === 'Resultado 1.1')!.progress).toBe('50 %');
+    expect(rows.find((r) => r.keyResult === 'Resultado 1.2')!.progress).toBe('Sin reporte');
+  });
+
+  it('signing stays closed before the plenaria, and while its results predate it', () => {
+    const before = { snapshotAt: '2026-12-01T14:38:00Z' };
+    expect(signingClosed(december, before, new Date('2026-12-01T14:38:00Z'))).toMatch(/se abre el 10 de diciembre de 2026 a las 9:00 a\. m\./);
+    expect(signingClosed(december, before, new Date('2026-12-10T15:00:00Z'))).toMatch(/Actualizar resultados/);
+    expect(signingClosed(december, { snapshotAt: '2026-12-10T15:00:00Z' }, new Date('2026-12-10T15:00:00Z'))).toBeNull();
+    // A dialogue session reviews no OKR results: only its date and time count.
+    expect(signingClosed({ ...december, kind: 'dialogo', unitId: null }, before, new Date('2026-12-10T15:00:00Z'))).toBeNull();
   });
 });

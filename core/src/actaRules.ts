@@ -1,4 +1,4 @@
-import type { IsoDate, RoleAssignment, Unit } from './types.js';
+import type { CheckIn, InstitutionalObjective, IsoDate, OkrSetBundle, RoleAssignment, Unit } from './types.js';
 import type { OkrTreeView } from './tree.js';
 import {
   actaState,
@@ -15,7 +15,9 @@ import {
   type PlenariaWarning,
   type SignatureRole,
 } from './actas.js';
-import { isCalendarDate, quarterOf } from './quarter.js';
+import { bogotaDate, isCalendarDate, periodOf, quarterOf } from './quarter.js';
+import { bogotaClock } from './reminders.js';
+import { buildTree } from './tree.js';
 import { formatPercent } from './progress.js';
 import { statusLabels, msg } from './i18n/es-CO.js';
 
@@ -117,6 +119,8 @@ export function checkPlenaria(
   if (!TIME.test(input.startTime)) errors.push(m.badTime(input.startTime));
   const location = input.location.trim();
   if (!location) errors.push(input.modality === 'presencial' ? m.placeRequired : m.linkRequired);
+  // A mixed one has both: a place for who attends in person, a link for who joins online.
+  else if (input.modality === 'mixta' && location.split(/\s+/).every((w) => w.includes('://'))) errors.push(m.placeRequired);
   else if (input.modality !== 'presencial' && !isHttps(location.split(/\s+/).find((w) => w.includes('://')) ?? location)) errors.push(m.linkHttps);
   if (input.presidingId === input.secretaryId) errors.push(m.sameSigner);
   const warnings: PlenariaWarning[] = [];
@@ -164,6 +168,49 @@ export function newActaDraft(plenaria: Plenaria, unitName: string, attendeeIds: 
     decisions: [],
     commitments: [],
   };
+}
+
+/**
+ * Has the plenaria started? Its date and start time, in Bogotá (America/Bogota, UTC−5 all year),
+ * have passed. Until then its acta can be written but not signed, nor its copy sent to the OAP.
+ */
+export function plenariaHeld(plenaria: Pick<Plenaria, 'date' | 'startTime'>, now: Date): boolean {
+  const { date, hour, minute } = bogotaClock(now);
+  const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return date > plenaria.date || (date === plenaria.date && time >= plenaria.startTime);
+}
+
+/** Does this plenaria review a unit's OKR results as of its date (a unit's plenaria menor or mayor; not a dialogue session, nor a validation plenaria's figures)? */
+export const reviewsOkr = (plenaria: Pick<Plenaria, 'kind' | 'unitId'>): boolean => (plenaria.kind === 'menor' || plenaria.kind === 'mayor') && plenaria.unitId !== null;
+
+/**
+ * The day an acta's OKR results are of: the plenaria's date, or the day they were taken when that
+ * was before it (then they are provisional, and are taken again after the plenaria).
+ */
+export function okrResultsDate(plenariaDate: IsoDate, takenAt: Date | string): IsoDate {
+  const taken = bogotaDate(typeof takenAt === 'string' ? new Date(takenAt) : takenAt);
+  return taken < plenariaDate ? taken : plenariaDate;
+}
+
+/**
+ * The unit's OKR results as of a day, as the tree showed them that day: the check-ins reported by
+ * then (of months up to that one) against the progress expected that day — the same status rule
+ * (`statusFor`) the tree and the dashboard use.
+ */
+export function okrResultsOn(args: { unit: Unit; date: IsoDate; bundle: OkrSetBundle | null; checkIns: readonly CheckIn[]; institutionalObjectives: readonly InstitutionalObjective[] }): OkrResultRow[] {
+  const upTo = periodOf(args.date);
+  const known = args.checkIns.filter((c) => c.period <= upTo && bogotaDate(new Date(c.createdAt)) <= args.date);
+  return okrResultRows(buildTree({ unit: args.unit, quarter: quarterOf(args.date), asOf: args.date, bundle: args.bundle, checkIns: known, institutionalObjectives: args.institutionalObjectives }));
+}
+
+/**
+ * Why an acta whose text is complete cannot go to signature yet, or null: the plenaria has not
+ * started, or its OKR results were taken before the plenaria's date and must be taken again.
+ */
+export function signingClosed(plenaria: Plenaria, acta: Pick<Acta, 'snapshotAt'> | null, now: Date): string | null {
+  if (!plenariaHeld(plenaria, now)) return msg.actas.notHeldYet(plenaria.date, plenaria.startTime);
+  if (acta && reviewsOkr(plenaria) && okrResultsDate(plenaria.date, acta.snapshotAt) < plenaria.date) return msg.actas.resultsBeforePlenaria;
+  return null;
 }
 
 /** The unit's OKR results as the acta freezes them: one row per key result, from the tree at the plenaria's date. */

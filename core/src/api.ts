@@ -14,6 +14,8 @@ export interface MeResponse {
   devIdentity: boolean;
   /** True for the ETI team, OAP, coaches and leadership: they see every unit and the entity dashboard. */
   entityWide?: boolean;
+  /** Quarters some unit has a set for (the quarter picker offers these besides the current and the next one). */
+  quartersWithData?: QuarterId[];
 }
 
 export interface DevPerson {
@@ -69,6 +71,8 @@ export interface SetViewResponse {
     comment: string | null;
   }>;
   alerts: Array<{ code: string; targetId?: string; message: string }>;
+  /** The unit's people, to name each key result's owner. */
+  unitPeople?: PersonRef[];
 }
 
 // ─── Plenarias, actas, commitments and recognitions (issue 6) ───────────────────────────────────
@@ -204,6 +208,10 @@ export interface ActaView {
   canChange: boolean;
   /** What must be filled in before signing (Spanish sentences); empty when ready. */
   missing: string[];
+  /** Why it cannot go to signature yet though its text may be complete — the plenaria has not started, or its OKR results were taken before it — or null. */
+  signingClosed: string | null;
+  /** The day the acta's OKR results are of (the plenaria's date once taken after it); null without OKR results (dialogues, entity-wide plenarias) or acta. */
+  okrResultsOn: IsoDate | null;
   oap: ActaStatus;
   /** The directory to choose attendees and commitment owners from: the unit's people first. */
   people: PersonRef[];

@@ -37,7 +37,7 @@ describe('check-in validation (one place for card, API and tab)', () => {
   });
 
   it('accepts a complete, valid check-in', () => {
-    expect(validateCheckIn(kr({}), { keyResultId: 'kr', value: '45,5', ...ok })).toEqual({ ok: true, checkIn: { keyResultId: 'kr', value: 45.5, ...ok } });
+    expect(validateCheckIn(kr({}), { keyResultId: 'kr', value: '45,5', ...ok })).toEqual({ ok: true, checkIn: { keyResultId: 'kr', value: 45.5, ...ok, version: null } });
   });
 
   it('keeps percentages within 0–100, naming the KR and the field', () => {
@@ -131,7 +131,7 @@ describe('check-in validation (one place for card, API and tab)', () => {
     expect(errorsOf(tramites, { value: '501', ...ok })).toEqual(['value: «Responder PQRS a tiempo» — Avance: es demasiado grande para este resultado clave (máximo 500). Revisa la cifra.']);
     expect(validateCheckIn({ ...tramites, target: 2000 }, { keyResultId: 'kr', value: ' 1.234,5 ', comment: '  Avance del mes.  ', evidenceUrl: ok.evidenceUrl })).toEqual({
       ok: true,
-      checkIn: { keyResultId: 'kr', value: 1234.5, comment: 'Avance del mes.', evidenceUrl: ok.evidenceUrl },
+      checkIn: { keyResultId: 'kr', value: 1234.5, comment: 'Avance del mes.', evidenceUrl: ok.evidenceUrl, version: null },
     });
   });
 

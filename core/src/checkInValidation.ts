@@ -1,6 +1,7 @@
 import type { KeyResult } from './types.js';
 import { fieldLabels, msg } from './i18n/es-CO.js';
 import { isPlainSiteLink, unsafeTextProblem } from './safeText.js';
+import { readNumber, typedNumber } from './numbers.js';
 
 /** Limits of a check-in's text fields. */
 export const CHECK_IN_LIMITS = { commentMax: 2000, evidenceUrlMax: 2048 } as const;
@@ -17,6 +18,11 @@ export interface CheckInDraft {
   value: unknown;
   comment: unknown;
   evidenceUrl: unknown;
+  /**
+   * The version of this month's check-in the person edited (compare-and-set), null when there was
+   * none yet. A save based on an older one is refused with the current value and who wrote it.
+   */
+  version?: number | null;
 }
 
 export interface ValidCheckIn {
@@ -24,6 +30,8 @@ export interface ValidCheckIn {
   value: number;
   comment: string;
   evidenceUrl: string;
+  /** The version it was based on (null: the month had no check-in for this key result). */
+  version: number | null;
 }
 
 export type CheckInField = 'value' | 'comment' | 'evidenceUrl';
@@ -40,16 +48,15 @@ export type CheckInValidation = { ok: true; checkIn: ValidCheckIn } | { ok: fals
 /** HTML tags (event handlers live inside them) and script URLs; plain text such as "ONGs = 12" passes. */
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript\s*:/i;
 
-/** Parses a number typed by a person in Colombia: "45", "45,5", "45.5", "1.234,5", "80 %". */
+/**
+ * A number typed by a person in Colombia, by the one es-CO rule (`readNumber`): "45", "45,5",
+ * "45.5", "1.234,5", "80 %"; null when it is not a number or could mean two («1.234»).
+ */
 export function parseLocaleNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'string') return null;
-  let s = raw.trim().replace(/\s+/g, '').replace(/%$/, '');
-  if (s === '') return null;
-  if (s.includes(',') && s.includes('.')) s = s.replace(/\./g, '').replace(',', '.');
-  else if (s.includes(',')) s = s.replace(',', '.');
-  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return null;
-  return Number(s);
+  const reading = readNumber(raw);
+  return reading.kind === 'number' ? reading.value : null;
 }
 
 function parseMilestone(raw: unknown): number | null {
@@ -73,6 +80,8 @@ function checkValue(kr: KeyResult, raw: unknown): number | string {
     return v === null ? msg.checkIn.milestoneChoice : v;
   }
   if (isBlank(raw)) return msg.checkIn.valueRequired;
+  const reading = typeof raw === 'string' ? readNumber(raw) : null;
+  if (reading?.kind === 'ambiguous') return msg.checkIn.valueAmbiguous(raw as string, typedNumber(reading.readings[0]), typedNumber(reading.readings[1]));
   const v = parseLocaleNumber(raw);
   if (v === null) return msg.checkIn.valueNotNumber(String(raw).slice(0, 40));
   if (kr.kind === 'percentage') return v < 0 || v > 100 ? msg.checkIn.percentageRange : v;
@@ -124,7 +133,8 @@ export function validateCheckIn(kr: KeyResult, draft: CheckInDraft): CheckInVali
   if (errors.length > 0 || typeof value !== 'number' || typeof comment !== 'string' || typeof evidenceUrl !== 'string') {
     return { ok: false, errors };
   }
-  return { ok: true, checkIn: { keyResultId: kr.id, value, comment, evidenceUrl } };
+  const version = typeof draft.version === 'number' && Number.isInteger(draft.version) && draft.version > 0 ? draft.version : null;
+  return { ok: true, checkIn: { keyResultId: kr.id, value, comment, evidenceUrl, version } };
 }
 
 /** Validates a whole card: every KR's draft; all-or-nothing. */

@@ -60,7 +60,8 @@ export function whatWaits(s: DigestSources): DigestWaiting[] {
   const versionsOf = (p: Plenaria) => s.actas.filter((a) => a.plenariaId === p.id).sort((a, b) => a.documentVersion - b.documentVersion);
   for (const p of plenarias) {
     const latest = versionsOf(p).at(-1);
-    if (!latest || actaState(latest.signatures) === 'signed' || missingForSignature(latest.draft, p.kind).length > 0) continue;
+    // An acta is signed after its plenaria: one still ahead waits for nobody's signature yet.
+    if (!latest || p.date > s.today || actaState(latest.signatures) === 'signed' || missingForSignature(latest.draft, p.kind).length > 0) continue;
     const what = `Acta de la ${plenariaKindLabels[p.kind].toLowerCase()} de ${unitName(p.unitId)} (${formatDate(p.date)})`;
     for (const personId of new Set([p.presidingId, p.secretaryId])) {
       const parts = signableParts(latest, p, personId, latest.documentVersion);

@@ -6,6 +6,7 @@ export * from './shape.js';
 export * from './setQuality.js';
 export * from './setDraft.js';
 export * from './checkInValidation.js';
+export * from './numbers.js';
 export * from './safeText.js';
 export * from './tree.js';
 export * from './dashboard.js';

@@ -1,5 +1,5 @@
 import type { OkrSetState, Role } from './types.js';
-import { setStateLabels as stateLabels } from './i18n/es-CO.js';
+import { formulationMessages, setStateLabels as stateLabels } from './i18n/es-CO.js';
 
 /**
  * The formulation workflow of a unit's quarterly OKR set (seed 000, activity 3):
@@ -82,4 +82,10 @@ function roleName(role: Role): string {
 /** The actions available now to someone with these roles (for showing buttons). */
 export function availableActions(state: OkrSetState, roles: readonly Role[]): WorkflowAction[] {
   return (Object.keys(WORKFLOW) as WorkflowAction[]).filter((a) => WORKFLOW[a].from.includes(state) && WORKFLOW[a].by.some((r) => roles.includes(r)));
+}
+
+/** What comes next for a set its state keeps from being edited: a review to wait for, or a new formulation cycle. */
+export function lockedNext(state: OkrSetState): string {
+  const next = formulationMessages.lockedNext;
+  return state === 'coach_review' || state === 'leader_approval' || state === 'closed' ? next[state] : next.active;
 }

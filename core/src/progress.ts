@@ -48,3 +48,9 @@ export function formatPercent(fraction: number, decimals = 0): string {
   if (!format) percentFormats.set(decimals, (format = new Intl.NumberFormat('es-CO', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })));
   return `${format.format(fraction * 100)} %`;
 }
+
+/** The value a key result would show today had it advanced evenly through the quarter (`expected`: 0..1), in its own unit. */
+export function expectedKeyResultValue(kr: Pick<KeyResult, 'baseline' | 'target' | 'kind'>, expected: number): number {
+  const v = kr.baseline + (kr.target - kr.baseline) * expected;
+  return kr.kind === 'percentage' ? Math.round(v * 10) / 10 : Math.round(v);
+}

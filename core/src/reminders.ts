@@ -16,6 +16,12 @@ export type ReminderKind = 'checkin_window' | 'checkin_missing' | 'leader_escala
 export type ModuleReminderKind = 'plan_report' | 'review_digest';
 
 /**
+ * Reminders that can be postponed («Recordarme mañana») but not silenced: a month left unreported
+ * is followed up until it is reported, and the líder's escalation goes out whatever the enlace does.
+ */
+export const SNOOZE_ONLY_KINDS: ReadonlySet<ReminderKind> = new Set(['checkin_missing', 'leader_escalation']);
+
+/**
  * Weekly digests of what waits for a person (issue 7): líderes and signers (sets to approve, actas
  * to sign), coaches (sets to review), the OAP (actas' copies late or falling due, units without a
  * plenaria menor). See `waitingDigests`.

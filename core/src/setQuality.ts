@@ -1,5 +1,5 @@
 import type { KeyResult, Objective } from './types.js';
-import { checkShape, STANDARD_SHAPE } from './shape.js';
+import { checkShape } from './shape.js';
 import { msg } from './i18n/es-CO.js';
 
 /** "12 mesas", "95 %": a milestone whose title counts something would measure better as a number. */
@@ -9,7 +9,7 @@ const COUNTED_AMOUNT = /\b\d+(?:[.,]\d+)?\s*(?:%|[a-záéíóúñ]{3,})/i;
 export const MAX_TITLE_LENGTH = 120;
 
 export interface QualityAlert {
-  code: 'shape' | 'no_target' | 'target_equals_baseline' | 'too_many_krs' | 'no_krs' | 'long_title' | 'milestone_with_number' | 'percentage_over_100' | 'direction_mismatch';
+  code: 'shape' | 'no_target' | 'target_equals_baseline' | 'no_krs' | 'long_title' | 'milestone_with_number' | 'percentage_over_100' | 'direction_mismatch';
   /** The objective or key result it is about, when there is one. */
   targetId?: string;
   message: string;
@@ -20,7 +20,9 @@ export interface QualityAlert {
  * and on the coach's review card. They are alerts, not blocks: the coach decides.
  */
 export function qualityAlerts(objectives: readonly Objective[], keyResults: readonly KeyResult[]): QualityAlert[] {
-  const alerts: QualityAlert[] = checkShape(objectives, keyResults).issues.map((i) => ({
+  // One alert per problem: an objective with no key results gets «no tiene resultados clave», not also the shape's count.
+  const empty = new Set(objectives.filter((o) => o.level === 'tactical' && !keyResults.some((k) => k.objectiveId === o.id)).map((o) => o.id));
+  const alerts: QualityAlert[] = checkShape(objectives, keyResults).issues.filter((i) => !(i.code === 'kr_count' && i.objectiveId && empty.has(i.objectiveId))).map((i) => ({
     code: 'shape' as const,
     ...(i.objectiveId ? { targetId: i.objectiveId } : {}),
     message: i.message,
@@ -28,9 +30,8 @@ export function qualityAlerts(objectives: readonly Objective[], keyResults: read
   for (const o of objectives) {
     if (o.title.trim().length > MAX_TITLE_LENGTH) alerts.push({ code: 'long_title', targetId: o.id, message: msg.quality.longTitle(o.title, MAX_TITLE_LENGTH) });
     if (o.level !== 'tactical') continue;
-    const n = keyResults.filter((k) => k.objectiveId === o.id).length;
-    if (n === 0) alerts.push({ code: 'no_krs', targetId: o.id, message: msg.quality.noKrs(o.title) });
-    else if (n > STANDARD_SHAPE.keyResultsPerTactical) alerts.push({ code: 'too_many_krs', targetId: o.id, message: msg.quality.tooManyKrs(o.title, n) });
+    // More or fewer than three is the shape's alert above («tiene 4 resultados clave; el estándar es 3»).
+    if (empty.has(o.id)) alerts.push({ code: 'no_krs', targetId: o.id, message: msg.quality.noKrs(o.title) });
   }
   for (const k of keyResults) {
     if (k.title.trim().length > MAX_TITLE_LENGTH) alerts.push({ code: 'long_title', targetId: k.id, message: msg.quality.longTitle(k.title, MAX_TITLE_LENGTH) });

@@ -11,7 +11,7 @@ export interface KeyResultView extends KeyResult {
   /** Progress clamped to 0..1 for bars. */
   displayProgress: number;
   status: Status;
-  latest: Pick<CheckIn, 'period' | 'value' | 'comment' | 'evidenceUrl' | 'authorId' | 'updatedAt'> | null;
+  latest: Pick<CheckIn, 'period' | 'value' | 'comment' | 'evidenceUrl' | 'authorId' | 'updatedAt' | 'version'> | null;
   /** Monthly values of the quarter, oldest first. */
   history: Array<Pick<CheckIn, 'period' | 'value'>>;
 }
@@ -62,6 +62,7 @@ export function keyResultView(kr: KeyResult, checkIns: readonly CheckIn[], expec
       evidenceUrl: latest.evidenceUrl,
       authorId: latest.authorId,
       updatedAt: latest.updatedAt,
+      version: latest.version,
     },
     history: mine.map((c) => ({ period: c.period, value: c.value })),
   };

@@ -112,7 +112,6 @@ function suggestionFor(team: string, units: readonly Unit[]): Unit | null {
   return best;
 }
 
-const slug = (s: string) => foldText(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export interface VivaContext {
   units: readonly Unit[];

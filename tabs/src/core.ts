@@ -6,7 +6,8 @@
  * modules: the package's index also re-exports modules the tab has no use for (the business-day
  * calendar with its holiday tables, workflows), and none of them must end up in the first paint.
  */
-export { formatPercent, keyResultProgress } from '../../core/src/progress.js';
+export { expectedKeyResultValue, formatPercent, keyResultProgress } from '../../core/src/progress.js';
+export { readNumber, typedNumber } from '../../core/src/numbers.js';
 export { quarterLabel, periodLabel, periodTitle, quarterMonths, previousQuarter, nextQuarter, isQuarterId, isCalendarDate, quarterOf, quarterRange, bogotaDate } from '../../core/src/quarter.js';
 export * from '../../core/src/format/index.js';
 export { statusLabels, kindLabels, roleLabels, msg, setStateLabels, setEventLabels, unitMonthStateForUnit } from '../../core/src/i18n/es-CO.js';
@@ -14,3 +15,4 @@ export { qualityAlerts, MAX_TITLE_LENGTH } from '../../core/src/setQuality.js';
 export { validateCheckIn } from '../../core/src/checkInValidation.js';
 export { statusDistribution, complianceDistribution, dashboardBucket } from '../../core/src/dashboard.js';
 export { UNIT_MONTH_STATES } from '../../core/src/review.js';
+export { lockedNext } from '../../core/src/okrSetWorkflow.js';

@@ -45,4 +45,23 @@ describe('formulation REST API (the tab editor)', () => {
     const malformed = await call('/api/units/al-usaquen/sets/2027-Q1', enlace, { method: 'PUT', body: JSON.stringify({ expectedVersion: 3, content: { objectives: [] } }) });
     expect(malformed).toMatchObject({ status: 422, body: { message: expect.stringMatching(/^La solicitud no es válida\. «content\.institutionalObjectiveId»: falta este dato/) } });
   });
+
+  it('«Enviar» right after «Guardar» stores nothing twice: one «edit» in the history; a set in review says what comes next, not «set cargado» (issue 14, items 15 and 6)', async () => {
+    const { call } = await startApi();
+    const enlace = 'enlace-al-usaquen';
+    const copy = await call('/api/units/al-usaquen/sets/2027-Q1/reformulate', enlace, { method: 'POST', body: JSON.stringify({ from: '2026-Q4' }) });
+    const { bundle } = copy.body;
+    const content = { institutionalObjectiveId: bundle.set.institutionalObjectiveId, objectives: bundle.objectives, keyResults: bundle.keyResults.map((k: { title: string }, i: number) => (i === 0 ? { ...k, title: `${k.title} (ajustado)` } : k)) };
+    const put = (expectedVersion: number) => call('/api/units/al-usaquen/sets/2027-Q1', enlace, { method: 'PUT', body: JSON.stringify({ expectedVersion, content }) });
+    expect((await put(1)).body.bundle.set.version).toBe(2);
+    // «Enviar» saves what is on screen first: the same content, so nothing changes.
+    const again = await put(2);
+    expect(again.status).toBe(200);
+    expect(again.body.bundle.set.version).toBe(2);
+    await call(`/api/sets/${bundle.set.id}/actions`, enlace, { method: 'POST', body: JSON.stringify({ action: 'submit', version: 2 }) });
+    const view = await call('/api/units/al-usaquen/sets/2027-Q1', enlace);
+    expect(view.body.events.map((e: { action: string }) => e.action)).toEqual(['create', 'edit', 'submit']);
+    const locked = await put(3);
+    expect(locked.body.message).toBe('El set está «En revisión del OKR Coach» y no se puede editar. Mientras el OKR Coach lo revisa no se edita: si lo devuelve con observaciones, se corrige y se envía de nuevo.');
+  });
 });

@@ -12,7 +12,8 @@ import { calendarMonth, parseInput } from '../input/schemas.js';
 const checkInBody = z.object({
   period: calendarMonth,
   checkIns: z
-    .array(z.object({ keyResultId: z.string().min(1), value: z.unknown(), comment: z.unknown(), evidenceUrl: z.unknown() }))
+    // `version`: this month's check-in the person edited (compare-and-set), null when there was none.
+    .array(z.object({ keyResultId: z.string().min(1), value: z.unknown(), comment: z.unknown(), evidenceUrl: z.unknown(), version: z.number().int().positive().nullable() }))
     .min(1)
     .max(50),
 });
@@ -55,6 +56,8 @@ export const registerOkrRoutes: Routes<{ checkIns: CheckInService }> = (server, 
     const result = await checkIns.submit(person, req.params.unitId, body.period, body.checkIns);
     if (result.kind === 'invalid') throw new HttpError('invalid', result.errors.map((e) => e.message).join(' '), result.errors);
     if (result.kind === 'refused') throw forbidden(result.message);
+    // Someone else saved meanwhile: nothing stored; the current values and versions go back, to compare and save again.
+    if (result.kind === 'stale') throw new HttpError('conflict', result.errors.map((e) => e.message).join(' '), { errors: result.errors, current: result.current.map((c) => ({ keyResultId: c.keyResultId, value: c.value, version: c.version, authorId: c.authorId, updatedAt: c.updatedAt })) });
     return { saved: result.saved, tree: result.form.tree };
   }));
 };

@@ -88,9 +88,9 @@ describe('review API: the queue and one unit’s month', () => {
   it('gives a key result’s months with who reported them and, once edited, what the month said before', async () => {
     const { call, store } = await startApi();
     const kr = (await store.getSet('al-suba', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage')!;
-    const save = (value: number) => call('/api/units/al-suba/check-ins', 'enlace-al-suba', { method: 'POST', body: JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value, comment: `Avance ${value} del mes.`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/e' }] }) });
-    await save(30);
-    await save(35);
+    const save = (value: number, version: number | null) => call('/api/units/al-suba/check-ins', 'enlace-al-suba', { method: 'POST', body: JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value, comment: `Avance ${value} del mes.`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/e', version }] }) });
+    await save(30, null);
+    await save(35, 1);
     const res = await call(`/api/units/al-suba/key-results/${kr.id}/history?quarter=2026-Q4`, 'miembro-al-suba');
     expect(res.status).toBe(200);
     const h = res.body as KeyResultHistoryResponse;
@@ -184,7 +184,7 @@ describe('quarter close API', () => {
     expect(await close()).toMatchObject({ status: 409, body: { message: expect.stringContaining('ya se cerró') } });
     // A check-in of the closed quarter is refused; the snapshot is what it was.
     const kr = (await store.getSet('al-suba', '2026-Q4'))!.keyResults[0]!;
-    const late = await call('/api/units/al-suba/check-ins', 'enlace-al-suba', { method: 'POST', body: JSON.stringify({ period: '2026-12', checkIns: [{ keyResultId: kr.id, value: 1, comment: 'Tarde.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' }] }) });
+    const late = await call('/api/units/al-suba/check-ins', 'enlace-al-suba', { method: 'POST', body: JSON.stringify({ period: '2026-12', checkIns: [{ keyResultId: kr.id, value: 1, comment: 'Tarde.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version: null }] }) });
     expect(late.status).toBe(403);
     expect((await call('/api/reports/quarter-close?quarter=2026-Q4', 'eti-1')).body.snapshot).toEqual(q.snapshot);
 

@@ -27,6 +27,9 @@ describe('tab REST API', () => {
     expect(me.units.map((u) => u.id)).toEqual(['al-usaquen']);
     expect(me.currentQuarter).toBe('2026-Q4');
     expect(me.currentPeriod).toBe('2026-11');
+    // The quarters with data, for the quarter picker: not the ones where every unit has no set (issue 14, item 8).
+    expect(me.quartersWithData).toContain('2026-Q4');
+    expect(me.quartersWithData).not.toContain('2026-Q2');
     const eti = (await call('/api/me', 'eti-1')).body as MeResponse;
     expect(eti.units).toHaveLength(44);
   });
@@ -53,7 +56,7 @@ describe('tab REST API', () => {
     const { call, store } = await startApi();
     const kr = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage')!;
     const body = (value: unknown, evidenceUrl = 'https://gobiernobogota.sharepoint.com/e') =>
-      JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value, comment: 'Avance del mes.', evidenceUrl }] });
+      JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value, comment: 'Avance del mes.', evidenceUrl, version: null }] });
     const bad = await call('/api/units/al-usaquen/check-ins', 'enlace-al-usaquen', { method: 'POST', body: body(101, 'ftp://x') });
     expect(bad.status).toBe(422);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['value', 'evidenceUrl']);
@@ -70,10 +73,30 @@ describe('tab REST API', () => {
     expect(malformed).toMatchObject({ status: 422, body: { code: 'invalid', message: 'La solicitud no es válida. «period»: «noviembre» no es un mes válido (use AAAA-MM, por ejemplo 2026-11). «checkIns»: falta este dato' } });
   });
 
+  it('20 parallel saves of the same key result and month: one is stored, 19 are refused with the current value and who wrote it (issue 13, item 5)', async () => {
+    const { call, store } = await startApi();
+    const kr = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage')!;
+    const body = (value: number, version: number | null) => JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value, comment: `Avance ${value}.`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version }] });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call('/api/units/al-usaquen/check-ins', i % 2 ? 'enlace-al-usaquen' : 'lider-al-usaquen', { method: 'POST', body: body(30 + i, null) })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    const refused = answers.filter((a) => a.status === 409);
+    expect(refused).toHaveLength(19);
+    const [stored] = (await store.listCheckIns('al-usaquen', ['2026-11'])).filter((c) => c.keyResultId === kr.id);
+    const author = (await store.getPerson(stored!.authorId))!;
+    for (const r of refused) {
+      expect(r.body.message).toContain(`ahora dice ${stored!.value} % (lo guardó ${author.name})`);
+      expect(r.body.details.current).toEqual([expect.objectContaining({ keyResultId: kr.id, value: stored!.value, version: 1, authorId: author.id })]);
+    }
+    // Based on the version now stored, the edit is taken; a save without the version it was based on is refused at the edge.
+    expect((await call('/api/units/al-usaquen/check-ins', 'enlace-al-usaquen', { method: 'POST', body: body(70, 1) })).status).toBe(200);
+    const unversioned = JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 71, comment: 'x', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' }] });
+    expect((await call('/api/units/al-usaquen/check-ins', 'enlace-al-usaquen', { method: 'POST', body: unversioned })).status).toBe(422);
+  });
+
   it('answers in Spanish when the store is busy or someone else changed the data, and claims nothing was saved', async () => {
     const { call, store } = await startApi();
     const kr = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage')!;
-    const body = JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 50, comment: 'Avance.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' }] });
+    const body = JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 50, comment: 'Avance.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version: null }] });
     const { ConflictError, StoreUnavailableError } = await import('../store/Store.js');
     store.saveCheckIns = async () => {
       throw new StoreUnavailableError('throttled');

@@ -1,16 +1,19 @@
-import type { DevPerson, MeResponse } from '@okr/core';
+import type { DevPerson, MeResponse, OkrSetState } from '@okr/core';
 import type { Routes } from './routes.js';
 import { seesWholeEntity, visibleUnits } from '../services/access.js';
 import { today } from '../services/clock.js';
 import { notFound } from './errors.js';
 
+const ALL_SET_STATES: readonly OkrSetState[] = ['draft', 'coach_review', 'returned', 'leader_approval', 'rejected', 'active', 'closed'];
+
 /** Who the tab's user is (`/api/me`), and the development identity picker's people (`/api/dev/people`, DEV_IDENTITY only). */
 export const registerShellRoutes: Routes = (server, { who, route, devIdentity }, { store, clock }) => {
   server.get('/api/me', route(async (req): Promise<MeResponse> => {
     const person = await who(req);
-    const [roles, units] = await Promise.all([store.rolesOf(person.id), store.listUnits()]);
+    const [roles, units, sets] = await Promise.all([store.rolesOf(person.id), store.listUnits(), store.listSetsByState(ALL_SET_STATES)]);
     const now = today(clock);
-    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity, entityWide: seesWholeEntity(roles) };
+    const quartersWithData = [...new Set(sets.map((s) => s.quarter))].sort().reverse();
+    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity, entityWide: seesWholeEntity(roles), quartersWithData };
   }));
 
   server.get('/api/dev/people', route(async (): Promise<DevPerson[]> => {

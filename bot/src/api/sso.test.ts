@@ -118,7 +118,7 @@ describe('Teams SSO token validation (API)', () => {
     const post = await call('/api/units/al-usaquen/check-ins', undefined, {
       method: 'POST',
       headers: kennedy.headers,
-      body: JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 50, comment: 'Intento ajeno.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' }] }),
+      body: JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 50, comment: 'Intento ajeno.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version: null }] }),
     });
     expect(post).toMatchObject({ status: 403, body: { code: 'forbidden' } });
     expect(await store.listCheckIns('al-usaquen', ['2026-11'])).toHaveLength(0);

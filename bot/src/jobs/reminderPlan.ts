@@ -9,6 +9,7 @@ import {
   previousQuarter,
   quarterOf,
   reminderKeyString,
+  SNOOZE_ONLY_KINDS,
   storedPlenariaProblem,
   unitMonth,
   waitingDigests,
@@ -167,7 +168,8 @@ export async function planReminders(store: ReminderPlanStore, now: Date, setting
     today,
     reminders: withSnoozes.map((d) => {
       const id = reminderKeyString(d.key);
-      return { ...d, id, muted: muted.get(d.key.personId)?.has(d.key.kind) ?? false, reachable: reach.has(d.key.personId), log: logById.get(id) ?? null };
+      // A mute stored before overdue reminders became snooze-only does not silence them.
+      return { ...d, id, muted: !SNOOZE_ONLY_KINDS.has(d.key.kind) && (muted.get(d.key.personId)?.has(d.key.kind) ?? false), reachable: reach.has(d.key.personId), log: logById.get(id) ?? null };
     }),
   };
 }

@@ -34,7 +34,7 @@ async function world(opts: { file?: boolean; unreachable?: string[] } = {}) {
       actorId: `enlace-${unitId}`,
       unitId,
       period: '2026-10',
-      checkIns: krs.map((kr) => ({ keyResultId: kr.id, value: kr.kind === 'milestone' ? 0 : kr.baseline, comment: 'Avance de octubre.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unitId}/2026-10` })),
+      checkIns: krs.map((kr) => ({ keyResultId: kr.id, value: kr.kind === 'milestone' ? 0 : kr.baseline, comment: 'Avance de octubre.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unitId}/2026-10`, version: null })),
     });
   }
   for (const p of await store.listPeople()) {
@@ -145,9 +145,13 @@ describe('ReminderScheduler: the calendar', () => {
   it('respects muted kinds and brings a snoozed reminder back the next business day, while still due', async () => {
     const w = await world();
     const s = w.scheduler('a');
+    await w.store.setReminderPreferences({ personId: 'enlace-al-kennedy', mutedKinds: ['checkin_window'] }, 'enlace-al-kennedy');
+    // A mute of the líder's escalation stored before it became snooze-only is not honoured (issue 14, item 12).
     await w.store.setReminderPreferences({ personId: 'lider-al-usaquen', mutedKinds: ['leader_escalation'] }, 'lider-al-usaquen');
     w.setNow(at9('2026-11-27')); // Friday
-    await s.runOnce();
+    expect((await s.runOnce()).muted).toBeGreaterThan(0);
+    // The muted kind does not go out; an overdue month still does (it is postponed, never silenced).
+    expect(w.sentTo('enlace-al-kennedy').filter((k) => k.startsWith('checkin_window|'))).toEqual([]);
     const key: ReminderKey = { kind: 'checkin_window', personId: 'enlace-al-usaquen', subject: 'al-usaquen', period: '2026-11', step: 0 };
     await w.store.snoozeReminder(key, snoozeUntil(new Date(at9('2026-11-27'))).toISOString());
     w.setNow('2026-11-27T21:00:00.000Z');
@@ -159,9 +163,8 @@ describe('ReminderScheduler: the calendar', () => {
     await s.runOnce();
     expect(w.sentTo('enlace-al-usaquen')).toEqual(['checkin_window|2026-11|0', 'checkin_window|2026-11|100']);
     w.setNow(at9('2026-12-03'));
-    const report = await s.runOnce();
-    expect(report.muted).toBeGreaterThan(0);
-    expect(w.sentTo('lider-al-usaquen')).toEqual([]);
+    await s.runOnce();
+    expect(w.sentTo('lider-al-usaquen').some((k) => k.startsWith('leader_escalation|'))).toBe(true);
   });
 
   it('lists people it cannot reach, asks for the app to be installed once a day, and reaches them once they can be', async () => {
@@ -286,7 +289,7 @@ describe('ReminderScheduler: the ETI’s review digest', () => {
     expect(digests()).toHaveLength(1);
     // A unit completes November: the next day's digest lists it alone.
     const krs = (await w.store.getSet('al-suba', '2026-Q4'))!.keyResults;
-    await w.store.saveCheckIns({ actorId: 'enlace-al-suba', unitId: 'al-suba', period: '2026-11', checkIns: krs.map((kr) => ({ keyResultId: kr.id, value: kr.kind === 'milestone' ? 0 : kr.baseline, comment: 'Avance de noviembre.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/2026-11' })) });
+    await w.store.saveCheckIns({ actorId: 'enlace-al-suba', unitId: 'al-suba', period: '2026-11', checkIns: krs.map((kr) => ({ keyResultId: kr.id, value: kr.kind === 'milestone' ? 0 : kr.baseline, comment: 'Avance de noviembre.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/2026-11', version: null })) });
     w.setNow(at9('2026-11-25'));
     await s.runOnce();
     expect(digests().map((d) => d.id)).toEqual(['review_digest|eti-1|entity|2026-11|23', 'review_digest|eti-1|entity|2026-11|25']);

@@ -100,7 +100,7 @@ describe('one bad row never takes down a list or the reminder run (issue 13, ite
 describe('plenarias rescheduled and cancelled, with a reason in the audit trail (issue 13, item 2)', () => {
   it('the acta follows the move: its time and OKR results at the new date, a signature given is withdrawn; history and audit keep why', async () => {
     const { call, store } = await startApi();
-    const { plenaria } = (await call('/api/plenarias', E, json(menor({ date: '2026-11-24' })))).body as ScheduleResponse;
+    const { plenaria } = (await call('/api/plenarias', E, json(menor({ date: '2026-11-20' })))).body as ScheduleResponse;
     const id = plenaria.plenaria.id;
     const started = (await call(`/api/plenarias/${id}/acta`, E, json({}))).body as ActaView;
     const ready = { ...started.acta!.draft, development: 'Se revisó el avance.', feedback: 'Buen ritmo.' };

@@ -4,7 +4,6 @@ import {
   actaFileName,
   actaHistoryLabels,
   actaState,
-  buildTree,
   canEditActa,
   canSchedule,
   checkPlenaria,
@@ -22,8 +21,11 @@ import {
   newActaDraft,
   oapCopyStatus,
   oapDeadline,
-  okrResultRows,
-  periodOf,
+  okrResultsDate,
+  okrResultsOn,
+  plenariaHeld,
+  reviewsOkr,
+  signingClosed,
   quarterOf,
   sign,
   signableParts,
@@ -74,6 +76,10 @@ export interface ActaRecord {
   latest: Acta | null;
   oap: ActaStatus;
   missing: string[];
+  /** Why it cannot go to signature yet though its text may be complete (the plenaria has not started; its OKR results predate it), or null. */
+  signingClosed: string | null;
+  /** The plenaria has started (its date and start time passed, Bogotá): its signed acta may go to the OAP. */
+  held: boolean;
   /** Names of the directory's people, by id (attendees, owners, recognitions). */
   names: ReadonlyMap<string, string>;
   /** The directory, to choose attendees and owners from. */
@@ -210,6 +216,8 @@ export class ActaService {
       latest,
       oap: this.status(plenaria, versions),
       missing: latest ? missingForSignature(latest.draft, plenaria.kind) : [],
+      signingClosed: signingClosed(plenaria, latest, this.clock.now()),
+      held: plenariaHeld(plenaria, this.clock.now()),
     };
   }
 
@@ -251,11 +259,13 @@ export class ActaService {
       versions: record.versions.map(versionSummary),
       state: latest ? actaState(latest.signatures) : null,
       canEdit: open && editor && (!latest || mayEdit(latest, true, latestVersion).ok),
-      canSign: open && record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latestVersion) : [],
+      canSign: open && record.missing.length === 0 && !record.signingClosed ? signableParts(latest, plenaria, person.id, latestVersion) : [],
       canCorrect: open && !!latest && editor && actaState(latest.signatures) === 'signed',
-      canSendToOap: open && !!latest && maySendToOap(latest, editor).ok,
+      canSendToOap: open && !!latest && record.held && maySendToOap(latest, editor).ok,
       canChange: await this.mayChange(roles, plenaria, latest),
       missing: record.missing,
+      signingClosed: record.signingClosed,
+      okrResultsOn: latest && reviewsOkr(plenaria) ? okrResultsDate(plenaria.date, latest.snapshotAt) : null,
       oap: record.oap,
       people,
       history: audit,
@@ -421,7 +431,8 @@ export class ActaService {
     if (latest && actaState(latest.signatures) !== 'signed') {
       const shift = minutes(after.startTime) - minutes(before.startTime);
       const draft = latest.draft.startTime === before.startTime ? { ...latest.draft, startTime: after.startTime, endTime: hhmm(minutes(latest.draft.endTime) + shift) ?? latest.draft.endTime } : latest.draft;
-      await this.write(person, 'reschedule', { ...latest, draft, okrResults: await this.snapshot(after), snapshotAt: this.now(), signatures: UNSIGNED }, latest.version);
+      const at = this.now();
+      await this.write(person, 'reschedule', { ...latest, draft, okrResults: await this.snapshot(after, at), snapshotAt: at, signatures: UNSIGNED }, latest.version);
     }
     return this.afterChange(person, roles, plenariaId, { kind: 'reschedule', byName: person.name, reason: input.reason.trim(), from: { date: before.date, startTime: before.startTime } }, check.warnings, unit);
   }
@@ -469,17 +480,20 @@ export class ActaService {
 
   // ─── Writing ──────────────────────────────────────────────────────────────────────────────────
 
-  /** The unit's OKR results at the plenaria's date: check-ins reported up to that month (frozen in the acta). */
-  private async snapshot(plenaria: Plenaria): Promise<OkrResultRow[]> {
+  /**
+   * The acta's results, taken now. A kind with a source of its own (a validation plenaria's
+   * validated figures) takes them from it; a unit's plenaria takes its OKR results as of the
+   * plenaria's date, or as of today while it is still ahead (provisional: taken again after it).
+   */
+  private async snapshot(plenaria: Plenaria, at: string): Promise<OkrResultRow[]> {
     const source = this.resultSources.get(plenaria.kind);
     if (source) return source(plenaria);
-    if (plenaria.kind === 'dialogo' || !plenaria.unitId) return [];
-    const unit = await this.store.getUnit(plenaria.unitId);
+    if (!reviewsOkr(plenaria)) return [];
+    const unit = await this.store.getUnit(plenaria.unitId!);
     if (!unit) return [];
-    const quarter = quarterOf(plenaria.date);
-    const { bundle, checkIns, institutionalObjectives } = await this.store.loadUnitQuarter(unit.id, quarter);
-    const upTo = periodOf(plenaria.date);
-    return okrResultRows(buildTree({ unit, quarter, asOf: plenaria.date, bundle, checkIns: checkIns.filter((c) => c.period <= upTo), institutionalObjectives }));
+    const date = okrResultsDate(plenaria.date, at);
+    const { bundle, checkIns, institutionalObjectives } = await this.store.loadUnitQuarter(unit.id, quarterOf(date));
+    return okrResultsOn({ unit, date, bundle, checkIns, institutionalObjectives });
   }
 
   private async write(person: Person, action: ActaAction, acta: Acta, expectedVersion: number | null): Promise<Acta> {
@@ -519,7 +533,7 @@ export class ActaService {
       documentVersion: 1,
       version: 1,
       draft: newActaDraft(plenaria, record.unitName, unitPeople),
-      okrResults: await this.snapshot(plenaria),
+      okrResults: await this.snapshot(plenaria, at),
       snapshotAt: at,
       signatures: UNSIGNED,
       sentToOap: null,
@@ -549,7 +563,8 @@ export class ActaService {
 
   async refreshSnapshot(person: Person, plenariaId: string, documentVersion: number, version: number): Promise<ActaView> {
     const { record, acta } = await this.editable(person, plenariaId, documentVersion, version);
-    await this.write(person, 'snapshot', { ...acta, okrResults: await this.snapshot(record.plenaria), snapshotAt: this.now(), signatures: UNSIGNED }, version);
+    const at = this.now();
+    await this.write(person, 'snapshot', { ...acta, okrResults: await this.snapshot(record.plenaria, at), snapshotAt: at, signatures: UNSIGNED }, version);
     if (acta.signatures.secretary || acta.signatures.presiding) await this.notices.changed(await this.record(plenariaId));
     return this.view(person, plenariaId);
   }
@@ -558,6 +573,7 @@ export class ActaService {
   async requestSignatures(person: Person, plenariaId: string, documentVersion: number, version: number): Promise<{ view: ActaView; sentTo: string[]; unreachable: string[] }> {
     const { record, acta } = await this.editable(person, plenariaId, documentVersion, version);
     if (record.missing.length) throw new Refusal('invalid', msg.actas.notReady(record.missing.join(', ')));
+    if (record.signingClosed) throw new Refusal('invalid', record.signingClosed);
     const pending = [acta.signatures.secretary ? null : record.plenaria.secretaryId, acta.signatures.presiding ? null : record.plenaria.presidingId].filter((id): id is string => !!id);
     const { sent, unreachable } = await this.notices.requestSignatures(record, [...new Set(pending)]);
     return { view: await this.view(person, plenariaId), sentTo: sent, unreachable };
@@ -578,6 +594,7 @@ export class ActaService {
     const stale = seen && ('version' in seen ? seen.version !== latest.version : seen.contentKey !== actaContentKey(latest));
     if (stale && actaState(latest.signatures) !== 'signed') throw new Refusal('conflict', msg.actas.staleEdit);
     if (record.missing.length) throw new Refusal('invalid', msg.actas.notReady(record.missing.join(', ')));
+    if (record.signingClosed && actaState(latest.signatures) !== 'signed') throw new Refusal('invalid', record.signingClosed);
     const signed = sign(latest.signatures, part, { secretaryId: plenaria.secretaryId, presidingId: plenaria.presidingId }, person.id, this.now());
     if (!signed.ok) throw new Refusal('forbidden', signed.message);
     const completed = actaState(signed.signatures) === 'signed';
@@ -635,6 +652,7 @@ export class ActaService {
     const acta = record.versions.find((v) => v.documentVersion === documentVersion);
     if (!acta) throw new Refusal('not_found', msg.errors.notFound);
     refuseIfCancelled(record.plenaria);
+    if (!record.held) throw new Refusal('invalid', msg.actas.notHeldYet(record.plenaria.date, record.plenaria.startTime));
     const decision = maySendToOap(acta, await this.isEditor(person, record.plenaria));
     if (!decision.ok) throw new Refusal(acta.sentToOap ? 'conflict' : 'forbidden', decision.message);
     const complete = await this.completeSigned(person, record, acta);
@@ -687,7 +705,7 @@ export class ActaService {
     const waiting: Array<{ record: ActaRecord; parts: SignatureRole[] }> = [];
     for (const p of plenarias) {
       const record = this.recordOf(p, actas.filter((a) => a.plenariaId === p.id), people, await this.unitName(p.unitId, units));
-      if (!record.latest || record.missing.length) continue;
+      if (!record.latest || record.missing.length || record.signingClosed) continue;
       const parts = signableParts(record.latest, p, personId, record.latest.documentVersion);
       if (parts.length) waiting.push({ record, parts });
     }
@@ -699,8 +717,8 @@ export class ActaService {
 export async function actaViewer(store: Pick<DirectoryPort, 'rolesOf'>, person: Person, record: ActaRecord): Promise<{ parts: SignatureRole[]; maySendToOap: boolean }> {
   const { latest, plenaria } = record;
   if (!latest || isCancelled(plenaria)) return { parts: [], maySendToOap: false };
-  const parts = record.missing.length === 0 ? signableParts(latest, plenaria, person.id, latest.documentVersion) : [];
-  return { parts, maySendToOap: maySendToOap(latest, canEditActa(person.id, await store.rolesOf(person.id), plenaria)).ok };
+  const parts = record.missing.length === 0 && !record.signingClosed ? signableParts(latest, plenaria, person.id, latest.documentVersion) : [];
+  return { parts, maySendToOap: record.held && maySendToOap(latest, canEditActa(person.id, await store.rolesOf(person.id), plenaria)).ok };
 }
 
 function versionSummary(a: Acta): ActaVersionSummary {

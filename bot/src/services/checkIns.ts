@@ -3,6 +3,8 @@ import {
   vivaText,
   buildTree,
   checkInsEditable,
+  fieldLabels,
+  formatKeyResultValue,
   isOpenMonth,
   monthToOpen,
   msg,
@@ -25,8 +27,9 @@ import {
   type QuarterId,
   type Unit,
   type UnitMonth,
+  type ValidCheckIn,
 } from '@okr/core';
-import type { DirectoryPort, OkrPort, ReviewPort, SavedCheckIn, UnitQuarterData } from '../store/Store.js';
+import { ConflictError, type DirectoryPort, type OkrPort, type ReviewPort, type SavedCheckIn, type UnitQuarterData } from '../store/Store.js';
 import { canReportFor, reportingUnitIds } from './access.js';
 import { today, type Clock } from './clock.js';
 
@@ -64,7 +67,9 @@ export type FormResult = { ok: true; form: CheckInForm } | { ok: false; message:
 export type SubmitResult =
   | { kind: 'saved'; saved: SavedCheckIn[]; form: CheckInForm }
   | { kind: 'invalid'; errors: CheckInError[] }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string }
+  /** Someone else saved some of these key results meanwhile: nothing was saved; `form` is the month as it is now. */
+  | { kind: 'stale'; errors: CheckInError[]; current: CheckIn[]; form: CheckInForm };
 
 /** What is still to report for one unit a person reports for: every open month with something missing or a correction pending. */
 export interface PendingForUnit {
@@ -91,6 +96,13 @@ export type CheckInsSavedListener = (event: CheckInsSaved) => Promise<void>;
 function previousPeriod(period: Period): Period {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** A set's key results in the card's and the tree's order: tactical objective by tactical objective, then each one's order. */
+function inTreeOrder(bundle: OkrSetBundle): KeyResult[] {
+  const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+  const tactical = bundle.objectives.filter((o) => o.level === 'tactical').sort(byOrder);
+  return tactical.flatMap((o) => bundle.keyResults.filter((k) => k.objectiveId === o.id).sort(byOrder));
 }
 
 /** The monthly check-in use case, shared by the bot's cards and the REST API. */
@@ -144,7 +156,7 @@ export class CheckInService {
       if (!bundle || isVivaSet(bundle.set.id) || !isOpenMonth(period, now.period, bundle.set.state, review)) continue;
       const mine = checkIns.filter((c) => c.period === period);
       const reported = new Set(mine.map((c) => c.keyResultId));
-      months.push({ period, quarter, review, month: unitMonth(bundle.keyResults.map((k) => k.id), mine, review), missing: bundle.keyResults.filter((k) => !reported.has(k.id)) });
+      months.push({ period, quarter, review, month: unitMonth(bundle.keyResults.map((k) => k.id), mine, review), missing: inTreeOrder(bundle).filter((k) => !reported.has(k.id)) });
     }
     return { months, quarters: data };
   }
@@ -219,7 +231,16 @@ export class CheckInService {
     if (drafts.length === 0) return { kind: 'invalid', errors: [{ keyResultId: '', field: 'value', message: msg.checkIn.nothingTyped }] };
     const validation = validateCheckIns(bundle.keyResults, drafts);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
-    const saved = await this.store.saveCheckIns({ actorId: person.id, unitId, period, checkIns: validation.checkIns });
+    let saved: SavedCheckIn[];
+    try {
+      saved = await this.store.saveCheckIns({ actorId: person.id, unitId, period, checkIns: validation.checkIns });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Who saved what meanwhile; with nothing to show (the write met some other change), the conflict as it came.
+      const stale = await this.stale(person, unitId, period, validation.checkIns);
+      if (!stale) throw error;
+      return stale;
+    }
     const after = await this.form(person, unitId, period);
     if (!after.ok) return { kind: 'refused', message: after.message };
     if (saved.some((s) => s.outcome !== 'unchanged')) {
@@ -227,6 +248,23 @@ export class CheckInService {
       await Promise.all(this.listeners.map((listen) => listen(event)));
     }
     return { kind: 'saved', saved, form: after.form };
+  }
+
+  /** A refused stale save: for each key result someone else saved meanwhile, its current value and who wrote it. */
+  private async stale(person: Person, unitId: string, period: Period, submitted: readonly ValidCheckIn[]): Promise<SubmitResult | null> {
+    const now = await this.form(person, unitId, period);
+    if (!now.ok) return { kind: 'refused', message: now.message };
+    const { form } = now;
+    const current = submitted.map((c) => form.thisMonth.get(c.keyResultId)).filter((c, i): c is CheckIn => !!c && c.version !== submitted[i]!.version);
+    if (current.length === 0) return null;
+    const people = await Promise.all(current.map((c) => this.store.getPerson(c.authorId)));
+    const krs = new Map(form.bundle.keyResults.map((k) => [k.id, k]));
+    const errors = current.map((c, i): CheckInError => {
+      const kr = krs.get(c.keyResultId)!;
+      const problem = msg.checkIn.staleCheckIn(formatKeyResultValue(kr, c.value), people[i]?.name ?? c.authorId);
+      return { keyResultId: kr.id, field: 'value', message: msg.checkIn.fieldError(kr.title, fieldLabels.value, problem) };
+    });
+    return { kind: 'stale', errors, current, form };
   }
 
   /** For each unit the person reports for: every open month with key results missing or a correction pending. */

@@ -14,7 +14,7 @@ describe('the entity dashboard, built once per store revision', () => {
     const reported = row(first).compliance!.quarter.reported;
     const november = await store.listCheckIns(UNIT, ['2026-11']);
     const kr = (await store.getSet(UNIT, '2026-Q4'))!.keyResults.find((k) => !november.some((c) => c.keyResultId === k.id))!;
-    await store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 1, comment: 'Avance.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/e' }] });
+    await store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 1, comment: 'Avance.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/e', version: null }] });
     const after = await loadDashboard(store, ...args);
     expect(after).not.toBe(first);
     expect(row(after).compliance!.quarter.reported).toBe(reported + 1);

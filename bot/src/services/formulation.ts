@@ -2,6 +2,7 @@ import {
   EDITABLE_STATES,
   actionLabels,
   formatDateTime,
+  lockedNext,
   msg,
   nextQuarter,
   qualityAlerts,
@@ -12,6 +13,8 @@ import {
   type KeyResult,
   type Objective,
   type OkrSet,
+  type InstitutionalObjective,
+  type PersonRef,
   type OkrSetBundle,
   type Person,
   type QualityAlert,
@@ -28,6 +31,10 @@ import { Refusal } from './refusal.js';
 export interface SetView {
   bundle: OkrSetBundle;
   unitName: string;
+  /** The institutional objective the set aligns to (what the líder approves it against); null if unknown. */
+  institutionalObjective: InstitutionalObjective | null;
+  /** The unit's people (líder, enlace, integrantes), to name each key result's owner. */
+  unitPeople: PersonRef[];
   events: Array<SetEvent & { actorName: string }>;
   alerts: QualityAlert[];
 }
@@ -59,12 +66,25 @@ export class FormulationService {
   async view(setId: string): Promise<SetView | null> {
     const bundle = await this.store.getSetById(setId);
     if (!bundle) return null;
-    const [unit, events] = await Promise.all([this.store.getUnit(bundle.set.unitId), this.store.listSetEvents(setId)]);
+    const [unit, events, institutional, roles, people] = await Promise.all([
+      this.store.getUnit(bundle.set.unitId),
+      this.store.listSetEvents(setId),
+      this.store.listInstitutionalObjectives(),
+      this.store.listRoles(),
+      this.store.listPeople(),
+    ]);
+    const ofUnit = new Set(roles.filter((r) => r.unitId === bundle.set.unitId).map((r) => r.personId));
+    const unitPeople = people
+      .filter((p) => ofUnit.has(p.id))
+      .map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'es'));
     const names = new Map<string, string>();
     for (const id of new Set(events.map((e) => e.actorId))) names.set(id, (await this.store.getPerson(id))?.name ?? id);
     return {
       bundle,
       unitName: unit?.name ?? bundle.set.unitId,
+      institutionalObjective: institutional.find((o) => o.id === bundle.set.institutionalObjectiveId) ?? null,
+      unitPeople,
       events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
       alerts: qualityAlerts(bundle.objectives, bundle.keyResults),
     };
@@ -157,8 +177,10 @@ export class FormulationService {
         return { kind: 'done', view: (await this.view(setId))!, action: 'create' };
       }
       const view = (await this.view(existing.set.id))!;
-      if (!EDITABLE_STATES.has(existing.set.state)) return { kind: 'refused', message: msg.formulation.locked(setStateLabels[existing.set.state]), view };
+      if (!EDITABLE_STATES.has(existing.set.state)) return { kind: 'refused', message: msg.formulation.locked(setStateLabels[existing.set.state], lockedNext(existing.set.state)), view };
       if (expectedVersion !== existing.set.version) return { kind: 'stale', message: msg.formulation.stale(this.describeLast(view)), view };
+      // The same content again (Enviar right after Guardar): nothing to store, nothing in the history.
+      if (sameContent(withIds(existing.set.id, content), contentOf(existing))) return { kind: 'done', view, action: 'edit' };
       await this.store.replaceSetContent({ actorId: person.id, setId: existing.set.id, expectedVersion, content: withIds(existing.set.id, content) });
       return { kind: 'done', view: (await this.view(existing.set.id))!, action: 'edit' };
     } catch (error) {
@@ -184,6 +206,18 @@ export function contentOf(bundle: OkrSetBundle): SetContent {
     objectives: bundle.objectives.map(({ setId: _s, ...o }) => o),
     keyResults: bundle.keyResults.map(({ setId: _s, ...k }) => k),
   };
+}
+
+/** Two contents say the same: the same objectives and key results, field by field, whatever the order they come in. */
+function sameContent(a: SetContent, b: SetContent): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)]))
+        : value;
+  const key = (c: SetContent) => JSON.stringify(canonical({ ...c, objectives: [...c.objectives].sort((x, y) => x.id.localeCompare(y.id)), keyResults: [...c.keyResults].sort((x, y) => x.id.localeCompare(y.id)) }));
+  return key(a) === key(b);
 }
 
 /** Gives a set's content ids of its own (a copy must not reuse another quarter's ids). */

@@ -30,7 +30,6 @@ import {
   type Plenaria,
   type PlanRoundRow,
   type QuarterId,
-  type Role,
   type RoleAssignment,
   type ValidationAction,
   type ValidationItemView,

@@ -1,7 +1,9 @@
 import {
   DEFAULT_REMINDER_SETTINGS,
   nextSendingTime,
+  reminderKindLabels,
   remindersBotText,
+  SNOOZE_ONLY_KINDS,
   snoozeUntil,
   type Person,
   type ReminderKey,
@@ -127,10 +129,13 @@ export class ReminderService {
     return { ok: true, value: until };
   }
 
-  async setMuted(person: Person, kind: ReminderKind, muted: boolean): Promise<void> {
+  /** «Silenciar» / «Activar» a kind; an overdue check-in and the líder's escalation are postponed, never silenced. */
+  async setMuted(person: Person, kind: ReminderKind, muted: boolean): Promise<RemindersResult<null>> {
+    if (muted && SNOOZE_ONLY_KINDS.has(kind)) return { ok: false, message: remindersBotText.mine.cannotMute(reminderKindLabels[kind as 'checkin_missing' | 'leader_escalation'].title) };
     const current = (await this.store.listReminderPreferences(person.id))[0]?.mutedKinds ?? [];
     const next = muted ? [...new Set([...current, kind])] : current.filter((k) => k !== kind);
     await this.store.setReminderPreferences({ personId: person.id, mutedKinds: next }, person.id);
+    return { ok: true, value: null };
   }
 
   async setPaused(person: Person, paused: boolean): Promise<RemindersResult<ReminderControl>> {

@@ -13,7 +13,6 @@ import {
   type ImportReport,
   type ImportReportRow,
   type IsoDate,
-  type Person,
   type RawSheet,
   type VivaCheckIn,
   type VivaItem,

@@ -13,6 +13,20 @@ export function sameCheckIn(stored: CheckIn, submitted: ValidCheckIn): boolean {
 }
 
 /**
+ * Compare-and-set of check-ins: a save based on another version than the stored one (or on none
+ * when one exists) is stale — unless it says what is already stored (the same card sent twice).
+ * Both adapters refuse the whole save with a ConflictError, writing nothing.
+ */
+export function refuseStaleCheckIns(submitted: readonly ValidCheckIn[], storedOf: (keyResultId: string) => CheckIn | null): void {
+  const stale = submitted.filter((c) => {
+    const stored = storedOf(c.keyResultId);
+    if (stored && sameCheckIn(stored, c)) return false;
+    return (stored?.version ?? null) !== c.version;
+  });
+  if (stale.length) throw new ConflictError(`check-ins changed meanwhile: ${stale.map((c) => c.keyResultId).join(', ')}`);
+}
+
+/**
  * Compare-and-set on a record's `version` (actas, commitments): with `expectedVersion` null the
  * record must not exist yet and is stored as given; otherwise the stored one must still be at
  * `expectedVersion`, and the record is stored at the next version. ConflictError otherwise.

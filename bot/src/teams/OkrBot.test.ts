@@ -109,7 +109,9 @@ describe('OkrBot', () => {
     expect(await h.store.listCheckIns(UNIT, [PERIOD])).toHaveLength(9);
 
     const kr = h.keyResults.find((k) => k.kind === 'percentage')!;
-    await h.execute(ENLACE, CHECK_IN_SUBMIT, { ...data, [inputIds(kr.id).value]: '80' });
+    // The edit comes from a card showing version 1 of each (compare-and-set).
+    const versions = Object.fromEntries(h.keyResults.map((k) => [k.id, 1]));
+    await h.execute(ENLACE, CHECK_IN_SUBMIT, { ...data, versions, [inputIds(kr.id).value]: '80' });
     const stored = (await h.store.listCheckIns(UNIT, [PERIOD])).find((c) => c.keyResultId === kr.id)!;
     expect(stored).toMatchObject({ value: 80, version: 2 });
     const [edit] = await h.store.listAudit({ entity: 'checkIn', entityId: stored.id });

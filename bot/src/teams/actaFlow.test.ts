@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import { actaContentKey, statusLabels } from '@okr/core';
 import { botHarness, cardText } from '../testing/harness.js';
+import { loadTree } from '../services/okrTree.js';
 import { ACTA_SEND_OAP, ACTA_SIGN } from './cards/actaCard.js';
-import { COMMITMENT_IMPACT_INPUT, COMMITMENT_STATUS_INPUT, COMMITMENT_UPDATE } from './cards/commitmentsCard.js';
+import { COMMITMENT_IMPACT_INPUT, COMMITMENT_NOTE_INPUT, COMMITMENT_STATUS_INPUT, COMMITMENT_UPDATE } from './cards/commitmentsCard.js';
 import type { AdaptiveCard } from './cards/elements.js';
 
 const UNIT = 'al-usaquen';
@@ -124,8 +126,12 @@ describe('acta sign-off from Teams cards (Universal Actions)', () => {
     expect(cardText(list)).toContain('Publicar el tablero de trámites');
     const id = `${h.plenariaId}:c1`;
     const tracked = (await h.store.listCommitments({ ownerId: `miembro-${UNIT}` })).find((c) => c.id === id)!;
-    const noImpact = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, { commitmentId: id, version: tracked.version, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'cumplido' });
+    const noImpact = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, { commitmentId: id, version: tracked.version, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'cumplido', [`${COMMITMENT_NOTE_INPUT}-${id}`]: 'Publicado en la cartelera.' });
     expect(cardText(noImpact)).toContain('Para cerrar un compromiso como cumplido, describe su impacto.');
+    // The form comes back open with what was typed: «cumplido» and the note stay (issue 14, item 10).
+    const inputs = JSON.stringify(noImpact);
+    expect(inputs).toContain(`"id":"${COMMITMENT_STATUS_INPUT}-${id}","label":"Estado","value":"cumplido"`);
+    expect(inputs).toMatch(new RegExp(`"id":"${COMMITMENT_NOTE_INPUT}-${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^}]*"value":"Publicado en la cartelera\\."`));
     const closed = await h.execute(`miembro-${UNIT}`, COMMITMENT_UPDATE, {
       commitmentId: id,
       version: tracked.version,
@@ -137,5 +143,86 @@ describe('acta sign-off from Teams cards (Universal Actions)', () => {
     // Someone else's commitment cannot be touched.
     const other = await h.execute(`enlace-al-usme`, COMMITMENT_UPDATE, { commitmentId: id, version: tracked.version + 1, [`${COMMITMENT_STATUS_INPUT}-${id}`]: 'abierto' });
     expect(cardText(other)).toContain('Solo el responsable del compromiso');
+  });
+});
+
+describe('an acta is signed and sent to the OAP only after its plenaria (issue 14, item 1)', () => {
+  /** 1 December 2026, 09:38 in Bogotá: the enlace prepares the acta of the plenaria menor of 10 December. */
+  const DEC_1 = '2026-12-01T14:38:00.000Z';
+
+  it('before the plenaria’s date and start time nothing is signed or sent; after it the OKR results are taken at its date, and they match the tree of that day', async () => {
+    const h = await botHarness(DEC_1);
+    const { actas } = h.deps;
+    const enlace = await h.as(`enlace-${UNIT}`);
+    const lider = await h.as(`lider-${UNIT}`);
+    const { plenaria } = await actas.schedule(enlace, {
+      kind: 'menor',
+      unitId: UNIT,
+      date: '2026-12-10',
+      startTime: '09:00',
+      modality: 'presencial',
+      location: 'Salón comunal Verbenal',
+      presidingId: lider.id,
+      secretaryId: enlace.id,
+    });
+    const id = plenaria.plenaria.id;
+    const started = await actas.start(enlace, id);
+    const view = await actas.save(enlace, id, 1, started.acta!.version, { ...started.acta!.draft, development: 'Se revisó el avance.', feedback: 'Buen ritmo en los trámites.' });
+    expect(view.missing).toEqual([]);
+    expect(view.signingClosed).toBe('El acta se firma y se envía a la OAP después de la plenaria: se abre el 10 de diciembre de 2026 a las 9:00 a. m. Mientras tanto puedes seguir escribiéndola.');
+    expect(view.canSign).toEqual([]);
+    // The results taken today are today's, provisional, with the statuses the tree shows today.
+    expect(view.okrResultsOn).toBe('2026-12-01');
+    const unit = (await h.store.getUnit(UNIT))!;
+    const statuses = (tree: Awaited<ReturnType<typeof loadTree>>) => [tree.strategic!, ...tree.strategic!.children].flatMap((o) => o.keyResults.map((k) => statusLabels[k.status]));
+    expect(view.acta!.okrResults.map((r) => r.status)).toEqual(statuses(await loadTree(h.store, unit, '2026-Q4', '2026-12-01')));
+
+    await expect(actas.requestSignatures(enlace, id, 1, view.acta!.version)).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
+    await expect(actas.signFromTab(enlace, id, 1, view.acta!.version, 'secretary')).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
+    // The card, asked for anyway, says when it opens and offers no signature.
+    const content = actaContentKey(view.acta!);
+    const refused = await h.execute(enlace.id, ACTA_SIGN, { plenariaId: id, documentVersion: 1, content, part: 'secretary' });
+    expect(cardText(refused)).toContain('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
+    expect(buttons(refused)).toEqual(['Ver el acta completa']);
+    expect((await h.say(lider.id, 'actas')).map(cardText).join(' ')).toContain('Nada por firmar');
+    expect((await h.store.listActas({ plenariaIds: [id] }))[0]!.signatures).toEqual({ secretary: null, presiding: null });
+
+    // A minute before the start, still closed.
+    h.clock.set('2026-12-10T13:59:00.000Z');
+    expect((await actas.view(enlace, id)).signingClosed).toMatch(/se abre el 10 de diciembre de 2026/);
+    // At the start the results taken on 1 December must be taken again, at the plenaria's date.
+    h.clock.set('2026-12-10T14:00:00.000Z');
+    const stale = await actas.view(enlace, id);
+    expect(stale.signingClosed).toBe('Los resultados de los OKR del acta se tomaron antes de la plenaria: pulsa «Actualizar resultados» para tomarlos a la fecha de la plenaria antes de pedir las firmas.');
+    const refreshed = await actas.refreshSnapshot(enlace, id, 1, stale.acta!.version);
+    expect(refreshed.okrResultsOn).toBe('2026-12-10');
+    expect(refreshed.signingClosed).toBeNull();
+    expect(refreshed.acta!.okrResults.map((r) => r.status)).toEqual(statuses(await loadTree(h.store, unit, '2026-Q4', '2026-12-10')));
+
+    // Now it is signed by both and sent, received on the day: «A tiempo».
+    const asked = await actas.requestSignatures(enlace, id, 1, refreshed.acta!.version);
+    expect(asked.sentTo.sort()).toEqual([enlace.name, lider.name].sort());
+    const toLider = h.proactive.sent.find((s) => s.personId === lider.id)!.card as AdaptiveCard;
+    expect(buttons(toLider)).toContain('Firmar como quien preside');
+    await actas.signFromTab(enlace, id, 1, refreshed.acta!.version, 'secretary');
+    await h.execute(lider.id, ACTA_SIGN, dataOf(toLider, 'Firmar como quien preside'));
+    const sent = await actas.sendToOap(enlace, id, 1);
+    expect(sent.oap).toMatchObject({ sentOn: '2026-12-10', oapStatus: 'a_tiempo' });
+  });
+
+  it('an acta signed before its plenaria (stored before this rule) is not sent to the OAP until the plenaria has started', async () => {
+    const h = await botHarness(DEC_1);
+    const { actas } = h.deps;
+    const enlace = await h.as(`enlace-${UNIT}`);
+    const { plenaria } = await actas.schedule(enlace, { kind: 'menor', unitId: UNIT, date: '2026-12-10', startTime: '09:00', modality: 'presencial', location: 'Sala', presidingId: `lider-${UNIT}`, secretaryId: enlace.id });
+    const id = plenaria.plenaria.id;
+    await actas.start(enlace, id);
+    const [acta] = await h.store.listActas({ plenariaIds: [id] });
+    const signatures = { secretary: { personId: enlace.id, at: DEC_1 }, presiding: { personId: `lider-${UNIT}`, at: DEC_1 } };
+    await h.store.writeActa({ actorId: enlace.id, action: 'sign', acta: { ...acta!, signatures }, expectedVersion: acta!.version });
+    expect((await actas.view(enlace, id)).canSendToOap).toBe(false);
+    await expect(actas.sendToOap(enlace, id, 1)).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
+    h.clock.set('2026-12-10T15:00:00.000Z');
+    expect((await actas.view(enlace, id)).canSendToOap).toBe(true);
   });
 });

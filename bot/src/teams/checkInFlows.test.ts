@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyResult } from '@okr/core';
 import { botHarness, cardText } from '../testing/harness.js';
+import { loadTree } from '../services/okrTree.js';
 import { monthReviewWrite } from '../store/contract/fixtures.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './cards/checkInCard.js';
 import { CHECK_IN_OPEN } from './cards/simpleCards.js';
@@ -81,6 +82,11 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     const h = await setup();
     const [before] = await h.say(ENLACE, 'Pendientes');
     // Every open month: October (never reported) and November (this month).
+    // The key results in the card's and the tree's order (issue 14, item 15): tactical objective by tactical objective.
+    const tree = await loadTree(h.store, (await h.store.getUnit(UNIT))!, '2026-Q4', '2026-11-23');
+    const titles = tree.strategic!.children.flatMap((o) => o.keyResults.map((k) => k.title));
+    const listed = cardText(before).slice(cardText(before).indexOf('Octubre de 2026'));
+    expect([...titles].sort((x, y) => listed.indexOf(x) - listed.indexOf(y))).toEqual(titles);
     expect(cardText(before)).toContain('Lo que falta por reportar');
     expect(cardText(before)).toContain('Octubre de 2026: faltan 9 de 9 resultados clave');
     expect(cardText(before)).toContain('Noviembre de 2026: faltan 9 de 9 resultados clave');
@@ -112,7 +118,9 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
   it('edits a check-in before the month is closed; refuses after, unless the ETI requested a correction', async () => {
     const h = await setup();
     const kr = h.keyResults.find((k) => k.kind === 'percentage')!;
-    const save = (value: string) => h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, ...fill(kr, value) });
+    // Each save from the card the previous one returned: it carries the version it shows.
+    const version = async () => (await h.store.listCheckIns(UNIT, [PERIOD])).find((c) => c.keyResultId === kr.id)?.version ?? null;
+    const save = async (value: string) => h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, version: await version(), ...fill(kr, value) });
     await save('40');
     expect(cardText(await save('45'))).toContain('(editado 1 vez)');
 
@@ -144,5 +152,40 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     expect(cardText(lider)).toContain('Puedes reportar los avances de tu unidad');
     const [eti] = await h.event('eti-1', { type: 'installationUpdate', action: 'add' });
     expect(cardText(eti)).toContain('las 44 unidades');
+  });
+});
+
+describe('check-in compare-and-set and es-CO numbers on the card (issue 13, items 5 and 7)', () => {
+  const actionData = (card: { actions?: Array<{ title?: string; data?: unknown }> }, title: string) => card.actions!.find((a) => a.title === title)!.data as Record<string, unknown>;
+
+  it('a save from a card shown before someone else saved is refused with the current value and who wrote it; the card keeps what was typed and saves it knowingly next', async () => {
+    const h = await setup();
+    const kr = h.keyResults.find((k) => k.kind === 'percentage')!;
+    // The enlace and the líder both open the month's card; the líder saves first.
+    const [enlaceCard] = await h.say(ENLACE, 'check-in');
+    const [liderCard] = await h.say('lider-al-usaquen', 'check-in');
+    await h.execute('lider-al-usaquen', CHECK_IN_SUBMIT, { ...actionData(liderCard!, 'Guardar todo'), ...fill(kr, '35') });
+    const refused = await h.execute(ENLACE, CHECK_IN_SUBMIT, { ...actionData(enlaceCard!, 'Guardar todo'), ...fill(kr, '40') });
+    const period = String(actionData(enlaceCard!, 'Guardar todo').period);
+    const lider = (await h.store.getPerson('lider-al-usaquen'))!;
+    expect(cardText(refused)).toContain(`otra persona lo guardó mientras lo editabas: ahora dice 35 % (lo guardó ${lider.name})`);
+    expect(JSON.stringify(refused)).toContain('"value":"40"');
+    expect((await h.store.listCheckIns(UNIT, [period])).find((c) => c.keyResultId === kr.id)).toMatchObject({ value: 35, version: 1, authorId: lider.id });
+    // From the card that came back (it knows version 1 now), the same value saves over the líder's.
+    await h.execute(ENLACE, CHECK_IN_SUBMIT, { ...actionData(refused, 'Guardar todo'), ...fill(kr, '40') });
+    expect((await h.store.listCheckIns(UNIT, [period])).find((c) => c.keyResultId === kr.id)).toMatchObject({ value: 40, version: 2, authorId: ENLACE });
+  });
+
+  it('asks back, on the card, what «1.234» and «1,234.5» mean instead of guessing; «1.234,5» is 1234,5', async () => {
+    const h = await setup();
+    const kr = h.keyResults.find((k) => k.kind === 'number')!;
+    const asked = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, ...fill(kr, '1.234') });
+    expect(cardText(asked)).toContain('«1.234» se puede leer de dos formas: ¿quisiste decir 1234 o 1,234?');
+    const english = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, ...fill(kr, '1,234.5') });
+    expect(cardText(english)).toContain('«1,234.5» se puede leer de dos formas: ¿quisiste decir 1234,5 o 1,2345?');
+    expect(await h.store.listCheckIns(UNIT, [PERIOD])).toHaveLength(0);
+    const small = Math.min(kr.baseline, kr.target) + 1.5;
+    await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, ...fill(kr, String(small).replace('.', ',')) });
+    expect((await h.store.listCheckIns(UNIT, [PERIOD]))[0]!.value).toBe(small);
   });
 });

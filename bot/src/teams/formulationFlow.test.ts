@@ -73,6 +73,10 @@ describe('formulation: enlace → OKR coach → líder, from Teams cards', () =>
     // Only the unit's líder approves; a member is refused.
     const [forLeader] = await h.say('lider-al-usaquen', 'revisar');
     expect(buttons(forLeader!)).toEqual(['Aprobar', 'Rechazar']);
+    // The líder approves it against the institutional objective it aligns to (issue 14, item 11).
+    const set = (await h.store.getSetById(h.setId))!;
+    const objective = (await h.store.listInstitutionalObjectives()).find((o) => o.id === set.set.institutionalObjectiveId)!;
+    expect(cardText(forLeader!)).toContain(`Se alinea al objetivo institucional ${objective.code}: ${objective.title}`);
     const intruder = await h.execute('miembro-al-usaquen', SET_ACT, dataOf(forLeader!, 'Aprobar'));
     expect(cardText(intruder)).toContain('Solo el líder de la unidad puede «aprobar».');
     const otherLeader = await h.execute('lider-al-kennedy', SET_ACT, dataOf(forLeader!, 'Aprobar'));

@@ -195,6 +195,24 @@ describe('recordatorios', () => {
     expect(cardText(after)).toContain('No tienes recordatorios pendientes.');
   });
 
+  it('an overdue check-in reminder is postponed, never silenced; a mute stored earlier does not stop it (issue 14, item 12)', async () => {
+    const h = await botHarness(WINDOW_OPEN);
+    const [card] = await h.say('enlace-al-usaquen', 'recordatorios');
+    const overdue = (card!.body as any[]).find((b) => JSON.stringify(b).includes('Check-in vencido'));
+    expect(JSON.stringify(overdue)).not.toContain('reminders.mute');
+    expect(cardText(card)).toContain('No se silencia: mientras falte el reporte del mes vuelve cada día hábil');
+    // An old card (or a forged one) asking to silence it is refused, and nothing is stored.
+    const refused = await h.execute('enlace-al-usaquen', 'reminders.mute', { kind: 'checkin_missing', muted: true });
+    expect(cardText(refused)).toContain('«Check-in vencido» no se puede silenciar: se pospone con «Recordarme mañana»');
+    expect(await h.store.listReminderPreferences('enlace-al-usaquen')).toEqual([]);
+    // A mute stored before this rule is not honoured by the plan.
+    await h.store.setReminderPreferences({ personId: 'enlace-al-usaquen', mutedKinds: ['checkin_missing', 'leader_escalation'] }, 'enlace-al-usaquen');
+    const plan = await planReminders(h.store, new Date('2026-12-01T14:00:00.000Z'));
+    const mine = plan.reminders.filter((r) => r.key.personId === 'enlace-al-usaquen' && r.key.kind === 'checkin_missing');
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((r) => !r.muted)).toBe(true);
+  });
+
   it('the ETI sees upcoming, sent, unreachable and uncertain reminders, pauses everything and resends an uncertain one', async () => {
     const h = await botHarness(WINDOW_OPEN);
     expect(cardText((await h.say('enlace-al-usaquen', 'recordatorios admin'))[0])).toContain('Solo para el equipo ETI');

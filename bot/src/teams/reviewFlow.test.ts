@@ -109,7 +109,7 @@ describe('the ETI’s month in the chat', () => {
     const checkIn = await h.execute(ENLACE, String(button.verb), button.data as Record<string, unknown>);
     expect(cardText(checkIn)).toContain('Observación del equipo ETI: El 60 % no coincide con el informe adjunto.');
     expect(cardText(checkIn)).toContain('El equipo ETI pidió una corrección');
-    const corrected = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: NOVEMBER, keyResultId: target.id, ...fill(target, '55') });
+    const corrected = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: NOVEMBER, keyResultId: target.id, version: 1, ...fill(target, '55') });
     expect(cardText(corrected)).toContain('Corrección enviada: en revisión del equipo ETI');
     // The ETI member who asked learns it at once, with a button back to the unit.
     const told = h.proactive.sent.find((s) => s.personId === 'eti-1')!;
@@ -123,7 +123,7 @@ describe('the ETI’s month in the chat', () => {
     const close = again.actions!.find((a) => a.verb === REVIEW_CLOSE)!;
     const closed = await h.execute('eti-1', REVIEW_CLOSE, close.data as Record<string, unknown>);
     expect(cardText(closed)).toContain('✅ Mes cerrado: Alcaldía Local de Usaquén · noviembre de 2026');
-    const locked = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: NOVEMBER, keyResultId: target.id, ...fill(target, '70') });
+    const locked = await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: NOVEMBER, keyResultId: target.id, version: 2, ...fill(target, '70') });
     expect(cardText(locked)).toContain('El equipo ETI ya cerró el reporte de noviembre de 2026');
     // Every step recorded with who, when and the observations.
     expect((await h.store.listMonthReviewEvents(UNIT, NOVEMBER)).map((e) => [e.action, e.actorId])).toEqual([

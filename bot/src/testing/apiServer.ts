@@ -4,7 +4,7 @@ import { isProduction, loadConfig } from '../config.js';
 import { createServer } from '../server.js';
 import { createAdapter } from '../teams/adapter.js';
 import { createApp } from '../app.js';
-import { fixedClock } from '../services/clock.js';
+import { movableClock } from '../services/clock.js';
 import { TEST_NOW, seededStore, silentLog } from './harness.js';
 import type { SsoValidator } from '../api/sso.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
@@ -21,7 +21,7 @@ export async function startApi<S extends Store = SqliteStore>(
   options: { sso?: SsoValidator | null; now?: string; seededOn?: string; env?: Record<string, string>; store?: S } = {},
 ) {
   const store = (options.store ?? (await seededStore(options.seededOn ?? options.now))) as S;
-  const clock = fixedClock(options.now ?? TEST_NOW);
+  const clock = movableClock(options.now ?? TEST_NOW);
   const config = loadConfig({ DEV_IDENTITY: String(devIdentity), ...options.env });
   const proactive = new RecordingProactiveCards((personId) => personId !== 'lider-al-usme');
   const { bot, routes } = createApp({ store, clock, config, log: silentLog, proactive });
@@ -43,5 +43,5 @@ export async function startApi<S extends Store = SqliteStore>(
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
-  return { store, call, base, proactive, config };
+  return { store, call, base, proactive, config, clock };
 }

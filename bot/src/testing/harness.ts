@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Person } from '@okr/core';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import { buildDemoSeed } from '../store/seed/demoOkrs.js';
-import { fixedClock, today } from '../services/clock.js';
+import { fixedClock, movableClock, today } from '../services/clock.js';
 import { createApp } from '../app.js';
 import { RecordingProactiveCards } from '../services/proactiveCards.js';
 import { loadConfig } from '../config.js';
@@ -31,7 +31,7 @@ export const silentLog = pino({ level: 'silent' });
  */
 export async function botHarness<S extends Store = SqliteStore>(now = TEST_NOW, editSeed?: (seed: SeedData) => void, given?: S) {
   const store = (given ?? (await seededStore(now, editSeed))) as S;
-  const clock = fixedClock(now);
+  const clock = movableClock(now);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3978' });
   const proactive = new RecordingProactiveCards();
   const { bot, deps } = createApp({ store, clock, config, log: silentLog, proactive });

@@ -113,7 +113,7 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
   add('revisar', await h.say('enlace-al-usaquen', 'revisar'));
 
   // Actas: a plenaria and its acta with every field at its limit, to sign, signed, and corrected.
-  const input: PlenariaInput = { kind: 'menor', unitId: 'al-usaquen', date: '2026-11-24', startTime: '09:00', modality: 'presencial', location: long(1000), presidingId: 'lider-al-usaquen', secretaryId: 'enlace-al-usaquen' };
+  const input: PlenariaInput = { kind: 'menor', unitId: 'al-usaquen', date: '2026-11-20', startTime: '09:00', modality: 'presencial', location: long(1000), presidingId: 'lider-al-usaquen', secretaryId: 'enlace-al-usaquen' };
   const { plenaria } = await h.deps.actas.schedule(enlace, input);
   const id = plenaria.plenaria.id;
   const started = await h.deps.actas.start(enlace, id);

@@ -19,7 +19,8 @@ describe('the es-CO catalogue', () => {
   });
 
   it('never writes «a. m..»: a sentence that ends in a time keeps one period', () => {
-    expect(actasText.resultsIntro('2026-12-01T14:36:00Z')).toContain('congelado el 1 de diciembre de 2026, 9:36 a. m. No se edita');
+    expect(actasText.validatedIntro('2026-12-01T14:36:00Z')).toContain('tomadas el 1 de diciembre de 2026, 9:36 a. m. No se editan');
+    expect(msg.actas.notHeldYet('2026-12-10', '09:00')).toContain('se abre el 10 de diciembre de 2026 a las 9:00 a. m. Mientras');
     expect(msg.actas.duplicateSlot('2026-12-10', '13:00')).toBe('Ya hay otra plenaria de esta dependencia programada el 10 de diciembre de 2026 a la 1:00 p. m.');
     expect(actasBotText.changed.cancelled('Ana', 'jueves, 10 de diciembre de 2026 a las 9:00 a. m.')).toBe('Ana canceló la plenaria del jueves, 10 de diciembre de 2026 a las 9:00 a. m. Su acta queda cerrada.');
     expect(remindersBotText.admin.paused('Ana', 'martes, 1 de diciembre, 9:36 a. m.')).toBe('⏸️ Pausados por Ana el martes, 1 de diciembre, 9:36 a. m. No se envía ningún recordatorio.');

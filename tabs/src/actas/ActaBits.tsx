@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { Add16Regular, ArrowDown16Regular, ArrowUp16Regular, Dismiss16Regular } from '@fluentui/react-icons';
 import type { ActaState, ActaStatus, CommitmentStatus } from '@okr/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { msg, formatDate } from '../core.js';
 import { actasText as a } from './strings.js';
 

@@ -45,6 +45,22 @@ describe('ActaEditor', () => {
     expect(el.querySelectorAll('[data-testid="acta-results"] li li')).toHaveLength(2);
   });
 
+  it('before the plenaria: says when signing opens, offers no request for signatures, and dates the provisional OKR results (issue 14, item 1)', async () => {
+    const ahead = { ...actaView().plenaria, date: '2026-12-10' };
+    const closed = 'El acta se firma y se envía a la OAP después de la plenaria: se abre el 10 de diciembre de 2026 a las 9:00 a. m. Mientras tanto puedes seguir escribiéndola.';
+    const el = await show({ acta: async () => actaView({ plenaria: ahead, okrResultsOn: '2026-12-01', signingClosed: closed }) });
+    expect(textOf(el, 'acta-signing-closed')).toBe(closed);
+    expect((byTestId(el, 'acta-request-signatures') as HTMLButtonElement).disabled).toBe(true);
+    expect(el.textContent).not.toContain('ya se pueden pedir las firmas');
+    expect(el.textContent).toMatch(/Avance provisional de los resultados clave al martes, 1 de diciembre de 2026: la plenaria aún no se ha realizado/);
+  });
+
+  it('after the plenaria: the OKR results say the date they are of', async () => {
+    const el = await show({ acta: async () => actaView({ okrResultsOn: '2026-11-20' }) });
+    expect(el.querySelector('[data-testid="acta-signing-closed"]')).toBeNull();
+    expect(el.textContent).toContain('Avance de los resultados clave al viernes, 20 de noviembre de 2026, la fecha de la plenaria');
+  });
+
   it('does not offer to start the acta to someone who may not write it', async () => {
     const el = await show({ acta: async () => actaView({ acta: null, canEdit: false }) });
     expect(el.querySelector('[data-testid="acta-start"]')).toBeNull();

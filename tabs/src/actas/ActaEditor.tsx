@@ -118,7 +118,7 @@ export default function ActaEditor({ api, plenariaId, compact = false, readOnly 
         {acta && draft && (
           <>
             <ActaStateNotes view={v} editable={editable} readOnly={readOnly} />
-            <DraftSections plenaria={v.plenaria} acta={acta} draft={draft} editable={editable} update={update} people={people} byId={byId} nameOf={nameOf} busy={busy} onRefreshResults={() => void actions.refreshResults()} />
+            <DraftSections plenaria={v.plenaria} acta={acta} resultsOn={v.okrResultsOn} draft={draft} editable={editable} update={update} people={people} byId={byId} nameOf={nameOf} busy={busy} onRefreshResults={() => void actions.refreshResults()} />
             {editable && <SaveBar dirty={dirty} busy={busy} onSave={() => void save()} />}
             <SignaturesSection view={v} dirty={dirty} editable={editable} readOnly={readOnly} requested={actions.requested} busy={busy} onRequest={() => void actions.requestSignatures()} onSign={(part) => void actions.signAs(part)} />
             <DocumentSection view={v} readOnly={readOnly} busy={busy} onDownload={() => void actions.download(acta.documentVersion)} onSendToOap={() => void actions.sendToOap()} onCorrect={() => actions.setCorrecting(true)} />

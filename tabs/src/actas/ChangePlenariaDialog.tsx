@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Errors = Partial<Record<'date' | 'startTime' | 'location' | 'reason', string>>;
+type Errors = Partial<Record<'date' | 'startTime' | 'location' | 'link' | 'reason', string>>;
 
 export interface ChangePlenariaDialogProps {
   api: ActasApi;

@@ -64,6 +64,25 @@ describe('PlenariasView', () => {
     expect(onOpenActa).toHaveBeenCalledWith('pl-usaquen-q4');
   });
 
+  it('the OAP’s default filter shows what it is responsible for: the dialogue sessions it scheduled and the entity’s, not only its unit’s (issue 14, item 3)', async () => {
+    const oapUnit = { id: 'oap', name: 'Oficina Asesora de Planeación', kind: 'central', level: 'oficina', parentId: null } as const;
+    const oapMe = me({ person: { id: 'oap-1', aadObjectId: 'y', name: 'Lucía Ortiz Cárdenas', email: 'l@x', jobTitle: 'Profesional OAP' }, roles: [{ personId: 'oap-1', role: 'oap', unitId: null }], units: [oapUnit], entityWide: true });
+    const dialogue = (id: string, date: string, createdBy: string) => summary({ unitName: 'Secretaría Distrital de Gobierno' }, { id, kind: 'dialogo', unitId: null, date, createdBy, presidingId: 'secretario', secretaryId: 'oap-2' });
+    const plenarias = vi.fn(async () =>
+      plenariasResponse({ plenarias: [summary(), dialogue('pl-dialogo-oct', '2026-10-15', 'eti-1'), dialogue('pl-dialogo-dic', '2026-12-03', 'oap-1')], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: true, validation: false } }),
+    );
+    const r = await render(<PlenariasView api={{ plenarias } as unknown as ApiClient} me={oapMe} quarter="2026-Q4" unitId="oap" openActa={null} onOpenActa={() => {}} />);
+    cleanups.push(r.unmount);
+    const el = r.container;
+    await waitFor(() => el.querySelector('[data-testid="plenaria-pl-dialogo-dic"]'));
+    expect(el.querySelector('[data-testid="plenaria-pl-dialogo-oct"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="plenaria-pl-usaquen-q4"]')).toBeNull();
+    const filter = byTestId(el, 'plenarias-only-unit');
+    expect(filter.closest('div')?.textContent ?? el.textContent).toContain('Solo lo que me corresponde: Oficina Asesora de Planeación');
+    await click(filter.querySelector('input') ?? filter);
+    expect(el.querySelector('[data-testid="plenaria-pl-usaquen-q4"]')).not.toBeNull();
+  });
+
   it('explains the procedure when there is no plenaria, and hides «Programar» from who may not schedule', async () => {
     const { el } = await show({ plenarias: async () => plenariasResponse({ plenarias: [], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: false, validation: false } }) });
     const empty = await waitFor(() => el.querySelector('[data-testid="plenarias-empty"]'));

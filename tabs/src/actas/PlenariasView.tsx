@@ -18,7 +18,7 @@ import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaSummary, Ple
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel, formatDate, formatDateAndClock } from '../core.js';
-import { placeAndLink } from './actaHelpers.js';
+import { isMine, placeAndLink } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -101,8 +101,9 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
     if (!listed) return { plenarias: [] as PlenariaSummary[], warnings: [] as PlenariaWarning[] };
     const { plenarias, warnings } = listed;
     if (!onlyUnit || !unitId) return { plenarias, warnings };
-    return { plenarias: plenarias.filter((p) => p.plenaria.unitId === unitId), warnings: warnings.filter((w) => !w.unitId || w.unitId === unitId) };
-  }, [listed, onlyUnit, unitId]);
+    const mine = (p: PlenariaSummary) => isMine(p, me.person.id, unitId, listed.canSchedule.entityWide);
+    return { plenarias: plenarias.filter(mine), warnings: warnings.filter((w) => !w.unitId || w.unitId === unitId) };
+  }, [listed, onlyUnit, unitId, me.person.id]);
 
   if (openActa) {
     return (
@@ -140,7 +141,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
       testId="plenarias-view"
       tools={
         <>
-          {unitId && data.plenarias.some((p) => p.plenaria.unitId !== unitId) && (
+          {unitId && data.plenarias.some((p) => !isMine(p, me.person.id, unitId, can.entityWide)) && (
             <Switch checked={onlyUnit} onChange={(_, d) => setOnlyUnit(d.checked)} label={a.onlyUnit(unitName)} data-testid="plenarias-only-unit" />
           )}
           {maySchedule && (

@@ -56,4 +56,25 @@ describe('«Programar plenaria»: who presides and the secretary', () => {
     await click(byTestId(document.body, 'schedule-save'));
     expect(schedulePlenaria).toHaveBeenCalledWith(expect.objectContaining({ presidingId: 'valentina', secretaryId: 'enlace-al-usaquen' }));
   });
+
+  it('a mixed plenaria asks for the place and the Teams link in two fields, each with its own message (issue 14, item 9)', async () => {
+    const schedulePlenaria = vi.fn(async () => ({ plenaria: {} as never, warnings: [] }));
+    const api = { schedulePlenaria } as unknown as ActasApi;
+    const r = await render(<ScheduleDialog api={api} me={me} quarter="2026-Q4" data={plenariasResponse({ people: PEOPLE })} preferredUnitId="al-usaquen" onClose={() => undefined} onSaved={() => undefined} />);
+    cleanups.push(r.unmount);
+    const body = document.body;
+    await waitFor(() => body.querySelector('[data-testid="schedule-location"]'));
+    await type(byTestId(body, 'schedule-location'), 'Salón comunal Verbenal');
+    const mixta = byTestId(body, 'schedule-modality-mixta');
+    await click(mixta.tagName === 'INPUT' ? mixta : (mixta.querySelector('input') ?? mixta));
+    // The place typed stays in its field; the link has a field of its own.
+    expect((byTestId(body, 'schedule-location') as HTMLInputElement).value).toBe('Salón comunal Verbenal');
+    await click(byTestId(body, 'schedule-save'));
+    expect(body.textContent).toContain('Una plenaria virtual o mixta necesita el enlace de la reunión de Teams.');
+    expect(schedulePlenaria).not.toHaveBeenCalled();
+    await type(byTestId(body, 'schedule-link'), 'https://teams.microsoft.com/l/meetup-join/verbenal');
+    expect((byTestId(body, 'schedule-location') as HTMLInputElement).value).toBe('Salón comunal Verbenal');
+    await click(byTestId(body, 'schedule-save'));
+    expect(schedulePlenaria).toHaveBeenCalledWith(expect.objectContaining({ modality: 'mixta', location: 'Salón comunal Verbenal https://teams.microsoft.com/l/meetup-join/verbenal' }));
+  });
 });

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 /** The entity-wide unit choice of a plenaria mayor (unitId null). */
 const ENTITY = '__entidad__';
 
-type Errors = Partial<Record<'unit' | 'date' | 'startTime' | 'location' | 'presiding' | 'secretary', string>>;
+type Errors = Partial<Record<'unit' | 'date' | 'startTime' | 'location' | 'link' | 'presiding' | 'secretary', string>>;
 
 export interface ScheduleDialogProps {
   api: ActasApi;

@@ -1,7 +1,8 @@
 import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import type { Modality } from '@okr/core';
-import { isCalendarDate } from '../core.js';
-import { locationProblem } from './actaHelpers.js';
+import { useState } from 'react';
+import { isCalendarDate, msg } from '../core.js';
+import { joinMixta, locationProblem, splitMixta } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { DateField } from '../ui/DateField.js';
 import { TimeInput } from '../ui/TimeInput.js';
@@ -20,7 +21,8 @@ export interface WhenWhere {
 export interface WhenWhereFieldsProps {
   value: WhenWhere;
   onChange: (value: WhenWhere) => void;
-  errors: Partial<Record<'date' | 'startTime' | 'location', string>>;
+  /** `location`: the place (or, for a virtual one, the link); `link`: a mixed one's Teams link. */
+  errors: Partial<Record<'date' | 'startTime' | 'location' | 'link', string>>;
   /** `schedule` or `change`: the fields' test ids (`schedule-date`, …). */
   testIdPrefix: string;
   dateHint?: string;
@@ -31,6 +33,14 @@ export function whenWhereErrors(value: WhenWhere): WhenWhereFieldsProps['errors'
   const e: WhenWhereFieldsProps['errors'] = {};
   if (!isCalendarDate(value.date)) e.date = a.dateRequired;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value.startTime)) e.startTime = a.timeRequired;
+  if (value.modality === 'mixta') {
+    // Two fields: the place and the link, each with its own message.
+    const { place, link } = splitMixta(value.location);
+    if (!place) e.location = msg.actas.placeRequired;
+    if (!link) e.link = msg.actas.linkRequired;
+    else if (locationProblem('virtual', link)) e.link = msg.actas.linkHttps;
+    return e;
+  }
   const place = locationProblem(value.modality, value.location);
   if (place) e.location = place;
   return e;
@@ -40,6 +50,19 @@ export function whenWhereErrors(value: WhenWhere): WhenWhereFieldsProps['errors'
 export function WhenWhereFields({ value, onChange, errors, testIdPrefix: id, dateHint }: WhenWhereFieldsProps) {
   const styles = useStyles();
   const set = (change: Partial<WhenWhere>) => onChange({ ...value, ...change });
+  // A mixed plenaria's two fields keep what is typed in each (the stored text joins them).
+  const [mixta, setMixta] = useState(() => splitMixta(value.location));
+  const setPart = (part: Partial<typeof mixta>) => {
+    const next = { ...mixta, ...part };
+    setMixta(next);
+    set({ location: joinMixta(next.place, next.link) });
+  };
+  // Changing the modality keeps what applies: the place, the link, or both.
+  const changeModality = (modality: Modality) => {
+    const parts = value.modality === 'mixta' ? mixta : value.modality === 'presencial' ? { place: value.location, link: '' } : { place: '', link: value.location };
+    if (modality === 'mixta') setMixta(parts);
+    set({ modality, location: modality === 'mixta' ? joinMixta(parts.place, parts.link) : modality === 'presencial' ? parts.place : parts.link });
+  };
   return (
     <>
       <div className={styles.row}>
@@ -49,21 +72,32 @@ export function WhenWhereFields({ value, onChange, errors, testIdPrefix: id, dat
         </Field>
       </div>
       <Field label={a.modalityLabel}>
-        <RadioGroup layout="horizontal" value={value.modality} onChange={(_, d) => set({ modality: d.value as Modality })} data-testid={`${id}-modality`}>
+        <RadioGroup layout="horizontal" value={value.modality} onChange={(_, d) => changeModality(d.value as Modality)} data-testid={`${id}-modality`}>
           {(['presencial', 'virtual', 'mixta'] as const).map((m) => (
             <Radio key={m} value={m} label={a.modalityLabels[m]} data-testid={`${id}-modality-${m}`} />
           ))}
         </RadioGroup>
       </Field>
-      <Field label={a.locationLabels[value.modality]} required validationMessage={errors.location} hint={a.locationHints[value.modality]}>
-        <Input
-          type={value.modality === 'virtual' ? 'url' : 'text'}
-          value={value.location}
-          onChange={(_, d) => set({ location: d.value })}
-          placeholder={value.modality === 'presencial' ? a.placePlaceholder : 'https://teams.microsoft.com/l/meetup-join/…'}
-          data-testid={`${id}-location`}
-        />
-      </Field>
+      {value.modality === 'mixta' ? (
+        <div className={styles.row}>
+          <Field label={a.locationLabels.presencial} required validationMessage={errors.location} hint={a.locationHints.presencial}>
+            <Input value={mixta.place} onChange={(_, d) => setPart({ place: d.value })} placeholder={a.placePlaceholder} data-testid={`${id}-location`} />
+          </Field>
+          <Field label={a.locationLabels.virtual} required validationMessage={errors.link} hint={a.locationHints.virtual}>
+            <Input type="url" value={mixta.link} onChange={(_, d) => setPart({ link: d.value })} placeholder="https://teams.microsoft.com/l/meetup-join/…" data-testid={`${id}-link`} />
+          </Field>
+        </div>
+      ) : (
+        <Field label={a.locationLabels[value.modality]} required validationMessage={errors.location} hint={a.locationHints[value.modality]}>
+          <Input
+            type={value.modality === 'virtual' ? 'url' : 'text'}
+            value={value.location}
+            onChange={(_, d) => set({ location: d.value })}
+            placeholder={value.modality === 'presencial' ? a.placePlaceholder : 'https://teams.microsoft.com/l/meetup-join/…'}
+            data-testid={`${id}-location`}
+          />
+        </Field>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeResponse } from '@okr/core';
-import { changedFields, defaultPlenariaDate, draftFieldText, groupByObjective, locationProblem, mergeDrafts, newItemId, pickMeetingPlenaria, placeAndLink, reloadNotice, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
+import { changedFields, defaultPlenariaDate, draftFieldText, groupByObjective, joinMixta, locationProblem, mergeDrafts, newItemId, pickMeetingPlenaria, placeAndLink, reloadNotice, sortOapRows, splitMixta, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { PEOPLE, acta, draft, oapResponse, summary } from '../testing/fixtureActas.js';
 
 const me = (roles: MeResponse['roles'], personId = 'enlace-al-usaquen'): Pick<MeResponse, 'person' | 'roles'> => ({
@@ -121,5 +121,14 @@ describe('acta helpers', () => {
     expect(pickMeetingPlenaria(list, 'al-usaquen', '2026-11-12')?.plenaria.id).toBe('a');
     expect(pickMeetingPlenaria(list, 'al-suba', '2026-11-23')?.plenaria.id).toBe('c');
     expect(pickMeetingPlenaria(list, 'al-bosa', '2026-11-23')).toBeNull();
+  });
+});
+
+describe('a mixed plenaria’s place and link (issue 14, item 9)', () => {
+  it('splits the stored text into its two fields and joins them back', () => {
+    expect(splitMixta('Salón comunal Verbenal https://teams.microsoft.com/l/x')).toEqual({ place: 'Salón comunal Verbenal', link: 'https://teams.microsoft.com/l/x' });
+    expect(splitMixta('Auditorio — https://teams.microsoft.com/l/x')).toEqual({ place: 'Auditorio', link: 'https://teams.microsoft.com/l/x' });
+    expect(splitMixta('Sala 3')).toEqual({ place: 'Sala 3', link: '' });
+    expect(joinMixta(' Sala 3 ', ' https://teams.microsoft.com/l/x ')).toBe('Sala 3 https://teams.microsoft.com/l/x');
   });
 });

@@ -145,6 +145,18 @@ export function locationProblem(modality: Modality, location: string): string | 
   return isHttpsUrl(link) ? null : msg.actas.linkHttps;
 }
 
+/** A mixed plenaria's place and meeting link, stored together as «place link»: its two fields. */
+export function splitMixta(location: string): { place: string; link: string } {
+  const words = location.trim().split(/\s+/).filter(Boolean);
+  const link = words.find((w) => w.includes('://')) ?? '';
+  // «Auditorio — https://…» (older rows) reads as the place «Auditorio».
+  return { place: words.filter((w) => w !== link).join(' ').replace(/[\s—·-]+$/, ''), link };
+}
+
+export function joinMixta(place: string, link: string): string {
+  return `${place.trim()} ${link.trim()}`.trim();
+}
+
 /** The link inside a place text ("Sala 3 · https://teams…"), to show it as a link. */
 export function linkIn(location: string): string | null {
   const link = location.split(/\s+/).find((w) => w.startsWith('https://'));
@@ -210,6 +222,18 @@ export function oapUrgency(row: OapRow): number {
 
 export function sortOapRows(rows: readonly OapRow[]): OapRow[] {
   return [...rows].sort((x, y) => oapUrgency(x) - oapUrgency(y) || (x.acta.deadline < y.acta.deadline ? -1 : x.acta.deadline > y.acta.deadline ? 1 : 0) || x.unitName.localeCompare(y.unitName, 'es'));
+}
+
+/**
+ * What a person is responsible for among the quarter's plenarias, the list's default filter: those
+ * of the unit in view, those they scheduled, preside or are secretary of, and — for who organises
+ * the entity's plenarias (OAP, ETI, Despacho) — the entity-wide ones (plenaria mayor, dialogue sessions).
+ */
+export function isMine(p: PlenariaSummary, personId: string, unitId: string | null, organisesEntity: boolean): boolean {
+  const { plenaria } = p;
+  if (unitId && plenaria.unitId === unitId) return true;
+  if (plenaria.createdBy === personId || plenaria.presidingId === personId || plenaria.secretaryId === personId) return true;
+  return organisesEntity && plenaria.unitId === null;
 }
 
 /** The meeting's plenaria: the unit's one of today, else the nearest in the quarter (upcoming before past on a tie). */

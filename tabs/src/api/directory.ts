@@ -3,7 +3,6 @@ import type {
   AssignRequest,
   DirectoryChangeResult,
   DirectoryView,
-  EntraPick,
   ImportReport,
   ObjectiveRequest,
   PersonMatch,

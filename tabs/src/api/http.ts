@@ -27,6 +27,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
+    /** What the API said beyond the message (`details` of its error body), e.g. the current values after a conflict. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -134,7 +136,7 @@ export function createHttp(identity: Identity, fetchImpl: typeof fetch = (...arg
   }
 
   function failure(res: { status: number }, body: unknown): ApiRequestError {
-    if (isApiError(body)) return new ApiRequestError(res.status, body.code, body.message);
+    if (isApiError(body)) return new ApiRequestError(res.status, body.code, body.message, body.details);
     const [code, message] = FALLBACK_BY_STATUS[res.status] ?? ['internal', errorMessages.internal];
     return new ApiRequestError(res.status, code, message);
   }

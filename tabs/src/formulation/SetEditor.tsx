@@ -17,7 +17,7 @@ import {
 import type { InstitutionalObjective, KeyResultKind, MeResponse, QuarterId, SetViewResponse } from '@okr/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { FormulationApi } from '../api/formulation.js';
-import { formatDateTime, kindLabels, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
+import { formatDateTime, kindLabels, lockedNext, MAX_TITLE_LENGTH, previousQuarter, qualityAlerts, quarterLabel, setEventLabels, setStateLabels } from '../core.js';
 import { asCore, blockingProblems, contentFromDraft, draftFromBundle, emptyDraft, emptyKr, emptyTactical, type SetDraft } from './setDraft.js';
 import { formulationText as e } from './strings.js';
 import { Loading } from '../ui/LoadStatus.js';
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, justifyContent: 'space-between' },
   kr: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(120px, 1fr) minmax(100px, 1fr) minmax(80px, 0.7fr) minmax(80px, 0.7fr) auto',
+    gridTemplateColumns: 'minmax(0, 2.4fr) minmax(110px, 1fr) minmax(100px, 1fr) minmax(70px, 0.6fr) minmax(70px, 0.6fr) minmax(210px, 1.6fr) auto',
     gap: tokens.spacingHorizontalS,
     alignItems: 'end',
     '@media (max-width: 720px)': { gridTemplateColumns: '1fr 1fr' },
@@ -118,8 +118,10 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
       const saved = await api.saveDraft(unitId, quarter, view?.bundle.set.version ?? null, contentFromDraft(draft!));
       const action = saved.bundle.set.state === 'rejected' ? 'resubmit' : 'submit';
       return api.act(saved.bundle.set.id, action, saved.bundle.set.version);
-    }, e.submitted);
+    }, view?.bundle.set.state === 'rejected' ? e.resubmitted : e.submitted);
   const lastComment = view?.events.filter((ev) => ev.comment).at(-1);
+  /** Who may own a key result: the unit's people. */
+  const people = (view && view.unitPeople) ?? [];
 
   return (
     <section className={styles.root} aria-labelledby="editor-title" data-testid="set-editor">
@@ -143,7 +145,7 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
           </MessageBarBody>
         </MessageBar>
       )}
-      {view && !editable && <MessageBar intent="info"><MessageBarBody>{isEnlace ? e.readOnly(setStateLabels[state]) : e.onlyEnlace}</MessageBarBody></MessageBar>}
+      {view && !editable && <MessageBar intent="info"><MessageBarBody>{isEnlace ? e.readOnly(setStateLabels[state], lockedNext(state)) : e.onlyEnlace}</MessageBarBody></MessageBar>}
 
       {!view && !draft && (
         <div className={card}>
@@ -221,6 +223,23 @@ export default function SetEditor({ api, me, unitId, quarter }: SetEditorProps) 
                   </Field>
                   <Field className={styles.cell} label={e.target}>
                     <Input className={styles.narrow} inputMode="decimal" value={kr.kind === 'milestone' ? '1' : kr.target} disabled={kr.kind === 'milestone' || !editable} onChange={(_, d) => update((x) => void (x.tactical[ti]!.keyResults[ki]!.target = d.value))} />
+                  </Field>
+                  <Field className={styles.cell} label={e.owner}>
+                    <Dropdown
+                      className={styles.narrow}
+                      disabled={!editable}
+                      data-testid={`kr-owner-${ti + 1}-${ki + 1}`}
+                      value={people.find((p) => p.id === kr.ownerId)?.name ?? (kr.ownerId ?? e.noOwner)}
+                      selectedOptions={[kr.ownerId ?? '']}
+                      onOptionSelect={(_, d) => update((x) => void (x.tactical[ti]!.keyResults[ki]!.ownerId = d.optionValue || null))}
+                    >
+                      <Option value="">{e.noOwner}</Option>
+                      {people.map((p) => (
+                        <Option key={p.id} value={p.id} text={p.name}>
+                          {p.name}
+                        </Option>
+                      ))}
+                    </Dropdown>
                   </Field>
                   {editable ? (
                     <Button appearance="subtle" aria-label={e.removeKr(ti + 1, ki + 1)} onClick={() => update((x) => void x.tactical[ti]!.keyResults.splice(ki, 1))}>

@@ -4,6 +4,7 @@
  */
 import type { KeyResult, KeyResultKind, Objective, OkrSetBundle } from '@okr/core';
 import type { SetContentInput } from '../api/formulation.js';
+import { msg, readNumber, typedNumber } from '../core.js';
 
 export interface DraftKr {
   id: string;
@@ -13,6 +14,8 @@ export interface DraftKr {
   /** As typed: es-CO numbers ("45,5"). */
   baseline: string;
   target: string;
+  /** Who answers for it in the unit (a person of the directory), or none yet. */
+  ownerId: string | null;
 }
 
 export interface DraftTactical {
@@ -30,7 +33,7 @@ export interface SetDraft {
 let counter = 0;
 export const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-export const emptyKr = (): DraftKr => ({ id: newId('kr'), title: '', kind: 'percentage', unitOfMeasure: '%', baseline: '0', target: '100' });
+export const emptyKr = (): DraftKr => ({ id: newId('kr'), title: '', kind: 'percentage', unitOfMeasure: '%', baseline: '0', target: '100', ownerId: null });
 export const emptyTactical = (): DraftTactical => ({ id: newId('ot'), title: '', keyResults: [emptyKr(), emptyKr(), emptyKr()] });
 export const emptyDraft = (institutionalObjectiveId: string): SetDraft => ({
   institutionalObjectiveId,
@@ -38,12 +41,12 @@ export const emptyDraft = (institutionalObjectiveId: string): SetDraft => ({
   tactical: [emptyTactical(), emptyTactical(), emptyTactical()],
 });
 
+/** A baseline or target as typed, by the one es-CO rule (core's `readNumber`); NaN when it is not one number. */
 const num = (raw: string): number => {
-  const s = raw.trim().replace(/\s+/g, '');
-  const n = Number(s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s);
-  return s === '' ? Number.NaN : n;
+  const reading = readNumber(raw);
+  return reading.kind === 'number' ? reading.value : Number.NaN;
 };
-const show = (n: number) => String(n).replace('.', ',');
+const show = typedNumber;
 
 export function draftFromBundle(bundle: OkrSetBundle): SetDraft {
   const strategic = bundle.objectives.find((o) => o.level === 'strategic');
@@ -59,7 +62,7 @@ export function draftFromBundle(bundle: OkrSetBundle): SetDraft {
         keyResults: bundle.keyResults
           .filter((k) => k.objectiveId === o.id)
           .sort((a, b) => a.order - b.order)
-          .map((k) => ({ id: k.id, title: k.title, kind: k.kind, unitOfMeasure: k.unitOfMeasure, baseline: show(k.baseline), target: show(k.target) })),
+          .map((k) => ({ id: k.id, title: k.title, kind: k.kind, unitOfMeasure: k.unitOfMeasure, baseline: show(k.baseline), target: show(k.target), ownerId: k.ownerId })),
       })),
   };
 }
@@ -85,7 +88,7 @@ export function contentFromDraft(draft: SetDraft): SetContentInput {
         baseline,
         target,
         direction: target < baseline ? ('decrease' as const) : ('increase' as const),
-        ownerId: null,
+        ownerId: k.ownerId,
         order: i + 1,
       };
     }),
@@ -103,7 +106,11 @@ export function blockingProblems(draft: SetDraft): string[] {
     t.keyResults.forEach((k, j) => {
       const label = `Resultado clave ${i + 1}.${j + 1}`;
       if (!k.title.trim()) problems.push(`${label}: escribe su título.`);
-      if (k.kind !== 'milestone' && (Number.isNaN(num(k.baseline)) || Number.isNaN(num(k.target)))) problems.push(`${label}: la línea base y la meta deben ser números.`);
+      if (k.kind === 'milestone') return;
+      // «1.000» could be a thousand or one: asked, not guessed.
+      const ambiguous = [k.baseline, k.target].map((raw) => ({ raw, reading: readNumber(raw) })).find((x) => x.reading.kind === 'ambiguous');
+      if (ambiguous?.reading.kind === 'ambiguous') problems.push(`${label}: ${msg.checkIn.valueAmbiguous(ambiguous.raw.trim(), typedNumber(ambiguous.reading.readings[0]), typedNumber(ambiguous.reading.readings[1]))}`);
+      else if (Number.isNaN(num(k.baseline)) || Number.isNaN(num(k.target))) problems.push(`${label}: la línea base y la meta deben ser números.`);
     });
   });
   return problems;

@@ -27,7 +27,7 @@ const month = (period: string, over: Partial<OpenMonthView> = {}): OpenMonthView
 
 async function open(kr: KeyResultView, api: Partial<ApiClient>, months: OpenMonthView[] = [month('2026-11')], initialPeriod = months[0]!.period) {
   const onSaved = vi.fn();
-  const r = await render(<CheckInDialog api={api as ApiClient} unitId="al-usaquen" months={months} initialPeriod={initialPeriod} kr={kr} onClose={() => {}} onSaved={onSaved} />);
+  const r = await render(<CheckInDialog api={api as ApiClient} unitId="al-usaquen" months={months} initialPeriod={initialPeriod} kr={kr} expected={0.5} onClose={() => {}} onSaved={onSaved} />);
   cleanups.push(r.unmount);
   return { onSaved, dialog: document.body };
 }
@@ -62,8 +62,44 @@ describe('CheckInDialog', () => {
       value: '80,5',
       comment: 'Se respondieron 120 PQRS a tiempo.',
       evidenceUrl: 'https://gobiernobogota.sharepoint.com/e',
+      // No check-in stored yet for the month: the save is based on none (compare-and-set).
+      version: null,
     });
     expect(onSaved).toHaveBeenCalledWith(tree);
+  });
+
+  it('shows last month’s value and the value expected today, as the card does (issue 14, item 11)', async () => {
+    const { dialog } = await open(percentageKr(), { checkIn: vi.fn() });
+    expect(dialog.textContent).toContain('Último reporte (octubre de 2026): 20 %');
+    expect(dialog.textContent).toContain('Esperado hoy: 47,5 %');
+  });
+
+  it('asks which number was meant when it could be two, and sends nothing (issue 13, item 7)', async () => {
+    const checkIn = vi.fn();
+    const { dialog } = await open(percentageKr(), { checkIn });
+    await type(byTestId(dialog, 'checkin-value'), '1.234');
+    await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(dialog.textContent).toContain('«1.234» se puede leer de dos formas: ¿quisiste decir 1234 o 1,234?');
+    expect(checkIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a stale edit with the current value and its author, keeps what was typed, and saves over it knowingly the second time (issue 13, item 5)', async () => {
+    const stale = '«Responder a tiempo el 95 % de las PQRS del trimestre» — Avance: otra persona lo guardó mientras lo editabas: ahora dice 50 % (lo guardó Viviana Muñoz). No se guardó tu cambio: revísalo y, si el tuyo es el correcto, guarda de nuevo.';
+    const checkIn = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiRequestError(409, 'conflict', stale, { current: [{ keyResultId: percentageKr().id, value: 50, version: 2, authorId: 'lider-al-usaquen' }] }))
+      .mockResolvedValueOnce({ tree: fixtureTree() });
+    const stored = { value: 42.75, comment: 'Se respondieron 80 PQRS a tiempo.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version: 1 };
+    const { dialog, onSaved } = await open(percentageKr(), { checkIn }, [month('2026-11', { checkIns: { [percentageKr().id]: stored } })]);
+    await type(byTestId(dialog, 'checkin-value'), '80');
+    await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(checkIn).toHaveBeenCalledWith('al-usaquen', '2026-11', expect.objectContaining({ value: '80', version: 1 }));
+    expect(byTestId(dialog, 'checkin-server-error').textContent).toContain('ahora dice 50 % (lo guardó Viviana Muñoz)');
+    expect((byTestId(dialog, 'checkin-value') as HTMLInputElement).value).toBe('80');
+    expect(onSaved).not.toHaveBeenCalled();
+    await act(async () => byTestId(dialog, 'checkin-save').click());
+    expect(checkIn).toHaveBeenLastCalledWith('al-usaquen', '2026-11', expect.objectContaining({ value: '80', version: 2 }));
+    expect(onSaved).toHaveBeenCalled();
   });
 
   it('shows the server’s Spanish refusal and keeps what was typed', async () => {

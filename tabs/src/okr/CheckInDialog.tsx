@@ -1,10 +1,11 @@
 import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { CheckInError, KeyResultView, OkrTreeView, OpenMonthView } from '@okr/core';
 import { useState } from 'react';
+import { ApiRequestError } from '../api/http.js';
 import type { OkrApi } from '../api/okr.js';
-import { periodLabel, periodTitle, unitMonthStateForUnit as monthStateLabels, validateCheckIn } from '../core.js';
+import { expectedKeyResultValue, periodLabel, periodTitle, typedNumber, unitMonthStateForUnit as monthStateLabels, validateCheckIn } from '../core.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
-import { formatBaselineTarget } from './format.js';
+import { formatBaselineTarget, formatKrValue } from './format.js';
 import { okrText as t } from './strings.js';
 import { DialogSubject, FormDialog } from '../ui/FormDialog.js';
 
@@ -16,6 +17,8 @@ export interface CheckInDialogProps {
   /** The month it opens on: a correction pending, else the earliest with something missing. */
   initialPeriod: string;
   kr: KeyResultView;
+  /** Progress expected today from the time elapsed in the quarter (the tree's `expected`, 0..1). */
+  expected: number;
   onClose(): void;
   onSaved(tree: OkrTreeView): void;
 }
@@ -24,9 +27,10 @@ export interface CheckInDialogProps {
 function startFrom(kr: KeyResultView, month: OpenMonthView | undefined) {
   const stored = month?.checkIns[kr.id];
   return {
-    value: stored ? String(stored.value).replace('.', ',') : kr.kind === 'milestone' ? '0' : '',
+    value: stored ? typedNumber(stored.value) : kr.kind === 'milestone' ? '0' : '',
     comment: stored?.comment ?? '',
     evidenceUrl: stored?.evidenceUrl ?? '',
+    version: stored?.version ?? null,
   };
 }
 
@@ -36,13 +40,16 @@ function startFrom(kr: KeyResultView, month: OpenMonthView | undefined) {
  * and again by the server (which has the last word). The ETI's observation on this key result, if
  * a correction is pending, is shown above the fields.
  */
-export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, onClose, onSaved }: CheckInDialogProps) {
+export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, expected, onClose, onSaved }: CheckInDialogProps) {
   const [period, setPeriod] = useState(initialPeriod);
   const month = months.find((m) => m.period === period);
   const start = startFrom(kr, month);
+  const lastMonth = kr.history.filter((h) => h.period < period).at(-1) ?? null;
   const [value, setValue] = useState(start.value);
   const [comment, setComment] = useState(start.comment);
   const [evidenceUrl, setEvidenceUrl] = useState(start.evidenceUrl);
+  /** The version of the month's check-in this dialog edits (compare-and-set); after a conflict, the one now stored. */
+  const [version, setVersion] = useState<number | null>(start.version);
   const [errors, setErrors] = useState<CheckInError[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -58,6 +65,7 @@ export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, 
     setValue(from.value);
     setComment(from.comment);
     setEvidenceUrl(from.evidenceUrl);
+    setVersion(from.version);
     setErrors([]);
     setServerError(null);
   };
@@ -67,7 +75,7 @@ export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setServerError(null);
-    const draft = { keyResultId: kr.id, value, comment, evidenceUrl };
+    const draft = { keyResultId: kr.id, value, comment, evidenceUrl, version };
     const checked = validateCheckIn(kr, draft);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -79,6 +87,9 @@ export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, 
       const { tree } = await api.checkIn(unitId, period, draft);
       onSaved(tree);
     } catch (error) {
+      // Someone else saved it meanwhile: the message says what it says now and who saved it; what was typed stays, and saving again replaces it knowingly.
+      const current = error instanceof ApiRequestError && error.status === 409 ? (error.details as { current?: Array<{ keyResultId: string; version: number }> } | undefined)?.current?.find((c) => c.keyResultId === kr.id) : undefined;
+      if (current) setVersion(current.version);
       setServerError((error as Error).message);
     } finally {
       setSaving(false);
@@ -88,7 +99,16 @@ export default function CheckInDialog({ api, unitId, months, initialPeriod, kr, 
   return (
     <FormDialog
       title={t.reportTitle(periodLabel(period))}
-      intro={<DialogSubject name={kr.title} detail={formatBaselineTarget(kr)} />}
+      intro={
+        <DialogSubject
+          name={kr.title}
+          detail={[
+            formatBaselineTarget(kr),
+            lastMonth ? t.reportLast(periodLabel(lastMonth.period), formatKrValue(kr, lastMonth.value)) : t.reportNoLast,
+            ...(kr.kind === 'milestone' ? [] : [t.reportExpected(formatKrValue(kr, expectedKeyResultValue(kr, expected)))]),
+          ].join(' · ')}
+        />
+      }
       error={serverError}
       errorTestId="checkin-server-error"
       onSubmit={submit}

@@ -1,6 +1,6 @@
 import { isVivaSet } from '../../../core/src/vivaSet.js';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { KeyResultView, MeResponse, OkrTreeView, QuarterId } from '@okr/core';
+import type { KeyResultView, MeResponse, QuarterId } from '@okr/core';
 import { Suspense, lazy, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import type { OkrApi } from '../api/okr.js';
@@ -98,6 +98,7 @@ export default function TreeView({ api, me, unitId, quarter }: TreeViewProps) {
             months={open}
             initialPeriod={suggested}
             kr={reporting}
+            expected={tree.data.expected}
             onClose={() => setReporting(null)}
             onSaved={(updated) => {
               tree.set(updated);

@@ -1,7 +1,6 @@
 import { Badge, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Regular, Warning16Regular } from '@fluentui/react-icons';
 import type { CoherenceCheck, PlanState } from '@okr/core';
-import type { DownloadedFile } from '../api/http.js';
 import { planStateLabels, reportStatusLabels } from './core.js';
 
 const useStyles = makeStyles({

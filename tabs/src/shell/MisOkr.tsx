@@ -114,7 +114,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
     writeDeepLink({ unitId, quarter, view: 'link' in current ? current.link : null, acta: actaOpen });
   }, [data, unitId, quarter, current, actaOpen]);
 
-  const quarters = useMemo(() => (data ? quarterOptions(data.currentQuarter, quarter) : []), [data, quarter]);
+  const quarters = useMemo(() => (data ? quarterOptions(data.currentQuarter, quarter, data.quartersWithData) : []), [data, quarter]);
   const groups = useMemo(() => {
     const units = data?.units ?? [];
     return [

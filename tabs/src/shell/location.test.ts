@@ -43,9 +43,13 @@ describe('address and remembered identity', () => {
 });
 
 describe('pickers', () => {
-  it('offers the current quarter and the three before it, newest first', () => {
-    expect(quarterOptions('2026-Q1', null)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2']);
-    expect(quarterOptions('2026-Q4', '2025-Q1')).toEqual(['2027-Q1', '2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q1']);
+  it('offers the next and the current quarter, and earlier ones only when they have data, newest first (issue 14, item 8)', () => {
+    expect(quarterOptions('2026-Q4', null, ['2026-Q4', '2026-Q3', '2025-Q4'])).toEqual(['2027-Q1', '2026-Q4', '2026-Q3', '2025-Q4']);
+    // T1 and T2 2026, where every unit would read «Sin set», are not offered.
+    expect(quarterOptions('2026-Q4', null, ['2026-Q3'])).not.toContain('2026-Q2');
+    expect(quarterOptions('2026-Q1', null)).toEqual(['2026-Q2', '2026-Q1']);
+    // A deep-linked quarter stays reachable.
+    expect(quarterOptions('2026-Q4', '2025-Q1', ['2026-Q3'])).toEqual(['2027-Q1', '2026-Q4', '2026-Q3', '2025-Q1']);
   });
 
   it('starts on the deep-linked unit when allowed, else on the person’s own unit', () => {

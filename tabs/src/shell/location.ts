@@ -5,7 +5,7 @@
  */
 import type { MeResponse, QuarterId, Unit } from '@okr/core';
 // Straight from its file, not through ../core.js: the address is read in the first load.
-import { isQuarterId, nextQuarter, previousQuarter } from '../../../core/src/quarter.js';
+import { isQuarterId, nextQuarter } from '../../../core/src/quarter.js';
 
 export const DEV_PERSON_STORAGE_KEY = 'okr.devPersonId';
 
@@ -92,12 +92,15 @@ export function writeDevPersonId(personId: string): void {
   }
 }
 
-/** The next quarter (being formulated), the current one and the three before it, newest first (plus a deep-linked older one). */
-export function quarterOptions(current: QuarterId, extra: QuarterId | null): QuarterId[] {
-  const list: QuarterId[] = [nextQuarter(current), current];
-  while (list.length < 5) list.push(previousQuarter(list[list.length - 1]!));
-  if (extra && !list.includes(extra)) list.push(extra);
-  return list.sort().reverse();
+/**
+ * The quarters the picker offers, newest first: the next one (being formulated) and the current one,
+ * the earlier ones that have data (some unit's set), and a deep-linked one. A quarter where every
+ * unit would read «Sin set» is not offered.
+ */
+export function quarterOptions(current: QuarterId, extra: QuarterId | null, withData: readonly QuarterId[] = []): QuarterId[] {
+  const list = new Set<QuarterId>([nextQuarter(current), current, ...withData.filter((q) => q < current)]);
+  if (extra) list.add(extra);
+  return [...list].sort().reverse();
 }
 
 /** The unit shown first: the deep-linked one if the person may see it, else their own unit. */

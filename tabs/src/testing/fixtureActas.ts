@@ -116,6 +116,8 @@ export function actaView(over: Partial<ActaView> = {}): ActaView {
     canSendToOap: false,
     canChange: true,
     missing: [],
+    signingClosed: null,
+    okrResultsOn: a ? '2026-11-20' : null,
     oap: actaStatus({ documentVersion: a ? a.documentVersion : null, state: a ? 'draft' : null }),
     people: PEOPLE,
     history: [],

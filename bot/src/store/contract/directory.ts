@@ -5,7 +5,6 @@ import { buildDemoSeed } from '../seed/demoOkrs.js';
 import type { ContractContext } from './fixtures.js';
 
 /** The store's clock reads 2026-11-23 (Bogotá) in every contract. */
-const TODAY = '2026-11-23';
 
 const newPerson = (id: string, extra: Partial<DirectoryPerson> = {}): DirectoryChange => ({
   kind: 'person',

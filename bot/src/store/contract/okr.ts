@@ -3,11 +3,12 @@ import { quarterMonths } from '@okr/core';
 import { ConflictError, type SetContent } from '../Store.js';
 import type { ContractContext } from './fixtures.js';
 
-const checkIn = (keyResultId: string, value: number) => ({
+const checkIn = (keyResultId: string, value: number, version: number | null = null) => ({
   keyResultId,
   value,
   comment: 'Avance del mes con soporte.',
   evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencia',
+  version,
 });
 
 /** The contract of the OKR sets, their workflow and check-ins. */
@@ -28,10 +29,10 @@ export function okrContract({ seeded }: ContractContext): void {
     const store = await seeded();
     const bundle = (await store.getSet('al-usaquen', '2026-Q4'))!;
     const kr = bundle.keyResults[0]!;
-    const write = (value: number) => store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: [checkIn(kr.id, value)] });
+    const write = (value: number, version: number | null = null) => store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: [checkIn(kr.id, value, version)] });
     expect((await write(40)).map((s) => s.outcome)).toEqual(['created']);
     expect((await write(40)).map((s) => s.outcome)).toEqual(['unchanged']);
-    const [updated] = await write(55);
+    const [updated] = await write(55, 1);
     expect(updated).toMatchObject({ outcome: 'updated', checkIn: { value: 55, version: 2 } });
     const month = (await store.listCheckIns('al-usaquen', ['2026-11'])).filter((c) => c.keyResultId === kr.id);
     expect(month).toHaveLength(1);
@@ -41,7 +42,29 @@ export function okrContract({ seeded }: ContractContext): void {
     await store.close();
   });
 
-  it('lists a unit’s check-ins for the months asked, and nothing for no months', async () => {
+  it('refuses a stale check-in save (compare-and-set on its version), writing nothing of the whole save (issue 13, item 5)', async () => {
+    const store = await seeded();
+    const [a, b] = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults;
+    const save = (...checkIns: ReturnType<typeof checkIn>[]) => store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns });
+    await save(checkIn(a!.id, 40));
+    // Someone else saved «a» first; a save also based on no check-in is refused, and so is «b» with it.
+    await expect(save(checkIn(a!.id, 41), checkIn(b!.id, 7))).rejects.toBeInstanceOf(ConflictError);
+    await save(checkIn(a!.id, 45, 1));
+    // Based on version 1 while 2 is stored: refused; the same content again is not a conflict.
+    await expect(save(checkIn(a!.id, 50, 1))).rejects.toBeInstanceOf(ConflictError);
+    expect((await save(checkIn(a!.id, 45, 1))).map((s) => s.outcome)).toEqual(['unchanged']);
+    const month = await store.listCheckIns('al-usaquen', ['2026-11']);
+    expect(month.find((c) => c.keyResultId === a!.id)).toMatchObject({ value: 45, version: 2 });
+    expect(month.find((c) => c.keyResultId === b!.id)).toBeUndefined();
+    // Parallel saves based on the same version: exactly one is stored, the others are refused.
+    const results = await Promise.allSettled([60, 61, 62, 63, 64].map((v) => save(checkIn(a!.id, v, 2))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ConflictError)).toBe(true);
+    expect((await store.listCheckIns('al-usaquen', ['2026-11'])).find((c) => c.keyResultId === a!.id)!.version).toBe(3);
+    await store.close();
+  });
+
+    it('lists a unit’s check-ins for the months asked, and nothing for no months', async () => {
     const store = await seeded();
     const october = await store.listCheckIns('al-santa-fe', ['2026-10']);
     expect(october.length).toBeGreaterThan(0);

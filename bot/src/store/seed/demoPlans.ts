@@ -12,8 +12,6 @@ import {
   type ModificationRequest,
   type OkrSet,
   type PlanEvent,
-  type PlanQuarter,
-  type PlanVigencia,
   type QuarterNumber,
   type Quarterly,
   type Unit,

@@ -99,13 +99,13 @@ describe('SharePoint store and SQLite store give the same answers', () => {
   it('for the same sequence of writes, with the same audit trail', async () => {
     const { sqlite, sp } = await seededPair();
     const kr = (await sqlite.getSet('al-usaquen', '2026-Q4'))!.keyResults;
-    const write = (value: number, krs = kr.slice(0, 9)) => ({
+    const write = (value: number, version: number | null, krs = kr.slice(0, 9)) => ({
       actorId: 'enlace-al-usaquen',
       unitId: 'al-usaquen',
       period: '2026-11',
-      checkIns: krs.map((k, i) => ({ keyResultId: k.id, value: value + i, comment: `Avance ${value}`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' })),
+      checkIns: krs.map((k, i) => ({ keyResultId: k.id, value: value + i, comment: `Avance ${value}`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version })),
     });
-    for (const w of [write(10), write(10), write(20, kr.slice(0, 3)), write(20)]) {
+    for (const w of [write(10, null), write(10, null), write(20, 1, kr.slice(0, 3)), write(20, 1)]) {
       const [a, b] = [await sqlite.saveCheckIns(w), await sp.store.saveCheckIns(w)];
       expect(b.map((s) => [s.outcome, withoutIds(s.checkIn)])).toEqual(a.map((s) => [s.outcome, withoutIds(s.checkIn)]));
     }
@@ -149,7 +149,7 @@ describe('Requests per screen', () => {
     expect(entity.bundles).toHaveLength(44);
     expect(h.fake.stats).toMatchObject({ requests: 1, innerRequests: 6, ru: 12 });
     h.fake.resetStats();
-    const [saved] = await h.store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 5, comment: 'ok', evidenceUrl: 'https://x.sharepoint.com/e' }] });
+    const [saved] = await h.store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: [{ keyResultId: kr.id, value: 5, comment: 'ok', evidenceUrl: 'https://x.sharepoint.com/e', version: null }] });
     expect(saved!.outcome).toBe('created');
     expect(h.fake.stats).toMatchObject({ requests: 2, innerRequests: 4, ru: 8 });
     expect(h.fake.stats.thresholdErrors).toBe(0);
@@ -186,12 +186,13 @@ describe('Writes under conflict, loss and failure', () => {
     const h = fakeSharePoint({ now, ...options });
     await h.store.seed(twoUnits);
     const krs = (await h.store.getSet('al-usaquen', '2026-Q4'))!.keyResults;
-    const write = (values: number[]) =>
+    /** `versions`: the version each save is based on (none: the month had no check-in). */
+    const write = (values: number[], versions: Array<number | null> = []) =>
       h.store.saveCheckIns({
         actorId: 'enlace-al-usaquen',
         unitId: 'al-usaquen',
         period: '2026-11',
-        checkIns: values.map((value, i) => ({ keyResultId: krs[i]!.id, value, comment: 'Avance', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e' })),
+        checkIns: values.map((value, i) => ({ keyResultId: krs[i]!.id, value, comment: 'Avance', evidenceUrl: 'https://gobiernobogota.sharepoint.com/e', version: versions[i] ?? null })),
       });
     const checkInsList = h.list('checkIns');
     return { ...h, krs, write, checkInsList, itemsUrl: `/lists/${checkInsList.id}/items` };
@@ -209,7 +210,7 @@ describe('Writes under conflict, loss and failure', () => {
         h.checkInsList.update(item, { Value: 41, RecordVersion: 2 });
       },
     });
-    await expect(h.write([55])).rejects.toBeInstanceOf(ConflictError);
+    await expect(h.write([55], [1])).rejects.toBeInstanceOf(ConflictError);
     expect((await h.store.listCheckIns('al-usaquen', ['2026-11']))[0]).toMatchObject({ value: 41, version: 2 });
     expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['create']);
   });
@@ -223,7 +224,7 @@ describe('Writes under conflict, loss and failure', () => {
     expect(await h.store.listAudit({ entity: 'checkIn' })).toHaveLength(1);
     // An update whose answer is lost: the retry sees its own change (412 on the old eTag) and is fine.
     h.fake.inject({ kind: 'lose-response', method: 'PATCH', urlIncludes: h.itemsUrl });
-    const [updated] = await h.write([45]);
+    const [updated] = await h.write([45], [1]);
     expect(updated).toMatchObject({ outcome: 'updated', checkIn: { value: 45, version: 2 } });
     expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['update', 'create']);
   });
@@ -250,7 +251,7 @@ describe('Writes under conflict, loss and failure', () => {
       urlIncludes: h.itemsUrl,
       run: () => h.fake.inject({ kind: 'status', status: 500, method: 'POST', urlIncludes: h.itemsUrl }),
     });
-    await expect(h.write([11, 20, 30])).rejects.toThrow(/500/);
+    await expect(h.write([11, 20, 30], [1])).rejects.toThrow(/500/);
     expect((await h.store.listCheckIns('al-usaquen', ['2026-11'])).map((c) => [c.value, c.version])).toEqual([[10, 1]]);
     expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['create']);
   });

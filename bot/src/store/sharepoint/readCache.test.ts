@@ -37,11 +37,13 @@ async function cachedSite() {
   return { ...h, cache: h.store.engine.cache!, another, later: (by: number) => (ms += by) };
 }
 
-const checkIn = (keyResultId: string, value: number, comment = 'Avance del mes con soporte.') => ({
+/** `version`: the check-in the save is based on (compare-and-set); null when the month has none. */
+const checkIn = (keyResultId: string, value: number, comment = 'Avance del mes con soporte.', version: number | null = null) => ({
   keyResultId,
   value,
   comment,
   evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencia',
+  version,
 });
 
 describe('the SharePoint read cache (delta queries)', () => {
@@ -92,7 +94,7 @@ describe('the SharePoint read cache (delta queries)', () => {
     expect(h.fake.stats.requests).toBe(0);
     expect(saved).toMatchObject({ keyResultId: kr.id, value: 40, version: 1 });
     // Its eTag is the one Graph gave: a correction goes through compare-and-set without a conflict.
-    const [corrected] = await h.store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 45)] });
+    const [corrected] = await h.store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 45, undefined, 1)] });
     expect(corrected!.checkIn).toMatchObject({ value: 45, version: 2 });
     expect((await h.store.listCheckIns(UNIT, ['2026-11']))[0]).toMatchObject({ value: 45, version: 2 });
   });

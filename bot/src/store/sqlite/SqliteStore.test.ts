@@ -50,7 +50,7 @@ describe('SqliteStore on a file', () => {
     const { buildDemoSeed } = await import('../seed/demoOkrs.js');
     await store.seed(buildDemoSeed('2026-11-23'));
     const kr = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults[0]!;
-    const good = { keyResultId: kr.id, value: 10, comment: 'ok', evidenceUrl: 'https://x.sharepoint.com/e' };
+    const good = { keyResultId: kr.id, value: 10, comment: 'ok', evidenceUrl: 'https://x.sharepoint.com/e', version: null };
     const bad = { ...good, keyResultId: 'no-existe' };
     await expect(store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: [good, bad] })).rejects.toThrow();
     expect(await store.listCheckIns('al-usaquen', ['2026-11'])).toEqual([]);

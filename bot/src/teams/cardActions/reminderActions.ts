@@ -26,8 +26,8 @@ export const muteRemindersAction: CardAction<{ reminders: ReminderService }> = {
   verb: REMINDERS_MUTE,
   async run(actor, data) {
     if (!isKind(data.kind)) return stale;
-    await actor.deps.reminders.setMuted(actor.person, data.kind, data.muted === true || data.muted === 'true');
-    return myRemindersReply(actor);
+    const result = await actor.deps.reminders.setMuted(actor.person, data.kind, data.muted === true || data.muted === 'true');
+    return result.ok ? myRemindersReply(actor) : messageCard(t.mine.title, result.message);
   },
 };
 

@@ -16,11 +16,17 @@ function typedFor(kr: KeyResult, data: Record<string, unknown>): boolean {
   return !blank(data[ids.comment]) || !blank(data[ids.evidenceUrl]) || (kr.kind !== 'milestone' && !blank(data[ids.value]));
 }
 
+/** The version of a KR's check-in the card showed (compare-and-set): `version` on its own button, `versions` on «Guardar todo»; null: none. */
+function versionOf(kr: KeyResult, data: Record<string, unknown>, only: string | null): number | null {
+  const raw = only ? data.version : (data.versions as Record<string, unknown> | undefined)?.[kr.id];
+  return typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : null;
+}
+
 /** A KR's check-in as typed on the card; a stored comment or link too long for the card (shown as a preview) stays when its field is left empty. */
-function draftOf(kr: KeyResult, data: Record<string, unknown>, stored: CheckIn | undefined): CheckInDraft {
+function draftOf(kr: KeyResult, data: Record<string, unknown>, stored: CheckIn | undefined, version: number | null): CheckInDraft {
   const ids = inputIds(kr.id);
   const keep = (field: 'comment' | 'evidenceUrl', typed: unknown) => (blank(typed) && stored && keptOnCard(field, stored[field]) ? stored[field] : typed);
-  return { keyResultId: kr.id, value: data[ids.value], comment: keep('comment', data[ids.comment]), evidenceUrl: keep('evidenceUrl', data[ids.evidenceUrl]) };
+  return { keyResultId: kr.id, value: data[ids.value], comment: keep('comment', data[ids.comment]), evidenceUrl: keep('evidenceUrl', data[ids.evidenceUrl]), version };
 }
 
 /**
@@ -41,13 +47,16 @@ async function save(actor: Actor<{ checkIns: CheckInService }>, data: Record<str
   const krs = formResult.form.bundle.keyResults;
   const chosen = only ? krs.filter((kr) => kr.id === only) : krs.filter((kr) => typedFor(kr, data));
   if (only && chosen.length === 0) return messageCard(t.notSaved, t.keyResultGone);
-  const result = await service.submit(actor.person, unitId, period, chosen.map((kr) => draftOf(kr, data, formResult.form.thisMonth.get(kr.id))));
+  const result = await service.submit(actor.person, unitId, period, chosen.map((kr) => draftOf(kr, data, formResult.form.thisMonth.get(kr.id), versionOf(kr, data, only))));
   const tabUrl = actor.deps.tabUrl(unitId);
   switch (result.kind) {
     case 'invalid':
       return checkInCard(formResult.form, { errors: result.errors, typed: data, tabUrl });
     case 'refused':
       return messageCard(t.notSaved, result.message);
+    case 'stale':
+      // The card as the month is now (its versions too), with what this person typed and, per key result, who saved what meanwhile.
+      return checkInCard(result.form, { errors: result.errors, typed: data, tabUrl });
     case 'saved': {
       actor.deps.log.info({ person: actor.person.id, unitId, period, saved: result.saved.map((s) => s.outcome) }, 'check-ins saved');
       const { form } = result;

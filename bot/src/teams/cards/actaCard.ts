@@ -70,6 +70,7 @@ export function actaCard(record: ActaRecord, viewer: ActaCardViewer, opts: { not
     if (plenaria.kind === 'dialogo') body.push(...bullets(t.proposals, acta.draft.proposals));
     if (acta.draft.recognitions.length) body.push(subtle(t.recognitions(acta.draft.recognitions.length), { spacing: 'Small' }));
     if (record.missing.length) body.push(container([text(msg.actas.notReady(record.missing.join(', ')), { color: 'Warning', size: 'Small' })], { style: 'warning' }));
+    if (record.signingClosed && state !== 'signed') body.push(container([text(record.signingClosed, { size: 'Small' })], { style: 'emphasis', id: 'signingClosed' }));
   }
   const actions: CardElement[] = [];
   if (acta) {

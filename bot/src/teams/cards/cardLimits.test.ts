@@ -93,7 +93,7 @@ describe('what the smaller cards lead to', () => {
     const [card] = await h.say('enlace-al-usaquen', 'check-in');
     expect(JSON.stringify(card)).not.toContain(before!.comment);
     expect(cardText(card)).toMatch(/se conserva si dejas el campo vacío/);
-    await h.execute('enlace-al-usaquen', CHECK_IN_SAVE_ONE, { unitId: 'al-usaquen', period: LONGEST_PERIOD, keyResultId: kr.id, [inputIds(kr.id).value]: '77' });
+    await h.execute('enlace-al-usaquen', CHECK_IN_SAVE_ONE, { unitId: 'al-usaquen', period: LONGEST_PERIOD, keyResultId: kr.id, version: before!.version, [inputIds(kr.id).value]: '77' });
     const [after] = (await h.store.listCheckIns('al-usaquen', [LONGEST_PERIOD])).filter((c) => c.keyResultId === kr.id);
     expect(after).toMatchObject({ value: 77, comment: before!.comment, evidenceUrl: before!.evidenceUrl });
   });

@@ -1,4 +1,4 @@
-import { formatPercent, milestoneLabels, okrBotText, periodLabel, unitMonthStateForUnit, type CheckInError } from '@okr/core';
+import { expectedKeyResultValue, formatPercent, milestoneLabels, okrBotText, periodLabel, typedNumber, unitMonthStateForUnit, type CheckInError } from '@okr/core';
 import type { CheckInForm } from '../../services/checkIns.js';
 import { CARD_MAX_BYTES, attention, card, cardBytes, container, executeAction, heading, openUrl, preview, subtle, text, type AdaptiveCard, type CardElement } from './elements.js';
 import { describeKeyResult, formatValue } from './format.js';
@@ -19,7 +19,8 @@ export const inputIds = (keyResultId: string) => ({
 /** What the person typed, keyed by input id, to put back on the card after an error. */
 export type TypedValues = Record<string, unknown>;
 
-const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+/** What an input shows: a stored number as a person types it in es-CO («1234,5», never «1.234» that would read as two numbers). */
+const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : typeof v === 'number' ? typedNumber(v) : String(v));
 
 /**
  * What the card's own inputs take: shorter than what the tab takes (CHECK_IN_LIMITS), so that nine
@@ -35,11 +36,6 @@ const STORED_PREVIEW = 140;
 /** Errors listed on top; each is also shown under its field. */
 const ERRORS_LISTED = 3;
 
-/** The value a KR would show today if it advanced evenly through the quarter, in its own unit. */
-function expectedValue(kr: { baseline: number; target: number; kind: string }, expected: number): number {
-  const v = kr.baseline + (kr.target - kr.baseline) * expected;
-  return kr.kind === 'percentage' ? Math.round(v * 10) / 10 : Math.round(v);
-}
 
 export interface CheckInCardOptions {
   errors?: CheckInError[];
@@ -186,7 +182,7 @@ function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: D
         container(
           [
             text(preview(kr.title, TITLE_PREVIEW), { weight: 'Bolder' }),
-            subtle(`${describeKeyResult(kr)}${kr.kind === 'milestone' ? '' : t.expectedToday(formatValue(kr, expectedValue(kr, tree.expected)))}`),
+            subtle(`${describeKeyResult(kr)}${kr.kind === 'milestone' ? '' : t.expectedToday(formatValue(kr, expectedKeyResultValue(kr, tree.expected)))}`),
             subtle(last ? t.lastReport(periodLabel(last.period), formatValue(kr, last.value), preview(last.comment, detail >= 1 ? 60 : STORED_PREVIEW)) : t.noLastReport),
             stored
               ? text(t.reported(formatValue(kr, stored.value), stored.version - 1), { color: 'Good', size: 'Small' })
@@ -217,7 +213,7 @@ function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: D
             },
             ...kept('evidenceUrl'),
             ...errorFor('evidenceUrl'),
-            ...(detail >= 1 ? [] : [{ type: 'ActionSet', actions: [executeAction(t.saveOne, CHECK_IN_SAVE_ONE, { unitId: unit.id, period, keyResultId: kr.id })] }]),
+            ...(detail >= 1 ? [] : [{ type: 'ActionSet', actions: [executeAction(t.saveOne, CHECK_IN_SAVE_ONE, { unitId: unit.id, period, keyResultId: kr.id, version: stored?.version ?? null })] }]),
           ],
           { spacing: 'Medium', id: `kr:${kr.id}`, ...(fieldErrors.length > 0 ? { style: 'attention' } : {}) },
         ),
@@ -226,5 +222,7 @@ function buildCheckInCard(form: CheckInForm, opts: CheckInCardOptions, detail: D
   }
 
   if (detail >= 1) body.push(container([text(clipped ? t.typedTooLong : t.foldedReported, { color: clipped ? 'Warning' : 'Default', size: 'Small' })], { separator: true }));
-  return card(body, [executeAction(t.saveAll, CHECK_IN_SUBMIT, { unitId: unit.id, period }, { style: 'positive' }), ...(opts.tabUrl ? [openUrl(t.openTab, opts.tabUrl)] : [])]);
+  // The versions this card shows (compare-and-set): a save based on them is refused if someone saved meanwhile.
+  const versions = Object.fromEntries([...thisMonth].map(([id, c]) => [id, c.version]));
+  return card(body, [executeAction(t.saveAll, CHECK_IN_SUBMIT, { unitId: unit.id, period, versions }, { style: 'positive' }), ...(opts.tabUrl ? [openUrl(t.openTab, opts.tabUrl)] : [])]);
 }

@@ -1,4 +1,4 @@
-import { formatDateTime, DIGEST_KINDS, periodLabel, reminderKindLabels, remindersBotText, type DigestKind, type ReminderKind } from '@okr/core';
+import { formatDateTime, DIGEST_KINDS, periodLabel, reminderKindLabels, remindersBotText, SNOOZE_ONLY_KINDS, type DigestKind, type ReminderKind } from '@okr/core';
 import type { PlannedReminder } from '../../jobs/reminderPlan.js';
 import type { AdminRemindersView, PersonRemindersView } from '../../services/reminders.js';
 import type { ReminderLogEntry } from '../../store/Store.js';
@@ -91,20 +91,21 @@ export function myRemindersCard(view: PersonRemindersView, isAdmin: boolean, uni
   const actions: CardElement[] = [];
   if (view.kinds.length === 0) body.push(text(said.noKinds));
   for (const kind of view.kinds) {
-    const muted = view.muted.includes(kind);
+    const snoozeOnly = SNOOZE_ONLY_KINDS.has(kind);
+    const muted = !snoozeOnly && view.muted.includes(kind);
     body.push(
       container(
         [
           text(said.kind(kindLabel(kind).title, muted), { weight: 'Bolder' }),
           subtle(kindLabel(kind).detail),
-          { type: 'ActionSet', actions: [executeAction(muted ? said.activate : said.mute, REMINDERS_MUTE, { kind, muted: !muted })] },
+          snoozeOnly ? subtle(said.snoozeOnly, { spacing: 'Small' }) : { type: 'ActionSet', actions: [executeAction(muted ? said.activate : said.mute, REMINDERS_MUTE, { kind, muted: !muted })] },
         ],
         { separator: true },
       ),
     );
   }
   body.push(text(said.upcoming, { weight: 'Bolder', spacing: 'Large' }));
-  const upcoming = view.upcoming.filter((r) => !view.muted.includes(r.key.kind));
+  const upcoming = view.upcoming.filter((r) => SNOOZE_ONLY_KINDS.has(r.key.kind) || !view.muted.includes(r.key.kind));
   if (upcoming.length === 0 && view.snoozes.length === 0) body.push(subtle(said.noUpcoming));
   body.push(...capped(upcoming, (r) => text(`• ${describe(r)} — ${bogota(view.nextSendingAt)}`, { size: 'Small', spacing: 'None' })));
   body.push(...capped(view.snoozes, (s) => text(`• ${kindLabel(s.key.kind).title} · ${periodLabel(s.key.period)} — ${said.snoozedUntil(bogota(s.until))}`, { size: 'Small', spacing: 'None' })));

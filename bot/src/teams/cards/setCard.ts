@@ -33,6 +33,8 @@ export function setCard(view: SetView, viewerRoles: readonly Role[], opts: { not
   ];
   if (opts.notice) body.push(container([text(opts.notice, { color: 'Good', weight: 'Bolder' })], { style: 'good' }));
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
+  // What the líder approves it against: the institutional objective it serves.
+  if (view.institutionalObjective) body.push(subtle(t.aligned(view.institutionalObjective.code, preview(view.institutionalObjective.title, TITLE_PREVIEW)), { spacing: 'Small', id: 'aligned' }));
   if (strategic) body.push(text(preview(strategic.title, TITLE_PREVIEW), { size: 'Medium', weight: 'Bolder', separator: true }));
   for (const o of tactical) {
     const krs = bundle.keyResults.filter((k) => k.objectiveId === o.id).sort((a, b) => a.order - b.order);

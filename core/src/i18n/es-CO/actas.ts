@@ -71,6 +71,8 @@ export const actaMessages = {
     cfr: 'las conversaciones, la retroalimentación o los reconocimientos (CFR)',
   },
   notReady: (what: string) => `Antes de firmar falta: ${what}.`,
+  notHeldYet: (date: string, time: string) => `${endSentence(`El acta se firma y se envía a la OAP después de la plenaria: se abre el ${formatDateAndClock(date, time, 'long')}`)} Mientras tanto puedes seguir escribiéndola.`,
+  resultsBeforePlenaria: 'Los resultados de los OKR del acta se tomaron antes de la plenaria: pulsa «Actualizar resultados» para tomarlos a la fecha de la plenaria antes de pedir las firmas.',
   notEditor: 'Solo el enlace o el líder de la dependencia, el secretario/a designado y quien preside pueden escribir esta acta.',
   notStarted: 'Esta plenaria aún no tiene acta.',
   alreadyStarted: 'El acta ya existe; ábrela para seguir escribiéndola.',

@@ -38,7 +38,6 @@ export const shapeMessages = {
 export const qualityMessages = {
   longTitle: (title: string, max: number) => `«${title.slice(0, 40)}…» supera ${max} caracteres: un título corto se lee mejor en las plenarias.`,
   noKrs: (title: string) => `«${title}» no tiene resultados clave.`,
-  tooManyKrs: (title: string, n: number) => `«${title}» tiene ${counted(n, 'resultado clave', 'resultados clave')}; el estándar es 3.`,
   noTarget: (title: string) => `«${title}» no tiene meta.`,
   targetEqualsBaseline: (title: string) => `«${title}»: la meta es igual a la línea base; no mediría ningún avance.`,
   directionMismatch: (title: string) => `«${title}»: la dirección (aumentar o disminuir) no coincide con la línea base y la meta.`,
@@ -65,7 +64,14 @@ export const formulationMessages = {
   lastStep: (who: string, action: string, state: string, at: string) => `${who} hizo «${action}» y el set quedó «${state}» (${at}).`,
   nowIn: (state: string) => `el set está «${state}».`,
   onlyEnlace: (unit: string) => `Solo el enlace OKR de ${unit} puede formular su set.`,
-  locked: (state: string) => `El set está «${state}» y no se puede editar. Para cambiar un set cargado se inicia un nuevo ciclo de formulación.`,
+  locked: (state: string, next: string) => `El set está «${state}» y no se puede editar. ${next}`,
+  /** What comes next for a set that cannot be edited in its state (one sentence, after «no se puede editar»). */
+  lockedNext: {
+    coach_review: 'Mientras el OKR Coach lo revisa no se edita: si lo devuelve con observaciones, se corrige y se envía de nuevo.',
+    leader_approval: 'Mientras el líder decide no se edita: si lo rechaza, se corrige y se envía de nuevo.',
+    active: 'Para cambiar un set cargado se inicia un nuevo ciclo de formulación.',
+    closed: 'El trimestre de este set terminó: el del siguiente se formula aparte (puedes partir de este con «Reformular»).',
+  },
   nothingToCopy: (quarter: string) => `No hay un set de ${quarter} para copiar.`,
 } as const;
 
@@ -81,6 +87,7 @@ export const formulationBotText = {
   card: {
     title: (quarter: string) => `Set de OKR · ${quarter}`,
     state: (state: string) => `Estado: ${state}`,
+    aligned: (code: string, title: string) => `Se alinea al objetivo institucional ${code}: ${title}`,
     noKeyResults: 'Sin resultados clave',
     alerts: (n: number) => `Alertas de forma (${n})`,
     moreInTab: (n: number) => `…y ${n} más en la pestaña.`,

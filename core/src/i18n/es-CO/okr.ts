@@ -7,6 +7,10 @@ export const fieldLabels = { value: 'Avance', comment: 'Comentario', evidenceUrl
 export const checkInMessages = {
   valueRequired: 'escribe el avance.',
   valueNotNumber: (raw: string) => `«${raw}» no es un número. Usa cifras, por ejemplo 45 o 45,5.`,
+  valueAmbiguous: (raw: string, esCo: string, other: string) =>
+    `«${raw}» se puede leer de dos formas: ¿quisiste decir ${esCo} o ${other}? Escríbelo sin punto de miles y con coma decimal, por ejemplo ${esCo}.`,
+  staleCheckIn: (current: string, author: string) =>
+    `otra persona lo guardó mientras lo editabas: ahora dice ${current} (lo guardó ${author}). No se guardó tu cambio: revísalo y, si el tuyo es el correcto, guarda de nuevo.`,
   percentageRange: 'debe estar entre 0 y 100.',
   numberNegative: 'no puede ser negativo.',
   numberTooLarge: (max: string) => `es demasiado grande para este resultado clave (máximo ${max}). Revisa la cifra.`,

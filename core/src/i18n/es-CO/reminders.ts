@@ -76,6 +76,8 @@ export const remindersBotText = {
     kind: (title: string, muted: boolean) => `${title} — ${muted ? '🔕 silenciado' : '🔔 activo'}`,
     activate: 'Activar',
     mute: 'Silenciar',
+    snoozeOnly: 'No se silencia: mientras falte el reporte del mes vuelve cada día hábil; puedes posponerlo con «Recordarme mañana» desde el recordatorio. El líder de la unidad recibe su aviso de todos modos.',
+    cannotMute: (title: string) => `«${title}» no se puede silenciar: se pospone con «Recordarme mañana» y vuelve mientras falte el reporte del mes; el líder de la unidad recibe su aviso de todos modos.`,
     upcoming: 'Próximos',
     noUpcoming: 'No tienes recordatorios pendientes.',
     snoozedUntil: (when: string) => `pospuesto hasta el ${when}`,

@@ -1,5 +1,5 @@
 import { Field, makeStyles, tokens } from '@fluentui/react-components';
-import type { Acta, PersonRef, Plenaria } from '@okr/core';
+import type { Acta, IsoDate, PersonRef, Plenaria } from '@okr/core';
 import { actasText as a } from '../strings.js';
 import { TextList } from '../ActaBits.js';
 import { ReadText, Section } from './ActaLayout.js';
@@ -19,6 +19,8 @@ const useStyles = makeStyles({
 export interface DraftSectionsProps extends DraftProps {
   plenaria: Plenaria;
   acta: Acta;
+  /** The day the OKR results are of (ActaView.okrResultsOn). */
+  resultsOn: IsoDate | null;
   /** The directory the people of the acta are chosen from. */
   people: readonly PersonRef[];
   byId: ReadonlyMap<string, PersonRef>;
@@ -32,7 +34,7 @@ export interface DraftSectionsProps extends DraftProps {
  * The acta's content, in the order of the format: meeting data, attendance, agenda, development,
  * the OKR results (a dialogue's proposals instead), CFR, decisions and commitments.
  */
-export function DraftSections({ plenaria, acta, people, byId, nameOf, busy, onRefreshResults, ...draftProps }: DraftSectionsProps) {
+export function DraftSections({ plenaria, acta, resultsOn, people, byId, nameOf, busy, onRefreshResults, ...draftProps }: DraftSectionsProps) {
   const styles = useStyles();
   const { draft, editable, update } = draftProps;
   const dialogue = plenaria.kind === 'dialogo';
@@ -65,7 +67,7 @@ export function DraftSections({ plenaria, acta, people, byId, nameOf, busy, onRe
       {dialogue ? (
         <ListSection field="proposals" {...draftProps} />
       ) : (
-        <OkrResultsSection kind={plenaria.kind} rows={acta.okrResults} snapshotAt={acta.snapshotAt} editable={editable} busy={busy} onRefresh={onRefreshResults} />
+        <OkrResultsSection kind={plenaria.kind} rows={acta.okrResults} snapshotAt={acta.snapshotAt} on={resultsOn} plenariaDate={plenaria.date} editable={editable} busy={busy} onRefresh={onRefreshResults} />
       )}
 
       <CfrSection people={people} nameOf={nameOf} {...draftProps} />

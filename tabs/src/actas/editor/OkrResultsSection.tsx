@@ -1,11 +1,10 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import type { OkrResultRow, PlenariaKind } from '@okr/core';
+import type { IsoDate, OkrResultRow, PlenariaKind } from '@okr/core';
 import { groupByObjective } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { Section } from './ActaLayout.js';
 import type { Busy } from './useActaActions.js';
-import { formatDateTime } from '../../core.js';
 
 const useStyles = makeStyles({
   results: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -25,20 +24,26 @@ const useStyles = makeStyles({
 export interface OkrResultsSectionProps {
   kind: PlenariaKind;
   rows: readonly OkrResultRow[];
-  /** When the rows were taken from the unit's OKR. */
+  /** When the rows were taken (a validation plenaria's figures say it). */
   snapshotAt: string;
+  /** The day OKR rows are of: the plenaria's date, or an earlier day while it is still ahead (provisional); null for validated figures. */
+  on: IsoDate | null;
+  plenariaDate: IsoDate;
   /** Whoever writes the acta may take them again. */
   editable: boolean;
   busy: Busy;
   onRefresh: () => void;
 }
 
-/** The unit's OKR results as reviewed in the plenaria, frozen when the acta was written, under their objectives. */
-export function OkrResultsSection({ kind, rows, snapshotAt, editable, busy, onRefresh }: OkrResultsSectionProps) {
+/** The unit's OKR results as reviewed in the plenaria, as of its date (provisional before it), under their objectives; a validation plenaria's validated figures. */
+export function OkrResultsSection({ kind, rows, snapshotAt, on, plenariaDate, editable, busy, onRefresh }: OkrResultsSectionProps) {
   const styles = useStyles();
   const validation = kind === 'validacion';
   return (
-    <Section title={validation ? a.validatedTitle : a.sectionResults} intro={(validation ? a.validatedIntro : a.resultsIntro)(formatDateTime(snapshotAt, 'short'))}>
+    <Section
+      title={validation ? a.validatedTitle : a.sectionResults}
+      intro={validation ? a.validatedIntro(snapshotAt) : (on ?? plenariaDate) < plenariaDate ? a.resultsProvisional(on!) : a.resultsIntro(on ?? plenariaDate)}
+    >
       {rows.length === 0 ? (
         <Caption1 data-testid="acta-results">{validation ? a.noValidated : a.noResults}</Caption1>
       ) : (

@@ -34,13 +34,18 @@ export function SignaturesSection({ view, dirty, editable, readOnly, requested, 
     const signature = view.acta?.signatures[part];
     return signature ? a.signedOn(formatDateTime(signature.at, 'short')) : a.notSigned;
   };
-  const blocked = dirty || view.missing.length > 0 || !!busy;
+  const blocked = dirty || view.missing.length > 0 || !!view.signingClosed || !!busy;
   return (
     <Section title={a.sectionSignatures}>
       <dl className={styles.signatures} data-testid="acta-signatures">
         <Fact label={a.signSecretaryOf(view.secretary.name)}>{signedOn('secretary')}</Fact>
         <Fact label={a.signPresidingOf(view.presiding.name)}>{signedOn('presiding')}</Fact>
       </dl>
+      {view.state !== 'signed' && view.signingClosed && (
+        <MessageBar intent="info" layout="multiline" data-testid="acta-signing-closed">
+          <MessageBarBody>{view.signingClosed}</MessageBarBody>
+        </MessageBar>
+      )}
       {view.state !== 'signed' &&
         (view.missing.length > 0 ? (
           <MessageBar intent="warning" layout="multiline" data-testid="acta-missing">
@@ -51,7 +56,7 @@ export function SignaturesSection({ view, dirty, editable, readOnly, requested, 
             </MessageBarBody>
           </MessageBar>
         ) : (
-          <Caption1 data-testid="acta-missing">{a.readyToSign}</Caption1>
+          !view.signingClosed && <Caption1 data-testid="acta-missing">{a.readyToSign}</Caption1>
         ))}
       {editable && (
         <div className={shared.actions}>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { quarterOf, type CheckIn, type KeyResult, type Objective, type OkrSet, type OkrSetBundle, type OkrSetState, type QuarterId } from '@okr/core';
 import { ConflictError } from '../../errors.js';
 import type { EntityQuarterData, OkrPort, SavedCheckIn, SetContent, SetEvent, SetTransition, UnitQuarterData } from '../../ports/okr.js';
-import { sameCheckIn } from '../../rules.js';
+import { refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
 import { binary, byNumericId, groupBy, queriesOf, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
@@ -530,6 +530,11 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
       const unknown = write.checkIns.filter((c) => !known.has(c.keyResultId)).map((c) => c.keyResultId);
       if (unknown.length > 0) throw new Error(`saveCheckIns: unknown key results for ${uq}: ${unknown.join(', ')}`);
       const byKey = new Map(stored!.map((i) => [String(i.fields.RecordKey), i]));
+      // What was read is checked here; what changes between this read and the write, by If-Match and the unique key.
+      refuseStaleCheckIns(write.checkIns, (keyResultId) => {
+        const item = byKey.get(checkInKey(keyResultId, write.period));
+        return item ? toCheckIn(item.fields) : null;
+      });
       const at = engine.now().toISOString();
       const ops: WriteOp[] = [];
       const saved = write.checkIns.map((c): SavedCheckIn => {

@@ -3,7 +3,7 @@ import { quarterMonths } from '@okr/core';
 import type { CheckIn, KeyResult, Objective, OkrSet, OkrSetBundle, OkrSetState } from '@okr/core';
 import { ConflictError } from '../../errors.js';
 import type { OkrPort, SetContent, SetEvent, SetTransition } from '../../ports/okr.js';
-import { sameCheckIn } from '../../rules.js';
+import { refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
 import type { Row, SqliteDb, SqliteModule } from '../db.js';
 import { listInstitutionalObjectives, listUnits } from './directory.js';
 
@@ -305,6 +305,10 @@ export const okrSqlite: SqliteModule<OkrPort> = {
       const find = (keyResultId: string) => db.get('SELECT * FROM check_ins WHERE key_result_id = ? AND period = ?', keyResultId, write.period);
       return db.tx(() => {
         const at = db.now().toISOString();
+        refuseStaleCheckIns(write.checkIns, (keyResultId) => {
+          const row = find(keyResultId);
+          return row ? toCheckIn(row) : null;
+        });
         return write.checkIns.map((c) => {
           const existingRow = find(c.keyResultId);
           if (!existingRow) {

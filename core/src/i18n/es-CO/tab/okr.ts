@@ -65,6 +65,9 @@ export const okrText = {
   reportSave: 'Guardar',
   reportSaving: 'Guardando…',
   reportSaved: (title: string) => `Se guardó el avance de «${title}».`,
+  reportLast: (month: string, value: string) => `Último reporte (${month}): ${value}`,
+  reportNoLast: 'Sin reporte del mes anterior en este trimestre',
+  reportExpected: (value: string) => `Esperado hoy: ${value}`,
 
   dashboard: {
     title: (quarter: string) => `Tablero de la entidad · ${quarter}`,
