@@ -90,6 +90,12 @@ describe('the directory API', () => {
     expect(stale.status).toBe(409);
     expect((await call('/api/directory/units', 'eti-1', post({ name: 'X', kind: 'central', level: 'direccion', parentId: 'no-existe' }))).body.message).toBe('La unidad superior «no-existe» no existe.');
     expect((await call('/api/directory/assignments', 'eti-1', post({ person: { personId: 'x' }, role: 'jefe', unitId: null, from: '2026-12-01' }))).status).toBe(422);
+    // A date that does not exist, with the shared date schema's Spanish message.
+    const impossible = await call(`/api/directory/assignments/${encodeURIComponent(old.id)}/replace`, 'eti-1', post({ person: { personId: 'miembro-al-suba' }, date: '2026-02-30', version: old.version }));
+    expect(impossible.status).toBe(422);
+    expect(impossible.body.message).toContain('2026-02-30');
+    const control = await call('/api/directory/units', 'eti-1', post({ name: 'Unidad\u0007', kind: 'central', level: 'direccion', parentId: null }));
+    expect(control.status).toBe(422);
     expect(await store.listAudit({ entity: 'role' })).toEqual([]);
   });
 

@@ -7,14 +7,15 @@ import { XLSX_TYPE, type DirectoryImportService } from '../services/directoryImp
 import type { VivaImportService } from '../services/vivaImport.js';
 import { readUpload, uploadName } from './upload.js';
 import { HttpError } from './errors.js';
+import { calendarDate, parseInput, userText } from '../input/schemas.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = calendarDate;
 const entra = z.object({ objectId: z.string().uuid(), displayName: z.string().trim().min(1).max(200), email: z.string().trim().min(3).max(200) });
 const personChoice = z.union([z.object({ personId: z.string().min(1) }), z.object({ entra })]);
 const role = z.enum(ROLES as [string, ...string[]]);
 const unitBody = z.object({
   id: z.string().min(1).max(60).optional(),
-  name: z.string().trim().min(1).max(200),
+  name: userText(200).trim().min(1),
   kind: z.enum(['central', 'alcaldia']),
   level: z.enum(['despacho', 'subsecretaria', 'direccion', 'subdireccion', 'oficina', 'alcaldia']),
   parentId: z.string().min(1).nullable(),
@@ -25,14 +26,10 @@ const replaceBody = z.object({ person: personChoice, date, version: z.number().i
 const endBody = z.object({ lastDay: date, version: z.number().int().positive() });
 const lastDayBody = z.object({ lastDay: date });
 const teamsBody = z.object({ entries: z.array(z.object({ team: z.string().trim().min(1).max(300), unitId: z.string().min(1) })).max(500) });
-const objectiveBody = z.object({ id: z.string().min(1).max(80).optional(), vigencia: z.number().int(), code: z.string().trim().min(1).max(20), title: z.string().trim().min(1).max(1000), active: z.boolean() });
+const objectiveBody = z.object({ id: z.string().min(1).max(80).optional(), vigencia: z.number().int(), code: z.string().trim().min(1).max(20), title: userText(1000).trim().min(1), active: z.boolean() });
 
-/** A body that fits the schema, else a Spanish 422. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) throw new HttpError('invalid', msg.errors.invalidRequest);
-  return result.data;
-}
+/** A body that fits the schema, else a Spanish 422 naming each problem. */
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseInput(schema, body ?? {});
 
 /**
  * The directory over REST: the view (hierarchy, people, assignments with their dates, warnings,
