@@ -150,7 +150,9 @@ describe('quarter close API', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Resumen', 'Unidades', 'Objetivos', 'Resultados clave', 'Check-ins']);
     for (const ws of workbook.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.autoFilter).toBeTruthy();
+      // The filter spans the header row, from the first column to the last one with a header.
+      const lastColumn = ws.getColumn(ws.actualColumnCount).letter;
+      expect(ws.autoFilter).toBe(`A1:${lastColumn}1`);
       expect(ws.getRow(1).font?.bold).toBe(true);
     }
     const headers = (name: string) => (workbook.getWorksheet(name)!.getRow(1).values as unknown[]).filter(Boolean);
