@@ -135,10 +135,10 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
   await h.deps.actas.save(enlace, id, 1, started.acta!.version, full);
   add('actas (to sign)', await h.say('lider-al-usaquen', 'actas'));
   const lider = (await h.store.getPerson('lider-al-usaquen'))!;
-  await h.deps.actas.sign(enlace, id, 1, null, 'secretary');
-  await h.deps.actas.sign(lider, id, 1, null, 'presiding');
+  await h.deps.actaSigning.sign(enlace, id, 1, null, 'secretary');
+  await h.deps.actaSigning.sign(lider, id, 1, null, 'presiding');
   add('acta (signed)', await h.execute('enlace-al-usaquen', 'acta.refresh', { plenariaId: id }));
-  await h.deps.actas.correct(enlace, id, 1, long(2000));
+  await h.deps.actaSigning.correct(enlace, id, 1, long(2000));
   add('acta (correction)', await h.execute('lider-al-usaquen', 'acta.refresh', { plenariaId: id }));
 
   // Commitments: 100 of them, one with the longest follow-up and impact.

@@ -18,7 +18,7 @@ import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaSummary, Ple
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel, formatDate, formatDateAndClock } from '../core.js';
-import { isMine, placeAndLink } from './actaHelpers.js';
+import { isHttpsUrl, isMine, placeAndLink } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -309,7 +309,7 @@ function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary;
           {formatDateAndClock(p.date, p.startTime)} · {a.modalityLabels[p.modality]}
         </span>
         <span className={styles.muted}>
-          {link ? (
+          {link && isHttpsUrl(link) ? (
             <>
               {place && `${place} · `}
               <Link href={link} target="_blank" rel="noopener noreferrer">
