@@ -1,0 +1,42 @@
+/** The proposals' tab texts (es-CO): the view across dialogue sessions for the OAP and the Despacho. */
+import { viewText } from './shell.js';
+import { counted } from '../../../format/words.js';
+import { formatDate } from '../../../format/index.js';
+
+export const proposalsText = {
+  loading: viewText.proposals.loading,
+  errorTitle: 'No pudimos cargar las propuestas',
+  title: 'Propuestas de «Un café con el Secretario»',
+  intro: 'Lo que propusieron los servidores y colaboradores en cada sesión de diálogo, tal como lo recoge el acta firmada: quién la toma, qué se decidió, su seguimiento y el impacto medido al implementarla.',
+  filterSession: 'Sesión',
+  filterStatus: 'Estado',
+  filterResponsible: 'Quién la toma',
+  all: 'Todas',
+  allPeople: 'Todas las personas',
+  unassigned: 'Sin asignar',
+  session: (date: string) => `Sesión del ${formatDate(date)}`,
+  shown: (n: number, total: number) => (n === total ? counted(total, 'propuesta', 'propuestas') : `${n} de ${counted(total, 'propuesta', 'propuestas')}`),
+  empty: 'Todavía no hay propuestas: llegan aquí cuando se firma el acta de una sesión «Un café con el Secretario» que las recoge.',
+  emptyFiltered: 'Ninguna propuesta cumple esos filtros.',
+  clearFilters: 'Quitar los filtros',
+  responsible: 'Quién la toma',
+  nobody: 'Nadie todavía',
+  notes: 'Seguimiento',
+  noNotes: 'Sin notas de seguimiento todavía.',
+  noteBy: (name: string, at: string) => `${name} · ${formatDate(at.slice(0, 10))}`,
+  impact: 'Impacto medido',
+  assign: 'Asignar',
+  reassign: 'Cambiar quién la toma',
+  assignTitle: 'Quién toma la propuesta',
+  assignLabel: 'Persona del directorio',
+  update: 'Actualizar',
+  updateTitle: 'Actualizar la propuesta',
+  statusLabel: 'Estado',
+  noteLabel: 'Nota de seguimiento',
+  impactLabel: 'Impacto medido',
+  impactHint: 'Obligatorio para cerrarla como implementada: qué cambió en el ambiente laboral o en la eficiencia.',
+  save: 'Guardar',
+  cancel: 'Cancelar',
+  saved: 'Se guardó la propuesta.',
+  openActa: 'Ver el acta',
+} as const;
