@@ -1,4 +1,5 @@
 import { actaState, type Acta, type Plenaria } from './actas.js';
+import type { PersonRef } from './api.js';
 import { onOrNextBusinessDay } from './calendar.js';
 import { proposalMessages as m } from './i18n/es-CO/proposals.js';
 import type { IsoDate, RoleAssignment, Unit } from './types.js';
@@ -157,4 +158,6 @@ export interface ProposalsResponse {
   sessions: Array<{ plenariaId: string; date: IsoDate }>;
   /** Whether this person coordinates the follow-up (sees all, assigns). */
   coordinator: boolean;
+  /** The directory to choose who takes one from (coordinators only; empty otherwise). */
+  people: PersonRef[];
 }

@@ -21,7 +21,7 @@ describe('proposals API (issue 14, item 16)', () => {
     expect(dgth.proposals.length).toBeGreaterThan(0);
     expect(dgth.proposals.every((p) => p.responsibleId === 'lider-dgth' && p.canUpdate && !p.canAssign)).toBe(true);
     const member = (await call('/api/proposals', 'miembro-al-usaquen')).body as ProposalsResponse;
-    expect(member).toEqual({ proposals: [], sessions: [], coordinator: false });
+    expect(member).toEqual({ proposals: [], sessions: [], coordinator: false, people: [] });
   });
 
   it('assigns and follows one up; bad input is refused in Spanish and changes nothing', async () => {

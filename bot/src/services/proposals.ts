@@ -75,6 +75,7 @@ export class ProposalService {
       proposals: sortProposals(await this.views(viewer, stored)),
       sessions: [...sessions].map(([plenariaId, date]) => ({ plenariaId, date })).sort((a, b) => b.date.localeCompare(a.date)),
       coordinator: viewer.coordinator,
+      people: viewer.coordinator ? (await this.store.listPeople()).map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle })).sort((a, b) => a.name.localeCompare(b.name, 'es')) : [],
     };
   }
 
