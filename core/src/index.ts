@@ -30,3 +30,4 @@ export * from './plan/index.js';
 export * from './pei/index.js';
 export * from './format/index.js';
 export * from './proposals.js';
+export * from './plenariaSeries.js';

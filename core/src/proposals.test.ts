@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Acta, Plenaria } from './actas.js';
-import { assignProposal, followUpProposal, nextMonthlySession, proposalWrites, sortProposals, type Proposal } from './proposals.js';
+import { assignProposal, followUpProposal, proposalWrites, sortProposals, type Proposal } from './proposals.js';
 
 const AT = '2026-10-20T15:00:00.000Z';
 const session: Plenaria = {
@@ -92,18 +92,5 @@ describe('following a proposal up', () => {
       tracked({ id: 'a:p2', status: 'recibida', sessionDate: '2026-09-14' }),
     ];
     expect(sortProposals(list).map((p) => p.id)).toEqual(['a:p2', 'b:p2', 'b:p10', 'a:p1']);
-  });
-});
-
-describe('«Programar la siguiente»: the next session of a monthly series', () => {
-  it('one month later, the same time, place, modality and people', () => {
-    expect(nextMonthlySession(session)).toEqual({ kind: 'dialogo', unitId: null, date: '2026-11-17', startTime: '10:00', modality: 'mixta', location: session.location, presidingId: 'lider-despacho', secretaryId: 'eti-2' });
-  });
-  it('on the month’s last day when it is shorter, or the next business day (weekend, holiday)', () => {
-    // 31 January 2027 → 28 February 2027 is a Sunday → Monday 1 March.
-    expect(nextMonthlySession({ ...session, date: '2027-01-29' }).date).toBe('2027-03-01');
-    // 15 October → 15 November 2026 is a Sunday; 16 November is a holiday (Independencia de Cartagena) → Tuesday 17.
-    expect(nextMonthlySession({ ...session, date: '2026-10-15' }).date).toBe('2026-11-17');
-    expect(nextMonthlySession({ ...session, date: '2026-12-10' }).date).toBe('2027-01-12');
   });
 });

@@ -1,6 +1,5 @@
 import { actaState, type Acta, type Plenaria } from './actas.js';
 import type { PersonRef } from './api.js';
-import { onOrNextBusinessDay } from './calendar.js';
 import { proposalMessages as m } from './i18n/es-CO/proposals.js';
 import type { IsoDate, RoleAssignment, Unit } from './types.js';
 
@@ -113,21 +112,6 @@ export function followUpProposal(p: Proposal, change: ProposalChange, actorId: s
 export function sortProposals<T extends Pick<Proposal, 'id' | 'status' | 'sessionDate'>>(list: T[]): T[] {
   const open = (p: T) => PROPOSAL_OPEN.has(p.status);
   return list.sort((a, b) => Number(open(b)) - Number(open(a)) || (open(a) ? a.sessionDate.localeCompare(b.sessionDate) : b.sessionDate.localeCompare(a.sessionDate)) || a.id.localeCompare(b.id, 'en', { numeric: true }));
-}
-
-/**
- * «Programar la siguiente»: the next session of a monthly series, one month after the previous one
- * (the same day of the month, or the month's last day when it has fewer), on that day or the next
- * business day; the same time, place, modality, and who presides and writes the acta.
- */
-export function nextMonthlySession<T extends Pick<Plenaria, 'kind' | 'unitId' | 'date' | 'startTime' | 'modality' | 'location' | 'presidingId' | 'secretaryId'>>(previous: T) {
-  const [y, mo, d] = previous.date.split('-').map(Number) as [number, number, number];
-  const year = mo === 12 ? y + 1 : y;
-  const month = mo === 12 ? 1 : mo + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-  const { kind, unitId, startTime, modality, location, presidingId, secretaryId } = previous;
-  return { kind, unitId, date: onOrNextBusinessDay(day), startTime, modality, location, presidingId, secretaryId };
 }
 
 /**

@@ -93,6 +93,33 @@ describe('PlenariasView', () => {
     expect(el.querySelector('[data-testid="plenarias-schedule"]')).toBeNull();
   });
 
+  it('«Programar la siguiente» from a past dialogue session pre-fills the next of the monthly series, which the person confirms (issue 14, item 16)', async () => {
+    const dialogue = summary(
+      { unitName: 'Secretaría Distrital de Gobierno', presidingName: 'Camilo Restrepo Niño', secretaryName: 'Paola Suárez Medina', canEdit: false },
+      { id: 'pl-dialogo-2026-10', kind: 'dialogo', unitId: null, date: '2026-10-15', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' },
+    );
+    const plenarias = vi.fn(async () => plenariasResponse({ plenarias: [summary(), dialogue], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: true, validation: false } }));
+    const schedulePlenaria = vi.fn(async () => ({ plenaria: dialogue, warnings: [] }));
+    const oap = me({ person: { id: 'oap-1', aadObjectId: 'y', name: 'Paola Suárez Medina', email: 'p@x', jobTitle: 'Profesional' }, roles: [{ personId: 'oap-1', role: 'oap', unitId: null }], entityWide: true });
+    const { el } = await show({ plenarias, schedulePlenaria }, { me: oap });
+    const next = await waitFor(() => el.querySelector('[data-testid="plenaria-next-pl-dialogo-2026-10"]'));
+    expect(next.getAttribute('aria-label')).toBe('Programar la siguiente sesión de diálogo, un mes después de la del 15 de octubre de 2026');
+    // Only past dialogue sessions offer it.
+    expect(el.querySelector('[data-testid="plenaria-next-pl-usaquen-q4"]')).toBeNull();
+    await click(next);
+    const dialog = document.body;
+    await waitFor(() => dialog.querySelector('[data-testid="schedule-save"]'));
+    expect(dialog.textContent).toContain('Programar la siguiente sesión de diálogo');
+    expect(dialog.textContent).toContain('un mes después de la del 15 de octubre de 2026');
+    expect((byTestId(dialog, 'schedule-location') as HTMLInputElement).value).toBe('Auditorio, sede principal');
+    expect((byTestId(dialog, 'schedule-presiding') as HTMLInputElement).value).toBe('Camilo Restrepo Niño');
+    expect((byTestId(dialog, 'schedule-secretary') as HTMLInputElement).value).toBe('Paola Suárez Medina');
+    expect(schedulePlenaria).not.toHaveBeenCalled();
+    await click(byTestId(dialog, 'schedule-save'));
+    // 15 November 2026 is a Sunday and the 16th a holiday: Tuesday the 17th, same time and place.
+    expect(schedulePlenaria).toHaveBeenCalledWith({ kind: 'dialogo', unitId: null, date: '2026-11-17', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' });
+  });
+
   it('schedules a plenaria: the unit’s líder presides and its enlace is secretary by default, a virtual one needs an https link, and the server’s warnings show', async () => {
     const result: ScheduleResponse = { plenaria: summary(), warnings: [{ code: 'unit_without_menor', unitId: 'al-usaquen', message: 'La dependencia ya tiene una plenaria menor en este trimestre; esta queda programada también.' }] };
     const schedulePlenaria = vi.fn(async () => result);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Plenaria } from './actas.js';
+import { nextMonthlySession } from './plenariaSeries.js';
+
+const session: Plenaria = {
+  id: 'pl-dialogo-2026-10',
+  kind: 'dialogo',
+  unitId: null,
+  date: '2026-10-15',
+  startTime: '10:00',
+  modality: 'mixta',
+  location: 'Auditorio piso 1 https://teams.microsoft.com/l/meetup-join/abc',
+  presidingId: 'lider-despacho',
+  secretaryId: 'eti-2',
+  createdBy: 'eti-2',
+  createdAt: '2026-09-20T14:00:00.000Z',
+};
+
+describe('«Programar la siguiente»: the next session of a monthly series (issue 14, item 16)', () => {
+  it('one month later, the same time, place, modality and people', () => {
+    expect(nextMonthlySession(session)).toEqual({ kind: 'dialogo', unitId: null, date: '2026-11-17', startTime: '10:00', modality: 'mixta', location: session.location, presidingId: 'lider-despacho', secretaryId: 'eti-2' });
+  });
+  it('on the month’s last day when it is shorter, or the next business day (weekend, holiday)', () => {
+    // 31 January 2027 → 28 February 2027 is a Sunday → Monday 1 March.
+    expect(nextMonthlySession({ ...session, date: '2027-01-29' }).date).toBe('2027-03-01');
+    // 15 October → 15 November 2026 is a Sunday; 16 November is a holiday (Independencia de Cartagena) → Tuesday 17.
+    expect(nextMonthlySession({ ...session, date: '2026-10-15' }).date).toBe('2026-11-17');
+    expect(nextMonthlySession({ ...session, date: '2026-12-10' }).date).toBe('2027-01-12');
+  });
+});
