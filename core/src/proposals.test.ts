@@ -84,13 +84,15 @@ describe('following a proposal up', () => {
     expect(r).toMatchObject({ ok: true, proposal: { status: 'implementada', impact: 'Ausentismo por dolencias −12 % en noviembre.', notes: [{ at: AT, by: 'lider-dgth', text: 'Pausas <b>los martes</b> & jueves.' }] } });
   });
 
-  it('lists open ones first, oldest session first; then closed ones, newest first', () => {
+  it('lists what needs someone first: open ones by stage, oldest session first; then closed ones, newest session first', () => {
     const list = [
       tracked({ id: 'a:p1', status: 'implementada', sessionDate: '2026-09-14' }),
       tracked({ id: 'b:p2', status: 'en_estudio', sessionDate: '2026-10-15' }),
       tracked({ id: 'b:p10', status: 'no_viable', sessionDate: '2026-10-15' }),
-      tracked({ id: 'a:p2', status: 'recibida', sessionDate: '2026-09-14' }),
+      tracked({ id: 'a:p3', status: 'adoptada', sessionDate: '2026-09-14' }),
+      tracked({ id: 'a:p4', status: 'en_estudio', sessionDate: '2026-09-14' }),
+      tracked({ id: 'b:p3', status: 'recibida', sessionDate: '2026-10-15' }),
     ];
-    expect(sortProposals(list).map((p) => p.id)).toEqual(['a:p2', 'b:p2', 'b:p10', 'a:p1']);
+    expect(sortProposals(list).map((p) => p.id)).toEqual(['b:p3', 'a:p4', 'b:p2', 'a:p3', 'b:p10', 'a:p1']);
   });
 });

@@ -108,10 +108,14 @@ export function followUpProposal(p: Proposal, change: ProposalChange, actorId: s
   return { ok: true, proposal: { ...p, status: change.status, notes, impact: change.status === 'implementada' ? impact : typedImpact || p.impact, updatedAt: at } };
 }
 
-/** Open ones first (the oldest session first among them), then the closed ones, newest session first. */
+/**
+ * What needs someone first: open ones by stage (received and not yet taken, in study, adopted and
+ * to carry out), the oldest session first within a stage; then the closed ones, newest session first.
+ */
 export function sortProposals<T extends Pick<Proposal, 'id' | 'status' | 'sessionDate'>>(list: T[]): T[] {
+  const rank = (p: T) => PROPOSAL_STATUSES.indexOf(p.status) + (PROPOSAL_OPEN.has(p.status) ? 0 : 10);
   const open = (p: T) => PROPOSAL_OPEN.has(p.status);
-  return list.sort((a, b) => Number(open(b)) - Number(open(a)) || (open(a) ? a.sessionDate.localeCompare(b.sessionDate) : b.sessionDate.localeCompare(a.sessionDate)) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  return list.sort((a, b) => (open(a) ? rank(a) - rank(b) : Number(open(b)) - Number(open(a))) || (open(a) ? a.sessionDate.localeCompare(b.sessionDate) : b.sessionDate.localeCompare(a.sessionDate)) || a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
 /**

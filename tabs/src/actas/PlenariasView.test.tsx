@@ -7,6 +7,8 @@ import { actaStatus, actaView, plenariasResponse, summary } from '../testing/fix
 import { click, type, typeDate, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';
 import PlenariasView from './PlenariasView.js';
+import { nextMonthlySession } from '../../../core/src/plenariaSeries.js';
+import { todayInBogota } from './actaHelpers.js';
 import Recognitions from './Recognitions.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -103,21 +105,23 @@ describe('PlenariasView', () => {
     const oap = me({ person: { id: 'oap-1', aadObjectId: 'y', name: 'Paola Suárez Medina', email: 'p@x', jobTitle: 'Profesional' }, roles: [{ personId: 'oap-1', role: 'oap', unitId: null }], entityWide: true });
     const { el } = await show({ plenarias, schedulePlenaria }, { me: oap });
     const next = await waitFor(() => el.querySelector('[data-testid="plenaria-next-pl-dialogo-2026-10"]'));
-    expect(next.getAttribute('aria-label')).toBe('Programar la siguiente sesión de diálogo, un mes después de la del 15 de octubre de 2026');
+    expect(next.getAttribute('aria-label')).toBe('Programar la sesión de diálogo que sigue a la del 15 de octubre de 2026');
     // Only past dialogue sessions offer it.
     expect(el.querySelector('[data-testid="plenaria-next-pl-usaquen-q4"]')).toBeNull();
     await click(next);
     const dialog = document.body;
     await waitFor(() => dialog.querySelector('[data-testid="schedule-save"]'));
     expect(dialog.textContent).toContain('Programar la siguiente sesión de diálogo');
-    expect(dialog.textContent).toContain('un mes después de la del 15 de octubre de 2026');
+    expect(dialog.textContent).toContain('La que sigue en la serie mensual de la sesión del 15 de octubre de 2026');
     expect((byTestId(dialog, 'schedule-location') as HTMLInputElement).value).toBe('Auditorio, sede principal');
     expect((byTestId(dialog, 'schedule-presiding') as HTMLInputElement).value).toBe('Camilo Restrepo Niño');
     expect((byTestId(dialog, 'schedule-secretary') as HTMLInputElement).value).toBe('Paola Suárez Medina');
     expect(schedulePlenaria).not.toHaveBeenCalled();
     await click(byTestId(dialog, 'schedule-save'));
-    // 15 November 2026 is a Sunday and the 16th a holiday: Tuesday the 17th, same time and place.
-    expect(schedulePlenaria).toHaveBeenCalledWith({ kind: 'dialogo', unitId: null, date: '2026-11-17', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' });
+    // The series' next date after today (the rule is core's, tested there), the same time, place and people.
+    const date = nextMonthlySession(dialogue.plenaria, todayInBogota()).date;
+    expect(date > todayInBogota()).toBe(true);
+    expect(schedulePlenaria).toHaveBeenCalledWith({ kind: 'dialogo', unitId: null, date, startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' });
   });
 
   it('schedules a plenaria: the unit’s líder presides and its enlace is secretary by default, a virtual one needs an https link, and the server’s warnings show', async () => {

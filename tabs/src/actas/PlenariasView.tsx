@@ -249,7 +249,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
               onOpen={() => onOpenActa(s.plenaria.id)}
               onChange={(mode) => (setScheduled(null), setChanged(null), setChanging({ mode, plenaria: s.plenaria, unitName: s.unitName }))}
               {...(can.entityWide && s.plenaria.kind === 'dialogo' && !s.plenaria.cancelled && s.plenaria.date < todayInBogota()
-                ? { onScheduleNext: () => (setScheduled(null), setChanged(null), setScheduling({ next: { input: nextMonthlySession(s.plenaria), after: s.plenaria.date } })) }
+                ? { onScheduleNext: () => (setScheduled(null), setChanged(null), setScheduling({ next: { input: nextMonthlySession(s.plenaria, todayInBogota()), after: s.plenaria.date } })) }
                 : {})}
             />
           ))}

@@ -139,7 +139,9 @@ function ProposalCard({ p, onAssign, onUpdate }: { p: ProposalView; onAssign: ()
   return (
     <li className={mergeClasses(surface.card, styles.card, closed && styles.closed)} data-testid={`proposal-${p.id}`} data-status={p.status}>
       <div className={styles.top}>
-        <p className={styles.text}>{p.text}</p>
+        <p className={styles.text} id={`proposal-text-${p.id}`}>
+          {p.text}
+        </p>
         <Badge appearance="tint" shape="rounded" color={COLOR[p.status]} data-testid="proposal-status">
           {proposalStatusLabels[p.status]}
         </Badge>
@@ -173,12 +175,12 @@ function ProposalCard({ p, onAssign, onUpdate }: { p: ProposalView; onAssign: ()
       {(p.canAssign || p.canUpdate) && (
         <div className={styles.actions}>
           {p.canAssign && (
-            <Button size="small" onClick={onAssign} aria-label={t.assignOf(p.text)} data-testid={`proposal-assign-${p.id}`}>
+            <Button size="small" onClick={onAssign} aria-describedby={`proposal-text-${p.id}`} data-testid={`proposal-assign-${p.id}`}>
               {p.responsibleId ? t.reassign : t.assign}
             </Button>
           )}
           {p.canUpdate && (
-            <Button size="small" appearance="primary" onClick={onUpdate} aria-label={t.updateOf(p.text)} data-testid={`proposal-update-${p.id}`}>
+            <Button size="small" appearance="primary" onClick={onUpdate} aria-describedby={`proposal-text-${p.id}`} data-testid={`proposal-update-${p.id}`}>
               {t.update}
             </Button>
           )}

@@ -54,7 +54,8 @@ export function proposalsCard(list: readonly ProposalView[], opts: { notice?: st
   if (opts.warning) body.push(container([text(opts.warning, { color: 'Attention', weight: 'Bolder' })], { style: 'attention' }));
   if (list.length === 0) body.push(text(t.none));
   else {
-    body.push(text(t.count(list.length), { spacing: 'None' }));
+    // A card about one proposal (the assignment notice) has a title of its own and no count.
+    if (!opts.title) body.push(text(t.count(list.length), { spacing: 'None' }));
     for (const p of list.slice(0, SHOWN)) body.push(proposalBlock(p, p.id === opts.updatedId, p.id === opts.updatedId ? opts.typed : undefined));
     if (list.length > SHOWN) body.push(subtle(t.more(list.length - SHOWN)));
   }

@@ -40,8 +40,6 @@ export const proposalsText = {
   saved: 'Se guardó la propuesta.',
   saving: 'Guardando…',
   reload: 'Ver la versión actual',
-  assignOf: (text: string) => `Asignar quién toma la propuesta: ${text}`,
-  updateOf: (text: string) => `Actualizar la propuesta: ${text}`,
   pickPerson: 'Elige una persona del directorio.',
   noteHint: 'Queda fechada y con tu nombre. Obligatoria para marcarla como no viable.',
   filters: 'Filtrar las propuestas',
