@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Plenaria } from './actas.js';
+import { dialogueSession } from './testing/sampleDialogue.js';
 import { nextMonthlySession } from './plenariaSeries.js';
 
-const session: Plenaria = {
-  id: 'pl-dialogo-2026-10',
-  kind: 'dialogo',
-  unitId: null,
-  date: '2026-10-15',
-  startTime: '10:00',
-  modality: 'mixta',
-  location: 'Auditorio piso 1 https://teams.microsoft.com/l/meetup-join/abc',
-  presidingId: 'lider-despacho',
-  secretaryId: 'eti-2',
-  createdBy: 'eti-2',
-  createdAt: '2026-09-20T14:00:00.000Z',
-};
+const session = dialogueSession;
 
 describe('«Programar la siguiente»: the next session of a monthly series (issue 14, item 16)', () => {
   it('one month later, the same time, place, modality and people', () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Acta, Plenaria } from './actas.js';
+import { dialogueSession } from './testing/sampleDialogue.js';
+import type { Acta } from './actas.js';
 import { assignProposal, followUpProposal, proposalWrites, sortProposals, type Proposal } from './proposals.js';
 
 const AT = '2026-10-20T15:00:00.000Z';
-const session: Plenaria = {
-  id: 'pl-dialogo-2026-10',
-  kind: 'dialogo',
-  unitId: null,
-  date: '2026-10-15',
-  startTime: '10:00',
-  modality: 'mixta',
-  location: 'Auditorio piso 1 https://teams.microsoft.com/l/meetup-join/abc',
-  presidingId: 'lider-despacho',
-  secretaryId: 'eti-2',
-  createdBy: 'eti-2',
-  createdAt: '2026-09-20T14:00:00.000Z',
-};
+const session = dialogueSession;
 const signed = { secretary: { personId: 'eti-2', at: AT }, presiding: { personId: 'lider-despacho', at: AT } };
 const acta = (proposals: string[], documentVersion = 1, signatures: Acta['signatures'] = signed): Acta =>
   ({ plenariaId: session.id, documentVersion, version: 3, draft: { proposals } as Acta['draft'], signatures } as Acta);

@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ProposalStatus, ProposalView, ProposalsResponse } from '@okr/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { ProposalsApi } from '../api/proposals.js';
 import { ApiRequestError } from '../api/http.js';
 import { errorMessage } from '../errorMessage.js';
@@ -192,98 +192,101 @@ function ProposalCard({ p, onAssign, onUpdate }: { p: ProposalView; onAssign: ()
 
 type DialogProps = { api: ProposalsApi; proposal: ProposalView; onClose: () => void; onSaved: (p: ProposalView) => void; onReload: () => void };
 
-/** A save refused by the server: its Spanish message, and after a conflict a way to load the current version. */
-function useServerError(onReload: () => void) {
+/**
+ * The frame both dialogs share: the proposal as the subject, «Cancelar» / «Guardar», the form's own
+ * check first (`validate`), then `send`; the server's Spanish refusal, and after a conflict the way to
+ * the current version.
+ */
+function ProposalDialog(props: Omit<DialogProps, 'api'> & { title: string; detail: string; submitTestId: string; validate: () => boolean; send: () => Promise<ProposalView>; children: ReactNode }) {
+  const { proposal, onClose, onSaved, onReload, title, detail, submitTestId, validate, send, children } = props;
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
-  const actions = error?.conflict && (
-    <Button onClick={() => (setError(null), onReload())} data-testid="proposal-reload">
-      {t.reload}
-    </Button>
-  );
-  return { error, actions, clear: () => setError(null), fail: (e: unknown) => setError({ message: errorMessage(e), conflict: e instanceof ApiRequestError && e.status === 409 }) };
-}
-
-function AssignDialog({ api, proposal, people, onClose, onSaved, onReload }: DialogProps & { people: ProposalsResponse['people'] }) {
-  const [personId, setPersonId] = useState(proposal.responsibleId ?? '');
-  const [problem, setProblem] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
-  const server = useServerError(onReload);
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    server.clear();
-    if (!personId) return setProblem(t.pickPerson);
-    if (personId === proposal.responsibleId) return setProblem(m.alreadyResponsible(proposal.responsibleName ?? ''));
-    setProblem(undefined);
+    setError(null);
+    if (!validate()) return;
     setSaving(true);
     try {
-      onSaved(await api.assignProposal(proposal.id, { version: proposal.version, responsibleId: personId }));
-    } catch (error) {
-      server.fail(error);
+      onSaved(await send());
+    } catch (e) {
+      setError({ message: errorMessage(e), conflict: e instanceof ApiRequestError && e.status === 409 });
     } finally {
       setSaving(false);
     }
   }
   return (
     <FormDialog
-      title={t.assignTitle}
-      intro={<DialogSubject name={proposal.text} detail={t.session(proposal.sessionDate)} />}
-      error={server.error?.message ?? null}
+      title={title}
+      intro={<DialogSubject name={proposal.text} detail={detail} />}
+      error={error?.message ?? null}
       errorTestId="proposal-error"
-      errorActions={server.actions}
+      errorActions={
+        error?.conflict && (
+          <Button onClick={() => (setError(null), onReload())} data-testid="proposal-reload">
+            {t.reload}
+          </Button>
+        )
+      }
       onSubmit={submit}
       onCancel={onClose}
       busy={saving}
       cancelLabel={t.cancel}
       submitLabel={t.save}
       busyLabel={t.saving}
-      submitTestId="proposal-assign-save"
+      submitTestId={submitTestId}
     >
-      <Field label={t.assignLabel} required validationMessage={problem}>
-        <PersonPicker people={people} value={personId} onChange={(id) => setPersonId(id)} ariaLabel={t.assignLabel} testId="proposal-assign-person" />
-      </Field>
+      {children}
     </FormDialog>
   );
 }
 
-function UpdateDialog({ api, proposal, onClose, onSaved, onReload }: DialogProps) {
+function AssignDialog({ api, proposal, people, ...rest }: DialogProps & { people: ProposalsResponse['people'] }) {
+  const [personId, setPersonId] = useState(proposal.responsibleId ?? '');
+  const [problem, setProblem] = useState<string | undefined>();
+  const validate = () => {
+    const found = !personId ? t.pickPerson : personId === proposal.responsibleId ? m.alreadyResponsible(proposal.responsibleName ?? '') : undefined;
+    setProblem(found);
+    return !found;
+  };
+  return (
+    <ProposalDialog
+      {...rest}
+      proposal={proposal}
+      title={t.assignTitle}
+      detail={t.session(proposal.sessionDate)}
+      submitTestId="proposal-assign-save"
+      validate={validate}
+      send={() => api.assignProposal(proposal.id, { version: proposal.version, responsibleId: personId })}
+    >
+      <Field label={t.assignLabel} required validationMessage={problem}>
+        <PersonPicker people={people} value={personId} onChange={(id) => setPersonId(id)} ariaLabel={t.assignLabel} testId="proposal-assign-person" />
+      </Field>
+    </ProposalDialog>
+  );
+}
+
+function UpdateDialog({ api, proposal, ...rest }: DialogProps) {
   const [status, setStatus] = useState<ProposalStatus>(proposal.status);
   const [note, setNote] = useState('');
   const [impact, setImpact] = useState(proposal.impact ?? '');
   const [problems, setProblems] = useState<{ status?: string; note?: string; impact?: string }>({});
-  const [saving, setSaving] = useState(false);
-  const server = useServerError(onReload);
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    server.clear();
+  const validate = () => {
     const found: typeof problems = {};
     if (status !== 'recibida' && !proposal.responsibleId) found.status = m.assignFirst;
     if (status === 'implementada' && !impact.trim()) found.impact = m.impactRequired;
     if (status === 'no_viable' && proposal.status !== 'no_viable' && !note.trim()) found.note = m.notViableNoteRequired;
     setProblems(found);
-    if (found.status || found.note || found.impact) return;
-    setSaving(true);
-    try {
-      onSaved(await api.followUpProposal(proposal.id, { version: proposal.version, status, ...(note.trim() ? { note: note.trim() } : {}), ...(impact.trim() ? { impact: impact.trim() } : {}) }));
-    } catch (error) {
-      server.fail(error);
-    } finally {
-      setSaving(false);
-    }
-  }
+    return !found.status && !found.note && !found.impact;
+  };
   return (
-    <FormDialog
+    <ProposalDialog
+      {...rest}
+      proposal={proposal}
       title={t.updateTitle}
-      intro={<DialogSubject name={proposal.text} detail={`${t.session(proposal.sessionDate)} · ${t.responsible}: ${proposal.responsibleName ?? t.nobody}`} />}
-      error={server.error?.message ?? null}
-      errorTestId="proposal-error"
-      errorActions={server.actions}
-      onSubmit={submit}
-      onCancel={onClose}
-      busy={saving}
-      cancelLabel={t.cancel}
-      submitLabel={t.save}
-      busyLabel={t.saving}
+      detail={`${t.session(proposal.sessionDate)} · ${t.responsible}: ${proposal.responsibleName ?? t.nobody}`}
       submitTestId="proposal-save"
+      validate={validate}
+      send={() => api.followUpProposal(proposal.id, { version: proposal.version, status, ...(note.trim() ? { note: note.trim() } : {}), ...(impact.trim() ? { impact: impact.trim() } : {}) })}
     >
       <Field label={t.statusLabel} validationMessage={problems.status}>
         <RadioGroup value={status} onChange={(_, d) => setStatus(d.value as ProposalStatus)} data-testid="proposal-status-choice">
@@ -298,6 +301,6 @@ function UpdateDialog({ api, proposal, onClose, onSaved, onReload }: DialogProps
       <Field label={t.impactLabel} hint={t.impactHint} required={status === 'implementada'} validationMessage={problems.impact}>
         <Textarea value={impact} onChange={(_, d) => setImpact(d.value)} resize="vertical" maxLength={2000} data-testid="proposal-impact-input" />
       </Field>
-    </FormDialog>
+    </ProposalDialog>
   );
 }
