@@ -111,7 +111,9 @@ const ref = (p: Person | null | undefined, id: string): PersonRef => ({ id, name
 /**
  * Plenarias and their actas (seed 000, activities 8–9; seed 004): scheduling, writing, two-part
  * sign-off, the signed .docx, the copy to the OAP within 8 business days, and corrections as new
- * versions. The same service answers the tab's API and the bot's cards.
+ * versions. The same service answers the tab's API and the bot's cards. The sign-off is
+ * `ActaSigningService` (actaSigning.ts), which reads and writes actas through the members here that are
+ * not private (`record`, `editable`, `write`, `renderFile`, …).
  */
 export class ActaService {
   readonly commitments: CommitmentService;
