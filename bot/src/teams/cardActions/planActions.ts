@@ -1,12 +1,13 @@
 import { planBotText as t, planWorkflowLabels, type PlanWorkflowAction } from '@okr/core';
 import type { Actor, CardAction } from '../handlers.js';
 import type { PlanService } from '../../services/plan.js';
+import type { PlanModificationService } from '../../services/planModifications.js';
 import { Refusal } from '../../services/refusal.js';
 import { PLAN_ACT, PLAN_COMMENT_INPUT, PLAN_CONSENT, PLAN_DECIDE, PLAN_REFRESH, REQUEST_COMMENT_INPUT, consentCard, decisionCard, planReviewCard } from '../cards/planCards.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { teamsUserIds } from '../teamsUserIds.js';
 
-type Deps = { plan: PlanService };
+type Deps = { plan: PlanService; planModifications: PlanModificationService };
 
 /** The OAP and the plan's líder and team, as Teams ids the card refreshes for. */
 async function involved(actor: Actor<Deps>, unitId: string): Promise<string[]> {
@@ -70,11 +71,11 @@ export const planConsentAction: CardAction<Deps> = {
     if (!request) return messageCard(t.notFound.title, t.notFound.text);
     const tabUrl = actor.deps.tabUrl(request.unitId, { view: 'plan-modificaciones' });
     try {
-      const view = await actor.deps.plan.consent(actor.person, id, data.favorable === true || data.favorable === 'true', str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version));
+      const view = await actor.deps.planModifications.consent(actor.person, id, data.favorable === true || data.favorable === 'true', str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version));
       return consentCard(view, { tabUrl, notice: t.done(data.favorable === true || data.favorable === 'true' ? t.consent.favorable : t.consent.unfavorable) });
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      const view = (await actor.deps.plan.modificationsView(actor.person, request.unitId, request.year).catch(() => null))?.requests.find((r) => r.id === id);
+      const view = (await actor.deps.planModifications.modificationsView(actor.person, request.unitId, request.year).catch(() => null))?.requests.find((r) => r.id === id);
       return view ? consentCard(view, { tabUrl, warning: error.message }) : messageCard(t.notDone, error.message);
     }
   },
@@ -90,11 +91,11 @@ export const planDecideAction: CardAction<Deps> = {
     const tabUrl = actor.deps.tabUrl(request.unitId, { view: 'plan-modificaciones' });
     const approve = data.approve === true || data.approve === 'true';
     try {
-      const view = await actor.deps.plan.decide(actor.person, id, approve, str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version));
+      const view = await actor.deps.planModifications.decide(actor.person, id, approve, str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version));
       return decisionCard(view, { tabUrl, notice: t.done(approve ? t.decision.approve : t.decision.deny) });
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      const view = (await actor.deps.plan.modificationsView(actor.person, request.unitId, request.year).catch(() => null))?.requests.find((r) => r.id === id);
+      const view = (await actor.deps.planModifications.modificationsView(actor.person, request.unitId, request.year).catch(() => null))?.requests.find((r) => r.id === id);
       return view ? decisionCard(view, { tabUrl, warning: error.message }) : messageCard(t.notDone, error.message);
     }
   },
