@@ -42,11 +42,11 @@ import {
   type Role,
   type Unit,
 } from '@okr/core';
-import { ConflictError, type PlanScreenData, type PlanYearData, type Store } from '../store/Store.js';
+import { ConflictError, type PlanScreenData, type PlanYearData } from '../store/Store.js';
 import { metasOf, planIdOf } from '../store/planRules.js';
 import { seesWholeEntity } from './access.js';
-import { today, type Clock } from './clock.js';
-import { PlanAccess, conflict, guarded, metaContext, planNotFound, ref, refuse } from './planAccess.js';
+import { today } from './clock.js';
+import { PlanServiceBase, conflict, guarded, metaContext, planNotFound, ref, refuse } from './planAccess.js';
 import { modificationView, type ModificationNotices } from './planModifications.js';
 import { Refusal } from './refusal.js';
 import { cb0404Workbook, planWorkbook, rankingWorkbook, readPlanWorkbook, XlsxLayoutError } from '../plan/planXlsx.js';
@@ -64,17 +64,7 @@ export interface PlanNotices extends ModificationNotices {
  * the OAP's review, the quarterly report and its review, the ranking (modification requests:
  * `PlanModificationService`). Every read checks who may see it; every change is decided by core and refused in Spanish.
  */
-export class PlanService {
-  private readonly access: PlanAccess;
-
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly notices: PlanNotices | null = null,
-  ) {
-    this.access = new PlanAccess(store);
-  }
-
+export class PlanService extends PlanServiceBase<PlanNotices> {
   /** The person's roles that apply to a unit: theirs on the unit, and their entity-wide ones. */
   rolesOn(person: Person, unitId: string): Promise<Role[]> {
     return this.access.rolesOn(person, unitId);

@@ -1,6 +1,7 @@
 import { msg, planMessages, type MetaContext, type Person, type Role, type Unit, type UnitRef } from '@okr/core';
 import { ConflictError, type Store } from '../store/Store.js';
 import { canSeeUnit } from './access.js';
+import type { Clock } from './clock.js';
 import { Refusal } from './refusal.js';
 
 /** What the plan de gestión's services share: who may see and act on a unit, people's names, the Spanish refusals. */
@@ -56,5 +57,18 @@ export class PlanAccess {
     if (wanted.length === 1) return new Map([[wanted[0]!, (await this.store.getPerson(wanted[0]!))?.name ?? wanted[0]!]]);
     const people = new Map((await this.store.listPeople()).map((p) => [p.id, p.name]));
     return new Map(wanted.map((id) => [id, people.get(id) ?? id]));
+  }
+}
+
+/** What each plan service is built from: the Store, the clock, what it tells the bot (`N`), and the access reads over the Store. */
+export abstract class PlanServiceBase<N> {
+  protected readonly access: PlanAccess;
+
+  constructor(
+    protected readonly store: Store,
+    protected readonly clock: Clock,
+    protected readonly notices: N | null = null,
+  ) {
+    this.access = new PlanAccess(store);
   }
 }

@@ -16,9 +16,8 @@ import {
   type Person,
   type Unit,
 } from '@okr/core';
-import type { Store } from '../store/Store.js';
-import { today, type Clock } from './clock.js';
-import { PlanAccess, conflict, guarded, metaContext, planNotFound, ref, refuse } from './planAccess.js';
+import { today } from './clock.js';
+import { PlanAccess, PlanServiceBase, conflict, guarded, metaContext, planNotFound, ref, refuse } from './planAccess.js';
 import { Refusal } from './refusal.js';
 
 const m = planMessages;
@@ -51,17 +50,7 @@ export async function modificationView(access: PlanAccess, person: Person, r: Mo
  * the supervising unit gives its prior concept, the OAP approves (a new version of the plan, the old
  * one kept) or denies. Every read checks who may see it; every change is decided by core.
  */
-export class PlanModificationService {
-  private readonly access: PlanAccess;
-
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly notices: ModificationNotices | null = null,
-  ) {
-    this.access = new PlanAccess(store);
-  }
-
+export class PlanModificationService extends PlanServiceBase<ModificationNotices> {
   async modificationsView(person: Person, unitId: string, year: number): Promise<ModificationsView> {
     const unit = await this.access.mustSee(person, unitId);
     const data = await this.store.loadPlanScreen(unitId, year);
