@@ -1,10 +1,9 @@
+/** What the plan de gestión's services share: who may see and act on a unit, people's names, the Spanish refusals. */
 import { msg, planMessages, type MetaContext, type Person, type Role, type Unit, type UnitRef } from '@okr/core';
 import { ConflictError, type Store } from '../store/Store.js';
 import { canSeeUnit } from './access.js';
 import type { Clock } from './clock.js';
 import { Refusal } from './refusal.js';
-
-/** What the plan de gestión's services share: who may see and act on a unit, people's names, the Spanish refusals. */
 
 const ENTITY_WIDE: readonly Role[] = ['oap', 'eti', 'dti', 'secretario', 'coach'];
 
