@@ -61,8 +61,9 @@ export interface PlanNotices extends ModificationNotices {
 
 /**
  * The plan de gestión's use cases (seed 001) for the tab, the cards and the outputs: formulation and
- * the OAP's review, the quarterly report and its review, the ranking (modification requests:
- * `PlanModificationService`). Every read checks who may see it; every change is decided by core and refused in Spanish.
+ * the OAP's review, the quarterly report and its review, the ranking (modification requests are
+ * `PlanModificationService`'s). Every read checks who may see it; every change is decided by core
+ * and refused in Spanish.
  */
 export class PlanService extends PlanServiceBase<PlanNotices> {
   /** The person's roles that apply to a unit: theirs on the unit, and their entity-wide ones. */
