@@ -87,15 +87,16 @@ export async function startStack(overrides: Record<string, string> = {}, options
  */
 export function useLocalFluid(overrides: Record<string, string>) {
   let fluid: { stop(): Promise<void> } | undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'okr-fluid-'));
+  let dir: string | undefined;
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'okr-fluid-'));
     const port = await freePort();
     fluid = await startTinylicious({ port, dir });
     overrides.LIVE_SHARE_LOCAL_PORT = String(port);
   });
   afterAll(async () => {
     await fluid?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 }
 

@@ -14,7 +14,7 @@ import type { AzureLocalConnectionConfig } from '@fluidframework/azure-client';
 import { InsecureTokenProvider } from '@fluidframework/test-client-utils';
 
 /** Who may move everyone's stage: Teams' organizer and presenters of the meeting. */
-export const PRESENTER_ROLES = [UserMeetingRole.organizer, UserMeetingRole.presenter];
+const PRESENTER_ROLES = [UserMeetingRole.organizer, UserMeetingRole.presenter];
 
 /** What the session carries: the step the presentation shows, of which deck. */
 interface Presented {
