@@ -206,12 +206,12 @@ export function StageSlides({ tree, openSession = null }: { tree: OkrTreeView; o
       if (e.key === ' ' && target?.tagName === 'BUTTON') return; // Space presses the focused button
       if (['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp', 'Home', 'End', ' '].includes(e.key)) {
         e.preventDefault();
-        move(nextStep(step, total, e.key));
+        go(e.key);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [move, step, total]);
+  });
 
   return (
     <main className={styles.stage} aria-label={t.meeting.stageLabel(tree.unit.name)} data-testid="stage-view" data-step={step}>
