@@ -1,0 +1,12 @@
+import { freshnessText } from '@okr/core';
+import { STALE_NOTICE_MS } from '../../store/dataAge.js';
+import { subtle, type AdaptiveCard } from './elements.js';
+
+/**
+ * A card built from data older than a minute (SharePoint could not be reached; the read cache
+ * answered) says so in one line at its end; otherwise it is left as it is.
+ */
+export function datedCard(card: AdaptiveCard, ageMs: number): AdaptiveCard {
+  if (ageMs <= STALE_NOTICE_MS) return card;
+  return { ...card, body: [...card.body, subtle(freshnessText.stale(Math.floor(ageMs / 1000)), { spacing: 'Medium' })] };
+}
