@@ -5,8 +5,15 @@ import { STALE_DATA_SECONDS } from '../../../core/src/api.js';
 import { freshnessText } from '../../../core/src/i18n/es-CO/shared.js';
 import { dataAgeSeconds, onDataAge } from '../api/dataAge.js';
 
+// The page's column (MisOkr's width and side padding), so the notice lines up with the view under it.
 const useStyles = makeStyles({
-  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+  column: {
+    boxSizing: 'border-box',
+    maxWidth: '1240px',
+    marginInline: 'auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL} 0`,
+    '@media (max-width: 640px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
+  },
 });
 
 /**
@@ -21,9 +28,11 @@ export function DataAgeNotice() {
   return (
     <div role="status" aria-live="polite" aria-atomic="true" data-testid="data-age">
       {stale && (
-        <MessageBar intent="info" layout="multiline" className={styles.bar}>
-          <MessageBarBody>{freshnessText.stale(seconds)}</MessageBarBody>
-        </MessageBar>
+        <div className={styles.column}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{freshnessText.stale(seconds)}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
     </div>
   );
