@@ -57,7 +57,9 @@ for (let i = 0; i < PEOPLE; i++) {
 units.forEach((unit, k) => {
   const kr = keyResults.get(unit);
   if (!kr) return;
-  const draft = { keyResultId: kr, value: 1, comment: 'Avance reportado durante la plenaria.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unit}/plenaria` };
+  // Based on the month's check-in the enlace sees (compare-and-set), none when the month has none.
+  const version = seed.checkIns.find((c) => c.keyResultId === kr && c.period === today.slice(0, 7))?.version ?? null;
+  const draft = { keyResultId: kr, value: 1, comment: 'Avance reportado durante la plenaria.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unit}/plenaria`, version };
   jobs.push({ at: ((k + 0.5) * MINUTE_MS) / units.length, run: () => call(`/api/units/${unit}/check-ins`, `enlace-${unit}`, { period: today.slice(0, 7), checkIns: [draft] }), person: false });
 });
 jobs.sort((a, b) => a.at - b.at);
