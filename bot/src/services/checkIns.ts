@@ -61,7 +61,7 @@ export interface CheckInForm {
   /** Every month the unit may still report, oldest first (this one among them while it is open). */
   openMonths: OpenMonth[];
   /** What the tree was built from (the form after a save is built from it and what was written, not read again). */
-  quarter: UnitQuarterData;
+  quarterData: UnitQuarterData;
 }
 
 declare const editable: unique symbol;
@@ -114,12 +114,12 @@ function inTreeOrder(bundle: OkrSetBundle): KeyResult[] {
 /** The form as it is after a save: what was read, with the check-ins written (the tree, the month's state and what is missing follow). */
 function withSaved(form: CheckInForm, saved: readonly SavedCheckIn[], asOf: string): CheckInForm {
   const written = new Map(saved.map((s) => [s.checkIn.keyResultId, s.checkIn]));
-  const checkIns = [...form.quarter.checkIns.filter((c) => c.period !== form.period || !written.has(c.keyResultId)), ...written.values()];
+  const checkIns = [...form.quarterData.checkIns.filter((c) => c.period !== form.period || !written.has(c.keyResultId)), ...written.values()];
   const thisMonth = new Map([...form.thisMonth, ...written]);
   const month = unitMonth(form.bundle.keyResults.map((k) => k.id), [...thisMonth.values()], form.review);
-  const tree = buildTree({ unit: form.unit, quarter: form.tree.quarter, asOf, bundle: form.bundle, checkIns, institutionalObjectives: form.quarter.institutionalObjectives });
+  const tree = buildTree({ unit: form.unit, quarter: form.tree.quarter, asOf, bundle: form.bundle, checkIns, institutionalObjectives: form.quarterData.institutionalObjectives });
   const openMonths = form.openMonths.map((m) => (m.period === form.period ? { ...m, month, missing: m.missing.filter((k) => !thisMonth.has(k.id)) } : m));
-  return { ...form, tree, thisMonth, month, openMonths, quarter: { ...form.quarter, checkIns } };
+  return { ...form, tree, thisMonth, month, openMonths, quarterData: { ...form.quarterData, checkIns } };
 }
 
 /** The monthly check-in use case, shared by the bot's cards and the REST API. */
@@ -215,7 +215,7 @@ export class CheckInService {
     const thisMonth = new Map(all.filter((c) => c.period === chosen).map((c) => [c.keyResultId, c]));
     const previous = new Map(all.filter((c) => c.period === lastMonth).map((c) => [c.keyResultId, c]));
     const month = unitMonth(bundle.keyResults.map((k) => k.id), [...thisMonth.values()], review);
-    return { ok: true, form: { unit, period: chosen, bundle, tree, thisMonth, previous, review, month, openMonths: months, quarter: data } };
+    return { ok: true, form: { unit, period: chosen, bundle, tree, thisMonth, previous, review, month, openMonths: months, quarterData: data } };
   }
 
   /**
