@@ -8,6 +8,9 @@ import { TEST_NOW } from '../testing/harness.js';
 const UNIT = 'al-usaquen';
 const AS = `enlace-${UNIT}`;
 
+/** A GET as the enlace (the answer's headers are what is looked at). */
+const get = (base: string, path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { 'x-dev-person-id': AS, ...headers } });
+
 /** The API on the SharePoint store over the Graph fake, with the read cache as the server runs it and its time in our hands. */
 async function cachedApi() {
   let ms = 0;
@@ -16,7 +19,7 @@ async function cachedApi() {
   const api = await startApi(true, { store: h.store });
   /** The tab's first screen: who I am and my unit's tree, with the age each answer says. */
   const open = async () => {
-    const answers = await Promise.all([api.call('/api/me', AS), api.call(`/api/units/${UNIT}/tree?quarter=2026-Q4`, AS)]);
+    const answers = await Promise.all([get(api.base, '/api/me'), get(api.base, `/api/units/${UNIT}/tree?quarter=2026-Q4`)]);
     return answers.map((a) => ({ status: a.status, age: a.headers.get(DATA_AGE_HEADER) }));
   };
   return { ...h, api, open, later: (by: number) => (ms += by) };
@@ -24,8 +27,8 @@ async function cachedApi() {
 
 describe('X-Data-Age: how old the data of an answer is', () => {
   it('is 0 on the embedded store', async () => {
-    const { call } = await startApi();
-    const res = await call('/api/me', AS);
+    const { base } = await startApi();
+    const res = await get(base, '/api/me');
     expect(res.status).toBe(200);
     expect(res.headers.get(DATA_AGE_HEADER)).toBe('0');
   });
@@ -58,8 +61,8 @@ describe('X-Data-Age: how old the data of an answer is', () => {
     const [me] = await h.open();
     expect(me).toEqual({ status: 200, age: '61' });
     // The browser asks again with the tag it holds: the 304 says the age of now (the kept answer's header is replaced by it).
-    const tag = (await h.api.call('/api/me', AS)).headers.get('etag')!;
-    const again = await fetch(`${h.api.base}/api/me`, { headers: { 'x-dev-person-id': AS, 'if-none-match': tag } });
+    const tag = (await get(h.api.base, '/api/me')).headers.get('etag')!;
+    const again = await get(h.api.base, '/api/me', { 'if-none-match': tag });
     expect([again.status, again.headers.get(DATA_AGE_HEADER)]).toEqual([304, '61']);
   });
 });

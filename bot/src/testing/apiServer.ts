@@ -41,7 +41,7 @@ export async function startApi<S extends Store = SqliteStore>(
       ...init,
       headers: { 'content-type': 'application/json', ...(as ? { 'x-dev-person-id': as } : {}), ...(init.headers as Record<string, string>) },
     });
-    return { status: res.status, headers: res.headers, body: (await res.json().catch(() => null)) as any };
+    return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
   return { store, call, base, proactive, config, clock };
 }
