@@ -16,6 +16,7 @@ import { TeamsPeopleContext, type TeamsPeople } from '../ui/teamsPeople.js';
 import { readDeepLink, readDevPersonId, writeDevPersonId } from './location.js';
 import { t } from '../strings.js';
 import { ThemeNameContext, type ThemeName } from '../ui/themeName.js';
+import { DataAgeNotice } from './DataAgeNotice.js';
 
 // Both views start downloading at once, in parallel with teams-js, instead of after start-up.
 const misOkrModule = import('./MisOkr.js');
@@ -152,6 +153,7 @@ export function App() {
       <ThemeNameContext.Provider value={theme}>
         <TeamsPeopleContext.Provider value={teamsPeople}>
           <div className={styles.root}>
+            <DataAgeNotice />
             <Suspense fallback={<Splash label={t.loadingMe} />}>{content}</Suspense>
           </div>
         </TeamsPeopleContext.Provider>

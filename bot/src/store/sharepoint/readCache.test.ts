@@ -5,6 +5,7 @@ import { fakeSharePoint, SITE_URL } from './fake/harness.js';
 import { GraphGateway } from './graph.js';
 import { SharePointStore } from './SharePointStore.js';
 import { startApi } from '../../testing/apiServer.js';
+import { withDataAge } from '../dataAge.js';
 
 const NOW = '2026-11-23T15:00:00.000Z';
 const UNIT = 'al-usaquen';
@@ -156,6 +157,30 @@ describe('the SharePoint read cache (delta queries)', () => {
     expect(h.cache.stats.maxStalenessMs).toBeGreaterThanOrEqual(5_000);
     h.fake.throttleRate = 0;
     expect((await h.store.listCheckIns(UNIT, ['2026-11'])).map((c) => c.value)).toEqual([40]);
+  });
+});
+
+describe('how old the data served is (store/dataAge.ts)', () => {
+  it('says the age of what it served while Graph cannot be reached or is throttled, and nothing once it answers again', async () => {
+    const h = await cachedSite();
+    const read = () => withDataAge(() => h.store.loadUnitQuarter(UNIT, '2026-Q4'));
+    const first = await read();
+    expect(first.ageMs).toBe(0);
+    h.later(3_000);
+    expect((await read()).ageMs).toBe(3_000); // within the freshness bound: served as it is
+    h.later(87_000);
+    h.fake.unreachable = true;
+    const unreachable = await read();
+    expect(unreachable.result).toEqual(first.result);
+    expect(unreachable.ageMs).toBe(90_000);
+    h.fake.unreachable = false;
+    for (let i = 0; i < 40; i++) h.fake.inject({ kind: 'status', status: 429, urlIncludes: 'items/delta', retryAfter: 1 });
+    h.later(30_000);
+    expect((await read()).ageMs).toBe(120_000); // throttled past the retries: still the data checked two minutes ago
+    h.later(1_000);
+    expect((await read()).ageMs).toBe(0); // Graph answers: checked now
+    // Outside a request or turn nothing is noted, and a read of its own says only its own age.
+    expect((await withDataAge(async () => 'nothing read')).ageMs).toBe(0);
   });
 });
 
