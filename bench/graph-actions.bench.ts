@@ -6,19 +6,13 @@
 // empty for what it reads). Printed with the read cache on (as the server runs) and off
 // (`_no_cache`). Goals: a card check-in (open and save) ≤ 3 requests and ≤ 20 RU, the tab's first
 // load ≤ 2 requests, a bot message that needs nothing else ≤ 1.
-import type { AddressInfo } from 'node:net';
-import { isProduction, loadConfig } from '../bot/src/config.js';
-import { createServer } from '../bot/src/server.js';
-import { createAdapter } from '../bot/src/teams/adapter.js';
-import { createApp } from '../bot/src/app.js';
 import { ReminderScheduler } from '../bot/src/jobs/reminderScheduler.js';
-import { fixedClock } from '../bot/src/services/clock.js';
 import { buildDemoSeed } from '../bot/src/store/seed/demoOkrs.js';
 import { checkInHistory, fakeSharePoint } from '../bot/src/store/sharepoint/fake/harness.js';
 import { botHarness, silentLog, TEST_NOW } from '../bot/src/testing/harness.js';
 import { CHECK_IN_SUBMIT, inputIds } from '../bot/src/teams/cards/checkInCard.js';
 import { ACTA_SIGN } from '../bot/src/teams/cards/actaCard.js';
-import { RecordingProactiveCards } from '../bot/src/services/proactiveCards.js';
+import { startApiServer } from './apiServer.js';
 
 const today = TEST_NOW.slice(0, 10);
 const UNIT = 'al-usaquen';
@@ -36,23 +30,8 @@ async function actions(cached: boolean): Promise<void> {
   const h = fakeSharePoint({ now: () => new Date(TEST_NOW), checkInHistory: history, ...(cached ? { cache: { maxAgeMs: 5_000, now: () => ms } } : {}) });
   await h.store.seed(seed);
   const bot = await botHarness(TEST_NOW, undefined, h.store);
-  const config = loadConfig({ DEV_IDENTITY: 'true' });
-  const app = createApp({ store: h.store, clock: fixedClock(TEST_NOW), config, log: silentLog, proactive: new RecordingProactiveCards() });
-  const server = createServer({
-    adapter: createAdapter(config, silentLog),
-    bot: app.bot,
-    api: { store: h.store, devIdentity: true, sso: null, log: silentLog, routes: app.routes },
-    tabsDist: '/nonexistent',
-    log: silentLog,
-    production: isProduction(config),
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const get = async (path: string, as: string) => {
-    const res = await fetch(`${base}${path}`, { headers: { 'x-dev-person-id': as } });
-    if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const server = await startApiServer(h.store, TEST_NOW);
+  const get = (path: string, as: string) => server.call(path, as);
 
   const once = async (name: string, run: () => Promise<unknown>) => {
     ms += 6_000;
@@ -82,10 +61,21 @@ async function actions(cached: boolean): Promise<void> {
       data[ids.comment] = `${comment} ${kr.title.toLowerCase()} según el plan.`;
       data[ids.evidenceUrl] = `https://gobiernobogota.sharepoint.com/sites/OKR/${UNIT}/${kr.id}`;
     }
+    // The versions the card showed (compare-and-set), as «Guardar todo» sends them.
+    data.versions = versions;
     return data;
   };
-  // Saved, then corrected: both change all nine key results.
-  await measure('checkin_card', () => bot.execute(ENLACE, CHECK_IN_SUBMIT, card('Se avanzó en')), () => bot.execute(ENLACE, CHECK_IN_SUBMIT, card('Corregido: se avanzó en')));
+  let versions: Record<string, number> = {};
+  const allSaved = async (comment: string) => {
+    const now = (await h.store.listCheckIns(UNIT, [today.slice(0, 7)])).filter((c) => c.comment.startsWith(comment));
+    if (now.length !== set.keyResults.length) throw new Error(`checkin_card: ${now.length} of ${set.keyResults.length} saved as «${comment}»`);
+    versions = Object.fromEntries(now.map((c) => [c.keyResultId, c.version]));
+  };
+  // Saved, then corrected from the card that shows the saved month: both change all nine key results.
+  await once('checkin_card_cold', () => bot.execute(ENLACE, CHECK_IN_SUBMIT, card('Se avanzó en')));
+  await allSaved('Se avanzó en');
+  await once('checkin_card', () => bot.execute(ENLACE, CHECK_IN_SUBMIT, card('Corregido: se avanzó en')));
+  await allSaved('Corregido: se avanzó en');
   const firstLoad = (as: string, unit: string) => () => Promise.all([get('/api/me', as), get(`/api/units/${unit}/tree?quarter=2026-Q4`, as), get(`/api/units/${unit}/recognitions`, as)]);
   await measure('tab_first_load', firstLoad('enlace-al-suba', 'al-suba'), firstLoad('lider-al-suba', 'al-suba'));
   await measure('dashboard', () => get('/api/dashboard?quarter=2026-Q4', 'eti-1'), () => get('/api/dashboard?quarter=2026-Q4', 'oap-1'));

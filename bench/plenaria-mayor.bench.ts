@@ -10,16 +10,10 @@
 // licences), graph_requests_plenaria_mayor_2000, plenaria_mayor_p95_ms (real time per person's
 // first load on this machine) and plenaria_mayor_max_staleness_s (the oldest data served: time
 // since its list was last checked; goal ≤ 30).
-import type { AddressInfo } from 'node:net';
-import { isProduction, loadConfig } from '../bot/src/config.js';
-import { createServer } from '../bot/src/server.js';
-import { createAdapter } from '../bot/src/teams/adapter.js';
-import { createApp } from '../bot/src/app.js';
-import { fixedClock } from '../bot/src/services/clock.js';
 import { buildDemoSeed } from '../bot/src/store/seed/demoOkrs.js';
 import { checkInHistory, fakeSharePoint } from '../bot/src/store/sharepoint/fake/harness.js';
-import { silentLog, TEST_NOW } from '../bot/src/testing/harness.js';
-import { RecordingProactiveCards } from '../bot/src/services/proactiveCards.js';
+import { TEST_NOW } from '../bot/src/testing/harness.js';
+import { startApiServer } from './apiServer.js';
 
 const PEOPLE = 2_000;
 const MINUTE_MS = 60_000;
@@ -38,27 +32,8 @@ for (let i = 0; i < PEOPLE; i++) {
 let simMs = 0;
 const h = fakeSharePoint({ now: () => new Date(TEST_NOW), checkInHistory: checkInHistory(units), cache: { maxAgeMs: 5_000, now: () => simMs } });
 await h.store.seed(seed);
-const config = loadConfig({ DEV_IDENTITY: 'true' });
-const app = createApp({ store: h.store, clock: fixedClock(TEST_NOW), config, log: silentLog, proactive: new RecordingProactiveCards() });
-const server = createServer({
-  adapter: createAdapter(config, silentLog),
-  bot: app.bot,
-  api: { store: h.store, devIdentity: true, sso: null, log: silentLog, routes: app.routes },
-  tabsDist: '/nonexistent',
-  log: silentLog,
-  production: isProduction(config),
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const call = async (path: string, as: string, body?: unknown) => {
-  const res = await fetch(`${base}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'x-dev-person-id': as, 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (res.status !== 200) throw new Error(`${path} as ${as}: ${res.status} ${await res.text()}`);
-  return res.json();
-};
+const server = await startApiServer(h.store, TEST_NOW);
+const call = server.call;
 
 // The server has been running (site and lists resolved); the minute starts now.
 await h.store.getPerson('eti-1');
@@ -82,7 +57,9 @@ for (let i = 0; i < PEOPLE; i++) {
 units.forEach((unit, k) => {
   const kr = keyResults.get(unit);
   if (!kr) return;
-  const draft = { keyResultId: kr, value: 1, comment: 'Avance reportado durante la plenaria.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unit}/plenaria` };
+  // Based on the month's check-in the enlace sees (compare-and-set), none when the month has none.
+  const version = seed.checkIns.find((c) => c.keyResultId === kr && c.period === today.slice(0, 7))?.version ?? null;
+  const draft = { keyResultId: kr, value: 1, comment: 'Avance reportado durante la plenaria.', evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unit}/plenaria`, version };
   jobs.push({ at: ((k + 0.5) * MINUTE_MS) / units.length, run: () => call(`/api/units/${unit}/check-ins`, `enlace-${unit}`, { period: today.slice(0, 7), checkIns: [draft] }), person: false });
 });
 jobs.sort((a, b) => a.at - b.at);

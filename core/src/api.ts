@@ -25,6 +25,14 @@ export interface DevPerson {
   roles: Array<{ role: Role; unitName: string | null }>;
 }
 
+/**
+ * On every JSON answer of the API: how old the data behind it is, in whole seconds (0 when fresh).
+ * Past a minute (`STALE_DATA_SECONDS`) the tab says so: SharePoint could not be reached and the
+ * server answered from its read cache.
+ */
+export const DATA_AGE_HEADER = 'X-Data-Age';
+export const STALE_DATA_SECONDS = 60;
+
 /** Every error body of the API: a Spanish sentence for people and a code for programs. */
 export interface ApiError {
   code: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'conflict' | 'too_large' | 'unsupported_media_type' | 'internal' | 'unavailable';

@@ -88,9 +88,14 @@ describe('review API: the queue and one unit’s month', () => {
   it('gives a key result’s months with who reported them and, once edited, what the month said before', async () => {
     const { call, store } = await startApi();
     const kr = (await store.getSet('al-suba', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage')!;
-    const save = (value: number, version: number | null) => call('/api/units/al-suba/check-ins', 'enlace-al-suba', { method: 'POST', body: JSON.stringify({ period: '2026-11', checkIns: [{ keyResultId: kr.id, value, comment: `Avance ${value} del mes.`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/e', version }] }) });
+    const other = (await store.getSet('al-suba', '2026-Q4'))!.keyResults.find((k) => k.kind === 'percentage' && k.id !== kr.id)!;
+    const draft = (id: string, value: number, version: number | null) => ({ keyResultId: id, value, comment: `Avance ${value} del mes.`, evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/al-suba/e', version });
+    const post = (...checkIns: ReturnType<typeof draft>[]) => call('/api/units/al-suba/check-ins', 'enlace-al-suba', { method: 'POST', body: JSON.stringify({ period: '2026-11', checkIns }) });
+    const save = (value: number, version: number | null) => post(draft(kr.id, value, version));
     await save(30, null);
-    await save(35, 1);
+    // Saved together with another key result of the month, which is then corrected on its own: neither shows in this history.
+    await post(draft(kr.id, 35, 1), draft(other.id, 10, null));
+    await post(draft(other.id, 12, 1));
     const res = await call(`/api/units/al-suba/key-results/${kr.id}/history?quarter=2026-Q4`, 'miembro-al-suba');
     expect(res.status).toBe(200);
     const h = res.body as KeyResultHistoryResponse;

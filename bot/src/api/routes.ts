@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { msg, type Person } from '@okr/core';
+import { DATA_AGE_HEADER, msg, type Person } from '@okr/core';
 import type { Logger } from 'pino';
 import type { Clock } from '../services/clock.js';
 import { ConflictError, StoreUnavailableError, type Store } from '../store/Store.js';
@@ -7,6 +7,7 @@ import { Refusal } from '../services/refusal.js';
 import { HttpError } from './errors.js';
 import { identify } from './identity.js';
 import { sendJson } from '../http/jsonAnswer.js';
+import { withDataAge } from '../store/dataAge.js';
 import type { SsoValidator } from './sso.js';
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -43,13 +44,17 @@ export interface ApiDeps {
 
 /**
  * Wraps a route: JSON out (compressed when worth it; a GET with its ETag, 304 when the client has
- * it: http/jsonAnswer.ts), HttpError → its status and Spanish message, anything else → 500.
+ * it: http/jsonAnswer.ts) with how old its data is (`X-Data-Age`, seconds: store/dataAge.ts; on a
+ * 304 too, so the browser's kept answer says the age of now), HttpError → its status and Spanish
+ * message, anything else → 500.
  */
 function route(log: Logger, handler: Handler) {
   return async (req: Request, res: Response) => {
     try {
-      const body = await handler(req, res);
-      if (!res.headersSent) sendJson(req, res, 200, body);
+      const { result: body, ageMs } = await withDataAge(() => handler(req, res));
+      if (res.headersSent) return;
+      res.header(DATA_AGE_HEADER, String(Math.floor(ageMs / 1000)));
+      sendJson(req, res, 200, body);
     } catch (error) {
       if (error instanceof ConflictError) {
         res.json(409, { code: 'conflict', message: msg.errors.conflict });

@@ -60,9 +60,15 @@ export interface CheckInForm {
   month: UnitMonth;
   /** Every month the unit may still report, oldest first (this one among them while it is open). */
   openMonths: OpenMonth[];
+  /** What the tree was built from (the form after a save is built from it and what was written, not read again). */
+  quarterData: UnitQuarterData;
 }
 
-export type FormResult = { ok: true; form: CheckInForm } | { ok: false; message: string };
+declare const editable: unique symbol;
+/** The form of a month that takes reports, for the person it was read for (from `editableForm`). */
+export type EditableCheckInForm = CheckInForm & { readonly [editable]: true };
+
+export type FormResult<F extends CheckInForm = CheckInForm> = { ok: true; form: F } | { ok: false; message: string };
 
 export type SubmitResult =
   | { kind: 'saved'; saved: SavedCheckIn[]; form: CheckInForm }
@@ -103,6 +109,17 @@ function inTreeOrder(bundle: OkrSetBundle): KeyResult[] {
   const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
   const tactical = bundle.objectives.filter((o) => o.level === 'tactical').sort(byOrder);
   return tactical.flatMap((o) => bundle.keyResults.filter((k) => k.objectiveId === o.id).sort(byOrder));
+}
+
+/** The form as it is after a save: what was read, with the check-ins written (the tree, the month's state and what is missing follow). */
+function withSaved(form: CheckInForm, saved: readonly SavedCheckIn[], asOf: string): CheckInForm {
+  const written = new Map(saved.map((s) => [s.checkIn.keyResultId, s.checkIn]));
+  const checkIns = [...form.quarterData.checkIns.filter((c) => c.period !== form.period || !written.has(c.keyResultId)), ...written.values()];
+  const thisMonth = new Map([...form.thisMonth, ...written]);
+  const month = unitMonth(form.bundle.keyResults.map((k) => k.id), [...thisMonth.values()], form.review);
+  const tree = buildTree({ unit: form.unit, quarter: form.tree.quarter, asOf, bundle: form.bundle, checkIns, institutionalObjectives: form.quarterData.institutionalObjectives });
+  const openMonths = form.openMonths.map((m) => (m.period === form.period ? { ...m, month, missing: m.missing.filter((k) => !thisMonth.has(k.id)) } : m));
+  return { ...form, tree, thisMonth, month, openMonths, quarterData: { ...form.quarterData, checkIns } };
 }
 
 /** The monthly check-in use case, shared by the bot's cards and the REST API. */
@@ -185,7 +202,8 @@ export class CheckInService {
     const chosen = period ?? monthToOpen(months) ?? this.currentPeriod();
     const quarter = quarterOf(`${chosen}-01`);
     // The current and previous quarters come with the months; an older one (an old card) is read here.
-    const { bundle, checkIns, institutionalObjectives } = quarters.get(quarter) ?? (await this.store.loadUnitQuarter(unitId, quarter));
+    const data = quarters.get(quarter) ?? (await this.store.loadUnitQuarter(unitId, quarter));
+    const { bundle, checkIns, institutionalObjectives } = data;
     if (!bundle || (bundle.set.state !== 'active' && bundle.set.state !== 'closed')) return { ok: false, message: msg.errors.noActiveSet(unit.name, quarterLabel(quarter)) };
     const lastMonth = previousPeriod(chosen);
     const lastQuarter = quarterOf(`${lastMonth}-01`);
@@ -197,14 +215,14 @@ export class CheckInService {
     const thisMonth = new Map(all.filter((c) => c.period === chosen).map((c) => [c.keyResultId, c]));
     const previous = new Map(all.filter((c) => c.period === lastMonth).map((c) => [c.keyResultId, c]));
     const month = unitMonth(bundle.keyResults.map((k) => k.id), [...thisMonth.values()], review);
-    return { ok: true, form: { unit, period: chosen, bundle, tree, thisMonth, previous, review, month, openMonths: months } };
+    return { ok: true, form: { unit, period: chosen, bundle, tree, thisMonth, previous, review, month, openMonths: months, quarterData: data } };
   }
 
   /**
    * The form of a month that still takes reports: one that has started, of a quarter whose set is
    * loaded, that the ETI has not closed.
    */
-  async editableForm(person: Person, unitId: string, period: Period): Promise<FormResult> {
+  async editableForm(person: Person, unitId: string, period: Period): Promise<FormResult<EditableCheckInForm>> {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return { ok: false, message: msg.errors.invalidRequest };
     if (period > this.currentPeriod()) return { ok: false, message: msg.checkIn.periodNotStarted(periodLabel(period)) };
     const result = await this.form(person, unitId, period);
@@ -216,7 +234,7 @@ export class CheckInService {
     const editable = checkInsEditable(review, unit.name);
     if (!editable.ok) return editable;
     if (!result.form.openMonths.some((m) => m.period === period)) return { ok: false, message: msg.checkIn.periodNotOpen(periodLabel(period)) };
-    return result;
+    return result as FormResult<EditableCheckInForm>;
   }
 
   /**
@@ -227,7 +245,16 @@ export class CheckInService {
   async submit(person: Person, unitId: string, period: Period, drafts: readonly CheckInDraft[]): Promise<SubmitResult> {
     const formResult = await this.editableForm(person, unitId, period);
     if (!formResult.ok) return { kind: 'refused', message: formResult.message };
-    const { bundle, unit } = formResult.form;
+    return this.submitTo(person, formResult.form, drafts);
+  }
+
+  /**
+   * `submit` on a form already read for this person (the card reads it to know which key results
+   * were typed): the form is not read again, and the answer is built from it and what was written.
+   */
+  async submitTo(person: Person, opened: EditableCheckInForm, drafts: readonly CheckInDraft[]): Promise<SubmitResult> {
+    const { bundle, unit, period } = opened;
+    const unitId = unit.id;
     if (drafts.length === 0) return { kind: 'invalid', errors: [{ keyResultId: '', field: 'value', message: msg.checkIn.nothingTyped }] };
     const validation = validateCheckIns(bundle.keyResults, drafts);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
@@ -241,13 +268,12 @@ export class CheckInService {
       if (!stale) throw error;
       return stale;
     }
-    const after = await this.form(person, unitId, period);
-    if (!after.ok) return { kind: 'refused', message: after.message };
+    const after = withSaved(opened, saved, today(this.clock).date);
     if (saved.some((s) => s.outcome !== 'unchanged')) {
-      const event: CheckInsSaved = { person, unit, period, saved, before: formResult.form.month, after: after.form.month, form: after.form };
+      const event: CheckInsSaved = { person, unit, period, saved, before: opened.month, after: after.month, form: after };
       await Promise.all(this.listeners.map((listen) => listen(event)));
     }
-    return { kind: 'saved', saved, form: after.form };
+    return { kind: 'saved', saved, form: after };
   }
 
   /** A refused stale save: for each key result someone else saved meanwhile, its current value and who wrote it. */

@@ -24,7 +24,7 @@ import {
   type UnitMonthReview,
   type UnitMonthReviewResponse,
 } from '@okr/core';
-import { ConflictError, type AuditPort, type DirectoryPort, type MonthReviewWrite, type OkrPort, type ReviewPort } from '../store/Store.js';
+import { checkInsAuditId, ConflictError, type AuditPort, type DirectoryPort, type MonthReviewWrite, type OkrPort, type ReviewPort } from '../store/Store.js';
 import { canSeeUnit } from './access.js';
 import type { CheckInsSaved } from './checkIns.js';
 import { today, type Clock } from './clock.js';
@@ -288,7 +288,7 @@ export class ReviewService {
     if (!kr) throw new Refusal('not_found', msg.errors.notFound);
     const mine = checkIns.filter((c) => c.keyResultId === kr.id).sort((a, b) => a.period.localeCompare(b.period));
     const [trails, people] = await Promise.all([
-      Promise.all(mine.map((c) => (c.version > 1 ? this.store.listAudit({ entity: 'checkIn', entityId: c.id }) : Promise.resolve([])))),
+      Promise.all(mine.map((c) => (c.version > 1 ? this.store.listAudit({ entity: 'checkIn', entityId: checkInsAuditId(unitId, c.period), limit: 1_000 }) : Promise.resolve([])))),
       this.store.listPeople(),
     ]);
     const names = new Map(people.map((p) => [p.id, p.name]));
@@ -302,9 +302,10 @@ export class ReviewService {
         authorName: name(c.authorId),
         at: c.updatedAt,
         version: c.version,
+        // Each save of the month is one entry; `before` holds the versions it replaced, this key result's among them when it changed.
         earlier: trails[i]!
-          .filter((a) => a.action === 'update' && a.before)
-          .map((a) => a.before as CheckIn)
+          .flatMap((a) => (a.action === 'update' && Array.isArray(a.before) ? (a.before as CheckIn[]) : []))
+          .filter((b) => b.keyResultId === kr.id)
           .sort((a, b) => a.version - b.version)
           .map((b) => ({ value: b.value, comment: b.comment, authorName: name(b.authorId), at: b.updatedAt })),
       })),

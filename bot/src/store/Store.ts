@@ -21,6 +21,7 @@ export type * from './ports/reminders.js';
 export type * from './ports/review.js';
 export { REMINDER_MAX_ATTEMPTS } from './ports/reminders.js';
 export { ConflictError, StoreUnavailableError, UnauditedChangeError } from './errors.js';
+export { checkInsAuditId } from './rules.js';
 
 /** Everything a fresh store is filled with on first start (demo data, or an imported directory). */
 export type SeedData = DirectorySeed & OkrSeed & ActasSeed & ReviewSeed & PlanSeed & PeiSeed & ProposalsSeed;

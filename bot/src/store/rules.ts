@@ -1,6 +1,6 @@
 import type { CheckIn, ReminderKind, ValidCheckIn } from '@okr/core';
 import { ConflictError } from './errors.js';
-import type { SeedData } from './Store.js';
+import type { SavedCheckIn, SeedData } from './Store.js';
 
 /**
  * Rules of the store that do not depend on where the data lives: both adapters apply them the same
@@ -24,6 +24,28 @@ export function refuseStaleCheckIns(submitted: readonly ValidCheckIn[], storedOf
     return (stored?.version ?? null) !== c.version;
   });
   if (stale.length) throw new ConflictError(`check-ins changed meanwhile: ${stale.map((c) => c.keyResultId).join(', ')}`);
+}
+
+/** The audit entity id of a unit's month of check-ins (also of its review: `monthReviewId`). */
+export const checkInsAuditId = (unitId: string, period: string): string => `${unitId}/${period}`;
+
+/**
+ * The one audit entry of a check-in save (one per user action, whatever the number of key results):
+ * entity `checkIn`, the unit's month as its id, `after` the check-ins it created or changed (each
+ * names its key result) and `before` the stored versions of those it changed (null when it only
+ * created). Null when the save changed nothing. Both adapters write it with the save.
+ */
+export function checkInSaveAudit(unitId: string, period: string, saved: readonly SavedCheckIn[], storedOf: (keyResultId: string) => CheckIn | null) {
+  const changed = saved.filter((s) => s.outcome !== 'unchanged');
+  if (changed.length === 0) return null;
+  const before = changed.filter((s) => s.outcome === 'updated').map((s) => storedOf(s.checkIn.keyResultId)!);
+  return {
+    entity: 'checkIn',
+    entityId: checkInsAuditId(unitId, period),
+    action: before.length > 0 ? ('update' as const) : ('create' as const),
+    before: before.length > 0 ? before : null,
+    after: changed.map((s) => s.checkIn),
+  };
 }
 
 /**
@@ -75,4 +97,4 @@ export function seedSummary(data: SeedData): Record<string, number> {
 export const actaKey = (plenariaId: string, version: number): string => `${plenariaId}#${version}`;
 
 /** The audit entity id of a unit's month review. */
-export const monthReviewId = (unitId: string, period: string): string => `${unitId}/${period}`;
+export const monthReviewId = checkInsAuditId;

@@ -74,9 +74,11 @@ describe('OkrBot', () => {
     const stored = await h.store.listCheckIns(UNIT, [PERIOD]);
     expect(stored).toHaveLength(9);
     expect(stored.every((c) => c.authorId === ENLACE && c.version === 1)).toBe(true);
+    // One audit entry for the save (the unit's month), listing the nine check-ins it created.
     const audit = await h.store.listAudit({ entity: 'checkIn' });
-    expect(audit).toHaveLength(9);
-    expect(audit[0]).toMatchObject({ actorId: ENLACE, action: 'create' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: ENLACE, action: 'create', entityId: `${UNIT}/${PERIOD}`, before: null });
+    expect((audit[0]!.after as Array<{ keyResultId: string }>).map((c) => c.keyResultId).sort()).toEqual(stored.map((c) => c.keyResultId).sort());
   });
 
   it('returns the same card with Spanish errors and stores nothing when fields are invalid', async () => {
@@ -114,8 +116,10 @@ describe('OkrBot', () => {
     await h.execute(ENLACE, CHECK_IN_SUBMIT, { ...data, versions, [inputIds(kr.id).value]: '80' });
     const stored = (await h.store.listCheckIns(UNIT, [PERIOD])).find((c) => c.keyResultId === kr.id)!;
     expect(stored).toMatchObject({ value: 80, version: 2 });
-    const [edit] = await h.store.listAudit({ entity: 'checkIn', entityId: stored.id });
-    expect(edit).toMatchObject({ action: 'update', before: { value: 72.5, version: 1 }, after: { value: 80, version: 2 } });
+    // The edit's entry lists only the key result it changed, before and after.
+    const [edit] = await h.store.listAudit({ entity: 'checkIn', entityId: `${UNIT}/${PERIOD}` });
+    expect(edit).toMatchObject({ action: 'update', before: [{ keyResultId: kr.id, value: 72.5, version: 1 }], after: [{ keyResultId: kr.id, value: 80, version: 2 }] });
+    expect(edit!.after).toHaveLength(1);
   });
 
   it('refuses a person who is not enlace or líder of the unit, and stores nothing', async () => {

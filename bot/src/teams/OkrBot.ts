@@ -16,6 +16,8 @@ import { linkSignIn } from '../services/directory.js';
 import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/simpleCards.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import { commandFor, normalizeCommand } from './commands/normalize.js';
+import { withDataAge } from '../store/dataAge.js';
+import { datedCard } from './cards/dataAge.js';
 
 /** A command as the bot runs it: bound by app.ts to the services of its module. */
 export interface BotCommand {
@@ -53,6 +55,9 @@ const cardActivity = (card: AdaptiveCard) => MessageFactory.attachment(CardFacto
 
 const forClicker = (reply: CardReply): AdaptiveCard => ('everyone' in reply ? reply.card : reply);
 
+/** A reply built from data `ageMs` old: past a minute, each of its cards says so in one line. */
+const dated = (reply: CardReply, ageMs: number): CardReply => ('everyone' in reply ? { card: datedCard(reply.card, ageMs), everyone: datedCard(reply.everyone, ageMs) } : datedCard(reply, ageMs));
+
 const invokeCard = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
   type: 'application/vnd.microsoft.card.adaptive',
@@ -74,20 +79,20 @@ export class OkrBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const person = await this.identify(context);
-      const value = context.activity.value as Record<string, unknown> | undefined;
-      if (value && typeof value.action === 'string') {
-        // Action.Submit: the fallback of every Action.Execute (Teams mobile cannot execute).
-        if (!person) await context.sendActivity(cardActivity(notRegisteredCard()));
-        else {
+      // The reply is built first, noting how old the data it read is (store/dataAge.ts), then sent.
+      const { result, ageMs } = await withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
+        const person = await this.identify(context);
+        const value = context.activity.value as Record<string, unknown> | undefined;
+        if (value && typeof value.action === 'string') {
+          // Action.Submit: the fallback of every Action.Execute (Teams mobile cannot execute).
+          if (!person) return { cards: [notRegisteredCard()] };
           const reply = await this.runCardAction(person, value.action, value);
-          await this.updateOriginal(context, reply);
-          await context.sendActivity(cardActivity(forClicker(reply)));
+          return { reply, cards: [forClicker(reply)] };
         }
-      } else {
-        const cards = person ? await this.runCommand(person, context.activity.text ?? '') : [notRegisteredCard()];
-        for (const card of cards) await context.sendActivity(cardActivity(card));
-      }
+        return { cards: person ? await this.runCommand(person, context.activity.text ?? '') : [notRegisteredCard()] };
+      });
+      if (result.reply) await this.updateOriginal(context, dated(result.reply, ageMs));
+      for (const card of result.cards) await context.sendActivity(cardActivity(datedCard(card, ageMs)));
       await next();
     });
 
@@ -169,13 +174,15 @@ export class OkrBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const person = await this.identify(context);
-    if (!person) return invokeCard(notRegisteredCard());
-    const action = invokeValue.action;
-    const data = { ...(action.data as Record<string, unknown>), action: action.verb };
-    const reply = await this.runCardAction(person, action.verb, data);
-    await this.updateOriginal(context, reply);
-    return invokeCard(forClicker(reply));
+    const { result: reply, ageMs } = await withDataAge(async (): Promise<CardReply> => {
+      const person = await this.identify(context);
+      if (!person) return notRegisteredCard();
+      const action = invokeValue.action;
+      return this.runCardAction(person, action.verb, { ...(action.data as Record<string, unknown>), action: action.verb });
+    });
+    const answer = dated(reply, ageMs);
+    await this.updateOriginal(context, answer);
+    return invokeCard(forClicker(answer));
   }
 }
 

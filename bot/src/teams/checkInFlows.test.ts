@@ -135,7 +135,7 @@ describe('monthly check-ins: partial saves, pending list, summaries, month close
     await save('50');
     expect((await h.store.listCheckIns(UNIT, [PERIOD]))[0]).toMatchObject({ value: 50, version: 3 });
     const history = await h.store.listAudit({ entity: 'checkIn' });
-    expect(history.map((a) => (a.after as { value: number }).value)).toEqual([50, 45, 40]);
+    expect(history.map((a) => (a.after as Array<{ value: number }>).map((c) => c.value))).toEqual([[50], [45], [40]]);
   });
 
   it('refuses an old card from a month that no longer takes reports', async () => {

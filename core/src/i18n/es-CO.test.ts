@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actasBotText, msg, remindersBotText } from './es-CO.js';
+import { actasBotText, freshnessText, msg, remindersBotText } from './es-CO.js';
 import { actasText } from './es-CO/tab/actas.js';
 
 /** What people read from the catalogue: real singular and plural, one closing period (issue 14, items 13 and 14). */
@@ -29,6 +29,18 @@ describe('the es-CO catalogue', () => {
   it('does not tell the OAP on 1 December that units without a plenaria menor will send no acta: the quarter still runs', () => {
     expect(actasText.oapMissingHint('2026-12-31', false)).toBe('Aún no tienen plenaria menor programada en el trimestre: pueden hacerla hasta el 31 de diciembre de 2026.');
     expect(actasText.oapMissingHint('2026-12-31', true)).toContain('no llegará acta');
+  });
+
+  it('says how old stale data is in minutes, hours or days, in the right number', () => {
+    const age = (seconds: number) => freshnessText.stale(seconds).split(':')[0];
+    expect(age(61)).toBe('Los datos tienen 1 minuto');
+    expect(age(119)).toBe('Los datos tienen 1 minuto');
+    expect(age(120)).toBe('Los datos tienen 2 minutos');
+    expect(age(59 * 60 + 59)).toBe('Los datos tienen 59 minutos');
+    expect(age(3_600)).toBe('Los datos tienen más de 1 hora');
+    expect(age(5 * 3_600)).toBe('Los datos tienen más de 5 horas');
+    expect(age(3 * 86_400)).toBe('Los datos tienen más de 3 días');
+    expect(freshnessText.stale(90)).toBe('Los datos tienen 1 minuto: no se pudo actualizar desde SharePoint. Se pondrán al día en cuanto vuelva a responder.');
   });
 
   it('writes dates in words, never ISO', () => {

@@ -8,6 +8,7 @@ import type { ApiError } from '@okr/core';
 // would bring the whole catalogue with it.
 import { errorMessages } from '../../../core/src/i18n/es-CO/shared.js';
 import { t } from '../strings.js';
+import { noteDataAge } from './dataAge.js';
 
 export const DEV_PERSON_HEADER = 'x-dev-person-id';
 
@@ -150,6 +151,7 @@ export function createHttp(identity: Identity, fetchImpl: typeof fetch = (...arg
     }
     if (call.signal) init.signal = call.signal;
     const res = await send(url, init);
+    noteDataAge(res.headers);
     return { ok: res.ok, status: res.status, body: await res.json().catch(() => null) };
   }
 

@@ -16,6 +16,7 @@ import { TeamsPeopleContext, type TeamsPeople } from '../ui/teamsPeople.js';
 import { readDeepLink, readDevPersonId, writeDevPersonId } from './location.js';
 import { t } from '../strings.js';
 import { ThemeNameContext, type ThemeName } from '../ui/themeName.js';
+import { DataAgeNotice } from './DataAgeNotice.js';
 
 // Both views start downloading at once, in parallel with teams-js, instead of after start-up.
 const misOkrModule = import('./MisOkr.js');
@@ -132,7 +133,7 @@ export function App() {
   } else if (surface === 'sidePanel') {
     content = <MeetingSidePanel api={api} host={host} deepLink={deepLink} onPreviewStage={previewStage} />;
   } else if (surface === 'stage') {
-    content = <StageView api={api} deepLink={deepLink} />;
+    content = <StageView api={api} deepLink={deepLink} host={host} />;
   } else {
     content = (
       <MisOkr
@@ -152,6 +153,7 @@ export function App() {
       <ThemeNameContext.Provider value={theme}>
         <TeamsPeopleContext.Provider value={teamsPeople}>
           <div className={styles.root}>
+            <DataAgeNotice />
             <Suspense fallback={<Splash label={t.loadingMe} />}>{content}</Suspense>
           </div>
         </TeamsPeopleContext.Provider>

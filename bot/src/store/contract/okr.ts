@@ -36,9 +36,29 @@ export function okrContract({ seeded }: ContractContext): void {
     expect(updated).toMatchObject({ outcome: 'updated', checkIn: { value: 55, version: 2 } });
     const month = (await store.listCheckIns('al-usaquen', ['2026-11'])).filter((c) => c.keyResultId === kr.id);
     expect(month).toHaveLength(1);
-    const audit = await store.listAudit({ entity: 'checkIn', entityId: updated!.checkIn.id });
+    // One audit entry per save that changed something, under the unit's month (the resubmission wrote none).
+    const audit = await store.listAudit({ entity: 'checkIn', entityId: 'al-usaquen/2026-11' });
     expect(audit.map((a) => a.action)).toEqual(['update', 'create']);
-    expect(audit[0]).toMatchObject({ actorId: 'enlace-al-usaquen', before: { value: 40 }, after: { value: 55 } });
+    expect(audit[0]).toMatchObject({ actorId: 'enlace-al-usaquen', before: [{ keyResultId: kr.id, value: 40, version: 1 }], after: [{ keyResultId: kr.id, value: 55, version: 2 }] });
+    await store.close();
+  });
+
+  it('records one audit entry per save, listing only the key results it created or changed', async () => {
+    const store = await seeded();
+    const [a, b, c] = (await store.getSet('al-usaquen', '2026-Q4'))!.keyResults;
+    const save = (...checkIns: ReturnType<typeof checkIn>[]) => store.saveCheckIns({ actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns });
+    await save(checkIn(a!.id, 40), checkIn(b!.id, 7));
+    // «a» changed, «b» sent again as it is, «c» new: one entry, «a» before and after, «c» created.
+    await save(checkIn(a!.id, 45, 1), checkIn(b!.id, 7), checkIn(c!.id, 1));
+    const [second, first, ...older] = await store.listAudit({ entity: 'checkIn', entityId: 'al-usaquen/2026-11' });
+    expect(older).toEqual([]);
+    expect(first).toMatchObject({ action: 'create', before: null });
+    expect((first!.after as Array<{ keyResultId: string }>).map((x) => x.keyResultId)).toEqual([a!.id, b!.id]);
+    expect(second).toMatchObject({ action: 'update', before: [{ keyResultId: a!.id, value: 40, version: 1 }] });
+    expect((second!.after as Array<{ keyResultId: string; version: number }>).map((x) => [x.keyResultId, x.version])).toEqual([
+      [a!.id, 2],
+      [c!.id, 1],
+    ]);
     await store.close();
   });
 

@@ -5,6 +5,7 @@ import { fakeSharePoint, SITE_URL } from './fake/harness.js';
 import { GraphGateway } from './graph.js';
 import { SharePointStore } from './SharePointStore.js';
 import { startApi } from '../../testing/apiServer.js';
+import { withDataAge } from '../dataAge.js';
 
 const NOW = '2026-11-23T15:00:00.000Z';
 const UNIT = 'al-usaquen';
@@ -159,6 +160,30 @@ describe('the SharePoint read cache (delta queries)', () => {
   });
 });
 
+describe('how old the data served is (store/dataAge.ts)', () => {
+  it('says the age of what it served while Graph cannot be reached or is throttled, and nothing once it answers again', async () => {
+    const h = await cachedSite();
+    const read = () => withDataAge(() => h.store.loadUnitQuarter(UNIT, '2026-Q4'));
+    const first = await read();
+    expect(first.ageMs).toBe(0);
+    h.later(3_000);
+    expect((await read()).ageMs).toBe(3_000); // within the freshness bound: served as it is
+    h.later(87_000);
+    h.fake.unreachable = true;
+    const unreachable = await read();
+    expect(unreachable.result).toEqual(first.result);
+    expect(unreachable.ageMs).toBe(90_000);
+    h.fake.unreachable = false;
+    for (let i = 0; i < 40; i++) h.fake.inject({ kind: 'status', status: 429, urlIncludes: 'items/delta', retryAfter: 1 });
+    h.later(30_000);
+    expect((await read()).ageMs).toBe(120_000); // throttled past the retries: still the data checked two minutes ago
+    h.later(1_000);
+    expect((await read()).ageMs).toBe(0); // Graph answers: checked now
+    // Outside a request or turn nothing is noted, and a read of its own says only its own age.
+    expect((await withDataAge(async () => 'nothing read')).ageMs).toBe(0);
+  });
+});
+
 describe('who may see what, with the cache', () => {
   it('is decided on every request: what one person read is never served to another who may not see it', async () => {
     const h = await cachedSite();
@@ -170,6 +195,24 @@ describe('who may see what, with the cache', () => {
     const refused = await call('/api/dashboard?quarter=2026-Q4', `miembro-${UNIT}`);
     expect(refused).toMatchObject({ status: 403, body: { code: 'forbidden' } });
     expect(h.fake.stats.requests).toBe(0); // everything it needed was in the cache, and still refused
+  });
+});
+
+describe('the meeting surfaces, with the cache', () => {
+  it('serve the side panel and the stage of a plenaria from what the first participant read: no Graph request for the others', async () => {
+    const h = await cachedSite();
+    const { call } = await startApi(true, { store: h.store });
+    // What the side panel asks (who I am, the unit's tree, the quarter's plenarias) and the stage (who I am, the tree).
+    const surfaces = (as: string) => Promise.all([call('/api/me', as), call(`/api/units/${UNIT}/tree?quarter=2026-Q4`, as), call('/api/plenarias?quarter=2026-Q4', as)]);
+    const first = await surfaces(`lider-${UNIT}`);
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200]);
+    h.fake.resetStats();
+    for (const person of [`enlace-${UNIT}`, `miembro-${UNIT}`, 'coach-1', 'eti-1']) {
+      const answers = await surfaces(person);
+      expect(answers.map((r) => r.status), person).toEqual([200, 200, 200]);
+      expect(answers[1]!.body.unit.id).toBe(UNIT);
+    }
+    expect(h.fake.stats.requests).toBe(0);
   });
 });
 

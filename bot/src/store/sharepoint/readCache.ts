@@ -1,3 +1,4 @@
+import { noteDataAge } from '../dataAge.js';
 import type { Fields } from './fields.js';
 import type { ListSpec } from './schema.js';
 
@@ -19,7 +20,8 @@ import type { ListSpec } from './schema.js';
  * - An answer read while a change of its list was being applied is returned but not kept (it may
  *   predate the change). Identical misses in flight are asked once.
  * - When Graph cannot be reached for a check (throttled past the retries, network) the cached
- *   answers are served and their age is kept in `stats.maxStalenessMs`.
+ *   answers are served; their age is kept in `stats.maxStalenessMs` and noted for the request or
+ *   bot turn they are served to (`store/dataAge.ts`), which tells the person past a minute.
  *
  * The cache knows nothing of who reads: access is decided by the services on what it returns, on
  * every request, exactly as without it. With several server instances each keeps its own cache; a
@@ -201,7 +203,10 @@ export class ReadCache {
     const now = this.now();
     for (const list of lists) {
       const s = this.state(list);
-      if (Number.isFinite(s.checkedAt)) this.stats.maxStalenessMs = Math.max(this.stats.maxStalenessMs, now - s.checkedAt);
+      if (!Number.isFinite(s.checkedAt)) continue;
+      this.stats.maxStalenessMs = Math.max(this.stats.maxStalenessMs, now - s.checkedAt);
+      // The request or bot turn this read is for says how old its data is (store/dataAge.ts).
+      noteDataAge(now - s.checkedAt);
     }
     const answers: Array<Promise<CachedItem[]>> = [];
     // What must be read from Graph, once per list and key (a second ask waits on the list's `pending`).

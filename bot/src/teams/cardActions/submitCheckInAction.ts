@@ -47,7 +47,8 @@ async function save(actor: Actor<{ checkIns: CheckInService }>, data: Record<str
   const krs = formResult.form.bundle.keyResults;
   const chosen = only ? krs.filter((kr) => kr.id === only) : krs.filter((kr) => typedFor(kr, data));
   if (only && chosen.length === 0) return messageCard(t.notSaved, t.keyResultGone);
-  const result = await service.submit(actor.person, unitId, period, chosen.map((kr) => draftOf(kr, data, formResult.form.thisMonth.get(kr.id), versionOf(kr, data, only))));
+  // The form read here is the one the save goes on from, and the answer is built from it and what was written.
+  const result = await service.submitTo(actor.person, formResult.form, chosen.map((kr) => draftOf(kr, data, formResult.form.thisMonth.get(kr.id), versionOf(kr, data, only))));
   const tabUrl = actor.deps.tabUrl(unitId);
   switch (result.kind) {
     case 'invalid':

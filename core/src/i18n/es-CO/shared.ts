@@ -1,6 +1,7 @@
 /** Labels and errors every module uses (es-CO). */
 import type { Role } from '../../types.js';
 import type { Status } from '../../status.js';
+import { counted } from '../../format/words.js';
 
 export const statusLabels: Record<Status, string> = {
   no_iniciado: 'No iniciado',
@@ -26,6 +27,20 @@ export const kindLabels = { percentage: 'Porcentaje', number: 'Número', milesto
 
 /** A milestone key result's two values. */
 export const milestoneLabels = { done: 'Cumplido', notDone: 'No cumplido' } as const;
+
+/** «3 minutos», «más de 2 horas», «más de 3 días»: how old data is, in the unit people use for it. */
+function ageWords(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return counted(Math.max(minutes, 1), 'minuto', 'minutos');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `más de ${counted(hours, 'hora', 'horas')}`;
+  return `más de ${counted(Math.floor(hours / 24), 'día', 'días')}`;
+}
+
+/** SharePoint could not be reached and what is shown is older than a minute: the tab's notice, one line on a bot card. */
+export const freshnessText = {
+  stale: (ageSeconds: number) => `Los datos tienen ${ageWords(ageSeconds)}: no se pudo actualizar desde SharePoint. Se pondrán al día en cuanto vuelva a responder.`,
+};
 
 /** What the API and the bot answer when a request cannot be served. */
 export const errorMessages = {

@@ -146,6 +146,9 @@ export class FakeGraph {
     this.options.throttleRate = rate;
   }
 
+  /** While true, no request reaches "Graph": each fails as fetch does when the network is down. */
+  unreachable = false;
+
   resetStats(): void {
     this.stats = emptyStats();
   }
@@ -166,6 +169,7 @@ export class FakeGraph {
   transport(): Middleware {
     return {
       execute: async (context: Context) => {
+        if (this.unreachable) throw new TypeError('fetch failed');
         const request = context.request as string | Request;
         const url = typeof request === 'string' ? request : request.url;
         const options = (context.options ?? {}) as { method?: string; headers?: unknown; body?: unknown };

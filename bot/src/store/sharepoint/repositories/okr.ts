@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { quarterOf, type CheckIn, type KeyResult, type Objective, type OkrSet, type OkrSetBundle, type OkrSetState, type QuarterId } from '@okr/core';
 import { ConflictError } from '../../errors.js';
 import type { EntityQuarterData, OkrPort, SavedCheckIn, SetContent, SetEvent, SetTransition, UnitQuarterData } from '../../ports/okr.js';
-import { refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
+import { checkInSaveAudit, refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
 import { binary, byNumericId, groupBy, queriesOf, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
@@ -554,7 +554,6 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
             version: 1,
           };
           ops.push(engine.create(checkIns, checkInFields(created)));
-          ops.push(engine.audit({ actorId: write.actorId, entity: 'checkIn', entityId: created.id, action: 'create', before: null, after: created }));
           return { checkIn: created, outcome: 'created' };
         }
         const existing = toCheckIn(item.fields);
@@ -570,9 +569,11 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
             RecordVersion: updated.version,
           }),
         );
-        ops.push(engine.audit({ actorId: write.actorId, entity: 'checkIn', entityId: existing.id, action: 'update', before: existing, after: updated }));
         return { checkIn: updated, outcome: 'updated' };
       });
+      // One audit entry for the whole save, in the same batch.
+      const audit = checkInSaveAudit(write.unitId, write.period, saved, (keyResultId) => toCheckIn(byKey.get(checkInKey(keyResultId, write.period))!.fields));
+      if (audit) ops.push(engine.audit({ actorId: write.actorId, ...audit }));
       await engine.write(ops);
       return saved;
     },

@@ -3,7 +3,7 @@ import { quarterMonths } from '@okr/core';
 import type { CheckIn, KeyResult, Objective, OkrSet, OkrSetBundle, OkrSetState } from '@okr/core';
 import { ConflictError } from '../../errors.js';
 import type { OkrPort, SetContent, SetEvent, SetTransition } from '../../ports/okr.js';
-import { refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
+import { checkInSaveAudit, refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
 import type { Row, SqliteDb, SqliteModule } from '../db.js';
 import { listInstitutionalObjectives, listUnits } from './directory.js';
 
@@ -309,13 +309,13 @@ export const okrSqlite: SqliteModule<OkrPort> = {
           const row = find(keyResultId);
           return row ? toCheckIn(row) : null;
         });
-        return write.checkIns.map((c) => {
+        const stored = new Map<string, CheckIn>();
+        const saved = write.checkIns.map((c) => {
           const existingRow = find(c.keyResultId);
           if (!existingRow) {
             const id = randomUUID();
             db.run(INSERT_CHECK_IN, id, c.keyResultId, write.unitId, write.period, c.value, c.comment, c.evidenceUrl, write.actorId, at, at, 1);
             const created = toCheckIn(find(c.keyResultId)!);
-            db.audit(write.actorId, 'checkIn', id, 'create', null, created);
             return { checkIn: created, outcome: 'created' as const };
           }
           const existing = toCheckIn(existingRow);
@@ -325,9 +325,13 @@ export const okrSqlite: SqliteModule<OkrPort> = {
             c.value, c.comment, c.evidenceUrl, write.actorId, at, existing.id, existing.version,
           );
           const updated = toCheckIn(find(c.keyResultId)!);
-          db.audit(write.actorId, 'checkIn', existing.id, 'update', existing, updated);
+          stored.set(c.keyResultId, existing);
           return { checkIn: updated, outcome: 'updated' as const };
         });
+        // One audit entry for the whole save, in its transaction.
+        const audit = checkInSaveAudit(write.unitId, write.period, saved, (keyResultId) => stored.get(keyResultId) ?? null);
+        if (audit) db.audit(write.actorId, audit.entity, audit.entityId, audit.action, audit.before, audit.after);
+        return saved;
       });
     },
   }),
