@@ -1,4 +1,4 @@
-import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useGridKeys } from '../ui/useGridKeys.js';
 import type { DashboardBucket, DashboardUnitRow, QuarterId } from '@okr/core';
 import { Suspense, lazy, useMemo, useState, type KeyboardEvent } from 'react';
@@ -14,8 +14,9 @@ import { StatusBadge, statusAppearance } from './StatusBadge.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
+// With the dashboard's chunk: a chunk of its own was one more round trip before the page settled.
+import DashboardCharts from './DashboardCharts.js';
 
-const DashboardCharts = lazy(() => import('./DashboardCharts.js'));
 const QuarterCloseBanner = lazy(() => import('../review/QuarterCloseBanner.js'));
 
 const useStyles = makeStyles({
@@ -189,9 +190,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
 
       <Summary rows={rows} total={d.units.length} period={d.period} />
 
-      <Suspense fallback={<Spinner size="small" label={t.dashboard.chartsLoading} />}>
-        <DashboardCharts rows={rows} period={d.period} />
-      </Suspense>
+      <DashboardCharts rows={rows} period={d.period} />
 
       <div>
         <Caption1 className={styles.hint} id="dashboard-table-hint">
