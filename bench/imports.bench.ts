@@ -100,7 +100,7 @@ for (const kind of ['sqlite', 'sharepoint'] as const) {
     console.log(`import_directory_minutes_at_1250_ru ${(sp.fake.stats.ru / 1250).toFixed(1)}`);
   }
 
-  const vivaImport = new VivaImportService(store, clock);
+  const vivaImport = new VivaImportService(store);
   const [vdry, vdryMs] = await timed(() => vivaImport.importFile('cli', viva.zip, 'viva.zip', { dryRun: true }));
   if (vdry.counts.rechazada > 0) throw new Error(`viva refused: ${JSON.stringify(vdry.rows.find((r) => r.outcome === 'rechazada'))}`);
   sp?.fake.resetStats();

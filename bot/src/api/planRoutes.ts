@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PLAN_WORKFLOW, PROGRAMMING_TYPES, planMessages, type PlanWorkflowAction, type ProgrammingType, type QuarterNumber } from '@okr/core';
 import type { Routes } from './routes.js';
 import type { PlanService } from '../services/plan.js';
+import type { PlanModificationService } from '../services/planModifications.js';
 import { today } from '../services/clock.js';
 import { publicIndex, publicNotFound, publicPlan } from '../plan/publicPage.js';
 import { XLSX_TYPE } from '../plan/planXlsx.js';
@@ -105,7 +106,7 @@ function sendHtml(req: Request, res: Response, status: number, html: string): vo
 }
 
 /** The plan de gestión over REST for the tab, its .xlsx outputs, and the public page at /publico/. */
-export const registerPlanRoutes: Routes<{ plan: PlanService }> = (server, { who, route }, { clock, log, plan }) => {
+export const registerPlanRoutes: Routes<{ plan: PlanService; planModifications: PlanModificationService }> = (server, { who, route }, { clock, log, plan, planModifications }) => {
   const unitYear = (req: Request) => ({ unitId: String(req.params.unitId), year: yearParam(req.params.year) });
   const yearQuarter = (req: Request) => {
     const now = today(clock);
@@ -170,18 +171,18 @@ export const registerPlanRoutes: Routes<{ plan: PlanService }> = (server, { who,
 
   server.get('/api/plan/units/:unitId/:year/modifications', route(async (req) => {
     const { unitId, year } = unitYear(req);
-    return plan.modificationsView(await who(req), unitId, year);
+    return planModifications.modificationsView(await who(req), unitId, year);
   }));
-  server.post('/api/plan/plans/:planId/modifications', route(async (req) => plan.requestModification(await who(req), String(req.params.planId), parse(modificationBody, req.body))));
+  server.post('/api/plan/plans/:planId/modifications', route(async (req) => planModifications.requestModification(await who(req), String(req.params.planId), parse(modificationBody, req.body))));
   server.post('/api/plan/modifications/:id/consent', route(async (req) => {
     const person = await who(req);
     const body = parse(consentBody, req.body);
-    return plan.consent(person, String(req.params.id), body.favorable, body.comment, body.version);
+    return planModifications.consent(person, String(req.params.id), body.favorable, body.comment, body.version);
   }));
   server.post('/api/plan/modifications/:id/decision', route(async (req) => {
     const person = await who(req);
     const body = parse(decisionBody, req.body);
-    return plan.decide(person, String(req.params.id), body.approve, body.comment, body.version);
+    return planModifications.decide(person, String(req.params.id), body.approve, body.comment, body.version);
   }));
 
   // The OKR tree's link: the metas of the unit's plan that its set's strategic objective serves.

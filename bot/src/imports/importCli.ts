@@ -59,7 +59,7 @@ export async function runImportCli(argv: readonly string[], store: Store, clock:
   const run = (dryRun: boolean) =>
     kind === 'directorio'
       ? new DirectoryImportService(store, clock).importWorkbook('cli', bytes, name, { dryRun })
-      : new VivaImportService(store, clock).importFile('cli', bytes, name, { dryRun, confirmTeams: yes ? 'suggested' : 'none' });
+      : new VivaImportService(store).importFile('cli', bytes, name, { dryRun, confirmTeams: yes ? 'suggested' : 'none' });
   const dry = await run(true);
   reportLines(dry).forEach((l) => io.print(l));
   if (dry.counts.rechazada > 0 || (dry.unmappedTeams?.length ?? 0) > 0) return 1;

@@ -11,7 +11,7 @@ export const directory = defineModule({
   services: (ctx) => ({
     directory: new DirectoryService(ctx.store, ctx.clock, ctx.proactive ? directoryNotices(ctx, ctx.proactive) : undefined),
     directoryImport: new DirectoryImportService(ctx.store, ctx.clock),
-    vivaImport: new VivaImportService(ctx.store, ctx.clock),
+    vivaImport: new VivaImportService(ctx.store),
   }),
   routes: [registerDirectoryRoutes],
 });

@@ -50,6 +50,14 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
 const PERCENT = '0%';
 const DATETIME = 'dd/mm/yyyy hh:mm';
 
+/** Columns that several sheets share: the same name, key and width in each. */
+const UNIT: Column = { header: 'Unidad', key: 'unit', width: 46 };
+const PROGRESS: Column = { header: 'Avance', key: 'progress', width: 10, format: PERCENT };
+const STATUS: Column = { header: 'Estado', key: 'status', width: 14 };
+const KEY_RESULT: Column = { header: 'Resultado clave', key: 'title', width: 60 };
+const COMMENT: Column = { header: 'Comentario', key: 'comment', width: 80 };
+const EVIDENCE: Column = { header: 'Evidencia', key: 'evidence', width: 60 };
+
 export async function quarterCloseXlsx(snapshot: QuarterSnapshot): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OKR SDG — Secretaría Distrital de Gobierno';
@@ -91,13 +99,13 @@ export async function quarterCloseXlsx(snapshot: QuarterSnapshot): Promise<Buffe
     workbook,
     'Unidades',
     [
-      { header: 'Unidad', key: 'unit', width: 46 },
+      UNIT,
       { header: 'Nivel', key: 'level', width: 16 },
       { header: 'Estado del set', key: 'set', width: 26 },
       { header: 'Objetivo institucional', key: 'io', width: 12 },
       { header: 'Objetivo estratégico', key: 'strategic', width: 60 },
-      { header: 'Avance', key: 'progress', width: 10, format: PERCENT },
-      { header: 'Estado', key: 'status', width: 14 },
+      PROGRESS,
+      STATUS,
       ...months.flatMap((p): Column[] => [
         { header: `Reporte de ${periodLabel(p)}`, key: `reported:${p}`, width: 14 },
         { header: `Revisión de ${periodLabel(p)}`, key: `state:${p}`, width: 18 },
@@ -126,11 +134,11 @@ export async function quarterCloseXlsx(snapshot: QuarterSnapshot): Promise<Buffe
     workbook,
     'Objetivos',
     [
-      { header: 'Unidad', key: 'unit', width: 46 },
+      UNIT,
       { header: 'Nivel del objetivo', key: 'level', width: 16 },
       { header: 'Objetivo', key: 'title', width: 70 },
-      { header: 'Avance', key: 'progress', width: 10, format: PERCENT },
-      { header: 'Estado', key: 'status', width: 14 },
+      PROGRESS,
+      STATUS,
     ],
     snapshot.units.flatMap((u) => [
       ...(u.strategic ? [{ unit: u.unitName, level: 'Estratégico', title: u.strategic.title, progress: u.strategic.progress, status: statusLabels[u.strategic.status] }] : []),
@@ -142,19 +150,19 @@ export async function quarterCloseXlsx(snapshot: QuarterSnapshot): Promise<Buffe
     workbook,
     'Resultados clave',
     [
-      { header: 'Unidad', key: 'unit', width: 46 },
+      UNIT,
       { header: 'Objetivo táctico', key: 'objective', width: 44 },
-      { header: 'Resultado clave', key: 'title', width: 60 },
+      KEY_RESULT,
       { header: 'Tipo', key: 'kind', width: 12 },
       { header: 'Unidad de medida', key: 'uom', width: 16 },
       { header: 'Línea base', key: 'baseline', width: 12 },
       { header: 'Meta', key: 'target', width: 12 },
       { header: 'Valor final', key: 'value', width: 14 },
       { header: 'Mes del valor', key: 'period', width: 18 },
-      { header: 'Avance', key: 'progress', width: 10, format: PERCENT },
-      { header: 'Estado', key: 'status', width: 14 },
-      { header: 'Comentario', key: 'comment', width: 80 },
-      { header: 'Evidencia', key: 'evidence', width: 60 },
+      PROGRESS,
+      STATUS,
+      COMMENT,
+      EVIDENCE,
     ],
     snapshot.units.flatMap((u) =>
       u.keyResults.map((k) => ({
@@ -179,12 +187,12 @@ export async function quarterCloseXlsx(snapshot: QuarterSnapshot): Promise<Buffe
     workbook,
     'Check-ins',
     [
-      { header: 'Unidad', key: 'unit', width: 46 },
-      { header: 'Resultado clave', key: 'title', width: 60 },
+      UNIT,
+      KEY_RESULT,
       { header: 'Mes', key: 'period', width: 18 },
       { header: 'Valor', key: 'value', width: 12 },
-      { header: 'Comentario', key: 'comment', width: 80 },
-      { header: 'Evidencia', key: 'evidence', width: 60 },
+      COMMENT,
+      EVIDENCE,
       { header: 'Reportó', key: 'author', width: 28 },
       { header: 'Última edición (hora de Bogotá)', key: 'at', width: 20, format: DATETIME },
       { header: 'Veces guardado', key: 'version', width: 10 },

@@ -3,10 +3,7 @@ import {
   PLAN_IN_FORCE,
   QUARTERS,
   RANKING_RULES,
-  applyModification,
   availablePlanSteps,
-  checkModification,
-  effectiveExecuted,
   entryErrors,
   executions,
   expectedIn,
@@ -14,12 +11,9 @@ import {
   holaCaseNumber,
   isPlanTeam,
   ledElsewhere,
-  measuredQuarters,
   metaChecks,
-  msg,
   planStateLabels,
   quarterEnd,
-  modificationDeadline,
   planContentErrors,
   planMessages,
   planStep,
@@ -27,18 +21,13 @@ import {
   reportDueDate,
   reportStatus,
   reviewAlerts,
-  stateAfterConsents,
   submitErrors,
   weightsCheck,
   type LeadFiguresRequest,
   type ManagementPlan,
   type Meta,
-  type MetaContext,
   type MetaReport,
-  type ModificationCreateRequest,
-  type ModificationRequest,
   type ModificationView,
-  type ModificationsView,
   type Person,
   type PlanActRequest,
   type PlanBundle,
@@ -52,85 +41,40 @@ import {
   type ReviewRequest,
   type Role,
   type Unit,
-  type UnitRef,
 } from '@okr/core';
-import { ConflictError, type PlanScreenData, type PlanYearData, type Store } from '../store/Store.js';
+import { ConflictError, type PlanScreenData, type PlanYearData } from '../store/Store.js';
 import { metasOf, planIdOf } from '../store/planRules.js';
-import { canSeeUnit, seesWholeEntity } from './access.js';
-import { today, type Clock } from './clock.js';
+import { seesWholeEntity } from './access.js';
+import { today } from './clock.js';
+import { PlanServiceBase, conflict, guarded, metaContext, planNotFound, ref, refuse } from './planAccess.js';
+import { modificationView, type ModificationNotices } from './planModifications.js';
 import { Refusal } from './refusal.js';
 import { cb0404Workbook, planWorkbook, rankingWorkbook, readPlanWorkbook, XlsxLayoutError } from '../plan/planXlsx.js';
 import type { PublishedPlan } from '../plan/publicPage.js';
 
 const m = planMessages;
-const ENTITY_WIDE: readonly Role[] = ['oap', 'eti', 'dti', 'secretario', 'coach'];
 
 /** What the service tells the bot after a step took effect (cards to the next people). */
-export interface PlanNotices {
+export interface PlanNotices extends ModificationNotices {
   planStepped(view: PlanView): Promise<void>;
-  modificationChanged(request: ModificationView): Promise<void>;
-}
-
-const ref = (u: Unit): UnitRef => ({ id: u.id, name: u.name, kind: u.kind });
-const conflict = () => new Refusal('conflict', m.workflow.stale);
-const refuse = (messages: readonly string[]) => new Refusal('invalid', messages.join(' '), messages);
-
-/** Turns a store conflict into the Spanish «someone else changed it» refusal. */
-async function guarded<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof ConflictError) throw conflict();
-    throw error;
-  }
 }
 
 /**
  * The plan de gestión's use cases (seed 001) for the tab, the cards and the outputs: formulation and
- * the OAP's review, the quarterly report and its review, the ranking, modification requests.
- * Every read checks who may see it; every change is decided by core and refused in Spanish.
+ * the OAP's review, the quarterly report and its review, the ranking (modification requests are
+ * `PlanModificationService`'s). Every read checks who may see it; every change is decided by core
+ * and refused in Spanish.
  */
-export class PlanService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly notices: PlanNotices | null = null,
-  ) {}
-
+export class PlanService extends PlanServiceBase<PlanNotices> {
   /** The person's roles that apply to a unit: theirs on the unit, and their entity-wide ones. */
-  async rolesOn(person: Person, unitId: string): Promise<Role[]> {
-    const roles = await this.store.rolesOf(person.id);
-    return [...new Set(roles.filter((r) => r.unitId === unitId || (r.unitId === null && ENTITY_WIDE.includes(r.role))).map((r) => r.role))];
-  }
-
-  private async isOap(person: Person): Promise<boolean> {
-    return (await this.store.rolesOf(person.id)).some((r) => r.role === 'oap');
-  }
-
-  private async mustSee(person: Person, unitId: string): Promise<Unit> {
-    const [unit, roles] = await Promise.all([this.store.getUnit(unitId), this.store.rolesOf(person.id)]);
-    if (!unit) throw new Refusal('not_found', msg.errors.notFound);
-    if (!canSeeUnit(roles, unitId)) throw new Refusal('forbidden', msg.errors.forbidden);
-    return unit;
-  }
-
-  private context(data: { units: Unit[]; institutionalObjectives: { id: string }[] }): MetaContext {
-    return { objectiveIds: new Set(data.institutionalObjectives.map((o) => o.id)), units: new Map(data.units.map((u) => [u.id, u.kind])) };
-  }
-
-  /** People's names: one read of the directory for several (on SharePoint one request, not one per person). */
-  private async names(ids: Iterable<string>): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids)];
-    if (wanted.length === 0) return new Map();
-    if (wanted.length === 1) return new Map([[wanted[0]!, (await this.store.getPerson(wanted[0]!))?.name ?? wanted[0]!]]);
-    const people = new Map((await this.store.listPeople()).map((p) => [p.id, p.name]));
-    return new Map(wanted.map((id) => [id, people.get(id) ?? id]));
+  rolesOn(person: Person, unitId: string): Promise<Role[]> {
+    return this.access.rolesOn(person, unitId);
   }
 
   // ── the vigencia ──────────────────────────────────────────────────────────────────────────────
 
   async openVigencia(person: Person, input: { year: number; methodologyNote: string; formulationDue: string }) {
-    if (!(await this.isOap(person))) throw new Refusal('forbidden', m.workflow.onlyOap);
+    if (!(await this.access.isOap(person))) throw new Refusal('forbidden', m.workflow.onlyOap);
     const vigencia = { ...input, methodologyNote: input.methodologyNote.trim(), openedBy: person.id, openedAt: this.clock.now().toISOString(), version: 1 };
     try {
       await this.store.openPlanVigencia(vigencia, person.id);
@@ -144,7 +88,7 @@ export class PlanService {
   // ── the plan and its formulation ──────────────────────────────────────────────────────────────
 
   async planView(person: Person, unitId: string, year: number): Promise<PlanView> {
-    const unit = await this.mustSee(person, unitId);
+    const unit = await this.access.mustSee(person, unitId);
     return this.buildPlanView(person, unit, year, await this.store.loadPlanScreen(unitId, year));
   }
 
@@ -153,7 +97,7 @@ export class PlanService {
     const plan = data.bundle?.plan ?? null;
     const lastReturn = [...data.events].reverse().find((e) => e.action === 'return') ?? null;
     const returnedNow = plan?.state === 'returned' || plan?.state === 'in_review' ? lastReturn : null;
-    const names = await this.names(data.events.map((e) => e.actorId));
+    const names = await this.access.names(data.events.map((e) => e.actorId));
     const metas = (data.bundle?.metas ?? []).map((meta) => ({
       ...meta,
       checks: metaChecks(meta, unit.kind),
@@ -193,13 +137,13 @@ export class PlanService {
    * editable (draft, returned). Bad content is refused whole, in Spanish.
    */
   async saveDraft(person: Person, unitId: string, year: number, metas: Array<Omit<Meta, 'eliminated' | 'modifiedInVersion'>>, expectedVersion: number | null, action: 'edit' | 'import' = 'edit'): Promise<PlanView> {
-    const unit = await this.mustSee(person, unitId);
+    const unit = await this.access.mustSee(person, unitId);
     const roles = await this.rolesOn(person, unitId);
     if (!isPlanTeam(roles)) throw new Refusal('forbidden', m.workflow.onlyTeam(unit.name));
     const data = await this.store.loadPlanScreen(unitId, year);
     if (!data.vigencia) throw new Refusal('invalid', m.workflow.vigenciaClosed(year));
     const full: Meta[] = metas.map((x, i) => ({ ...x, order: i + 1, eliminated: false, modifiedInVersion: null }));
-    const errors = planContentErrors(full, this.context(data));
+    const errors = planContentErrors(full, metaContext(data));
     if (errors.length) throw refuse(errors);
     const existing = data.bundle?.plan ?? null;
     if (existing && !PLAN_EDITABLE.has(existing.state)) throw new Refusal('invalid', m.workflow.locked(planStateLabels[existing.state]));
@@ -219,9 +163,9 @@ export class PlanService {
 
   async act(person: Person, planId: string, request: PlanActRequest): Promise<PlanView> {
     const bundle = await this.store.getPlanById(planId);
-    if (!bundle) throw new Refusal('not_found', planBotNotFound);
+    if (!bundle) throw planNotFound();
     const { plan } = bundle;
-    const unit = await this.mustSee(person, plan.unitId);
+    const unit = await this.access.mustSee(person, plan.unitId);
     if (plan.version !== request.version) throw conflict();
     const observations = (request.observations ?? []).map((o) => ({ metaId: o.metaId, text: o.text.trim() })).filter((o) => o.text && bundle.metas.some((x) => x.id === o.metaId));
     const comment = request.comment?.trim() || null;
@@ -259,7 +203,7 @@ export class PlanService {
         if ((oap && p.state === 'in_review') || (lider.has(p.unitId) && (p.state === 'returned' || p.state === 'endorsed'))) plans.push(await this.planView(person, p.unitId, year));
       }
       for (const r of data.modifications) {
-        const view = await this.modificationView(person, r, data);
+        const view = await modificationView(this.access, person, r, data);
         if (view.canConsent || view.canDecide) requests.push(view);
       }
     }
@@ -269,7 +213,7 @@ export class PlanService {
   // ── the quarterly report and its review ───────────────────────────────────────────────────────
 
   async reportView(person: Person, unitId: string, year: number, quarter: QuarterNumber): Promise<ReportView> {
-    const unit = await this.mustSee(person, unitId);
+    const unit = await this.access.mustSee(person, unitId);
     return this.buildReportView(person, unit, year, quarter, await this.store.loadPlanYear(year));
   }
 
@@ -294,7 +238,7 @@ export class PlanService {
           closed: data.quarters.some((h) => h.planId === p.id && h.quarter === q && h.state === 'closed'),
         })),
     );
-    const names = await this.names([record?.submittedBy, record?.closedBy].filter((x): x is string => Boolean(x)));
+    const names = await this.access.names([record?.submittedBy, record?.closedBy].filter((x): x is string => Boolean(x)));
     return {
       unit: ref(unit),
       year,
@@ -327,7 +271,7 @@ export class PlanService {
   /** Loads what a write on a plan's quarter needs, and checks it is in force and the quarter is writable. */
   private async quarterContext(planId: string, q: QuarterNumber) {
     const bundle = await this.store.getPlanById(planId);
-    if (!bundle) throw new Refusal('not_found', planBotNotFound);
+    if (!bundle) throw planNotFound();
     const data = await this.store.loadPlanYear(bundle.plan.year);
     const unit = data.units.find((u) => u.id === bundle.plan.unitId)!;
     const record = data.quarters.find((x) => x.planId === planId && x.quarter === q) ?? null;
@@ -417,7 +361,7 @@ export class PlanService {
   /** The OAP's review of a submitted report (activity 10): correct a figure, complete a local meta, ask for clarification, close. */
   async review(person: Person, planId: string, q: QuarterNumber, request: ReviewRequest): Promise<ReportView> {
     const { bundle, record, reports } = await this.quarterContext(planId, q);
-    if (!(await this.isOap(person))) throw new Refusal('forbidden', m.workflow.onlyOap);
+    if (!(await this.access.isOap(person))) throw new Refusal('forbidden', m.workflow.onlyOap);
     if (!record || record.state === 'draft') throw new Refusal('invalid', m.report.notSubmitted);
     if (record.state === 'closed') throw new Refusal('invalid', m.report.closed(`T${q} ${bundle.plan.year}`));
     if (record.version !== request.expectedVersion) throw conflict();
@@ -485,7 +429,7 @@ export class PlanService {
           alerts: record && record.state !== 'draft' ? metas.reduce((n, x) => n + reviewAlerts(x, p.unitId, rs, q).length, 0) : 0,
         };
       });
-    const modifications = await Promise.all(data.modifications.map((r) => this.modificationView(person, r, data)));
+    const modifications = await Promise.all(data.modifications.map((r) => modificationView(this.access, person, r, data)));
     return { year, quarter: q, vigencia: data.vigencia, plans, reports, modifications, due: reportDueDate(year, q) };
   }
 
@@ -493,7 +437,7 @@ export class PlanService {
 
   /** The plan as F017/F018, formulation and follow-up; for whoever may see the unit. */
   async planXlsx(person: Person, unitId: string, year: number) {
-    const unit = await this.mustSee(person, unitId);
+    const unit = await this.access.mustSee(person, unitId);
     const data = await this.store.loadPlanScreen(unitId, year);
     if (!data.bundle) throw new Refusal('not_found', m.report.noPlan(unit.name, year));
     const { plan, metas } = data.bundle;
@@ -502,7 +446,7 @@ export class PlanService {
 
   /** The team uploads its plan in the F017/F018 layout: read, checked like a draft, saved whole or not at all. */
   async importXlsx(person: Person, unitId: string, year: number, bytes: Buffer, expectedVersion: number | null): Promise<PlanView> {
-    const unit = await this.mustSee(person, unitId);
+    const unit = await this.access.mustSee(person, unitId);
     if (!isPlanTeam(await this.rolesOn(person, unitId))) throw new Refusal('forbidden', m.workflow.onlyTeam(unit.name));
     const data = await this.store.loadPlanScreen(unitId, year);
     let metas;
@@ -561,7 +505,7 @@ export class PlanService {
 
   /** The metas of a unit's plan for a quarter's year that serve an institutional objective (the OKR tree's link). */
   async metasServing(person: Person, unitId: string, year: number, objectiveId: string): Promise<{ year: number; state: ManagementPlan['state'] | null; metas: Array<Pick<Meta, 'id' | 'order' | 'statement'> & { indicator: string }> }> {
-    await this.mustSee(person, unitId);
+    await this.access.mustSee(person, unitId);
     const data = await this.store.loadPlanScreen(unitId, year);
     const metas = (data.bundle?.metas ?? []).filter((x) => x.strategicObjectiveId === objectiveId && !x.eliminated);
     return { year, state: data.bundle?.plan.state ?? null, metas: metas.map((x) => ({ id: x.id, order: x.order, statement: x.statement, indicator: x.indicator.name })) };
@@ -573,157 +517,7 @@ export class PlanService {
     void person;
     return rankingOf(await this.store.loadPlanYear(year), year, q);
   }
-
-  // ── modification requests ─────────────────────────────────────────────────────────────────────
-
-  private async modificationView(person: Person, r: ModificationRequest, data: { units: Unit[]; plans: ManagementPlan[]; metas: Array<Meta & { planId: string; planVersion: number }> }): Promise<ModificationView> {
-    const roles = await this.store.rolesOf(person.id);
-    const plan = data.plans.find((p) => p.id === r.planId);
-    const meta = plan ? [...data.metas].reverse().find((x) => x.planId === r.planId && x.id === r.metaId) : undefined;
-    const pending = r.consents.find((c) => c.state === 'pending' && roles.some((x) => x.role === 'lider' && x.unitId === c.unitId));
-    const names = await this.names([r.requestedBy]);
-    return {
-      ...r,
-      unitName: data.units.find((u) => u.id === r.unitId)?.name ?? r.unitId,
-      metaStatement: meta?.statement ?? r.metaId,
-      requestedByName: names.get(r.requestedBy) ?? r.requestedBy,
-      consentUnits: Object.fromEntries(r.consents.map((c) => [c.unitId, data.units.find((u) => u.id === c.unitId)?.name ?? c.unitId])),
-      canConsent: r.state === 'pending_consent' && pending ? pending.unitId : null,
-      canDecide: r.state === 'pending_oap' && roles.some((x) => x.role === 'oap'),
-    };
-  }
-
-  async modificationsView(person: Person, unitId: string, year: number): Promise<ModificationsView> {
-    const unit = await this.mustSee(person, unitId);
-    const data = await this.store.loadPlanScreen(unitId, year);
-    const roles = await this.rolesOn(person, unitId);
-    const plan = data.bundle?.plan ?? null;
-    const yearish = { units: data.units, plans: plan ? [plan] : [], metas: data.versions };
-    return {
-      unit: ref(unit),
-      year,
-      plan,
-      metas: data.bundle?.metas ?? [],
-      requests: await Promise.all(data.modifications.map((r) => this.modificationView(person, r, yearish))),
-      canRequest: roles.includes('lider') && plan !== null && PLAN_IN_FORCE.has(plan.state),
-      deadline: modificationDeadline(year),
-      measured: measuredQuarters(year, today(this.clock).date),
-      objectives: data.institutionalObjectives,
-      units: data.units.map(ref),
-    };
-  }
-
-  async requestModification(person: Person, planId: string, input: ModificationCreateRequest): Promise<ModificationView> {
-    const bundle = await this.store.getPlanById(planId);
-    if (!bundle) throw new Refusal('not_found', planBotNotFound);
-    const { plan } = bundle;
-    const unit = await this.mustSee(person, plan.unitId);
-    const data = await this.store.loadPlanScreen(plan.unitId, plan.year);
-    const meta = bundle.metas.find((x) => x.id === input.metaId);
-    if (!meta) throw new Refusal('invalid', m.report.unknownMeta);
-    const proposed = input.kind === 'modify' && input.proposed ? { ...input.proposed, id: input.proposed.id, order: meta.order } : null;
-    const decision = checkModification(
-      { kind: input.kind, proposed, justification: input.justification, exception: input.exception },
-      {
-        ...this.context(data),
-        today: today(this.clock).date,
-        year: plan.year,
-        planState: plan.state,
-        planUnitId: plan.unitId,
-        planUnitKind: unit.kind,
-        roles: await this.rolesOn(person, plan.unitId),
-        meta,
-        previous: data.modifications,
-        hasReports: data.reports.some((r) => r.metaId === meta.id && effectiveExecuted(r) !== null),
-      },
-    );
-    if (!decision.ok) throw refuse(decision.reasons);
-    const at = this.clock.now().toISOString();
-    const request: ModificationRequest = {
-      id: `mod-${plan.id}-${meta.id}-${data.modifications.filter((r) => r.metaId === meta.id).length + 1}`,
-      planId,
-      unitId: plan.unitId,
-      year: plan.year,
-      metaId: meta.id,
-      kind: input.kind,
-      proposed,
-      justification: input.justification.trim(),
-      exception: input.exception ? { ground: input.exception.ground, justification: input.exception.justification.trim() } : null,
-      requestedBy: person.id,
-      requestedAt: at,
-      consents: decision.consents.map((c) => ({ ...c, state: 'pending', by: null, at: null, comment: null })),
-      state: decision.consents.length ? 'pending_consent' : 'pending_oap',
-      decidedBy: null,
-      decidedAt: null,
-      decisionComment: null,
-      resultingVersion: null,
-      version: 0,
-    };
-    const saved = await guarded(() => this.store.writeModification({ actorId: person.id, request, expectedVersion: null }));
-    return this.afterModification(person, saved, plan);
-  }
-
-  private async afterModification(person: Person, request: ModificationRequest, plan: ManagementPlan): Promise<ModificationView> {
-    const data = await this.store.loadPlanScreen(plan.unitId, plan.year);
-    const fresh = data.modifications.find((r) => r.id === request.id) ?? request;
-    const view = await this.modificationView(person, fresh, { units: data.units, plans: data.bundle ? [data.bundle.plan] : [plan], metas: data.versions });
-    await this.notices?.modificationChanged(view);
-    return view;
-  }
-
-  /** The consenting unit's líder gives their prior concept (policy 9): favorable, or unfavorable with a reason. */
-  async consent(person: Person, requestId: string, favorable: boolean, comment: string | null, expectedVersion: number): Promise<ModificationView> {
-    const r = await this.store.getModification(requestId);
-    if (!r) throw new Refusal('not_found', planBotNotFound);
-    if (r.version !== expectedVersion) throw conflict();
-    if (r.state !== 'pending_consent') throw new Refusal('invalid', m.modification.notPendingConsent);
-    const roles = await this.store.rolesOf(person.id);
-    const consent = r.consents.find((c) => c.state === 'pending' && roles.some((x) => x.role === 'lider' && x.unitId === c.unitId));
-    if (!consent) {
-      const unit = r.consents.find((c) => c.state === 'pending')?.unitId ?? '';
-      throw new Refusal('forbidden', m.modification.onlyConsenter((await this.store.getUnit(unit))?.name ?? unit));
-    }
-    if (!favorable && !(comment ?? '').trim()) throw new Refusal('invalid', m.modification.decisionComment);
-    const at = this.clock.now().toISOString();
-    const consents = r.consents.map((c) => (c === consent ? { ...c, state: favorable ? ('favorable' as const) : ('unfavorable' as const), by: person.id, at, comment: comment?.trim() || null } : c));
-    const state = stateAfterConsents({ consents });
-    const unitName = (await this.store.getUnit(consent.unitId))?.name ?? consent.unitId;
-    const next: ModificationRequest = {
-      ...r,
-      consents,
-      state,
-      ...(state === 'denied' ? { decidedBy: person.id, decidedAt: at, decisionComment: m.modification.unfavorable(unitName) } : {}),
-    };
-    const saved = await guarded(() => this.store.writeModification({ actorId: person.id, request: next, expectedVersion }));
-    const plan = (await this.store.getPlanById(r.planId))!.plan;
-    return this.afterModification(person, saved, plan);
-  }
-
-  /** The OAP approves (a new version of the plan, the old one kept) or denies a request. */
-  async decide(person: Person, requestId: string, approve: boolean, comment: string | null, expectedVersion: number): Promise<ModificationView> {
-    const r = await this.store.getModification(requestId);
-    if (!r) throw new Refusal('not_found', planBotNotFound);
-    if (!(await this.isOap(person))) throw new Refusal('forbidden', m.workflow.onlyOap);
-    if (r.version !== expectedVersion) throw conflict();
-    if (r.state !== 'pending_oap') throw new Refusal('invalid', m.modification.notPendingOap);
-    if (!(comment ?? '').trim()) throw new Refusal('invalid', m.modification.decisionComment);
-    const at = this.clock.now().toISOString();
-    const decided: ModificationRequest = { ...r, state: approve ? 'approved' : 'denied', decidedBy: person.id, decidedAt: at, decisionComment: comment!.trim() };
-    const bundle = (await this.store.getPlanById(r.planId))!;
-    if (!approve) {
-      const saved = await guarded(() => this.store.writeModification({ actorId: person.id, request: decided, expectedVersion }));
-      return this.afterModification(person, saved, bundle.plan);
-    }
-    const screen = await this.store.loadPlanScreen(bundle.plan.unitId, bundle.plan.year);
-    const hasReports = screen.reports.some((x) => x.metaId === r.metaId && effectiveExecuted(x) !== null);
-    const metas = applyModification(bundle.metas, r, bundle.plan.planVersion + 1, hasReports);
-    await guarded(() => this.store.applyModification({ actorId: person.id, request: decided, expectedRequestVersion: expectedVersion, planId: bundle.plan.id, expectedPlanVersion: bundle.plan.version, metas, comment: decided.decisionComment }));
-    return this.afterModification(person, decided, bundle.plan);
-  }
 }
-
-const planBotNotFound = msg.errors.notFound;
-
 /** The ranking of a quarter from the year's data (the tab, the .xlsx and the Comité's workbook). */
 export function rankingOf(data: PlanYearData, year: number, q: QuarterNumber): RankingView {
   const inForce = data.plans.filter((p) => PLAN_IN_FORCE.has(p.state));

@@ -12,7 +12,7 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../imp
 const setup = async () => {
   const store = await seededStore();
   const clock = fixedClock(TEST_NOW);
-  return { store, clock, viva: new VivaImportService(store, clock), eti: (await store.getPerson('eti-1'))! };
+  return { store, clock, viva: new VivaImportService(store), eti: (await store.getPerson('eti-1'))! };
 };
 
 describe('importing the Viva Goals history', () => {

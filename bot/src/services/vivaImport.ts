@@ -20,7 +20,6 @@ import {
 import { ConflictError, type DirectoryPort, type OkrPort } from '../store/Store.js';
 import { fileKind, ImportFileError, parseCsv, readArchive } from '../imports/files.js';
 import { readWorkbook } from '../imports/workbook.js';
-import { type Clock } from './clock.js';
 import { canEditDirectory } from './directory.js';
 import { refusedFile, type Importer } from './directoryImport.js';
 import { Refusal } from './refusal.js';
@@ -178,10 +177,7 @@ export type TeamConfirmation = 'none' | 'suggested';
  * import, all or nothing: sets loaded («Cargado»), read-only, marked «importado de Viva Goals».
  */
 export class VivaImportService {
-  constructor(
-    private readonly store: DirectoryPort & OkrPort,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly store: DirectoryPort & OkrPort) {}
 
   private async actor(who: Importer): Promise<string> {
     if (who === 'cli') return 'cli';

@@ -66,7 +66,7 @@ describe('the plan de gestión in the chat: the OAP’s review card, consents an
     const view = await h.deps.plan.planView(await h.as('lider-dadm'), 'dadm', 2026);
     const mipg = view.metas.find((m) => m.transversal)!;
     const { checks: _c, observations: _o, eliminated: _e, modifiedInVersion: _m, ...proposed } = mipg;
-    const request = await h.deps.plan.requestModification(await h.as('lider-dadm'), view.plan!.id, {
+    const request = await h.deps.planModifications.requestModification(await h.as('lider-dadm'), view.plan!.id, {
       metaId: mipg.id,
       kind: 'modify',
       proposed: { ...proposed, programmed: [1, 0, 2, 1] },

@@ -1,9 +1,10 @@
-import { Button, Caption1, Link, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Link, MessageBar, MessageBarBody, TableCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, ArrowUpload20Regular, CheckmarkCircle16Regular, Warning16Regular } from '@fluentui/react-icons';
 import type { OkrRoundRow, ValidationCheck, ValidationItemView, ValidationRoundView } from '@okr/core';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { PeiApi } from '../api/pei.js';
 import { errorMessage } from '../errorMessage.js';
+import { ActionsTable, type ActionsTableProps } from '../ui/ActionsTable.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { saveFile } from '../ui/saveFile.js';
@@ -49,6 +50,38 @@ function Checks({ checks, failedOnly = false }: { checks: ValidationCheck[]; fai
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A table of the round, scrolled on its own, its rows ending in their buttons. */
+function RoundTable(props: Omit<ActionsTableProps, 'actionsLabel'>) {
+  const surface = useSurfaceStyles();
+  return (
+    <div className={surface.frame} tabIndex={0} role="region" aria-labelledby={props.labelledBy}>
+      <ActionsTable {...props} actionsLabel={p.actionsColumn} />
+    </div>
+  );
+}
+
+/** A row's buttons, stacked. */
+function ActionsCell({ children }: { children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <TableCell>
+      <div className={styles.actions}>{children}</div>
+    </TableCell>
+  );
+}
+
+/** Where a figure stands in the round, the day it was validated, and what goes with it (the OAP's return). */
+function ValidationState({ state, validatedAt, children }: { state: ValidationItemView['state']; validatedAt: string | null; children?: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.cell}>
+      <ValidationBadge state={state} />
+      {validatedAt && <Caption1 className={styles.muted}>{p.validatedOn(esDate(validatedAt.slice(0, 10)))}</Caption1>}
+      {children}
+    </div>
   );
 }
 
@@ -152,75 +185,55 @@ export default function ValidationView({ api }: { api: PeiApi }) {
       {r.items.length === 0 ? (
         <div className={surface.empty}>{p.emptyItems}</div>
       ) : (
-        <div className={surface.frame} tabIndex={0} role="region" aria-labelledby="round-pei">
-          <Table className={styles.table} aria-labelledby="round-pei" data-testid="round-items">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{p.columns.indicator}</TableHeaderCell>
-                <TableHeaderCell>{p.figure}</TableHeaderCell>
-                <TableHeaderCell>{p.state}</TableHeaderCell>
-                <TableHeaderCell>{p.checks}</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className={view.visuallyHidden}>{p.actionsColumn}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {r.items.map((i) => (
-                <TableRow key={i.indicator.id} data-testid={`round-item-${i.indicator.id}`}>
-                  <TableCell>
-                    <div className={styles.cell}>
-                      <span>{i.indicator.name}</span>
-                      <Caption1 className={styles.muted}>
-                        {i.indicator.reference} · {i.indicator.responsibleArea} · {i.objectives.map((n) => p.objective(n)).join(', ')}
-                      </Caption1>
+        <RoundTable labelledBy="round-pei" testId="round-items" className={styles.table} columns={[p.columns.indicator, p.figure, p.state, p.checks]}>
+          {r.items.map((i) => (
+            <TableRow key={i.indicator.id} data-testid={`round-item-${i.indicator.id}`}>
+              <TableCell>
+                <div className={styles.cell}>
+                  <span>{i.indicator.name}</span>
+                  <Caption1 className={styles.muted}>
+                    {i.indicator.reference} · {i.indicator.responsibleArea} · {i.objectives.map((n) => p.objective(n)).join(', ')}
+                  </Caption1>
+                </div>
+              </TableCell>
+              <TableCell>
+                <div className={styles.cell}>
+                  <span>
+                    {i.computed.executed === null ? '—' : `${formatNumber(i.computed.executed)} ${i.indicator.unitOfMeasure}`} · {pct(i.computed.percent)}
+                  </span>
+                  <StatusBadge code={i.computed.status.code} text={i.computed.status.text} />
+                  {i.oapReturn && i.state === 'returned' && (
+                    <div className={styles.returned} data-testid="round-oap-return">
+                      {p.oapSays(i.oapReturn.byName)} {i.oapReturn.observations}
+                      {i.oapReturn.executed !== null && <div>{p.oapFigure(formatNumber(i.oapReturn.executed))}</div>}
                     </div>
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.cell}>
-                      <span>
-                        {i.computed.executed === null ? '—' : `${formatNumber(i.computed.executed)} ${i.indicator.unitOfMeasure}`} · {pct(i.computed.percent)}
-                      </span>
-                      <StatusBadge code={i.computed.status.code} text={i.computed.status.text} />
-                      {i.oapReturn && i.state === 'returned' && (
-                        <div className={styles.returned} data-testid="round-oap-return">
-                          {p.oapSays(i.oapReturn.byName)} {i.oapReturn.observations}
-                          {i.oapReturn.executed !== null && <div>{p.oapFigure(formatNumber(i.oapReturn.executed))}</div>}
-                        </div>
-                      )}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.cell}>
-                      <ValidationBadge state={i.state} />
-                      {i.validatedAt && <Caption1 className={styles.muted}>{p.validatedOn(esDate(i.validatedAt.slice(0, 10)))}</Caption1>}
-                    </div>
-                  </TableCell>
-                  <TableCell>{i.source === 'plan' ? <Caption1 className={styles.muted}>{p.fromPlanNote}</Caption1> : <Checks checks={i.checks} />}</TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
-                      {i.canReport && (
-                        <Button size="small" onClick={() => setDialog({ kind: 'report', item: i })} data-testid={`round-report-${i.indicator.id}`}>
-                          {i.state === 'returned' ? p.adjust : p.report}
-                        </Button>
-                      )}
-                      {i.canReturn && (
-                        <Button size="small" appearance="primary" onClick={() => setDialog({ kind: 'return', item: i })} data-testid={`round-return-${i.indicator.id}`}>
-                          {p.returnIt}
-                        </Button>
-                      )}
-                      {i.canConfirm && (
-                        <Button size="small" appearance="primary" disabled={busy} onClick={() => act(() => api.confirmValue(i.indicator.id, i.cutoff, i.version!), p.confirmed)} data-testid={`round-confirm-${i.indicator.id}`}>
-                          {p.confirm}
-                        </Button>
-                      )}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+                  )}
+                </div>
+              </TableCell>
+              <TableCell>
+                <ValidationState state={i.state} validatedAt={i.validatedAt} />
+              </TableCell>
+              <TableCell>{i.source === 'plan' ? <Caption1 className={styles.muted}>{p.fromPlanNote}</Caption1> : <Checks checks={i.checks} />}</TableCell>
+              <ActionsCell>
+                {i.canReport && (
+                  <Button size="small" onClick={() => setDialog({ kind: 'report', item: i })} data-testid={`round-report-${i.indicator.id}`}>
+                    {i.state === 'returned' ? p.adjust : p.report}
+                  </Button>
+                )}
+                {i.canReturn && (
+                  <Button size="small" appearance="primary" onClick={() => setDialog({ kind: 'return', item: i })} data-testid={`round-return-${i.indicator.id}`}>
+                    {p.returnIt}
+                  </Button>
+                )}
+                {i.canConfirm && (
+                  <Button size="small" appearance="primary" disabled={busy} onClick={() => act(() => api.confirmValue(i.indicator.id, i.cutoff, i.version!), p.confirmed)} data-testid={`round-confirm-${i.indicator.id}`}>
+                    {p.confirm}
+                  </Button>
+                )}
+              </ActionsCell>
+            </TableRow>
+          ))}
+        </RoundTable>
       )}
 
       {r.planReports.length > 0 && (
@@ -243,53 +256,34 @@ export default function ValidationView({ api }: { api: PeiApi }) {
       {r.okr.length === 0 ? (
         <div className={surface.empty}>{p.emptyOkr}</div>
       ) : (
-        <div className={surface.frame} tabIndex={0} role="region" aria-labelledby="round-okr">
-          <Table aria-labelledby="round-okr" data-testid="round-okr" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{p.okrColumns.unit}</TableHeaderCell>
-                <TableHeaderCell>{p.okrColumns.months}</TableHeaderCell>
-                <TableHeaderCell>{p.okrColumns.state}</TableHeaderCell>
-                <TableHeaderCell>{p.checks}</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className={view.visuallyHidden}>{p.actionsColumn}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {r.okr.filter((o) => okrFilter === 'all' || o.state === okrFilter).map((o) => (
-                <TableRow key={o.unitId} data-testid={`round-okr-${o.unitId}`}>
-                  <TableCell>{o.unitName}</TableCell>
-                  <TableCell>{p.okrMonths(o.reportedMonths, o.expectedMonths)}</TableCell>
-                  <TableCell>
-                    <div className={styles.cell}>
-                      <ValidationBadge state={o.state} />
-                      {o.validatedAt && <Caption1 className={styles.muted}>{p.validatedOn(esDate(o.validatedAt.slice(0, 10)))}</Caption1>}
-                      {o.oapReturn && o.state === 'returned' && <div className={styles.returned}>{p.oapSays(o.oapReturn.byName)} {o.oapReturn.observations}</div>}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <Checks checks={o.checks} failedOnly />
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
-                      {o.canReturn && (
-                        <Button size="small" onClick={() => setDialog({ kind: 'returnOkr', row: o })} data-testid={`round-okr-return-${o.unitId}`}>
-                          {p.returnIt}
-                        </Button>
-                      )}
-                      {o.canConfirm && (
-                        <Button size="small" appearance="primary" disabled={busy} onClick={() => act(() => api.confirmOkr(o.unitId, o.quarter, o.version!), p.confirmed)} data-testid={`round-okr-confirm-${o.unitId}`}>
-                          {p.confirm}
-                        </Button>
-                      )}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <RoundTable labelledBy="round-okr" testId="round-okr" size="small" columns={[p.okrColumns.unit, p.okrColumns.months, p.okrColumns.state, p.checks]}>
+          {r.okr.filter((o) => okrFilter === 'all' || o.state === okrFilter).map((o) => (
+            <TableRow key={o.unitId} data-testid={`round-okr-${o.unitId}`}>
+              <TableCell>{o.unitName}</TableCell>
+              <TableCell>{p.okrMonths(o.reportedMonths, o.expectedMonths)}</TableCell>
+              <TableCell>
+                <ValidationState state={o.state} validatedAt={o.validatedAt}>
+                  {o.oapReturn && o.state === 'returned' && <div className={styles.returned}>{p.oapSays(o.oapReturn.byName)} {o.oapReturn.observations}</div>}
+                </ValidationState>
+              </TableCell>
+              <TableCell>
+                <Checks checks={o.checks} failedOnly />
+              </TableCell>
+              <ActionsCell>
+                {o.canReturn && (
+                  <Button size="small" onClick={() => setDialog({ kind: 'returnOkr', row: o })} data-testid={`round-okr-return-${o.unitId}`}>
+                    {p.returnIt}
+                  </Button>
+                )}
+                {o.canConfirm && (
+                  <Button size="small" appearance="primary" disabled={busy} onClick={() => act(() => api.confirmOkr(o.unitId, o.quarter, o.version!), p.confirmed)} data-testid={`round-okr-confirm-${o.unitId}`}>
+                    {p.confirm}
+                  </Button>
+                )}
+              </ActionsCell>
+            </TableRow>
+          ))}
+        </RoundTable>
       )}
 
       {dialog?.kind === 'report' && <ValueDialog api={api} item={dialog.item} onClose={() => setDialog(null)} onSaved={(_, submitted) => done(submitted ? p.reported : p.saved)} />}

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Delete20Regular } from '@fluentui/react-icons';
 import type { InstitutionalObjective, ProgrammingType, UnitRef } from '@okr/core';
+import type { ReactNode } from 'react';
 import { PROGRAMMING_TYPES, programmingTypeHelp, programmingTypeLabels } from './core.js';
 import type { MetaDraft } from './metaDraft.js';
 import { Checks } from './planUi.js';
@@ -17,6 +18,43 @@ const useStyles = makeStyles({
   dropdown: { minWidth: 0, width: '100%' },
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
 });
+
+/** The indicator's text fields: its key in the draft, its label in `planText.fields`, how long it may be. */
+const INDICATOR_FIELDS = [
+  ['name', 'indicatorName', 300],
+  ['numerator', 'numerator', 300],
+  ['denominator', 'denominator', 300],
+  ['formula', 'formula', 300],
+  ['unit', 'unit', 60],
+] as const satisfies ReadonlyArray<readonly [keyof MetaDraft['indicator'], keyof typeof p.fields, number]>;
+
+/** A unit chosen from a list; `selectedName` is found among every unit, so a unit outside the list still shows by name. */
+function UnitPicker({ label, placeholder, options, selected, selectedName, onSelect }: { label: string; placeholder?: string; options: readonly UnitRef[]; selected: string | null; selectedName: string; onSelect: (unitId: string | undefined) => void }) {
+  const styles = useStyles();
+  return (
+    <Field label={label}>
+      <Dropdown className={styles.dropdown} placeholder={placeholder} value={selectedName} selectedOptions={selected ? [selected] : []} onOptionSelect={(_, d) => onSelect(d.optionValue)}>
+        {options.map((u) => (
+          <Option key={u.id} value={u.id}>
+            {u.name}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+/** A titled note above or below the fields (the OAP's observations, what is wrong). */
+function TitledNote({ intent, title, testId, children }: { intent: 'warning' | 'error'; title: string; testId?: string; children: ReactNode }) {
+  return (
+    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export interface MetaEditorProps {
   draft: MetaDraft;
@@ -51,12 +89,9 @@ export function MetaEditor({ draft, index, objectives, units, planUnitKind, chec
         <Button appearance="subtle" icon={<Delete20Regular />} onClick={onRemove} aria-label={p.removeMeta(n)} title={p.removeMeta(n)} />
       </div>
       {observations.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{p.observationsOf}</MessageBarTitle>
-            {observations.join(' · ')}
-          </MessageBarBody>
-        </MessageBar>
+        <TitledNote intent="warning" title={p.observationsOf}>
+          {observations.join(' · ')}
+        </TitledNote>
       )}
       <div className={styles.grid}>
         <Field label={f.statement} className={styles.wide} required>
@@ -80,21 +115,11 @@ export function MetaEditor({ draft, index, objectives, units, planUnitKind, chec
         <Field label={f.processObjective}>
           <Input value={draft.processObjective} onChange={(_, d) => set('processObjective', d.value)} maxLength={400} />
         </Field>
-        <Field label={f.indicatorName}>
-          <Input value={draft.indicator.name} onChange={(_, d) => ind('name', d.value)} maxLength={300} />
-        </Field>
-        <Field label={f.numerator}>
-          <Input value={draft.indicator.numerator} onChange={(_, d) => ind('numerator', d.value)} maxLength={300} />
-        </Field>
-        <Field label={f.denominator}>
-          <Input value={draft.indicator.denominator} onChange={(_, d) => ind('denominator', d.value)} maxLength={300} />
-        </Field>
-        <Field label={f.formula}>
-          <Input value={draft.indicator.formula} onChange={(_, d) => ind('formula', d.value)} maxLength={300} />
-        </Field>
-        <Field label={f.unit}>
-          <Input value={draft.indicator.unit} onChange={(_, d) => ind('unit', d.value)} maxLength={60} />
-        </Field>
+        {INDICATOR_FIELDS.map(([key, label, maxLength]) => (
+          <Field key={key} label={f[label]}>
+            <Input value={draft.indicator[key]} onChange={(_, d) => ind(key, d.value)} maxLength={maxLength} />
+          </Field>
+        ))}
         <Field label={f.type} hint={programmingTypeHelp[draft.programmingType]}>
           <Dropdown
             className={styles.dropdown}
@@ -133,49 +158,22 @@ export function MetaEditor({ draft, index, objectives, units, planUnitKind, chec
         <Field label={f.deliverables} className={styles.wide}>
           <Textarea value={draft.deliverables} onChange={(_, d) => set('deliverables', d.value)} maxLength={800} resize="vertical" />
         </Field>
-        <Field label={f.responsible}>
-          <Dropdown className={styles.dropdown} value={unitName(draft.responsibleUnitId)} selectedOptions={[draft.responsibleUnitId]} onOptionSelect={(_, d) => d.optionValue && set('responsibleUnitId', d.optionValue)}>
-            {units.map((u) => (
-              <Option key={u.id} value={u.id}>
-                {u.name}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <UnitPicker label={f.responsible} options={units} selected={draft.responsibleUnitId} selectedName={unitName(draft.responsibleUnitId)} onSelect={(v) => v && set('responsibleUnitId', v)} />
         <div className={mergeClasses(styles.flags, styles.wide)}>
           <Checkbox checked={draft.local} onChange={(_, d) => set('local', d.checked === true)} label={f.local} />
           <Checkbox checked={draft.transversal} onChange={(_, d) => set('transversal', d.checked === true)} label={f.transversal} />
         </div>
         {(draft.local || draft.transversal) && (
-          <Field label={f.lead}>
-            <Dropdown className={styles.dropdown} placeholder={f.leadPlaceholder} value={unitName(draft.leadUnitId)} selectedOptions={draft.leadUnitId ? [draft.leadUnitId] : []} onOptionSelect={(_, d) => set('leadUnitId', d.optionValue ?? null)}>
-              {central.map((u) => (
-                <Option key={u.id} value={u.id}>
-                  {u.name}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <UnitPicker label={f.lead} placeholder={f.leadPlaceholder} options={central} selected={draft.leadUnitId} selectedName={unitName(draft.leadUnitId)} onSelect={(v) => set('leadUnitId', v ?? null)} />
         )}
         {planUnitKind === 'alcaldia' && (
-          <Field label={f.supervisor}>
-            <Dropdown className={styles.dropdown} placeholder={f.supervisorPlaceholder} value={unitName(draft.supervisorUnitId)} selectedOptions={draft.supervisorUnitId ? [draft.supervisorUnitId] : []} onOptionSelect={(_, d) => set('supervisorUnitId', d.optionValue ?? null)}>
-              {central.map((u) => (
-                <Option key={u.id} value={u.id}>
-                  {u.name}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <UnitPicker label={f.supervisor} placeholder={f.supervisorPlaceholder} options={central} selected={draft.supervisorUnitId} selectedName={unitName(draft.supervisorUnitId)} onSelect={(v) => set('supervisorUnitId', v ?? null)} />
         )}
       </div>
       {errors.length > 0 && (
-        <MessageBar intent="error" layout="multiline" data-testid={`meta-${n}-errors`}>
-          <MessageBarBody>
-            <MessageBarTitle>{p.errors}</MessageBarTitle>
-            {errors.join(' ')}
-          </MessageBarBody>
-        </MessageBar>
+        <TitledNote intent="error" title={p.errors} testId={`meta-${n}-errors`}>
+          {errors.join(' ')}
+        </TitledNote>
       )}
       <Field label={p.checks}>
         <Checks checks={checks} testId={`meta-${n}-checks`} />

@@ -1,9 +1,10 @@
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, MessageBar, MessageBarBody, TableCell, TableRow, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import type { MeResponse, QuarterId } from '@okr/core';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { PlanApi } from '../api/plan.js';
 import { errorMessage } from '../errorMessage.js';
+import { ActionsTable } from '../ui/ActionsTable.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { StatTiles, type Stat } from '../ui/StatTiles.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
@@ -25,6 +26,25 @@ const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+/** One of the desk's tables under its heading, its rows ending in «Abrir». */
+function DeskTable({ id, heading, columns, children }: { id: string; heading: ReactNode; columns: string[]; children: ReactNode }) {
+  const styles = useStyles();
+  const surface = useSurfaceStyles();
+  const view = useViewStyles();
+  return (
+    <section aria-labelledby={id} className={styles.stack}>
+      <h3 id={id} className={view.h3}>
+        {heading}
+      </h3>
+      <div className={surface.frame}>
+        <ActionsTable labelledBy={id} testId={id} className={styles.table} columns={columns} actionsLabel={p.desk.open}>
+          {children}
+        </ActionsTable>
+      </div>
+    </section>
+  );
+}
 
 type Open = { kind: 'plan' | 'report'; unitId: string } | null;
 
@@ -112,81 +132,41 @@ export default function ReviewDesk({ api, me, quarter }: { api: PlanApi; me: MeR
       )}
       <StatTiles stats={stats} className={styles.tiles} testId="desk-stats" tileTestId={(key) => `desk-stat-${key}`} />
 
-      <section aria-labelledby="desk-reports" className={styles.stack}>
-        <h3 id="desk-reports" className={view.h3}>
-          {k.reports} · T{q} {year}
-        </h3>
-        <div className={surface.frame}>
-          <Table className={styles.table} aria-labelledby="desk-reports" data-testid="desk-reports">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{k.unit}</TableHeaderCell>
-                <TableHeaderCell>{k.status}</TableHeaderCell>
-                <TableHeaderCell>{k.submittedAt}</TableHeaderCell>
-                <TableHeaderCell>{k.alerts}</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className={view.visuallyHidden}>{k.open}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {reports.map((r) => (
-                <TableRow key={r.planId}>
-                  <TableCell>{r.unit.name}</TableCell>
-                  <TableCell>
-                    <ReportStatusBadge status={r.status} />
-                  </TableCell>
-                  <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt, 'short') : '—'}</TableCell>
-                  <TableCell>{r.alerts}</TableCell>
-                  <TableCell>
-                    <Button size="small" onClick={() => setOpen({ kind: 'report', unitId: r.unit.id })} aria-label={`${k.open}: ${r.unit.name}`}>
-                      {k.open}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </section>
+      <DeskTable id="desk-reports" heading={<>{k.reports} · T{q} {year}</>} columns={[k.unit, k.status, k.submittedAt, k.alerts]}>
+        {reports.map((r) => (
+          <TableRow key={r.planId}>
+            <TableCell>{r.unit.name}</TableCell>
+            <TableCell>
+              <ReportStatusBadge status={r.status} />
+            </TableCell>
+            <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt, 'short') : '—'}</TableCell>
+            <TableCell>{r.alerts}</TableCell>
+            <TableCell>
+              <Button size="small" onClick={() => setOpen({ kind: 'report', unitId: r.unit.id })} aria-label={`${k.open}: ${r.unit.name}`}>
+                {k.open}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </DeskTable>
 
-      <section aria-labelledby="desk-plans" className={styles.stack}>
-        <h3 id="desk-plans" className={view.h3}>
-          {k.plans} {year}
-        </h3>
-        <div className={surface.frame}>
-          <Table className={styles.table} aria-labelledby="desk-plans" data-testid="desk-plans">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{k.unit}</TableHeaderCell>
-                <TableHeaderCell>{k.state}</TableHeaderCell>
-                <TableHeaderCell>{k.metas}</TableHeaderCell>
-                <TableHeaderCell>{k.checks}</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className={view.visuallyHidden}>{k.open}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {plans.map((x) => (
-                <TableRow key={x.unit.id}>
-                  <TableCell>{x.unit.name}</TableCell>
-                  <TableCell>{x.state ? <PlanStateBadge state={x.state} /> : <Caption1 className={styles.muted}>{k.notStarted}</Caption1>}</TableCell>
-                  <TableCell>{x.metas}</TableCell>
-                  <TableCell>{x.state ? x.failedChecks : '—'}</TableCell>
-                  <TableCell>
-                    {x.state && (
-                      <Button size="small" onClick={() => setOpen({ kind: 'plan', unitId: x.unit.id })} aria-label={`${k.open}: ${x.unit.name}`} data-testid={`desk-open-plan-${x.unit.id}`}>
-                        {k.open}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </section>
+      <DeskTable id="desk-plans" heading={<>{k.plans} {year}</>} columns={[k.unit, k.state, k.metas, k.checks]}>
+        {plans.map((x) => (
+          <TableRow key={x.unit.id}>
+            <TableCell>{x.unit.name}</TableCell>
+            <TableCell>{x.state ? <PlanStateBadge state={x.state} /> : <Caption1 className={styles.muted}>{k.notStarted}</Caption1>}</TableCell>
+            <TableCell>{x.metas}</TableCell>
+            <TableCell>{x.state ? x.failedChecks : '—'}</TableCell>
+            <TableCell>
+              {x.state && (
+                <Button size="small" onClick={() => setOpen({ kind: 'plan', unitId: x.unit.id })} aria-label={`${k.open}: ${x.unit.name}`} data-testid={`desk-open-plan-${x.unit.id}`}>
+                  {k.open}
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </DeskTable>
 
       <section aria-labelledby="desk-requests" className={styles.stack}>
         <h3 id="desk-requests" className={view.h3}>

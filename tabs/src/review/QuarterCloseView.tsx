@@ -13,13 +13,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular, Share16Regular } from '@fluentui/react-icons';
-import type { QuarterCloseResponse, QuarterId, QuarterSummary, SnapshotUnitView, Status } from '@okr/core';
+import type { QuarterCloseResponse, QuarterSummary, SnapshotUnitView, Status } from '@okr/core';
 import { Fragment, useState } from 'react';
-import type { ReviewApi } from '../api/review.js';
 import { formatPercent, periodLabel, quarterLabel, statusLabels, formatDate, formatDateTime } from '../core.js';
 import { formatKrValue } from '../okr/format.js';
 import { StatusBadge } from '../okr/StatusBadge.js';
-import { FormDialog } from '../ui/FormDialog.js';
+import { ConfirmDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { STATUS_FILL, StackedBar } from '../ui/StackedBar.js';
 import { StatTiles, type Stat } from '../ui/StatTiles.js';
@@ -28,6 +27,7 @@ import { ViewSection } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { reviewText as r } from './strings.js';
 import { useQuarterDownload } from './useQuarterDownload.js';
+import type { ReviewViewProps } from './viewProps.js';
 
 const useStyles = makeStyles({
   tiles: { gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 190px), 1fr))' },
@@ -134,17 +134,12 @@ function UnitRows({ unit }: { unit: SnapshotUnitView }) {
   );
 }
 
-export interface QuarterCloseViewProps {
-  api: ReviewApi;
-  quarter: QuarterId;
-}
-
 /**
  * «Cierre del trimestre» (seed 000, activity 7.1): a closed quarter's frozen report — its figures,
  * the units by status, a table per unit, the .xlsx, «Compartir» — or, while open, what a close
  * would freeze and «Cerrar el trimestre» for the ETI once the quarter has ended.
  */
-export default function QuarterCloseView({ api, quarter }: QuarterCloseViewProps) {
+export default function QuarterCloseView({ api, quarter }: ReviewViewProps) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const load = useLoad((signal) => api.quarterClose(quarter, signal), [api, quarter], { key: quarter });
@@ -242,24 +237,19 @@ export default function QuarterCloseView({ api, quarter }: QuarterCloseViewProps
       )}
 
       {dialog && (
-        <FormDialog
+        <ConfirmDialog
           title={dialog.kind === 'close' ? r.close.closeTitle(label) : r.close.shareTitle}
           intro={<p style={{ margin: 0 }}>{dialog.kind === 'close' ? `${r.close.closeIntro} ${d.preview ? r.close.notClosedMonths(d.preview.monthsNotClosed) : ''}` : r.close.shareIntro}</p>}
           error={dialog.error}
           errorTestId="close-dialog-error"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void confirm();
-          }}
+          onConfirm={() => void confirm()}
           onCancel={() => setDialog(null)}
           busy={dialog.busy}
           cancelLabel={r.close.cancel}
           submitLabel={dialog.kind === 'close' ? r.close.closeConfirm : r.close.shareConfirm}
           busyLabel={dialog.kind === 'close' ? r.close.closing : r.close.sharing}
           submitTestId="close-confirm"
-        >
-          {null}
-        </FormDialog>
+        />
       )}
     </ViewSection>
   );

@@ -14,12 +14,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useGridKeys } from '../ui/useGridKeys.js';
-import type { QuarterId, ReviewQueueResponse, UnitMonthState } from '@okr/core';
+import type { ReviewQueueResponse, UnitMonthState } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ReviewApi } from '../api/review.js';
 import { periodLabel, quarterOf, UNIT_MONTH_STATES, formatDateTime } from '../core.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
-import { FormDialog } from '../ui/FormDialog.js';
+import { ConfirmDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { RowOpenButton } from '../ui/RowOpenButton.js';
 import { StatTiles, type Stat } from '../ui/StatTiles.js';
@@ -28,6 +27,7 @@ import { ViewSection } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { MonthStateBadge } from './MonthStateBadge.js';
 import { reviewText as r } from './strings.js';
+import type { ReviewViewProps } from './viewProps.js';
 
 const UnitMonthReview = lazy(() => import('./UnitMonthReview.js'));
 
@@ -53,11 +53,6 @@ const stateLabel = (s: StateFilter) => (s === 'all' ? r.queue.stateAll : r.state
 /** Rows that pass the filters (pure, exported for tests). */
 export function filterQueue(rows: ReviewQueueResponse['rows'], state: StateFilter, kind: KindFilter, onlyFlagged: boolean): ReviewQueueResponse['rows'] {
   return rows.filter((row) => (state === 'all' || row.state === state) && (kind === 'all' || row.kind === kind) && (!onlyFlagged || row.flagCount > 0));
-}
-
-export interface ReviewViewProps {
-  api: ReviewApi;
-  quarter: QuarterId;
 }
 
 /**
@@ -215,7 +210,7 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
       {d.withoutSet.length > 0 && <Caption1 className={styles.muted}>{r.queue.withoutSet(d.withoutSet.map((u) => u.unitName).join(', '))}</Caption1>}
 
       {bulk && (
-        <FormDialog
+        <ConfirmDialog
           title={r.queue.bulkTitle(consistent.length, month)}
           intro={
             <>
@@ -229,19 +224,14 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
           }
           error={bulk.error}
           errorTestId="review-bulk-error"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void closeConsistent();
-          }}
+          onConfirm={() => void closeConsistent()}
           onCancel={() => setBulk(null)}
           busy={bulk.busy}
           cancelLabel={r.queue.cancel}
           submitLabel={r.queue.bulkConfirm}
           busyLabel={r.queue.bulkClosing}
           submitTestId="review-bulk-confirm"
-        >
-          {null}
-        </FormDialog>
+        />
       )}
     </ViewSection>
   );

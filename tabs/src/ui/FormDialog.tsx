@@ -66,6 +66,24 @@ export function FormDialog(props: FormDialogProps) {
   );
 }
 
+/** What a confirmation asks: a form with no fields, whose submit confirms. */
+export type ConfirmDialogProps = Omit<FormDialogProps, 'onSubmit' | 'children'> & { onConfirm: () => void };
+
+/** A modal that asks to confirm one step: its title, what it will do, the server's refusal if any, «Cancelar» / confirm. */
+export function ConfirmDialog({ onConfirm, ...props }: ConfirmDialogProps) {
+  return (
+    <FormDialog
+      {...props}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onConfirm();
+      }}
+    >
+      {null}
+    </FormDialog>
+  );
+}
+
 /** The intro of a form about one thing: its name, and under it the facts that tell it apart. */
 export function DialogSubject({ name, detail }: { name: string; detail: string }) {
   const styles = useStyles();

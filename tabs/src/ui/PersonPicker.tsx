@@ -3,7 +3,8 @@
  * owners, recognitions, the Directorio's roles) uses it. It searches the directory as one types —
  * name, e-mail or job title, accents and case aside, at most 20 matches — and never lists everyone:
  * before anything is typed it shows only the suggestions it was given. What one types stays
- * typed; leaving the field without choosing puts back the chosen person. Inside Teams it also
+ * typed; focusing a chosen name selects it, so typing starts a new search; leaving the field
+ * without choosing puts back the chosen person. Inside Teams it also
  * offers Teams' own people picker (teams-js `people.selectPeople`).
  */
 import {
@@ -128,6 +129,11 @@ export function PersonPicker({ people, value, onChange, suggestions = [], disabl
           onChange={(e) => setTyped(e.target.value)}
           onOptionSelect={(_, d) => {
             if (d.optionValue) choose(d.optionValue);
+          }}
+          onFocus={(e) => {
+            // Typing replaces the chosen name instead of being inserted where the click put the caret.
+            const input = e.target;
+            if (typed === null && selected) requestAnimationFrame(() => input.select());
           }}
           onBlur={() => setTyped(null)}
         >

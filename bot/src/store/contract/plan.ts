@@ -1,32 +1,15 @@
 import { expect, it } from 'vitest';
 import type { ManagementPlan, Meta, MetaReport, ModificationRequest, PlanQuarter } from '@okr/core';
+import { sampleMeta, sampleReport } from '../../../../core/src/testing/samplePlan.js';
 import { ConflictError } from '../Store.js';
 import type { ContractContext } from './fixtures.js';
 
 /** A year the demo data does not use, so each test starts from nothing. */
 const YEAR = 2030;
 
-const meta = (id: string, order: number, overrides: Partial<Meta> = {}): Meta => ({
-  id,
-  order,
-  statement: `Meta ${order}: realizar 40 mesas de trabajo con "comillas" y tildes — ñ`,
-  strategicObjectiveId: 'oe1',
-  processObjective: 'Fortalecer la gestión local',
-  indicator: { name: 'Mesas realizadas', numerator: 'Mesas realizadas', denominator: 'Mesas programadas', formula: 'numerador / denominador', unit: 'mesas' },
-  programmingType: 'suma',
-  totalMagnitude: 40,
-  programmed: [10, 10, 10, 10],
-  deliverables: 'Actas',
-  weight: 50,
-  responsibleUnitId: 'sgl',
-  local: false,
-  transversal: false,
-  leadUnitId: null,
-  supervisorUnitId: null,
-  eliminated: false,
-  modifiedInVersion: null,
-  ...overrides,
-});
+/** The core sample meta, its statement with quotes, tildes and a dash so each adapter keeps them as typed. */
+const meta = (id: string, order: number, overrides: Partial<Meta> = {}): Meta =>
+  sampleMeta({ id, order, statement: `Meta ${order}: realizar 40 mesas de trabajo con "comillas" y tildes — ñ`, ...overrides });
 
 const plan = (unitId: string, overrides: Partial<ManagementPlan> = {}): ManagementPlan => ({
   id: `plan-${unitId}-${YEAR}`,
@@ -42,20 +25,7 @@ const plan = (unitId: string, overrides: Partial<ManagementPlan> = {}): Manageme
   ...overrides,
 });
 
-const report = (planId: string, metaId: string, quarter: 1 | 2 | 3 | 4, executed: number | null): MetaReport => ({
-  planId,
-  metaId,
-  quarter,
-  executed,
-  analysis: 'Se realizaron las mesas.',
-  evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencias',
-  cumulativeAnalysis: 'Va según lo programado.',
-  correction: null,
-  lead: null,
-  completedByOap: false,
-  updatedBy: 'enlace-sgl',
-  updatedAt: '2030-04-10T15:00:00.000Z',
-});
+const report = (planId: string, metaId: string, quarter: 1 | 2 | 3 | 4, executed: number | null): MetaReport => sampleReport(metaId, quarter, executed, { planId });
 
 const header = (planId: string, unitId: string, quarter: 1 | 2 | 3 | 4, state: PlanQuarter['state']): PlanQuarter => ({
   planId,

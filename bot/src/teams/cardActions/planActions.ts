@@ -1,12 +1,14 @@
-import { planBotText as t, planWorkflowLabels, type PlanWorkflowAction } from '@okr/core';
+import { planBotText as t, planWorkflowLabels, type ModificationView, type PlanWorkflowAction } from '@okr/core';
 import type { Actor, CardAction } from '../handlers.js';
 import type { PlanService } from '../../services/plan.js';
+import type { PlanModificationService } from '../../services/planModifications.js';
 import { Refusal } from '../../services/refusal.js';
 import { PLAN_ACT, PLAN_COMMENT_INPUT, PLAN_CONSENT, PLAN_DECIDE, PLAN_REFRESH, REQUEST_COMMENT_INPUT, consentCard, decisionCard, planReviewCard } from '../cards/planCards.js';
+import type { AdaptiveCard } from '../cards/elements.js';
 import { messageCard } from '../cards/simpleCards.js';
 import { teamsUserIds } from '../teamsUserIds.js';
 
-type Deps = { plan: PlanService };
+type Deps = { plan: PlanService; planModifications: PlanModificationService };
 
 /** The OAP and the plan's líder and team, as Teams ids the card refreshes for. */
 async function involved(actor: Actor<Deps>, unitId: string): Promise<string[]> {
@@ -61,22 +63,32 @@ export const planRefreshAction: CardAction<Deps> = {
   },
 };
 
+type RequestCard = (r: ModificationView, opts: { tabUrl: string; notice?: string; warning?: string }) => AdaptiveCard;
+
+/**
+ * A step on a modification request from its card: the card again after it, with what was done; if
+ * refused, the request as it is now with the reason (or just the reason, when it cannot be read).
+ */
+async function requestStep(actor: Actor<Deps>, data: Record<string, unknown>, card: RequestCard, step: (id: string) => Promise<ModificationView>, done: string) {
+  const id = str(data.requestId);
+  const request = await actor.deps.store.getModification(id);
+  if (!request) return messageCard(t.notFound.title, t.notFound.text);
+  const tabUrl = actor.deps.tabUrl(request.unitId, { view: 'plan-modificaciones' });
+  try {
+    return card(await step(id), { tabUrl, notice: t.done(done) });
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const view = (await actor.deps.planModifications.modificationsView(actor.person, request.unitId, request.year).catch(() => null))?.requests.find((r) => r.id === id);
+    return view ? card(view, { tabUrl, warning: error.message }) : messageCard(t.notDone, error.message);
+  }
+}
+
 /** «Concepto favorable» / «Concepto desfavorable» of the lead process or the supervising unit. */
 export const planConsentAction: CardAction<Deps> = {
   verb: PLAN_CONSENT,
   async run(actor, data) {
-    const id = str(data.requestId);
-    const request = await actor.deps.store.getModification(id);
-    if (!request) return messageCard(t.notFound.title, t.notFound.text);
-    const tabUrl = actor.deps.tabUrl(request.unitId, { view: 'plan-modificaciones' });
-    try {
-      const view = await actor.deps.plan.consent(actor.person, id, data.favorable === true || data.favorable === 'true', str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version));
-      return consentCard(view, { tabUrl, notice: t.done(data.favorable === true || data.favorable === 'true' ? t.consent.favorable : t.consent.unfavorable) });
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      const view = (await actor.deps.plan.modificationsView(actor.person, request.unitId, request.year).catch(() => null))?.requests.find((r) => r.id === id);
-      return view ? consentCard(view, { tabUrl, warning: error.message }) : messageCard(t.notDone, error.message);
-    }
+    const favorable = data.favorable === true || data.favorable === 'true';
+    return requestStep(actor, data, consentCard, (id) => actor.deps.planModifications.consent(actor.person, id, favorable, str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version)), favorable ? t.consent.favorable : t.consent.unfavorable);
   },
 };
 
@@ -84,19 +96,8 @@ export const planConsentAction: CardAction<Deps> = {
 export const planDecideAction: CardAction<Deps> = {
   verb: PLAN_DECIDE,
   async run(actor, data) {
-    const id = str(data.requestId);
-    const request = await actor.deps.store.getModification(id);
-    if (!request) return messageCard(t.notFound.title, t.notFound.text);
-    const tabUrl = actor.deps.tabUrl(request.unitId, { view: 'plan-modificaciones' });
     const approve = data.approve === true || data.approve === 'true';
-    try {
-      const view = await actor.deps.plan.decide(actor.person, id, approve, str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version));
-      return decisionCard(view, { tabUrl, notice: t.done(approve ? t.decision.approve : t.decision.deny) });
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      const view = (await actor.deps.plan.modificationsView(actor.person, request.unitId, request.year).catch(() => null))?.requests.find((r) => r.id === id);
-      return view ? decisionCard(view, { tabUrl, warning: error.message }) : messageCard(t.notDone, error.message);
-    }
+    return requestStep(actor, data, decisionCard, (id) => actor.deps.planModifications.decide(actor.person, id, approve, str(data[REQUEST_COMMENT_INPUT]) || null, Number(data.version)), approve ? t.decision.approve : t.decision.deny);
   },
 };
 
