@@ -34,7 +34,7 @@ try {
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
       .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-    console.error(`# ${name}: FCP ${lhr.audits['first-contentful-paint']?.displayValue}, LCP ${lhr.audits['largest-contentful-paint']?.displayValue}, TBT ${lhr.audits['total-blocking-time']?.displayValue}; below 0.9: ${failing.join(', ') || 'none'}`);
+    console.error(`# ${name}: FCP ${lhr.audits['first-contentful-paint']?.displayValue}, LCP ${lhr.audits['largest-contentful-paint']?.displayValue}, TBT ${lhr.audits['total-blocking-time']?.displayValue}, machine's benchmark index ${Math.round(lhr.environment.benchmarkIndex)} (lower: busier); below 0.9: ${failing.join(', ') || 'none'}`);
   }
 } finally {
   chrome.kill('SIGTERM');
