@@ -119,8 +119,8 @@ function griffelAot(): Plugin {
 
 /**
  * The Mis OKR tab. Built into tabs/dist, which the bot server serves at `/` (same origin as /api).
- * The first chunk holds React, the Fluent provider and the start-up logic; teams-js and the OKR
- * view load as separate chunks in parallel (see src/shell/App.tsx), so the first paint stays light.
+ * What the first view needs comes as React's chunk and the first-view chunk (FIRST_VIEW), which
+ * index.html preloads; teams-js (inside Teams only) and every other view load as chunks of their own.
  */
 export default defineConfig({
   root: import.meta.dirname,
