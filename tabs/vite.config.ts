@@ -69,17 +69,18 @@ function bundleGuard(): Plugin {
   };
 }
 
+/** Turns an ES module into CommonJS, for Griffel's evaluation in Node. */
+const toCommonJs = (filename: string, _options: unknown, text: string): [string, null] => [
+  transformSync(text, { filename, babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] })?.code ?? '',
+  null,
+];
+
 /**
  * Griffel's build-time transform for the tab's own `makeStyles` / `makeResetStyles`: each style
  * object becomes its precomputed classes and CSS rules (`__styles`), as Fluent's own components
  * ship, so the page no longer resolves and compiles CSS at run time (which held the main thread
  * on the first view). Class names and rules are the ones the run time would make.
  */
-const toCommonJs = (filename: string, _options: unknown, text: string): [string, null] => [
-  transformSync(text, { filename, babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] })?.code ?? '',
-  null,
-];
-
 function griffelAot(): Plugin {
   // A CommonJS package whose preset is its `default` export.
   const griffel = createRequire(import.meta.url)('@griffel/babel-preset') as typeof import('@griffel/babel-preset');
