@@ -1,15 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshotsDir, useStackAndBrowser } from './support.js';
+import { screenshotsDir, useLocalFluid, useStackAndBrowser } from './support.js';
 import { seriousA11yViolations } from './a11y.js';
 
 /**
  * The meeting surfaces and the themes, in a plain Chromium: `?frame=` stands in for Teams' frame
- * context (side panel, stage), `?theme=` for its theme.
+ * context (side panel, stage), `?theme=` for its theme, a local Fluid server (tinylicious) for the
+ * meeting's Live Share session and `?meetingRole=attendee` for an attendee's role in it.
  */
 describe('meeting side panel, stage view, configuration page and themes', () => {
-  const env = useStackAndBrowser();
+  const liveShare: Record<string, string> = {};
+  useLocalFluid(liveShare);
+  const env = useStackAndBrowser(liveShare);
 
   async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
     const page = await env.page(viewport);
@@ -64,6 +67,50 @@ describe('meeting side panel, stage view, configuration page and themes', () => 
     expect(await page.getByTestId('stage-step').innerText()).toContain('Paso 1 de 4');
     await page.close();
   }, 60_000);
+
+  it('moves everyone’s stage with the presenter’s steps; an attendee browses alone and comes back to the presentation', async () => {
+    const stepOf = (page: Page) => page.getByTestId('stage-step').innerText();
+    const syncOf = (page: Page) => page.getByTestId('stage-sync');
+    const presenter = await open('/?as=lider-al-usaquen&unit=al-usaquen&quarter=2026-Q4&frame=meetingStage', { width: 1280, height: 800 });
+    await presenter.locator('[data-testid="stage-sync"][data-status="presenting"]').waitFor();
+    expect(await syncOf(presenter).innerText()).toBe('Presentas: quienes están en la reunión ven los pasos que das.');
+    // The first stage created the session and named it in the address's # (TestLiveShareHost).
+    const session = new URL(presenter.url());
+    expect(session.hash.length).toBeGreaterThan(1);
+    session.searchParams.set('as', 'miembro-al-usaquen');
+    session.searchParams.set('meetingRole', 'attendee');
+    const attendee = await env.page({ width: 1280, height: 800 });
+    await attendee.goto(session.href);
+    await attendee.locator('[data-testid="stage-sync"][data-status="waiting"]').waitFor();
+    expect(await stepOf(attendee)).toBe('Paso 1 de 4 · Panorama del trimestre');
+
+    await presenter.keyboard.press('ArrowRight');
+    await attendee.locator('[data-testid="stage-sync"][data-status="following"]').waitFor();
+    await attendee.getByTestId('stage-step-1').waitFor();
+    expect(await stepOf(attendee)).toBe('Paso 2 de 4 · Objetivo táctico 1');
+    expect(await syncOf(attendee).innerText()).toBe('Sigues la presentación.');
+
+    // The attendee browses on their own: the presenter stays put, the attendee is told where the presentation is.
+    await attendee.getByTestId('stage-next').click();
+    await attendee.getByTestId('stage-next').click();
+    expect(await stepOf(attendee)).toBe('Paso 4 de 4 · Objetivo táctico 3');
+    await presenter.getByTestId('stage-next').click();
+    await attendee.getByText('La presentación va en el paso 3 de 4.', { exact: false }).waitFor();
+    expect(await syncOf(attendee).getAttribute('data-status')).toBe('browsing');
+    expect(await stepOf(attendee)).toBe('Paso 4 de 4 · Objetivo táctico 3');
+    expect(await stepOf(presenter)).toBe('Paso 3 de 4 · Objetivo táctico 2');
+    await presenter.screenshot({ path: join(screenshotsDir, 'e2e-stage-sync-presenter.png') });
+    await attendee.screenshot({ path: join(screenshotsDir, 'e2e-stage-sync-attendee-browsing.png') });
+    expect(await seriousA11yViolations(attendee)).toEqual([]);
+
+    await attendee.getByTestId('stage-back').click();
+    expect(await stepOf(attendee)).toBe('Paso 3 de 4 · Objetivo táctico 2');
+    expect(await syncOf(attendee).getAttribute('data-status')).toBe('following');
+    await presenter.keyboard.press('Home');
+    await attendee.getByTestId('stage-step-0').waitFor();
+    await attendee.screenshot({ path: join(screenshotsDir, 'e2e-stage-sync-attendee-following.png') });
+    await Promise.all([presenter.close(), attendee.close()]);
+  }, 90_000);
 
   it('lets a person pick the unit on the configuration page', async () => {
     const page = await open('/config?as=coach-1', { width: 800, height: 700 });

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error plain JS module shared with `npm start`
-import { readEnvFile, root, startBot, startPlayground } from '../scripts/launch.mjs';
+import { readEnvFile, root, startBot, startPlayground, startTinylicious } from '../scripts/launch.mjs';
 
 export const E2E_NOW = '2026-11-23T15:00:00.000Z';
 
@@ -52,6 +52,8 @@ export async function startStack(overrides: Record<string, string> = {}, options
     LOG_LEVEL: 'warn',
     // No proactive reminders unless a test asks (they would land in the Playground's chats).
     REMINDERS_ENABLED: 'false',
+    // No local Live Share server unless a test starts one (useLocalFluid): stages move alone.
+    LIVE_SHARE_LOCAL_PORT: '',
     ...overrides,
   };
   const bot = await startBot({ env, port: botPort, onLog: (l: string) => logs.push(`[bot] ${l}`), ...options });
@@ -77,6 +79,25 @@ export async function startStack(overrides: Record<string, string> = {}, options
     await bot.stop();
     throw new Error(`${(error as Error).message}\n${logs.join('\n')}`);
   }
+}
+
+/**
+ * For one test file: a local Fluid server (tinylicious) started before the stack, whose port goes
+ * into `overrides` (LIVE_SHARE_LOCAL_PORT) — call it before `useStackAndBrowser(overrides)`.
+ */
+export function useLocalFluid(overrides: Record<string, string>) {
+  let fluid: { stop(): Promise<void> } | undefined;
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'okr-fluid-'));
+    const port = await freePort();
+    fluid = await startTinylicious({ port, dir });
+    overrides.LIVE_SHARE_LOCAL_PORT = String(port);
+  });
+  afterAll(async () => {
+    await fluid?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 /** A client of the Playground's own HTTP and WebSocket API (what its web UI uses). */

@@ -1,5 +1,6 @@
-// Starts the project's real parts as child processes: the bot server and the Microsoft 365 Agents
-// Playground. Used by `npm start` and by the end-to-end tests.
+// Starts the project's real parts as child processes: the bot server, the Microsoft 365 Agents
+// Playground and the local Fluid server of the meeting stage. Used by `npm start` and by the
+// end-to-end tests.
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { parseEnv } from 'node:util';
@@ -111,4 +112,31 @@ export async function startPlayground({ port, botUrl, configPath, cwd, onLog = (
     throw error;
   }
   return { url, child, stop };
+}
+
+/**
+ * Starts the local Fluid server (`tinylicious`, in memory, its storage in `dir`) on `port`: the
+ * meeting stages opened in a browser join their Live Share session there (LIVE_SHARE_LOCAL_PORT).
+ * Resolves once it answers; it needs no network beyond this machine.
+ */
+export async function startTinylicious({ port, dir, onLog = () => {} }) {
+  mkdirSync(dir, { recursive: true });
+  const child = spawn(process.execPath, [resolve(root, 'node_modules/tinylicious/dist/index.js')], {
+    cwd: dir,
+    // Its settings are nconf's: `storage` is where it keeps its git store of the sessions' summaries.
+    env: { ...process.env, PORT: String(port), storage: resolve(dir, 'git'), logger__level: 'warn', logger__colorize: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  pipeLines(child.stdout, onLog);
+  pipeLines(child.stderr, onLog);
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The local Fluid server (tinylicious) exited with code ${child.exitCode}: is port ${port} in use?`);
+    const res = await fetch(url).catch(() => null);
+    if (res?.ok) return { url, port, child, stop: stopper(child) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stopper(child)();
+  throw new Error(`The local Fluid server (tinylicious) did not answer on port ${port} within 30 s`);
 }

@@ -1,9 +1,11 @@
-// `npm start`: the bot server on the embedded store with demo data, and the Agents Playground as
-// the local Teams client. Ctrl-C stops both. `npm run start:sharepoint` (`--sharepoint`): the same on
-// the SharePoint store over the Graph fake, in process (bot/src/dev/sharepointFake.ts).
+// `npm start`: the bot server on the embedded store with demo data, the Agents Playground as the
+// local Teams client, and the local Fluid server through which meeting stages opened in browser
+// windows follow the presenter (LIVE_SHARE_LOCAL_PORT, 7070 unless set; empty: none). Ctrl-C stops
+// them all. `npm run start:sharepoint` (`--sharepoint`): the same on the SharePoint store over the
+// Graph fake, in process (bot/src/dev/sharepointFake.ts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readEnvFile, root, startBot, startPlayground } from './launch.mjs';
+import { readEnvFile, root, startBot, startPlayground, startTinylicious } from './launch.mjs';
 
 const env = { ...readEnvFile('.env.local'), ...process.env };
 const port = Number(env.PORT ?? 3978);
@@ -15,7 +17,16 @@ const log = (line) => {
 
 const configPath = resolve(root, env.PLAYGROUND_CONFIG_PATH ?? '.data/m365agentsplayground.yml');
 const sharepoint = process.argv.includes('--sharepoint');
-const bot = await startBot({ env, port, onLog: log, ...(sharepoint ? { entry: 'bot/src/dev/sharepointFake.ts' } : {}) });
+const liveSharePort = env.LIVE_SHARE_LOCAL_PORT ?? '7070';
+let fluid = null;
+if (liveSharePort) {
+  try {
+    fluid = await startTinylicious({ port: Number(liveSharePort), dir: resolve(root, '.data/tinylicious'), onLog: verbose ? console.log : () => {} });
+  } catch (error) {
+    console.warn(`${error.message ?? error}\nLa vista de presentación no se sincronizará entre ventanas.`);
+  }
+}
+const bot = await startBot({ env: { ...env, LIVE_SHARE_LOCAL_PORT: fluid ? liveSharePort : '' }, port, onLog: log, ...(sharepoint ? { entry: 'bot/src/dev/sharepointFake.ts' } : {}) });
 let playground;
 try {
   playground = await startPlayground({
@@ -27,7 +38,7 @@ try {
   });
 } catch (error) {
   console.error(String(error.message ?? error));
-  await bot.stop();
+  await Promise.all([bot.stop(), fluid?.stop()]);
   process.exit(1);
 }
 
@@ -40,7 +51,9 @@ console.log(`
   Teams local (Agents Playground):  ${playground.url}
       Entras como ${me.name} (${personId}). Escribe «check-in» o «ayuda».
   Pestaña Mis OKR:                  http://localhost:${port}/?as=${personId}
-      Identidad de desarrollo: cámbiala con el selector de la pestaña.${sharepoint ? `
+      Identidad de desarrollo: cámbiala con el selector de la pestaña.${fluid ? `
+  Vista de presentación sincronizada:  http://localhost:${port}/?as=lider-al-usaquen&unit=al-usaquen&frame=meetingStage
+      Copia la dirección con su «#…» en otra ventana (añade &meetingRole=attendee para asistir): sigue a quien presenta.` : ''}${sharepoint ? `
   Solicitudes a Graph y unidades de recurso:  http://localhost:${port}/api/dev/graph-stats` : ''}
 
   Ctrl-C para detener.
@@ -51,7 +64,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   console.log('\nDeteniendo…');
-  await Promise.all([playground.stop(), bot.stop()]);
+  await Promise.all([playground.stop(), bot.stop(), fluid?.stop()]);
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

@@ -138,6 +138,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
             { name: 'first-view', test: (id) => FIRST_VIEW.some((root) => id.endsWith(root)), priority: 1 },
+            // The meeting stage's Live Share and Fluid client (1.2 MB), only on the stage: in parallel
+            // pieces under the chunk limit.
+            { name: 'live-share', test: /node_modules[\\/](@microsoft[\\/]live-share|@fluidframework|fluid-framework)[\\/]/, maxSize: 1_200_000 },
           ],
         },
       },

@@ -35,6 +35,12 @@ const schema = z
     PLAYGROUND_CONFIG_PATH: z.string().default('.data/m365agentsplayground.yml'),
     /** The seeded person who is the Playground's current user. */
     PLAYGROUND_CURRENT_USER: z.string().default('enlace-al-usaquen'),
+    /**
+     * Development only: the port of a local Fluid server (`tinylicious`, started by `npm start`) on
+     * this machine, through which meeting stages opened in a browser follow the presenter (Live
+     * Share's TestLiveShareHost). Unset or empty: a stage outside Teams moves alone.
+     */
+    LIVE_SHARE_LOCAL_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
     /** Pins "now" (ISO instant) for demos and tests; development only. */
     OKR_NOW: z.string().datetime({ offset: true }).optional(),
     MicrosoftAppId: z.string().default(''),
@@ -93,6 +99,9 @@ const schema = z
     }
     if (c.DEV_IDENTITY && c.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['DEV_IDENTITY'], message: 'must be false when NODE_ENV=production' });
+    }
+    if (c.LIVE_SHARE_LOCAL_PORT !== undefined && c.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['LIVE_SHARE_LOCAL_PORT'], message: 'must be unset when NODE_ENV=production: in Teams the stage joins the meeting\'s Live Share session' });
     }
     if (c.NODE_ENV === 'production') {
       // Without the bot's credentials the Bot Framework adapter runs anonymously: anyone could post

@@ -14,6 +14,7 @@ import { BotFrameworkSender } from './teams/proactiveSender.js';
 import { RateLimitedNotifier } from './jobs/notifier.js';
 import { createApp } from './app.js';
 import { createServer } from './server.js';
+import { liveShareOrigins } from './http/securityHeaders.js';
 import { writePlaygroundConfig } from './dev/playgroundConfig.js';
 import { SsoValidator, entraSigningKeys, ssoSettingsFrom } from './api/sso.js';
 
@@ -65,6 +66,7 @@ export async function main(overrides: MainOverrides = {}): Promise<void> {
     tabsDist: resolve(root, 'tabs/dist'),
     log,
     production: isProduction(config),
+    liveShare: liveShareOrigins(config),
   });
   overrides.devRoutes?.(server, config);
   const jobs = app.start({ server, notifier });

@@ -6,14 +6,14 @@ import type { OkrBot } from './teams/OkrBot.js';
 import { botEndpoint } from './teams/botEndpoint.js';
 import { mountStaticTab } from './staticTab.js';
 import { isUpload } from './api/upload.js';
-import { securityHeaders } from './http/securityHeaders.js';
+import { contentSecurityPolicy, securityHeaders, type LiveShareOrigins } from './http/securityHeaders.js';
 import { MAX_BODY_BYTES, apiFallback, parseJsonBody, spanishRestifyErrors } from './http/jsonErrors.js';
 
-/** The one HTTP server: bot endpoint, tab API, built tab, health check. */
-export function createServer(args: { adapter: CloudAdapter; bot: OkrBot; api: ApiDeps; tabsDist: string; log: Logger; production?: boolean }): restify.Server {
+/** The one HTTP server: bot endpoint, tab API, built tab, health check. `liveShare`: where the meeting stage may connect (its CSP). */
+export function createServer(args: { adapter: CloudAdapter; bot: OkrBot; api: ApiDeps; tabsDist: string; log: Logger; production?: boolean; liveShare?: LiveShareOrigins }): restify.Server {
   const production = args.production ?? false;
   const server = restify.createServer({ name: 'okr-sdg' });
-  server.pre(securityHeaders(production));
+  server.pre(securityHeaders(production, contentSecurityPolicy(args.liveShare)));
   spanishRestifyErrors(server);
   server.use(restify.plugins.queryParser());
   // JSON bodies up to 1 MB. A file upload (application/octet-stream: the imports) is read by its

@@ -6,14 +6,23 @@ import { notFound } from './errors.js';
 
 const ALL_SET_STATES: readonly OkrSetState[] = ['draft', 'coach_review', 'returned', 'leader_approval', 'rejected', 'active', 'closed'];
 
-/** Who the tab's user is (`/api/me`), and the development identity picker's people (`/api/dev/people`, DEV_IDENTITY only). */
-export const registerShellRoutes: Routes = (server, { who, route, devIdentity }, { store, clock }) => {
+/**
+ * Who the tab's user is (`/api/me`); in development (DEV_IDENTITY) the identity picker's people
+ * (`/api/dev/people`) and the local Live Share server a meeting stage outside Teams joins
+ * (`/api/dev/live-share`, with LIVE_SHARE_LOCAL_PORT).
+ */
+export const registerShellRoutes: Routes<{ localLiveShare: { endpoint: string } | null }> = (server, { who, route, devIdentity }, { store, clock, localLiveShare }) => {
   server.get('/api/me', route(async (req): Promise<MeResponse> => {
     const person = await who(req);
     const [roles, units, sets] = await Promise.all([store.rolesOf(person.id), store.listUnits(), store.listSetsByState(ALL_SET_STATES)]);
     const now = today(clock);
     const quartersWithData = [...new Set(sets.map((s) => s.quarter))].sort().reverse();
     return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity, entityWide: seesWholeEntity(roles), quartersWithData };
+  }));
+
+  server.get('/api/dev/live-share', route(async (): Promise<{ endpoint: string }> => {
+    if (!devIdentity || !localLiveShare) throw notFound();
+    return localLiveShare;
   }));
 
   server.get('/api/dev/people', route(async (): Promise<DevPerson[]> => {

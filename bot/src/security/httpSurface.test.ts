@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startApi } from '../testing/apiServer.js';
 import { PRODUCTION_ENV } from '../testing/productionEnv.js';
 import { CONTENT_SECURITY_POLICY } from '../http/securityHeaders.js';
+import { loadConfig } from '../config.js';
 
 const PROD = PRODUCTION_ENV;
 
@@ -23,6 +24,26 @@ describe('security headers (issue 13, item 6)', () => {
     expect(directives['frame-ancestors']).not.toContain('*');
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
+  });
+
+  it('lets the stage reach Live Share’s Fluid Relay where Teams shows the tab, and a local Fluid server only where development names one', async () => {
+    const connectSrc = (csp: string | null) => (csp ?? '').split('; ').find((d) => d.startsWith('connect-src '))?.split(' ').slice(1);
+    const plain = await startApi(true);
+    expect(connectSrc(CONTENT_SECURITY_POLICY)).toEqual(["'self'"]);
+    expect((await plain.call('/api/dev/live-share', 'lider-al-usaquen')).status).toBe(404);
+
+    const teams = await startApi(false, { env: PROD });
+    expect(connectSrc((await fetch(`${teams.base}/`)).headers.get('content-security-policy'))).toEqual(["'self'", 'https://*.fluidrelay.azure.com']);
+
+    const local = await startApi(true, { env: { LIVE_SHARE_LOCAL_PORT: '7181' } });
+    const res = await fetch(`${local.base}/?frame=meetingStage`);
+    expect(connectSrc(res.headers.get('content-security-policy'))).toEqual(["'self'", 'http://localhost:7181', 'ws://localhost:7181']);
+    expect(await local.call('/api/dev/live-share')).toEqual({ status: 200, body: { endpoint: 'http://localhost:7181' } });
+
+    const noDevIdentity = await startApi(false, { env: { LIVE_SHARE_LOCAL_PORT: '7181' } });
+    expect((await noDevIdentity.call('/api/dev/live-share')).status).toBe(404);
+    expect(() => loadConfig({ ...PROD, LIVE_SHARE_LOCAL_PORT: '7070' })).toThrow(/LIVE_SHARE_LOCAL_PORT: must be unset when NODE_ENV=production/);
+    expect(loadConfig({ LIVE_SHARE_LOCAL_PORT: '' }).LIVE_SHARE_LOCAL_PORT).toBeUndefined();
   });
 
   it('sends HSTS in production', async () => {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { isProduction, loadConfig } from '../config.js';
 import { createServer } from '../server.js';
+import { liveShareOrigins } from '../http/securityHeaders.js';
 import { createAdapter } from '../teams/adapter.js';
 import { createApp } from '../app.js';
 import { movableClock } from '../services/clock.js';
@@ -32,6 +33,7 @@ export async function startApi<S extends Store = SqliteStore>(
     tabsDist: '/nonexistent',
     log: silentLog,
     production: isProduction(config),
+    liveShare: liveShareOrigins(config),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   servers.push(server);

@@ -132,7 +132,7 @@ export function App() {
   } else if (surface === 'sidePanel') {
     content = <MeetingSidePanel api={api} host={host} deepLink={deepLink} onPreviewStage={previewStage} />;
   } else if (surface === 'stage') {
-    content = <StageView api={api} deepLink={deepLink} />;
+    content = <StageView api={api} deepLink={deepLink} host={host} />;
   } else {
     content = (
       <MisOkr

@@ -7,6 +7,8 @@ import type { Host, TabConfigHost } from './host.js';
 import { fixtureTree, FIXTURE_UNIT } from '../testing/fixtureTree.js';
 import { byTestId, render } from '../testing/render.js';
 import { StageSlides, nextStep } from './StageView.js';
+import type { StageSession } from './liveShareStage.js';
+import { stageSessionOpener } from './useStageSession.js';
 import MeetingSidePanel from './MeetingSidePanel.js';
 import ConfigPage, { shortUnitName, tabConfigFor } from './ConfigPage.js';
 import { surfaceOf } from './App.js';
@@ -88,6 +90,108 @@ describe('stage view', () => {
     expect((byTestId(el, 'stage-next') as HTMLButtonElement).disabled).toBe(true);
     await act(async () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' })));
     expect(byTestId(el, 'stage-step').textContent).toContain('Paso 1 de 4');
+  });
+});
+
+/** A Live Share session as the stage sees it, moved by the test: what a presenter publishes, and the presentation's steps as they arrive. */
+function fakeSession(role: 'presenter' | 'attendee', presented: number | null = null) {
+  const listeners: Array<(step: number) => void> = [];
+  const published: number[] = [];
+  let closed = false;
+  const session: StageSession = {
+    role,
+    presented,
+    publish: async (step) => {
+      published.push(step);
+      listeners.forEach((l) => l(step)); // Live Share tells the sender too
+    },
+    onPresented: (l) => void listeners.push(l),
+    onLost: () => {},
+    close: () => void (closed = true),
+  };
+  return {
+    open: vi.fn(async () => session),
+    published,
+    present: (step: number) => act(async () => listeners.forEach((l) => l(step))),
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+describe('stage view in a meeting (Live Share)', () => {
+  const sync = (el: HTMLElement) => byTestId(el, 'stage-sync');
+  const press = (key: string) => act(async () => window.dispatchEvent(new KeyboardEvent('keydown', { key })));
+
+  it('outside a meeting moves alone and says it is not synchronized', async () => {
+    const r = await render(<StageSlides tree={fixtureTree()} />);
+    cleanups.push(r.unmount);
+    expect(sync(r.container).textContent).toBe('Sin sincronizar con la reunión: esta pantalla avanza por su cuenta.');
+    expect(sync(r.container).getAttribute('role')).toBe('status');
+  });
+
+  it('a presenter’s steps go to everyone, for this unit and quarter', async () => {
+    const session = fakeSession('presenter');
+    const r = await render(<StageSlides tree={fixtureTree()} openSession={session.open} />);
+    cleanups.push(r.unmount);
+    await waitFor(() => r.container.querySelector('[data-status="presenting"]'));
+    expect(session.open).toHaveBeenCalledWith('al-usaquen|2026-Q4');
+    expect(sync(r.container).textContent).toBe('Presentas: quienes están en la reunión ven los pasos que das.');
+    await press('ArrowRight');
+    await act(async () => byTestId(r.container, 'stage-next').click());
+    expect(session.published).toEqual([1, 2]);
+    expect(byTestId(r.container, 'stage-step').textContent).toBe('Paso 3 de 4 · Objetivo táctico 2');
+    r.unmount();
+    cleanups.pop();
+    expect(session.closed).toBe(true);
+  });
+
+  it('an attendee follows, browses alone (publishing nothing) and comes back with «Volver a la presentación»', async () => {
+    const session = fakeSession('attendee', 1);
+    const r = await render(<StageSlides tree={fixtureTree()} openSession={session.open} />);
+    cleanups.push(r.unmount);
+    await waitFor(() => r.container.querySelector('[data-status="following"]'));
+    expect(byTestId(r.container, 'stage-step').textContent).toBe('Paso 2 de 4 · Objetivo táctico 1');
+    await session.present(2);
+    expect(byTestId(r.container, 'stage-step').textContent).toBe('Paso 3 de 4 · Objetivo táctico 2');
+
+    await press('End');
+    expect(session.published).toEqual([]);
+    expect(byTestId(r.container, 'stage-step').textContent).toBe('Paso 4 de 4 · Objetivo táctico 3');
+    expect(sync(r.container).textContent).toContain('Estás viendo por tu cuenta. La presentación va en el paso 3 de 4.');
+    await session.present(0);
+    expect(byTestId(r.container, 'stage-step').textContent).toContain('Paso 4 de 4');
+    expect(sync(r.container).textContent).toContain('La presentación va en el paso 1 de 4.');
+
+    const back = byTestId(r.container, 'stage-back');
+    expect(back.textContent).toBe('Volver a la presentación');
+    await act(async () => back.click());
+    expect(byTestId(r.container, 'stage-step').textContent).toBe('Paso 1 de 4 · Panorama del trimestre');
+    expect(sync(r.container).textContent).toBe('Sigues la presentación.');
+    expect(r.container.querySelector('[data-testid="stage-back"]')).toBeNull();
+  });
+
+  it('moves alone, from where it was, when the session cannot be joined', async () => {
+    const open = vi.fn(async () => {
+      throw new Error('no Fluid server');
+    });
+    const r = await render(<StageSlides tree={fixtureTree()} openSession={open} />);
+    cleanups.push(r.unmount);
+    await waitFor(() => r.container.querySelector('[data-status="alone"]'));
+    await press('ArrowRight');
+    expect(byTestId(r.container, 'stage-step').textContent).toContain('Paso 2 de 4');
+  });
+
+  it('joins the meeting’s session only on a Teams meeting stage; in a browser asks the development server, as an attendee with ?meetingRole=attendee', async () => {
+    expect(stageSessionOpener({ mode: 'teams', frame: 'content' }, '')).toBeNull();
+    expect(stageSessionOpener({ mode: 'teams', frame: 'meetingStage' }, '')).toBeTypeOf('function');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{"code":"not_found"}', { status: 404 }));
+    try {
+      await expect(stageSessionOpener({ mode: 'browser', frame: 'meetingStage' }, '?meetingRole=attendee')!('al-usaquen|2026-Q4')).rejects.toThrow(/no local Live Share server/);
+      expect(fetchSpy).toHaveBeenCalledWith('/api/dev/live-share');
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 });
 

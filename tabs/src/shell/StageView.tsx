@@ -1,11 +1,12 @@
 import { Badge, Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowLeft24Regular, ArrowRight24Regular } from '@fluentui/react-icons';
 import type { KeyResultView, ObjectiveView, OkrTreeView } from '@okr/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { OkrApi } from '../api/okr.js';
 import type { ShellApi } from '../api/shell.js';
 import { formatPercent, periodLabel, quarterLabel } from '../core.js';
 import { formatKrValue } from '../okr/format.js';
+import type { Host } from './host.js';
 import type { DeepLink } from './location.js';
 import { okrText as o } from '../okr/strings.js';
 import { t } from '../strings.js';
@@ -14,10 +15,14 @@ import { LoadError } from '../ui/LoadStatus.js';
 import { ProgressWithMarker } from '../okr/ProgressWithMarker.js';
 import { StatusBadge } from '../okr/StatusBadge.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
+import { shownStep, stageStatus, type StageStatus } from './stageSync.js';
+import { stageText } from './stageStrings.js';
+import { stageSessionOpener, useStageSession, type OpenStageSession } from './useStageSession.js';
 
 /**
  * The meeting stage (and any wide screen): large type that scales with the width, up to a 1920 px
  * stage, one step at a time — the quarter's overview, then each tactical objective with its key results.
+ * In a meeting the presenter's steps move everyone's stage (useStageSession.ts).
  */
 const useStyles = makeStyles({
   stage: {
@@ -49,8 +54,24 @@ const useStyles = makeStyles({
   krValue: { color: tokens.colorNeutralForeground2 },
   footer: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '1em', flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: '0.8em' },
+  footerMiddle: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: '0.3em', textAlign: 'center', flex: '1 1 20em' },
   navButton: { fontSize: 'clamp(14px, 1vw, 20px)', minHeight: '2.6em', paddingInline: '1.2em' },
   center: { display: 'flex', justifyContent: 'center', paddingTop: '20vh' },
+  status: { display: 'flex', alignItems: 'center', gap: '0.5em', color: tokens.colorNeutralForeground3, fontSize: '0.8em' },
+  dot: { width: '0.6em', height: '0.6em', borderRadius: '50%', flexShrink: 0, backgroundColor: tokens.colorNeutralStroke1 },
+  dotLive: { backgroundColor: tokens.colorPaletteGreenBorderActive },
+  browsing: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: '1em',
+    flexWrap: 'wrap',
+    padding: '0.6em 1em',
+    borderRadius: tokens.borderRadiusLarge,
+    border: `1px solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    backgroundColor: tokens.colorPaletteMarigoldBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   // Fluent's badges have fixed pixel sizes: on the stage they grow with the type.
   badge: { fontSize: '0.75em', lineHeight: 1.2, height: 'auto', minHeight: '1.8em', paddingInline: '0.6em', gap: '0.35em', '& svg': { width: '1.1em', height: '1.1em' } },
 });
@@ -146,12 +167,37 @@ export function nextStep(current: number, total: number, key: string): number {
   return current;
 }
 
-export function StageSlides({ tree }: { tree: OkrTreeView }) {
+/** What the stage tells about the session: a quiet line, or, while browsing alone, where the presentation is and the way back. */
+function SessionStatus({ status, presented, total, onBack }: { status: StageStatus; presented: number; total: number; onBack: () => void }) {
+  const styles = useStyles();
+  if (status === 'browsing') {
+    return (
+      <div className={styles.browsing} role="status" data-testid="stage-sync" data-status={status}>
+        <span>{stageText.browsing(presented + 1, total)}</span>
+        <Button appearance="primary" size="large" className={styles.navButton} onClick={onBack} data-testid="stage-back">
+          {stageText.backToPresentation}
+        </Button>
+      </div>
+    );
+  }
+  const live = status === 'presenting' || status === 'following' || status === 'waiting';
+  return (
+    <span className={styles.status} role="status" data-testid="stage-sync" data-status={status}>
+      <span className={mergeClasses(styles.dot, live && styles.dotLive)} aria-hidden="true" />
+      {stageText[status]}
+    </span>
+  );
+}
+
+/** The stage's slides; `openSession` joins the meeting's session (none: the stage moves alone). */
+export function StageSlides({ tree, openSession = null }: { tree: OkrTreeView; openSession?: OpenStageSession | null }) {
   const styles = useStyles();
   const strategic = tree.strategic;
   const total = strategic ? 1 + strategic.children.length : 1;
-  const [step, setStep] = useState(0);
-  const go = useCallback((key: string) => setStep((s) => nextStep(s, total, key)), [total]);
+  const { sync, move, back } = useStageSession(openSession, `${tree.unit.id}|${tree.quarter}`, total);
+  const step = shownStep(sync, total);
+  const status = stageStatus(sync);
+  const go = (key: string) => move(nextStep(step, total, key));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -165,7 +211,7 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  });
 
   return (
     <main className={styles.stage} aria-label={t.meeting.stageLabel(tree.unit.name)} data-testid="stage-view" data-step={step}>
@@ -175,6 +221,7 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
           {t.meeting.stepOf(step + 1, total)} · {step === 0 ? t.meeting.overview : o.tacticalEyebrow(step)}
         </span>
       </div>
+      {status === 'browsing' ? <SessionStatus status={status} presented={sync.presented ?? 0} total={total} onBack={back} /> : null}
       <section className={styles.body} data-testid={`stage-step-${step}`}>
         {!tree.set || !strategic ? (
           <h2 className={styles.title}>{o.emptyTitle(quarterLabel(tree.quarter))}</h2>
@@ -188,9 +235,12 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
         <Button className={styles.navButton} size="large" icon={<ArrowLeft24Regular />} disabled={step === 0} onClick={() => go('ArrowLeft')} data-testid="stage-prev">
           {t.meeting.previous}
         </Button>
-        <span className={styles.hint}>
-          {t.meeting.keysHint} {o.asOf(tree.asOf)} · {o.expectedToday(formatPercent(tree.expected))}
-        </span>
+        <div className={styles.footerMiddle}>
+          {status !== 'browsing' ? <SessionStatus status={status} presented={sync.presented ?? 0} total={total} onBack={back} /> : null}
+          <span className={styles.hint}>
+            {t.meeting.keysHint} {o.asOf(tree.asOf)} · {o.expectedToday(formatPercent(tree.expected))}
+          </span>
+        </div>
         <Button
           className={styles.navButton}
           size="large"
@@ -208,9 +258,11 @@ export function StageSlides({ tree }: { tree: OkrTreeView }) {
   );
 }
 
-export default function StageView({ api, deepLink }: { api: ShellApi & OkrApi; deepLink: DeepLink }) {
+export default function StageView({ api, deepLink, host }: { api: ShellApi & OkrApi; deepLink: DeepLink; host: Pick<Host, 'mode' | 'frame'> }) {
   const styles = useStyles();
   const { me, tree, retry } = useUnitQuarter(api, deepLink);
+  const { mode, frame } = host;
+  const openSession = useMemo(() => stageSessionOpener({ mode, frame }, window.location.search), [mode, frame]);
   if (me.state === 'error' || tree.state === 'error') {
     return (
       <div className={styles.stage}>
@@ -225,5 +277,5 @@ export default function StageView({ api, deepLink }: { api: ShellApi & OkrApi; d
       </div>
     );
   }
-  return <StageSlides tree={tree.data} />;
+  return <StageSlides tree={tree.data} openSession={openSession} />;
 }

@@ -173,6 +173,24 @@ describe('who may see what, with the cache', () => {
   });
 });
 
+describe('the meeting surfaces, with the cache', () => {
+  it('serve the side panel and the stage of a plenaria from what the first participant read: no Graph request for the others', async () => {
+    const h = await cachedSite();
+    const { call } = await startApi(true, { store: h.store });
+    // What the side panel asks (who I am, the unit's tree, the quarter's plenarias) and the stage (who I am, the tree).
+    const surfaces = (as: string) => Promise.all([call('/api/me', as), call(`/api/units/${UNIT}/tree?quarter=2026-Q4`, as), call('/api/plenarias?quarter=2026-Q4', as)]);
+    const first = await surfaces(`lider-${UNIT}`);
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200]);
+    h.fake.resetStats();
+    for (const person of [`enlace-${UNIT}`, `miembro-${UNIT}`, 'coach-1', 'eti-1']) {
+      const answers = await surfaces(person);
+      expect(answers.map((r) => r.status), person).toEqual([200, 200, 200]);
+      expect(answers[1]!.body.unit.id).toBe(UNIT);
+    }
+    expect(h.fake.stats.requests).toBe(0);
+  });
+});
+
 describe('the Graph fake’s items/delta, as Graph documents it', () => {
   it('enumerates, gives a token for now, then the latest state of what changed (deleted ones with the deleted facet)', async () => {
     const h = fakeSharePoint();
