@@ -3,7 +3,7 @@
 // (0–100) as lighthouse_mobile_<category>_<page>. Goals (issue 19): performance ≥ 90,
 // accessibility ≥ 98, best practices 100. Scores vary a little from run to run on a shared machine.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -26,6 +26,7 @@ try {
     if (!result) throw new Error(`Lighthouse returned nothing for ${name}`);
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${name}: ${lhr.runtimeError.message}`);
+    if (process.env.LIGHTHOUSE_REPORT_DIR) writeFileSync(join(process.env.LIGHTHOUSE_REPORT_DIR, `${name}.json`), JSON.stringify(lhr));
     for (const [category, short] of Object.entries(CATEGORIES)) {
       console.log(`lighthouse_mobile_${short}_${name} ${Math.round((lhr.categories[category]?.score ?? 0) * 100)}`);
     }
@@ -33,7 +34,7 @@ try {
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
       .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-    console.error(`# ${name}: FCP ${lhr.audits['first-contentful-paint']?.displayValue}, LCP ${lhr.audits['largest-contentful-paint']?.displayValue}, TBT ${lhr.audits['total-blocking-time']?.displayValue}; below 0.9: ${failing.join(', ') || 'none'}`);
+    console.error(`# ${name}: FCP ${lhr.audits['first-contentful-paint']?.displayValue}, LCP ${lhr.audits['largest-contentful-paint']?.displayValue}, TBT ${lhr.audits['total-blocking-time']?.displayValue}, machine's benchmark index ${Math.round(lhr.environment.benchmarkIndex)} (lower: busier); below 0.9: ${failing.join(', ') || 'none'}`);
   }
 } finally {
   chrome.kill('SIGTERM');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DependencyList } from 'react';
+import { startTransition, useEffect, useRef, useState, type DependencyList } from 'react';
 import { ApiRequestError } from './api/http.js';
 import { errorMessage } from './errorMessage.js';
 
@@ -49,15 +49,19 @@ export function useLoad<T>(request: ((signal: AbortSignal) => Promise<T>) | null
     const again = askedAttempt.current !== attempt;
     askedAttempt.current = attempt;
     setShown((s) => (s.loaded.state === 'ready' && ((key !== undefined && s.key === key) || again) ? s : { loaded: { state: 'loading' } }));
+    // An answer renders as a transition: React draws a large view (a tree, 44 units) in slices
+    // and keeps the page responsive meanwhile, instead of one long task.
     ask(abort.signal).then(
       (data) => {
         if (abort.signal.aborted) return;
-        setShown({ loaded: { state: 'ready', data }, ...(key !== undefined ? { key } : {}) });
-        latest.current.onData?.(data);
+        startTransition(() => {
+          setShown({ loaded: { state: 'ready', data }, ...(key !== undefined ? { key } : {}) });
+          latest.current.onData?.(data);
+        });
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
-        setShown({ loaded: { state: 'error', message: errorMessage(error), status: error instanceof ApiRequestError ? error.status : 0 } });
+        startTransition(() => setShown({ loaded: { state: 'error', message: errorMessage(error), status: error instanceof ApiRequestError ? error.status : 0 } }));
       },
     );
     return () => abort.abort();

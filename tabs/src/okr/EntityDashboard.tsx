@@ -1,7 +1,7 @@
-import { Badge, Caption1, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useGridKeys } from '../ui/useGridKeys.js';
 import type { DashboardBucket, DashboardUnitRow, QuarterId } from '@okr/core';
-import { Suspense, lazy, useMemo, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, memo, startTransition, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { OkrApi } from '../api/okr.js';
 import type { ReviewApi } from '../api/review.js';
 import { dashboardBucket, formatPercent, periodLabel, quarterLabel, quarterRange, setStateLabels, statusLabels, formatDate } from '../core.js';
@@ -14,8 +14,9 @@ import { StatusBadge, statusAppearance } from './StatusBadge.js';
 import { useSurfaceStyles } from '../ui/surfaceStyles.js';
 import { ViewSection, useViewStyles } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
+// With the dashboard's chunk: a chunk of its own was one more round trip before the page settled.
+import DashboardCharts from './DashboardCharts.js';
 
-const DashboardCharts = lazy(() => import('./DashboardCharts.js'));
 const QuarterCloseBanner = lazy(() => import('../review/QuarterCloseBanner.js'));
 
 const useStyles = makeStyles({
@@ -81,7 +82,25 @@ function ComplianceCell({ reported, total, what }: { reported: number; total: nu
   );
 }
 
-function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: string; onOpen: (unitId: string) => void }) {
+/**
+ * How many of the table's rows are drawn: the first ROWS_FIRST at once, then ROWS_MORE more in each
+ * later task until all are there. The 44 units' rows in one go (some 2,000 elements, their styles
+ * and layout) held the main thread in one long task; in passes the page answers meanwhile.
+ */
+const ROWS_FIRST = 8;
+const ROWS_MORE = 6;
+
+function useRowsDrawn(total: number): number {
+  const [drawn, setDrawn] = useState(ROWS_FIRST);
+  useEffect(() => {
+    if (drawn >= total) return;
+    const next = setTimeout(() => startTransition(() => setDrawn((n) => n + ROWS_MORE)), 0);
+    return () => clearTimeout(next);
+  }, [drawn, total]);
+  return drawn;
+}
+
+const UnitRow = memo(function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: string; onOpen: (unitId: string) => void }) {
   const styles = useStyles();
   const view = useViewStyles();
   const open = () => onOpen(row.unit.id);
@@ -146,7 +165,7 @@ function UnitRow({ row, period, onOpen }: { row: DashboardUnitRow; period: strin
       </TableCell>
     </TableRow>
   );
-}
+});
 
 export interface EntityDashboardProps {
   api: OkrApi & Pick<ReviewApi, 'quarterClose' | 'downloadQuarterClose'>;
@@ -164,6 +183,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
   const grid = useGridKeys();
 
   const rows = useMemo(() => (load.state === 'ready' ? filterRows(load.data.units, kind, status) : []), [load, kind, status]);
+  const drawn = useRowsDrawn(rows.length);
 
   if (load.state === 'loading') {
     return <Loading label={t.dashboard.loading} />;
@@ -189,9 +209,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
 
       <Summary rows={rows} total={d.units.length} period={d.period} />
 
-      <Suspense fallback={<Spinner size="small" label={t.dashboard.chartsLoading} />}>
-        <DashboardCharts rows={rows} period={d.period} />
-      </Suspense>
+      <DashboardCharts rows={rows} period={d.period} />
 
       <div>
         <Caption1 className={styles.hint} id="dashboard-table-hint">
@@ -215,7 +233,7 @@ export default function EntityDashboard({ api, quarter, onOpenUnit }: EntityDash
               </TableRow>
             </TableHeader>
             <TableBody>
-              {rows.map((r) => (
+              {rows.slice(0, drawn).map((r) => (
                 <UnitRow key={r.unit.id} row={r} period={d.period} onOpen={onOpenUnit} />
               ))}
             </TableBody>

@@ -1,9 +1,11 @@
 import type { KeyResult } from '@okr/core';
 import { okrText as t } from './strings.js';
 
+const numbers = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
+
 /** A number as people in Colombia write it: "1.250", "72,5". */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('es-CO', { maximumFractionDigits: 2 });
+  return numbers.format(n); // one formatter: toLocaleString builds a new one on every call
 }
 
 /** A value in a key result's own unit: "45 %", "12 días", "Cumplido". */

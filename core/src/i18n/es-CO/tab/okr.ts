@@ -94,7 +94,6 @@ export const okrText = {
     quarterCompliance: 'Cumplimiento del reporte en el trimestre',
     atRisk: 'Objetivos estratégicos en riesgo o atrasados',
     ofUnits: (n: number, total: number) => `${n} de ${total}`,
-    chartsLoading: 'Cargando gráficos…',
     statusChartTitle: 'Dependencias por estado del objetivo estratégico',
     complianceChartTitle: (month: string) => `Reporte de ${month}: resultados clave con check-in`,
     complianceBands: { completo: 'Completo', parcial: 'Parcial', ninguno: 'Sin reporte', no_aplica: 'No aplica' },
