@@ -102,8 +102,9 @@ describe('the manifest as a tenant administrator reads it', async () => {
     const listed = new Set(personal.commands.map((c) => findCommand(c.title)));
     // Teams lists at most ten: `recordatorios admin` (the ETI's) is reached from the button
     // «Administrar recordatorios» of `recordatorios`' card, `validacion` (the OAP's and the areas'
-    // round, once a quarter) from the cards of the round; `ayuda` names both.
-    const reachedFromACard = ['validacion', 'recordatorios admin'];
+    // round, once a quarter) from the cards of the round, `propuestas` from the card that tells a
+    // person they take a proposal; `ayuda` names all three.
+    const reachedFromACard = ['propuestas', 'validacion', 'recordatorios admin'];
     expect(commands.filter((c) => !listed.has(c)).map((c) => c.phrases[0])).toEqual(reachedFromACard);
     for (const scope of ['team', 'groupChat']) {
       const titles = lists.find((l) => l.scopes[0] === scope)!.commands.map((c) => c.title);

@@ -29,3 +29,5 @@ export * from './vivaImport.js';
 export * from './plan/index.js';
 export * from './pei/index.js';
 export * from './format/index.js';
+export * from './proposals.js';
+export * from './plenariaSeries.js';

@@ -2,6 +2,7 @@ import type { Request } from 'restify';
 import { z } from 'zod';
 import { msg, type Person, type QuarterId } from '@okr/core';
 import type { Routes } from './routes.js';
+import type { ActaSigningService } from '../services/actaSigning.js';
 import type { ActaService } from '../services/actas.js';
 import { today } from '../services/clock.js';
 import { calendarDate, parseInput as parse, userText } from '../input/schemas.js';
@@ -57,7 +58,7 @@ const commitmentBody = z.object({
 });
 
 /** Plenarias, actas, the OAP's list, commitments and recognitions over REST, for the tab. */
-export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who, route }, { actas, clock }) => {
+export const registerActaRoutes: Routes<{ actas: ActaService; actaSigning: ActaSigningService }> = (server, { who, route }, { actas, actaSigning, clock }) => {
   const quarter = (req: Request): QuarterId => quarterParam(req.query?.quarter, today(clock).quarter);
   const pid = (req: Request) => String(req.params.plenariaId);
 
@@ -77,10 +78,10 @@ export const registerActaRoutes: Routes<{ actas: ActaService }> = (server, { who
     });
   server.put('/api/plenarias/:plenariaId/acta', onActa(saveBody, (p, id, b) => actas.save(p, id, b.documentVersion, b.version, b.draft)));
   server.post('/api/plenarias/:plenariaId/acta/snapshot', onActa(at, (p, id, b) => actas.refreshSnapshot(p, id, b.documentVersion, b.version)));
-  server.post('/api/plenarias/:plenariaId/acta/request-signatures', onActa(at, (p, id, b) => actas.requestSignatures(p, id, b.documentVersion, b.version)));
-  server.post('/api/plenarias/:plenariaId/acta/sign', onActa(signBody, (p, id, b) => actas.signFromTab(p, id, b.documentVersion, b.version, b.part)));
-  server.post('/api/plenarias/:plenariaId/acta/correct', onActa(correctBody, (p, id, b) => actas.correct(p, id, b.documentVersion, b.reason)));
-  server.post('/api/plenarias/:plenariaId/acta/send-oap', onActa(sendBody, (p, id, b) => actas.sendToOap(p, id, b.documentVersion)));
+  server.post('/api/plenarias/:plenariaId/acta/request-signatures', onActa(at, (p, id, b) => actaSigning.requestSignatures(p, id, b.documentVersion, b.version)));
+  server.post('/api/plenarias/:plenariaId/acta/sign', onActa(signBody, (p, id, b) => actaSigning.signFromTab(p, id, b.documentVersion, b.version, b.part)));
+  server.post('/api/plenarias/:plenariaId/acta/correct', onActa(correctBody, (p, id, b) => actaSigning.correct(p, id, b.documentVersion, b.reason)));
+  server.post('/api/plenarias/:plenariaId/acta/send-oap', onActa(sendBody, (p, id, b) => actaSigning.sendToOap(p, id, b.documentVersion)));
   // The .docx: stored once signed; a preview marked «Pendiente de firma» before.
   server.get('/api/plenarias/:plenariaId/acta/docx', route(async (req, res) => {
     const person = await who(req);

@@ -19,7 +19,7 @@ async function world() {
   const clock = { now: () => new Date(now) };
   const store = new SqliteStore({ path: ':memory:', now: () => clock.now() });
   // The demo's own plenarias and actas are left out: this test knows exactly what waits.
-  await store.seed({ ...buildDemoSeed('2026-11-23'), plenarias: [], actas: [], commitments: [] });
+  await store.seed({ ...buildDemoSeed('2026-11-23'), plenarias: [], actas: [], commitments: [], proposals: [] });
   for (const p of await store.listPeople()) await store.saveConversationReference(p.id, { conversation: { id: `a:${p.id}` }, user: { id: p.id } });
   await setIn(store, 'al-usaquen', '2027-Q1', 'leader_approval');
   await setIn(store, 'al-suba', '2027-Q1', 'coach_review');

@@ -4,6 +4,7 @@ import { formulation } from './formulation.js';
 import { okr } from './okr.js';
 import { pei } from './pei.js';
 import { plan } from './plan.js';
+import { proposals } from './proposals.js';
 import { reminders } from './reminders.js';
 import { review } from './review.js';
 import { shell } from './shell.js';
@@ -18,6 +19,7 @@ export const modules = [
   formulation,
   review,
   actas,
+  proposals,
   plan,
   pei,
   reminders,

@@ -1,6 +1,5 @@
 import {
   actaContent,
-  actaContentKey,
   actaFileName,
   actaHistoryLabels,
   actaState,
@@ -13,7 +12,6 @@ import {
   storedPlenariaProblem,
   draftErrors,
   firstSentOn,
-  mayCorrect,
   mayEdit,
   maySendToOap,
   missingForSignature,
@@ -27,7 +25,6 @@ import {
   reviewsOkr,
   signingClosed,
   quarterOf,
-  sign,
   signableParts,
   UNSIGNED,
   unitsWithoutMenor,
@@ -114,7 +111,9 @@ const ref = (p: Person | null | undefined, id: string): PersonRef => ({ id, name
 /**
  * Plenarias and their actas (seed 000, activities 8–9; seed 004): scheduling, writing, two-part
  * sign-off, the signed .docx, the copy to the OAP within 8 business days, and corrections as new
- * versions. The same service answers the tab's API and the bot's cards.
+ * versions. The same service answers the tab's API and the bot's cards. The sign-off is
+ * `ActaSigningService` (actaSigning.ts), which reads and writes actas through the members here that are
+ * not private (`record`, `editable`, `write`, `renderFile`, …).
  */
 export class ActaService {
   readonly commitments: CommitmentService;
@@ -142,7 +141,7 @@ export class ActaService {
     return this.clock.now().toISOString();
   }
 
-  private async unitName(unitId: string | null, units?: readonly Unit[]): Promise<string> {
+  async unitName(unitId: string | null, units?: readonly Unit[]): Promise<string> {
     if (!unitId) return msg.actas.entityName;
     const unit = units ? units.find((u) => u.id === unitId) : await this.store.getUnit(unitId);
     return unit?.name ?? unitId;
@@ -163,7 +162,7 @@ export class ActaService {
   }
 
   /** Splits stored plenarias into those that can be shown and those that cannot (logged once here). */
-  private readable(plenarias: readonly Plenaria[]): { sound: Plenaria[]; unreadable: Array<{ plenaria: Plenaria; problem: string }> } {
+  readable(plenarias: readonly Plenaria[]): { sound: Plenaria[]; unreadable: Array<{ plenaria: Plenaria; problem: string }> } {
     const sound: Plenaria[] = [];
     const unreadable: Array<{ plenaria: Plenaria; problem: string }> = [];
     for (const plenaria of plenarias) {
@@ -202,7 +201,7 @@ export class ActaService {
   }
 
   /** A plenaria's record from what was already read (one read of actas and people serves many plenarias). */
-  private recordOf(plenaria: Plenaria, versions: Acta[], people: readonly Person[], unitName: string): ActaRecord {
+  recordOf(plenaria: Plenaria, versions: Acta[], people: readonly Person[], unitName: string): ActaRecord {
     const byId = new Map(people.map((p) => [p.id, p]));
     const latest = versions.at(-1) ?? null;
     return {
@@ -221,7 +220,7 @@ export class ActaService {
     };
   }
 
-  private async isEditor(person: Person, plenaria: Plenaria): Promise<boolean> {
+  async isEditor(person: Person, plenaria: Plenaria): Promise<boolean> {
     return canEditActa(person.id, await this.store.rolesOf(person.id), plenaria);
   }
 
@@ -496,7 +495,7 @@ export class ActaService {
     return okrResultsOn({ unit, date, bundle, checkIns, institutionalObjectives });
   }
 
-  private async write(person: Person, action: ActaAction, acta: Acta, expectedVersion: number | null): Promise<Acta> {
+  async write(person: Person, action: ActaAction, acta: Acta, expectedVersion: number | null): Promise<Acta> {
     try {
       return await this.store.writeActa({ actorId: person.id, action, acta: { ...acta, updatedBy: person.id, updatedAt: this.now() }, expectedVersion });
     } catch (error) {
@@ -506,7 +505,7 @@ export class ActaService {
   }
 
   /** The latest version, refused unless the person may write it now and worked on its current version. */
-  private async editable(person: Person, plenariaId: string, documentVersion: number, version: number | null): Promise<{ record: ActaRecord; acta: Acta }> {
+  async editable(person: Person, plenariaId: string, documentVersion: number, version: number | null): Promise<{ record: ActaRecord; acta: Acta }> {
     const record = await this.record(plenariaId);
     const { latest } = record;
     refuseIfCancelled(record.plenaria);
@@ -569,66 +568,10 @@ export class ActaService {
     return this.view(person, plenariaId);
   }
 
-  /** Sends the sign-off cards to the secretary and who presides (those who have not signed yet). */
-  async requestSignatures(person: Person, plenariaId: string, documentVersion: number, version: number): Promise<{ view: ActaView; sentTo: string[]; unreachable: string[] }> {
-    const { record, acta } = await this.editable(person, plenariaId, documentVersion, version);
-    if (record.missing.length) throw new Refusal('invalid', msg.actas.notReady(record.missing.join(', ')));
-    if (record.signingClosed) throw new Refusal('invalid', record.signingClosed);
-    const pending = [acta.signatures.secretary ? null : record.plenaria.secretaryId, acta.signatures.presiding ? null : record.plenaria.presidingId].filter((id): id is string => !!id);
-    const { sent, unreachable } = await this.notices.requestSignatures(record, [...new Set(pending)]);
-    return { view: await this.view(person, plenariaId), sentTo: sent, unreachable };
-  }
-
-  /**
-   * Signs one part (from the Teams card or the tab). `seen` is what the signer saw: the tab's
-   * version, or the card's content fingerprint (another party's signature does not make a card
-   * stale; an edit does); null: the current one. With the second signature the acta becomes immutable: its .docx is stored with
-   * it and its commitments enter the tracker.
-   */
-  async sign(person: Person, plenariaId: string, documentVersion: number, seen: { version: number } | { contentKey: string } | null, part: SignatureRole): Promise<{ record: ActaRecord; completed: boolean }> {
-    const record = await this.record(plenariaId);
-    const { latest, plenaria } = record;
-    if (!latest) throw new Refusal('invalid', msg.actas.notStarted);
-    refuseIfCancelled(plenaria);
-    if (documentVersion !== latest.documentVersion) throw new Refusal('conflict', msg.actas.oldVersion(latest.documentVersion));
-    const stale = seen && ('version' in seen ? seen.version !== latest.version : seen.contentKey !== actaContentKey(latest));
-    if (stale && actaState(latest.signatures) !== 'signed') throw new Refusal('conflict', msg.actas.staleEdit);
-    if (record.missing.length) throw new Refusal('invalid', msg.actas.notReady(record.missing.join(', ')));
-    if (record.signingClosed && actaState(latest.signatures) !== 'signed') throw new Refusal('invalid', record.signingClosed);
-    const signed = sign(latest.signatures, part, { secretaryId: plenaria.secretaryId, presidingId: plenaria.presidingId }, person.id, this.now());
-    if (!signed.ok) throw new Refusal('forbidden', signed.message);
-    const completed = actaState(signed.signatures) === 'signed';
-    const acta = await this.write(person, 'sign', { ...latest, signatures: signed.signatures }, latest.version);
-    if (completed) await this.completeSigned(person, record, acta);
-    const now = await this.record(plenariaId);
-    await this.notices.changed(now);
-    return { record: now, completed };
-  }
-
-  async signFromTab(person: Person, plenariaId: string, documentVersion: number, version: number, part: SignatureRole): Promise<ActaView> {
-    await this.sign(person, plenariaId, documentVersion, { version }, part);
-    return this.view(person, plenariaId);
-  }
-
-  private async renderFile(record: ActaRecord, acta: Acta): Promise<ActaFile> {
+  async renderFile(record: ActaRecord, acta: Acta): Promise<ActaFile> {
     const people = new Map((await this.store.listPeople()).map((p) => [p.id, p]));
     const bytes = await actaDocx(actaContent(record.plenaria, acta, record.unitName, (id) => people.get(id) ?? null), acta.signatures);
     return { plenariaId: acta.plenariaId, documentVersion: acta.documentVersion, fileName: actaFileName(record.plenaria, acta.documentVersion), bytes };
-  }
-
-  /**
-   * What a fully signed version brings: its .docx stored with it, its commitments in the tracker.
-   * Idempotent, so «Enviar a la OAP» completes it if a failure interrupted the signing.
-   */
-  private async completeSigned(person: Person, record: ActaRecord, signed: Acta): Promise<Acta> {
-    let acta = signed;
-    if (!acta.fileName) {
-      const file = await this.renderFile(record, acta);
-      await this.store.saveActaFile(file, person.id);
-      acta = await this.write(person, 'file', { ...acta, fileName: file.fileName }, acta.version);
-    }
-    await this.commitments.fromSignedActa(acta, record.plenaria, person.id);
-    return acta;
   }
 
   /** The .docx of a version: the stored one once signed, a preview marked «Pendiente de firma» before. */
@@ -644,39 +587,6 @@ export class ActaService {
     }
     const preview = await this.renderFile(record, acta);
     return actaState(acta.signatures) === 'signed' ? preview : { ...preview, fileName: preview.fileName.replace('.docx', '_borrador.docx') };
-  }
-
-  /** «Enviar a la OAP»: records that the signed acta's copy went to the OAP today. */
-  async sendToOap(person: Person, plenariaId: string, documentVersion: number): Promise<ActaView> {
-    const record = await this.record(plenariaId);
-    const acta = record.versions.find((v) => v.documentVersion === documentVersion);
-    if (!acta) throw new Refusal('not_found', msg.errors.notFound);
-    refuseIfCancelled(record.plenaria);
-    if (!record.held) throw new Refusal('invalid', msg.actas.notHeldYet(record.plenaria.date, record.plenaria.startTime));
-    const decision = maySendToOap(acta, await this.isEditor(person, record.plenaria));
-    if (!decision.ok) throw new Refusal(acta.sentToOap ? 'conflict' : 'forbidden', decision.message);
-    const complete = await this.completeSigned(person, record, acta);
-    await this.write(person, 'send_oap', { ...complete, sentToOap: { on: today(this.clock).date, by: person.id } }, complete.version);
-    await this.notices.changed(await this.record(plenariaId));
-    return this.view(person, plenariaId);
-  }
-
-  /** A correction of a signed acta: a new version (the signed one stays as it was), to write and sign again. */
-  async correct(person: Person, plenariaId: string, documentVersion: number, reason: string): Promise<ActaView> {
-    const record = await this.record(plenariaId);
-    const { latest } = record;
-    if (!latest) throw new Refusal('invalid', msg.actas.notStarted);
-    if (documentVersion !== latest.documentVersion) throw new Refusal('conflict', msg.actas.oldVersion(latest.documentVersion));
-    const decision = mayCorrect(latest, await this.isEditor(person, record.plenaria), latest.documentVersion, reason);
-    if (!decision.ok) throw new Refusal(reason.trim() ? 'forbidden' : 'invalid', decision.message);
-    const at = this.now();
-    await this.write(
-      person,
-      'correct',
-      { ...latest, documentVersion: latest.documentVersion + 1, version: 1, signatures: UNSIGNED, sentToOap: null, fileName: null, correctionReason: reason.trim(), createdBy: person.id, createdAt: at },
-      null,
-    );
-    return this.view(person, plenariaId);
   }
 
   // ─── Follow-up ────────────────────────────────────────────────────────────────────────────────
@@ -696,21 +606,6 @@ export class ActaService {
     const count = (s: ActaStatus['oapStatus']) => rows.filter((r) => r.acta.oapStatus === s).length;
     return { quarter, rows, missing, counts: { a_tiempo: count('a_tiempo'), vencida: count('vencida'), pendiente: count('pendiente'), missing: missing.length } };
   }
-
-  /** Actas waiting for this person's signature (all parts the latest versions still need from them). */
-  async awaitingSignature(personId: string, quarters: readonly QuarterId[]): Promise<Array<{ record: ActaRecord; parts: SignatureRole[] }>> {
-    const plenarias = this.readable(await this.store.listPlenarias({ quarters })).sound.filter((p) => !isCancelled(p) && (p.presidingId === personId || p.secretaryId === personId));
-    if (plenarias.length === 0) return [];
-    const [actas, people, units] = await Promise.all([this.store.listActas({ quarters }), this.store.listPeople(), this.store.listUnits()]);
-    const waiting: Array<{ record: ActaRecord; parts: SignatureRole[] }> = [];
-    for (const p of plenarias) {
-      const record = this.recordOf(p, actas.filter((a) => a.plenariaId === p.id), people, await this.unitName(p.unitId, units));
-      if (!record.latest || record.missing.length || record.signingClosed) continue;
-      const parts = signableParts(record.latest, p, personId, record.latest.documentVersion);
-      if (parts.length) waiting.push({ record, parts });
-    }
-    return waiting;
-  }
 }
 
 /** What this person may do from the sign-off card now: sign their parts, record the copy to the OAP. */
@@ -727,7 +622,7 @@ function versionSummary(a: Acta): ActaVersionSummary {
   return { documentVersion: a.documentVersion, state, signedAt: state === 'signed' ? times.at(-1)! : null, correctionReason: a.correctionReason, fileName: a.fileName };
 }
 
-function refuseIfCancelled(plenaria: Plenaria): void {
+export function refuseIfCancelled(plenaria: Plenaria): void {
   if (plenaria.cancelled) throw new Refusal('conflict', msg.actas.cancelledActa(plenaria.cancelled.reason));
 }
 

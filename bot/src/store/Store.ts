@@ -5,6 +5,7 @@ import type { MessagingPort } from './ports/messaging.js';
 import type { OkrPort, OkrSeed } from './ports/okr.js';
 import type { PeiPort, PeiSeed } from './ports/pei.js';
 import type { PlanPort, PlanSeed } from './ports/plan.js';
+import type { ProposalsPort, ProposalsSeed } from './ports/proposals.js';
 import type { RemindersPort } from './ports/reminders.js';
 import type { ReviewPort, ReviewSeed } from './ports/review.js';
 
@@ -15,6 +16,7 @@ export type * from './ports/messaging.js';
 export type * from './ports/okr.js';
 export type * from './ports/pei.js';
 export type * from './ports/plan.js';
+export type * from './ports/proposals.js';
 export type * from './ports/reminders.js';
 export type * from './ports/review.js';
 export { REMINDER_MAX_ATTEMPTS } from './ports/reminders.js';
@@ -22,7 +24,7 @@ export { ConflictError, StoreUnavailableError, UnauditedChangeError } from './er
 export { checkInsAuditId } from './rules.js';
 
 /** Everything a fresh store is filled with on first start (demo data, or an imported directory). */
-export type SeedData = DirectorySeed & OkrSeed & ActasSeed & ReviewSeed & PlanSeed & PeiSeed;
+export type SeedData = DirectorySeed & OkrSeed & ActasSeed & ReviewSeed & PlanSeed & PeiSeed & ProposalsSeed;
 
 /** What every adapter has besides the modules' ports: its kind, first start, shutdown. */
 export interface StoreLifecycle {
@@ -46,4 +48,4 @@ export interface StoreLifecycle {
  * per module (docs/adr/0006-store-modules.md). Every audited change is written together with its
  * audit entry (who, when, entity, before, after) — the adapters refuse one without.
  */
-export interface Store extends StoreLifecycle, DirectoryPort, OkrPort, ReviewPort, MessagingPort, ActasPort, RemindersPort, AuditPort, PlanPort, PeiPort {}
+export interface Store extends StoreLifecycle, DirectoryPort, OkrPort, ReviewPort, MessagingPort, ActasPort, RemindersPort, AuditPort, PlanPort, PeiPort, ProposalsPort {}

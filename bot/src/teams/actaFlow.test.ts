@@ -12,7 +12,7 @@ const UNIT = 'al-usaquen';
 /** The enlace schedules Usaquén's plenaria menor for today and writes its acta, ready to sign. */
 async function setup() {
   const h = await botHarness();
-  const { actas } = h.deps;
+  const { actas, actaSigning } = h.deps;
   const enlace = await h.as(`enlace-${UNIT}`);
   const { plenaria } = await actas.schedule(enlace, {
     kind: 'menor',
@@ -43,7 +43,7 @@ const dataOf = (card: AdaptiveCard, title: string) => (card.actions ?? []).find(
 describe('acta sign-off from Teams cards (Universal Actions)', () => {
   it('sends each signer their card, refuses the wrong person, and locks the acta with both signatures', async () => {
     const h = await setup();
-    const result = await h.deps.actas.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.version);
+    const result = await h.deps.actaSigning.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.version);
     expect(result.unreachable).toEqual([]);
     expect(h.proactive.sent.map((s) => s.personId).sort()).toEqual([`enlace-${UNIT}`, `lider-${UNIT}`]);
     const toSecretary = h.proactive.sent.find((s) => s.personId === `enlace-${UNIT}`)!.card as AdaptiveCard;
@@ -93,7 +93,7 @@ describe('acta sign-off from Teams cards (Universal Actions)', () => {
 
   it('refuses a card made stale by an edit, and withdraws a signature when the text changes after it', async () => {
     const h = await setup();
-    await h.deps.actas.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.version);
+    await h.deps.actaSigning.requestSignatures(h.enlace, h.plenariaId, 1, h.saved.acta!.version);
     const toLider = h.proactive.sent.find((s) => s.personId === `lider-${UNIT}`)!.card as AdaptiveCard;
     const toSecretary = h.proactive.sent.find((s) => s.personId === `enlace-${UNIT}`)!.card as AdaptiveCard;
     await h.execute(`enlace-${UNIT}`, ACTA_SIGN, dataOf(toSecretary, 'Firmar como secretario/a'));
@@ -152,7 +152,7 @@ describe('an acta is signed and sent to the OAP only after its plenaria (issue 1
 
   it('before the plenaria’s date and start time nothing is signed or sent; after it the OKR results are taken at its date, and they match the tree of that day', async () => {
     const h = await botHarness(DEC_1);
-    const { actas } = h.deps;
+    const { actas, actaSigning } = h.deps;
     const enlace = await h.as(`enlace-${UNIT}`);
     const lider = await h.as(`lider-${UNIT}`);
     const { plenaria } = await actas.schedule(enlace, {
@@ -177,8 +177,8 @@ describe('an acta is signed and sent to the OAP only after its plenaria (issue 1
     const statuses = (tree: Awaited<ReturnType<typeof loadTree>>) => [tree.strategic!, ...tree.strategic!.children].flatMap((o) => o.keyResults.map((k) => statusLabels[k.status]));
     expect(view.acta!.okrResults.map((r) => r.status)).toEqual(statuses(await loadTree(h.store, unit, '2026-Q4', '2026-12-01')));
 
-    await expect(actas.requestSignatures(enlace, id, 1, view.acta!.version)).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
-    await expect(actas.signFromTab(enlace, id, 1, view.acta!.version, 'secretary')).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
+    await expect(actaSigning.requestSignatures(enlace, id, 1, view.acta!.version)).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
+    await expect(actaSigning.signFromTab(enlace, id, 1, view.acta!.version, 'secretary')).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
     // The card, asked for anyway, says when it opens and offers no signature.
     const content = actaContentKey(view.acta!);
     const refused = await h.execute(enlace.id, ACTA_SIGN, { plenariaId: id, documentVersion: 1, content, part: 'secretary' });
@@ -200,19 +200,19 @@ describe('an acta is signed and sent to the OAP only after its plenaria (issue 1
     expect(refreshed.acta!.okrResults.map((r) => r.status)).toEqual(statuses(await loadTree(h.store, unit, '2026-Q4', '2026-12-10')));
 
     // Now it is signed by both and sent, received on the day: «A tiempo».
-    const asked = await actas.requestSignatures(enlace, id, 1, refreshed.acta!.version);
+    const asked = await actaSigning.requestSignatures(enlace, id, 1, refreshed.acta!.version);
     expect(asked.sentTo.sort()).toEqual([enlace.name, lider.name].sort());
     const toLider = h.proactive.sent.find((s) => s.personId === lider.id)!.card as AdaptiveCard;
     expect(buttons(toLider)).toContain('Firmar como quien preside');
-    await actas.signFromTab(enlace, id, 1, refreshed.acta!.version, 'secretary');
+    await actaSigning.signFromTab(enlace, id, 1, refreshed.acta!.version, 'secretary');
     await h.execute(lider.id, ACTA_SIGN, dataOf(toLider, 'Firmar como quien preside'));
-    const sent = await actas.sendToOap(enlace, id, 1);
+    const sent = await actaSigning.sendToOap(enlace, id, 1);
     expect(sent.oap).toMatchObject({ sentOn: '2026-12-10', oapStatus: 'a_tiempo' });
   });
 
   it('an acta signed before its plenaria (stored before this rule) is not sent to the OAP until the plenaria has started', async () => {
     const h = await botHarness(DEC_1);
-    const { actas } = h.deps;
+    const { actas, actaSigning } = h.deps;
     const enlace = await h.as(`enlace-${UNIT}`);
     const { plenaria } = await actas.schedule(enlace, { kind: 'menor', unitId: UNIT, date: '2026-12-10', startTime: '09:00', modality: 'presencial', location: 'Sala', presidingId: `lider-${UNIT}`, secretaryId: enlace.id });
     const id = plenaria.plenaria.id;
@@ -221,7 +221,7 @@ describe('an acta is signed and sent to the OAP only after its plenaria (issue 1
     const signatures = { secretary: { personId: enlace.id, at: DEC_1 }, presiding: { personId: `lider-${UNIT}`, at: DEC_1 } };
     await h.store.writeActa({ actorId: enlace.id, action: 'sign', acta: { ...acta!, signatures }, expectedVersion: acta!.version });
     expect((await actas.view(enlace, id)).canSendToOap).toBe(false);
-    await expect(actas.sendToOap(enlace, id, 1)).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
+    await expect(actaSigning.sendToOap(enlace, id, 1)).rejects.toThrow('se abre el 10 de diciembre de 2026 a las 9:00 a. m.');
     h.clock.set('2026-12-10T15:00:00.000Z');
     expect((await actas.view(enlace, id)).canSendToOap).toBe(true);
   });

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 
 /** What a link to the tab opens: a unit, and optionally a view (`plenarias`, `compromisos`, `actas-oap`, the plan de gestión's, `revision`, `cierre`), one acta, a quarter. */
 export interface TabLinkTarget {
-  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'plan' | 'plan-reporte' | 'plan-modificaciones' | 'plan-revision' | 'ranking' | 'revision' | 'cierre' | 'pei' | 'validacion';
+  view?: 'plenarias' | 'compromisos' | 'actas-oap' | 'plan' | 'plan-reporte' | 'plan-modificaciones' | 'plan-revision' | 'ranking' | 'revision' | 'cierre' | 'pei' | 'validacion' | 'propuestas';
   acta?: string;
   /** `?quarter=` (the plan de gestión's report of a quarter, the quarter close). */
   quarter?: string;

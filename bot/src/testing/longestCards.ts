@@ -135,16 +135,29 @@ export async function everyCardAtItsLongest(): Promise<Array<[string, AdaptiveCa
   await h.deps.actas.save(enlace, id, 1, started.acta!.version, full);
   add('actas (to sign)', await h.say('lider-al-usaquen', 'actas'));
   const lider = (await h.store.getPerson('lider-al-usaquen'))!;
-  await h.deps.actas.sign(enlace, id, 1, null, 'secretary');
-  await h.deps.actas.sign(lider, id, 1, null, 'presiding');
+  await h.deps.actaSigning.sign(enlace, id, 1, null, 'secretary');
+  await h.deps.actaSigning.sign(lider, id, 1, null, 'presiding');
   add('acta (signed)', await h.execute('enlace-al-usaquen', 'acta.refresh', { plenariaId: id }));
-  await h.deps.actas.correct(enlace, id, 1, long(2000));
+  await h.deps.actaSigning.correct(enlace, id, 1, long(2000));
   add('acta (correction)', await h.execute('lider-al-usaquen', 'acta.refresh', { plenariaId: id }));
 
   // Commitments: 100 of them, one with the longest follow-up and impact.
   const [c] = await h.deps.actas.commitments.mine(enlace);
   await h.deps.actas.commitments.update(enlace, c!.id, c!.version, { status: 'en_curso', note: long(2000), impact: long(2000) });
   add('compromisos', await h.say('enlace-al-usaquen', 'compromisos'));
+
+  // Proposals of a dialogue session: more open ones than the card shows, each at its limits, with the longest note and impact.
+  const at = h.clock.now().toISOString();
+  await h.store.writeProposals(
+    Array.from({ length: 12 }, (_, i) => ({
+      proposal: { id: `pl-dialogo-2026-10:p${100 + i}`, plenariaId: 'pl-dialogo-2026-10', sessionDate: '2026-10-15', text: long(2000), responsibleId: 'enlace-al-usaquen', status: 'adoptada' as const, notes: Array.from({ length: 20 }, () => ({ at, by: 'oap-1', text: long(2000) })), impact: long(2000), version: 1, createdAt: at, updatedAt: at },
+      expectedVersion: null,
+    })),
+    'oap-1',
+  );
+  add('propuestas', await h.say('enlace-al-usaquen', 'propuestas'));
+  const [open] = await h.deps.proposals.mine(enlace);
+  add('propuestas (refused, typed kept)', await h.execute('enlace-al-usaquen', 'proposals.update', { proposalId: open!.id, version: open!.version, [`proposalStatus-${open!.id}`]: 'no_viable', [`proposalImpact-${open!.id}`]: long(2000) }));
 
   // The plan de gestión: the OAP's review card, and the plan returned with the longest observation on every meta.
   const plans = await h.say('oap-1', 'plan');

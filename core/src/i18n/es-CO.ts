@@ -21,6 +21,7 @@ export * from './es-CO/directoryImport.js';
 export * from './es-CO/vivaImport.js';
 export * from './es-CO/plan.js';
 export * from './es-CO/pei.js';
+export * from './es-CO/proposals.js';
 
 /** The messages core, the services and the tab share, by group (as `msg.actas.staleEdit`). */
 export const msg = {

@@ -13,12 +13,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarAdd20Regular, CalendarArrowRight16Regular, CalendarCancel16Regular, DocumentText16Regular } from '@fluentui/react-icons';
-import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaSummary, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
+import { CalendarAdd16Regular, CalendarAdd20Regular, CalendarArrowRight16Regular, CalendarCancel16Regular, DocumentText16Regular } from '@fluentui/react-icons';
+import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaInput, PlenariaSummary, PlenariaWarning, QuarterId, ScheduleResponse } from '@okr/core';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel, formatDate, formatDateAndClock } from '../core.js';
-import { isMine, placeAndLink } from './actaHelpers.js';
+import { nextMonthlySession } from '../../../core/src/plenariaSeries.js';
+import { isHttpsUrl, isMine, placeAndLink, todayInBogota } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -89,7 +90,8 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
   // While an acta is open the list waits; coming back asks again, keeping the list on screen.
   const load = useLoad(openActa ? null : (signal) => api.plenarias(quarter, signal), [api, quarter, openActa], { key: quarter });
   const [onlyUnit, setOnlyUnit] = useState(me.entityWide === true);
-  const [scheduling, setScheduling] = useState(false);
+  // The schedule dialog, empty or («Programar la siguiente») starting from the next session of a monthly series.
+  const [scheduling, setScheduling] = useState<false | { next?: { input: PlenariaInput; after: string } }>(false);
   const [scheduled, setScheduled] = useState<ScheduleResponse | null>(null);
   const [allWarnings, setAllWarnings] = useState(false);
   const [changing, setChanging] = useState<Changing | null>(null);
@@ -145,7 +147,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
             <Switch checked={onlyUnit} onChange={(_, d) => setOnlyUnit(d.checked)} label={a.onlyUnit(unitName)} data-testid="plenarias-only-unit" />
           )}
           {maySchedule && (
-            <Button appearance="primary" icon={<CalendarAdd20Regular />} onClick={() => (setScheduled(null), setChanged(null), setScheduling(true))} data-testid="plenarias-schedule">
+            <Button appearance="primary" icon={<CalendarAdd20Regular />} onClick={() => (setScheduled(null), setChanged(null), setScheduling({}))} data-testid="plenarias-schedule">
               {a.schedule}
             </Button>
           )}
@@ -246,6 +248,9 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
               summary={s}
               onOpen={() => onOpenActa(s.plenaria.id)}
               onChange={(mode) => (setScheduled(null), setChanged(null), setChanging({ mode, plenaria: s.plenaria, unitName: s.unitName }))}
+              {...(can.entityWide && s.plenaria.kind === 'dialogo' && !s.plenaria.cancelled && s.plenaria.date < todayInBogota()
+                ? { onScheduleNext: () => (setScheduled(null), setChanged(null), setScheduling({ next: { input: nextMonthlySession(s.plenaria, todayInBogota()), after: s.plenaria.date } })) }
+                : {})}
             />
           ))}
         </ul>
@@ -276,6 +281,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
             quarter={quarter}
             data={data}
             preferredUnitId={unitId}
+            {...(scheduling.next ? { next: scheduling.next } : {})}
             onClose={() => setScheduling(false)}
             onSaved={(result) => {
               setScheduling(false);
@@ -289,7 +295,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
   );
 }
 
-function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary; onOpen: () => void; onChange: (mode: 'reschedule' | 'cancel') => void }) {
+function PlenariaCard({ summary, onOpen, onChange, onScheduleNext }: { summary: PlenariaSummary; onOpen: () => void; onChange: (mode: 'reschedule' | 'cancel') => void; onScheduleNext?: () => void }) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
   const view = useViewStyles();
@@ -309,7 +315,7 @@ function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary;
           {formatDateAndClock(p.date, p.startTime)} · {a.modalityLabels[p.modality]}
         </span>
         <span className={styles.muted}>
-          {link ? (
+          {link && isHttpsUrl(link) ? (
             <>
               {place && `${place} · `}
               <Link href={link} target="_blank" rel="noopener noreferrer">
@@ -351,6 +357,11 @@ function PlenariaCard({ summary, onOpen, onChange }: { summary: PlenariaSummary;
                 {a.cancelPlenaria}
               </Button>
             </>
+          )}
+          {onScheduleNext && (
+            <Button icon={<CalendarAdd16Regular />} onClick={onScheduleNext} aria-label={a.scheduleNextOf(formatDate(p.date))} data-testid={`plenaria-next-${p.id}`}>
+              {a.scheduleNext}
+            </Button>
           )}
           <Button icon={<DocumentText16Regular />} appearance={summary.canEdit && summary.acta.state !== 'signed' ? 'primary' : 'secondary'} onClick={onOpen} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-open-${p.id}`}>
             {summary.canEdit && summary.acta.state !== 'signed' ? (summary.acta.state ? a.continueActa : a.writeActa) : a.viewActa}

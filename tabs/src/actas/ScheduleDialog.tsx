@@ -9,7 +9,7 @@ import {
 import type { MeResponse, Modality, PlenariaInput, PlenariaKind, PlenariasResponse, QuarterId, ScheduleResponse } from '@okr/core';
 import { useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
-import { msg, quarterLabel } from '../core.js';
+import { formatDate, msg, quarterLabel } from '../core.js';
 import { defaultPlenariaDate, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { PersonPicker } from '../ui/PersonPicker.js';
@@ -38,10 +38,12 @@ export interface ScheduleDialogProps {
   preferredUnitId: string | null;
   onClose: () => void;
   onSaved: (result: ScheduleResponse) => void;
+  /** «Programar la siguiente»: the form starts from the next session of a monthly series (the previous one's date), to confirm. */
+  next?: { input: PlenariaInput; after: string };
 }
 
 /** «Programar plenaria»: kind, unit, date and time, modality and place or link, who presides and the secretary. */
-export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId, onClose, onSaved }: ScheduleDialogProps) {
+export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId, onClose, onSaved, next }: ScheduleDialogProps) {
   const styles = useStyles();
   const can = data.canSchedule;
   const kinds = useMemo(() => {
@@ -64,18 +66,20 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
   };
   const signersFor = (k: PlenariaKind, unit: string) => suggestedSigners(k, unit === ENTITY ? null : { id: unit, name: unitName(unit) }, data.people, me);
 
-  const initialKind = kinds[0] ?? 'menor';
-  const initialUnit = firstUnit(initialKind);
-  const initialSigners = signersFor(initialKind, initialUnit);
+  const from = next?.input;
+  const initialKind = from?.kind ?? kinds[0] ?? 'menor';
+  const initialUnit = from ? (from.unitId ?? ENTITY) : firstUnit(initialKind);
+  const initialSigners = from ?? signersFor(initialKind, initialUnit);
   const [kind, setKind] = useState<PlenariaKind>(initialKind);
   const [unit, setUnit] = useState(initialUnit);
-  const [date, setDate] = useState(() => defaultPlenariaDate(quarter, todayInBogota()));
-  const [startTime, setStartTime] = useState('09:00');
-  const [modality, setModality] = useState<Modality>('presencial');
-  const [location, setLocation] = useState('');
+  const [date, setDate] = useState(() => from?.date ?? defaultPlenariaDate(quarter, todayInBogota()));
+  const [startTime, setStartTime] = useState(from?.startTime ?? '09:00');
+  const [modality, setModality] = useState<Modality>(from?.modality ?? 'presencial');
+  const [location, setLocation] = useState(from?.location ?? '');
   const [presidingId, setPresidingId] = useState(initialSigners.presidingId);
   const [secretaryId, setSecretaryId] = useState(initialSigners.secretaryId);
-  const [touchedSigners, setTouchedSigners] = useState(false);
+  // The series' signers are the previous session's: changing nothing keeps them.
+  const [touchedSigners, setTouchedSigners] = useState(Boolean(from));
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -138,10 +142,10 @@ export default function ScheduleDialog({ api, me, quarter, data, preferredUnitId
   const suggested = [signers.presidingId, signers.secretaryId].filter(Boolean);
   return (
     <FormDialog
-      title={a.scheduleTitle(quarterLabel(quarter))}
+      title={next ? a.scheduleNextTitle : a.scheduleTitle(quarterLabel(quarter))}
       intro={
         <Caption1 id="schedule-intro" className={styles.muted}>
-          {a.scheduleIntro}
+          {next ? a.scheduleNextIntro(formatDate(next.after)) : a.scheduleIntro}
         </Caption1>
       }
       error={serverError}

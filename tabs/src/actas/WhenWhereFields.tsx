@@ -2,7 +2,7 @@ import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/r
 import type { Modality } from '@okr/core';
 import { useState } from 'react';
 import { isCalendarDate, msg } from '../core.js';
-import { joinMixta, locationProblem, splitMixta } from './actaHelpers.js';
+import { joinMixta, locationProblem, placeAndLink } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { DateField } from '../ui/DateField.js';
 import { TimeInput } from '../ui/TimeInput.js';
@@ -35,7 +35,7 @@ export function whenWhereErrors(value: WhenWhere): WhenWhereFieldsProps['errors'
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value.startTime)) e.startTime = a.timeRequired;
   if (value.modality === 'mixta') {
     // Two fields: the place and the link, each with its own message.
-    const { place, link } = splitMixta(value.location);
+    const { place, link } = placeAndLink(value.location);
     if (!place) e.location = msg.actas.placeRequired;
     if (!link) e.link = msg.actas.linkRequired;
     else if (locationProblem('virtual', link)) e.link = msg.actas.linkHttps;
@@ -51,7 +51,10 @@ export function WhenWhereFields({ value, onChange, errors, testIdPrefix: id, dat
   const styles = useStyles();
   const set = (change: Partial<WhenWhere>) => onChange({ ...value, ...change });
   // A mixed plenaria's two fields keep what is typed in each (the stored text joins them).
-  const [mixta, setMixta] = useState(() => splitMixta(value.location));
+  const [mixta, setMixta] = useState(() => {
+    const { place, link } = placeAndLink(value.location);
+    return { place, link: link ?? '' };
+  });
   const setPart = (part: Partial<typeof mixta>) => {
     const next = { ...mixta, ...part };
     setMixta(next);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeResponse } from '@okr/core';
-import { changedFields, defaultPlenariaDate, draftFieldText, groupByObjective, joinMixta, locationProblem, mergeDrafts, newItemId, pickMeetingPlenaria, placeAndLink, reloadNotice, sortOapRows, splitMixta, suggestedSigners, todayInBogota } from './actaHelpers.js';
+import { changedFields, defaultPlenariaDate, draftFieldText, groupByObjective, joinMixta, locationProblem, mergeDrafts, newItemId, pickMeetingPlenaria, placeAndLink, reloadNotice, sortOapRows, suggestedSigners, todayInBogota } from './actaHelpers.js';
 import { PEOPLE, acta, draft, oapResponse, summary } from '../testing/fixtureActas.js';
 
 const me = (roles: MeResponse['roles'], personId = 'enlace-al-usaquen'): Pick<MeResponse, 'person' | 'roles'> => ({
@@ -126,9 +126,11 @@ describe('acta helpers', () => {
 
 describe('a mixed plenaria’s place and link (issue 14, item 9)', () => {
   it('splits the stored text into its two fields and joins them back', () => {
-    expect(splitMixta('Salón comunal Verbenal https://teams.microsoft.com/l/x')).toEqual({ place: 'Salón comunal Verbenal', link: 'https://teams.microsoft.com/l/x' });
-    expect(splitMixta('Auditorio — https://teams.microsoft.com/l/x')).toEqual({ place: 'Auditorio', link: 'https://teams.microsoft.com/l/x' });
-    expect(splitMixta('Sala 3')).toEqual({ place: 'Sala 3', link: '' });
+    expect(placeAndLink('Salón comunal Verbenal https://teams.microsoft.com/l/x')).toEqual({ place: 'Salón comunal Verbenal', link: 'https://teams.microsoft.com/l/x' });
+    expect(placeAndLink('Auditorio — https://teams.microsoft.com/l/x')).toEqual({ place: 'Auditorio', link: 'https://teams.microsoft.com/l/x' });
+    // A link that is not https is still the link field's (where it is refused), not part of the place.
+    expect(placeAndLink('Sala 3 http://teams.example/x')).toEqual({ place: 'Sala 3', link: 'http://teams.example/x' });
+    expect(placeAndLink('Sala 3')).toEqual({ place: 'Sala 3', link: null });
     expect(joinMixta(' Sala 3 ', ' https://teams.microsoft.com/l/x ')).toBe('Sala 3 https://teams.microsoft.com/l/x');
   });
 });

@@ -145,31 +145,18 @@ export function locationProblem(modality: Modality, location: string): string | 
   return isHttpsUrl(link) ? null : msg.actas.linkHttps;
 }
 
-/** A mixed plenaria's place and meeting link, stored together as «place link»: its two fields. */
-export function splitMixta(location: string): { place: string; link: string } {
-  const words = location.trim().split(/\s+/).filter(Boolean);
-  const link = words.find((w) => w.includes('://')) ?? '';
-  // «Auditorio — https://…» (older rows) reads as the place «Auditorio».
-  return { place: words.filter((w) => w !== link).join(' ').replace(/[\s—·-]+$/, ''), link };
-}
-
 export function joinMixta(place: string, link: string): string {
   return `${place.trim()} ${link.trim()}`.trim();
 }
 
-/** The link inside a place text ("Sala 3 · https://teams…"), to show it as a link. */
-export function linkIn(location: string): string | null {
-  const link = location.split(/\s+/).find((w) => w.startsWith('https://'));
-  return link && isHttpsUrl(link) ? link : null;
-}
-
 /**
- * A place text as its place and its meeting link: «Salón Rojo, sede principal — https://teams…» is
- * «Salón Rojo, sede principal» and the link, without the separator people typed between them (so it
- * never shows as «… — · Abrir la reunión de Teams»).
+ * A place text as its place and its meeting link (the first word with «://»): «Salón Rojo, sede
+ * principal — https://teams…» is «Salón Rojo, sede principal» and the link, without the separator
+ * people typed between them (so it never shows as «… — · Abrir la reunión de Teams»). The two fields
+ * of a mixed plenaria start from it; a view opens the link only when it is https.
  */
 export function placeAndLink(location: string): { place: string; link: string | null } {
-  const link = linkIn(location);
+  const link = location.split(/\s+/).find((w) => w.includes('://')) ?? null;
   if (!link) return { place: location.trim(), link: null };
   const place = location.replace(link, ' ').replace(/\s+/g, ' ').trim().replace(/^[\s·—–\-|,;:/]+|[\s·—–\-|,;:/]+$/g, '').trim();
   return { place, link };

@@ -9,11 +9,12 @@ import { createHttp, type Http, type HttpOptions, type Identity } from './http.j
 import { okrApi } from './okr.js';
 import { peiApi } from './pei.js';
 import { planApi } from './plan.js';
+import { proposalsApi } from './proposals.js';
 import { reviewApi } from './review.js';
 import { shellApi } from './shell.js';
 
 /** One entry per module; no two may name the same method (index.test.ts checks). */
-export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi, planApi, reviewApi, directoryApi, peiApi] as const;
+export const MODULE_CLIENTS = [shellApi, okrApi, formulationApi, actasApi, planApi, reviewApi, directoryApi, peiApi, proposalsApi] as const;
 
 /** `A | B` → `A & B`: the client has every module's methods. */
 type AllOf<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -14,7 +14,7 @@ export const DEV_PERSON_STORAGE_KEY = 'okr.devPersonId';
  * is typed by this list. Kept here rather than read from the table so that the first load, which
  * reads the address, does not carry the table's lazy imports.
  */
-export const DEEP_LINK_VIEWS = ['tablero', 'plenarias', 'compromisos', 'actas-oap', 'plan', 'plan-reporte', 'plan-modificaciones', 'plan-revision', 'ranking', 'revision', 'cierre', 'equipo', 'directorio', 'pei', 'validacion'] as const;
+export const DEEP_LINK_VIEWS = ['tablero', 'plenarias', 'compromisos', 'actas-oap', 'plan', 'plan-reporte', 'plan-modificaciones', 'plan-revision', 'ranking', 'revision', 'cierre', 'equipo', 'directorio', 'pei', 'validacion', 'propuestas'] as const;
 export type DeepLinkView = (typeof DEEP_LINK_VIEWS)[number];
 
 export interface DeepLink {

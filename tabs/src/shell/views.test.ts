@@ -11,10 +11,10 @@ describe('the views table', () => {
     const unitViews = ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'];
     expect(ids(viewsFor(me()))).toEqual({ unit: unitViews, entity: ['pei', 'validation'] });
     expect(ids(viewsFor(null))).toEqual({ unit: unitViews, entity: ['pei', 'validation'] });
-    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation'] });
+    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'proposals', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation'] });
     // The monthly review is the ETI's.
     const eti = me({ entityWide: true, roles: [{ personId: 'eti-1', role: 'eti', unitId: null }] });
-    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'review', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation']);
+    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'proposals', 'review', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation']);
   });
 
   it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {

@@ -27,7 +27,7 @@ export interface ViewProps {
   onOpenUnit: (unitId: string) => void;
 }
 
-export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory' | 'plan' | 'pei';
+export type ModuleName = 'okr' | 'formulation' | 'actas' | 'reminders' | 'review' | 'directory' | 'plan' | 'pei' | 'proposals';
 
 export interface ViewRow {
   /** Its key in `viewText` (name in the tab list, spinner text) and in the tab's `data-testid`. */
@@ -83,6 +83,7 @@ export const VIEWS = [
     preload: (api, { quarter }) => void api.dashboard(quarter).catch(() => undefined),
   },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
+  { id: 'proposals', module: 'proposals', scope: 'entity', who: entityWide, link: 'propuestas', ownPeriod: true, view: lazy(() => import('../proposals/ProposalsView.js')) },
   { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazy(() => import('../review/ReviewView.js')) },
   { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazy(() => import('../review/QuarterCloseView.js')) },
   { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },

@@ -9,11 +9,12 @@ import { messagingContract } from './messaging.js';
 import { okrContract } from './okr.js';
 import { peiContract } from './pei.js';
 import { planContract } from './plan.js';
+import { proposalsContract } from './proposals.js';
 import { remindersContract } from './reminders.js';
 import { reviewContract } from './review.js';
 
 /** One contract per module: the behaviour of its port that every adapter must have. */
-const CONTRACTS: ReadonlyArray<(context: ContractContext) => void> = [directoryContract, importsContract, okrContract, reviewContract, messagingContract, actasContract, remindersContract, planContract, peiContract, auditContract];
+const CONTRACTS: ReadonlyArray<(context: ContractContext) => void> = [directoryContract, importsContract, okrContract, reviewContract, messagingContract, actasContract, remindersContract, planContract, peiContract, proposalsContract, auditContract];
 
 /**
  * The behaviour every Store adapter must have: every module's contract. Each adapter's test file

@@ -22,6 +22,7 @@ import {
 import type { SeedData, SetEvent } from '../Store.js';
 import { buildDemoDirectory } from './demoDirectory.js';
 import { buildDemoPlenarias, type DemoPlenariaData } from './demoPlenarias.js';
+import { buildDemoProposals } from './demoProposals.js';
 import { buildDemoPlans } from './demoPlans.js';
 import { buildDemoPei } from './demoPei.js';
 import { buildDemoReviews } from './demoReviews.js';
@@ -237,7 +238,7 @@ export function buildDemoSeed(today: IsoDate): SeedData {
   const { roles: planRoles, ...plans } = buildDemoPlans(today, directory.units, sets.filter((s) => s.quarter === current));
   const { sessions, ...pei } = buildDemoPei(today, { sets, objectives, keyResults, checkIns: reviews.checkIns }, { planQuarters: plans.planQuarters, units: directory.units });
   const held = structuredClone(plenarias);
-  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, setEvents, ...reviews, ...held, plenarias: [...held.plenarias, ...sessions.plenarias], actas: [...held.actas, ...sessions.actas], ...plans, ...pei };
+  return { ...directory, roles: [...directory.roles, ...planRoles], sets, objectives, keyResults, setEvents, ...reviews, ...held, plenarias: [...held.plenarias, ...sessions.plenarias], actas: [...held.actas, ...sessions.actas], ...plans, ...pei, proposals: buildDemoProposals(today, held, directory.people) };
 }
 
 /** The coach's observation on the sets the demo had returned once. */

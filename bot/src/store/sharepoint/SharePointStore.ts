@@ -10,13 +10,14 @@ import { messagingSharePoint } from './repositories/messaging.js';
 import { okrSharePoint } from './repositories/okr.js';
 import { peiSharePoint } from './repositories/pei.js';
 import { planSharePoint } from './repositories/plan.js';
+import { proposalsSharePoint } from './repositories/proposals.js';
 import { remindersSharePoint } from './repositories/reminders.js';
 import { reviewSharePoint } from './repositories/review.js';
 
 export { SharePointSchemaError, type SharePointStoreOptions, type SiteRef } from './engine.js';
 
 /** The modules of the SharePoint store: each brings its lists (and libraries) and its repository. */
-const MODULES = [directorySharePoint, okrSharePoint, reviewSharePoint, messagingSharePoint, actasSharePoint, remindersSharePoint, planSharePoint, peiSharePoint, auditSharePoint] as const;
+const MODULES = [directorySharePoint, okrSharePoint, reviewSharePoint, messagingSharePoint, actasSharePoint, remindersSharePoint, planSharePoint, peiSharePoint, proposalsSharePoint, auditSharePoint] as const;
 
 /** The one schema: every module's lists, by key. `npm run provision` creates them; the store checks them at start. */
 export const LISTS = joinLists(MODULES) as Intersection<(typeof MODULES)[number]['lists']>;

@@ -9,11 +9,12 @@ import { messagingSqlite } from './repositories/messaging.js';
 import { okrSqlite } from './repositories/okr.js';
 import { peiSqlite } from './repositories/pei.js';
 import { planSqlite } from './repositories/plan.js';
+import { proposalsSqlite } from './repositories/proposals.js';
 import { remindersSqlite } from './repositories/reminders.js';
 import { reviewSqlite } from './repositories/review.js';
 
 /** The modules of the embedded store, in the order their tables are created and seeded. */
-const MODULES = [directorySqlite, okrSqlite, reviewSqlite, messagingSqlite, actasSqlite, remindersSqlite, planSqlite, peiSqlite, auditSqlite] as const;
+const MODULES = [directorySqlite, okrSqlite, reviewSqlite, messagingSqlite, actasSqlite, remindersSqlite, planSqlite, peiSqlite, proposalsSqlite, auditSqlite] as const;
 
 /** The app-wide migrations 1–5 a database made before modules went through (tests build such databases). */
 export const LEGACY_MIGRATIONS = legacyMigrations(MODULES);

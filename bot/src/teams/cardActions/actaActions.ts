@@ -1,11 +1,14 @@
 import { actasBotText as t, type Person } from '@okr/core';
 import type { Actor, CardAction, CardReply, SharedDeps } from '../handlers.js';
+import type { ActaSigningService } from '../../services/actaSigning.js';
 import { actaViewer, type ActaRecord, type ActaService } from '../../services/actas.js';
 import { Refusal } from '../../services/refusal.js';
 import { ACTA_REFRESH, ACTA_SEND_OAP, ACTA_SIGN, NO_ACTIONS, actaCard } from '../cards/actaCard.js';
 import { messageCard } from '../cards/simpleCards.js';
 import type { AdaptiveCard } from '../cards/elements.js';
 import { teamsUserIds } from '../teamsUserIds.js';
+
+type ActaDeps = { actas: ActaService; actaSigning: ActaSigningService };
 
 /** The acta's card as one person sees it now (their buttons), refreshed for both signers. */
 export async function actaCardFor(deps: Pick<SharedDeps, 'store' | 'tabUrl'>, person: Person | null, record: ActaRecord, opts: { notice?: string; warning?: string } = {}) {
@@ -15,7 +18,7 @@ export async function actaCardFor(deps: Pick<SharedDeps, 'store' | 'tabUrl'>, pe
 }
 
 /** Runs a step; a refusal (wrong person, stale card, already done) comes back on the same card, nothing changed. */
-async function step(actor: Actor<{ actas: ActaService }>, plenariaId: string, run: () => Promise<{ record: ActaRecord; notice: string }>): Promise<CardReply> {
+async function step(actor: Actor<ActaDeps>, plenariaId: string, run: () => Promise<{ record: ActaRecord; notice: string }>): Promise<CardReply> {
   try {
     const { record, notice } = await run();
     return { card: await actaCardFor(actor.deps, actor.person, record, { notice }), everyone: await actaCardFor(actor.deps, null, record) };
@@ -39,14 +42,14 @@ async function visible(actor: Actor<{ actas: ActaService }>, plenariaId: string)
 }
 
 /** «Firmar como secretario/a» / «Firmar como quien preside». */
-export const signActaAction: CardAction<{ actas: ActaService }> = {
+export const signActaAction: CardAction<ActaDeps> = {
   verb: ACTA_SIGN,
   async run(actor, data) {
     const plenariaId = String(data.plenariaId ?? '');
     const part = data.part === 'presiding' ? 'presiding' : 'secretary';
     const seen = typeof data.content === 'string' ? { contentKey: data.content } : null;
     return step(actor, plenariaId, async () => {
-      const { record, completed } = await actor.deps.actas.sign(actor.person, plenariaId, Number(data.documentVersion), seen, part);
+      const { record, completed } = await actor.deps.actaSigning.sign(actor.person, plenariaId, Number(data.documentVersion), seen, part);
       actor.deps.log.info({ person: actor.person.id, plenariaId, part, completed }, 'acta signed');
       const notice = completed ? t.signedBoth : t.signedOne(part === 'secretary' ? record.presiding.name : record.secretary.name);
       return { record, notice };
@@ -55,12 +58,12 @@ export const signActaAction: CardAction<{ actas: ActaService }> = {
 };
 
 /** «Enviar a la OAP» on a signed acta's card. */
-export const sendActaToOapAction: CardAction<{ actas: ActaService }> = {
+export const sendActaToOapAction: CardAction<ActaDeps> = {
   verb: ACTA_SEND_OAP,
   async run(actor, data) {
     const plenariaId = String(data.plenariaId ?? '');
     return step(actor, plenariaId, async () => {
-      await actor.deps.actas.sendToOap(actor.person, plenariaId, Number(data.documentVersion));
+      await actor.deps.actaSigning.sendToOap(actor.person, plenariaId, Number(data.documentVersion));
       const record = await actor.deps.actas.record(plenariaId);
       return { record, notice: t.sentToOap(record.oap.sentOn ?? '', record.oap.oapStatus === 'a_tiempo') };
     });
@@ -76,4 +79,4 @@ export const refreshActaAction: CardAction<{ actas: ActaService }> = {
   },
 };
 
-export const actaActions: readonly CardAction<{ actas: ActaService }>[] = [signActaAction, sendActaToOapAction, refreshActaAction];
+export const actaActions: readonly CardAction<ActaDeps>[] = [signActaAction, sendActaToOapAction, refreshActaAction];

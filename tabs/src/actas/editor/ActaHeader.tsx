@@ -1,6 +1,6 @@
 import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ActaView } from '@okr/core';
-import { placeAndLink } from '../actaHelpers.js';
+import { isHttpsUrl, placeAndLink } from '../actaHelpers.js';
 import { actasText as a } from '../strings.js';
 import { ActaStateBadge, OapStatusBadge, oapStatusDetail } from '../ActaBits.js';
 import { Fact, useCardClass, useCompact } from './ActaLayout.js';
@@ -45,7 +45,7 @@ export function ActaHeader({ view }: { view: ActaView }) {
         <Fact label={a.factDate}>{compact ? `${formatDate(p.date, 'short')} · ${formatClock(p.startTime)} · ${a.modalityLabels[p.modality]}` : formatDateAndClock(p.date, p.startTime)}</Fact>
         {!compact && <Fact label={a.factModality}>{a.modalityLabels[p.modality]}</Fact>}
         <Fact label={p.modality === 'presencial' ? a.factPlace : a.factLink}>
-          {link ? (
+          {link && isHttpsUrl(link) ? (
             <>
               {place && `${place} · `}
               <Link href={link} target="_blank" rel="noopener noreferrer">

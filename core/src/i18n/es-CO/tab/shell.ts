@@ -15,6 +15,7 @@ export const viewText = {
   commitments: { label: 'Compromisos', loading: 'Cargando los compromisos…' },
   dashboard: { label: 'Tablero de la entidad', loading: 'Cargando el tablero de la entidad…' },
   oap: { label: 'Actas (OAP)', loading: 'Cargando el seguimiento de actas…' },
+  proposals: { label: 'Propuestas', loading: 'Cargando las propuestas…' },
   review: { label: 'Revisión mensual', loading: 'Cargando la revisión mensual…' },
   quarterClose: { label: 'Cierre del trimestre', loading: 'Cargando el cierre del trimestre…' },
   plan: { label: 'Plan de gestión', loading: 'Cargando el plan de gestión…' },
