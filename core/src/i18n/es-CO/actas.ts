@@ -78,7 +78,6 @@ export const actaMessages = {
   alreadyStarted: 'El acta ya existe; ábrela para seguir escribiéndola.',
   oldVersion: (v: number) => `Esta no es la última versión del acta (la última es la ${v}).`,
   staleEdit: 'Otra persona guardó el acta mientras la editabas. Tus cambios no se guardaron: recarga para ver la versión actual.',
-  signatureWithdrawn: 'El acta cambió después de una firma: la firma se retiró y deben firmar de nuevo.',
   sendUnsigned: 'Solo se envía a la OAP el acta firmada por quien preside y por el secretario/a.',
   alreadySent: (on: string) => `Esta versión del acta ya se envió a la OAP el ${formatDate(on)}.`,
   correctUnsigned: 'Solo se corrige un acta firmada; mientras tanto se edita directamente.',

@@ -39,7 +39,6 @@ export const directoryMessages = {
   assignmentEnded: (to: string) => `Esa asignación ya terminó el ${formatDate(to)}.`,
   replaceDateTooEarly: (from: string) => `El reemplazo debe empezar después del ${formatDate(from)}, cuando empezó la asignación actual.`,
   replaceSamePerson: 'La persona nueva es la misma que ya tiene el rol.',
-  personHoldsNothing: (name: string) => `${name} no tiene roles vigentes.`,
   objectiveCodeRequired: 'Escribe el código del objetivo (p. ej. OE1).',
   objectiveTitleRequired: 'Escribe el enunciado del objetivo.',
   objectiveCodeTaken: (code: string, vigencia: number) => `Ya hay un objetivo ${code} en la vigencia ${vigencia}.`,
@@ -49,8 +48,6 @@ export const directoryMessages = {
 
 /** What the Directorio says about units that lack someone. */
 export const directoryWarningText = {
-  noEnlace: 'sin enlace',
-  noLider: 'sin líder',
   line: (unit: string, missing: string) => `${unit}: ${missing}`,
 } as const;
 

@@ -114,7 +114,6 @@ export const peiMessages = {
   notYourIndicator: (area: string) => `Solo el área responsable (${area}) reporta y confirma esta cifra.`,
   linkedToPlan: (unit: string) => `Esta meta de gestión toma sus cifras del plan de gestión de ${unit}: se reporta allí, en el reporte trimestral.`,
   onlyOap: 'Solo la Oficina Asesora de Planeación puede hacer esto.',
-  notOwnPlan: 'Solo se reportan y validan cifras del plan estratégico de la entidad.',
   periodClosed: (label: string, date: string) => `El periodo ${label} se cerró en la sesión de validación del ${date}: sus cifras ya no cambian.`,
   observationsRequired: 'Escriba sus observaciones para el área: qué revisó, qué ajustó o qué debe confirmar o aclarar.',
   weights: {

@@ -108,10 +108,6 @@ export const actasText = {
   cancel: 'Cancelar',
 
   // People pickers and list editors
-  personPlaceholder: 'Escribe un nombre o un cargo',
-  attendeesPlaceholder: 'Busca por nombre o cargo',
-  attendeesChosen: 'Asistentes elegidos',
-  noPeopleMatch: 'Nadie del directorio coincide con lo que escribiste.',
   remove: 'Quitar',
   removeItem: (item: string) => `Quitar ${item.charAt(0).toLowerCase()}${item.slice(1)}`,
   moveUp: (item: string) => `Subir ${item.charAt(0).toLowerCase()}${item.slice(1)}`,

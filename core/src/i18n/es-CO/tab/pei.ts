@@ -29,7 +29,6 @@ export const peiText = {
   editWeights: 'Ponderación de la vigencia',
   weightsTitle: (year: number) => `Ponderación ${year}`,
   weightsIntro: 'El peso de cada indicador en cada objetivo, relativo a los demás del objetivo. Un indicador puede aportar a varios objetivos. El cambio queda en el control de cambios con su motivo.',
-  weightsYear: 'Vigencia',
   weightLabel: (indicator: string, objective: number) => `Peso de «${indicator}» en el objetivo ${objective}`,
   weightsReason: 'Motivo del cambio',
   saveWeights: 'Guardar la ponderación',

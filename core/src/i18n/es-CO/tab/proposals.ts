@@ -23,7 +23,6 @@ export const proposalsText = {
   nobody: 'Nadie todavía',
   notes: 'Seguimiento',
   noNotes: 'Sin notas de seguimiento todavía.',
-  noteBy: (name: string, at: string) => `${name} · ${formatDate(at.slice(0, 10))}`,
   impact: 'Impacto medido',
   assign: 'Asignar',
   reassign: 'Cambiar quién la toma',
