@@ -121,6 +121,11 @@ export interface PlenariaSummary {
   canEdit: boolean;
   /** The viewer may reschedule or cancel it (who may schedule it; not once cancelled or its acta signed). */
   canChange: boolean;
+  /**
+   * «Programar la siguiente»: the next session of its monthly series, for a past dialogue session and
+   * a viewer who may schedule entity-wide sessions (computed on the server, with the holiday calendar).
+   */
+  nextInSeries?: PlenariaInput;
 }
 
 /** A plenaria stored with a date or time that cannot be (from before dates were checked): left out of the list, with the way out. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProposalsResponse, ProposalView } from '@okr/core';
+import type { PlenariasResponse, ProposalsResponse, ProposalView } from '@okr/core';
 import { startApi } from '../testing/apiServer.js';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -43,5 +43,17 @@ describe('proposals API (issue 14, item 16)', () => {
     expect((followed.body as ProposalView).notes.at(-1)).toMatchObject({ byName: 'Adriana Milena Rojas Guerrero', text: 'Se arma el calendario de encuentros con las 20 alcaldías.' });
     // A stale version: refused.
     expect((await call(`${path}/follow-up`, 'lider-sgl', json({ version: assigned.version, status: 'adoptada' }))).status).toBe(409);
+  });
+
+  it('names the next session of the monthly series on a past dialogue session, for who schedules them only', async () => {
+    const { call } = await startApi(true, { now: '2026-12-01T14:00:00.000Z' });
+    const october = (who: string) => call('/api/plenarias?quarter=2026-Q4', who).then((r) => (r.body as PlenariasResponse).plenarias.find((p) => p.plenaria.id === 'pl-dialogo-2026-10'));
+    const forOap = await october('oap-1');
+    // One month after 16 October is past: the first monthly date after today, a business day, same place and people.
+    const { startTime, modality, location, presidingId, secretaryId } = forOap!.plenaria;
+    expect(forOap!.nextInSeries).toEqual({ kind: 'dialogo', unitId: null, date: '2026-12-16', startTime, modality, location, presidingId, secretaryId });
+    const forEnlace = await october('enlace-al-usaquen');
+    expect(forEnlace).toBeDefined();
+    expect(forEnlace!.nextInSeries).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import {
   checkPlenaria,
   isCancelled,
   mayChangePlenaria,
+  nextMonthlySession,
   presidingProblem,
   storedPlenariaProblem,
   draftErrors,
@@ -301,6 +302,8 @@ export class ActaService {
     const entity = seesWholeEntity(roles);
     const mine = new Set(roles.map((r) => r.unitId).filter((u): u is string => u !== null));
     const watched = entity ? units : units.filter((u) => mine.has(u.id));
+    const todayDate = today(this.clock).date;
+    const schedulesSeries = canSchedule(roles, 'mayor', null);
     const summaries: PlenariaSummary[] = [];
     for (const p of visible) {
       const versions = actas.filter((a) => a.plenariaId === p.id);
@@ -312,6 +315,7 @@ export class ActaService {
         acta: this.status(p, versions),
         canEdit: !isCancelled(p) && canEditActa(person.id, roles, p),
         canChange: await this.mayChange(roles, p, versions.at(-1) ?? null, units),
+        ...(schedulesSeries && p.kind === 'dialogo' && !isCancelled(p) && p.date < todayDate ? { nextInSeries: nextMonthlySession(p, todayDate) } : {}),
       });
     }
     const warnings = [
