@@ -121,6 +121,11 @@ export interface PlenariaSummary {
   canEdit: boolean;
   /** The viewer may reschedule or cancel it (who may schedule it; not once cancelled or its acta signed). */
   canChange: boolean;
+  /**
+   * A held dialogue session, for who may schedule dialogues: the next session of its monthly series
+   * («Programar la siguiente»), computed here so the tab carries no holiday calendar.
+   */
+  nextInSeries?: PlenariaInput;
 }
 
 /** A plenaria stored with a date or time that cannot be (from before dates were checked): left out of the list, with the way out. */

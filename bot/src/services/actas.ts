@@ -22,6 +22,7 @@ import {
   okrResultsDate,
   okrResultsOn,
   plenariaHeld,
+  nextMonthlySession,
   reviewsOkr,
   signingClosed,
   quarterOf,
@@ -312,6 +313,7 @@ export class ActaService {
         acta: this.status(p, versions),
         canEdit: !isCancelled(p) && canEditActa(person.id, roles, p),
         canChange: await this.mayChange(roles, p, versions.at(-1) ?? null, units),
+        ...(p.kind === 'dialogo' && !isCancelled(p) && plenariaHeld(p, this.clock.now()) && canSchedule(roles, 'dialogo', null) ? { nextInSeries: nextMonthlySession(p, today(this.clock).date) } : {}),
       });
     }
     const warnings = [

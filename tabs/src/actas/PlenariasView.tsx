@@ -18,8 +18,7 @@ import type { MeResponse, Plenaria, PlenariaChangeResponse, PlenariaInput, Plena
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { ActasApi } from '../api/actas.js';
 import { quarterLabel, formatDate, formatDateAndClock } from '../core.js';
-import { nextMonthlySession } from '../../../core/src/plenariaSeries.js';
-import { isHttpsUrl, isMine, placeAndLink, todayInBogota } from './actaHelpers.js';
+import { isHttpsUrl, isMine, placeAndLink } from './actaHelpers.js';
 import { actasText as a } from './strings.js';
 import { ActaStateBadge, OapStatusBadge } from './ActaBits.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -248,9 +247,7 @@ export default function PlenariasView({ api, me, quarter, unitId, openActa, onOp
               summary={s}
               onOpen={() => onOpenActa(s.plenaria.id)}
               onChange={(mode) => (setScheduled(null), setChanged(null), setChanging({ mode, plenaria: s.plenaria, unitName: s.unitName }))}
-              {...(can.entityWide && s.plenaria.kind === 'dialogo' && !s.plenaria.cancelled && s.plenaria.date < todayInBogota()
-                ? { onScheduleNext: () => (setScheduled(null), setChanged(null), setScheduling({ next: { input: nextMonthlySession(s.plenaria, todayInBogota()), after: s.plenaria.date } })) }
-                : {})}
+              {...(s.nextInSeries ? { onScheduleNext: () => (setScheduled(null), setChanged(null), setScheduling({ next: { input: s.nextInSeries!, after: s.plenaria.date } })) } : {})}
             />
           ))}
         </ul>
