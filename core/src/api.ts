@@ -122,8 +122,8 @@ export interface PlenariaSummary {
   /** The viewer may reschedule or cancel it (who may schedule it; not once cancelled or its acta signed). */
   canChange: boolean;
   /**
-   * «Programar la siguiente»: the next session of its monthly series, for a past dialogue session and
-   * a viewer who may schedule entity-wide sessions (computed on the server, with the holiday calendar).
+   * A held dialogue session, for who may schedule dialogues: the next session of its monthly series
+   * («Programar la siguiente»), computed here so the tab carries no holiday calendar.
    */
   nextInSeries?: PlenariaInput;
 }

@@ -8,7 +8,6 @@ import {
   checkPlenaria,
   isCancelled,
   mayChangePlenaria,
-  nextMonthlySession,
   presidingProblem,
   storedPlenariaProblem,
   draftErrors,
@@ -23,6 +22,7 @@ import {
   okrResultsDate,
   okrResultsOn,
   plenariaHeld,
+  nextMonthlySession,
   reviewsOkr,
   signingClosed,
   quarterOf,
@@ -302,8 +302,6 @@ export class ActaService {
     const entity = seesWholeEntity(roles);
     const mine = new Set(roles.map((r) => r.unitId).filter((u): u is string => u !== null));
     const watched = entity ? units : units.filter((u) => mine.has(u.id));
-    const todayDate = today(this.clock).date;
-    const schedulesSeries = canSchedule(roles, 'mayor', null);
     const summaries: PlenariaSummary[] = [];
     for (const p of visible) {
       const versions = actas.filter((a) => a.plenariaId === p.id);
@@ -315,7 +313,7 @@ export class ActaService {
         acta: this.status(p, versions),
         canEdit: !isCancelled(p) && canEditActa(person.id, roles, p),
         canChange: await this.mayChange(roles, p, versions.at(-1) ?? null, units),
-        ...(schedulesSeries && p.kind === 'dialogo' && !isCancelled(p) && p.date < todayDate ? { nextInSeries: nextMonthlySession(p, todayDate) } : {}),
+        ...(p.kind === 'dialogo' && !isCancelled(p) && plenariaHeld(p, this.clock.now()) && canSchedule(roles, 'dialogo', null) ? { nextInSeries: nextMonthlySession(p, today(this.clock).date) } : {}),
       });
     }
     const warnings = [

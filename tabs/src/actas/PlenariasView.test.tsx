@@ -95,21 +95,25 @@ describe('PlenariasView', () => {
 
   it('«Programar la siguiente» from a past dialogue session pre-fills the next of the monthly series, which the person confirms (issue 14, item 16)', async () => {
     const dialogue = summary(
-      { unitName: 'Secretaría Distrital de Gobierno', presidingName: 'Camilo Restrepo Niño', secretaryName: 'Paola Suárez Medina', canEdit: false },
+      {
+        unitName: 'Secretaría Distrital de Gobierno',
+        presidingName: 'Camilo Restrepo Niño',
+        secretaryName: 'Paola Suárez Medina',
+        canEdit: false,
+        // The server's (the series' rule is core's): the next date after today, the same time, place and people.
+        nextInSeries: { kind: 'dialogo', unitId: null, date: '2026-12-15', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' },
+      },
       { id: 'pl-dialogo-2026-10', kind: 'dialogo', unitId: null, date: '2026-10-15', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' },
     );
-    // The server names the series' next session (its date rule, with the holidays, is core's and tested there).
-    const next = { kind: 'dialogo', unitId: null, date: '2027-01-15', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' } as const;
-    dialogue.nextInSeries = next;
     const plenarias = vi.fn(async () => plenariasResponse({ plenarias: [summary(), dialogue], canSchedule: { menorUnitIds: [], mayorUnitIds: [], entityWide: true, validation: false } }));
     const schedulePlenaria = vi.fn(async () => ({ plenaria: dialogue, warnings: [] }));
     const oap = me({ person: { id: 'oap-1', aadObjectId: 'y', name: 'Paola Suárez Medina', email: 'p@x', jobTitle: 'Profesional' }, roles: [{ personId: 'oap-1', role: 'oap', unitId: null }], entityWide: true });
     const { el } = await show({ plenarias, schedulePlenaria }, { me: oap });
-    const nextButton = await waitFor(() => el.querySelector('[data-testid="plenaria-next-pl-dialogo-2026-10"]'));
-    expect(nextButton.getAttribute('aria-label')).toBe('Programar la sesión de diálogo que sigue a la del 15 de octubre de 2026');
-    // Only the sessions the server names a next one for offer it.
+    const next = await waitFor(() => el.querySelector('[data-testid="plenaria-next-pl-dialogo-2026-10"]'));
+    expect(next.getAttribute('aria-label')).toBe('Programar la sesión de diálogo que sigue a la del 15 de octubre de 2026');
+    // Only what the server offers it for (a held dialogue session, to who may schedule one).
     expect(el.querySelector('[data-testid="plenaria-next-pl-usaquen-q4"]')).toBeNull();
-    await click(nextButton);
+    await click(next);
     const dialog = document.body;
     await waitFor(() => dialog.querySelector('[data-testid="schedule-save"]'));
     expect(dialog.textContent).toContain('Programar la siguiente sesión de diálogo');
@@ -119,7 +123,7 @@ describe('PlenariasView', () => {
     expect((byTestId(dialog, 'schedule-secretary') as HTMLInputElement).value).toBe('Paola Suárez Medina');
     expect(schedulePlenaria).not.toHaveBeenCalled();
     await click(byTestId(dialog, 'schedule-save'));
-    expect(schedulePlenaria).toHaveBeenCalledWith(next);
+    expect(schedulePlenaria).toHaveBeenCalledWith({ kind: 'dialogo', unitId: null, date: '2026-12-15', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' });
   });
 
   it('schedules a plenaria: the unit’s líder presides and its enlace is secretary by default, a virtual one needs an https link, and the server’s warnings show', async () => {
