@@ -12,8 +12,8 @@ describe('proposals API (issue 14, item 16)', () => {
       expect(res.status).toBe(200);
       const body = res.body as ProposalsResponse;
       expect(body.coordinator).toBe(true);
-      expect(body.sessions.map((s) => s.plenariaId)).toEqual(['pl-dialogo-2026-10', 'pl-dialogo-2026-09']);
-      expect(body.proposals.length).toBe(7);
+      expect(body.sessions.map((s) => s.plenariaId)).toEqual(['pl-dialogo-2026-11', 'pl-dialogo-2026-10', 'pl-dialogo-2026-09']);
+      expect(body.proposals.length).toBe(10);
       expect(body.proposals.every((p) => p.canAssign && p.canUpdate)).toBe(true);
     }
     const dgth = (await call('/api/proposals', 'lider-dgth')).body as ProposalsResponse;
@@ -47,12 +47,12 @@ describe('proposals API (issue 14, item 16)', () => {
 
   it('names the next session of the monthly series on a past dialogue session, for who schedules them only', async () => {
     const { call } = await startApi(true, { now: '2026-12-01T14:00:00.000Z' });
-    const october = (who: string) => call('/api/plenarias?quarter=2026-Q4', who).then((r) => (r.body as PlenariasResponse).plenarias.find((p) => p.plenaria.id === 'pl-dialogo-2026-10'));
-    const forOap = await october('oap-1');
-    // One month after 16 October is past: the first monthly date after today, a business day, same place and people.
+    const november = (who: string) => call('/api/plenarias?quarter=2026-Q4', who).then((r) => (r.body as PlenariasResponse).plenarias.find((p) => p.plenaria.id === 'pl-dialogo-2026-11'));
+    const forOap = await november('oap-1');
+    // The latest session of the series (17 November): one month after it, a business day, same place and people.
     const { startTime, modality, location, presidingId, secretaryId } = forOap!.plenaria;
-    expect(forOap!.nextInSeries).toEqual({ kind: 'dialogo', unitId: null, date: '2026-12-16', startTime, modality, location, presidingId, secretaryId });
-    const forEnlace = await october('enlace-al-usaquen');
+    expect(forOap!.nextInSeries).toEqual({ kind: 'dialogo', unitId: null, date: '2026-12-17', startTime, modality, location, presidingId, secretaryId });
+    const forEnlace = await november('enlace-al-usaquen');
     expect(forEnlace).toBeDefined();
     expect(forEnlace!.nextInSeries).toBeUndefined();
   });
