@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlenariasResponse, ProposalsResponse, ProposalView } from '@okr/core';
+import type { MeResponse, PlenariasResponse, ProposalsResponse, ProposalView } from '@okr/core';
 import { startApi } from '../testing/apiServer.js';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -20,8 +20,28 @@ describe('proposals API (issue 14, item 16)', () => {
     expect(dgth.coordinator).toBe(false);
     expect(dgth.proposals.length).toBeGreaterThan(0);
     expect(dgth.proposals.every((p) => p.responsibleId === 'lider-dgth' && p.canUpdate && !p.canAssign)).toBe(true);
-    const member = (await call('/api/proposals', 'miembro-al-usaquen')).body as ProposalsResponse;
-    expect(member).toEqual({ proposals: [], sessions: [], coordinator: false, people: [] });
+    // Anyone else is refused, without a word of any proposal.
+    for (const who of ['miembro-al-usaquen', 'eti-1', 'enlace-oac']) {
+      expect(await call('/api/proposals', who)).toMatchObject({ status: 403, body: { message: 'Solo la Oficina Asesora de Planeación, el Despacho y quien toma una propuesta pueden verla o actualizarla.' } });
+      expect(JSON.stringify((await call('/api/proposals', who)).body)).not.toMatch(/pl-dialogo|propuesta de|trabajo en casa/i);
+    }
+  });
+
+  it('/api/me offers the «Propuestas» view to exactly those the list answers: the OAP (its head too), the Despacho, who takes one', async () => {
+    const { call } = await startApi();
+    const proposalsOf = async (who: string) => ((await call('/api/me', who)).body as MeResponse).proposals;
+    // The head of the OAP is a líder of the office, without an entity-wide role.
+    const head = (await call('/api/me', 'lider-oap')).body as MeResponse;
+    expect(head.roles.map((r) => r.role)).not.toContain('oap');
+    expect(head.proposals).toBe('all');
+    for (const who of ['oap-1', 'oap-2', 'lider-despacho', 'miembro-oap', 'enlace-despacho']) expect(await proposalsOf(who)).toBe('all');
+    expect(await proposalsOf('lider-dgth')).toBe('own');
+    for (const who of ['miembro-al-usaquen', 'eti-1', 'coach-1', 'enlace-oac']) expect(await proposalsOf(who)).toBeUndefined();
+    // And the list agrees with each.
+    for (const who of ['lider-oap', 'oap-1', 'lider-despacho', 'miembro-oap', 'enlace-despacho', 'lider-dgth', 'miembro-al-usaquen', 'eti-1', 'coach-1', 'enlace-oac']) {
+      const [me, list] = await Promise.all([proposalsOf(who), call('/api/proposals', who)]);
+      expect([who, list.status, me && (list.body as ProposalsResponse).coordinator]).toEqual([who, me ? 200 : 403, me ? me === 'all' : undefined]);
+    }
   });
 
   it('assigns and follows one up; bad input is refused in Spanish and changes nothing', async () => {

@@ -57,6 +57,8 @@ export interface ViewRow {
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
 const eti = (me: MeResponse) => me.roles.some((r) => r.role === 'eti');
+/** The OAP and the Despacho (every proposal), and who takes one (theirs): exactly whom `GET /api/proposals` answers. */
+const proposals = (me: MeResponse) => me.proposals !== undefined;
 
 export const VIEWS = [
   {
@@ -83,7 +85,7 @@ export const VIEWS = [
     preload: (api, { quarter }) => void api.dashboard(quarter).catch(() => undefined),
   },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
-  { id: 'proposals', module: 'proposals', scope: 'entity', who: entityWide, link: 'propuestas', ownPeriod: true, view: lazy(() => import('../proposals/ProposalsView.js')) },
+  { id: 'proposals', module: 'proposals', scope: 'entity', who: proposals, link: 'propuestas', ownPeriod: true, view: lazy(() => import('../proposals/ProposalsView.js')) },
   { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazy(() => import('../review/ReviewView.js')) },
   { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazy(() => import('../review/QuarterCloseView.js')) },
   { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
