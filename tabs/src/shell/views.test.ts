@@ -30,6 +30,10 @@ describe('the views table', () => {
     expect(entity(me())).not.toContain('proposals');
   });
 
+  it('shows the quarter picker only above the views the quarter applies to', () => {
+    expect(VIEWS.filter((v) => 'noQuarter' in v).map((v) => v.id)).toEqual(['commitments', 'team', 'proposals', 'directory', 'pei', 'validation']);
+  });
+
   it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {
     expect(VIEWS.flatMap((v) => ('link' in v ? [v.link] : [])).sort()).toEqual([...DEEP_LINK_VIEWS].sort());
     expect(openedBy({})).toEqual({ entity: null, unit: 'tree' });
