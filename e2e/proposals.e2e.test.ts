@@ -67,6 +67,22 @@ describe('the proposals of «Un café con el Secretario» across sessions', () =
     await page.close();
   }, 120_000);
 
+  it('the head of the OAP (a líder of the office, no entity-wide role) has «Propuestas» with every proposal; the ETI has no such tab', async () => {
+    const page = await env.page({ width: 1366, height: 900 });
+    await page.goto(`${env.stack.botUrl}/?as=lider-oap`);
+    await page.getByTestId('area-proposals').click();
+    const cards = page.locator('[data-testid^="proposal-pl-"]');
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(10);
+    expect(await page.locator('[data-testid^="proposal-assign-"]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('quarter-picker').count()).toBe(0);
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-proposals-oap-head.png') });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${env.stack.botUrl}/?as=eti-1`);
+    await page.getByTestId('area-dashboard').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('area-proposals').count()).toBe(0);
+    await page.close();
+  }, 90_000);
+
   it('«Programar la siguiente» schedules the next session of the monthly series from the latest (November’s), once confirmed', async () => {
     const page = await env.page({ width: 1366, height: 900 });
     await page.goto(`${env.stack.botUrl}/?as=oap-1&view=plenarias&quarter=2026-Q4`);
