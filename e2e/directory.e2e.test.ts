@@ -10,6 +10,62 @@ describe('the Directorio in the tab', () => {
   const env = useStackAndBrowser();
   const people = async () => (await (await fetch(`${env.stack.botUrl}/api/dev/people`)).json()) as Array<{ id: string; name: string }>;
 
+  it('the unit hierarchy is an ARIA tree the keyboard walks: ↑ ↓ Inicio Fin, → ← open, close and move, Enter and Space choose; one tab stop; no serious accessibility problem', async () => {
+    const page = await env.page({ width: 1366, height: 900 });
+    await page.goto(`${env.stack.botUrl}/?as=eti-1&view=directorio`);
+    const tree = page.getByRole('tree', { name: 'Jerarquía de unidades' });
+    await tree.waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+    const attr = (id: string, name: string) => page.getByTestId(`unit-${id}`).getAttribute(name);
+    const tabStops = () => page.locator('[role="treeitem"][tabindex="0"]').count();
+    // One tab stop: Tab from the «Nueva unidad» button lands on the first unit, the Despacho.
+    await page.getByTestId('directory-new-unit').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('unit-despacho');
+    expect([await attr('despacho', 'aria-level'), await attr('despacho', 'aria-expanded')]).toEqual(['1', 'true']);
+    expect(await tabStops()).toBe(1);
+    // ↓ goes to the next visible unit, one level down (siblings by name, alcaldías last).
+    await page.keyboard.press('ArrowDown');
+    const second = await focused();
+    expect(second).toMatch(/^unit-/);
+    expect(await page.getByTestId(second!).getAttribute('aria-level')).toBe('2');
+    expect(await tabStops()).toBe(1);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('unit-despacho');
+    // ← closes the Despacho; ↓ then skips everything under it; → opens it again, → once more goes to its first unit, ← back up.
+    await page.keyboard.press('ArrowLeft');
+    expect(await attr('despacho', 'aria-expanded')).toBe('false');
+    await page.keyboard.press('ArrowRight');
+    expect(await attr('despacho', 'aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(second);
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('unit-despacho');
+    // Fin: the last visible unit; Inicio: the first.
+    await page.keyboard.press('End');
+    const last = await focused();
+    expect(last).toBe(await page.locator('[role="treeitem"]').last().getAttribute('data-testid'));
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('unit-despacho');
+    // Enter chooses the focused unit (without closing it); Space too.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('directory-unit').locator('h3').innerText()).toContain('Despacho de la Secretaría Distrital de Gobierno');
+    expect([await attr('despacho', 'aria-selected'), await attr('despacho', 'aria-expanded')]).toEqual(['true', 'true']);
+    await page.keyboard.press('ArrowDown');
+    const sub = await focused();
+    await page.keyboard.press(' ');
+    expect(await page.getByTestId(sub!).getAttribute('aria-selected')).toBe('true');
+    expect(await attr('despacho', 'aria-selected')).toBe('false');
+    expect(await page.getByTestId('directory-unit').locator('h3').innerText()).toContain((await page.getByTestId(sub!).innerText()).split('\n')[0]!);
+    await page.screenshot({ path: join(screenshotsDir, 'directory-tree.png'), fullPage: false });
+    // The chosen unit stays marked when the focus is elsewhere.
+    await page.getByTestId('directory-filter').focus();
+    expect(await page.getByTestId(sub!).locator('.fui-TreeItemLayout').evaluate((l) => getComputedStyle(l).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    await page.screenshot({ path: join(screenshotsDir, 'directory-tree-chosen.png'), fullPage: false });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('replaces the enlace of a unit: the old one ends the day before, the new one starts, history stays, the roles follow', async () => {
     const page = await env.page({ width: 1366, height: 900 });
     await page.goto(`${env.stack.botUrl}/?as=eti-1&view=directorio`);

@@ -4,7 +4,7 @@ import { screenshotsDir, useStackAndBrowser } from './support.js';
 import { seriousA11yViolations } from './a11y.js';
 import { nextMonthlySession, quarterOf } from '@okr/core';
 
-/** Tuesday 1 December 2026, 10:00 in Bogotá: the demo holds the September and October dialogue sessions and their proposals' follow-up. */
+/** Tuesday 1 December 2026, 10:00 in Bogotá: the demo holds the September, October and November dialogue sessions and their proposals' follow-up. */
 const DEC_1 = '2026-12-01T15:00:00.000Z';
 
 /**
@@ -19,8 +19,8 @@ describe('the proposals of «Un café con el Secretario» across sessions', () =
     const page = await env.page({ width: 1366, height: 900 });
     await page.goto(`${env.stack.botUrl}/?as=oap-1&view=propuestas`);
     const cards = page.locator('[data-testid^="proposal-pl-"]');
-    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(7);
-    expect(await page.getByTestId('proposals-count').innerText()).toBe('7 propuestas');
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(10);
+    expect(await page.getByTestId('proposals-count').innerText()).toBe('10 propuestas');
     // What needs someone comes first: the one nobody takes yet.
     const first = await cards.first().innerText();
     expect(first).toContain('Compartir las buenas prácticas');
@@ -36,14 +36,14 @@ describe('the proposals of «Un café con el Secretario» across sessions', () =
     await page.getByRole('option', { name: 'Implementada' }).waitFor();
     await page.keyboard.type('Impl');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('proposals-count').innerText()).toBe('2 de 7 propuestas');
+    await expect.poll(() => page.getByTestId('proposals-count').innerText()).toBe('2 de 10 propuestas');
     expect(await page.getByTestId('proposals-list').innerText()).toContain('Impacto medido');
     await page.screenshot({ path: join(screenshotsDir, 'e2e-proposals-implemented.png'), fullPage: true });
     await page.getByTestId('proposals-filter-status').focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('proposals-count').innerText()).toBe('7 propuestas');
+    await expect.poll(() => page.getByTestId('proposals-count').innerText()).toBe('10 propuestas');
 
     // Assign the unassigned one to the Subsecretaria de Gestión Local.
     const unassigned = cards.first();
@@ -67,10 +67,26 @@ describe('the proposals of «Un café con el Secretario» across sessions', () =
     await page.close();
   }, 120_000);
 
-  it('«Programar la siguiente» schedules the next session of the monthly series from October’s, once confirmed', async () => {
+  it('the head of the OAP (a líder of the office, no entity-wide role) has «Propuestas» with every proposal; the ETI has no such tab', async () => {
+    const page = await env.page({ width: 1366, height: 900 });
+    await page.goto(`${env.stack.botUrl}/?as=lider-oap`);
+    await page.getByTestId('area-proposals').click();
+    const cards = page.locator('[data-testid^="proposal-pl-"]');
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(10);
+    expect(await page.locator('[data-testid^="proposal-assign-"]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('quarter-picker').count()).toBe(0);
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-proposals-oap-head.png') });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${env.stack.botUrl}/?as=eti-1`);
+    await page.getByTestId('area-dashboard').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('area-proposals').count()).toBe(0);
+    await page.close();
+  }, 90_000);
+
+  it('«Programar la siguiente» schedules the next session of the monthly series from the latest (November’s), once confirmed', async () => {
     const page = await env.page({ width: 1366, height: 900 });
     await page.goto(`${env.stack.botUrl}/?as=oap-1&view=plenarias&quarter=2026-Q4`);
-    const next = page.getByTestId('plenaria-next-pl-dialogo-2026-10');
+    const next = page.getByTestId('plenaria-next-pl-dialogo-2026-11');
     await next.waitFor({ timeout: 20_000 });
     await next.click();
     await page.getByTestId('schedule-save').waitFor();
@@ -80,8 +96,8 @@ describe('the proposals of «Un café con el Secretario» across sessions', () =
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('schedule-save').click();
     await page.getByTestId('plenarias-scheduled').waitFor();
-    // The series' next date after the server's today (1 December; the rule is core's), in its quarter, with the October session's time, place and people.
-    const previous = (await fetch(`${env.stack.botUrl}/api/plenarias?quarter=2026-Q4`, { headers: { 'x-dev-person-id': 'oap-1' } }).then((r) => r.json() as Promise<any>)).plenarias.find((s: any) => s.plenaria.id === 'pl-dialogo-2026-10').plenaria;
+    // The series' next date after the server's today (1 December; the rule is core's), in its quarter, with the November session's time, place and people.
+    const previous = (await fetch(`${env.stack.botUrl}/api/plenarias?quarter=2026-Q4`, { headers: { 'x-dev-person-id': 'oap-1' } }).then((r) => r.json() as Promise<any>)).plenarias.find((s: any) => s.plenaria.id === 'pl-dialogo-2026-11').plenaria;
     const expected = nextMonthlySession(previous, '2026-12-01');
     const listed = (await fetch(`${env.stack.botUrl}/api/plenarias?quarter=${quarterOf(expected.date)}`, { headers: { 'x-dev-person-id': 'oap-1' } }).then((r) => r.json() as Promise<any>)).plenarias.map((s: any) => s.plenaria);
     expect(listed.find((p: any) => p.kind === 'dialogo' && p.date === expected.date)).toMatchObject(expected);

@@ -16,6 +16,11 @@ export interface MeResponse {
   entityWide?: boolean;
   /** Quarters some unit has a set for (the quarter picker offers these besides the current and the next one). */
   quartersWithData?: QuarterId[];
+  /**
+   * The proposals of the dialogue sessions this person may open (core's `proposalsAccess`): `all`
+   * for the OAP and the Despacho, `own` for who takes one; absent for anyone else (no «Propuestas»).
+   */
+  proposals?: 'all' | 'own';
 }
 
 export interface DevPerson {

@@ -129,6 +129,15 @@ export function coordinatesProposals(personId: string, roles: readonly RoleAssig
   return roles.some((r) => r.personId === personId && (r.role === 'oap' || r.role === 'secretario' || (r.unitId !== null && offices.has(r.unitId))));
 }
 
+/**
+ * Who may open the proposals (the tab's «Propuestas», `GET /api/proposals`): `all` for who follows
+ * every one (`coordinatesProposals`), `own` for who takes at least one, else nobody — the view is not
+ * offered and the list is refused.
+ */
+export function proposalsAccess(coordinator: boolean, takesOne: boolean): 'all' | 'own' | null {
+  return coordinator ? 'all' : takesOne ? 'own' : null;
+}
+
 /** A proposal as one person sees it: names resolved, and what they may do with it. */
 export interface ProposalView extends Omit<Proposal, 'notes'> {
   responsibleName: string | null;

@@ -13,7 +13,7 @@ const upload = (bytes: Buffer) => ({ method: 'POST', body: bytes, headers: { 'co
 
 describe('the directory API', () => {
   it('imports the workbook the tab uploads: a dry run by default, the real run when asked; ETI and DTI only; files past 20 MB refused unread', async () => {
-    const { call, base, store } = await startApi();
+    const { call, base, store, proactive } = await startApi();
     const file = readFileSync(join(import.meta.dirname, '../imports/fixtures/directorio-ordenado.xlsx'));
     expect((await call('/api/directory/import?name=d.xlsx', 'enlace-al-usaquen', upload(file))).status).toBe(403);
     const dry = await call('/api/directory/import?name=C%3A%5Cfakepath%5Cdirectorio.xlsx', 'eti-1', upload(file));
@@ -22,6 +22,10 @@ describe('the directory API', () => {
     expect(await store.getUnit('dgc')).toBeNull();
     const real = await call('/api/directory/import?name=directorio.xlsx&dryRun=false', 'dti-1', upload(file));
     expect(real.body).toMatchObject({ applied: true });
+    // «Importar» in the tab welcomes the enlaces it adds, as adding one by hand does (the dry run sent nothing).
+    expect(proactive.sent.map((s) => s.personId)).toEqual(['jhon-cuervo', 'jhon-cuervo']);
+    expect(cardText(proactive.sent[0]!.card)).toContain('eres Enlace OKR de Dirección de Gestión del Conocimiento');
+    expect((real.body as { summary: string[] }).summary.join(' ')).toContain('recibieron en Teams la tarjeta de bienvenida');
     expect((await store.getUnit('dgc'))?.name).toBe('Dirección de Gestión del Conocimiento');
     const huge = await call('/api/directory/import?name=grande.xlsx', 'eti-1', upload(Buffer.alloc(21 * 1024 * 1024)));
     expect(huge).toMatchObject({ status: 422, body: { message: 'El archivo pesa 21 MB; el máximo es 20 MB.' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlenariasResponse, ProposalsResponse, ProposalView } from '@okr/core';
+import type { MeResponse, PlenariasResponse, ProposalsResponse, ProposalView } from '@okr/core';
 import { startApi } from '../testing/apiServer.js';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -12,16 +12,36 @@ describe('proposals API (issue 14, item 16)', () => {
       expect(res.status).toBe(200);
       const body = res.body as ProposalsResponse;
       expect(body.coordinator).toBe(true);
-      expect(body.sessions.map((s) => s.plenariaId)).toEqual(['pl-dialogo-2026-10', 'pl-dialogo-2026-09']);
-      expect(body.proposals.length).toBe(7);
+      expect(body.sessions.map((s) => s.plenariaId)).toEqual(['pl-dialogo-2026-11', 'pl-dialogo-2026-10', 'pl-dialogo-2026-09']);
+      expect(body.proposals.length).toBe(10);
       expect(body.proposals.every((p) => p.canAssign && p.canUpdate)).toBe(true);
     }
     const dgth = (await call('/api/proposals', 'lider-dgth')).body as ProposalsResponse;
     expect(dgth.coordinator).toBe(false);
     expect(dgth.proposals.length).toBeGreaterThan(0);
     expect(dgth.proposals.every((p) => p.responsibleId === 'lider-dgth' && p.canUpdate && !p.canAssign)).toBe(true);
-    const member = (await call('/api/proposals', 'miembro-al-usaquen')).body as ProposalsResponse;
-    expect(member).toEqual({ proposals: [], sessions: [], coordinator: false, people: [] });
+    // Anyone else is refused, without a word of any proposal.
+    for (const who of ['miembro-al-usaquen', 'eti-1', 'enlace-oac']) {
+      expect(await call('/api/proposals', who)).toMatchObject({ status: 403, body: { message: 'Solo la Oficina Asesora de Planeación, el Despacho y quien toma una propuesta pueden verla o actualizarla.' } });
+      expect(JSON.stringify((await call('/api/proposals', who)).body)).not.toMatch(/pl-dialogo|propuesta de|trabajo en casa/i);
+    }
+  });
+
+  it('/api/me offers the «Propuestas» view to exactly those the list answers: the OAP (its head too), the Despacho, who takes one', async () => {
+    const { call } = await startApi();
+    const proposalsOf = async (who: string) => ((await call('/api/me', who)).body as MeResponse).proposals;
+    // The head of the OAP is a líder of the office, without an entity-wide role.
+    const head = (await call('/api/me', 'lider-oap')).body as MeResponse;
+    expect(head.roles.map((r) => r.role)).not.toContain('oap');
+    expect(head.proposals).toBe('all');
+    for (const who of ['oap-1', 'oap-2', 'lider-despacho', 'miembro-oap', 'enlace-despacho']) expect(await proposalsOf(who)).toBe('all');
+    expect(await proposalsOf('lider-dgth')).toBe('own');
+    for (const who of ['miembro-al-usaquen', 'eti-1', 'coach-1', 'enlace-oac']) expect(await proposalsOf(who)).toBeUndefined();
+    // And the list agrees with each.
+    for (const who of ['lider-oap', 'oap-1', 'lider-despacho', 'miembro-oap', 'enlace-despacho', 'lider-dgth', 'miembro-al-usaquen', 'eti-1', 'coach-1', 'enlace-oac']) {
+      const [me, list] = await Promise.all([proposalsOf(who), call('/api/proposals', who)]);
+      expect([who, list.status, me && (list.body as ProposalsResponse).coordinator]).toEqual([who, me ? 200 : 403, me ? me === 'all' : undefined]);
+    }
   });
 
   it('assigns and follows one up; bad input is refused in Spanish and changes nothing', async () => {
@@ -47,12 +67,12 @@ describe('proposals API (issue 14, item 16)', () => {
 
   it('names the next session of the monthly series on a past dialogue session, for who schedules them only', async () => {
     const { call } = await startApi(true, { now: '2026-12-01T14:00:00.000Z' });
-    const october = (who: string) => call('/api/plenarias?quarter=2026-Q4', who).then((r) => (r.body as PlenariasResponse).plenarias.find((p) => p.plenaria.id === 'pl-dialogo-2026-10'));
-    const forOap = await october('oap-1');
-    // One month after 16 October is past: the first monthly date after today, a business day, same place and people.
+    const november = (who: string) => call('/api/plenarias?quarter=2026-Q4', who).then((r) => (r.body as PlenariasResponse).plenarias.find((p) => p.plenaria.id === 'pl-dialogo-2026-11'));
+    const forOap = await november('oap-1');
+    // The latest session of the series (17 November): one month after it, a business day, same place and people.
     const { startTime, modality, location, presidingId, secretaryId } = forOap!.plenaria;
-    expect(forOap!.nextInSeries).toEqual({ kind: 'dialogo', unitId: null, date: '2026-12-16', startTime, modality, location, presidingId, secretaryId });
-    const forEnlace = await october('enlace-al-usaquen');
+    expect(forOap!.nextInSeries).toEqual({ kind: 'dialogo', unitId: null, date: '2026-12-17', startTime, modality, location, presidingId, secretaryId });
+    const forEnlace = await november('enlace-al-usaquen');
     expect(forEnlace).toBeDefined();
     expect(forEnlace!.nextInSeries).toBeUndefined();
   });

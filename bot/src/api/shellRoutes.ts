@@ -1,4 +1,4 @@
-import type { DevPerson, MeResponse, OkrSetState } from '@okr/core';
+import { coordinatesProposals, proposalsAccess, type DevPerson, type MeResponse, type OkrSetState } from '@okr/core';
 import type { Routes } from './routes.js';
 import { seesWholeEntity, visibleUnits } from '../services/access.js';
 import { today } from '../services/clock.js';
@@ -14,10 +14,19 @@ const ALL_SET_STATES: readonly OkrSetState[] = ['draft', 'coach_review', 'return
 export const registerShellRoutes: Routes<{ localLiveShare: { endpoint: string } | null }> = (server, { who, route, devIdentity }, { store, clock, localLiveShare }) => {
   server.get('/api/me', route(async (req): Promise<MeResponse> => {
     const person = await who(req);
-    const [roles, units, sets] = await Promise.all([store.rolesOf(person.id), store.listUnits(), store.listSetsByState(ALL_SET_STATES)]);
+    const [roles, units, sets, allRoles, proposalList] = await Promise.all([
+      store.rolesOf(person.id),
+      store.listUnits(),
+      store.listSetsByState(ALL_SET_STATES),
+      store.listRoles(),
+      // The whole (short) list, not this person's: one read the cache serves to everyone (ADR 14).
+      store.listProposals(),
+    ]);
     const now = today(clock);
     const quartersWithData = [...new Set(sets.map((s) => s.quarter))].sort().reverse();
-    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity, entityWide: seesWholeEntity(roles), quartersWithData };
+    // The same rule as the proposals service's list: the tab offers «Propuestas» to exactly those it answers.
+    const proposals = proposalsAccess(coordinatesProposals(person.id, allRoles, units), proposalList.some((p) => p.responsibleId === person.id));
+    return { person, roles, units: visibleUnits(roles, units), currentQuarter: now.quarter, currentPeriod: now.period, devIdentity, entityWide: seesWholeEntity(roles), quartersWithData, ...(proposals ? { proposals } : {}) };
   }));
 
   server.get('/api/dev/live-share', route(async (): Promise<{ endpoint: string }> => {

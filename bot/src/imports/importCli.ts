@@ -2,7 +2,8 @@
 // `npm run import -- viva ARCHIVO(.xlsx|.csv|.zip) [--dry-run] [--yes] [--env env/.env.dev]`
 // Reads the file (never changes it), prints what the import would do row by row, and — after a
 // question, or at once with --yes — applies it, all or nothing. --dry-run only reports. Reads the
-// same settings as the server (env/.env.local by default: the embedded store in .data/).
+// same settings as the server (env/.env.local by default: the embedded store in .data/). The enlaces
+// the run adds get the bot's welcome card in Teams, as those the ETI adds in the tab.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { importText as t, type ImportReport } from '@okr/core';
 import type { Store } from '../store/Store.js';
 import type { Clock } from '../services/clock.js';
+import type { DirectoryNotices } from '../services/directory.js';
 import { DirectoryImportService } from '../services/directoryImport.js';
 import { VivaImportService } from '../services/vivaImport.js';
 
@@ -41,8 +43,8 @@ export function reportLines(report: ImportReport): string[] {
   return lines;
 }
 
-/** Runs one import as the command line asks; returns the exit code (0 done or nothing to do, 1 refused, 2 usage). */
-export async function runImportCli(argv: readonly string[], store: Store, clock: Clock, io: CliIo): Promise<number> {
+/** Runs one import as the command line asks; returns the exit code (0 done or nothing to do, 1 refused, 2 usage). `notices`: the welcome of the enlaces it adds. */
+export async function runImportCli(argv: readonly string[], store: Store, clock: Clock, io: CliIo, notices?: DirectoryNotices): Promise<number> {
   const [kind, file] = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--env');
   if ((kind !== 'directorio' && kind !== 'viva') || !file) {
     USAGE.forEach((l) => io.print(l));
@@ -58,7 +60,7 @@ export async function runImportCli(argv: readonly string[], store: Store, clock:
   const yes = argv.includes('--yes');
   const run = (dryRun: boolean) =>
     kind === 'directorio'
-      ? new DirectoryImportService(store, clock).importWorkbook('cli', bytes, name, { dryRun })
+      ? new DirectoryImportService(store, clock, notices).importWorkbook('cli', bytes, name, { dryRun })
       : new VivaImportService(store).importFile('cli', bytes, name, { dryRun, confirmTeams: yes ? 'suggested' : 'none' });
   const dry = await run(true);
   reportLines(dry).forEach((l) => io.print(l));
@@ -101,13 +103,26 @@ async function main(): Promise<void> {
     throw error;
   }
   const store = openStore(config, systemClock, root);
+  // The enlaces an import adds are welcomed in Teams as from the server (the same bot, its stored conversations).
+  const [{ default: pino }, { createAdapter }, { RateLimitedNotifier }, { BotFrameworkSender }, { TeamsProactiveCards }, { directoryNotices }, { tabLinks }] = await Promise.all([
+    import('pino'),
+    import('../teams/adapter.js'),
+    import('../jobs/notifier.js'),
+    import('../teams/proactiveSender.js'),
+    import('../teams/teamsProactiveCards.js'),
+    import('../teams/directoryNotices.js'),
+    import('../teams/tabLinks.js'),
+  ]);
+  const log = pino({ level: 'error', base: undefined });
+  const proactive = new TeamsProactiveCards(new RateLimitedNotifier(new BotFrameworkSender(createAdapter(config, log), config.MicrosoftAppId)), store, log);
+  const notices = directoryNotices({ store, clock: systemClock, tabUrl: tabLinks(config) }, proactive);
   const rl = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : null;
   const io: CliIo = {
     print: (line) => console.log(line),
     ask: async (question) => (rl ? /^(s|si|sí|y|yes)$/i.test((await rl.question(question)).trim()) : null),
   };
   try {
-    process.exitCode = await runImportCli(args, store, systemClock, io);
+    process.exitCode = await runImportCli(args, store, systemClock, io, notices);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

@@ -8,10 +8,13 @@ import { defineModule } from './module.js';
 /** Directory: the units, people and roles the ETI keeps (with their dates), the OAP's strategic objectives, and the imports. */
 export const directory = defineModule({
   name: 'directory',
-  services: (ctx) => ({
-    directory: new DirectoryService(ctx.store, ctx.clock, ctx.proactive ? directoryNotices(ctx, ctx.proactive) : undefined),
-    directoryImport: new DirectoryImportService(ctx.store, ctx.clock),
-    vivaImport: new VivaImportService(ctx.store),
-  }),
+  services: (ctx) => {
+    const notices = ctx.proactive ? directoryNotices(ctx, ctx.proactive) : undefined;
+    return {
+      directory: new DirectoryService(ctx.store, ctx.clock, notices),
+      directoryImport: new DirectoryImportService(ctx.store, ctx.clock, notices),
+      vivaImport: new VivaImportService(ctx.store),
+    };
+  },
   routes: [registerDirectoryRoutes],
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from './clock.js';
 import { DirectoryImportService } from './directoryImport.js';
 import { readWorkbook } from '../imports/workbook.js';
-import { seededStore, TEST_NOW } from '../testing/harness.js';
+import { cardText, seededStore, TEST_NOW } from '../testing/harness.js';
+import { RecordingProactiveCards } from './proactiveCards.js';
+import { directoryNotices } from '../teams/directoryNotices.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../imports/fixtures', name));
 const setup = async () => {
@@ -47,6 +49,46 @@ describe('importing the directory workbook', () => {
     const again = await imports.importWorkbook(await eti(store), file, 'directorio-ordenado.xlsx', { dryRun: false });
     expect(again).toMatchObject({ applied: false, counts: { crear: 0, 'sin cambios': 11 } });
     expect(again.summary).toContain('El directorio ya tiene todo lo que dice el archivo: no hay cambios.');
+  });
+
+  it('welcomes in Teams, once, each enlace the real run adds, as one added by hand; líderes and members get none (nor do they by hand)', async () => {
+    const store = await seededStore();
+    const clock = fixedClock(TEST_NOW);
+    // Jhon (enlace of two new units) has written to the bot; nobody else the workbook brings has.
+    const cards = new RecordingProactiveCards((personId) => personId === 'jhon-cuervo');
+    const imports = new DirectoryImportService(store, clock, directoryNotices({ store, clock, tabUrl: (unitId) => `https://tab/?unit=${unitId}` }, cards));
+    const file = fixture('directorio-ordenado.xlsx');
+    const dry = await imports.importWorkbook(await eti(store), file, 'directorio-ordenado.xlsx', { dryRun: true });
+    expect(cards.sent).toEqual([]);
+    expect(dry.summary.join(' ')).not.toContain('bienvenida');
+
+    const run = await imports.importWorkbook(await eti(store), file, 'directorio-ordenado.xlsx', { dryRun: false });
+    // One card per enlace role it created (Jhon takes two units), none for the líderes.
+    expect(cards.sent.map((s) => s.personId)).toEqual(['jhon-cuervo', 'jhon-cuervo']);
+    const [dgc, sgcon] = cards.sent.map((s) => cardText(s.card));
+    expect(dgc).toContain('Bienvenido/a al equipo OKR, Jhon');
+    expect(dgc).toContain('Desde el 9 de noviembre de 2026 eres Enlace OKR de Dirección de Gestión del Conocimiento');
+    expect(sgcon).toContain('Desde el 17 de noviembre de 2026 eres Enlace OKR de Subdirección de Gestión del Conocimiento');
+    expect(dgc).toContain('La unidad no tiene set de OKR para');
+    expect(run.summary).toContain('Los 2 enlaces nuevos recibieron en Teams la tarjeta de bienvenida con lo pendiente: Jhon Fredy Cuervo Ardila (Dirección de Gestión del Conocimiento); Jhon Fredy Cuervo Ardila (Subdirección de Gestión del Conocimiento).');
+
+    // Run again: nothing new, no second card.
+    const again = await imports.importWorkbook(await eti(store), file, 'directorio-ordenado.xlsx', { dryRun: false });
+    expect(again.applied).toBe(false);
+    expect(cards.sent).toHaveLength(2);
+    expect(again.summary.join(' ')).not.toContain('bienvenida');
+  });
+
+  it('says which new enlaces the bot cannot reach yet (they get the bot’s welcome when they first write), and the import stands', async () => {
+    const store = await seededStore();
+    const clock = fixedClock(TEST_NOW);
+    const cards = new RecordingProactiveCards(() => false);
+    const imports = new DirectoryImportService(store, clock, directoryNotices({ store, clock, tabUrl: () => 'https://tab/' }, cards));
+    const run = await imports.importWorkbook(await eti(store), fixture('directorio-ordenado.xlsx'), 'directorio-ordenado.xlsx', { dryRun: false });
+    expect(run.applied).toBe(true);
+    expect(cards.sent).toEqual([]);
+    expect(run.summary).toContain('2 enlaces nuevos aún no han abierto la aplicación en Teams y recibirán la bienvenida cuando escriban al bot: Jhon Fredy Cuervo Ardila (Dirección de Gestión del Conocimiento); Jhon Fredy Cuervo Ardila (Subdirección de Gestión del Conocimiento).');
+    expect((await store.rolesOf('jhon-cuervo')).map((r) => r.unitId)).toEqual(['dgc', 'sgcon']);
   });
 
   it('reads a messy workbook — headers in any order and case, extra columns, blank rows, Ñ, dates as text, Excel dates and serials — as the tidy one', async () => {

@@ -7,13 +7,15 @@ import {
   WORKBOOK_SHEETS,
   type ImportReport,
   type ImportReportRow,
+  inForce,
+  type DirectoryChange,
   type Person,
 } from '@okr/core';
 import { ConflictError, type DirectoryPort } from '../store/Store.js';
 import { fileKind, ImportFileError } from '../imports/files.js';
 import { readWorkbook, writeWorkbook, type SheetSpec } from '../imports/workbook.js';
 import { today, type Clock } from './clock.js';
-import { canEditDirectory } from './directory.js';
+import { canEditDirectory, type DirectoryNotices } from './directory.js';
 import { Refusal } from './refusal.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -67,6 +69,7 @@ export class DirectoryImportService {
   constructor(
     private readonly store: DirectoryPort,
     private readonly clock: Clock,
+    private readonly notices?: DirectoryNotices,
   ) {}
 
   private async mayImport(who: Importer): Promise<string> {
@@ -98,12 +101,37 @@ export class DirectoryImportService {
         throw error;
       }
     }
+    const welcomes = apply ? await this.welcome(plan.changes) : { sent: [], pending: [] };
     const summary = [
       t.counts(c),
       refused ? t.summaryRefused(c.rechazada) : plan.changes.length === 0 ? t.summaryNothing : options.dryRun ? t.summaryDryRun : t.summaryApplied,
+      ...(welcomes.sent.length > 0 ? [t.welcomed(welcomes.sent)] : []),
+      ...(welcomes.pending.length > 0 ? [t.notWelcomed(welcomes.pending)] : []),
       ...(plan.ignoredColumns.length > 0 ? [t.ignoredColumns(plan.ignoredColumns)] : []),
     ];
     return { kind: 'directorio', fileName, dryRun: options.dryRun, applied: apply, counts: c, rows: plan.rows, summary };
+  }
+
+  /**
+   * The welcome card of every enlace role the run created and in force today, as an enlace added by
+   * hand gets it (`DirectoryService.assign`): once, since a run creates a role once and a second run
+   * of the same file creates nothing. A person the bot cannot reach yet gets the bot's own welcome
+   * when they first write to it. The import stands whatever happens to a card.
+   */
+  private async welcome(changes: readonly DirectoryChange[]): Promise<{ sent: string[]; pending: string[] }> {
+    const sent: string[] = [];
+    const pending: string[] = [];
+    if (!this.notices) return { sent, pending };
+    const date = today(this.clock).date;
+    const created = changes.flatMap((c) => (c.kind === 'assignment' && c.before === null && c.after.role === 'enlace' && c.after.unitId && inForce(c.after, date) ? [c.after] : []));
+    if (created.length === 0) return { sent, pending };
+    const snapshot = await this.store.loadDirectory();
+    for (const a of created) {
+      const label = `${snapshot.people.find((p) => p.id === a.personId)?.name ?? a.personId} (${snapshot.units.find((u) => u.id === a.unitId)?.name ?? a.unitId})`;
+      const ok = await this.notices.welcomeEnlace(a.personId, a.unitId!, a.from).catch(() => false);
+      (ok ? sent : pending).push(label);
+    }
+    return { sent, pending };
   }
 
   async exportWorkbook(who: Person): Promise<Buffer> {

@@ -5,6 +5,7 @@ import {
   followUpProposal,
   proposalMessages as m,
   proposalWrites,
+  proposalsAccess,
   sortProposals,
   type Person,
   type Proposal,
@@ -65,10 +66,11 @@ export class ProposalService {
     }));
   }
 
-  /** Every proposal for the OAP and the Despacho; for anyone else, those they take (none: an empty list). */
+  /** Every proposal for the OAP and the Despacho; those they take for who takes one; refused, without a word of any, to anyone else (`proposalsAccess`). */
   async list(person: Person): Promise<ProposalsResponse> {
     const viewer = await this.viewer(person);
     const stored = viewer.coordinator ? await this.store.listProposals() : await this.store.listProposals({ responsibleId: person.id });
+    if (!proposalsAccess(viewer.coordinator, stored.length > 0)) throw new Refusal('forbidden', m.notAllowed);
     const sessions = new Map<string, string>();
     for (const p of stored) sessions.set(p.plenariaId, p.sessionDate);
     return {

@@ -134,8 +134,12 @@ describe('npm run import', () => {
     expect(await runImportCli(['directorio', file('directorio-ordenado.xlsx')], store, clock, no.io)).toBe(0);
     expect(no.lines.at(-1)).toBe('No se aplicó nada.');
     const yes = io([true]);
-    expect(await runImportCli(['directorio', file('directorio-ordenado.xlsx')], store, clock, yes.io)).toBe(0);
+    const welcomed: string[] = [];
+    expect(await runImportCli(['directorio', file('directorio-ordenado.xlsx')], store, clock, yes.io, { welcomeEnlace: async (personId, unitId) => (welcomed.push(`${personId}@${unitId}`), true) })).toBe(0);
     expect(yes.lines).toContain('  Importación aplicada.');
+    // `npm run import` welcomes the enlaces it adds, as the tab does; the dry runs before sent nothing.
+    expect(welcomed).toEqual(['jhon-cuervo@dgc', 'jhon-cuervo@sgcon']);
+    expect(yes.lines.some((l) => l.includes('recibieron en Teams la tarjeta de bienvenida'))).toBe(true);
     expect((await store.listAudit({ entity: 'unit', limit: 1 }))[0]!.actorId).toBe('cli');
     const bad = io();
     expect(await runImportCli(['directorio', file('directorio-errores.xlsx'), '--yes'], store, clock, bad.io)).toBe(1);

@@ -104,11 +104,11 @@ describe('proposals of «Un café con el Secretario» (issue 14, item 16)', () =
 
   it('the plenarias list offers the next session of a held dialogue series to who may schedule one, and to nobody else', async () => {
     const h = await botHarness('2026-12-01T15:00:00.000Z');
-    const october = async (id: string) => (await h.deps.actas.plenarias(await h.as(id), '2026-Q4')).plenarias.find((s) => s.plenaria.id === 'pl-dialogo-2026-10')!;
-    const shown = await october('oap-1');
+    const november = async (id: string) => (await h.deps.actas.plenarias(await h.as(id), '2026-Q4')).plenarias.find((s) => s.plenaria.id === 'pl-dialogo-2026-11')!;
+    const shown = await november('oap-1');
     const { kind, unitId, startTime, modality, location, presidingId, secretaryId } = shown.plenaria;
-    // 16 November (a holiday) moved to the 17th has passed: the first date of the series after today.
-    expect(shown.nextInSeries).toEqual({ kind, unitId, date: '2026-12-16', startTime, modality, location, presidingId, secretaryId });
-    expect((await october('miembro-al-usaquen')).nextInSeries).toBeUndefined();
+    // The series' latest session, 17 November: the 17th of the next month, after today.
+    expect(shown.nextInSeries).toEqual({ kind, unitId, date: '2026-12-17', startTime, modality, location, presidingId, secretaryId });
+    expect((await november('miembro-al-usaquen')).nextInSeries).toBeUndefined();
   });
 });

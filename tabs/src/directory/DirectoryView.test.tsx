@@ -57,6 +57,34 @@ describe('Directorio', () => {
     expect(el.querySelector('[data-testid="unit-al-suba"]')).toBeNull();
   });
 
+  it('is an ARIA tree: levels, groups, open branches, one tab stop, the chosen unit selected; a click chooses without closing, the chevron closes, a warning reopens', async () => {
+    const api = { directory: vi.fn(async () => directory()) } as unknown as DirectoryApi;
+    const r = await render(<DirectoryView api={api} />);
+    cleanups.push(r.unmount);
+    const el = r.container;
+    const tree = await waitFor(() => el.querySelector('[role="tree"]'));
+    expect(tree.getAttribute('aria-label')).toBe('Jerarquía de unidades');
+    const item = (id: string) => byTestId(el, `unit-${id}`);
+    expect(['despacho', 'sgl', 'al-usaquen', 'al-suba'].map((id) => [item(id).getAttribute('role'), item(id).getAttribute('aria-level'), item(id).getAttribute('aria-expanded')])).toEqual([
+      ['treeitem', '1', 'true'],
+      ['treeitem', '2', 'true'],
+      ['treeitem', '3', null],
+      ['treeitem', '3', null],
+    ]);
+    expect(item('al-usaquen').closest('[role="group"]')).toBe(item('sgl').querySelector('[role="group"]'));
+    expect([...el.querySelectorAll('[role="treeitem"]')].filter((t) => t.getAttribute('tabindex') === '0')).toHaveLength(1);
+    await click(item('sgl').firstElementChild as HTMLElement);
+    expect(byTestId(el, 'directory-unit').textContent).toContain('Subsecretaría de Gestión Local');
+    expect([item('sgl').getAttribute('aria-selected'), item('sgl').getAttribute('aria-expanded'), item('despacho').getAttribute('aria-selected')]).toEqual(['true', 'true', 'false']);
+    // The chevron closes it; the warning's link to a unit inside opens it again and chooses that unit.
+    await click(item('sgl').querySelector<HTMLElement>('.fui-TreeItemLayout__expandIcon')!);
+    expect(item('sgl').getAttribute('aria-expanded')).toBe('false');
+    expect(el.querySelector('[data-testid="unit-al-suba"]')).toBeNull();
+    await click([...byTestId(el, 'directory-warnings').querySelectorAll('button')].find((b) => b.textContent === 'Alcaldía Local de Suba')!);
+    expect(item('sgl').getAttribute('aria-expanded')).toBe('true');
+    expect(item('al-suba').getAttribute('aria-selected')).toBe('true');
+  });
+
   it('replaces an enlace: picks the new person by typing, sends the date and the version, and says the welcome went out', async () => {
     const replaced = directory();
     const result: DirectoryChangeResult = { view: replaced, ended: [], welcomed: true };

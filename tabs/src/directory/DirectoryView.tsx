@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import type { AssignmentView, DirectoryChangeResult, DirectoryUnit, DirectoryView as Directory } from '@okr/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { foldText, unitTree, type UnitNode } from '../../../core/src/directory.js';
+import { foldText, ancestorsOf, unitTree } from '../../../core/src/directory.js';
 import { unitLevelLabels } from '../../../core/src/i18n/es-CO/directory.js';
 import type { DirectoryApi } from '../api/directory.js';
 import { roleLabels } from '../core.js';
@@ -29,18 +29,15 @@ import { Loading, LoadError } from '../ui/LoadStatus.js';
 import { useViewStyles, ViewSection } from '../ui/ViewSection.js';
 import { DirectoryDialog, type DialogState } from './DirectoryDialogs.js';
 import { RolesTable } from './RolesTable.js';
+import { branchIds, UnitTree } from './UnitTree.js';
 import { directoryText as d } from './strings.js';
 
 const ImportDialog = lazy(() => import('./ImportDialog.js'));
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(240px, 340px) minmax(0, 1fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start', '@media (max-width: 820px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
-  tree: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxHeight: '70vh', overflow: 'auto', paddingRight: tokens.spacingHorizontalS },
-  list: { listStyle: 'none', margin: 0, padding: 0 },
-  nested: { listStyle: 'none', margin: 0, paddingLeft: tokens.spacingHorizontalL, borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
-  node: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, width: '100%', justifyContent: 'flex-start', textAlign: 'start', minHeight: '32px' },
-  nodeText: { flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' },
-  current: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  // The column scrolls as a whole; nothing in it shrinks to make room for a long tree.
+  tree: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxHeight: '70vh', overflow: 'auto', paddingRight: tokens.spacingHorizontalS, '& > *': { flexShrink: 0 } },
   detail: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   tools: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -60,6 +57,8 @@ export default function DirectoryView({ api }: { api: DirectoryApi }) {
   const [filter, setFilter] = useState('');
   const [showInactive, setShowInactive] = useState(false);
   const [vigencia, setVigencia] = useState<number | null>(null);
+  // The open branches of the hierarchy: all of them until the person closes some.
+  const [open, setOpen] = useState<Set<string> | null>(null);
 
   if (load.state === 'loading') return <Loading label={d.loading} />;
   if (load.state === 'error') return <LoadError message={load.message} onRetry={load.retry} testId="directory-error" />;
@@ -77,6 +76,14 @@ export default function DirectoryView({ api }: { api: DirectoryApi }) {
     URL.revokeObjectURL(url);
   };
   const unit = data.units.find((u) => u.id === selected) ?? null;
+  const nodes = unitTree(data.units.filter((u) => showInactive || u.active));
+  const openBranches = open ?? new Set(branchIds(nodes));
+  /** Chooses a unit and opens the branches above it (a warning's link may point inside a closed one). */
+  const choose = (unitId: string) => {
+    setSelected(unitId);
+    const above = ancestorsOf(data.units, unitId).map((u) => u.id).filter((id) => !openBranches.has(id));
+    if (above.length > 0) setOpen(new Set([...openBranches, ...above]));
+  };
   const people = new Map(data.people.map((p) => [p.id, p]));
   const tools = data.canEdit ? (
     <>
@@ -116,7 +123,7 @@ export default function DirectoryView({ api }: { api: DirectoryApi }) {
             <ul className={styles.warnings}>
               {data.warnings.map((w) => (
                 <li key={w.unitId}>
-                  <Button appearance="transparent" size="small" onClick={() => setSelected(w.unitId)}>{w.unitName}</Button>
+                  <Button appearance="transparent" size="small" onClick={() => choose(w.unitId)}>{w.unitName}</Button>
                   {`: ${w.missing.map((m) => d.warningMissing[m]).join(' y ')}`}
                 </li>
               ))}
@@ -130,7 +137,7 @@ export default function DirectoryView({ api }: { api: DirectoryApi }) {
           <Input value={filter} onChange={(_, v) => setFilter(v.value)} placeholder={d.searchUnits} aria-label={d.searchUnits} data-testid="directory-filter" />
           <Checkbox checked={showInactive} onChange={(_, v) => setShowInactive(Boolean(v.checked))} label={d.showInactive} />
           {data.canEdit && <Button size="small" onClick={() => setDialog({ kind: 'unit', unit: null })} data-testid="directory-new-unit">{d.newUnit}</Button>}
-          <UnitList nodes={unitTree(data.units.filter((u) => showInactive || u.active))} selected={selected} onSelect={setSelected} filter={foldText(filter)} />
+          <UnitTree nodes={nodes} selected={selected} onSelect={choose} filter={foldText(filter)} open={openBranches} onOpenChange={setOpen} />
         </nav>
         <div className={styles.detail}>
           {unit ? (
@@ -160,29 +167,6 @@ export default function DirectoryView({ api }: { api: DirectoryApi }) {
         </Suspense>
       )}
     </ViewSection>
-  );
-}
-
-function matches(node: UnitNode, filter: string): boolean {
-  return !filter || foldText(node.unit.name).includes(filter) || node.unit.id.includes(filter) || node.children.some((c) => matches(c, filter));
-}
-
-function UnitList({ nodes, selected, onSelect, filter }: { nodes: UnitNode[]; selected: string | null; onSelect: (id: string) => void; filter: string }) {
-  const styles = useStyles();
-  const shown = nodes.filter((n) => matches(n, filter));
-  if (shown.length === 0) return null;
-  return (
-    <ul className={nodes[0]?.depth ? styles.nested : styles.list}>
-      {shown.map((n) => (
-        <li key={n.unit.id}>
-          <Button appearance="subtle" size="small" className={n.unit.id === selected ? `${styles.node} ${styles.current}` : styles.node} onClick={() => onSelect(n.unit.id)} aria-current={n.unit.id === selected ? 'true' : undefined} data-testid={`unit-${n.unit.id}`}>
-            <span className={styles.nodeText}>{n.unit.name}</span>
-            {!n.unit.active && <Badge appearance="tint" color="subtle" size="small">{d.inactive}</Badge>}
-          </Button>
-          <UnitList nodes={n.children} selected={selected} onSelect={onSelect} filter={filter} />
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -112,4 +112,23 @@ describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () =>
     expect(wide.querySelector('[data-testid="quarter-picker"]')).toBeNull();
     expect(wide.querySelector('[role="search"]')).toBeNull();
   });
+
+  it('shows no quarter picker where the quarter means nothing: the Directorio, the unit’s team and its commitments', async () => {
+    const el = await show(fakeApi({ entityWide: true }));
+    await waitFor(() => el.querySelector('[data-testid="quarter-picker"]'));
+    await click(byTestId(el, 'area-directory'));
+    await waitFor(() => new URL(window.location.href).searchParams.get('view') === 'directorio' || null);
+    expect(el.querySelector('[data-testid="quarter-picker"]')).toBeNull();
+    expect(el.querySelector('[role="search"]')).toBeNull();
+    // The unit's views: the unit picker stays, the quarter goes where it does not apply.
+    await click(byTestId(el, 'area-mine'));
+    await waitFor(() => el.querySelector('[data-testid="quarter-picker"]'));
+    for (const view of ['team', 'commitments']) {
+      await click(byTestId(el, `view-${view}`));
+      await waitFor(() => (el.querySelector('[data-testid="quarter-picker"]') === null ? true : null));
+      expect(el.querySelector('[data-testid="unit-picker"]')).not.toBeNull();
+    }
+    await click(byTestId(el, 'view-plenarias'));
+    await waitFor(() => el.querySelector('[data-testid="quarter-picker"]'));
+  });
 });

@@ -145,8 +145,8 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const unit = data.units.find((u) => u.id === unitId) ?? null;
   const roles = describeRoles(data);
   const inUnit = current.scope === 'unit';
-  /** A view with its own period (the PEI's cut-off) has no quarter picker above it. */
-  const quarterPicker = !('ownPeriod' in current);
+  /** A view the quarter means nothing to (the directory), or with its own period (the PEI's cut-off), has no quarter picker above it. */
+  const quarterPicker = !('noQuarter' in current);
   const renderOptions = (units: Unit[]) =>
     units.map((u) => (
       <Option key={u.id} value={u.id}>

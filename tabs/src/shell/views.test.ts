@@ -11,10 +11,27 @@ describe('the views table', () => {
     const unitViews = ['tree', 'formulation', 'plenarias', 'commitments', 'plan', 'planReport', 'planChanges', 'team'];
     expect(ids(viewsFor(me()))).toEqual({ unit: unitViews, entity: ['pei', 'validation'] });
     expect(ids(viewsFor(null))).toEqual({ unit: unitViews, entity: ['pei', 'validation'] });
-    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'proposals', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation'] });
+    expect(ids(viewsFor(me({ entityWide: true })))).toEqual({ unit: unitViews, entity: ['dashboard', 'oap', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation'] });
     // The monthly review is the ETI's.
     const eti = me({ entityWide: true, roles: [{ personId: 'eti-1', role: 'eti', unitId: null }] });
-    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'proposals', 'review', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation']);
+    expect(ids(viewsFor(eti)).entity).toEqual(['dashboard', 'oap', 'review', 'quarterClose', 'planReview', 'ranking', 'directory', 'pei', 'validation']);
+  });
+
+  it('offers «Propuestas» to exactly whom the server answers its list (`/api/me`’s `proposals`), entity-wide or not', () => {
+    const entity = (m: MeResponse) => viewsFor(m).entity.map((v) => v.id);
+    // The head of the OAP: a líder of the office, no entity-wide role; the OAP and the Despacho see them all.
+    const oapHead = me({ roles: [{ personId: 'lider-oap', role: 'lider', unitId: 'oap' }], proposals: 'all' });
+    expect(entity(oapHead)).toEqual(['proposals', 'pei', 'validation']);
+    expect(entity(me({ entityWide: true, proposals: 'all' }))).toContain('proposals');
+    // Who takes one sees theirs.
+    expect(entity(me({ roles: [{ personId: 'lider-dgth', role: 'lider', unitId: 'dgth' }], proposals: 'own' }))).toEqual(['proposals', 'pei', 'validation']);
+    // Entity-wide is not enough: the ETI does not follow proposals.
+    expect(entity(me({ entityWide: true, roles: [{ personId: 'eti-1', role: 'eti', unitId: null }] }))).not.toContain('proposals');
+    expect(entity(me())).not.toContain('proposals');
+  });
+
+  it('shows the quarter picker only above the views the quarter applies to', () => {
+    expect(VIEWS.filter((v) => 'noQuarter' in v).map((v) => v.id)).toEqual(['commitments', 'team', 'proposals', 'directory', 'pei', 'validation']);
   });
 
   it('opens what the address names, an acta alone in the plenarias, and the tree otherwise', () => {

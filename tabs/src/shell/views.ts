@@ -44,8 +44,12 @@ export interface ViewRow {
   link?: DeepLinkView;
   /** `?acta=<plenariaId>` opens that acta inside this view. */
   opensActas?: boolean;
-  /** The view picks its own period (a cut-off date): the shell shows no quarter picker above it. */
-  ownPeriod?: boolean;
+  /**
+   * The quarter means nothing there — the directory, a unit's team, its commitments across
+   * plenarias, the proposals across sessions — or the view picks its own period (the PEI's cut-off
+   * date): the shell shows no quarter picker above it.
+   */
+  noQuarter?: boolean;
   /** The view: `lazy(() => import(…))`, so its module's code loads the first time it is shown. */
   view: ComponentType<ViewProps>;
   /**
@@ -57,6 +61,8 @@ export interface ViewRow {
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
 const eti = (me: MeResponse) => me.roles.some((r) => r.role === 'eti');
+/** The OAP and the Despacho (every proposal), and who takes one (theirs): exactly whom `GET /api/proposals` answers. */
+const proposals = (me: MeResponse) => me.proposals !== undefined;
 
 export const VIEWS = [
   {
@@ -68,11 +74,11 @@ export const VIEWS = [
   },
   { id: 'formulation', module: 'formulation', scope: 'unit', view: lazy(() => import('../formulation/SetEditor.js')) },
   { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazy(() => import('../actas/PlenariasView.js')) },
-  { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', view: lazy(() => import('../actas/CommitmentsView.js')) },
+  { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', noQuarter: true, view: lazy(() => import('../actas/CommitmentsView.js')) },
   { id: 'plan', module: 'plan', scope: 'unit', link: 'plan', view: lazy(() => import('../plan/PlanView.js')) },
   { id: 'planReport', module: 'plan', scope: 'unit', link: 'plan-reporte', view: lazy(() => import('../plan/ReportView.js')) },
   { id: 'planChanges', module: 'plan', scope: 'unit', link: 'plan-modificaciones', view: lazy(() => import('../plan/ChangesView.js')) },
-  { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', view: lazy(() => import('../directory/TeamView.js')) },
+  { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', noQuarter: true, view: lazy(() => import('../directory/TeamView.js')) },
   {
     id: 'dashboard',
     module: 'okr',
@@ -83,14 +89,14 @@ export const VIEWS = [
     preload: (api, { quarter }) => void api.dashboard(quarter).catch(() => undefined),
   },
   { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
-  { id: 'proposals', module: 'proposals', scope: 'entity', who: entityWide, link: 'propuestas', ownPeriod: true, view: lazy(() => import('../proposals/ProposalsView.js')) },
+  { id: 'proposals', module: 'proposals', scope: 'entity', who: proposals, link: 'propuestas', noQuarter: true, view: lazy(() => import('../proposals/ProposalsView.js')) },
   { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazy(() => import('../review/ReviewView.js')) },
   { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazy(() => import('../review/QuarterCloseView.js')) },
   { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
   { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazy(() => import('../plan/RankingView.js')) },
-  { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', view: lazy(() => import('../directory/DirectoryView.js')) },
-  { id: 'pei', module: 'pei', scope: 'entity', link: 'pei', ownPeriod: true, view: lazy(() => import('../pei/PeiView.js')) },
-  { id: 'validation', module: 'pei', scope: 'entity', link: 'validacion', ownPeriod: true, view: lazy(() => import('../pei/ValidationView.js')) },
+  { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', noQuarter: true, view: lazy(() => import('../directory/DirectoryView.js')) },
+  { id: 'pei', module: 'pei', scope: 'entity', link: 'pei', noQuarter: true, view: lazy(() => import('../pei/PeiView.js')) },
+  { id: 'validation', module: 'pei', scope: 'entity', link: 'validacion', noQuarter: true, view: lazy(() => import('../pei/ValidationView.js')) },
 ] as const satisfies readonly ViewRow[];
 
 export type View = (typeof VIEWS)[number];

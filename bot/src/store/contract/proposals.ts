@@ -27,7 +27,7 @@ export function proposalsContract({ seeded }: ContractContext): void {
     const store = await seeded();
     const all = await store.listProposals();
     expect(all.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(all.map((p) => p.plenariaId))).toEqual(new Set(['pl-dialogo-2026-09', 'pl-dialogo-2026-10']));
+    expect(new Set(all.map((p) => p.plenariaId))).toEqual(new Set(['pl-dialogo-2026-09', 'pl-dialogo-2026-10', 'pl-dialogo-2026-11']));
     const october = await store.listProposals({ plenariaId: SESSION });
     expect(october.map((p) => p.id)).toEqual(all.filter((p) => p.plenariaId === SESSION).map((p) => p.id));
     const someone = all.find((p) => p.responsibleId)!.responsibleId!;

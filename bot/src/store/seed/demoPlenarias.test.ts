@@ -5,6 +5,9 @@ import {
   isBusinessDay,
   isOverdue,
   mayorWindowWarning,
+  nextMonthlySession,
+  previousQuarter,
+  quarterMonths,
   missingForSignature,
   oapCopyStatus,
   quarterOf,
@@ -47,7 +50,7 @@ describe('Demo plenarias (today 2026-11-23)', () => {
     expect(status.filter((s) => s === 'vencida')).toHaveLength(8);
   });
 
-  it('the semester’s plenaria mayor within its first 20 business days, and two dialogue sessions, presided by the Secretario', () => {
+  it('the semester’s plenaria mayor within its first 20 business days, and the monthly dialogue sessions held so far (September to November), presided by the Secretario', () => {
     const secretario = seed.roles.find((r) => r.role === 'secretario')!.personId;
     const mayor = plenarias.find((p) => p.kind === 'mayor')!;
     expect(mayor).toMatchObject({ id: 'pl-mayor-2026-S2', unitId: null, presidingId: secretario });
@@ -55,7 +58,7 @@ describe('Demo plenarias (today 2026-11-23)', () => {
     expect(mayorWindowWarning(mayor.date)).toBeNull();
     expect(actaOf(mayor)[0]!.okrResults).toEqual([]);
     const dialogues = plenarias.filter((p) => p.kind === 'dialogo');
-    expect(dialogues.map((p) => p.id)).toEqual(['pl-dialogo-2026-09', 'pl-dialogo-2026-10']);
+    expect(dialogues.map((p) => p.id)).toEqual(['pl-dialogo-2026-09', 'pl-dialogo-2026-10', 'pl-dialogo-2026-11']);
     for (const p of [mayor, ...dialogues]) {
       expect(p).toMatchObject({ unitId: null, presidingId: secretario });
       const acta = actaOf(p)[0]!;
@@ -122,5 +125,62 @@ describe('Demo plenarias (today 2026-11-23)', () => {
     expect(again.commitments).toEqual(commitments);
     again.actas![0]!.draft.decisions.push('x');
     expect(buildDemoSeed(TODAY).actas![0]!.draft.decisions).not.toContain('x');
+  });
+});
+
+describe('The demo’s «Un café con el Secretario» series, for any today', () => {
+  // Around the November session (held 17 Nov; the secretary signs the 18th, the Secretario the 19th),
+  // the brief's today (2 Dec), and later in a quarter.
+  for (const today of ['2026-11-17', '2026-11-19', '2026-11-20', '2026-11-23', '2026-12-02', '2027-02-26']) {
+    it(`${today}: one session every month of the series held before today, none missing, none ahead; actas and proposals as far along as the date allows`, () => {
+      const demo = buildDemoSeed(today);
+      const sessions = demo.plenarias!.filter((p) => p.kind === 'dialogo');
+      expect(sessions.length).toBeGreaterThan(0);
+      expect(sessions[0]!.date.slice(0, 7)).toBe(quarterMonths(previousQuarter(quarterOf(today)))[2]);
+      sessions.forEach((s, i) => {
+        expect(s.id).toBe(`pl-dialogo-${s.date.slice(0, 7)}`);
+        expect(s.date < today).toBe(true);
+        expect(isBusinessDay(s.date)).toBe(true);
+        // The series' cadence, the one «Programar la siguiente» proposes: each a month after the one before…
+        if (i > 0) expect(s.date).toBe(nextMonthlySession(sessions[i - 1]!, sessions[i - 1]!.date).date);
+      });
+      // …and the next one of the series is not yet held: no month missing at the end.
+      expect(nextMonthlySession(sessions.at(-1)!, sessions.at(-1)!.date).date >= today).toBe(true);
+      for (const s of sessions) {
+        const [acta, ...more] = demo.actas!.filter((a) => a.plenariaId === s.id);
+        expect(more).toEqual([]);
+        expect(acta!.draft.proposals.length).toBeGreaterThanOrEqual(3);
+        const signed = [acta!.signatures.secretary?.at, acta!.signatures.presiding?.at].filter(Boolean) as string[];
+        expect(signed.every((at) => at.slice(0, 10) > s.date && at.slice(0, 10) < today)).toBe(true);
+        expect(acta!.sentToOap === null || (acta!.sentToOap.on < today && actaState(acta!.signatures) === 'signed')).toBe(true);
+        // Only what both signed reaches the trackers.
+        const proposals = demo.proposals!.filter((p) => p.plenariaId === s.id);
+        const commitments = demo.commitments!.filter((c) => c.plenariaId === s.id);
+        if (actaState(acta!.signatures) === 'signed') {
+          expect(proposals.map((p) => p.text)).toEqual(acta!.draft.proposals);
+          expect(commitments).toHaveLength(acta!.draft.commitments.length);
+        } else {
+          expect([proposals, commitments]).toEqual([[], []]);
+        }
+        for (const p of proposals) expect(p.notes.every((n) => n.at.slice(0, 10) < today)).toBe(true);
+      }
+    });
+  }
+
+  it('on 2026-12-02 November’s session is held and signed, its proposals taken and in study', () => {
+    const demo = buildDemoSeed('2026-12-02');
+    expect(demo.plenarias!.filter((p) => p.kind === 'dialogo').map((p) => p.id)).toEqual(['pl-dialogo-2026-09', 'pl-dialogo-2026-10', 'pl-dialogo-2026-11']);
+    const acta = demo.actas!.find((a) => a.plenariaId === 'pl-dialogo-2026-11')!;
+    expect(actaState(acta.signatures)).toBe('signed');
+    const november = demo.proposals!.filter((p) => p.plenariaId === 'pl-dialogo-2026-11');
+    expect(november.map((p) => p.status)).toEqual(['en_estudio', 'en_estudio', 'recibida']);
+    expect(november.every((p) => p.responsibleId !== null)).toBe(true);
+  });
+
+  it('a session held the day before today has its acta in draft, and one held two business days before awaits the Secretario', () => {
+    const draft = buildDemoSeed('2026-11-18').actas!.find((a) => a.plenariaId === 'pl-dialogo-2026-11')!;
+    expect(actaState(draft.signatures)).toBe('draft');
+    const half = buildDemoSeed('2026-11-19').actas!.find((a) => a.plenariaId === 'pl-dialogo-2026-11')!;
+    expect([half.signatures.secretary?.personId, half.signatures.presiding]).toEqual(['eti-2', null]);
   });
 });

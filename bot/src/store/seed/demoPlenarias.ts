@@ -4,6 +4,7 @@ import {
   businessDaysOfMonth,
   formatDate,
   isBusinessDay,
+  nextMonthlySession,
   nthBusinessDayFrom,
   okrResultRows,
   oapDeadline,
@@ -33,15 +34,16 @@ import type { DemoDirectory } from './demoDirectory.js';
 import { prng } from './prng.js';
 
 /**
- * Demo plenarias, actas and tracked commitments, around `today` (the demo's 2026-11-23, Q4):
+ * Demo plenarias, actas and tracked commitments, around `today` (the server's; e.g. 2026-11-23, Q4):
  *
  * - the previous quarter (2026-Q3): a plenaria menor in its last month (September) for 40 of the
  *   44 units — MISSING_LAST_QUARTER have none, so the OAP sees who is missing — each with a signed
  *   acta (version 1) whose commitments are in the tracker; the copy to the OAP went within the 8
  *   business days for most, late for SENT_LATE, never for NEVER_SENT;
- * - the semester's entity-wide plenaria mayor (2026-07) within its first 20 business days, and two
- *   «Un café con el Secretario» sessions (the previous quarter's last month, the current quarter's
- *   first), signed, with proposals and commitments;
+ * - the semester's entity-wide plenaria mayor (2026-07) within its first 20 business days, and the
+ *   monthly «Un café con el Secretario» series since the previous quarter's last month: every
+ *   session held before today (on 2026-12-02: September, October and November), each acta as far
+ *   along as its date allows, the signed ones with their proposals and commitments;
  * - the current quarter (2026-Q4): HELD_THIS_QUARTER held and signed, DRAFT_THIS_QUARTER held in
  *   the last days with the acta still in draft, SCHEDULED_THIS_QUARTER scheduled after today
  *   without acta. al-usaquen has none this quarter: an end-to-end test schedules it.
@@ -73,6 +75,63 @@ export interface DemoOkrData {
   keyResults: KeyResult[];
   checkIns: CheckIn[];
 }
+
+/**
+ * The sessions of «Un café con el Secretario», in order from the first (the previous quarter's last
+ * month) to the current quarter's last month: who came besides the Secretario and the ETI's
+ * secretary, what was proposed, and what was committed (due `inDays` business days after).
+ */
+const DIALOGUES: ReadonlyArray<{ attendees: string[]; proposals: string[]; commitments: Array<Omit<ActaCommitment, 'due'> & { inDays: number }> }> = [
+  {
+    attendees: ['miembro-al-kennedy', 'miembro-al-bosa', 'miembro-dgth', 'miembro-dti', 'miembro-oac', 'enlace-al-suba'],
+    proposals: [
+      'Ampliar a dos días el trabajo en casa para los equipos que lo pidan, con metas verificables.',
+      'Crear una ruta de inducción para las personas que llegan a las alcaldías locales.',
+      'Dotar las salas de reunión de las sedes locales con equipos de videoconferencia.',
+      'Reconocer en cada plenaria a un equipo por su aporte a los OKR.',
+    ],
+    commitments: [
+      { id: 'c1', task: 'Presentar al comité directivo una propuesta de ampliación del trabajo en casa', ownerId: 'lider-dgth', inDays: 15 },
+      { id: 'c2', task: 'Inventariar las salas con equipos de videoconferencia en las sedes locales', ownerId: 'lider-dti', inDays: 35 },
+    ],
+  },
+  {
+    attendees: ['miembro-al-kennedy', 'miembro-al-bosa', 'miembro-dgth', 'miembro-dti', 'miembro-oac', 'enlace-al-suba'],
+    proposals: [
+      'Simplificar el formato de evidencias de los reportes mensuales.',
+      'Programar pausas activas en las sedes de las alcaldías.',
+      'Compartir las buenas prácticas de las alcaldías con mejores resultados en PQRS.',
+    ],
+    commitments: [
+      { id: 'c1', task: 'Organizar el primer encuentro de buenas prácticas entre alcaldías', ownerId: 'lider-sgl', inDays: 45 },
+      { id: 'c2', task: 'Programar las pausas activas en las sedes locales', ownerId: 'lider-dgth', inDays: 20 },
+    ],
+  },
+  {
+    attendees: ['miembro-al-engativa', 'miembro-al-ciudad-bolivar', 'miembro-dfin', 'miembro-djur', 'enlace-al-usme', 'enlace-dadm'],
+    proposals: [
+      'Publicar cada mes en la intranet el avance de los OKR de la entidad.',
+      'Habilitar una ventanilla única de trámites internos para las alcaldías locales.',
+      'Capacitar a los enlaces en el análisis de datos de sus resultados clave.',
+    ],
+    commitments: [
+      { id: 'c1', task: 'Presentar al comité directivo el diseño de la ventanilla única de trámites internos', ownerId: 'lider-dadm', inDays: 25 },
+      { id: 'c2', task: 'Programar con Talento Humano el curso de análisis de datos para enlaces', ownerId: 'lider-dgth', inDays: 30 },
+    ],
+  },
+  {
+    attendees: ['miembro-al-suba', 'miembro-al-fontibon', 'miembro-oap', 'miembro-ddhh', 'enlace-al-kennedy', 'enlace-dti'],
+    proposals: [
+      'Hacer una sesión de «Un café con el Secretario» en una alcaldía local cada trimestre.',
+      'Reducir las reuniones de seguimiento que se cruzan con las plenarias menores.',
+      'Abrir un buzón virtual para las propuestas entre sesiones.',
+    ],
+    commitments: [
+      { id: 'c1', task: 'Proponer el calendario de sesiones en las alcaldías locales para el próximo año', ownerId: 'lider-sgl', inDays: 20 },
+      { id: 'c2', task: 'Habilitar el buzón virtual de propuestas en la intranet', ownerId: 'lider-dti', inDays: 30 },
+    ],
+  },
+];
 
 const START_TIMES = ['08:00', '09:00', '10:00', '14:00', '15:00'];
 
@@ -357,62 +416,61 @@ export function buildDemoPlenarias(today: IsoDate, directory: DemoDirectory, okr
     addBusinessDays(mayorDate, 4),
   );
 
-  // ── «Un café con el Secretario»: the previous quarter's last month and this quarter's first ───
-  const dialogues: Array<{ month: string; proposals: string[]; commitments: Array<Omit<ActaCommitment, 'due'> & { inDays: number }> }> = [
-    {
-      month: lastMonth,
-      proposals: [
-        'Ampliar a dos días el trabajo en casa para los equipos que lo pidan, con metas verificables.',
-        'Crear una ruta de inducción para las personas que llegan a las alcaldías locales.',
-        'Dotar las salas de reunión de las sedes locales con equipos de videoconferencia.',
-        'Reconocer en cada plenaria a un equipo por su aporte a los OKR.',
-      ],
-      commitments: [
-        { id: 'c1', task: 'Presentar al comité directivo una propuesta de ampliación del trabajo en casa', ownerId: 'lider-dgth', inDays: 15 },
-        { id: 'c2', task: 'Inventariar las salas con equipos de videoconferencia en las sedes locales', ownerId: 'lider-dti', inDays: 35 },
-      ],
-    },
-    {
-      month: quarterMonths(current)[0]!,
-      proposals: [
-        'Simplificar el formato de evidencias de los reportes mensuales.',
-        'Programar pausas activas en las sedes de las alcaldías.',
-        'Compartir las buenas prácticas de las alcaldías con mejores resultados en PQRS.',
-      ],
-      commitments: [
-        { id: 'c1', task: 'Organizar el primer encuentro de buenas prácticas entre alcaldías', ownerId: 'lider-sgl', inDays: 45 },
-        { id: 'c2', task: 'Programar las pausas activas en las sedes locales', ownerId: 'lider-dgth', inDays: 20 },
-      ],
-    },
-  ];
-  for (const d of dialogues) {
-    const days = businessDaysOfMonth(d.month).filter((x) => x < today);
-    if (days.length === 0) continue;
-    const date = days[Math.min(days.length - 1, 10)]!;
+  // ── «Un café con el Secretario»: monthly since the previous quarter's last month ─────────────
+  // The series' cadence is core's (`nextMonthlySession`, what «Programar la siguiente» proposes):
+  // the first on the month's 11th business day, each next one a month after the one before. Every
+  // session held before today is there; its acta is as far along as the days since allow (the
+  // secretary signs the next business day, the Secretario the one after, the copy goes to the OAP
+  // a few days later), and only a signed acta brings its proposals and commitments.
+  let sessionDate = nthBusinessDayFrom(`${lastMonth}-01`, 11);
+  for (const d of DIALOGUES) {
+    const date = sessionDate;
+    if (date >= today) break;
     const plenaria = addPlenaria(
-      { id: `pl-dialogo-${d.month}`, kind: 'dialogo', unitId: null, date, startTime: '10:00', presidingId: SECRETARIO, secretaryId: 'eti-2', createdBy: 'eti-2' },
+      { id: `pl-dialogo-${date.slice(0, 7)}`, kind: 'dialogo', unitId: null, date, startTime: '10:00', presidingId: SECRETARIO, secretaryId: 'eti-2', createdBy: 'eti-2' },
       null,
     );
-    signedActa(
-      plenaria,
-      {
-        startTime: '10:00',
-        endTime: '11:30',
-        objective: 'Escuchar las propuestas del equipo en la sesión «Un café con el Secretario» y acordar compromisos.',
-        attendeeIds: [SECRETARIO, 'eti-2', 'miembro-al-kennedy', 'miembro-al-bosa', 'miembro-dgth', 'miembro-dti', 'miembro-oac', 'enlace-al-suba'],
-        guests: [],
-        agenda: ['Bienvenida', 'Propuestas de los participantes', 'Respuestas y acuerdos', 'Compromisos y cierre'],
-        development: `Participaron ${int(18, 35)} personas de las alcaldías locales y del nivel central. El Secretario escuchó las propuestas y respondió cuáles se estudian, cuáles se adoptan y cuáles no son viables por ahora.`,
-        proposals: d.proposals,
-        conversations: '',
-        feedback: '',
-        recognitions: [],
-        decisions: ['Estudiar en el comité directivo las propuestas que requieren presupuesto.'],
-        commitments: d.commitments.map(({ inDays, ...c }) => ({ ...c, due: addBusinessDays(date, inDays) })),
-      },
-      [],
-      addBusinessDays(date, int(2, 5)),
-    );
+    sessionDate = nextMonthlySession(plenaria, date).date;
+    const draft: ActaDraft = {
+      startTime: '10:00',
+      endTime: '11:30',
+      objective: 'Escuchar las propuestas del equipo en la sesión «Un café con el Secretario» y acordar compromisos.',
+      attendeeIds: [SECRETARIO, 'eti-2', ...d.attendees],
+      guests: [],
+      agenda: ['Bienvenida', 'Propuestas de los participantes', 'Respuestas y acuerdos', 'Compromisos y cierre'],
+      development: `Participaron ${int(18, 35)} personas de las alcaldías locales y del nivel central. El Secretario escuchó las propuestas y respondió cuáles se estudian, cuáles se adoptan y cuáles no son viables por ahora.`,
+      proposals: d.proposals,
+      conversations: '',
+      feedback: '',
+      recognitions: [],
+      decisions: ['Estudiar en el comité directivo las propuestas que requieren presupuesto.'],
+      commitments: d.commitments.map(({ inDays, ...c }) => ({ ...c, due: addBusinessDays(date, inDays) })),
+    };
+    const sentOn = addBusinessDays(date, int(3, 5));
+    if (addBusinessDays(date, 2) < today) {
+      signedActa(plenaria, draft, [], sentOn < today ? sentOn : null);
+      continue;
+    }
+    // Held in the last days: the acta is written, and signed by the secretary once a day has passed.
+    const created = at(date, '10:00', 2);
+    const secretaryDay = addBusinessDays(date, 1);
+    const secretarySigned = secretaryDay < today;
+    actas.push({
+      plenariaId: plenaria.id,
+      documentVersion: 1,
+      version: secretarySigned ? 3 : 2,
+      draft,
+      okrResults: [],
+      snapshotAt: created,
+      signatures: { secretary: secretarySigned ? { personId: plenaria.secretaryId, at: at(secretaryDay, '16:00') } : null, presiding: null },
+      sentToOap: null,
+      fileName: null,
+      correctionReason: null,
+      createdBy: plenaria.secretaryId,
+      createdAt: created,
+      updatedBy: plenaria.secretaryId,
+      updatedAt: secretarySigned ? at(secretaryDay, '16:00') : at(date, '10:00', 5),
+    });
   }
 
   // ── this quarter: held and signed, held with the acta in draft, scheduled ───────────────────

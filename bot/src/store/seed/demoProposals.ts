@@ -4,8 +4,9 @@ import { addBusinessDays, assignProposal, followUpProposal, proposalWrites, type
 type Step = { inDays: number; by: string } & ({ assign: string } | { status: ProposalStatus; note?: string; impact?: string });
 
 /**
- * How the demo's proposals went, by session (the previous quarter's last month, this quarter's
- * first) and by their order in the acta: what the Secretario answered in the session and what the
+ * How the demo's proposals went, by session of the monthly series (the previous quarter's last
+ * month, then this quarter's months; a session with nothing here keeps its proposals «recibida»)
+ * and by their order in the acta: what the Secretario answered in the session and what the
  * people who took them did since (seed 004: «cuáles se estudian, cuáles se adoptan y cuáles no son viables»).
  */
 const FOLLOW_UPS: ReadonlyArray<ReadonlyArray<readonly Step[]>> = [
@@ -48,6 +49,17 @@ const FOLLOW_UPS: ReadonlyArray<ReadonlyArray<readonly Step[]>> = [
     ],
     // «Compartir las buenas prácticas…»: received, still to be assigned.
     [],
+  ],
+  [
+    [
+      { inDays: 3, by: 'oap-1', assign: 'lider-oac' },
+      { inDays: 7, by: 'lider-oac', status: 'en_estudio', note: 'Se diseña con la OAP una nota mensual de una página para la intranet con el tablero de la entidad.' },
+    ],
+    [
+      { inDays: 3, by: 'oap-1', assign: 'lider-dadm' },
+      { inDays: 8, by: 'lider-dadm', status: 'en_estudio', note: 'Se levantan los trámites internos que más piden las alcaldías: contratos, comisiones y bienes.' },
+    ],
+    [{ inDays: 4, by: 'oap-1', assign: 'lider-dgth' }],
   ],
 ];
 

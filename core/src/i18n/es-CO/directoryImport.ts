@@ -53,6 +53,8 @@ export const importText = {
   summaryApplied: 'Importación aplicada.',
   summaryRefused: (n: number) => `${n === 1 ? 'Una fila rechazada' : `${n} filas rechazadas`}: no se importó nada. Corrige el archivo y vuelve a intentarlo.`,
   summaryNothing: 'El directorio ya tiene todo lo que dice el archivo: no hay cambios.',
+  welcomed: (who: readonly string[]) => `${who.length === 1 ? 'El enlace nuevo recibió' : `Los ${who.length} enlaces nuevos recibieron`} en Teams la tarjeta de bienvenida con lo pendiente: ${who.join('; ')}.`,
+  notWelcomed: (who: readonly string[]) => `${who.length === 1 ? 'Un enlace nuevo aún no ha abierto' : `${who.length} enlaces nuevos aún no han abierto`} la aplicación en Teams y ${who.length === 1 ? 'recibirá' : 'recibirán'} la bienvenida cuando escriban al bot: ${who.join('; ')}.`,
   ignoredColumns: (columns: readonly string[]) => `Columnas que no se leen (se ignoran): ${columns.join('; ')}.`,
   counts: (c: Record<string, number>) => `Crear ${c.crear ?? 0} · Cambiar ${c.cambiar ?? 0} · Terminar ${c.terminar ?? 0} · Sin cambios ${c['sin cambios'] ?? 0} · Rechazadas ${c.rechazada ?? 0}`,
 } as const;
