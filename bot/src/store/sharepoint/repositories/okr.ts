@@ -43,6 +43,8 @@ export const OKR_LISTS = {
       number('SetVersion', 'versión; sube con cada cambio de contenido o de estado'),
     ],
     audit: 'okrSet',
+    // Whether the set takes reports (active, not imported).
+    decides: ['checkInSave'],
     within: withinQuarter,
   },
   setEvents: {
@@ -102,6 +104,8 @@ export const OKR_LISTS = {
       number('Weight', 'peso en el promedio del objetivo; vacío = pesos iguales'),
     ],
     audit: 'okrSet',
+    // What each key result accepts (kind, target) and which are the set’s.
+    decides: ['checkInSave'],
     within: withinQuarter,
   },
   checkIns: {
