@@ -13,7 +13,7 @@ import { GraphGateway } from './graph.js';
 import { describe as describeReport, provision } from './provision.js';
 import { ACTA_LIBRARY } from './repositories/actas.js';
 import { checkInColumns, checkInsOfMonth } from './repositories/okr.js';
-import { LIBRARIES, LISTS, SharePointSchemaError } from './SharePointStore.js';
+import { LIBRARIES, LISTS, SharePointSchemaError, SharePointStore } from './SharePointStore.js';
 import { GraphUnavailableError } from './throttling.js';
 
 const now = () => new Date('2026-11-23T15:00:00.000Z');
@@ -620,6 +620,25 @@ describe('Provisioning', () => {
     expect(suba.find((c) => c.keyResultId === row!.fields.KeyResultId)).toMatchObject({ value: 99, version: 2 });
     expect(checkInsOfMonth(mineOf(months.rows(), first0, '2000-01')!).map((c) => c.keyResultId).at(-1)).toBe('hist-extra');
     expect((await provision(h.gateway, { url: SITE_URL })).actions).toEqual([]);
+  });
+
+  it('the server refuses a site whose old check-in list was not moved yet, and starts once provisioning moved it', async () => {
+    const h = fakeSharePoint({ now });
+    await h.store.seed(twoUnits);
+    const legacy = h.site.createList(LEGACY_CHECK_INS.name, LEGACY_CHECK_INS.description, LEGACY_CHECK_INS.columns.map(columnDefinition));
+    legacy.bulkInsert(legacyCheckInHistory(unitIds, 500));
+    const fresh = () => new SharePointStore({ gateway: h.gateway, site: { url: SITE_URL }, now });
+    await expect(fresh().listUnits()).rejects.toThrow(/OkrCheckIns still hold data of an earlier shape that was not moved yet.*npm run provision/);
+    expect((await provision(h.gateway, { url: SITE_URL })).actions.map((a) => a.action)).toEqual(['migrate']);
+    const store = fresh();
+    expect((await store.listCheckIns(String(legacyCheckInHistory(unitIds, 500)[0]!.UnitId), ['2000-01'])).length).toBeGreaterThan(0);
+    // An old list with nothing left to move is recorded once, and the server starts.
+    const empty = fakeSharePoint({ now });
+    empty.site.createList(LEGACY_CHECK_INS.name, LEGACY_CHECK_INS.description, LEGACY_CHECK_INS.columns.map(columnDefinition));
+    await expect(empty.store.isEmpty()).rejects.toBeInstanceOf(SharePointSchemaError);
+    expect((await provision(empty.gateway, { url: SITE_URL })).actions.map((a) => a.detail)).toEqual(['OkrCheckIns y OkrCheckInsMes ya coinciden: queda registrado en la auditoría']);
+    expect((await provision(empty.gateway, { url: SITE_URL })).actions).toEqual([]);
+    expect(await new SharePointStore({ gateway: empty.gateway, site: { url: SITE_URL }, now }).isEmpty()).toBe(true);
   });
 
   it('reports a plain list where the acta library should be, and the store refuses to start on it', async () => {

@@ -74,6 +74,12 @@ const fromLegacy = (f: Fields): CheckIn => ({
   version: num(f, 'RecordVersion'),
 });
 
+/** The audit entry's entity id that records the move of the check-ins (the server refuses to start on the legacy list without it). */
+export const CHECK_INS_MARKER = 'migracion-checkins-por-mes';
+
+/** What the server checks at start (engine.ts): the legacy lists and the audit entry that says their data was moved. */
+export const MIGRATIONS = [{ list: LEGACY_CHECK_INS.name, marker: CHECK_INS_MARKER }] as const;
+
 export interface MigrationOutcome {
   /** What it did (or, in a dry run, would do); null when there was nothing to do. */
   done: string | null;
@@ -110,7 +116,13 @@ export async function migrateCheckIns(gateway: GraphGateway, siteId: string, lis
   if (!targetId) return { done: `moverá los check-ins de ${LEGACY_CHECK_INS.name} a ${OKR_LISTS.checkIns.name} cuando exista`, problems: [] };
   const legacyUrl = `/sites/${siteId}/lists/${legacyId}`;
   const targetUrl = `/sites/${siteId}/lists/${targetId}`;
-  const [legacy, target] = await Promise.all([allItems(gateway, legacyUrl, LEGACY_CHECK_INS), allItems(gateway, targetUrl, OKR_LISTS.checkIns)]);
+  const auditId = listIds.get(auditTrail.list.name.toLowerCase());
+  const markerQuery = auditId ? `/sites/${siteId}/lists/${auditId}/items?$select=id&$top=1&$filter=${encodeURIComponent(`fields/EntityId eq '${CHECK_INS_MARKER}'`)}` : null;
+  const [legacy, target, marked] = await Promise.all([
+    allItems(gateway, legacyUrl, LEGACY_CHECK_INS),
+    allItems(gateway, targetUrl, OKR_LISTS.checkIns),
+    markerQuery ? gateway.queryAll([markerQuery]).then(([rows]) => (rows ?? []).length > 0) : Promise.resolve(false),
+  ]);
   const months = new Map<string, CheckIn[]>();
   for (const item of legacy.sort((a, b) => Number(a.id) - Number(b.id))) {
     const c = fromLegacy(item.fields);
@@ -152,8 +164,11 @@ export async function migrateCheckIns(gateway: GraphGateway, siteId: string, lis
     completed++;
     moved += changed;
   }
-  if (calls.length === 0) return { done: null, problems: [] };
-  const done = `${moved} check-ins de ${LEGACY_CHECK_INS.name} → ${OKR_LISTS.checkIns.name}: ${created} meses nuevos, ${completed} completados (${LEGACY_CHECK_INS.name} queda como estaba)`;
+  if (calls.length === 0 && marked) return { done: null, problems: [] };
+  const done =
+    calls.length === 0
+      ? `${LEGACY_CHECK_INS.name} y ${OKR_LISTS.checkIns.name} ya coinciden: queda registrado en la auditoría`
+      : `${moved} check-ins de ${LEGACY_CHECK_INS.name} → ${OKR_LISTS.checkIns.name}: ${created} meses nuevos, ${completed} completados (${LEGACY_CHECK_INS.name} queda como estaba)`;
   if (options.dryRun) return { done, problems: [] };
   const problems: string[] = [];
   for (let i = 0; i < calls.length; i += 20) {
@@ -167,10 +182,11 @@ export async function migrateCheckIns(gateway: GraphGateway, siteId: string, lis
       else throw answerError(`migrate ${OKR_LISTS.checkIns.name}`, answer);
     });
   }
+  // Recorded once complete: the server starts on a site with the legacy list only with this entry.
+  if (problems.length > 0) return { done, problems };
   const key = randomUUID();
   const at = (options.now?.() ?? new Date()).toISOString();
-  const entry = auditTrail.fields(key, { actorId: 'provision', entity: 'store', entityId: 'migracion-checkins-por-mes', action: 'update', before: { list: LEGACY_CHECK_INS.name, items: legacy.length }, after: { list: OKR_LISTS.checkIns.name, checkIns: moved, created, completed }, at });
-  const auditId = listIds.get(auditTrail.list.name.toLowerCase());
+  const entry = auditTrail.fields(key, { actorId: 'provision', entity: 'store', entityId: CHECK_INS_MARKER, action: 'update', before: { list: LEGACY_CHECK_INS.name, items: legacy.length }, after: { list: OKR_LISTS.checkIns.name, checkIns: moved, created, completed }, at });
   if (auditId) {
     const [answer] = await gateway.batch([{ method: 'POST', url: `/sites/${siteId}/lists/${auditId}/items`, body: { fields: withoutEmpty(entry) } }], { mode: 'parallel' });
     if (answer!.status >= 300) throw answerError('migration audit entry', answer!);
