@@ -37,7 +37,7 @@ await measure(
       actorId: `enlace-${unit.id}`,
       unitId: unit.id,
       period: today.slice(0, 7),
-      checkIns: [{ keyResultId: keyResult.id, value: 40, comment: 'Avance del mes con soporte.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencia' }],
+      checkIns: [{ keyResultId: keyResult.id, value: 40, comment: 'Avance del mes con soporte.', evidenceUrl: 'https://gobiernobogota.sharepoint.com/sites/OKR/evidencia', version: null }],
     }),
   false,
 );

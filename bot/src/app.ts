@@ -76,7 +76,7 @@ export function composeModules<const L extends readonly AnyModule[]>(input: AppI
   return {
     deps,
     commands: list.flatMap((m) => m.commands.map((c): BotCommand => ({ phrases: c.phrases, run: (person) => c.run({ person, deps }) }))),
-    cardActions: list.flatMap((m) => m.cardActions.map((a): BotCardAction => ({ verb: a.verb, run: (person, data) => a.run({ person, deps }, data) }))),
+    cardActions: list.flatMap((m) => m.cardActions.map((a): BotCardAction => ({ verb: a.verb, run: (person, data) => a.run({ person, deps }, data), ...(a.write ? { write: a.write } : {}) }))),
     routes: list.flatMap((m) => m.routes.map((routes) => (server: Server, api: Api) => routes(server, api, deps))),
     start: (started) => list.flatMap((m) => m.start?.({ ...ctx, ...started }, deps) ?? []),
   };

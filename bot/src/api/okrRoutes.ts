@@ -8,6 +8,7 @@ import { loadTree } from '../services/okrTree.js';
 import { HttpError, forbidden, notFound } from './errors.js';
 import { quarterParam } from './params.js';
 import { calendarMonth, parseInput } from '../input/schemas.js';
+import { asWrite } from '../store/freshness.js';
 
 const checkInBody = z.object({
   period: calendarMonth,
@@ -50,7 +51,8 @@ export const registerOkrRoutes: Routes<{ checkIns: CheckInService }> = (server, 
     };
   }));
 
-  server.post('/api/units/:unitId/check-ins', route(async (req) => {
+  // A save checks with SharePoint only what decides it (store/freshness.ts), who is calling included.
+  server.post('/api/units/:unitId/check-ins', route((req) => asWrite('checkInSave', async () => {
     const person = await who(req);
     const body = parseInput(checkInBody, req.body);
     const result = await checkIns.submit(person, req.params.unitId, body.period, body.checkIns);
@@ -59,5 +61,5 @@ export const registerOkrRoutes: Routes<{ checkIns: CheckInService }> = (server, 
     // Someone else saved meanwhile: nothing stored; the current values and versions go back, to compare and save again.
     if (result.kind === 'stale') throw new HttpError('conflict', result.errors.map((e) => e.message).join(' '), { errors: result.errors, current: result.current.map((c) => ({ keyResultId: c.keyResultId, value: c.value, version: c.version, authorId: c.authorId, updatedAt: c.updatedAt })) });
     return { saved: result.saved, tree: result.form.tree };
-  }));
+  })));
 };

@@ -7,9 +7,14 @@ import type { Clock } from '../services/clock.js';
 import type { AppInstaller } from './appInstaller.js';
 import { toSendError, type Notifier } from './notifier.js';
 import { planReminders, type PlannedReminder, type ReminderPlanStore } from './reminderPlan.js';
+import { withDataAge } from '../store/dataAge.js';
 
-/** Builds the card of a reminder (the Teams card builders; kept out of jobs/). */
-export type ReminderRenderer = (reminder: PlannedReminder) => Record<string, unknown>;
+/**
+ * Builds the card of a reminder (the Teams card builders; kept out of jobs/). `dataAgeMs`: how old
+ * the store's data the run planned from is (store/dataAge.ts; 0 when fresh) — past a minute the card
+ * says so, as the bot's answers do.
+ */
+export type ReminderRenderer = (reminder: PlannedReminder, context: { dataAgeMs: number }) => Record<string, unknown>;
 
 export interface RunReport {
   at: string;
@@ -96,7 +101,8 @@ export class ReminderScheduler {
     if (!isSendingTime(now, settings)) return { ...report, skipped: 'outside_hours' };
     if ((await store.getReminderControl()).paused) return { ...report, skipped: 'paused' };
 
-    const plan = await planReminders(store, now, settings, log);
+    // How old the data the plan was read from is (the SharePoint read cache notes it): the cards say so past a minute.
+    const { result: plan, ageMs } = await withDataAge(() => planReminders(store, now, settings, log));
     report.due = plan.reminders.length;
     const toSend: PlannedReminder[] = [];
     const unreachable = new Set<string>();
@@ -109,7 +115,7 @@ export class ReminderScheduler {
     report.unreachable = [...unreachable].sort();
     await this.askInstallation(report.unreachable, plan.today);
 
-    await this.dispatch(toSend, report);
+    await this.dispatch(toSend, report, ageMs);
     if (report.sent.length + report.failed.length + report.uncertain.length > 0 || report.unreachable.length > 0) {
       log.info({ ...report, sent: report.sent.length }, 'reminder run');
     }
@@ -121,13 +127,13 @@ export class ReminderScheduler {
    * when each goes out). A store error — or the process dying — stops the run: what was claimed and
    * not confirmed stays claimed and is never sent again blindly; the next run or instance carries on.
    */
-  async dispatch(reminders: readonly PlannedReminder[], report: RunReport = emptyReport(this.options.clock.now())): Promise<RunReport> {
+  async dispatch(reminders: readonly PlannedReminder[], report: RunReport = emptyReport(this.options.clock.now()), dataAgeMs = 0): Promise<RunReport> {
     let aborted: unknown = null;
     const queue = [...reminders];
     const worker = async () => {
       for (let r = queue.shift(); r && aborted === null; r = queue.shift()) {
         try {
-          await this.deliver(r, report);
+          await this.deliver(r, report, dataAgeMs);
         } catch (error) {
           aborted ??= error;
         }
@@ -138,7 +144,7 @@ export class ReminderScheduler {
     return report;
   }
 
-  private async deliver(r: PlannedReminder, report: RunReport): Promise<void> {
+  private async deliver(r: PlannedReminder, report: RunReport, dataAgeMs: number): Promise<void> {
     const { store, notifier, clock, render, log } = this.options;
     if (!(await store.claimReminder(r.key, this.owner, clock.now().toISOString()))) {
       report.alreadyHandled++;
@@ -146,7 +152,7 @@ export class ReminderScheduler {
     }
     const reference = await store.getConversationReference(r.key.personId);
     try {
-      await notifier.send({ id: r.id, personId: r.key.personId, reference, card: render(r) });
+      await notifier.send({ id: r.id, personId: r.key.personId, reference, card: render(r, { dataAgeMs }) });
     } catch (error) {
       const failure = toSendError(error);
       if (failure.notDelivered) {

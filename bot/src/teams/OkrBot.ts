@@ -17,6 +17,7 @@ import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/s
 import type { AdaptiveCard } from './cards/elements.js';
 import { commandFor, normalizeCommand } from './commands/normalize.js';
 import { withDataAge } from '../store/dataAge.js';
+import { asWrite, type DecidedWrite } from '../store/freshness.js';
 import { datedCard } from './cards/dataAge.js';
 
 /** A command as the bot runs it: bound by app.ts to the services of its module. */
@@ -29,6 +30,8 @@ export interface BotCommand {
 export interface BotCardAction {
   verb: string;
   run(person: Person, data: Record<string, unknown>): Promise<CardReply>;
+  /** The turn runs as this write (store/freshness.ts), identifying the person included. */
+  write?: DecidedWrite;
 }
 
 /** What the bot is made of: the directory (who is writing), every module's commands and card actions, the help lines. */
@@ -80,7 +83,8 @@ export class OkrBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       // The reply is built first, noting how old the data it read is (store/dataAge.ts), then sent.
-      const { result, ageMs } = await withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
+      const submitted = context.activity.value as Record<string, unknown> | undefined;
+      const { result, ageMs } = await this.asActionWrites(typeof submitted?.action === 'string' ? submitted.action : null, () => withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
         const person = await this.identify(context);
         const value = context.activity.value as Record<string, unknown> | undefined;
         if (value && typeof value.action === 'string') {
@@ -90,7 +94,7 @@ export class OkrBot extends TeamsActivityHandler {
           return { reply, cards: [forClicker(reply)] };
         }
         return { cards: person ? await this.runCommand(person, context.activity.text ?? '') : [notRegisteredCard()] };
-      });
+      }));
       if (result.reply) await this.updateOriginal(context, dated(result.reply, ageMs));
       for (const card of result.cards) await context.sendActivity(cardActivity(datedCard(card, ageMs)));
       await next();
@@ -160,6 +164,12 @@ export class OkrBot extends TeamsActivityHandler {
     }
   }
 
+  /** A turn of a card action that is a write (a check-in save) runs as it, from identifying the person on (store/freshness.ts). */
+  private asActionWrites<T>(verb: string | null, work: () => Promise<T>): Promise<T> {
+    const write = verb ? this.deps.cardActions.find((a) => a.verb === verb)?.write : undefined;
+    return write ? asWrite(write, work) : work();
+  }
+
   private async runCardAction(person: Person, verb: string, data: Record<string, unknown>): Promise<CardReply> {
     const action = this.deps.cardActions.find((a) => a.verb === verb);
     if (!action) return messageCard(shellBotText.staleCard.title, shellBotText.staleCard.text);
@@ -174,12 +184,12 @@ export class OkrBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const { result: reply, ageMs } = await withDataAge(async (): Promise<CardReply> => {
+    const { result: reply, ageMs } = await this.asActionWrites(invokeValue.action?.verb ?? null, () => withDataAge(async (): Promise<CardReply> => {
       const person = await this.identify(context);
       if (!person) return notRegisteredCard();
       const action = invokeValue.action;
       return this.runCardAction(person, action.verb, { ...(action.data as Record<string, unknown>), action: action.verb });
-    });
+    }));
     const answer = dated(reply, ageMs);
     await this.updateOriginal(context, answer);
     return invokeCard(forClicker(answer));

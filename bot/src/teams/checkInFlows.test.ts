@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyResult } from '@okr/core';
-import { botHarness, cardText } from '../testing/harness.js';
+import { botHarness, cardText, TEST_NOW } from '../testing/harness.js';
+import { buildDemoSeed } from '../store/seed/demoOkrs.js';
+import { fakeSharePoint, SITE_URL } from '../store/sharepoint/fake/harness.js';
+import { GraphGateway } from '../store/sharepoint/graph.js';
+import { SharePointStore } from '../store/sharepoint/SharePointStore.js';
 import { loadTree } from '../services/okrTree.js';
 import { monthReviewWrite } from '../store/contract/fixtures.js';
 import { CHECK_IN_SAVE_ONE, CHECK_IN_SUBMIT, inputIds } from './cards/checkInCard.js';
@@ -187,5 +191,36 @@ describe('check-in compare-and-set and es-CO numbers on the card (issue 13, item
     const small = Math.min(kr.baseline, kr.target) + 1.5;
     await h.execute(ENLACE, CHECK_IN_SAVE_ONE, { unitId: UNIT, period: PERIOD, keyResultId: kr.id, ...fill(kr, String(small).replace('.', ',')) });
     expect((await h.store.listCheckIns(UNIT, [PERIOD]))[0]!.value).toBe(small);
+  });
+});
+
+describe('check-in saves on the SharePoint store, two server instances with their read caches (issue 20)', () => {
+  const actionData = (card: { actions?: Array<{ title?: string; data?: unknown }> }, title: string) => card.actions!.find((a) => a.title === title)!.data as Record<string, unknown>;
+
+  it('a save meets the other instance’s save of the month: refused for the same key result (who saved what), saved for another one, keeping both', async () => {
+    const cache = { maxAgeMs: 5_000, now: () => 0 };
+    const site = fakeSharePoint({ now: () => new Date(TEST_NOW), cache });
+    await site.store.seed(buildDemoSeed(TEST_NOW.slice(0, 10)));
+    const other = new SharePointStore({ gateway: new GraphGateway({ tokenProvider: async () => 'fake-token', transport: site.fake.transport() }), site: { url: SITE_URL }, now: () => new Date(TEST_NOW), cache });
+    const [a, b] = [await botHarness(TEST_NOW, undefined, site.store), await botHarness(TEST_NOW, undefined, other)];
+    const krs = (await site.store.getSet(UNIT, '2026-Q4'))!.keyResults;
+    const [x, y] = [krs.find((k) => k.kind === 'percentage')!, krs.find((k) => k.kind === 'number')!];
+    // The enlace opens the month's card on one instance, the líder on the other, and saves first.
+    const [enlaceCard] = await a.say(ENLACE, 'check-in');
+    const [liderCard] = await b.say('lider-al-usaquen', 'check-in');
+    const period = String(actionData(enlaceCard!, 'Guardar todo').period);
+    await b.execute('lider-al-usaquen', CHECK_IN_SUBMIT, { ...actionData(liderCard!, 'Guardar todo'), ...fill(x, '35') });
+    // The enlace's instance still holds the month as it was (within the freshness bound): the month's eTag catches it.
+    const refused = await a.execute(ENLACE, CHECK_IN_SUBMIT, { ...actionData(enlaceCard!, 'Guardar todo'), ...fill(x, '40') });
+    const lider = (await site.store.getPerson('lider-al-usaquen'))!;
+    expect(cardText(refused)).toContain(`otra persona lo guardó mientras lo editabas: ahora dice 35 % (lo guardó ${lider.name})`);
+    // The líder reports another key result; the enlace, from the card that came back, saves theirs: both are kept.
+    await b.execute('lider-al-usaquen', CHECK_IN_SAVE_ONE, { unitId: UNIT, period, keyResultId: y.id, ...fill(y) });
+    const saved = await a.execute(ENLACE, CHECK_IN_SUBMIT, { ...actionData(refused, 'Guardar todo'), ...fill(x, '40') });
+    expect(cardText(saved)).toContain(`✅ Guardado: «${x.title}»`);
+    // What the enlace’s instance answers now (its own write, at once; the other instance sees it within its bound).
+    const month = await site.store.listCheckIns(UNIT, [period]);
+    expect(month.find((c) => c.keyResultId === x.id)).toMatchObject({ value: 40, version: 2, authorId: ENLACE });
+    expect(month.find((c) => c.keyResultId === y.id)).toMatchObject({ value: y.target, version: 1, authorId: lider.id });
   });
 });

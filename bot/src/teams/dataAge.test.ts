@@ -4,6 +4,13 @@ import { fakeSharePoint } from '../store/sharepoint/fake/harness.js';
 import { botHarness, cardText, TEST_NOW } from '../testing/harness.js';
 import { CHECK_IN_SAVE_ONE } from './cards/checkInCard.js';
 import type { AdaptiveCard } from './cards/elements.js';
+import { DEFAULT_REMINDER_SETTINGS } from '@okr/core';
+import { loadConfig } from '../config.js';
+import { planReminders } from '../jobs/reminderPlan.js';
+import { ReminderScheduler } from '../jobs/reminderScheduler.js';
+import { silentLog } from '../testing/harness.js';
+import { renderReminder } from './startReminders.js';
+import { tabLinks } from './tabLinks.js';
 
 const UNIT = 'al-usaquen';
 const ENLACE = `enlace-${UNIT}`;
@@ -37,5 +44,57 @@ describe('a card built from data older than a minute says so in one line', () =>
     h.fake.unreachable = false;
     const [again] = await bot.say(ENLACE, 'check-in');
     expect(cardText(again)).not.toMatch(NOTICE);
+  });
+});
+
+describe('a proactive reminder card built from data older than a minute says so too', () => {
+  /** The 26 Nov 2026 09:00 Bogotá run (the check-in window): each enlace gets the card of what their unit has not reported. */
+  async function reminderRun(stale: boolean) {
+    let ms = 0;
+    const h = fakeSharePoint({ now: () => new Date(TEST_NOW), cache: { maxAgeMs: 5_000, now: () => ms } });
+    const seed = buildDemoSeed(TEST_NOW.slice(0, 10));
+    await h.store.seed(seed);
+    for (const unit of seed.units) await h.store.saveConversationReference(`enlace-${unit.id}`, { conversation: { id: `a:enlace-${unit.id}` } });
+    const runAt = new Date('2026-11-26T14:00:00.000Z');
+    const settings = DEFAULT_REMINDER_SETTINGS;
+    if (stale) {
+      // The run's reads were answered two minutes ago; now SharePoint does not answer them (the cache
+      // serves what it holds), and answers again when the run claims its first reminder.
+      await h.store.getReminderControl();
+      await planReminders(h.store, runAt, settings, silentLog);
+      ms += 121_000;
+      h.fake.unreachable = true;
+    }
+    const store = new Proxy(h.store, {
+      get(target, key, receiver) {
+        if (key === 'claimReminder') h.fake.unreachable = false;
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const sent: AdaptiveCard[] = [];
+    const links = tabLinks(loadConfig({ PUBLIC_URL: 'http://localhost:3978' }));
+    const scheduler = new ReminderScheduler({
+      store,
+      notifier: { send: async (m) => (sent.push(m.card as unknown as AdaptiveCard), { activityId: 'enviado' }), update: async () => undefined },
+      clock: { now: () => runAt },
+      render: renderReminder(links),
+      log: silentLog,
+      owner: 'prueba',
+      settings,
+    });
+    const report = await scheduler.runOnce();
+    return { report, card: sent.find((c) => cardText(c).includes('Usaquén'))! };
+  }
+
+  it('with the figures it shows, and not while the data is fresh', async () => {
+    const fresh = await reminderRun(false);
+    expect(fresh.report.sent.length).toBeGreaterThan(0);
+    expect(cardText(fresh.card)).not.toMatch(NOTICE);
+    const stale = await reminderRun(true);
+    expect(stale.report.sent).toEqual(fresh.report.sent);
+    expect(lastLine(stale.card)).toBe('Los datos tienen 2 minutos: no se pudo actualizar desde SharePoint. Se pondrán al día en cuanto vuelva a responder.');
+    // The same card otherwise: the line is added at its end.
+    expect(stale.card.body.slice(0, -1)).toEqual(fresh.card.body);
   });
 });

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Person } from '@okr/core';
 import type { Clock } from '../services/clock.js';
 import type { Store } from '../store/Store.js';
+import type { DecidedWrite } from '../store/freshness.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import type { TabLinks } from './tabLinks.js';
 
@@ -58,4 +59,6 @@ export type CardReply = AdaptiveCard | { card: AdaptiveCard; everyone: AdaptiveC
 export interface CardAction<S = unknown> {
   verb: string;
   run: (actor: Actor<S>, data: Record<string, unknown>) => Promise<CardReply>;
+  /** A write whose freshness checks cover only what decides it (store/freshness.ts): the whole turn runs as it. */
+  write?: DecidedWrite;
 }

@@ -6,10 +6,16 @@ import type { Clock } from '../services/clock.js';
 import type { Store } from '../store/Store.js';
 import { GraphAppInstaller } from '../jobs/graphAppInstaller.js';
 import type { Notifier } from '../jobs/notifier.js';
-import { ReminderScheduler } from '../jobs/reminderScheduler.js';
+import { ReminderScheduler, type ReminderRenderer } from '../jobs/reminderScheduler.js';
+import { datedCard } from './cards/dataAge.js';
 import { msalTokenProvider } from '../store/sharepoint/auth.js';
 import { reminderCard } from './cards/reminderCards.js';
 import type { TabLinks } from './tabLinks.js';
+
+/** A reminder's card as it is sent: past a minute of data age, with the line the bot's answers carry (cards/dataAge.ts). */
+export function renderReminder(tabUrl: TabLinks): ReminderRenderer {
+  return (r, { dataAgeMs }) => datedCard(reminderCard(r, { tabUrl: tabUrl(undefined, { view: 'actas-oap' }), links: tabUrl }), dataAgeMs) as unknown as Record<string, unknown>;
+}
 
 export function reminderSettingsFrom(config: Pick<Config, 'REMINDERS_WINDOW_DAYS' | 'REMINDERS_ESCALATION_DAYS'>): ReminderSettings {
   return { ...DEFAULT_REMINDER_SETTINGS, checkInWindowBusinessDays: config.REMINDERS_WINDOW_DAYS, escalationBusinessDays: config.REMINDERS_ESCALATION_DAYS };
@@ -43,7 +49,7 @@ export function startReminders(ctx: { config: Config; store: Store; clock: Clock
     installer,
     settings: reminderSettingsFrom(config),
     notifier,
-    render: (r) => reminderCard(r, { tabUrl: tabUrl(undefined, { view: 'actas-oap' }), links: tabUrl }) as unknown as Record<string, unknown>,
+    render: renderReminder(tabUrl),
   });
   scheduler.start(config.REMINDERS_CRON);
   log.info({ cron: config.REMINDERS_CRON, next: scheduler.nextRun(), owner: scheduler.owner }, 'reminder scheduler started');

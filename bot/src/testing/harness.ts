@@ -70,8 +70,8 @@ export async function botHarness<S extends Store = SqliteStore>(now = TEST_NOW, 
   }
 
   /** Clicks an Action.Execute: returns the card of the invoke response. */
-  async function execute(personId: string, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<AdaptiveCard> {
-    const person = await as(personId);
+  async function execute(personId: string | { aadObjectId: string; name: string }, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<AdaptiveCard> {
+    const person = typeof personId === 'string' ? await as(personId) : personId;
     await adapter.processActivity(
       activityFrom(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, ...(replyToId ? { replyToId } : {}) }),
     );

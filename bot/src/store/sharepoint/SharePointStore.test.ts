@@ -3,14 +3,17 @@ import type { CheckIn, Commitment, Plenaria } from '@okr/core';
 import { ConflictError, type SeedData } from '../Store.js';
 import { buildDemoSeed } from '../seed/demoOkrs.js';
 import { SqliteStore } from '../sqlite/SqliteStore.js';
-import { checkInHistory, fakeSharePoint, SITE_URL, type FakeSharePointOptions } from './fake/harness.js';
+import { checkInHistory, fakeSharePoint, legacyCheckInHistory, SITE_URL, type FakeSharePointOptions } from './fake/harness.js';
+import { LEGACY_CHECK_INS } from './migrations.js';
+import { columnDefinition } from './schema.js';
 import { contractOverFake } from './fake/contractOverFake.js';
 import { monthReviewWrite } from '../contract/fixtures.js';
 import { FakeGraph } from './fake/FakeGraph.js';
 import { GraphGateway } from './graph.js';
 import { describe as describeReport, provision } from './provision.js';
 import { ACTA_LIBRARY } from './repositories/actas.js';
-import { LIBRARIES, LISTS, SharePointSchemaError } from './SharePointStore.js';
+import { checkInColumns, checkInsOfMonth } from './repositories/okr.js';
+import { LIBRARIES, LISTS, SharePointSchemaError, SharePointStore } from './SharePointStore.js';
 import { GraphUnavailableError } from './throttling.js';
 
 const now = () => new Date('2026-11-23T15:00:00.000Z');
@@ -127,8 +130,11 @@ describe('SharePoint store and SQLite store give the same answers', () => {
   });
 });
 
-/** This unit's check-ins of November in the list's storage. */
+/** This unit's November in the list's storage: its one month item. */
 const mine = (rows: Array<Record<string, unknown>>) => rows.filter((r) => r.Period === '2026-11' && r.UnitId === 'al-usaquen');
+/** The check-ins of this unit's November as stored (the month item's JSON columns). */
+const mineOf = (rows: Array<Record<string, unknown>>, unitId: string, period: string) => rows.find((r) => r.Period === period && r.UnitId === unitId);
+const stored = (rows: Array<Record<string, unknown>>) => mine(rows).flatMap((r) => checkInsOfMonth(r));
 
 /** Check-in ids differ between stores (random): compare the rest. */
 /** An audit entry's check-ins (a save's list of them) without their ids, which each store makes up. */
@@ -200,21 +206,66 @@ describe('Writes under conflict, loss and failure', () => {
     return { ...h, krs, write, checkInsList, itemsUrl: `/lists/${checkInsList.id}/items` };
   };
 
-  it('turns someone else’s edit between read and write (412) into a ConflictError and writes nothing', async () => {
-    const h = await setup();
-    await h.write([40]);
+  /** Someone else's save of the month between our read and our write: the month item's check-ins changed by `change`. */
+  const meanwhile = (h: Awaited<ReturnType<typeof setup>>, method: 'PATCH' | 'POST', change: (checkIns: CheckIn[]) => CheckIn[]) =>
     h.fake.inject({
       kind: 'before',
-      method: 'PATCH',
+      method,
       urlIncludes: h.itemsUrl,
       run: () => {
-        const item = [...h.checkInsList.all()].find((i) => i.fields.Period === '2026-11' && i.fields.UnitId === 'al-usaquen')!;
-        h.checkInsList.update(item, { Value: 41, RecordVersion: 2 });
+        const item = [...h.checkInsList.all()].find((i) => i.fields.Period === '2026-11' && i.fields.UnitId === 'al-usaquen');
+        const next = change(item ? checkInsOfMonth(item.fields) : []);
+        if (item) h.checkInsList.update(item, checkInColumns('al-usaquen', '2026-11', next));
+        else h.checkInsList.create({ RecordKey: 'al-usaquen|2026-11', Title: 'x', UnitQuarter: 'al-usaquen|2026-Q4', Quarter: '2026-Q4', UnitId: 'al-usaquen', Period: '2026-11', IdempotencyKey: 'someone-else', ...checkInColumns('al-usaquen', '2026-11', next) });
       },
     });
+  const theirs = (h: Awaited<ReturnType<typeof setup>>, kr: number, value: number, version = 1): CheckIn => ({
+    id: `theirs-${kr}`,
+    keyResultId: h.krs[kr]!.id,
+    unitId: 'al-usaquen',
+    period: '2026-11',
+    value,
+    comment: 'De otra persona',
+    evidenceUrl: 'https://gobiernobogota.sharepoint.com/otra',
+    authorId: 'lider-al-usaquen',
+    createdAt: '2026-11-23T14:00:00.000Z',
+    updatedAt: '2026-11-23T14:00:00.000Z',
+    version,
+  });
+
+  it('turns someone else’s edit of the same key result between read and write (412) into a ConflictError and writes nothing', async () => {
+    const h = await setup();
+    await h.write([40]);
+    meanwhile(h, 'PATCH', (cs) => cs.map((c) => ({ ...c, value: 41, version: 2 })));
     await expect(h.write([55], [1])).rejects.toBeInstanceOf(ConflictError);
     expect((await h.store.listCheckIns('al-usaquen', ['2026-11']))[0]).toMatchObject({ value: 41, version: 2 });
     expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('after a 412 for another key result’s save, reads the month again and saves once more, keeping both', async () => {
+    const h = await setup();
+    await h.write([40]);
+    meanwhile(h, 'PATCH', (cs) => [...cs, theirs(h, 1, 7)]);
+    const [saved] = await h.write([55], [1]);
+    expect(saved).toMatchObject({ outcome: 'updated', checkIn: { value: 55, version: 2 } });
+    expect(stored(h.checkInsList.rows()).map((c) => [c.keyResultId, c.value, c.version])).toEqual([
+      [h.krs[0]!.id, 55, 2],
+      [h.krs[1]!.id, 7, 1],
+    ]);
+    expect((await h.store.listCheckIns('al-usaquen', ['2026-11'])).map((c) => c.value)).toEqual([55, 7]);
+    expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['update', 'create']);
+  });
+
+  it('keeps a month at the longest input in one item: what does not fit one text column goes on in the next', async () => {
+    const h = await setup();
+    const longest = (i: number) => ({ keyResultId: h.krs[i]!.id, value: i, comment: '"\\'.repeat(1000), evidenceUrl: `https://gobiernobogota.sharepoint.com/${'x'.repeat(2000)}/${i}`, version: null });
+    const write = { actorId: 'enlace-al-usaquen', unitId: 'al-usaquen', period: '2026-11', checkIns: h.krs.map((_, i) => longest(i)) };
+    expect(write.checkIns).toHaveLength(9);
+    await h.store.saveCheckIns(write);
+    const [row] = mine(h.checkInsList.rows());
+    expect(String(row!.CheckIns).length).toBeLessThanOrEqual(63_999);
+    expect(String(row!.CheckIns2).length).toBeGreaterThan(0);
+    expect((await h.store.listCheckIns('al-usaquen', ['2026-11'])).map((c) => [c.keyResultId, c.comment, c.evidenceUrl])).toEqual(write.checkIns.map((c) => [c.keyResultId, c.comment, c.evidenceUrl]));
   });
 
   it('a create whose answer is lost is retried without a second item (idempotency key)', async () => {
@@ -223,6 +274,7 @@ describe('Writes under conflict, loss and failure', () => {
     const [saved] = await h.write([40]);
     expect(saved!.outcome).toBe('created');
     expect(mine(h.checkInsList.rows())).toHaveLength(1);
+    expect(stored(h.checkInsList.rows())).toHaveLength(1);
     expect(await h.store.listAudit({ entity: 'checkIn' })).toHaveLength(1);
     // An update whose answer is lost: the retry sees its own change (412 on the old eTag) and is fine.
     h.fake.inject({ kind: 'lose-response', method: 'PATCH', urlIncludes: h.itemsUrl });
@@ -231,28 +283,28 @@ describe('Writes under conflict, loss and failure', () => {
     expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['update', 'create']);
   });
 
-  it('a create that meets someone else’s item with the same key is a conflict, not an overwrite', async () => {
+  it('a create that meets someone else’s month with the same key result is a conflict, not an overwrite', async () => {
     const h = await setup();
-    h.fake.inject({
-      kind: 'before',
-      method: 'POST',
-      urlIncludes: h.itemsUrl,
-      run: () =>
-        h.checkInsList.create({ RecordKey: `${h.krs[0]!.id}|2026-11`, Title: 'x', UnitQuarter: 'al-usaquen|2026-Q4', Quarter: '2026-Q4', UnitId: 'al-usaquen', Period: '2026-11', Value: 1, IdempotencyKey: 'someone-else' }),
-    });
+    meanwhile(h, 'POST', () => [theirs(h, 0, 1)]);
     await expect(h.write([40])).rejects.toBeInstanceOf(ConflictError);
-    expect(mine(h.checkInsList.rows()).map((r) => r.Value)).toEqual([1]);
+    expect(mine(h.checkInsList.rows())).toHaveLength(1);
+    expect(stored(h.checkInsList.rows()).map((c) => c.value)).toEqual([1]);
+  });
+
+  it('a create that meets someone else’s month of other key results (409) adds to it', async () => {
+    const h = await setup();
+    meanwhile(h, 'POST', () => [theirs(h, 1, 7)]);
+    const [saved] = await h.write([40]);
+    expect(saved!.outcome).toBe('created');
+    expect(mine(h.checkInsList.rows())).toHaveLength(1);
+    expect(stored(h.checkInsList.rows()).map((c) => c.value)).toEqual([7, 40]);
   });
 
   it('undoes the changes already made when a later one fails, audit entries included', async () => {
     const h = await setup();
     await h.write([10]);
-    h.fake.inject({
-      kind: 'before',
-      method: 'POST',
-      urlIncludes: h.itemsUrl,
-      run: () => h.fake.inject({ kind: 'status', status: 500, method: 'POST', urlIncludes: h.itemsUrl }),
-    });
+    // The month's item is written; its audit entry, next in the batch, fails.
+    h.fake.inject({ kind: 'status', status: 500, method: 'POST', urlIncludes: `/lists/${h.list('audit').id}/items` });
     await expect(h.write([11, 20, 30], [1])).rejects.toThrow(/500/);
     expect((await h.store.listCheckIns('al-usaquen', ['2026-11'])).map((c) => [c.value, c.version])).toEqual([[10, 1]]);
     expect((await h.store.listAudit({ entity: 'checkIn' })).map((a) => a.action)).toEqual(['create']);
@@ -285,20 +337,24 @@ describe('Writes under conflict, loss and failure', () => {
 
   it('bounds the retries of the request that is stuck, not of a long sequence that gets further between waits', async () => {
     const h = await setup({ maxRetries: 1 });
-    const throttleNext = () => h.fake.inject({ kind: 'status', status: 429, retryAfter: 1, method: 'POST', urlIncludes: h.itemsUrl });
+    const list = h.list('commitments');
+    const items = `/lists/${list.id}/items`;
+    const pl = twoUnits.plenarias!.find((p) => p.unitId === 'al-usaquen')!.id;
+    const c = (id: string): Commitment => ({ ...demo.commitments![0]!, id: `${pl}:nuevo-${id}`, plenariaId: pl, unitId: 'al-usaquen', ownerId: 'miembro-al-usaquen', version: 1 });
+    const throttleNext = () => h.fake.inject({ kind: 'status', status: 429, retryAfter: 1, method: 'POST', urlIncludes: items });
     // The first change goes through and the second is throttled; retried, it goes through and the third is throttled.
     h.fake.inject({
       kind: 'before',
       method: 'POST',
-      urlIncludes: h.itemsUrl,
+      urlIncludes: items,
       run: () => {
         throttleNext();
-        h.fake.inject({ kind: 'before', method: 'POST', urlIncludes: h.itemsUrl, run: () => throttleNext() });
+        h.fake.inject({ kind: 'before', method: 'POST', urlIncludes: items, run: () => throttleNext() });
       },
     });
-    await h.write([10, 20, 30]);
+    await h.store.writeCommitments(['c1', 'c2', 'c3'].map((id) => ({ commitment: c(id), expectedVersion: null })), 'enlace-al-usaquen');
     expect(h.waits).toEqual([1000, 1000]);
-    expect(mine(h.checkInsList.rows()).map((r) => r.Value).sort()).toEqual([10, 20, 30]);
+    expect(list.rows().filter((r) => String(r.RecordKey).startsWith(`${pl}:nuevo-`)).map((r) => r.RecordKey)).toEqual(['c1', 'c2', 'c3'].map((id) => `${pl}:nuevo-${id}`));
   });
 
   it('sends a set’s replacement (more than 20 changes) as several sequential batches', async () => {
@@ -432,9 +488,9 @@ describe('The Graph fake behaves like Graph where the adapter depends on it', ()
     const url = (filter: string) => `/sites/${h.site.id}/lists/${list.id}/items?$expand=fields&$top=10&$filter=${encodeURIComponent(filter)}`;
     const [noIndex, prefer, tooWide, fine] = await h.gateway.batch(
       [
-        { method: 'GET', url: url("fields/Period eq '2001-01'") },
-        { method: 'GET', url: url("fields/Period eq '2001-01'"), headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
-        { method: 'GET', url: url("fields/UnitId eq 'al-usaquen'"), headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
+        { method: 'GET', url: url("fields/Title eq 'al-usaquen 2001-01'") },
+        { method: 'GET', url: url("fields/Title eq 'al-usaquen 2001-01'"), headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
+        { method: 'GET', url: url("fields/Title eq 'al-usaquen 2001-01' and fields/UnitId eq 'al-usaquen'"), headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
         { method: 'GET', url: url("fields/Quarter eq '2001-Q1'") },
       ],
       { mode: 'parallel' },
@@ -518,6 +574,73 @@ describe('Provisioning', () => {
     expect(await h.store.isEmpty()).toBe(true);
   });
 
+  it('moves an old site’s check-ins (one item per key result) into one item per unit and month: nothing lost, a second run changes nothing', async () => {
+    const h = fakeSharePoint({ provisioned: false, now });
+    // A site of the previous version: the legacy list, past the list view threshold.
+    const legacy = h.site.createList(LEGACY_CHECK_INS.name, LEGACY_CHECK_INS.description, LEGACY_CHECK_INS.columns.map(columnDefinition));
+    const old = legacyCheckInHistory(unitIds, 6_000);
+    legacy.bulkInsert(old);
+    const asStored = (rows: Array<Record<string, unknown>>) =>
+      rows
+        .flatMap((r) => checkInsOfMonth(r))
+        .map((c) => JSON.stringify([c.unitId, c.period, c.keyResultId, c.id, c.value, c.comment, c.evidenceUrl, c.authorId, c.createdAt, c.updatedAt, c.version]))
+        .sort();
+    const expected = old
+      .map((f) => JSON.stringify([f.UnitId, f.Period, f.KeyResultId, f.CheckInId, f.Value, f.CommentText, f.EvidenceUrl, f.AuthorId, f.CreatedAt, f.UpdatedAt, f.RecordVersion]))
+      .sort();
+
+    const dry = await provision(h.gateway, { url: SITE_URL }, { dryRun: true });
+    expect(dry.actions.find((a) => a.action === 'migrate')?.detail).toBe('moverá los check-ins de OkrCheckIns a OkrCheckInsMes cuando exista');
+    expect(h.site.list('OkrCheckInsMes')).toBeUndefined();
+    const first = await provision(h.gateway, { url: SITE_URL });
+    const migrate = first.actions.filter((a) => a.action === 'migrate');
+    expect(migrate).toEqual([{ list: 'OkrCheckIns', action: 'migrate', detail: `6000 check-ins de OkrCheckIns → OkrCheckInsMes: ${Math.ceil(6000 / 396) * 44} meses nuevos, 0 completados (OkrCheckIns queda como estaba)` }]);
+    const months = h.list('checkIns');
+    expect(months.size).toBe(Math.ceil(6000 / 396) * 44);
+    expect(asStored(months.rows())).toEqual(expected);
+    expect(legacy.size).toBe(6000); // nothing deleted
+    expect((await h.store.listAudit({ entity: 'store' }))[0]).toMatchObject({ actorId: 'provision', entityId: 'migracion-checkins-por-mes', after: { checkIns: 6000, created: months.size } });
+    // The store reads them: a unit's quarter, its months' check-ins, as the legacy list held them.
+    const q = await h.store.listCheckIns('al-usaquen', ['2000-01', '2000-02', '2000-03']);
+    expect(q).toHaveLength(27);
+    expect(q.map((c) => [c.period, c.keyResultId, c.version])).toContainEqual(['2000-02', 'hist-al-usaquen-2000-kr3', 1]);
+
+    const after = JSON.stringify(months.rows());
+    expect((await provision(h.gateway, { url: SITE_URL })).actions).toEqual([]);
+    expect(JSON.stringify(months.rows())).toBe(after);
+
+    // An old server wrote after the move: a correction (version 2) and a new key result's report. The next run brings both, once.
+    const [row] = [...legacy.all()].filter((i) => i.fields.UnitId === 'al-suba' && i.fields.Period === '2000-01');
+    legacy.update(row!, { Value: 99, RecordVersion: 2 });
+    const first0 = String(old[0]!.UnitId);
+    legacy.create({ ...old[0]!, RecordKey: 'hist-extra|2000-01', KeyResultId: 'hist-extra', CheckInId: 'extra' });
+    const again = await provision(h.gateway, { url: SITE_URL });
+    expect(again.actions.map((a) => a.detail)).toEqual(['2 check-ins de OkrCheckIns → OkrCheckInsMes: 0 meses nuevos, 2 completados (OkrCheckIns queda como estaba)']);
+    const suba = checkInsOfMonth(mineOf(months.rows(), 'al-suba', '2000-01')!);
+    expect(suba.find((c) => c.keyResultId === row!.fields.KeyResultId)).toMatchObject({ value: 99, version: 2 });
+    expect(checkInsOfMonth(mineOf(months.rows(), first0, '2000-01')!).map((c) => c.keyResultId).at(-1)).toBe('hist-extra');
+    expect((await provision(h.gateway, { url: SITE_URL })).actions).toEqual([]);
+  });
+
+  it('the server refuses a site whose old check-in list was not moved yet, and starts once provisioning moved it', async () => {
+    const h = fakeSharePoint({ now });
+    await h.store.seed(twoUnits);
+    const legacy = h.site.createList(LEGACY_CHECK_INS.name, LEGACY_CHECK_INS.description, LEGACY_CHECK_INS.columns.map(columnDefinition));
+    legacy.bulkInsert(legacyCheckInHistory(unitIds, 500));
+    const fresh = () => new SharePointStore({ gateway: h.gateway, site: { url: SITE_URL }, now });
+    await expect(fresh().listUnits()).rejects.toThrow(/OkrCheckIns still hold data of an earlier shape that was not moved yet.*npm run provision/);
+    expect((await provision(h.gateway, { url: SITE_URL })).actions.map((a) => a.action)).toEqual(['migrate']);
+    const store = fresh();
+    expect((await store.listCheckIns(String(legacyCheckInHistory(unitIds, 500)[0]!.UnitId), ['2000-01'])).length).toBeGreaterThan(0);
+    // An old list with nothing left to move is recorded once, and the server starts.
+    const empty = fakeSharePoint({ now });
+    empty.site.createList(LEGACY_CHECK_INS.name, LEGACY_CHECK_INS.description, LEGACY_CHECK_INS.columns.map(columnDefinition));
+    await expect(empty.store.isEmpty()).rejects.toBeInstanceOf(SharePointSchemaError);
+    expect((await provision(empty.gateway, { url: SITE_URL })).actions.map((a) => a.detail)).toEqual(['OkrCheckIns y OkrCheckInsMes ya coinciden: queda registrado en la auditoría']);
+    expect((await provision(empty.gateway, { url: SITE_URL })).actions).toEqual([]);
+    expect(await new SharePointStore({ gateway: empty.gateway, site: { url: SITE_URL }, now }).isEmpty()).toBe(true);
+  });
+
   it('reports a plain list where the acta library should be, and the store refuses to start on it', async () => {
     const h = fakeSharePoint({ provisioned: false });
     h.site.createList(ACTA_LIBRARY.name);
@@ -530,16 +653,16 @@ describe('Provisioning', () => {
   it('completes a list that drifted: adds the missing column, indexes the one that lost its index, reports a retyped one', async () => {
     const h = fakeSharePoint();
     const checkIns = h.list('checkIns');
-    checkIns.dropColumn('EvidenceUrl');
+    checkIns.dropColumn('CheckIns2');
     checkIns.updateColumn(checkIns.column('UnitQuarter')!, { indexed: false });
     const people = h.list('people');
     people.dropColumn('JobTitle');
     people.addColumn({ name: 'JobTitle', number: {} });
     const refused = await h.store.isEmpty().catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SharePointSchemaError);
-    expect(String(refused)).toMatch(/OkrCheckIns\.UnitQuarter is not indexed; OkrCheckIns\.EvidenceUrl is missing/);
+    expect(String(refused)).toMatch(/OkrCheckInsMes\.UnitQuarter is not indexed; OkrCheckInsMes\.CheckIns2 is missing/);
     const report = await provision(h.gateway, { url: SITE_URL });
-    expect(report.actions.map((a) => `${a.action} ${a.list} ${a.detail}`)).toEqual(['index-column OkrCheckIns UnitQuarter', 'create-column OkrCheckIns EvidenceUrl (note)']);
+    expect(report.actions.map((a) => `${a.action} ${a.list} ${a.detail}`)).toEqual(['index-column OkrCheckInsMes UnitQuarter', 'create-column OkrCheckInsMes CheckIns2 (note)']);
     expect(report.problems).toEqual(['OkrPersonas.JobTitle is number, the schema wants text: change or remove it by hand']);
     expect(checkIns.column('UnitQuarter')!.indexed).toBe(true);
     expect((await provision(h.gateway, { url: SITE_URL })).actions).toEqual([]);

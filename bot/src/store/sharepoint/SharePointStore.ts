@@ -13,6 +13,7 @@ import { planSharePoint } from './repositories/plan.js';
 import { proposalsSharePoint } from './repositories/proposals.js';
 import { remindersSharePoint } from './repositories/reminders.js';
 import { reviewSharePoint } from './repositories/review.js';
+import { MIGRATIONS } from './migrations.js';
 
 export { SharePointSchemaError, type SharePointStoreOptions, type SiteRef } from './engine.js';
 
@@ -40,7 +41,7 @@ export class SharePointStore implements Store {
   readonly engine: SharePointEngine;
 
   constructor(options: SharePointStoreOptions) {
-    this.engine = new SharePointEngine(options, { lists: Object.values(LISTS), libraries: LIBRARIES, audit: auditTrail });
+    this.engine = new SharePointEngine(options, { lists: Object.values(LISTS), libraries: LIBRARIES, audit: auditTrail, migrations: MIGRATIONS });
     compose(
       this,
       MODULES.map((m) => m.repository(this.engine)),

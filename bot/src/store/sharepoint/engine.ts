@@ -85,6 +85,12 @@ export interface SharePointSchema {
   lists: readonly ListSpec[];
   libraries: readonly LibrarySpec[];
   audit: AuditTrail;
+  /**
+   * Data of an earlier shape that `npm run provision` moves (migrations.ts): when the site still
+   * has the `list`, the audit trail must hold the entry whose entity id is `marker` (written by the
+   * move once complete), or the store refuses to start — it would serve a half-moved list.
+   */
+  migrations?: ReadonlyArray<{ list: string; marker: string }>;
 }
 
 interface Applied {
@@ -195,6 +201,13 @@ export class SharePointEngine {
       }
     });
     if (problems.length > 0) throw new SharePointSchemaError(`SharePoint lists differ from the schema: ${problems.join('; ')}`);
+    const pending = (this.schema.migrations ?? []).filter((m) => byName.has(m.list));
+    if (pending.length > 0) {
+      const auditUrl = `/sites/${siteId}/lists/${lists.get(this.schema.audit.list.name)}/items?$select=id&$top=1&$filter=`;
+      const found = await this.gateway.queryAll(pending.map((m) => auditUrl + encodeURIComponent(`fields/EntityId eq ${odataString(m.marker)}`)));
+      const waiting = pending.filter((_, i) => (found[i] ?? []).length === 0).map((m) => m.list);
+      if (waiting.length > 0) throw new SharePointSchemaError(`${waiting.join(', ')} still hold data of an earlier shape that was not moved yet`);
+    }
     return { siteId, lists, libraries, drives: new Map() };
   }
 

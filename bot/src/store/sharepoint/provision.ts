@@ -3,11 +3,12 @@ import { relativeUrl } from './graph.js';
 import { resolveSiteId, type SiteRef } from './engine.js';
 import { columnDefinition, columnTypeOf, isIndexed, libraryDefinition, listDefinition, type ListSpec } from './schema.js';
 import { LIBRARIES, LISTS } from './SharePointStore.js';
+import { LEGACY_CHECK_INS, migrateCheckIns } from './migrations.js';
 
 /** One thing provisioning did (or, in a dry run, would do). */
 export interface ProvisionAction {
   list: string;
-  action: 'create-list' | 'create-column' | 'index-column' | 'create-library';
+  action: 'create-list' | 'create-column' | 'index-column' | 'create-library' | 'migrate';
   detail: string;
 }
 
@@ -40,8 +41,9 @@ interface Column {
  * columns that should be indexed (or unique) are made so. The document libraries (the «ActasOKR»
  * of the signed actas, a folder per unit) are created when missing. Nothing is ever deleted, renamed or
  * retyped — a column of another type, or a plain list where the library should be, is reported as
- * a problem for a person to look at. Running it again on a provisioned site changes nothing and
- * reports no action.
+ * a problem for a person to look at. Data of an earlier shape is moved to the current one
+ * (migrations.ts: the legacy per-key-result `OkrCheckIns` into `OkrCheckInsMes`), idempotently.
+ * Running it again on a provisioned site changes nothing and reports no action.
  */
 export async function provision(gateway: GraphGateway, site: SiteRef, options: { dryRun?: boolean } = {}): Promise<ProvisionReport> {
   const siteId = await resolveSiteId(gateway, site);
@@ -58,6 +60,7 @@ export async function provision(gateway: GraphGateway, site: SiteRef, options: {
       if (options.dryRun) continue;
       const created = await send(gateway, 'POST', `/sites/${siteId}/lists`, listDefinition(spec), `create list ${spec.name}`);
       listId = String(created.id);
+      byName.set(spec.name.toLowerCase(), listId);
     }
     // Also right after creating a list: check that every column came out as defined.
     await completeColumns(gateway, siteId, listId, spec, options, actions, problems);
@@ -72,6 +75,10 @@ export async function provision(gateway: GraphGateway, site: SiteRef, options: {
       problems.push(`${spec.name} exists as a list of template ${templates.get(library) ?? 'unknown'}, the schema wants a document library: rename or remove it by hand`);
     }
   }
+  // Data of an earlier shape (migrations.ts): a site's per-key-result check-ins become one item per unit and month.
+  const migration = await migrateCheckIns(gateway, siteId, byName, { dryRun: Boolean(options.dryRun) });
+  if (migration.done) actions.push({ list: LEGACY_CHECK_INS.name, action: 'migrate', detail: migration.done });
+  problems.push(...migration.problems);
   return { siteId, actions, problems };
 }
 

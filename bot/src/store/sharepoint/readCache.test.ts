@@ -6,6 +6,8 @@ import { GraphGateway } from './graph.js';
 import { SharePointStore } from './SharePointStore.js';
 import { startApi } from '../../testing/apiServer.js';
 import { withDataAge } from '../dataAge.js';
+import { asWrite } from '../freshness.js';
+import { monthReviewWrite } from '../contract/fixtures.js';
 
 const NOW = '2026-11-23T15:00:00.000Z';
 const UNIT = 'al-usaquen';
@@ -117,6 +119,52 @@ describe('the SharePoint read cache (delta queries)', () => {
     expect((await h.store.getPerson(`enlace-${UNIT}`))!.name).not.toBe('Nombre Corregido');
     h.later(5_000);
     expect((await h.store.getPerson(`enlace-${UNIT}`))!.name).toBe('Nombre Corregido');
+  });
+
+  it('in a check-in save, checks only what decides it; the month’s compare-and-set catches what the cache missed', async () => {
+    const h = await cachedSite();
+    const other = h.another();
+    const krs = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults;
+    await h.store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(krs[0]!.id, 40)] });
+    await h.store.loadUnitQuarter(UNIT, '2026-Q4');
+    await h.store.getUnit(UNIT);
+    // Another instance saves another key result of the month and renames the unit.
+    await other.saveCheckIns({ actorId: `lider-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(krs[1]!.id, 7)] });
+    const units = h.list('units');
+    units.update([...units.all()].find((i) => i.fields.RecordKey === UNIT)!, { Title: 'Usaquén (nuevo nombre)' });
+    h.later(6_000);
+    h.fake.resetStats();
+    const { result, ageMs } = await withDataAge(() =>
+      asWrite('checkInSave', async () => {
+        const [unit, quarter] = await Promise.all([h.store.getUnit(UNIT), h.store.loadUnitQuarter(UNIT, '2026-Q4')]);
+        const saved = await h.store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(krs[0]!.id, 45, undefined, 1)] });
+        return { unit, quarter, saved };
+      }),
+    );
+    // The delta of the lists that decide a save only (sets, key results; people, roles and reviews when held): not of units, objectives, check-ins.
+    expect(h.cache.stats.deltaChecks).toBeGreaterThan(0);
+    expect(result.unit!.name).not.toBe('Usaquén (nuevo nombre)'); // shown as it was read: not checked by choice…
+    expect(ageMs).toBe(0); // …so the answer does not claim SharePoint could not be reached
+    expect(result.quarter.checkIns.map((c) => c.value)).toEqual([40]); // as held…
+    expect(result.saved[0]).toMatchObject({ outcome: 'updated', checkIn: { value: 45, version: 2 } });
+    // …and the save met the other instance's write (412), read the month again and kept both.
+    expect((await h.store.listCheckIns(UNIT, ['2026-11'])).map((c) => [c.value, c.version])).toEqual([
+      [45, 2],
+      [7, 1],
+    ]);
+    // Outside a save, everything due is checked as before.
+    h.later(6_000);
+    expect((await h.store.getUnit(UNIT))!.name).toBe('Usaquén (nuevo nombre)');
+  });
+
+  it('in a check-in save, sees at once that the ETI closed the month on another instance', async () => {
+    const h = await cachedSite();
+    const other = h.another();
+    await h.store.listMonthReviews({ periods: ['2026-11'], unitId: UNIT });
+    await other.saveMonthReview(monthReviewWrite({ unitId: UNIT, period: '2026-11', state: 'closed', note: null }, null));
+    h.later(6_000);
+    const seen = await asWrite('checkInSave', () => h.store.getMonthReview(UNIT, '2026-11'));
+    expect(seen?.state).toBe('closed');
   });
 
   it('takes out what another instance deleted', async () => {

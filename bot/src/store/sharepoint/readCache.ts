@@ -1,4 +1,5 @@
 import { noteDataAge } from '../dataAge.js';
+import { currentWrite, type DecidedWrite } from '../freshness.js';
 import type { Fields } from './fields.js';
 import type { ListSpec } from './schema.js';
 
@@ -103,6 +104,9 @@ interface ListState {
 /** A list read within this time (ms) is in use: it is checked together with the lists a read needs. */
 const IN_USE_MS = 60_000;
 
+/** Whether the list's items decide this kind of write (ListSpec.decides). */
+const decides = (list: ListSpec, write: DecidedWrite): boolean => list.decides?.includes(write) ?? false;
+
 const emptyStats = (): ReadCacheStats => ({ hits: 0, misses: 0, deltaChecks: 0, changesApplied: 0, expired: 0, maxStalenessMs: 0 });
 
 /** SharePoint compares text case-insensitively; numbers as their text. */
@@ -201,12 +205,14 @@ export class ReadCache {
     const lists = [...new Map(queries.map((q) => [q.list.name, q.list])).values()];
     await this.check(lists);
     const now = this.now();
+    const write = currentWrite();
     for (const list of lists) {
       const s = this.state(list);
       if (!Number.isFinite(s.checkedAt)) continue;
       this.stats.maxStalenessMs = Math.max(this.stats.maxStalenessMs, now - s.checkedAt);
-      // The request or bot turn this read is for says how old its data is (store/dataAge.ts).
-      noteDataAge(now - s.checkedAt);
+      // The request or bot turn this read is for says how old its data is (store/dataAge.ts) —
+      // except, in a write, what the write does not check by choice (it is as the person saw it).
+      if (!write || decides(list, write)) noteDataAge(now - s.checkedAt);
     }
     const answers: Array<Promise<CachedItem[]>> = [];
     // What must be read from Graph, once per list and key (a second ask waits on the list's `pending`).
@@ -268,22 +274,29 @@ export class ReadCache {
     }
   }
 
-  /** Asks the delta of every list that is due (one batch), or waits for a check already under way. */
+  /**
+   * Asks the delta of every list that is due (one batch), or waits for a check already under way.
+   * In a write (store/freshness.ts) only the lists that decide it are due by age; a list the cache
+   * holds nothing of, or could not follow (`dirty`), is checked whatever the write.
+   */
   private async check(lists: readonly ListSpec[]): Promise<void> {
     const now = this.now();
+    const write = currentWrite();
     const waiting: Promise<void>[] = [];
     const due: ListSpec[] = [];
     for (const list of lists) {
       const s = this.state(list);
       s.usedAt = now;
       if (s.checking) waiting.push(s.checking);
-      else if (s.dirty || s.link === null || now - s.checkedAt >= this.options.maxAgeMs) due.push(list);
+      else if (s.dirty || s.link === null || (now - s.checkedAt >= this.options.maxAgeMs && (!write || decides(list, write)))) due.push(list);
     }
     if (due.length > 0) {
       // The other lists in use that would be due soon go in the same request: the reads of one
-      // screen or card then cost one check, not one per list as each comes up.
+      // screen or card then cost one check, not one per list as each comes up. In a write, the
+      // other lists that decide it (used or not lately), and no others.
       for (const [name, s] of this.lists) {
-        if (s.checking || s.link === null || due.some((l) => l.name === name) || now - s.usedAt > IN_USE_MS || now - s.checkedAt < this.options.maxAgeMs / 2) continue;
+        if (s.checking || s.link === null || due.some((l) => l.name === name) || now - s.checkedAt < this.options.maxAgeMs / 2) continue;
+        if (write ? !decides(s.list, write) : now - s.usedAt > IN_USE_MS) continue;
         due.push(s.list);
       }
       const run = this.runCheck(due);

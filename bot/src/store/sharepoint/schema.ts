@@ -28,6 +28,7 @@
  *   (`ACTA_LIBRARY`, repositories/actas.ts), in the folder of its unit, where people find the original; the list
  *   `OkrActasArchivos` says which file belongs to which acta version.
  */
+import type { DecidedWrite } from '../freshness.js';
 
 export type ColumnType = 'text' | 'note' | 'number';
 
@@ -64,6 +65,12 @@ export interface ListSpec {
    * multi-item query) and answers every narrower one from it: 44 units' trees cost one read per list.
    */
   within?: Readonly<Record<string, (value: string) => [column: string, value: string]>>;
+  /**
+   * The writes this list's items decide (who may make them, whether the set or month takes them,
+   * what they must say): inside such a write (`store/freshness.ts`) the read cache checks this list
+   * with Graph as usual, and serves the lists that do not decide it as it holds them.
+   */
+  decides?: readonly DecidedWrite[];
 }
 
 /** A document library (files, not list items), e.g. the signed actas. */

@@ -72,12 +72,15 @@ async function save(actor: Actor<{ checkIns: CheckInService }>, data: Record<str
   }
 }
 
+// A save checks with SharePoint only what decides it (store/freshness.ts); the month's compare-and-set does the rest.
 export const submitCheckInAction: CardAction<{ checkIns: CheckInService }> = {
   verb: CHECK_IN_SUBMIT,
   run: (actor, data) => save(actor, data, null),
+  write: 'checkInSave',
 };
 
 export const saveOneCheckInAction: CardAction<{ checkIns: CheckInService }> = {
   verb: CHECK_IN_SAVE_ONE,
   run: (actor, data) => save(actor, data, String(data.keyResultId ?? '')),
+  write: 'checkInSave',
 };

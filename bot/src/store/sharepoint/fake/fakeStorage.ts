@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 
 const TEXT_MAX = 255;
+/** Multiple lines of plain text hold at most 63,999 characters. */
+const NOTE_MAX = 63_999;
 
 export type FakeFields = Record<string, unknown>;
 
@@ -319,6 +321,7 @@ export class FakeList {
       } else {
         const s = String(raw);
         if (!c.text?.allowMultipleLines && s.length > TEXT_MAX) fail(400, 'invalidRequest', `The value of field '${key}' exceeds ${TEXT_MAX} characters`);
+        if (c.text?.allowMultipleLines && s.length > NOTE_MAX) fail(400, 'invalidRequest', `The value of field '${key}' exceeds ${NOTE_MAX} characters`);
         out[c.name] = s;
       }
     }

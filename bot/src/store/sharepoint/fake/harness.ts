@@ -1,9 +1,11 @@
 /**
  * TEST AND DEVELOPMENT CODE ONLY — a SharePointStore wired to the Graph fake, for the tests, the bench and `npm run start:sharepoint`.
  */
-import { quarterOf } from '@okr/core';
+import type { CheckIn } from '@okr/core';
 import { GraphGateway } from '../graph.js';
 import { ACTA_LIBRARY } from '../repositories/actas.js';
+import { checkInMonthFields } from '../repositories/okr.js';
+import { legacyCheckInFields } from '../migrations.js';
 import { columnDefinition } from '../schema.js';
 import { LIBRARIES, LISTS, SharePointStore, type ListKey } from '../SharePointStore.js';
 import type { ReadCacheOptions } from '../readCache.js';
@@ -76,50 +78,75 @@ export function fakeSharePoint(options: FakeSharePointOptions = {}): FakeSharePo
   return { fake, site, store, gateway, waits, list, library };
 }
 
-let history: FakeFields[] | null = null;
+let history: { count: number; checkIns: CheckIn[] } | null = null;
+const shaped = new Map<string, readonly FakeFields[]>();
 
 /**
- * 100,000 check-ins of the 44 units' key results, month after month from January 2000 (about 21
- * years): what the list holds after two decades. Built once per process and shared (the fake
- * keeps rows as given and replaces, never mutates, them on update).
+ * 100,000 check-ins of the 44 units' key results (9 each), month after month from January 2000
+ * (about 21 years): what the store holds after two decades. Built once per process and shared.
  */
-export function checkInHistory(unitIds: readonly string[], count = 100_000): readonly FakeFields[] {
-  if (history && history.length === count) return history;
-  const rows: FakeFields[] = [];
+function historicCheckIns(unitIds: readonly string[], count: number): CheckIn[] {
+  if (history && history.count === count) return history.checkIns;
+  const checkIns: CheckIn[] = [];
   const perMonth = unitIds.length * 9;
-  // Repeated values share one string (the rows stay in memory for the whole test file).
-  const strings = new Map<string, string>();
-  const intern = (v: string) => strings.get(v) ?? (strings.set(v, v), v);
   for (let i = 0; i < count; i++) {
     const unitId = unitIds[i % unitIds.length]!;
     const kr = Math.floor(i / unitIds.length) % 9;
     const monthIndex = Math.floor(i / perMonth);
     const year = 2000 + Math.floor(monthIndex / 12);
-    const period = intern(`${year}-${String((monthIndex % 12) + 1).padStart(2, '0')}`);
-    const quarter = intern(quarterOf(`${period}-01`));
-    const keyResultId = intern(`hist-${unitId}-${year}-kr${kr + 1}`);
-    const recordKey = `${keyResultId}|${period}`;
-    const at = intern(`${period}-25T15:00:00.000Z`);
-    rows.push(
-      Object.freeze({
-        RecordKey: recordKey,
-        Title: recordKey,
-        UnitQuarter: intern(`${unitId}|${quarter}`),
-        Quarter: quarter,
-        CheckInId: recordKey,
-        KeyResultId: keyResultId,
-        UnitId: unitId,
-        Period: period,
-        Value: i % 100,
-        CommentText: 'Reporte histórico.',
-        EvidenceUrl: intern(`https://gobiernobogota.sharepoint.com/sites/OKR/${unitId}/Evidencias/${period}`),
-        AuthorId: intern(`enlace-${unitId}`),
-        CreatedAt: at,
-        UpdatedAt: at,
-        RecordVersion: 1,
-      }),
-    );
+    const period = `${year}-${String((monthIndex % 12) + 1).padStart(2, '0')}`;
+    const keyResultId = `hist-${unitId}-${year}-kr${kr + 1}`;
+    const at = `${period}-25T15:00:00.000Z`;
+    checkIns.push({
+      id: `${keyResultId}|${period}`,
+      keyResultId,
+      unitId,
+      period,
+      value: i % 100,
+      comment: 'Reporte histórico.',
+      evidenceUrl: `https://gobiernobogota.sharepoint.com/sites/OKR/${unitId}/Evidencias/${period}`,
+      authorId: `enlace-${unitId}`,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
   }
-  history = rows;
+  history = { count, checkIns };
+  return checkIns;
+}
+
+/**
+ * The check-in list after two decades (`historicCheckIns`): one item per unit and month
+ * (`OkrCheckInsMes`), about 11,100 items — past the 5,000-item list view threshold. Shared rows
+ * (the fake replaces, never mutates, an item's fields on update).
+ */
+export function checkInHistory(unitIds: readonly string[], count = 100_000): readonly FakeFields[] {
+  const key = `month|${count}|${unitIds.join(',')}`;
+  let rows = shaped.get(key);
+  if (!rows) {
+    const months = new Map<string, CheckIn[]>();
+    for (const c of historicCheckIns(unitIds, count)) {
+      const k = `${c.unitId}|${c.period}`;
+      const month = months.get(k);
+      if (month) month.push(c);
+      else months.set(k, [c]);
+    }
+    rows = [...months.values()].map((cs) => Object.freeze(checkInMonthFields(cs[0]!.unitId, cs[0]!.period, cs)));
+    shaped.set(key, rows);
+  }
+  return rows;
+}
+
+/**
+ * The same history as the list held it before check-ins went one item per unit and month: the
+ * legacy `OkrCheckIns`, one item per key result and month (`LEGACY_CHECK_INS`, for the migration).
+ */
+export function legacyCheckInHistory(unitIds: readonly string[], count = 100_000): readonly FakeFields[] {
+  const key = `legacy|${count}|${unitIds.join(',')}`;
+  let rows = shaped.get(key);
+  if (!rows) {
+    rows = historicCheckIns(unitIds, count).map((c) => Object.freeze(legacyCheckInFields(c)));
+    shaped.set(key, rows);
+  }
   return rows;
 }

@@ -33,6 +33,8 @@ export const DIRECTORY_LISTS = {
       version,
     ],
     audit: 'person',
+    // Who is saving (an inactive person may not): checked before every check-in save.
+    decides: ['checkInSave'],
     small: true,
   },
   roles: {
@@ -49,6 +51,8 @@ export const DIRECTORY_LISTS = {
       version,
     ],
     audit: DIRECTORY_AUDIT.assignment,
+    // Whether they may report for the unit.
+    decides: ['checkInSave'],
     small: true,
   },
   institutionalObjectives: {

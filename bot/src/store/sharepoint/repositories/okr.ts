@@ -5,7 +5,7 @@ import type { EntityQuarterData, OkrPort, SavedCheckIn, SetContent, SetEvent, Se
 import { checkInSaveAudit, refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
 import { binary, byNumericId, groupBy, queriesOf, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
-import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
+import { idempotencyKey, indexed, note, NOTE_MAX, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
 import { DIRECTORY_LISTS, institutionalObjectivesOf, unitsOf } from './directory.js';
 import { runAllOrNothing } from '../runs.js';
 
@@ -19,6 +19,14 @@ const unitQuarter: ColumnSpec = indexed('UnitQuarter', 'Unidad y trimestre, p. e
 /** A unit's quarter is within the quarter (the read cache answers a unit's screen from the quarter's items). */
 const withinQuarter = { UnitQuarter: (value: string): [string, string] => ['Quarter', value.slice(value.lastIndexOf('|') + 1)] };
 const setId: ColumnSpec = indexed('SetId', 'id del conjunto de OKR');
+/**
+ * A unit's month of check-ins is ONE item (`OkrCheckInsMes`): its key results' reports as JSON, in
+ * the first of these multi-line text columns and, only when it would pass NOTE_MAX, the next ones
+ * (each a JSON array of whole reports). 9 reports at the longest input (2,000-character comments,
+ * 2,048-character links, every character escaped) take about 75,000 characters: four columns hold
+ * 28 such reports, far more than a set has.
+ */
+export const CHECK_IN_COLUMNS = ['CheckIns', 'CheckIns2', 'CheckIns3', 'CheckIns4'] as const;
 
 export const OKR_LISTS = {
   sets: {
@@ -35,6 +43,8 @@ export const OKR_LISTS = {
       number('SetVersion', 'versión; sube con cada cambio de contenido o de estado'),
     ],
     audit: 'okrSet',
+    // Whether the set takes reports (active, not imported).
+    decides: ['checkInSave'],
     within: withinQuarter,
   },
   setEvents: {
@@ -94,27 +104,23 @@ export const OKR_LISTS = {
       number('Weight', 'peso en el promedio del objetivo; vacío = pesos iguales'),
     ],
     audit: 'okrSet',
+    // What each key result accepts (kind, target) and which are the set’s.
+    decides: ['checkInSave'],
     within: withinQuarter,
   },
   checkIns: {
-    name: 'OkrCheckIns',
-    description: 'Reporte mensual de cada resultado clave (uno por resultado y mes)',
+    name: 'OkrCheckInsMes',
+    description: 'Reportes mensuales de una unidad: un elemento por unidad y mes, con el reporte de cada resultado clave',
     columns: [
-      recordKey('resultado clave|mes'),
+      recordKey('unidad|mes'),
       idempotencyKey,
       unitQuarter,
       quarter,
-      text('CheckInId', 'id del reporte'),
-      text('KeyResultId', 'id del resultado clave'),
-      text('UnitId', 'id de la unidad'),
-      text('Period', 'mes, p. ej. 2026-11'),
-      number('Value', 'valor reportado, sin recortar'),
-      note('CommentText', 'comentario del avance'),
-      note('EvidenceUrl', 'enlace a la evidencia'),
-      text('AuthorId', 'quien reportó'),
-      text('CreatedAt', 'creado (ISO 8601)'),
-      text('UpdatedAt', 'última edición (ISO 8601)'),
-      number('RecordVersion', 'versión; sube con cada edición'),
+      indexed('UnitId', 'id de la unidad'),
+      indexed('Period', 'mes, p. ej. 2026-11'),
+      ...CHECK_IN_COLUMNS.map((name, i) =>
+        note(name, i === 0 ? 'reportes del mes, uno por resultado clave (JSON: resultado clave, valor, comentario, evidencia, autor, fechas, versión)' : `continuación de ${CHECK_IN_COLUMNS[0]} cuando no cabe en una columna (JSON)`),
+      ),
     ],
     audit: 'checkIn',
     within: withinQuarter,
@@ -122,7 +128,8 @@ export const OKR_LISTS = {
 } satisfies Record<string, ListSpec>;
 
 const unitQuarterKey = (unitId: string, quarter: QuarterId): string => `${unitId}|${quarter}`;
-const checkInKey = (keyResultId: string, period: string): string => `${keyResultId}|${period}`;
+/** The natural key of a unit's month of check-ins. */
+const monthKey = (unitId: string, period: string): string => `${unitId}|${period}`;
 
 /** Objectives and key results carry their set's unit and quarter, denormalised for the indexed filters. */
 interface SetPlace {
@@ -228,39 +235,71 @@ const toKeyResult = (f: Fields): KeyResult => ({
   weight: numOrNull(f, 'Weight'),
 });
 
-const checkInFields = (c: CheckIn): Fields => {
-  const quarter = quarterOf(`${c.period}-01`);
-  return {
-    RecordKey: checkInKey(c.keyResultId, c.period),
-    Title: title(`${c.keyResultId} ${c.period}`),
-    UnitQuarter: unitQuarterKey(c.unitId, quarter),
-    Quarter: quarter,
-    CheckInId: c.id,
-    KeyResultId: c.keyResultId,
-    UnitId: c.unitId,
-    Period: c.period,
-    Value: c.value,
-    CommentText: c.comment,
-    EvidenceUrl: c.evidenceUrl,
-    AuthorId: c.authorId,
-    CreatedAt: c.createdAt,
-    UpdatedAt: c.updatedAt,
-    RecordVersion: c.version,
-  };
-};
-const toCheckIn = (f: Fields): CheckIn => ({
-  id: str(f, 'CheckInId'),
-  keyResultId: str(f, 'KeyResultId'),
-  unitId: str(f, 'UnitId'),
-  period: str(f, 'Period'),
-  value: num(f, 'Value'),
-  comment: str(f, 'CommentText'),
-  evidenceUrl: str(f, 'EvidenceUrl'),
-  authorId: str(f, 'AuthorId'),
-  createdAt: str(f, 'CreatedAt'),
-  updatedAt: str(f, 'UpdatedAt'),
-  version: num(f, 'RecordVersion'),
+/** One key result's report inside its unit's month item (the unit and month are the item's). */
+type MonthEntry = Omit<CheckIn, 'unitId' | 'period'>;
+
+const entryOf = (c: CheckIn): MonthEntry => ({
+  id: c.id,
+  keyResultId: c.keyResultId,
+  value: c.value,
+  comment: c.comment,
+  evidenceUrl: c.evidenceUrl,
+  authorId: c.authorId,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  version: c.version,
 });
+
+/**
+ * The month's reports as the item's JSON columns: whole reports in order, each column a JSON array
+ * within NOTE_MAX; unused columns empty (null). Refused with a clear error past the four columns.
+ */
+export function checkInColumns(unitId: string, period: string, checkIns: readonly CheckIn[]): Fields {
+  const chunks: string[][] = [[]];
+  let length = 2;
+  for (const c of checkIns) {
+    const json = JSON.stringify(entryOf(c));
+    if (length + json.length + 1 > NOTE_MAX && chunks.at(-1)!.length > 0) {
+      chunks.push([]);
+      length = 2;
+    }
+    if (length + json.length + 1 > NOTE_MAX || chunks.length > CHECK_IN_COLUMNS.length) {
+      throw new Error(`reportes de ${unitId} ${period}: no caben en las ${CHECK_IN_COLUMNS.length} columnas de texto de SharePoint (${NOTE_MAX} caracteres cada una)`);
+    }
+    chunks.at(-1)!.push(json);
+    length += json.length + 1;
+  }
+  return Object.fromEntries(CHECK_IN_COLUMNS.map((name, i) => [name, chunks[i]?.length ? `[${chunks[i]!.join(',')}]` : null]));
+}
+
+/** The fields of a unit's month item with these check-ins (all of that unit and month). */
+export function checkInMonthFields(unitId: string, period: string, checkIns: readonly CheckIn[]): Fields {
+  const quarter = quarterOf(`${period}-01`);
+  return {
+    RecordKey: monthKey(unitId, period),
+    Title: title(`${unitId} ${period}`),
+    UnitQuarter: unitQuarterKey(unitId, quarter),
+    Quarter: quarter,
+    UnitId: unitId,
+    Period: period,
+    ...checkInColumns(unitId, period, checkIns),
+  };
+}
+
+/** The check-ins a unit's month item holds, in the order they were first saved. */
+export function checkInsOfMonth(f: Fields): CheckIn[] {
+  const unitId = str(f, 'UnitId');
+  const period = str(f, 'Period');
+  return CHECK_IN_COLUMNS.flatMap((name) => {
+    const json = str(f, name);
+    return json === '' ? [] : (JSON.parse(json) as MonthEntry[]).map((e): CheckIn => ({ ...e, unitId, period }));
+  });
+}
+
+/** Check-ins grouped by unit and month, in their order (the items a seed or an import creates). */
+function byUnitMonth(checkIns: readonly CheckIn[]): Map<string, CheckIn[]> {
+  return groupBy(checkIns, (c) => monthKey(c.unitId, c.period));
+}
 
 const byOrder = <T extends { order: number }>(items: T[]): T[] => items.map((t, i) => [t, i] as const).sort(([a, i], [b, j]) => a.order - b.order || i - j).map(([t]) => t);
 
@@ -280,15 +319,12 @@ function bundleFromFields(set: Fields, objectives: readonly Fields[], keyResults
   return { set: toSet(set), objectives: byOrder(objectives.map(toObjective)), keyResults: byOrder(keyResults.map(toKeyResult)) };
 }
 
-/** Check-ins by month, and in the order they were created within a month. */
+/** Check-ins by month, and in the order they were first saved within a month. */
 function checkInsOf(items: readonly Item[]): CheckIn[] {
   return items
     .slice()
-    .sort(byNumericId)
-    .map((i) => toCheckIn(i.fields))
-    .map((c, i) => [c, i] as const)
-    .sort(([a, i], [b, j]) => binary(a.period, b.period) || i - j)
-    .map(([c]) => c);
+    .sort((a, b) => binary(str(a.fields, 'Period'), str(b.fields, 'Period')) || byNumericId(a, b))
+    .flatMap((i) => checkInsOfMonth(i.fields));
 }
 
 // ── the repository ─────────────────────────────────────────────────────────────────────────────
@@ -405,7 +441,7 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
       ...data.sets.map((s) => engine.create(sets, setFields(s))),
       ...data.objectives.map((o) => engine.create(objectives, objectiveFields(o, place(o.setId)))),
       ...data.keyResults.map((k) => engine.create(keyResults, keyResultFields(k, place(k.setId)))),
-      ...data.checkIns.map((c) => engine.create(checkIns, checkInFields(c))),
+      ...[...byUnitMonth(data.checkIns).values()].map((cs) => engine.create(checkIns, checkInMonthFields(cs[0]!.unitId, cs[0]!.period, cs))),
       ...(data.setEvents ?? []).map((e, i) => engine.create(setEvents, setEventFields(`seed-${e.setId}-${i}`, e))),
     ];
   },
@@ -453,12 +489,20 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
       const found = await engine.read(queriesOf(sets, 'UnitQuarter', keys));
       if (found.some((page) => page.length > 0)) throw new ConflictError('set exists');
       const ops: WriteOp[] = [];
+      // One item per unit and month, written with the first set that has check-ins of that month.
+      const months = byUnitMonth(args.sets.flatMap((s) => s.checkIns));
       for (const { set, objectives: os, keyResults: ks, checkIns: cs } of args.sets) {
         const place: SetPlace = { unitId: set.unitId, quarter: set.quarter };
         const objectiveItems = os.map((o) => objectiveFields(o, place));
         const keyResultItems = ks.map((k) => keyResultFields(k, place));
         // The set first: its unique UnitQuarter refuses a quarter taken meanwhile before anything else is written.
-        ops.push(engine.create(sets, setFields(set)), ...objectiveItems.map((f) => engine.create(objectives, f)), ...keyResultItems.map((f) => engine.create(keyResults, f)), ...cs.map((c) => engine.create(checkIns, checkInFields(c))));
+        ops.push(engine.create(sets, setFields(set)), ...objectiveItems.map((f) => engine.create(objectives, f)), ...keyResultItems.map((f) => engine.create(keyResults, f)));
+        for (const key of new Set(cs.map((c) => monthKey(c.unitId, c.period)))) {
+          const month = months.get(key);
+          if (!month) continue;
+          months.delete(key);
+          ops.push(engine.create(checkIns, checkInMonthFields(month[0]!.unitId, month[0]!.period, month)));
+        }
         ops.push(event(engine, { setId: set.id, actorId: args.actorId, action: 'import', fromState: set.state, toState: set.state, setVersion: set.version, comment: args.comment }));
         ops.push(engine.audit({ actorId: args.actorId, entity: 'okrSet', entityId: set.id, action: 'create', before: null, after: bundleFromFields(setFields(set), objectiveItems, keyResultItems) }));
         if (cs.length > 0) ops.push(engine.audit({ actorId: args.actorId, entity: 'checkIn', entityId: set.id, action: 'create', before: null, after: { imported: cs.length, periods: [...new Set(cs.map((c) => c.period))] } }));
@@ -521,6 +565,7 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
         seen.add(c.keyResultId);
       }
       const uq = unitQuarterKey(write.unitId, quarterOf(`${write.period}-01`));
+      const key = monthKey(write.unitId, write.period);
       // The one read: this unit's check-ins and key results of the quarter, in one batch.
       const [stored, krs] = await engine.read([
         { list: checkIns, where: ['UnitQuarter', uq] },
@@ -529,53 +574,56 @@ export const okrSharePoint: SharePointModule<OkrPort, typeof OKR_LISTS> = {
       const known = new Set(krs!.map((k) => String(k.fields.RecordKey)));
       const unknown = write.checkIns.filter((c) => !known.has(c.keyResultId)).map((c) => c.keyResultId);
       if (unknown.length > 0) throw new Error(`saveCheckIns: unknown key results for ${uq}: ${unknown.join(', ')}`);
-      const byKey = new Map(stored!.map((i) => [String(i.fields.RecordKey), i]));
-      // What was read is checked here; what changes between this read and the write, by If-Match and the unique key.
-      refuseStaleCheckIns(write.checkIns, (keyResultId) => {
-        const item = byKey.get(checkInKey(keyResultId, write.period));
-        return item ? toCheckIn(item.fields) : null;
-      });
-      const at = engine.now().toISOString();
-      const ops: WriteOp[] = [];
-      const saved = write.checkIns.map((c): SavedCheckIn => {
-        const item = byKey.get(checkInKey(c.keyResultId, write.period));
-        if (!item) {
-          const created: CheckIn = {
-            id: randomUUID(),
-            keyResultId: c.keyResultId,
-            unitId: write.unitId,
-            period: write.period,
-            value: c.value,
-            comment: c.comment,
-            evidenceUrl: c.evidenceUrl,
-            authorId: write.actorId,
-            createdAt: at,
-            updatedAt: at,
-            version: 1,
-          };
-          ops.push(engine.create(checkIns, checkInFields(created)));
-          return { checkIn: created, outcome: 'created' };
+      let item = stored!.find((i) => String(i.fields.RecordKey) === key);
+      // The month is one item: its eTag is the compare-and-set of the whole save (If-Match; a
+      // create meets the unique RecordKey). When someone else wrote the month meanwhile (412/409),
+      // it is read again and the save decided once more — it goes on only if the key results it
+      // saves still have the versions the card showed (another key result's report is kept).
+      for (let attempt = 0; ; attempt++) {
+        const before = item ? checkInsOfMonth(item.fields) : [];
+        const byKr = new Map(before.map((c) => [c.keyResultId, c]));
+        refuseStaleCheckIns(write.checkIns, (keyResultId) => byKr.get(keyResultId) ?? null);
+        const at = engine.now().toISOString();
+        const after = new Map(byKr);
+        const saved = write.checkIns.map((c): SavedCheckIn => {
+          const existing = byKr.get(c.keyResultId);
+          if (!existing) {
+            const created: CheckIn = {
+              id: randomUUID(),
+              keyResultId: c.keyResultId,
+              unitId: write.unitId,
+              period: write.period,
+              value: c.value,
+              comment: c.comment,
+              evidenceUrl: c.evidenceUrl,
+              authorId: write.actorId,
+              createdAt: at,
+              updatedAt: at,
+              version: 1,
+            };
+            after.set(c.keyResultId, created);
+            return { checkIn: created, outcome: 'created' };
+          }
+          if (sameCheckIn(existing, c)) return { checkIn: existing, outcome: 'unchanged' };
+          const updated: CheckIn = { ...existing, value: c.value, comment: c.comment, evidenceUrl: c.evidenceUrl, authorId: write.actorId, updatedAt: at, version: existing.version + 1 };
+          after.set(c.keyResultId, updated);
+          return { checkIn: updated, outcome: 'updated' };
+        });
+        // One audit entry for the whole save, in the same batch; nothing to write when nothing changed.
+        const audit = checkInSaveAudit(write.unitId, write.period, saved, (keyResultId) => byKr.get(keyResultId) ?? null);
+        if (!audit) return saved;
+        const month = [...after.values()];
+        try {
+          await engine.write([
+            item ? engine.update(checkIns, item, checkInColumns(write.unitId, write.period, month)) : engine.create(checkIns, checkInMonthFields(write.unitId, write.period, month)),
+            engine.audit({ actorId: write.actorId, ...audit }),
+          ]);
+          return saved;
+        } catch (error) {
+          if (!(error instanceof ConflictError) || attempt > 0) throw error;
         }
-        const existing = toCheckIn(item.fields);
-        if (sameCheckIn(existing, c)) return { checkIn: existing, outcome: 'unchanged' };
-        const updated: CheckIn = { ...existing, value: c.value, comment: c.comment, evidenceUrl: c.evidenceUrl, authorId: write.actorId, updatedAt: at, version: existing.version + 1 };
-        ops.push(
-          engine.update(checkIns, item, {
-            Value: updated.value,
-            CommentText: updated.comment,
-            EvidenceUrl: updated.evidenceUrl,
-            AuthorId: updated.authorId,
-            UpdatedAt: updated.updatedAt,
-            RecordVersion: updated.version,
-          }),
-        );
-        return { checkIn: updated, outcome: 'updated' };
-      });
-      // One audit entry for the whole save, in the same batch.
-      const audit = checkInSaveAudit(write.unitId, write.period, saved, (keyResultId) => toCheckIn(byKey.get(checkInKey(keyResultId, write.period))!.fields));
-      if (audit) ops.push(engine.audit({ actorId: write.actorId, ...audit }));
-      await engine.write(ops);
-      return saved;
+        item = await engine.item(checkIns, key, { fresh: true });
+      }
     },
   }),
 };

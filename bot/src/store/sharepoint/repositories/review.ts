@@ -33,6 +33,8 @@ export const REVIEW_LISTS = {
       number('RecordVersion', 'versión; sube con cada decisión'),
     ],
     audit: 'monthReview',
+    // Whether the ETI closed the month or asks for a correction.
+    decides: ['checkInSave'],
     // A unit's month (`unidad|mes`) is within the month: the read cache answers every unit's from one read.
     within: { RecordKey: (key: string): [string, string] => ['Period', key.slice(key.lastIndexOf('|') + 1)] },
   },
