@@ -20,6 +20,8 @@ import { DataAgeNotice } from './DataAgeNotice.js';
 
 // Both views start downloading at once, in parallel with teams-js, instead of after start-up.
 const misOkrModule = import('./MisOkr.js');
+// The view the address names (`?view=tablero`, say) starts downloading too, beside `/api/me`.
+void misOkrModule.then(({ warmLinkedView }) => warmLinkedView(readDeepLink(window.location.search, null))).catch(() => undefined);
 const MisOkr = lazy(() => misOkrModule);
 const DevIdentityPicker = lazy(() => import('./DevIdentityPicker.js'));
 const MeetingSidePanel = lazy(() => import('./MeetingSidePanel.js'));
