@@ -15,6 +15,8 @@ import { okrText as t } from './strings.js';
  */
 
 const pill = {
+  // Relative: the visually hidden label inside stays within the table's scrolling frame.
+  position: 'relative',
   display: 'inline-flex',
   alignItems: 'center',
   boxSizing: 'border-box',
