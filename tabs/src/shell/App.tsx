@@ -1,6 +1,5 @@
 import {
   FluentProvider,
-  Spinner,
   makeStyles,
   teamsDarkTheme,
   teamsHighContrastTheme,
@@ -17,9 +16,12 @@ import { readDeepLink, readDevPersonId, writeDevPersonId } from './location.js';
 import { t } from '../strings.js';
 import { ThemeNameContext, type ThemeName } from '../ui/themeName.js';
 import { DataAgeNotice } from './DataAgeNotice.js';
+import { Loading } from '../ui/LoadStatus.js';
 
 // Both views start downloading at once, in parallel with teams-js, instead of after start-up.
 const misOkrModule = import('./MisOkr.js');
+// The view the address names (`?view=tablero`, say) starts downloading too, beside `/api/me`.
+void misOkrModule.then(({ warmLinkedView }) => warmLinkedView(readDeepLink(window.location.search, null))).catch(() => undefined);
 const MisOkr = lazy(() => misOkrModule);
 const DevIdentityPicker = lazy(() => import('./DevIdentityPicker.js'));
 const MeetingSidePanel = lazy(() => import('./MeetingSidePanel.js'));
@@ -42,17 +44,26 @@ const THEMES: Record<ThemeName, Theme> = {
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
-  splash: { display: 'flex', justifyContent: 'center', paddingTop: '20vh' },
+  // Where MisOkr's «Cargando tu información…» will be, as index.html's first paint has it.
+  splash: {
+    display: 'flex',
+    justifyContent: 'center',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL} 0`,
+    '@media (max-width: 640px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS} 0` },
+  },
 });
 
-function Splash({ label }: { label: string }) {
+/**
+ * While the host starts: the spinner and label index.html painted before the code came, in the same
+ * place, so the page does not blink between that first paint and the view's own «Cargando…».
+ */
+function Splash() {
   const styles = useStyles();
-  const [visible, setVisible] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setVisible(true), 250); // no flash on fast starts
-    return () => clearTimeout(timer);
-  }, []);
-  return <div className={styles.splash}>{visible && <Spinner label={label} />}</div>;
+  return (
+    <div className={styles.splash}>
+      <Loading label={t.loadingMe} />
+    </div>
+  );
 }
 
 export function App() {
@@ -113,7 +124,7 @@ export function App() {
   const styles = useStyles();
   let content;
   if (!host) {
-    content = <Splash label={t.starting} />;
+    content = <Splash />;
   } else if (host.mode === 'browser' && (!devPersonId || picker.open)) {
     content = (
       <DevIdentityPicker
@@ -154,7 +165,7 @@ export function App() {
         <TeamsPeopleContext.Provider value={teamsPeople}>
           <div className={styles.root}>
             <DataAgeNotice />
-            <Suspense fallback={<Splash label={t.loadingMe} />}>{content}</Suspense>
+            <Suspense fallback={<Splash />}>{content}</Suspense>
           </div>
         </TeamsPeopleContext.Provider>
       </ThemeNameContext.Provider>

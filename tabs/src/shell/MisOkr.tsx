@@ -26,6 +26,7 @@ import { openedBy, viewsFor, type ViewId, type ViewProps } from './views.js';
 
 // With the page's frame, so the shell can start the first view's data as soon as it has both.
 export { preloadFirstView } from './firstView.js';
+export { warmLinkedView } from './views.js';
 
 const useStyles = makeStyles({
   page: {

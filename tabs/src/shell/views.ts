@@ -5,7 +5,7 @@
  * here and, if an address opens it, its `?view=` in DEEP_LINK_VIEWS (docs/adr/0008-tab-modules.md).
  */
 import type { MeResponse, QuarterId } from '@okr/core';
-import { lazy, type ComponentType } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ApiClient } from '../api/index.js';
 import type { DeepLinkView } from './location.js';
 import type { viewText } from '../strings.js';
@@ -50,13 +50,19 @@ export interface ViewRow {
    * date): the shell shows no quarter picker above it.
    */
   noQuarter?: boolean;
-  /** The view: `lazy(() => import(…))`, so its module's code loads the first time it is shown. */
+  /** The view: `lazyView(() => import(…))`, so its module's code loads the first time it is shown. */
   view: ComponentType<ViewProps>;
   /**
    * When it is the page's first view: the GETs it will make, started with the page while its code
    * still loads (shell/firstView.ts; `api` keeps them for the view's own calls).
    */
   preload?: (api: ApiClient, at: { unitId: string | null; quarter: QuarterId }) => void;
+}
+
+/** A view whose code loads when first shown — or earlier, with `warm()`, when the address names it. */
+// `any` as in React's own `lazy`.
+function lazyView<T extends ComponentType<any>>(load: () => Promise<{ default: T }>): LazyExoticComponent<T> & { warm: () => void } {
+  return Object.assign(lazy(load), { warm: () => void load().catch(() => undefined) });
 }
 
 const entityWide = (me: MeResponse) => me.entityWide === true;
@@ -72,31 +78,31 @@ export const VIEWS = [
     view: TreeView,
     preload: (api, { unitId, quarter }) => unitId && void Promise.allSettled([api.tree(unitId, quarter), api.recognitions(unitId)]),
   },
-  { id: 'formulation', module: 'formulation', scope: 'unit', view: lazy(() => import('../formulation/SetEditor.js')) },
-  { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazy(() => import('../actas/PlenariasView.js')) },
-  { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', noQuarter: true, view: lazy(() => import('../actas/CommitmentsView.js')) },
-  { id: 'plan', module: 'plan', scope: 'unit', link: 'plan', view: lazy(() => import('../plan/PlanView.js')) },
-  { id: 'planReport', module: 'plan', scope: 'unit', link: 'plan-reporte', view: lazy(() => import('../plan/ReportView.js')) },
-  { id: 'planChanges', module: 'plan', scope: 'unit', link: 'plan-modificaciones', view: lazy(() => import('../plan/ChangesView.js')) },
-  { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', noQuarter: true, view: lazy(() => import('../directory/TeamView.js')) },
+  { id: 'formulation', module: 'formulation', scope: 'unit', view: lazyView(() => import('../formulation/SetEditor.js')) },
+  { id: 'plenarias', module: 'actas', scope: 'unit', link: 'plenarias', opensActas: true, view: lazyView(() => import('../actas/PlenariasView.js')) },
+  { id: 'commitments', module: 'actas', scope: 'unit', link: 'compromisos', noQuarter: true, view: lazyView(() => import('../actas/CommitmentsView.js')) },
+  { id: 'plan', module: 'plan', scope: 'unit', link: 'plan', view: lazyView(() => import('../plan/PlanView.js')) },
+  { id: 'planReport', module: 'plan', scope: 'unit', link: 'plan-reporte', view: lazyView(() => import('../plan/ReportView.js')) },
+  { id: 'planChanges', module: 'plan', scope: 'unit', link: 'plan-modificaciones', view: lazyView(() => import('../plan/ChangesView.js')) },
+  { id: 'team', module: 'directory', scope: 'unit', link: 'equipo', noQuarter: true, view: lazyView(() => import('../directory/TeamView.js')) },
   {
     id: 'dashboard',
     module: 'okr',
     scope: 'entity',
     who: entityWide,
     link: 'tablero',
-    view: lazy(() => import('../okr/EntityDashboard.js')),
+    view: lazyView(() => import('../okr/EntityDashboard.js')),
     preload: (api, { quarter }) => void api.dashboard(quarter).catch(() => undefined),
   },
-  { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazy(() => import('../actas/OapActas.js')) },
-  { id: 'proposals', module: 'proposals', scope: 'entity', who: proposals, link: 'propuestas', noQuarter: true, view: lazy(() => import('../proposals/ProposalsView.js')) },
-  { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazy(() => import('../review/ReviewView.js')) },
-  { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazy(() => import('../review/QuarterCloseView.js')) },
-  { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazy(() => import('../plan/ReviewDesk.js')) },
-  { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazy(() => import('../plan/RankingView.js')) },
-  { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', noQuarter: true, view: lazy(() => import('../directory/DirectoryView.js')) },
-  { id: 'pei', module: 'pei', scope: 'entity', link: 'pei', noQuarter: true, view: lazy(() => import('../pei/PeiView.js')) },
-  { id: 'validation', module: 'pei', scope: 'entity', link: 'validacion', noQuarter: true, view: lazy(() => import('../pei/ValidationView.js')) },
+  { id: 'oap', module: 'actas', scope: 'entity', who: entityWide, link: 'actas-oap', opensActas: true, view: lazyView(() => import('../actas/OapActas.js')) },
+  { id: 'proposals', module: 'proposals', scope: 'entity', who: proposals, link: 'propuestas', noQuarter: true, view: lazyView(() => import('../proposals/ProposalsView.js')) },
+  { id: 'review', module: 'review', scope: 'entity', who: eti, link: 'revision', view: lazyView(() => import('../review/ReviewView.js')) },
+  { id: 'quarterClose', module: 'review', scope: 'entity', who: entityWide, link: 'cierre', view: lazyView(() => import('../review/QuarterCloseView.js')) },
+  { id: 'planReview', module: 'plan', scope: 'entity', who: entityWide, link: 'plan-revision', view: lazyView(() => import('../plan/ReviewDesk.js')) },
+  { id: 'ranking', module: 'plan', scope: 'entity', who: entityWide, link: 'ranking', view: lazyView(() => import('../plan/RankingView.js')) },
+  { id: 'directory', module: 'directory', scope: 'entity', who: entityWide, link: 'directorio', noQuarter: true, view: lazyView(() => import('../directory/DirectoryView.js')) },
+  { id: 'pei', module: 'pei', scope: 'entity', link: 'pei', noQuarter: true, view: lazyView(() => import('../pei/PeiView.js')) },
+  { id: 'validation', module: 'pei', scope: 'entity', link: 'validacion', noQuarter: true, view: lazyView(() => import('../pei/ValidationView.js')) },
 ] as const satisfies readonly ViewRow[];
 
 export type View = (typeof VIEWS)[number];
@@ -115,6 +121,15 @@ export function viewsFor(me: MeResponse | null): { unit: View[]; entity: View[] 
  * What an address opens: the section its `?view=` names (null: «Mis OKR»), and the unit view —
  * the one `?view=` names, else, for an `?acta=` alone, the first that opens actas, else the first.
  */
+/**
+ * Starts downloading the code of the view the address names (`?view=`), with the page: its chunk
+ * then comes beside `/api/me` instead of after it. Who may see it is checked when it is shown.
+ */
+export function warmLinkedView(link: { view?: string | null }): void {
+  const named = VIEWS.find((v) => 'link' in v && v.link === link.view);
+  if (named && 'warm' in named.view) (named.view as { warm: () => void }).warm();
+}
+
 export function openedBy(link: { view?: string | null; acta?: string | null }): { entity: ViewId | null; unit: ViewId } {
   const named = VIEWS.find((v) => 'link' in v && v.link === link.view);
   const units = VIEWS.filter((v) => v.scope === 'unit');

@@ -31,7 +31,6 @@ export const viewText = {
 
 export const shellText = {
   appTitle: 'Mis OKR',
-  starting: 'Iniciando…',
   loadingMe: 'Cargando tu información…',
   loadingPeople: 'Cargando el directorio de demostración…',
   greeting: (name: string) => `Hola, ${name}`,
