@@ -88,6 +88,8 @@ describe('the proposals of «Un café con el Secretario» across sessions', () =
     await page.goto(`${env.stack.botUrl}/?as=oap-1&view=plenarias&quarter=2026-Q4`);
     const next = page.getByTestId('plenaria-next-pl-dialogo-2026-11');
     await next.waitFor({ timeout: 20_000 });
+    // Only on the series' latest held session: October's has none.
+    expect(await page.locator('[data-testid^="plenaria-next-"]').count()).toBe(1);
     await next.click();
     await page.getByTestId('schedule-save').waitFor();
     expect(await page.getByRole('dialog').innerText()).toContain('Programar la siguiente sesión de diálogo');
@@ -96,6 +98,12 @@ describe('the proposals of «Un café con el Secretario» across sessions', () =
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('schedule-save').click();
     await page.getByTestId('plenarias-scheduled').waitFor();
+    // Scheduled: nobody is offered another; November's session says when the next one is.
+    const following = page.getByTestId('plenaria-following-pl-dialogo-2026-11');
+    await following.waitFor();
+    expect(await following.innerText()).toMatch(/^Siguiente sesión: .+ de diciembre de 2026 a las /);
+    expect(await page.locator('[data-testid^="plenaria-next-"]').count()).toBe(0);
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-plenarias-following.png') });
     // The series' next date after the server's today (1 December; the rule is core's), in its quarter, with the November session's time, place and people.
     const previous = (await fetch(`${env.stack.botUrl}/api/plenarias?quarter=2026-Q4`, { headers: { 'x-dev-person-id': 'oap-1' } }).then((r) => r.json() as Promise<any>)).plenarias.find((s: any) => s.plenaria.id === 'pl-dialogo-2026-11').plenaria;
     const expected = nextMonthlySession(previous, '2026-12-01');

@@ -127,10 +127,13 @@ export interface PlenariaSummary {
   /** The viewer may reschedule or cancel it (who may schedule it; not once cancelled or its acta signed). */
   canChange: boolean;
   /**
-   * A held dialogue session, for who may schedule dialogues: the next session of its monthly series
-   * («Programar la siguiente»), computed here so the tab carries no holiday calendar.
+   * The latest held dialogue session of the series (over all its sessions, not only this quarter's),
+   * for who may schedule dialogues, when no later session is scheduled: the next session of its
+   * monthly series («Programar la siguiente»), computed here so the tab carries no holiday calendar.
    */
   nextInSeries?: PlenariaInput;
+  /** The same session when a later one is already scheduled: that one («Siguiente sesión: …», read-only). */
+  followingInSeries?: { date: IsoDate; startTime: string };
 }
 
 /** A plenaria stored with a date or time that cannot be (from before dates were checked): left out of the list, with the way out. */

@@ -22,7 +22,7 @@ import {
   okrResultsDate,
   okrResultsOn,
   plenariaHeld,
-  nextMonthlySession,
+  seriesStep,
   reviewsOkr,
   signingClosed,
   quarterOf,
@@ -302,6 +302,7 @@ export class ActaService {
     const entity = seesWholeEntity(roles);
     const mine = new Set(roles.map((r) => r.unitId).filter((u): u is string => u !== null));
     const watched = entity ? units : units.filter((u) => mine.has(u.id));
+    const series = await this.dialogueSeries(roles, visible);
     const summaries: PlenariaSummary[] = [];
     for (const p of visible) {
       const versions = actas.filter((a) => a.plenariaId === p.id);
@@ -313,7 +314,7 @@ export class ActaService {
         acta: this.status(p, versions),
         canEdit: !isCancelled(p) && canEditActa(person.id, roles, p),
         canChange: await this.mayChange(roles, p, versions.at(-1) ?? null, units),
-        ...(p.kind === 'dialogo' && !isCancelled(p) && plenariaHeld(p, this.clock.now()) && canSchedule(roles, 'dialogo', null) ? { nextInSeries: nextMonthlySession(p, today(this.clock).date) } : {}),
+        ...(series?.latestId === p.id ? ('next' in series.step ? { nextInSeries: series.step.next } : { followingInSeries: { date: series.step.following.date, startTime: series.step.following.startTime } }) : {}),
       });
     }
     const warnings = [
@@ -333,6 +334,20 @@ export class ActaService {
       canSchedule: { menorUnitIds: schedulable('menor'), mayorUnitIds: schedulable('mayor'), entityWide: canSchedule(roles, 'mayor', null), validation: canSchedule(roles, 'validacion', null) },
       people: people.map((p) => ref(p, p.id)).sort((a, b) => a.name.localeCompare(b.name, 'es')),
     };
+  }
+
+  /**
+   * The dialogue series' step («Programar la siguiente» or «Siguiente sesión»), for who may schedule
+   * dialogues, when the quarter shown holds a held session of it: decided over the whole series, so
+   * read from the whole plenarias list — the one the OAP's commitments already read, which the
+   * SharePoint read cache holds and keeps fresh with the list's delta (no request once read). Nobody
+   * else, and no quarter without a held session, reads it.
+   */
+  private async dialogueSeries(roles: readonly RoleAssignment[], visible: readonly Plenaria[]): Promise<ReturnType<typeof seriesStep>> {
+    const now = this.clock.now();
+    if (!canSchedule(roles, 'dialogo', null) || !visible.some((p) => p.kind === 'dialogo' && !isCancelled(p) && plenariaHeld(p, now))) return null;
+    const whole = this.readable(await this.store.listPlenarias({})).sound.filter((p) => p.kind === 'dialogo' && p.unitId === null);
+    return seriesStep(whole, now, today(this.clock).date);
   }
 
   /**

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MeResponse, ScheduleResponse } from '@okr/core';
+import type { MeResponse, PlenariaSummary, ScheduleResponse } from '@okr/core';
 import type { ApiClient } from '../api/index.js';
 import { ApiRequestError } from '../api/http.js';
 import { actaStatus, actaView, plenariasResponse, summary } from '../testing/fixtureActas.js';
@@ -124,6 +124,29 @@ describe('PlenariasView', () => {
     expect(schedulePlenaria).not.toHaveBeenCalled();
     await click(byTestId(dialog, 'schedule-save'));
     expect(schedulePlenaria).toHaveBeenCalledWith({ kind: 'dialogo', unitId: null, date: '2026-12-15', startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' });
+  });
+
+  it('offers «Programar la siguiente» on the series’ latest held session only, and names the next one once it is scheduled', async () => {
+    const base = { kind: 'dialogo', unitId: null, startTime: '10:00', modality: 'presencial', location: 'Auditorio, sede principal', presidingId: 'lider-despacho', secretaryId: 'oap-1' } as const;
+    const session = (date: string, extra: Partial<PlenariaSummary> = {}) =>
+      summary({ unitName: 'Secretaría Distrital de Gobierno', canEdit: false, ...extra }, { ...base, id: `pl-dialogo-${date.slice(0, 7)}`, date });
+    const oap = me({ person: { id: 'oap-1', aadObjectId: 'y', name: 'Paola Suárez Medina', email: 'p@x', jobTitle: 'Profesional' }, roles: [{ personId: 'oap-1', role: 'oap', unitId: null }], entityWide: true });
+    const canSchedule = { menorUnitIds: [], mayorUnitIds: [], entityWide: true, validation: false };
+    // As the server answers on 2 December: the step on November's session, none on October's.
+    const open = await show({ plenarias: async () => plenariasResponse({ plenarias: [session('2026-10-15'), session('2026-11-17', { nextInSeries: { ...base, date: '2026-12-17' } })], canSchedule }) }, { me: oap });
+    await waitFor(() => open.el.querySelector('[data-testid="plenaria-next-pl-dialogo-2026-11"]'));
+    expect(open.el.querySelectorAll('[data-testid^="plenaria-next-"]')).toHaveLength(1);
+    expect(open.el.querySelector('[data-testid="plenaria-next-pl-dialogo-2026-10"]')).toBeNull();
+    expect(open.el.querySelector('[data-testid^="plenaria-following-"]')).toBeNull();
+    // December's is scheduled: no button anywhere, November's session says when the next one is.
+    const scheduled = await show(
+      { plenarias: async () => plenariasResponse({ plenarias: [session('2026-10-15'), session('2026-11-17', { followingInSeries: { date: '2026-12-17', startTime: '10:00' } }), session('2026-12-17')], canSchedule }) },
+      { me: oap },
+    );
+    const following = await waitFor(() => scheduled.el.querySelector('[data-testid="plenaria-following-pl-dialogo-2026-11"]'));
+    expect(following.textContent).toBe('Siguiente sesión: jueves, 17 de diciembre de 2026 a las 10:00 a. m.');
+    expect(scheduled.el.querySelector('[data-testid^="plenaria-next-"]')).toBeNull();
+    expect(scheduled.el.querySelectorAll('[data-testid^="plenaria-following-"]')).toHaveLength(1);
   });
 
   it('schedules a plenaria: the unit’s líder presides and its enlace is secretary by default, a virtual one needs an https link, and the server’s warnings show', async () => {

@@ -330,6 +330,11 @@ function PlenariaCard({ summary, onOpen, onChange, onScheduleNext }: { summary: 
             {a.rescheduledLine(formatDateAndClock(p.rescheduled.fromDate, p.rescheduled.fromStartTime), p.rescheduled.reason)}
           </span>
         )}
+        {summary.followingInSeries && (
+          <span className={styles.muted} data-testid={`plenaria-following-${p.id}`}>
+            {a.followingInSeries(formatDateAndClock(summary.followingInSeries.date, summary.followingInSeries.startTime))}
+          </span>
+        )}
       </div>
       <div className={styles.side}>
         <div className={styles.badges}>

@@ -74,6 +74,7 @@ export const actasText = {
   scheduleTitle: (quarter: string) => `Programar plenaria · ${quarter}`,
   scheduleNext: 'Programar la siguiente',
   scheduleNextOf: (date: string) => `Programar la sesión de diálogo que sigue a la del ${date}`,
+  followingInSeries: (when: string) => `Siguiente sesión: ${when}`,
   scheduleNextTitle: 'Programar la siguiente sesión de diálogo',
   scheduleNextIntro: (date: string) => `La que sigue en la serie mensual de la sesión del ${date} (el mismo día del mes, o el siguiente día hábil): la misma hora, el mismo lugar y modalidad, quien preside y el secretario/a. Revisa y confirma; puedes cambiar lo que haga falta.`,
   scheduleIntro: 'Quien preside y el secretario/a firman el acta; el secretario/a la escribe, con el enlace OKR de la dependencia. Después de guardar, la plenaria aparece en la lista del trimestre.',
