@@ -43,6 +43,12 @@ export interface ApiDeps {
   routes: ReadonlyArray<(server: Server, api: Api) => void>;
 }
 
+/** The kind of action a request is, for the read cache: its method and route (`GET /api/units/:unitId/tree`). */
+function actionKind(req: Request): string {
+  const path = req.getRoute?.()?.path;
+  return `api ${req.method ?? ''} ${typeof path === 'string' ? path : String(path ?? '?')}`;
+}
+
 /**
  * Wraps a route: JSON out (compressed when worth it; a GET with its ETag, 304 when the client has
  * it: http/jsonAnswer.ts) with how old its data is (`X-Data-Age`, seconds: store/dataAge.ts; on a
@@ -50,12 +56,6 @@ export interface ApiDeps {
  * message, anything else → 500. The request runs as an action of its route (store/freshness.ts): the
  * read cache checks the lists it reads together, in its first store call.
  */
-/** The kind of action a request is, for the read cache: its method and route (`GET /api/units/:unitId/tree`). */
-function actionKind(req: Request): string {
-  const path = req.getRoute?.()?.path;
-  return `api ${req.method ?? ''} ${typeof path === 'string' ? path : String(path ?? '?')}`;
-}
-
 function route(log: Logger, handler: Handler) {
   return async (req: Request, res: Response) => {
     try {

@@ -84,7 +84,7 @@ export class OkrBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       // The reply is built first, noting how old the data it read is (store/dataAge.ts), then sent.
       const submitted = context.activity.value as Record<string, unknown> | undefined;
-      const { result, ageMs } = await this.asActionWrites(typeof submitted?.action === 'string' ? submitted.action : null, () => withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
+      const { result, ageMs } = await this.asTurnAction(typeof submitted?.action === 'string' ? submitted.action : null, () => withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
         const person = await this.identify(context);
         const value = context.activity.value as Record<string, unknown> | undefined;
         if (value && typeof value.action === 'string') {
@@ -169,7 +169,7 @@ export class OkrBot extends TeamsActivityHandler {
    * that is a write (a check-in save) as it; any other as its verb, or its command, so the read cache
    * checks the lists it reads together in its first store call.
    */
-  private asActionWrites<T>(verb: string | null, work: () => Promise<T>, text?: string): Promise<T> {
+  private asTurnAction<T>(verb: string | null, work: () => Promise<T>, text?: string): Promise<T> {
     const action = verb ? this.deps.cardActions.find((a) => a.verb === verb) : undefined;
     if (action?.write) return asWrite(action.write, work);
     if (action) return asAction(`bot action ${action.verb}`, work);
@@ -192,7 +192,7 @@ export class OkrBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const { result: reply, ageMs } = await this.asActionWrites(invokeValue.action?.verb ?? null, () => withDataAge(async (): Promise<CardReply> => {
+    const { result: reply, ageMs } = await this.asTurnAction(invokeValue.action?.verb ?? null, () => withDataAge(async (): Promise<CardReply> => {
       const person = await this.identify(context);
       if (!person) return notRegisteredCard();
       const action = invokeValue.action;
