@@ -4,7 +4,8 @@
 // are those of the second time, more than 5 s later (so the read cache asks every list it uses for
 // its changes: the worst case of a running server), `_cold` those of the first time (the cache
 // empty for what it reads). Printed with the read cache on (as the server runs) and off
-// (`_no_cache`). Goals: a card check-in (open and save) ≤ 3 requests and ≤ 20 RU, the tab's first
+// (`_no_cache`). `_idle`: the action on a server where nothing was read for two minutes (no list in
+// use), the worst case of a quiet entity; `checkin_card_idle` is the save 6 s after that open. Goals: a card check-in (open and save) ≤ 3 requests and ≤ 20 RU, the tab's first
 // load ≤ 2 requests, a bot message that needs nothing else ≤ 1.
 import { ReminderScheduler } from '../bot/src/jobs/reminderScheduler.js';
 import { buildDemoSeed } from '../bot/src/store/seed/demoOkrs.js';
@@ -33,8 +34,8 @@ async function actions(cached: boolean): Promise<void> {
   const server = await startApiServer(h.store, TEST_NOW);
   const get = (path: string, as: string) => server.call(path, as);
 
-  const once = async (name: string, run: () => Promise<unknown>) => {
-    ms += 6_000;
+  const once = async (name: string, run: () => Promise<unknown>, after = 6_000) => {
+    ms += after;
     h.fake.resetStats();
     await run();
     const { requests, ru, thresholdErrors, throttled } = h.fake.stats;
@@ -42,6 +43,8 @@ async function actions(cached: boolean): Promise<void> {
     console.log(`graph_requests_${name}${suffix} ${requests}`);
     console.log(`graph_ru_${name}${suffix} ${ru}`);
   };
+  /** The action on an idle server: nothing read for two minutes, so no list is in use (`_idle`). */
+  const idle = (name: string, run: () => Promise<unknown>) => once(`${name}_idle`, run, 120_000);
   /** The action twice: `_cold`, then the figures that count. */
   const measure = async (name: string, first: () => Promise<unknown>, second = first) => {
     await once(`${name}_cold`, first);
@@ -78,9 +81,15 @@ async function actions(cached: boolean): Promise<void> {
   await allSaved('Se avanzó en');
   await once('checkin_card', () => bot.execute(enlace, CHECK_IN_SUBMIT, card('Corregido: se avanzó en')));
   await allSaved('Corregido: se avanzó en');
+  // The same check-in on an idle server: the card opened after a quiet spell, saved 6 s later.
+  await idle('checkin_card_open', () => bot.say(enlace, 'check-in'));
+  await once('checkin_card_idle', () => bot.execute(enlace, CHECK_IN_SUBMIT, card('Revisado: se avanzó en')));
+  await allSaved('Revisado: se avanzó en');
   const firstLoad = (as: string, unit: string) => () => Promise.all([get('/api/me', as), get(`/api/units/${unit}/tree?quarter=2026-Q4`, as), get(`/api/units/${unit}/recognitions`, as)]);
   await measure('tab_first_load', firstLoad('enlace-al-suba', 'al-suba'), firstLoad('lider-al-suba', 'al-suba'));
+  await idle('tab_first_load', firstLoad('miembro-al-suba', 'al-suba'));
   await measure('dashboard', () => get('/api/dashboard?quarter=2026-Q4', 'eti-1'), () => get('/api/dashboard?quarter=2026-Q4', 'oap-1'));
+  await idle('dashboard', () => get('/api/dashboard?quarter=2026-Q4', 'eti-1'));
 
   // An acta ready to sign: Usaquén's plenaria menor of today, written by its enlace.
   const { actas } = bot.deps;
@@ -106,6 +115,7 @@ async function actions(cached: boolean): Promise<void> {
   const id = plenaria.plenaria.id;
   // The secretary opens the acta, then signs it from the card (the sign-off is done once: its `_cold` is the view).
   await measure('acta', () => get(`/api/plenarias/${id}/acta`, `lider-${UNIT}`), () => get(`/api/plenarias/${id}/acta`, ENLACE));
+  await idle('acta', () => get(`/api/plenarias/${id}/acta`, `lider-${UNIT}`));
   await once('acta_sign', () => bot.execute(enlace, ACTA_SIGN, { plenariaId: id, part: 'secretary', documentVersion: 1, version: saved.acta!.version }));
 
   // The reminder run of a day in the check-in window (26 Nov 2026, 09:00 Bogotá): every reachable

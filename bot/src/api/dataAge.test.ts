@@ -66,3 +66,22 @@ describe('X-Data-Age: how old the data of an answer is', () => {
     expect([again.status, again.headers.get(DATA_AGE_HEADER)]).toEqual([304, '61']);
   });
 });
+
+describe('an API request on an idle server (store/freshness.ts)', () => {
+  it('checks the lists its route read last time in one request, and answers as before', async () => {
+    const h = await cachedApi();
+    const tree = `/api/units/${UNIT}/tree?quarter=2026-Q4`;
+    const first = await (await get(h.api.base, tree)).json();
+    h.later(6_000);
+    await get(h.api.base, tree);
+    // Two minutes with nothing read: no list is in use any more.
+    h.later(120_000);
+    h.fake.resetStats();
+    const idle = await get(h.api.base, tree);
+    expect(idle.status).toBe(200);
+    expect(await idle.json()).toEqual(first);
+    expect(h.fake.stats.requests).toBe(1);
+    // Only deltas (1 RU each with a token): nothing read again.
+    expect(h.fake.stats.ru).toBe(h.fake.stats.innerRequests);
+  });
+});

@@ -8,6 +8,7 @@ import { HttpError } from './errors.js';
 import { identify } from './identity.js';
 import { sendJson } from '../http/jsonAnswer.js';
 import { withDataAge } from '../store/dataAge.js';
+import { asAction } from '../store/freshness.js';
 import type { SsoValidator } from './sso.js';
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -42,16 +43,23 @@ export interface ApiDeps {
   routes: ReadonlyArray<(server: Server, api: Api) => void>;
 }
 
+/** The kind of action a request is, for the read cache: its method and route (`GET /api/units/:unitId/tree`). */
+function actionKind(req: Request): string {
+  const path = req.getRoute?.()?.path;
+  return `api ${req.method ?? ''} ${typeof path === 'string' ? path : String(path ?? '?')}`;
+}
+
 /**
  * Wraps a route: JSON out (compressed when worth it; a GET with its ETag, 304 when the client has
  * it: http/jsonAnswer.ts) with how old its data is (`X-Data-Age`, seconds: store/dataAge.ts; on a
  * 304 too, so the browser's kept answer says the age of now), HttpError → its status and Spanish
- * message, anything else → 500.
+ * message, anything else → 500. The request runs as an action of its route (store/freshness.ts): the
+ * read cache checks the lists it reads together, in its first store call.
  */
 function route(log: Logger, handler: Handler) {
   return async (req: Request, res: Response) => {
     try {
-      const { result: body, ageMs } = await withDataAge(() => handler(req, res));
+      const { result: body, ageMs } = await withDataAge(() => asAction(actionKind(req), () => handler(req, res)));
       if (res.headersSent) return;
       res.header(DATA_AGE_HEADER, String(Math.floor(ageMs / 1000)));
       sendJson(req, res, 200, body);

@@ -17,7 +17,7 @@ import { helpCard, messageCard, notRegisteredCard, welcomeCard } from './cards/s
 import type { AdaptiveCard } from './cards/elements.js';
 import { commandFor, normalizeCommand } from './commands/normalize.js';
 import { withDataAge } from '../store/dataAge.js';
-import { asWrite, type DecidedWrite } from '../store/freshness.js';
+import { asAction, asWrite, type DecidedWrite } from '../store/freshness.js';
 import { datedCard } from './cards/dataAge.js';
 
 /** A command as the bot runs it: bound by app.ts to the services of its module. */
@@ -84,7 +84,7 @@ export class OkrBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       // The reply is built first, noting how old the data it read is (store/dataAge.ts), then sent.
       const submitted = context.activity.value as Record<string, unknown> | undefined;
-      const { result, ageMs } = await this.asActionWrites(typeof submitted?.action === 'string' ? submitted.action : null, () => withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
+      const { result, ageMs } = await this.asTurnAction(typeof submitted?.action === 'string' ? submitted.action : null, () => withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
         const person = await this.identify(context);
         const value = context.activity.value as Record<string, unknown> | undefined;
         if (value && typeof value.action === 'string') {
@@ -94,7 +94,7 @@ export class OkrBot extends TeamsActivityHandler {
           return { reply, cards: [forClicker(reply)] };
         }
         return { cards: person ? await this.runCommand(person, context.activity.text ?? '') : [notRegisteredCard()] };
-      }));
+      }), context.activity.text ?? '');
       if (result.reply) await this.updateOriginal(context, dated(result.reply, ageMs));
       for (const card of result.cards) await context.sendActivity(cardActivity(datedCard(card, ageMs)));
       await next();
@@ -164,10 +164,18 @@ export class OkrBot extends TeamsActivityHandler {
     }
   }
 
-  /** A turn of a card action that is a write (a check-in save) runs as it, from identifying the person on (store/freshness.ts). */
-  private asActionWrites<T>(verb: string | null, work: () => Promise<T>): Promise<T> {
-    const write = verb ? this.deps.cardActions.find((a) => a.verb === verb)?.write : undefined;
-    return write ? asWrite(write, work) : work();
+  /**
+   * The turn runs as an action (store/freshness.ts), from identifying the person on: a card action
+   * that is a write (a check-in save) as it; any other as its verb, or its command, so the read cache
+   * checks the lists it reads together in its first store call.
+   */
+  private asTurnAction<T>(verb: string | null, work: () => Promise<T>, text?: string): Promise<T> {
+    const action = verb ? this.deps.cardActions.find((a) => a.verb === verb) : undefined;
+    if (action?.write) return asWrite(action.write, work);
+    if (action) return asAction(`bot action ${action.verb}`, work);
+    if (verb) return asAction('bot action ?', work);
+    const command = text === undefined ? undefined : commandFor(this.deps.commands, text);
+    return asAction(command ? `bot command ${command.phrases[0]}` : 'bot message', work);
   }
 
   private async runCardAction(person: Person, verb: string, data: Record<string, unknown>): Promise<CardReply> {
@@ -184,7 +192,7 @@ export class OkrBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const { result: reply, ageMs } = await this.asActionWrites(invokeValue.action?.verb ?? null, () => withDataAge(async (): Promise<CardReply> => {
+    const { result: reply, ageMs } = await this.asTurnAction(invokeValue.action?.verb ?? null, () => withDataAge(async (): Promise<CardReply> => {
       const person = await this.identify(context);
       if (!person) return notRegisteredCard();
       const action = invokeValue.action;

@@ -6,7 +6,7 @@ import { GraphGateway } from './graph.js';
 import { SharePointStore } from './SharePointStore.js';
 import { startApi } from '../../testing/apiServer.js';
 import { withDataAge } from '../dataAge.js';
-import { asWrite } from '../freshness.js';
+import { asAction, asWrite } from '../freshness.js';
 import { monthReviewWrite } from '../contract/fixtures.js';
 
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -100,6 +100,33 @@ describe('the SharePoint read cache (delta queries)', () => {
     const [corrected] = await h.store.saveCheckIns({ actorId: `enlace-${UNIT}`, unitId: UNIT, period: '2026-11', checkIns: [checkIn(kr.id, 45, undefined, 1)] });
     expect(corrected!.checkIn).toMatchObject({ value: 45, version: 2 });
     expect((await h.store.listCheckIns(UNIT, ['2026-11']))[0]).toMatchObject({ value: 45, version: 2 });
+  });
+
+  it('in an action, checks together in its first store call what its kind read last time, even with no list in use', async () => {
+    const h = await cachedSite();
+    // An action of three store calls, each reading other lists.
+    const screen = () => asAction('screen', async () => {
+      await h.store.getPerson(`enlace-${UNIT}`);
+      await h.store.loadUnitQuarter(UNIT, '2026-Q4');
+      await h.store.listCheckIns(UNIT, ['2026-11']);
+    });
+    await screen();
+    h.later(6_000);
+    await screen();
+    // Two minutes with nothing read: no list is in use, and another action reads only the people.
+    h.later(120_000);
+    await asAction('person', () => h.store.getPerson(`enlace-${UNIT}`));
+    h.later(6_000);
+    h.fake.resetStats();
+    await screen();
+    expect(h.fake.stats.requests).toBe(1);
+    const screenLists = h.fake.stats.innerRequests;
+    // The lists read by a kind are the only ones its check takes along: the person's action checks one.
+    h.later(6_000);
+    h.fake.resetStats();
+    await asAction('person', () => h.store.getPerson(`enlace-${UNIT}`));
+    expect(h.fake.stats.requests).toBe(1);
+    expect(h.fake.stats.innerRequests).toBeLessThan(screenLists);
   });
 
   it('sees a write made on another server instance within the freshness bound', async () => {

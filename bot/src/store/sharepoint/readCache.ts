@@ -1,5 +1,5 @@
 import { noteDataAge } from '../dataAge.js';
-import { currentWrite, type DecidedWrite } from '../freshness.js';
+import { currentAction, currentWrite, type ActionScope, type DecidedWrite } from '../freshness.js';
 import type { Fields } from './fields.js';
 import type { ListSpec } from './schema.js';
 
@@ -12,7 +12,9 @@ import type { ListSpec } from './schema.js';
  *   after that the next read first asks the list's delta (one request for every list of that read,
  *   batched) and applies what changed — each changed item is put into (or taken out of) every cached
  *   answer whose filter it matches, deleted items are taken out — so no answer is older than
- *   `maxAgeMs` plus one request while Graph answers.
+ *   `maxAgeMs` plus one request while Graph answers. Inside an action (an API request, a bot turn:
+ *   store/freshness.ts) the first read also checks the lists the action's kind read last time, so
+ *   its later store calls ask nothing, on an idle server too.
  * - The app's own writes are applied at once (the writer sees them in its next read, with the new
  *   eTags); an update of an item the cache does not hold makes the list's next read check first.
  * - A list is first used with `token=latest` (no enumeration of a 100,000-item list) and its queries
@@ -104,6 +106,19 @@ interface ListState {
 /** A list read within this time (ms) is in use: it is checked together with the lists a read needs. */
 const IN_USE_MS = 60_000;
 
+/** Kinds of action whose lists are remembered (least recently done go first). */
+const MAX_KINDS = 500;
+
+/** What the cache keeps for one action (store/freshness.ts) while it runs. */
+interface ActionState {
+  /** The lists it read so far. */
+  read: Map<string, ListSpec>;
+  /** Its first check was planned: the lists its kind read last time went with it. */
+  planned: boolean;
+  /** Its kind was done before: its checks take along what the kind reads, not the other lists in use. */
+  known: boolean;
+}
+
 /** Whether the list's items decide this kind of write (ListSpec.decides). */
 const decides = (list: ListSpec, write: DecidedWrite): boolean => list.decides?.includes(write) ?? false;
 
@@ -168,6 +183,10 @@ export class ReadCache {
   /** Bumped with every change of what the cache answers (applied, dropped, evicted): the store's revision. */
   revision = 0;
   private readonly lists = new Map<string, ListState>();
+  /** Per kind of action, the lists it read the last time it was done. */
+  private readonly learned = new Map<string, ListSpec[]>();
+  /** The check being gathered (store calls of this turn of the event loop join it). */
+  private gathering: { lists: ListSpec[]; run: Promise<void> } | null = null;
   private readonly now: () => number;
   private readonly maxEntries: number;
 
@@ -186,6 +205,7 @@ export class ReadCache {
   /** Forgets everything (a seed, a reset of the engine). */
   clear(): void {
     this.lists.clear();
+    this.learned.clear();
     this.revision++;
   }
 
@@ -274,36 +294,92 @@ export class ReadCache {
     }
   }
 
+  /** What the cache keeps for the action running now; at its end, the lists it read are learned for its kind. */
+  private actionState(action: ActionScope): ActionState {
+    let mine = action.local.get(this) as ActionState | undefined;
+    if (!mine) {
+      const state: ActionState = { read: new Map(), planned: false, known: false };
+      action.local.set(this, state);
+      action.ends.push(() => {
+        if (state.read.size === 0) return;
+        this.learned.delete(action.kind);
+        this.learned.set(action.kind, [...state.read.values()]);
+        if (this.learned.size > MAX_KINDS) this.learned.delete(this.learned.keys().next().value!);
+      });
+      mine = state;
+    }
+    return mine;
+  }
+
   /**
    * Asks the delta of every list that is due (one batch), or waits for a check already under way.
    * In a write (store/freshness.ts) only the lists that decide it are due by age; a list the cache
-   * holds nothing of, or could not follow (`dirty`), is checked whatever the write.
+   * holds nothing of, or could not follow (`dirty`), is checked whatever the write. In any other
+   * action, its first check takes along the lists its kind read last time that are due (and only
+   * those: what the action does not read is not checked for it); outside an action, or the first
+   * time a kind is done, the other lists in use that are nearly due. Checks that come in the same
+   * turn of the event loop go out as one request.
    */
   private async check(lists: readonly ListSpec[]): Promise<void> {
     const now = this.now();
-    const write = currentWrite();
+    const action = currentAction();
+    const write = action?.write ?? null;
+    const mine = action ? this.actionState(action) : null;
+    let expected: readonly ListSpec[] | null = null;
+    if (mine && !write && !mine.planned) {
+      mine.planned = true;
+      expected = this.learned.get(action!.kind) ?? null;
+      mine.known = expected !== null;
+    }
     const waiting: Promise<void>[] = [];
     const due: ListSpec[] = [];
+    const isDue = (list: ListSpec, s: ListState) => s.dirty || s.link === null || (now - s.checkedAt >= this.options.maxAgeMs && (!write || decides(list, write)));
     for (const list of lists) {
       const s = this.state(list);
       s.usedAt = now;
+      mine?.read.set(list.name, list);
       if (s.checking) waiting.push(s.checking);
-      else if (s.dirty || s.link === null || (now - s.checkedAt >= this.options.maxAgeMs && (!write || decides(list, write)))) due.push(list);
+      else if (isDue(list, s)) due.push(list);
+    }
+    const nearly = (name: string, s: ListState) => !s.checking && s.link !== null && !due.some((l) => l.name === name) && now - s.checkedAt >= this.options.maxAgeMs / 2;
+    if (expected) {
+      // The action's first check: what its kind read last time and is due goes out with it, so the
+      // store calls that come next find their lists just checked (used lately or not). Lists only
+      // nearly due are left for their own time: taken along, lists checked for different kinds
+      // drift apart and are asked for more often.
+      for (const list of expected) {
+        const s = this.state(list);
+        if (!s.checking && !due.some((l) => l.name === list.name) && isDue(list, s)) due.push(list);
+      }
     }
     if (due.length > 0) {
-      // The other lists in use that would be due soon go in the same request: the reads of one
-      // screen or card then cost one check, not one per list as each comes up. In a write, the
-      // other lists that decide it (used or not lately), and no others.
-      for (const [name, s] of this.lists) {
-        if (s.checking || s.link === null || due.some((l) => l.name === name) || now - s.checkedAt < this.options.maxAgeMs / 2) continue;
-        if (write ? !decides(s.list, write) : now - s.usedAt > IN_USE_MS) continue;
-        due.push(s.list);
+      if (!mine || !mine.known || write) {
+        // The other lists in use that would be due soon go in the same request: the reads of one
+        // screen or card then cost one check, not one per list as each comes up. In a write, the
+        // other lists that decide it (used or not lately), and no others.
+        for (const [name, s] of this.lists) {
+          if (!nearly(name, s)) continue;
+          if (write ? !decides(s.list, write) : now - s.usedAt > IN_USE_MS) continue;
+          due.push(s.list);
+        }
       }
-      const run = this.runCheck(due);
-      for (const list of due) this.state(list).checking = run;
-      waiting.push(run);
+      const batch = this.gathering ?? this.gather();
+      batch.lists.push(...due);
+      for (const list of due) this.state(list).checking = batch.run;
+      waiting.push(batch.run);
     }
     await Promise.all(waiting);
+  }
+
+  /** A check that gathers the lists due until the end of this turn of the event loop, then goes out as one request. */
+  private gather(): { lists: ListSpec[]; run: Promise<void> } {
+    const lists: ListSpec[] = [];
+    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.gathering = null;
+      return this.runCheck(lists);
+    });
+    this.gathering = { lists, run };
+    return this.gathering;
   }
 
   private async runCheck(lists: readonly ListSpec[]): Promise<void> {
