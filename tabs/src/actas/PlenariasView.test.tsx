@@ -58,7 +58,9 @@ describe('PlenariasView', () => {
     expect(byTestId(el, 'plenaria-oap-status-pl-usaquen-q4').textContent).toMatch(/^Pendiente \(vence el 2/);
     expect(byTestId(el, 'plenaria-acta-state-pl-mayor').textContent).toBe('Sin acta');
     expect(byTestId(el, 'plenaria-oap-status-pl-mayor').textContent).toBe('Vencida');
-    expect(byTestId(el, 'plenaria-open-pl-mayor').textContent).toBe('Ver el acta');
+    // No acta yet, and the viewer does not write it: nothing to open.
+    expect(el.querySelector('[data-testid="plenaria-open-pl-mayor"]')).toBeNull();
+    expect(byTestId(el, 'plenaria-open-pl-usaquen-q4').textContent).toBe('Seguir con el acta');
     expect(byTestId(el, 'plenarias-warnings').textContent).toContain('primeros 20 días hábiles');
     await click(byTestId(el, 'plenaria-open-pl-usaquen-q4'));
     expect(onOpenActa).toHaveBeenCalledWith('pl-usaquen-q4');

@@ -365,9 +365,12 @@ function PlenariaCard({ summary, onOpen, onChange, onScheduleNext }: { summary: 
               {a.scheduleNext}
             </Button>
           )}
-          <Button icon={<DocumentText16Regular />} appearance={summary.canEdit && summary.acta.state !== 'signed' ? 'primary' : 'secondary'} onClick={onOpen} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-open-${p.id}`}>
-            {summary.canEdit && summary.acta.state !== 'signed' ? (summary.acta.state ? a.continueActa : a.writeActa) : a.viewActa}
-          </Button>
+          {/* Who writes it opens it at any time; anyone else once there is an acta to read. */}
+          {(summary.acta.state || summary.canEdit) && (
+            <Button icon={<DocumentText16Regular />} appearance={summary.canEdit && summary.acta.state !== 'signed' ? 'primary' : 'secondary'} onClick={onOpen} aria-describedby={`${titleId} ${dateId}`} data-testid={`plenaria-open-${p.id}`}>
+              {summary.canEdit && summary.acta.state !== 'signed' ? (summary.acta.state ? a.continueActa : a.writeActa) : a.viewActa}
+            </Button>
+          )}
         </div>
       </div>
     </li>
