@@ -114,12 +114,12 @@ describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () =>
 
     // A unit the review does not know, a month outside the quarter: the queue, with why.
     const unknown = await show(api as unknown as ReturnType<typeof fakeApi>, { ...link, unitId: 'no-existe' });
-    expect((await waitFor(() => unknown.querySelector('[data-testid="review-link-problem"]'))).textContent).toBe('El enlace pide la unidad «no-existe», que no está en la revisión de noviembre de 2026. Se muestra la cola.');
+    expect((await waitFor(() => unknown.querySelector('[data-testid="review-link-problem"]'))).textContent).toBe('El vínculo que abriste pide la unidad «no-existe», que no está en la revisión de noviembre de 2026. Se muestra la cola.');
     expect(unknown.querySelector('[data-testid="review-table"]')).not.toBeNull();
     await cleanups.splice(0)[0]!();
     const outside = await show(api as unknown as ReturnType<typeof fakeApi>, { ...link, quarter: '2026-Q3' as const });
     expect(api.reviewUnit).toHaveBeenCalledTimes(2); // dfin from the address, al-suba from its row: neither link opened a unit
-    expect((await waitFor(() => outside.querySelector('[data-testid="review-link-problem"]'))).textContent).toBe('El enlace pide el mes de noviembre de 2026, que no se puede revisar en T3 2026 (julio–septiembre). Se muestra la cola del trimestre.');
+    expect((await waitFor(() => outside.querySelector('[data-testid="review-link-problem"]'))).textContent).toBe('El vínculo que abriste pide el mes de noviembre de 2026, que no se puede revisar en T3 2026 (julio–septiembre). Se muestra la cola del trimestre.');
     await cleanups.splice(0)[0]!();
 
     // Not the ETI: no review at all — the person's own views, and nothing of the review asked for.
