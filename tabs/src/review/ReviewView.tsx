@@ -182,7 +182,7 @@ export default function ReviewView({ api, quarter, openReview, onOpenReview }: R
         </MessageBar>
       )}
       <div className={styles.filters} role="group" aria-label={r.queue.filtersLabel}>
-        <ChoiceDropdown label={r.queue.monthLabel} className={styles.filter} value={d.period} options={d.periods} optionLabel={periodLabel} onChange={(p) => { setNotice(null); setPeriod(p); }} testId="review-month" />
+        <ChoiceDropdown label={r.queue.monthLabel} className={styles.filter} value={d.period} options={d.periods} optionLabel={periodLabel} onChange={(p) => { setNotice(null); setLinkProblem(null); setPeriod(p); }} testId="review-month" />
         <ChoiceDropdown label={r.queue.stateLabel} className={styles.filter} value={state} options={STATES} optionLabel={stateLabel} onChange={setState} testId="review-filter-state" />
         <ChoiceDropdown label={r.queue.kindLabel} className={styles.filter} value={kind} options={KINDS} optionLabel={(k) => kindLabel[k]} onChange={setKind} testId="review-filter-kind" />
         <Checkbox label={r.queue.onlyFlagged} checked={onlyFlagged} onChange={(_, c) => setOnlyFlagged(c.checked === true)} data-testid="review-only-flagged" />
