@@ -102,6 +102,27 @@ describe('the ETI’s monthly review and the quarter close', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('review-back').click();
     await page.getByTestId('review-table').waitFor();
+
+    // A link from a card names one unit's month: it opens straight there, the queue behind it (Esc).
+    await page.goto(`${env.stack.botUrl}/?as=eti-1&view=revision&unit=al-suba&month=2026-11`);
+    await page.getByTestId('review-unit').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('review-unit').innerText()).toContain('Alcaldía Local de Suba · noviembre de 2026');
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-review-unit-linked.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('review-table').waitFor();
+    expect(new URL(page.url()).searchParams.get('month')).toBeNull();
+    // A unit the review does not know: the queue, with why.
+    await page.goto(`${env.stack.botUrl}/?as=eti-1&view=revision&unit=no-existe&month=2026-11`);
+    await page.getByTestId('review-link-problem').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('review-link-problem').innerText()).toBe('El vínculo que abriste pide la unidad «no-existe», que no está en la revisión de noviembre de 2026. Se muestra la cola.');
+    await page.getByTestId('review-table').waitFor();
+    await page.screenshot({ path: join(screenshotsDir, 'e2e-review-link-unknown.png'), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Not the ETI: the same link shows no review at all.
+    await page.goto(`${env.stack.botUrl}/?as=enlace-al-usaquen&view=revision&unit=al-suba&month=2026-11`);
+    await page.getByTestId('view-tree').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('area-review').count()).toBe(0);
+    expect(await page.getByTestId('review-unit').count()).toBe(0);
     await page.close();
   }, 90_000);
 

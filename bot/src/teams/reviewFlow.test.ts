@@ -45,6 +45,9 @@ const verbsOf = (card: AdaptiveCard): string[] => {
   return out;
 };
 
+/** The card's links out: [title, url] of each Action.OpenUrl. */
+const openUrlsOf = (card: AdaptiveCard): Array<[string, string]> => (card.actions ?? []).filter((a) => a.type === 'Action.OpenUrl').map((a) => [String(a.title), String((a as { url?: unknown }).url)]);
+
 async function setup() {
   const h = await botHarness(DEC_1);
   const keyResults = (await h.store.getSet(UNIT, '2026-Q4'))!.keyResults;
@@ -87,6 +90,8 @@ describe('the ETI’s month in the chat', () => {
     expect(text).toContain('Por revisar · 9 de 9 resultados clave reportados');
     for (const kr of h.keyResults) expect(text).toContain(kr.title);
     expect(text).toMatch(/Reportó .+ · /);
+    // «Abrir en la pestaña» opens this unit's month there, not the queue.
+    expect(openUrlsOf(open)).toEqual([['Abrir en la pestaña', `http://localhost:3978/?unit=${UNIT}&view=revision&month=${NOVEMBER}`]]);
     expect(new Set(inputIdsOf(open))).toEqual(new Set([...h.keyResults.map((k) => observationInput(k.id)), NOTE_INPUT]));
 
     // A correction with an observation on one key result: the enlace gets it, the líder in copy.
@@ -115,6 +120,7 @@ describe('the ETI’s month in the chat', () => {
     const told = h.proactive.sent.find((s) => s.personId === 'eti-1')!;
     expect(cardText(told.card)).toContain('Alcaldía Local de Usaquén corrigió el reporte de noviembre de 2026');
     expect(verbsOf(told.card as AdaptiveCard)).toEqual([REVIEW_OPEN]);
+    expect(openUrlsOf(told.card as AdaptiveCard)).toEqual([['Abrir en la pestaña', `http://localhost:3978/?unit=${UNIT}&view=revision&month=${NOVEMBER}`]]);
 
     // Back in the queue as «Corregido»; the ETI closes it and the check-ins are locked.
     const again = await h.execute('eti-1', REVIEW_OPEN, { unitId: UNIT, period: NOVEMBER });

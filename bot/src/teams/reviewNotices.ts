@@ -3,7 +3,7 @@ import type { QuarterNotices } from '../services/quarterClose.js';
 import type { ReviewNotices } from '../services/review.js';
 import type { Store } from '../store/Store.js';
 import { correctedNoticeCard, correctionNoticeCard, leaderResultCard, quarterSharedCard } from './cards/reviewCards.js';
-import type { TabLinks } from './tabLinks.js';
+import { reviewMonthLink, type TabLinks } from './tabLinks.js';
 
 /** The unit of the Subsecretaría de Gestión Institucional, who receives the quarter-close report (seed 000, activity 7.1). */
 const SGI = /^subsecretar[ií]a de gesti[oó]n institucional$/i;
@@ -30,7 +30,7 @@ export function reviewNotices(ctx: { store: Store; tabUrl: TabLinks }, cards: Pr
     },
 
     async correctionCompleted({ unit, period, requesterId, correctorName, corrected }) {
-      await cards.send(requesterId, correctedNoticeCard({ unitId: unit.id, unitName: unit.name, period, correctorName, corrected }));
+      await cards.send(requesterId, correctedNoticeCard({ unitId: unit.id, unitName: unit.name, period, correctorName, corrected }, reviewMonthLink(tabUrl, unit.id, period)));
     },
 
     async quarterShared({ snapshot }) {

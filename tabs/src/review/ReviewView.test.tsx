@@ -7,6 +7,8 @@ import { fixtureClosedQuarter, fixtureQueue, fixtureUnitMonth } from '../testing
 import { byTestId, render } from '../testing/render.js';
 import QuarterCloseView from './QuarterCloseView.js';
 import ReviewView, { filterQueue } from './ReviewView.js';
+import { useState } from 'react';
+import type { ReviewTarget } from '../shell/views.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -56,6 +58,28 @@ describe('«Revisión mensual»', () => {
     const notice = await waitFor(() => el.querySelector('[data-testid="review-notice"]'));
     expect(notice.textContent).toBe('Se pidió la corrección. Se avisó a Camila Rojas Díaz, Jorge Díaz Pardo.');
     expect(reviewQueue).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens the unit’s month a link names, after loading that month’s queue; a unit without a set shows the queue with why', async () => {
+    const reviewQueue = vi.fn(async (period: string | null) => ({ ...fixtureQueue(), period: period ?? '2026-11' }));
+    const reviewUnit = vi.fn(async () => fixtureUnitMonth({ period: '2026-10' }));
+    const onOpenReview = vi.fn();
+    const el = await show(<ReviewView api={{ reviewQueue, reviewUnit } as unknown as ApiClient} quarter="2026-Q4" openReview={{ unitId: 'dfin', month: '2026-10' }} onOpenReview={onOpenReview} />);
+    await waitFor(() => el.querySelector('[data-testid="review-unit"]'));
+    expect(reviewQueue.mock.calls.map((c) => c[0])).toEqual([null, '2026-10']);
+    expect(reviewUnit).toHaveBeenCalledWith('dfin', '2026-10', expect.any(AbortSignal));
+    expect(onOpenReview).not.toHaveBeenCalled();
+    await click(byTestId(el, 'review-back'));
+    expect(onOpenReview).toHaveBeenCalledWith(null);
+
+    // As the shell keeps it: the view's «close» is the state's.
+    function Shell() {
+      const [open, setOpen] = useState<ReviewTarget | null>({ unitId: 'oac', month: '2026-11' });
+      return <ReviewView api={{ reviewQueue, reviewUnit } as unknown as ApiClient} quarter="2026-Q4" openReview={open} onOpenReview={setOpen} />;
+    }
+    const other = await show(<Shell />);
+    expect((await waitFor(() => other.querySelector('[data-testid="review-link-problem"]'))).textContent).toBe('Oficina Asesora de Comunicaciones no tiene set cargado este trimestre: no hay mes que revisar. Se muestra la cola.');
+    expect(other.querySelector('[data-testid="review-table"]')).not.toBeNull();
   });
 
   it('shows why a decision was refused and stays on the unit', async () => {

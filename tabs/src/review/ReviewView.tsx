@@ -16,7 +16,7 @@ import {
 import { useGridKeys } from '../ui/useGridKeys.js';
 import type { ReviewQueueResponse, UnitMonthState } from '@okr/core';
 import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { periodLabel, quarterOf, UNIT_MONTH_STATES, formatDateTime } from '../core.js';
+import { periodLabel, quarterLabel, quarterOf, UNIT_MONTH_STATES, formatDateTime } from '../core.js';
 import { ChoiceDropdown } from '../ui/ChoiceDropdown.js';
 import { ConfirmDialog } from '../ui/FormDialog.js';
 import { LoadError, Loading } from '../ui/LoadStatus.js';
@@ -27,6 +27,7 @@ import { ViewSection } from '../ui/ViewSection.js';
 import { useLoad } from '../useLoad.js';
 import { MonthStateBadge } from './MonthStateBadge.js';
 import { reviewText as r } from './strings.js';
+import type { ReviewTarget } from '../shell/views.js';
 import type { ReviewViewProps } from './viewProps.js';
 
 const UnitMonthReview = lazy(() => import('./UnitMonthReview.js'));
@@ -55,16 +56,25 @@ export function filterQueue(rows: ReviewQueueResponse['rows'], state: StateFilte
   return rows.filter((row) => (state === 'all' || row.state === state) && (kind === 'all' || row.kind === kind) && (!onlyFlagged || row.flagCount > 0));
 }
 
+const inQuarterOf = (month: string) => quarterOf(`${month}-01`);
+
 /**
  * «Revisión mensual» (the ETI): every unit's report of a month with its state — what waits for the
  * ETI first, oldest first — filters, the bulk close of the consistent ones, and each unit's month
- * to close or send back for correction.
+ * to close or send back for correction. The unit's month open is the shell's (`?unit=&month=` in the
+ * address) when it hands one down; one the address named opens once the queue shows that unit in
+ * that month of the quarter, else the queue shows with why.
  */
-export default function ReviewView({ api, quarter }: ReviewViewProps) {
+export default function ReviewView({ api, quarter, openReview, onOpenReview }: ReviewViewProps) {
   const styles = useStyles();
   const surface = useSurfaceStyles();
+  const [ownOpen, setOwnOpen] = useState<ReviewTarget | null>(null);
+  const open = onOpenReview ? (openReview ?? null) : ownOpen;
+  const setOpen = onOpenReview ?? setOwnOpen;
+  // The unit's month the address named, until the queue has said whether it can open.
+  const [linked, setLinked] = useState<ReviewTarget | null>(open);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const [period, setPeriod] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
   const [state, setState] = useState<StateFilter>('all');
   const [kind, setKind] = useState<KindFilter>('all');
   const [onlyFlagged, setOnlyFlagged] = useState(false);
@@ -76,14 +86,36 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
   // Another quarter chosen in the page's picker: its latest month that has started.
   const data = load.state === 'ready' ? load.data : null;
   useEffect(() => {
-    if (!data || quarterOf(`${data.period}-01`) === quarter) return;
-    const inQuarter = data.periods.filter((p) => quarterOf(`${p}-01`) === quarter);
+    if (!data) return;
+    if (linked) {
+      if (inQuarterOf(linked.month) !== quarter || !data.periods.includes(linked.month)) {
+        setLinked(null);
+        setOpen(null);
+        setLinkProblem(r.link.monthOutside(periodLabel(linked.month), quarterLabel(quarter)));
+      } else if (data.period !== linked.month) {
+        setPeriod(linked.month);
+        return;
+      } else {
+        setLinked(null);
+        if (!data.rows.some((x) => x.unitId === linked.unitId)) {
+          setOpen(null);
+          const withoutSet = data.withoutSet.find((u) => u.unitId === linked.unitId);
+          setLinkProblem(withoutSet ? r.link.withoutSet(withoutSet.unitName) : r.link.unknownUnit(linked.unitId, periodLabel(linked.month)));
+        }
+        return;
+      }
+    }
+    // A unit's month of another quarter stays open no longer than its quarter on the page.
+    if (open && inQuarterOf(open.month) !== quarter) setOpen(null);
+    if (inQuarterOf(data.period) === quarter) return;
+    const inQuarter = data.periods.filter((p) => inQuarterOf(p) === quarter);
     if (inQuarter[0]) setPeriod(inQuarter[0]);
-  }, [data, quarter]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, quarter, linked]);
 
   const rows = useMemo(() => (data ? filterQueue(data.rows, state, kind, onlyFlagged) : []), [data, state, kind, onlyFlagged]);
 
-  if (load.state === 'loading') return <Loading label={r.queue.loading} />;
+  if (load.state === 'loading' || (linked && load.state === 'ready')) return <Loading label={r.queue.loading} />;
   if (load.state === 'error') return <LoadError title={r.queue.errorTitle} message={load.message} onRetry={load.retry} testId="review-error" />;
   const d = load.data;
   const month = periodLabel(d.period);
@@ -93,8 +125,8 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
       <Suspense fallback={<Loading label={r.queue.loading} />}>
         <UnitMonthReview
           api={api}
-          unitId={open}
-          period={d.period}
+          unitId={open.unitId}
+          period={open.month}
           onBack={(message) => {
             setOpen(null);
             setNotice(message);
@@ -134,6 +166,11 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
         ) : undefined
       }
     >
+      {linkProblem && (
+        <MessageBar intent="warning" data-testid="review-link-problem">
+          <MessageBarBody>{linkProblem}</MessageBarBody>
+        </MessageBar>
+      )}
       {notice && (
         <MessageBar intent="success" data-testid="review-notice">
           <MessageBarBody>{notice}</MessageBarBody>
@@ -145,7 +182,7 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
         </MessageBar>
       )}
       <div className={styles.filters} role="group" aria-label={r.queue.filtersLabel}>
-        <ChoiceDropdown label={r.queue.monthLabel} className={styles.filter} value={d.period} options={d.periods} optionLabel={periodLabel} onChange={(p) => { setNotice(null); setPeriod(p); }} testId="review-month" />
+        <ChoiceDropdown label={r.queue.monthLabel} className={styles.filter} value={d.period} options={d.periods} optionLabel={periodLabel} onChange={(p) => { setNotice(null); setLinkProblem(null); setPeriod(p); }} testId="review-month" />
         <ChoiceDropdown label={r.queue.stateLabel} className={styles.filter} value={state} options={STATES} optionLabel={stateLabel} onChange={setState} testId="review-filter-state" />
         <ChoiceDropdown label={r.queue.kindLabel} className={styles.filter} value={kind} options={KINDS} optionLabel={(k) => kindLabel[k]} onChange={setKind} testId="review-filter-kind" />
         <Checkbox label={r.queue.onlyFlagged} checked={onlyFlagged} onChange={(_, c) => setOnlyFlagged(c.checked === true)} data-testid="review-only-flagged" />
@@ -174,7 +211,10 @@ export default function ReviewView({ api, quarter }: ReviewViewProps) {
             </TableHeader>
             <TableBody>
               {rows.map((row) => {
-                const openRow = () => setOpen(row.unitId);
+                const openRow = () => {
+                  setLinkProblem(null);
+                  setOpen({ unitId: row.unitId, month: d.period });
+                };
                 const onKeyDown = (e: KeyboardEvent) => {
                   if (e.key === 'Enter' && e.target === e.currentTarget) openRow();
                 };

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeft16Regular, Open16Regular } from '@fluentui/react-icons';
 import type { UnitMonthReviewResponse } from '@okr/core';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ReviewApi } from '../api/review.js';
 import { formatPercent, periodLabel, formatDateTime } from '../core.js';
 import { formatKrValue } from '../okr/format.js';
@@ -84,6 +84,17 @@ export default function UnitMonthReview({ api, unitId, period, onBack }: UnitMon
   const [busy, setBusy] = useState<'close' | 'request' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [history, setHistory] = useState<string | null>(null);
+
+  // Esc goes back to the queue, as «Volver a la cola» does — not from a field being typed in, nor from a dialog or menu, which close themselves.
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (e.key !== 'Escape' || e.defaultPrevented || busy || target?.closest('input, textarea, select, [role="dialog"], [role="listbox"], [role="menu"]')) return;
+      onBack(null);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onBack, busy]);
 
   if (load.state === 'loading') return <Loading label={r.queue.loading} />;
   if (load.state === 'error') return <LoadError title={r.queue.errorTitle} message={load.message} onRetry={load.retry} testId="review-unit-error" />;

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MeResponse } from '@okr/core';
 import type { ApiClient } from '../api/index.js';
 import { actaView, commitment, oapResponse, plenariasResponse } from '../testing/fixtureActas.js';
+import { fixtureQueue, fixtureUnitMonth } from '../testing/fixtureReview.js';
 import { fixtureTree, FIXTURE_UNIT } from '../testing/fixtureTree.js';
 import { click, waitFor } from '../testing/dom.js';
 import { byTestId, render } from '../testing/render.js';
@@ -85,6 +86,50 @@ describe('Mis OKR: plenarias, commitments, recognitions and the OAP view', () =>
     await click(byTestId(el, 'view-tree'));
     await waitFor(() => el.querySelector('[data-testid="recognitions"]'));
     expect(new URL(window.location.href).searchParams.get('view')).toBeNull();
+  });
+
+  it('opens a unit’s month of the monthly review from the address, with the queue behind it; only for the ETI', async () => {
+    const eti = { person: { id: 'eti-1', aadObjectId: 'x', name: 'Equipo ETI Uno', email: 'e@x', jobTitle: 'ETI' }, roles: [{ personId: 'eti-1', role: 'eti' as const, unitId: null }] };
+    const link = { unitId: 'dfin', quarter: '2026-Q4' as const, view: 'revision' as const, month: '2026-11' };
+    const api = { ...fakeApi(eti), reviewQueue: vi.fn(async () => fixtureQueue()), reviewUnit: vi.fn(async (_unitId: string, _period: string) => fixtureUnitMonth()) };
+    const el = await show(api as unknown as ReturnType<typeof fakeApi>, link);
+    const unit = await waitFor(() => el.querySelector('[data-testid="review-unit"]'));
+    expect(unit.textContent).toContain('Dirección Financiera · noviembre de 2026');
+    expect(api.reviewUnit).toHaveBeenCalledWith('dfin', '2026-11', expect.any(AbortSignal));
+    expect(byTestId(el, 'area-review').getAttribute('aria-selected')).toBe('true');
+    let params = new URL(window.location.href).searchParams;
+    expect([params.get('view'), params.get('unit'), params.get('month')]).toEqual(['revision', 'dfin', '2026-11']);
+    // «Volver a la cola»: the queue of that month, and the address no longer names the unit's month.
+    await click(byTestId(el, 'review-back'));
+    await waitFor(() => el.querySelector('[data-testid="review-table"]'));
+    params = new URL(window.location.href).searchParams;
+    expect([params.get('view'), params.get('month')]).toEqual(['revision', null]);
+    // Esc goes back too.
+    await click(byTestId(el, 'review-open-al-suba'));
+    await waitFor(() => el.querySelector('[data-testid="review-unit"]'));
+    expect(new URL(window.location.href).searchParams.get('month')).toBe('2026-11');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await waitFor(() => el.querySelector('[data-testid="review-table"]'));
+    await cleanups.splice(0)[0]!();
+
+    // A unit the review does not know, a month outside the quarter: the queue, with why.
+    const unknown = await show(api as unknown as ReturnType<typeof fakeApi>, { ...link, unitId: 'no-existe' });
+    expect((await waitFor(() => unknown.querySelector('[data-testid="review-link-problem"]'))).textContent).toBe('El vínculo que abriste pide la unidad «no-existe», que no está en la revisión de noviembre de 2026. Se muestra la cola.');
+    expect(unknown.querySelector('[data-testid="review-table"]')).not.toBeNull();
+    await cleanups.splice(0)[0]!();
+    const outside = await show(api as unknown as ReturnType<typeof fakeApi>, { ...link, quarter: '2026-Q3' as const });
+    expect(api.reviewUnit).toHaveBeenCalledTimes(2); // dfin from the address, al-suba from its row: neither link opened a unit
+    expect((await waitFor(() => outside.querySelector('[data-testid="review-link-problem"]'))).textContent).toBe('El vínculo que abriste pide el mes de noviembre de 2026, que no se puede revisar en T3 2026 (julio–septiembre). Se muestra la cola del trimestre.');
+    await cleanups.splice(0)[0]!();
+
+    // Not the ETI: no review at all — the person's own views, and nothing of the review asked for.
+    const enlace = { ...fakeApi(), reviewQueue: vi.fn() };
+    const other = await show(enlace, link);
+    await waitFor(() => other.querySelector('[data-testid="view-tree"]'));
+    expect(other.querySelector('[data-testid="area-review"]')).toBeNull();
+    expect(other.querySelector('[data-testid="review-unit"]')).toBeNull();
+    expect(enlace.reviewQueue).not.toHaveBeenCalled();
+    expect(enlace.reviewUnit).not.toHaveBeenCalledWith('dfin', expect.anything(), expect.anything());
   });
 
   it('opens a deep-linked acta directly', async () => {

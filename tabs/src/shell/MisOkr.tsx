@@ -22,7 +22,7 @@ import { LoadError, Loading } from '../ui/LoadStatus.js';
 import { useLoad } from '../useLoad.js';
 import { defaultUnit, quarterOptions, writeDeepLink, type DeepLink } from './location.js';
 import { t, viewText } from '../strings.js';
-import { openedBy, viewsFor, type ViewId, type ViewProps } from './views.js';
+import { openedBy, viewsFor, type ReviewTarget, type ViewId, type ViewProps } from './views.js';
 
 // With the page's frame, so the shell can start the first view's data as soon as it has both.
 export { preloadFirstView } from './firstView.js';
@@ -93,6 +93,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const [section, setSection] = useState<ViewId | null>(() => openedBy(link).entity);
   const [unitView, setUnitView] = useState<ViewId>(() => openedBy(link).unit);
   const [openActa, setOpenActa] = useState<string | null>(link.acta ?? null);
+  const [openReview, setOpenReview] = useState<ReviewTarget | null>(link.view === 'revision' && link.unitId && link.month ? { unitId: link.unitId, month: link.month } : null);
 
   // A stale development identity: the picker takes over (the spinner stays until it does).
   const unauthenticated = me.state === 'error' && me.status === 401 && onSwitchIdentity ? me.message : null;
@@ -109,11 +110,12 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
   const unitNotice = !chosenUnit && link.unitId && linked && linked.id !== link.unitId ? t.requestedUnitUnavailable(link.unitId, linked.name) : null;
   const current = views.entity.find((v) => v.id === section) ?? views.unit.find((v) => v.id === unitView) ?? views.unit[0]!;
   const actaOpen = 'opensActas' in current ? openActa : null;
+  const reviewOpen = current.id === 'review' ? openReview : null;
 
   useEffect(() => {
     if (!data || !quarter) return;
-    writeDeepLink({ unitId, quarter, view: 'link' in current ? current.link : null, acta: actaOpen });
-  }, [data, unitId, quarter, current, actaOpen]);
+    writeDeepLink({ unitId: reviewOpen?.unitId ?? unitId, quarter, view: 'link' in current ? current.link : null, acta: actaOpen, month: reviewOpen?.month ?? null });
+  }, [data, unitId, quarter, current, actaOpen, reviewOpen]);
 
   const quarters = useMemo(() => (data ? quarterOptions(data.currentQuarter, quarter, data.quartersWithData) : []), [data, quarter]);
   const groups = useMemo(() => {
@@ -161,6 +163,8 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
     unitName: unit?.name ?? '',
     openActa: actaOpen,
     onOpenActa: setOpenActa,
+    openReview: reviewOpen,
+    onOpenReview: setOpenReview,
     onOpenUnit: (id) => {
       setChosenUnit(id);
       setUnitView('tree');
@@ -190,6 +194,7 @@ export default function MisOkr({ api, deepLink, onSwitchIdentity, onUnauthentica
           onTabSelect={(_, d) => {
             setSection(d.value === 'mine' ? null : (d.value as ViewId));
             setOpenActa(null);
+            setOpenReview(null);
           }}
           aria-label={t.areasLabel}
           size="large"

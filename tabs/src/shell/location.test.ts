@@ -27,6 +27,19 @@ describe('address and remembered identity', () => {
     expect(window.location.search).toBe('?unit=al-suba&quarter=2026-Q4&view=plenarias');
   });
 
+  it('reads a unit’s month of the monthly review, in its quarter unless one is named, and writes it back', () => {
+    expect(readDeepLink('?view=revision&unit=dfin&month=2026-11', null)).toEqual({ unitId: 'dfin', quarter: '2026-Q4', view: 'revision', month: '2026-11' });
+    expect(readDeepLink('', 'view=revision&unit=al-suba&month=2027-01')).toEqual({ unitId: 'al-suba', quarter: '2027-Q1', view: 'revision', month: '2027-01' });
+    // A named quarter wins (the view then says the month is not of it); a malformed month is ignored.
+    expect(readDeepLink('?view=revision&unit=dfin&month=2026-11&quarter=2026-Q3', null).quarter).toBe('2026-Q3');
+    expect(readDeepLink('?view=revision&unit=dfin&month=2026-13', null)).toEqual({ unitId: 'dfin', quarter: null, view: 'revision' });
+    expect(readDeepLink('?view=revision&unit=dfin&month=noviembre', null).month).toBeUndefined();
+    writeDeepLink({ unitId: 'dfin', quarter: '2026-Q4', view: 'revision', month: '2026-11' });
+    expect(window.location.search).toBe('?unit=dfin&quarter=2026-Q4&view=revision&month=2026-11');
+    writeDeepLink({ unitId: 'dfin', quarter: '2026-Q4', view: 'revision' });
+    expect(window.location.search).toBe('?unit=dfin&quarter=2026-Q4&view=revision');
+  });
+
   it('takes ?as= as the development identity and remembers it; otherwise uses the stored one', () => {
     expect(readDevPersonId('')).toBeNull();
     expect(readDevPersonId('?as=enlace-al-usaquen')).toBe('enlace-al-usaquen');

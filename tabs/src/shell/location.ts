@@ -1,11 +1,12 @@
 /**
  * What the page address and the browser remember: the development identity (`?as=`, then
  * localStorage `okr.devPersonId`) and the deep link to a unit and quarter (`?unit=&quarter=`, or
- * the same pair in Teams' `subEntityId`).
+ * the same pair in Teams' `subEntityId`), with a view (`?view=`), an acta (`?acta=`) or, in the
+ * monthly review, one unit's month (`?view=revision&unit=<unitId>&month=<YYYY-MM>`).
  */
 import type { MeResponse, QuarterId, Unit } from '@okr/core';
 // Straight from its file, not through ../core.js: the address is read in the first load.
-import { isQuarterId, nextQuarter } from '../../../core/src/quarter.js';
+import { isQuarterId, nextQuarter, quarterOf } from '../../../core/src/quarter.js';
 
 export const DEV_PERSON_STORAGE_KEY = 'okr.devPersonId';
 
@@ -24,8 +25,14 @@ export interface DeepLink {
   view?: DeepLinkView | null;
   /** `?acta=<plenariaId>`: that plenaria's acta (in the plenarias view, or the OAP's). Present only when asked. */
   acta?: string | null;
+  /**
+   * `?month=<YYYY-MM>`: with `?view=revision` and `?unit=`, that unit's month opens in the review.
+   * Present only when asked and well formed; a link without `?quarter=` is in the month's quarter.
+   */
+  month?: string | null;
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const isView = (v: string | undefined): v is DeepLinkView => (DEEP_LINK_VIEWS as readonly string[]).includes(v ?? '');
 
 function parseDeepLink(params: URLSearchParams): DeepLink {
@@ -33,7 +40,8 @@ function parseDeepLink(params: URLSearchParams): DeepLink {
   const quarter = params.get('quarter')?.trim();
   const view = params.get('view')?.trim();
   const acta = params.get('acta')?.trim();
-  return { unitId: unit || null, quarter: quarter && isQuarterId(quarter) ? quarter : null, view: isView(view) ? view : null, ...(acta ? { acta } : {}) };
+  const month = params.get('month')?.trim();
+  return { unitId: unit || null, quarter: quarter && isQuarterId(quarter) ? quarter : null, view: isView(view) ? view : null, ...(acta ? { acta } : {}), ...(month && MONTH.test(month) ? { month } : {}) };
 }
 
 /** The unit and quarter asked for by the address, else by the Teams deep link. */
@@ -41,11 +49,13 @@ export function readDeepLink(search: string, subPageId: string | null): DeepLink
   const fromUrl = parseDeepLink(new URLSearchParams(search));
   const fromTeams: DeepLink = subPageId ? parseDeepLink(new URLSearchParams(subPageId)) : { unitId: null, quarter: null };
   const acta = fromUrl.acta ?? fromTeams.acta;
-  return { unitId: fromUrl.unitId ?? fromTeams.unitId, quarter: fromUrl.quarter ?? fromTeams.quarter, view: fromUrl.view ?? fromTeams.view ?? null, ...(acta ? { acta } : {}) };
+  const month = fromUrl.month ?? fromTeams.month;
+  const quarter = fromUrl.quarter ?? fromTeams.quarter ?? (month ? quarterOf(`${month}-01`) : null);
+  return { unitId: fromUrl.unitId ?? fromTeams.unitId, quarter, view: fromUrl.view ?? fromTeams.view ?? null, ...(acta ? { acta } : {}), ...(month ? { month } : {}) };
 }
 
 /** Keeps the address in step with what is on screen, so a reload or a shared link shows the same. */
-export function writeDeepLink(link: { unitId: string | null; quarter: QuarterId; view?: DeepLinkView | null; acta?: string | null }): void {
+export function writeDeepLink(link: { unitId: string | null; quarter: QuarterId; view?: DeepLinkView | null; acta?: string | null; month?: string | null }): void {
   const url = new URL(window.location.href);
   if (link.unitId) url.searchParams.set('unit', link.unitId);
   url.searchParams.set('quarter', link.quarter);
@@ -53,6 +63,8 @@ export function writeDeepLink(link: { unitId: string | null; quarter: QuarterId;
   else url.searchParams.delete('view');
   if (link.acta) url.searchParams.set('acta', link.acta);
   else url.searchParams.delete('acta');
+  if (link.month) url.searchParams.set('month', link.month);
+  else url.searchParams.delete('month');
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }
 

@@ -12,6 +12,12 @@ import type { viewText } from '../strings.js';
 // Most people land on a unit's tree: it comes with the page's frame; every other view loads when first shown.
 import TreeView from '../okr/TreeView.js';
 
+/** One unit's month in the monthly review: what `?view=revision&unit=<unitId>&month=<YYYY-MM>` opens. */
+export interface ReviewTarget {
+  unitId: string;
+  month: string;
+}
+
 /** What the shell hands every view; a view's props are the part of it that it reads. */
 export interface ViewProps {
   api: ApiClient;
@@ -23,6 +29,9 @@ export interface ViewProps {
   /** The plenaria whose acta is open (`?acta=`), in a view that opens actas; else null. */
   openActa: string | null;
   onOpenActa: (plenariaId: string | null) => void;
+  /** The unit's month open in the monthly review (`?view=revision&unit=&month=`); else null. */
+  openReview: ReviewTarget | null;
+  onOpenReview: (target: ReviewTarget | null) => void;
   /** Shows a unit's OKR tree (a row of the entity dashboard). */
   onOpenUnit: (unitId: string) => void;
 }

@@ -20,6 +20,7 @@ import {
   unitReviewCard,
 } from '../cards/reviewCards.js';
 import { card, executeAction, heading, text } from '../cards/elements.js';
+import { reviewMonthLink } from '../tabLinks.js';
 
 type Deps = { monthReview: ReviewService };
 
@@ -55,7 +56,11 @@ export const reviewQueueAction: CardAction<Deps> = {
 
 export const reviewOpenAction: CardAction<Deps> = {
   verb: REVIEW_OPEN,
-  run: (actor, data) => refused(data, async () => unitReviewCard(await actor.deps.monthReview.unitMonth(actor.person, str(data.unitId), month(data.period)), actor.deps.tabUrl(undefined, { view: 'revision' }))),
+  run: (actor, data) =>
+    refused(data, async () => {
+      const view = await actor.deps.monthReview.unitMonth(actor.person, str(data.unitId), month(data.period));
+      return unitReviewCard(view, reviewMonthLink(actor.deps.tabUrl, view.unit.id, view.period));
+    }),
 };
 
 export const reviewCloseAction: CardAction<Deps> = {

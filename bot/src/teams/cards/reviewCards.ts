@@ -83,7 +83,7 @@ export function reviewQueueCard(queue: ReviewQueueResponse, tabUrl: string): Ada
 /**
  * One unit's month: each key result with its report, last month, flags, the ETI's observation; and
  * the decisions. The evidence link shows as text (the only links on a card are the app's own): the
- * ETI opens it from the tab, which `tabUrl` leads to.
+ * ETI opens it from the tab, which `tabUrl` leads to (that unit's month there, `reviewMonthLink`).
  */
 export function unitReviewCard(view: UnitMonthReviewResponse, tabUrl: string): AdaptiveCard {
   const u = t.unit;
@@ -177,10 +177,10 @@ export function correctionNoticeCard(review: UnitMonthReview, actorName: string,
   return card(body, [executeAction(n.open(periodLabel(review.period)), CHECK_IN_OPEN, { unitId: review.unit.id, period: review.period }, { style: 'positive' })]);
 }
 
-/** To the ETI member who asked: the unit corrected the month. */
-export function correctedNoticeCard(args: { unitId: string; unitName: string; period: string; correctorName: string; corrected: number }): AdaptiveCard {
+/** To the ETI member who asked: the unit corrected the month — to review it here, or in the tab, where `tabUrl` opens that unit's month. */
+export function correctedNoticeCard(args: { unitId: string; unitName: string; period: string; correctorName: string; corrected: number }, tabUrl: string): AdaptiveCard {
   const n = t.correctedNotice;
-  return card([heading(n.title(args.unitName, periodLabel(args.period))), text(n.text(args.correctorName, args.corrected))], [executeAction(n.open, REVIEW_OPEN, { unitId: args.unitId, period: args.period })]);
+  return card([heading(n.title(args.unitName, periodLabel(args.period))), text(n.text(args.correctorName, args.corrected))], [executeAction(n.open, REVIEW_OPEN, { unitId: args.unitId, period: args.period }), openUrl(n.openTab, tabUrl)]);
 }
 
 /** To the Subsecretaría de Gestión Institucional: the close's figures and the report. */

@@ -155,6 +155,7 @@ export const reviewBotText = {
     title: (unit: string, month: string) => `${unit} corrigió el reporte de ${month}`,
     text: (who: string, n: number) => `${who} corrigió ${n === 1 ? '1 resultado clave' : `${n} resultados clave`}. Vuelve a tu cola como «Corregido».`,
     open: 'Revisar',
+    openTab: 'Abrir en la pestaña',
   },
   quarter: {
     shareTitle: (quarter: string) => `Cierre del ${quarter}: reporte de avances de OKR`,

@@ -48,6 +48,13 @@ export const reviewText = {
     quarterClosed: 'Este trimestre ya se cerró: sus meses no cambian.',
   },
 
+  /** A link (`?view=revision&unit=…&month=…`) naming a unit’s month the review cannot open: the queue shows, with why («vínculo», not «enlace», which is a role here). */
+  link: {
+    monthOutside: (month: string, quarter: string) => `El vínculo que abriste pide el mes de ${month}, que no se puede revisar en ${quarter}. Se muestra la cola del trimestre.`,
+    unknownUnit: (unitId: string, month: string) => `El vínculo que abriste pide la unidad «${unitId}», que no está en la revisión de ${month}. Se muestra la cola.`,
+    withoutSet: (unit: string) => `${unit} no tiene set cargado este trimestre: no hay mes que revisar. Se muestra la cola.`,
+  },
+
   unit: {
     back: 'Volver a la cola',
     title: (unit: string, month: string) => `${unit} · ${month}`,
