@@ -1,7 +1,8 @@
 import { actaState, quarterOf, type Acta, type Commitment, type Plenaria } from '@okr/core';
 import type { ActasPort } from '../../ports/actas.js';
 import { actaKey, revised } from '../../rules.js';
-import { binary, queriesOf, type Item, type Query, type SharePointModule, type WriteOp } from '../engine.js';
+import type { Item, Query, SharePointModule, WriteOp } from '../engine.js';
+import { binary, queriesOf } from './itemTools.js';
 import { answerError } from '../graph.js';
 import { ConflictError } from '../../errors.js';
 import { noteJson, num, str, strOrNull, title, type Fields } from '../fields.js';

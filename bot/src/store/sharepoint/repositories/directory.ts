@@ -2,7 +2,8 @@ import { bogotaDate, foldText, inForce, type Assignment, type DirectoryChange, t
 import { DIRECTORY_AUDIT, domainAadId, SEED_DEFAULT_FROM, storedAadId } from '../../directoryRules.js';
 import { ConflictError } from '../../errors.js';
 import type { DirectoryPort, SeedRole } from '../../ports/directory.js';
-import { binary, byNumericId, type Item, type SharePointModule, type WriteOp } from '../engine.js';
+import type { Item, SharePointModule, WriteOp } from '../engine.js';
+import { binary, byNumericId } from './itemTools.js';
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, recordKey, text, type ListSpec } from '../schema.js';
 import { runAllOrNothing, RUNS_LIBRARY, RUNS_LIST } from '../runs.js';

@@ -1,5 +1,6 @@
 import type { CardMessage, MessagingPort } from '../../ports/messaging.js';
-import { binary, byNumericId, type SharePointModule } from '../engine.js';
+import type { SharePointModule } from '../engine.js';
+import { binary, byNumericId } from './itemTools.js';
 import { str, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, recordKey, text, type ListSpec } from '../schema.js';
 

@@ -3,7 +3,8 @@ import { quarterOf, type CheckIn, type KeyResult, type Objective, type OkrSet, t
 import { ConflictError } from '../../errors.js';
 import type { EntityQuarterData, OkrPort, SavedCheckIn, SetContent, SetEvent, SetTransition, UnitQuarterData } from '../../ports/okr.js';
 import { checkInSaveAudit, refuseStaleCheckIns, sameCheckIn } from '../../rules.js';
-import { binary, byNumericId, groupBy, queriesOf, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
+import type { Item, Query, SharePointEngine, SharePointModule, WriteOp } from '../engine.js';
+import { binary, byNumericId, groupBy, queriesOf } from './itemTools.js';
 import { num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, NOTE_MAX, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
 import { DIRECTORY_LISTS, institutionalObjectivesOf, unitsOf } from './directory.js';

@@ -1,7 +1,8 @@
 import type { OkrValidation, PeiChange, PeiIndicator, PeiObjective, PeiPlan, PeiProgramming, PeiValue, PeiWeight } from '@okr/core';
 import type { PeiPort } from '../../ports/pei.js';
 import { byIndicatorCutoff, nextVersion, okrValidationKey, planYearKey, valueKey } from '../../peiRules.js';
-import { binary, byNumericId, type Item, type SharePointModule, type WriteOp } from '../engine.js';
+import type { Item, SharePointModule, WriteOp } from '../engine.js';
+import { binary, byNumericId } from './itemTools.js';
 import { noteJson, str, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, quarter, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
 

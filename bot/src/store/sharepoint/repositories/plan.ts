@@ -2,7 +2,8 @@ import type { ManagementPlan, Meta, MetaReport, ModificationRequest, PlanEvent, 
 import { ConflictError } from '../../errors.js';
 import type { PlanPort, StoredMeta } from '../../ports/plan.js';
 import { byTime, byVersion, eventId, expectPlan, metaKey, metasOf, nextModification, nextQuarter, planKey, quarterKey, reportKey, stored, transitioned } from '../../planRules.js';
-import { binary, byNumericId, type Item, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
+import type { Item, SharePointEngine, SharePointModule, WriteOp } from '../engine.js';
+import { binary, byNumericId } from './itemTools.js';
 import { noteJson, num, numOrNull, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, recordKey, text, type ColumnSpec, type ListSpec } from '../schema.js';
 import { DIRECTORY_LISTS, institutionalObjectivesOf, unitsOf } from './directory.js';

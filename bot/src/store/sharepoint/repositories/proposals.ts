@@ -1,7 +1,8 @@
 import type { Proposal } from '@okr/core';
 import type { ProposalsPort } from '../../ports/proposals.js';
 import { nextVersion } from '../../peiRules.js';
-import { binary, type Item, type SharePointModule, type WriteOp } from '../engine.js';
+import type { Item, SharePointModule, WriteOp } from '../engine.js';
+import { binary } from './itemTools.js';
 import { noteJson, str, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, recordKey, text, type ListSpec } from '../schema.js';
 

@@ -2,7 +2,8 @@ import { reminderKeyString, type ReminderKey, type ReminderKind } from '@okr/cor
 import { ConflictError } from '../../errors.js';
 import { REMINDER_MAX_ATTEMPTS, type ReminderControl, type ReminderLogEntry, type ReminderPreferences, type RemindersPort, type ReminderSnooze } from '../../ports/reminders.js';
 import { errorText, normaliseMutedKinds, RETRY_NOTE } from '../../rules.js';
-import { binary, queriesOf, type Item, type SharePointModule } from '../engine.js';
+import type { Item, SharePointModule } from '../engine.js';
+import { binary, queriesOf } from './itemTools.js';
 import { num, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, number, recordKey, text, type ListSpec } from '../schema.js';
 

@@ -2,7 +2,8 @@ import { quarterMonths, quarterOf, type MonthReview, type MonthReviewEvent, type
 import { ConflictError } from '../../errors.js';
 import type { MonthReviewWrite, QuarterCloseRecord, ReviewPort, StoredQuarterClose } from '../../ports/review.js';
 import { monthReviewId } from '../../rules.js';
-import { binary, byNumericId, type Item, type Query, type SharePointEngine, type SharePointModule, type WriteOp } from '../engine.js';
+import type { Item, Query, SharePointEngine, SharePointModule, WriteOp } from '../engine.js';
+import { binary, byNumericId } from './itemTools.js';
 import { noteJson, num, str, strOrNull, title, type Fields } from '../fields.js';
 import { idempotencyKey, indexed, note, NOTE_MAX, number, quarter, recordKey, text, type ListSpec } from '../schema.js';
 import { DIRECTORY_LISTS, peopleOf, unitsOf } from './directory.js';
