@@ -83,14 +83,14 @@ export class OkrBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       // The reply is built first, noting how old the data it read is (store/dataAge.ts), then sent.
-      const submitted = context.activity.value as Record<string, unknown> | undefined;
-      const { result, ageMs } = await this.asTurnAction(typeof submitted?.action === 'string' ? submitted.action : null, () => withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
+      const value = context.activity.value as Record<string, unknown> | undefined;
+      const verb = value && typeof value.action === 'string' ? value.action : null;
+      const { result, ageMs } = await this.asTurnAction(verb, () => withDataAge(async (): Promise<{ reply?: CardReply; cards: AdaptiveCard[] }> => {
         const person = await this.identify(context);
-        const value = context.activity.value as Record<string, unknown> | undefined;
-        if (value && typeof value.action === 'string') {
+        if (value && verb) {
           // Action.Submit: the fallback of every Action.Execute (Teams mobile cannot execute).
           if (!person) return { cards: [notRegisteredCard()] };
-          const reply = await this.runCardAction(person, value.action, value);
+          const reply = await this.runCardAction(person, verb, value);
           return { reply, cards: [forClicker(reply)] };
         }
         return { cards: person ? await this.runCommand(person, context.activity.text ?? '') : [notRegisteredCard()] };
